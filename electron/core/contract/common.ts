@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isValidDate, isValidTimeZone } from '../time';
+
+/** Shared argument schemas. Every string has a maximum length; every number a range. */
+export const Id = z.number().int().positive().max(2_147_483_647);
+export const Pin = z.string().regex(/^\d{4,8}$/, 'pin');
+export const Name = z.string().trim().min(1).max(100);
+export const ShortText = z.string().trim().max(500);
+export const LongText = z.string().max(5000);
+export const Reason = z.string().trim().min(1).max(500);
+export const Phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[0-9+\-() ]*$/, 'phone');
+export const CardNo = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[0-9A-Za-z-]+$/, 'cardNo');
+export const DateStr = z.string().max(10).refine(isValidDate, 'date');
+export const TimeStr = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time');
+export const TimeZone = z.string().max(64).refine(isValidTimeZone, 'timeZone');
+export const Cents = z.number().int().min(0).max(100_000_000);
+export const TagNumber = z.number().int().positive().max(100_000);
+export const Gender = z.enum(['male', 'female']);
+export const Language = z.enum(['zh-CN', 'en']);
+export const OpId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'opId');
+
+export const ROLES = [
+  'reception',
+  'bar',
+  'consultant',
+  'shift_lead',
+  'cs_manager',
+  'duty_manager',
+  'store_manager',
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = (typeof ROLES)[number];
+
+/** A supervisor's authorisation given on the spot: who, their PIN, and why. */
+export const Authorization = z.object({ staffId: Id, pin: Pin, reason: Reason }).strict();
+export type Authorization = z.infer<typeof Authorization>;
+
+export const Empty = z.object({}).strict();

@@ -1,0 +1,349 @@
+/**
+ * The one contract between the renderer and the core: every named operation with its argument
+ * schema (validated with zod in the core, never trusted from the renderer) and its result type.
+ * Transports (Electron IPC, the loopback server) carry only these operations.
+ */
+import { z } from 'zod';
+import {
+  Authorization,
+  CardNo,
+  Cents,
+  DateStr,
+  Empty,
+  Gender,
+  Id,
+  Language,
+  LongText,
+  Name,
+  OpId,
+  Phone,
+  Pin,
+  Reason,
+  Role,
+  ShortText,
+  TagNumber,
+  TimeStr,
+  TimeZone,
+} from './common';
+import type * as T from './types';
+import { IMPORT_FIELDS } from './types';
+
+export * from './types';
+export { ROLES } from './common';
+export type { Role } from './common';
+
+/** Phantom marker for an operation's result type. */
+function out<R>(): R {
+  return undefined as unknown as R;
+}
+
+const SettingsPatch = z
+  .object({
+    clubName: Name,
+    timeZone: TimeZone,
+    language: Language,
+    staffArriveTime: TimeStr,
+    openTime: TimeStr,
+    closeTime: TimeStr,
+    duplicateScanSeconds: z.number().int().min(0).max(600),
+    idleLockMinutes: z.number().int().min(1).max(240),
+    lostTagFeeCents: Cents,
+    disinfectionDays: z.array(z.number().int().min(0).max(6)).max(7),
+    expiryWarnDays: z.number().int().min(0).max(90),
+    visitsWarnThreshold: z.number().int().min(0).max(100),
+  })
+  .partial()
+  .strict();
+
+const MemberFields = z
+  .object({
+    cardNo: CardNo,
+    name: Name,
+    gender: Gender,
+    phone: Phone.nullable(),
+    birthDate: DateStr.nullable(),
+    cardTypeId: Id,
+    startDate: DateStr,
+    /** Time-based cards: defaults to start + duration. Visit cards: optional expiry. */
+    expiryDate: DateStr.nullable(),
+    /** Visit-based cards: defaults to the card type's count. */
+    visitsLeft: z.number().int().min(0).max(100_000).nullable(),
+    consultantId: Id.nullable(),
+    notes: LongText,
+  })
+  .strict();
+
+const MemberRef = z.union([
+  z.object({ memberId: Id }).strict(),
+  z.object({ cardNo: CardNo }).strict(),
+]);
+
+const ImportMapping = z
+  .object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(200).optional()])))
+  .strict();
+
+const JobId = z.string().regex(/^[a-f0-9]{32}$/, 'jobId');
+
+export const contract = {
+  // ---- system, setup, backups -------------------------------------------------------------
+  'system.status': { input: Empty, output: out<T.SystemStatus>() },
+  'system.setup': {
+    input: z
+      .object({
+        clubName: Name,
+        timeZone: TimeZone,
+        language: Language,
+        staffArriveTime: TimeStr,
+        openTime: TimeStr,
+        closeTime: TimeStr,
+        tagCount: z.number().int().min(1).max(2000),
+        manager: z.object({ name: Name, pin: Pin, gender: z.enum(['male', 'female', 'unspecified']) }).strict(),
+      })
+      .strict(),
+    output: out<{ ok: true }>(),
+  },
+  'system.createDemo': {
+    input: z.object({ language: Language }).strict(),
+    output: out<{ ok: true; staff: { name: string; role: T.StaffInfo['role']; pin: string }[] }>(),
+  },
+  'backups.list': { input: Empty, output: out<T.BackupInfo[]>() },
+  'backups.create': { input: Empty, output: out<T.BackupInfo>() },
+  /** In the broken state, any manager's PIN from the backup being restored authorises it. */
+  'backups.restore': {
+    input: z
+      .object({ file: z.string().max(200), authorization: z.object({ staffId: Id, pin: Pin }).strict().optional() })
+      .strict(),
+    output: out<{ ok: true }>(),
+  },
+
+  // ---- session -----------------------------------------------------------------------------
+  'session.staffList': { input: Empty, output: out<T.LoginStaff[]>() },
+  'session.login': { input: z.object({ staffId: Id, pin: Pin }).strict(), output: out<T.SessionInfo>() },
+  'session.current': { input: Empty, output: out<T.SessionInfo | null>() },
+  'session.logout': { input: Empty, output: out<{ ok: true }>() },
+  /** Locks the counter now (keeps who was logged in, for a quick unlock). */
+  'session.lock': { input: Empty, output: out<{ ok: true }>() },
+  'session.changePin': {
+    input: z.object({ currentPin: Pin, newPin: Pin }).strict(),
+    output: out<{ ok: true }>(),
+  },
+
+  // ---- settings, staff, audit --------------------------------------------------------------
+  'settings.get': { input: Empty, output: out<T.Settings>() },
+  'settings.update': { input: SettingsPatch, output: out<T.Settings>() },
+  'staff.list': { input: z.object({ includeInactive: z.boolean().optional() }).strict(), output: out<T.StaffInfo[]>() },
+  'staff.create': {
+    input: z
+      .object({ name: Name, role: Role, pin: Pin, gender: z.enum(['male', 'female', 'unspecified']) })
+      .strict(),
+    output: out<T.StaffInfo>(),
+  },
+  'staff.update': {
+    input: z
+      .object({
+        id: Id,
+        name: Name.optional(),
+        role: Role.optional(),
+        gender: z.enum(['male', 'female', 'unspecified']).optional(),
+        active: z.boolean().optional(),
+        newPin: Pin.optional(),
+      })
+      .strict(),
+    output: out<T.StaffInfo>(),
+  },
+  'audit.search': {
+    input: z
+      .object({
+        q: z.string().max(100).optional(),
+        from: DateStr.optional(),
+        to: DateStr.optional(),
+        staffId: Id.optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+      })
+      .strict(),
+    output: out<T.Page<T.AuditRow>>(),
+  },
+
+  // ---- card types and members --------------------------------------------------------------
+  'cardTypes.list': { input: z.object({ includeInactive: z.boolean().optional() }).strict(), output: out<T.CardTypeInfo[]>() },
+  'cardTypes.create': {
+    input: z
+      .object({
+        name: Name,
+        kind: z.enum(['time', 'visits']),
+        durationDays: z.number().int().min(1).max(36_600).nullable(),
+        visitCount: z.number().int().min(1).max(100_000).nullable(),
+        priceCents: Cents,
+      })
+      .strict(),
+    output: out<T.CardTypeInfo>(),
+  },
+  'cardTypes.update': {
+    input: z
+      .object({
+        id: Id,
+        name: Name.optional(),
+        durationDays: z.number().int().min(1).max(36_600).nullable().optional(),
+        visitCount: z.number().int().min(1).max(100_000).nullable().optional(),
+        priceCents: Cents.optional(),
+        active: z.boolean().optional(),
+      })
+      .strict(),
+    output: out<T.CardTypeInfo>(),
+  },
+  'members.search': {
+    input: z.object({ q: z.string().max(100), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    output: out<T.MemberSummary[]>(),
+  },
+  'members.get': { input: z.object({ id: Id }).strict(), output: out<T.MemberDetail>() },
+  'members.create': { input: MemberFields, output: out<T.MemberDetail>() },
+  'members.update': {
+    input: MemberFields.partial()
+      .extend({ id: Id, active: z.boolean().optional() })
+      .strict(),
+    output: out<T.MemberDetail>(),
+  },
+  'members.freeze': {
+    input: z.object({ id: Id, fromDate: DateStr, toDate: DateStr, reason: Reason }).strict(),
+    output: out<T.MemberDetail>(),
+  },
+  'members.unfreeze': { input: z.object({ id: Id }).strict(), output: out<T.MemberDetail>() },
+  'members.setPhoto': {
+    input: z
+      .object({
+        id: Id,
+        /** data:image/jpeg;base64,… at most ~1.5 MB; null removes the photo */
+        dataUrl: z
+          .string()
+          .max(2_000_000)
+          .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'photo')
+          .nullable(),
+      })
+      .strict(),
+    output: out<{ ok: true }>(),
+  },
+  'members.photo': { input: z.object({ id: Id }).strict(), output: out<{ dataUrl: string | null }>() },
+  'members.importPreview': {
+    input: z
+      .object({
+        /** the file's bytes, base64 (a 100,000-member roster is well under this limit) */
+        fileBase64: z.string().min(1).max(40_000_000),
+        encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),
+      })
+      .strict(),
+    output: out<T.ImportPreview>(),
+  },
+  'members.importValidate': {
+    input: z.object({ jobId: JobId, mapping: ImportMapping }).strict(),
+    output: out<T.ImportValidation>(),
+  },
+  /** Imports the valid rows of a validated job in one transaction ("import nothing" is importCancel). */
+  'members.importCommit': {
+    input: z.object({ jobId: JobId, mapping: ImportMapping }).strict(),
+    output: out<{ imported: number; skipped: number }>(),
+  },
+  'members.importCancel': { input: z.object({ jobId: JobId }).strict(), output: out<{ ok: true }>() },
+  'members.exportCsv': { input: Empty, output: out<{ filename: string; csv: string; count: number }>() },
+
+  // ---- check-in, check-out -----------------------------------------------------------------
+  'checkin.scan': {
+    input: z
+      .object({
+        ref: MemberRef,
+        /** A tag the receptionist typed; otherwise the lowest free number. */
+        tagNumber: TagNumber.optional(),
+        /** Record the visit without a tag (all tags out): needs a shift lead's authorisation. */
+        noTag: z.boolean().optional(),
+        /** A shift lead's on-the-spot authorisation to let a blocked member in. */
+        authorization: Authorization.optional(),
+        /** Set by a scan; a manual search pick leaves it out (no duplicate-scan window). */
+        scanned: z.boolean().optional(),
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<T.CheckinResult>(),
+  },
+  'checkin.guest': {
+    input: z
+      .object({
+        kind: z.enum(['trial', 'coach']),
+        name: Name,
+        phone: Phone.nullable(),
+        gender: Gender,
+        tagNumber: TagNumber.optional(),
+        withTag: z.boolean(),
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<T.VisitInfo>(),
+  },
+  'checkin.changeTag': {
+    input: z.object({ visitId: Id, tagNumber: TagNumber }).strict(),
+    output: out<T.VisitInfo>(),
+  },
+  'checkin.inside': {
+    input: z.object({ filter: z.string().max(100).optional(), kind: z.enum(['member', 'trial', 'coach']).optional() }).strict(),
+    output: out<T.InsideRow[]>(),
+  },
+  'checkin.checkoutPreview': {
+    input: z.union([
+      z.object({ visitId: Id }).strict(),
+      z.object({ tagNumber: TagNumber }).strict(),
+      z.object({ cardNo: CardNo }).strict(),
+    ]),
+    output: out<T.CheckoutPreview>(),
+  },
+  'checkin.checkout': {
+    input: z.object({ visitId: Id, tagReturned: z.boolean(), opId: OpId.optional() }).strict(),
+    output: out<T.CheckoutResult>(),
+  },
+  'checkin.today': { input: Empty, output: out<T.TodayCounts>() },
+  'checkin.recent': {
+    input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
+    output: out<T.VisitInfo[]>(),
+  },
+
+  // ---- key tags ----------------------------------------------------------------------------
+  'tags.board': { input: Empty, output: out<T.TagBoard>() },
+  'tags.sendToDisinfection': {
+    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000) }).strict(),
+    output: out<T.TagBoard>(),
+  },
+  'tags.returnFromDisinfection': {
+    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000) }).strict(),
+    output: out<T.TagBoard>(),
+  },
+  'tags.add': {
+    input: z.object({ from: TagNumber, to: TagNumber }).strict(),
+    output: out<T.TagBoard>(),
+  },
+  'tags.retire': {
+    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000), reason: Reason }).strict(),
+    output: out<T.TagBoard>(),
+  },
+  /** Puts a lost or retired tag back in service (found, repaired). */
+  'tags.restore': {
+    input: z.object({ number: TagNumber, reason: Reason }).strict(),
+    output: out<T.TagBoard>(),
+  },
+  'tags.renumber': {
+    input: z.object({ from: TagNumber, to: TagNumber }).strict(),
+    output: out<T.TagBoard>(),
+  },
+  'tags.setLocker': {
+    input: z.object({ number: TagNumber, locker: ShortText.nullable() }).strict(),
+    output: out<T.TagBoard>(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpArgs<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpParsedArgs<K extends OpName> = z.output<Contract[K]['input']>;
+export type OpResult<K extends OpName> = Contract[K]['output'];
+
+export const OP_NAMES = Object.keys(contract) as OpName[];
+
+export type ErrorShape = { code: string; params: Record<string, unknown> };
+export type Response<R> = { ok: true; data: R } | { ok: false; error: ErrorShape };

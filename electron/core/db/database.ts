@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import type { Database as DB } from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrations as allMigrations, type Migration } from '../../../db';
+import { AppError } from '../errors';
+
+export type { DB };
+
+export const DB_FILE = 'frontdesk.sqlite3';
+export const BACKUP_DIR = 'backups';
+
+export interface OpenOptions {
+  /** Called with the old version before any migration runs, so a backup can be made. */
+  beforeMigrate?: (db: DB, fromVersion: number, toVersion: number) => void;
+  migrations?: readonly Migration[];
+  /** false: only check the version (callers that back up asynchronously first, then migrate). */
+  runMigrations?: boolean;
+  readonly?: boolean;
+}
+
+export function applyPragmas(db: DB): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('trusted_schema = OFF');
+}
+
+export function schemaVersion(db: DB): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Runs the migrations the database has not seen yet, each in its own transaction together with
+ * the `user_version` bump. Refuses a database written by a newer app.
+ */
+export function migrate(db: DB, migrations: readonly Migration[], beforeMigrate?: OpenOptions['beforeMigrate']) {
+  const current = schemaVersion(db);
+  const target = migrations.length;
+  if (current > target) {
+    throw new AppError('DATABASE_TOO_NEW', { found: current, supported: target });
+  }
+  if (current === target) return;
+  beforeMigrate?.(db, current, target);
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/**
+ * Opens (creating if needed) the club's database: pragmas, quick_check, migrations.
+ * A file that is not a database or fails quick_check throws DATABASE_BROKEN; it is never recreated.
+ */
+export function openDatabase(file: string, opts: OpenOptions = {}): DB {
+  const migrations = opts.migrations ?? allMigrations;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: DB;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false });
+  } catch (e) {
+    throw brokenOrFs(e);
+  }
+  try {
+    if (!opts.readonly) applyPragmas(db);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new AppError('DATABASE_BROKEN', { detail: String(check).slice(0, 200) });
+    if (!opts.readonly && opts.runMigrations !== false) migrate(db, migrations, opts.beforeMigrate);
+    else if (schemaVersion(db) > migrations.length) {
+      throw new AppError('DATABASE_TOO_NEW', { found: schemaVersion(db), supported: migrations.length });
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw brokenOrFs(e);
+  }
+}
+
+function brokenOrFs(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
+    return new AppError('DATABASE_BROKEN', { detail: code });
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS') {
+    return new AppError('DATABASE_READONLY', { detail: code });
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL');
+  return e;
+}

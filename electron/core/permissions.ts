@@ -1,0 +1,86 @@
+/**
+ * Who may call what: the role matrix, decided here in the core and nowhere else.
+ * 'public' operations need no login (status, setup, the login itself);
+ * 'staff' operations need any logged-in staff member.
+ */
+import type { OpName, Role } from './contract';
+
+export const MANAGERS: readonly Role[] = ['cs_manager', 'duty_manager', 'store_manager'];
+export const SUPERVISORS: readonly Role[] = ['shift_lead', ...MANAGERS];
+export const DESK: readonly Role[] = ['reception', ...SUPERVISORS];
+/** Roles that may see membership-card prices (never reception: prices are the consultants'). */
+export const PRICE_ROLES: readonly Role[] = ['consultant', ...MANAGERS];
+/** Roles that may see a member's full phone number and birth date. */
+export const CONTACT_ROLES: readonly Role[] = ['reception', 'consultant', ...SUPERVISORS];
+
+export type Access = 'public' | 'staff' | readonly Role[];
+
+export const PERMISSIONS: Record<OpName, Access> = {
+  'system.status': 'public',
+  'system.setup': 'public',
+  'system.createDemo': 'public',
+  'backups.list': MANAGERS,
+  'backups.create': MANAGERS,
+  'backups.restore': MANAGERS,
+
+  'session.staffList': 'public',
+  'session.login': 'public',
+  'session.current': 'public',
+  'session.logout': 'public',
+  'session.lock': 'staff',
+  'session.changePin': 'staff',
+
+  'settings.get': 'staff',
+  'settings.update': MANAGERS,
+  'staff.list': MANAGERS,
+  'staff.create': MANAGERS,
+  'staff.update': MANAGERS,
+  'audit.search': MANAGERS,
+
+  'cardTypes.list': 'staff',
+  'cardTypes.create': MANAGERS,
+  'cardTypes.update': MANAGERS,
+  'members.search': [...DESK, 'bar', 'consultant'],
+  'members.get': [...DESK, 'consultant'],
+  'members.create': [...DESK, 'consultant'],
+  'members.update': [...DESK, 'consultant'],
+  'members.freeze': [...SUPERVISORS, 'consultant'],
+  'members.unfreeze': [...SUPERVISORS, 'consultant'],
+  'members.setPhoto': [...DESK, 'consultant'],
+  'members.photo': [...DESK, 'consultant'],
+  'members.importPreview': MANAGERS,
+  'members.importValidate': MANAGERS,
+  'members.importCommit': MANAGERS,
+  'members.importCancel': MANAGERS,
+  'members.exportCsv': MANAGERS,
+
+  'checkin.scan': DESK,
+  'checkin.guest': DESK,
+  'checkin.changeTag': DESK,
+  'checkin.inside': [...DESK, 'bar'],
+  'checkin.checkoutPreview': DESK,
+  'checkin.checkout': DESK,
+  'checkin.today': [...DESK, 'bar', 'consultant'],
+  'checkin.recent': DESK,
+
+  'tags.board': [...DESK, 'bar'],
+  'tags.sendToDisinfection': DESK,
+  'tags.returnFromDisinfection': DESK,
+  'tags.add': MANAGERS,
+  'tags.retire': SUPERVISORS,
+  'tags.restore': SUPERVISORS,
+  'tags.renumber': MANAGERS,
+  'tags.setLocker': SUPERVISORS,
+};
+
+export function isAllowed(op: OpName, role: Role | null): boolean {
+  const a = PERMISSIONS[op];
+  if (a === 'public') return true;
+  if (role === null) return false;
+  if (a === 'staff') return true;
+  return a.includes(role);
+}
+
+export function allowedOps(role: Role): OpName[] {
+  return (Object.keys(PERMISSIONS) as OpName[]).filter((op) => isAllowed(op, role));
+}

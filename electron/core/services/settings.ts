@@ -1,0 +1,63 @@
+import type { DB } from '../db/database';
+import type { Settings } from '../contract';
+import { handlers } from '../context';
+
+export const DEFAULT_SETTINGS: Settings = {
+  clubName: '',
+  timeZone: 'Asia/Shanghai',
+  language: 'zh-CN',
+  staffArriveTime: '09:50',
+  openTime: '11:00',
+  closeTime: '22:00',
+  duplicateScanSeconds: 10,
+  idleLockMinutes: 10,
+  lostTagFeeCents: 2000,
+  disinfectionDays: [3, 6],
+  expiryWarnDays: 7,
+  visitsWarnThreshold: 3,
+  currency: 'CNY',
+};
+
+export function readSettings(db: DB): Settings {
+  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const s: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) if (r.key in DEFAULT_SETTINGS) s[r.key] = JSON.parse(r.value);
+  return s as unknown as Settings;
+}
+
+export function writeSettings(db: DB, patch: Partial<Settings>): void {
+  const stmt = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined || !(k in DEFAULT_SETTINGS)) continue;
+    stmt.run(k, JSON.stringify(v));
+  }
+}
+
+export function isSetUp(db: DB): boolean {
+  return !!db.prepare("SELECT 1 FROM settings WHERE key = 'clubName'").get();
+}
+
+export const settingsHandlers = handlers({
+  'settings.get': (ctx) => ctx.settings,
+  'settings.update': (ctx, patch) => {
+    const before = ctx.settings;
+    const clean = { ...patch };
+    if (clean.disinfectionDays) clean.disinfectionDays = [...new Set(clean.disinfectionDays)].sort();
+    writeSettings(ctx.db, clean);
+    const after = readSettings(ctx.db);
+    const changed: Record<string, unknown> = {};
+    const was: Record<string, unknown> = {};
+    for (const k of Object.keys(clean) as (keyof Settings)[]) {
+      if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+        changed[k] = after[k];
+        was[k] = before[k];
+      }
+    }
+    if (Object.keys(changed).length) {
+      ctx.audit({ op: 'settings.update', entity: 'settings', before: was, after: changed });
+    }
+    return after;
+  },
+});

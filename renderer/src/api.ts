@@ -1,0 +1,81 @@
+/**
+ * The renderer's only way to reach the core. In Electron the preload exposes `window.frontDesk`
+ * (one function per contract operation); in the browser build the same calls go to the loopback
+ * server. Either way the result is { ok, data } or { ok: false, error: { code, params } }.
+ */
+import type { OpArgs, OpName, OpResult, Response } from '../../electron/core/contract';
+
+export type { OpArgs, OpName, OpResult };
+
+export interface ApiError {
+  code: string;
+  params: Record<string, unknown>;
+}
+
+export class ApiCallError extends Error {
+  readonly code: string;
+  readonly params: Record<string, unknown>;
+  constructor(e: ApiError) {
+    super(e.code);
+    this.code = e.code;
+    this.params = e.params;
+  }
+}
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload: exactly the contract's operations, nothing else. */
+    frontDesk?: {
+      ops: Record<string, (args: unknown) => Promise<Response<unknown>>>;
+      print?: (options: { pdf: boolean; title: string }) => Promise<{ ok: boolean; path?: string }>;
+    };
+  }
+}
+
+type Listener = (e: ApiError, op: string) => void;
+const listeners = new Set<Listener>();
+
+/** Subscribe to session-level errors (locked, logged out) to bring up the login screen. */
+export function onApiError(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+async function transport(op: string, args: unknown): Promise<Response<unknown>> {
+  const bridge = window.frontDesk;
+  if (bridge) {
+    const fn = bridge.ops[op];
+    if (!fn) return { ok: false, error: { code: 'UNKNOWN_OPERATION', params: {} } };
+    return fn(args);
+  }
+  try {
+    const res = await fetch(`/api/${encodeURIComponent(op)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(args ?? {}),
+    });
+    return (await res.json()) as Response<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'CONNECTION_LOST', params: {} } };
+  }
+}
+
+/** Calls an operation; resolves with its data or rejects with ApiCallError. */
+export async function call<K extends OpName>(op: K, args: OpArgs<K>): Promise<OpResult<K>> {
+  const r = await transport(op, args);
+  if (!r.ok) {
+    for (const l of listeners) l(r.error as ApiError, op);
+    throw new ApiCallError(r.error as ApiError);
+  }
+  return r.data as OpResult<K>;
+}
+
+/** A fresh id for operations that must not be applied twice (retries, double clicks). */
+export function newOpId(): string {
+  const a = new Uint8Array(16);
+  crypto.getRandomValues(a);
+  return Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export const isElectron = (): boolean => !!window.frontDesk;

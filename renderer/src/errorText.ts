@@ -1,0 +1,24 @@
+/** Turns any failure into one clear sentence in the user's language. */
+import i18next from 'i18next';
+import { ApiCallError } from './api';
+import { fmtDateTime } from './format';
+
+export function errorText(e: unknown): string {
+  if (!(e instanceof ApiCallError)) return i18next.t('errors.INTERNAL');
+  const params: Record<string, unknown> = { ...e.params };
+  if (typeof params.until === 'string') params.until = fmtDateTime(params.until);
+  if (e.code === 'PIN_WRONG' && typeof params.attemptsLeft === 'number' && params.attemptsLeft >= 0) {
+    return i18next.t('errors.PIN_WRONG_left', params);
+  }
+  if (typeof params.status === 'string') params.status = i18next.t(`tags.status.${params.status}`);
+  const key = `errors.${e.code}`;
+  return i18next.exists(key) ? i18next.t(key, params) : i18next.t('errors.INTERNAL');
+}
+
+/** Field paths that failed validation (for highlighting form fields). */
+export function invalidFields(e: unknown): string[] {
+  if (!(e instanceof ApiCallError) || e.code !== 'VALIDATION') return [];
+  const issues = e.params.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.map((i) => String((i as { path?: unknown }).path ?? ''));
+}

@@ -1,0 +1,12 @@
+import common from './common';
+import errors from './errors';
+import setup from './setup';
+import login from './login';
+import checkin from './checkin';
+import tags from './tags';
+import members from './members';
+import settings from './settings';
+import staff from './staff';
+import audit from './audit';
+
+export default { common, errors, setup, login, checkin, tags, members, settings, staff, audit };

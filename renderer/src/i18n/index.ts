@@ -1,0 +1,37 @@
+/**
+ * Every string the user sees goes through i18next. Dictionaries are split per area
+ * (renderer/src/i18n/<lang>/<area>.ts); each area's keys live under its own prefix: t('checkin.title').
+ * A test checks that zh-CN and en have exactly the same keys.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en';
+import zhCN from './zh-CN';
+
+export type Lang = 'zh-CN' | 'en';
+export const LANGS: Lang[] = ['zh-CN', 'en'];
+
+export function detectLanguage(): Lang {
+  const stored = localStorage.getItem('fd.lang');
+  if (stored === 'en' || stored === 'zh-CN') return stored;
+  const nav = (navigator.language || 'zh-CN').toLowerCase();
+  return nav.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  lng: detectLanguage(),
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function setLanguage(lang: Lang): void {
+  localStorage.setItem('fd.lang', lang);
+  void i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+document.documentElement.lang = i18next.language;
+
+export default i18next;

@@ -1,0 +1,16 @@
+import { create } from 'zustand';
+
+export type Screen = 'checkin' | 'tags' | 'members' | 'settings' | 'staff' | 'audit';
+
+interface NavState {
+  screen: Screen;
+  /** Optional parameters for the screen, e.g. { memberId: 12 } for members. */
+  params: Record<string, string | number>;
+  go(screen: Screen, params?: Record<string, string | number>): void;
+}
+
+export const useNav = create<NavState>((set) => ({
+  screen: 'checkin',
+  params: {},
+  go: (screen, params = {}) => set({ screen, params }),
+}));

@@ -1,0 +1,61 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Server {
+  url: string;
+  dataDir: string;
+  proc: ChildProcess;
+}
+
+/** Starts the loopback server (build/node/web.js) on a free port with a fresh data folder. */
+export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Server> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-'));
+  const proc = spawn(process.execPath, ['build/node/web.js', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return { url, dataDir, proc };
+}
+
+export async function stopServer(s: Server): Promise<void> {
+  if (s.proc.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    s.proc.once('exit', () => resolve());
+    s.proc.kill('SIGTERM');
+  });
+}
+
+/** Saves a full-page screenshot of a main screen as a test artifact. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = path.join('test-results', 'screens');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
+}
+
+export const test = base.extend<{ server: Server }>({
+  server: async ({}, use) => {
+    const s = await startServer();
+    await use(s);
+    await stopServer(s);
+  },
+});
+
+export { expect };

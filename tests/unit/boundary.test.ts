@@ -1,0 +1,178 @@
+/**
+ * Bad input at the boundary: for every operation of the contract, wrong types, missing fields,
+ * 10 MB strings, SQL-looking strings, negative and huge numbers give a structured error and leave
+ * the database exactly as it was.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contract, type OpName } from '../../electron/core/contract';
+import { makeClub, type TestClub } from './helpers';
+
+/** A valid example of every operation's arguments: each test mutates one field of it. */
+const EXAMPLES: Record<OpName, Record<string, unknown>> = {
+  'system.status': {},
+  'system.setup': {
+    clubName: 'C',
+    timeZone: 'Asia/Shanghai',
+    language: 'en',
+    staffArriveTime: '09:50',
+    openTime: '11:00',
+    closeTime: '22:00',
+    tagCount: 10,
+    manager: { name: 'M', pin: '1234', gender: 'male' },
+  },
+  'system.createDemo': { language: 'en' },
+  'backups.list': {},
+  'backups.create': {},
+  'backups.restore': { file: 'frontdesk-20261118T020000000Z-manual.sqlite3' },
+  'session.staffList': {},
+  'session.login': { staffId: 1, pin: '9999' },
+  'session.current': {},
+  'session.logout': {},
+  'session.lock': {},
+  'session.changePin': { currentPin: '9999', newPin: '1234' },
+  'settings.get': {},
+  'settings.update': { closeTime: '21:00', lostTagFeeCents: 1000 },
+  'staff.list': { includeInactive: true },
+  'staff.create': { name: 'New', role: 'reception', pin: '1234', gender: 'male' },
+  'staff.update': { id: 1, name: 'Renamed' },
+  'audit.search': { q: 'x', limit: 10, offset: 0 },
+  'cardTypes.list': { includeInactive: true },
+  'cardTypes.create': { name: 'T', kind: 'time', durationDays: 30, visitCount: null, priceCents: 100 },
+  'cardTypes.update': { id: 1, priceCents: 200 },
+  'members.search': { q: 'zs', limit: 10 },
+  'members.get': { id: 1 },
+  'members.create': {
+    cardNo: '123456',
+    name: 'A',
+    gender: 'male',
+    phone: null,
+    birthDate: null,
+    cardTypeId: 1,
+    startDate: '2026-11-18',
+    expiryDate: null,
+    visitsLeft: null,
+    consultantId: null,
+    notes: '',
+  },
+  'members.update': { id: 1, name: 'B' },
+  'members.freeze': { id: 1, fromDate: '2026-11-20', toDate: '2026-11-30', reason: 'trip' },
+  'members.unfreeze': { id: 1 },
+  'members.setPhoto': { id: 1, dataUrl: null },
+  'members.photo': { id: 1 },
+  'members.importPreview': { fileBase64: 'Y2FyZA==', encoding: 'auto' },
+  'members.importValidate': { jobId: '0123456789abcdef0123456789abcdef', mapping: { cardNo: 0 } },
+  'members.importCommit': { jobId: '0123456789abcdef0123456789abcdef', mapping: { cardNo: 0 } },
+  'members.importCancel': { jobId: '0123456789abcdef0123456789abcdef' },
+  'members.exportCsv': {},
+  'checkin.scan': { ref: { cardNo: '123456' }, tagNumber: 1, scanned: true },
+  'checkin.guest': { kind: 'trial', name: 'G', phone: null, gender: 'female', withTag: true },
+  'checkin.changeTag': { visitId: 1, tagNumber: 2 },
+  'checkin.inside': { filter: 'a' },
+  'checkin.checkoutPreview': { tagNumber: 1 },
+  'checkin.checkout': { visitId: 1, tagReturned: true },
+  'checkin.today': {},
+  'checkin.recent': { limit: 10 },
+  'tags.board': {},
+  'tags.sendToDisinfection': { numbers: [1, 2] },
+  'tags.returnFromDisinfection': { numbers: [1] },
+  'tags.add': { from: 100, to: 105 },
+  'tags.retire': { numbers: [3], reason: 'broken' },
+  'tags.restore': { number: 3, reason: 'found' },
+  'tags.renumber': { from: 4, to: 400 },
+  'tags.setLocker': { number: 5, locker: 'A-05' },
+};
+
+const HUGE = 'x'.repeat(10 * 1024 * 1024);
+const SQL = "1'; DROP TABLE members; --";
+
+/** Every way one field can be wrong: [label, value, must be refused by validation]. */
+function mutations(value: unknown): [string, unknown, boolean][] {
+  const out: [string, unknown, boolean][] = [
+    ['10 MB string', HUGE, true],
+    ['object', { $gt: '' }, true],
+    ['array', [1, 2, 3], !Array.isArray(value)],
+    ['negative huge', -1e20, true],
+    ['huge', 1e20, true],
+    ['NaN-like string', 'NaN', typeof value !== 'string'],
+    ['SQL', SQL, typeof value !== 'string'],
+  ];
+  if (typeof value === 'number') out.push(['fraction', value + 0.5, true], ['negative', -value, true]);
+  if (typeof value === 'string') out.push(['number', 42, true]);
+  if (typeof value === 'boolean') out.push(['string', 'true', true]);
+  return out;
+}
+
+/** A fingerprint of everything in the database (row counts + content hash of every table). */
+function fingerprint(club: TestClub): string {
+  const db = club.core.database;
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return tables
+    .map((t) => {
+      const rows = db.prepare(`SELECT * FROM "${t}"`).raw().all();
+      return `${t}:${rows.length}:${JSON.stringify(rows).length}:${simpleHash(JSON.stringify(rows))}`;
+    })
+    .join('|');
+}
+
+function simpleHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+describe('bad input at the boundary', () => {
+  let club: TestClub;
+  beforeAll(async () => {
+    club = await makeClub();
+    await club.call('mgr', 'cardTypes.create', { name: 'Monthly', kind: 'time', durationDays: 30, visitCount: null, priceCents: 39900 });
+    await club.call('mgr', 'members.create', EXAMPLES['members.create'] as never);
+  });
+
+  it('has an example for every operation of the contract', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  for (const op of Object.keys(EXAMPLES) as OpName[]) {
+    it(`${op}: hostile arguments are refused with a structured error and change nothing`, async () => {
+      const example = EXAMPLES[op];
+      /** Calls and, when the call is refused, checks that nothing changed. */
+      const attempt = async (args: unknown) => {
+        const before = fingerprint(club);
+        const r = await club.raw('mgr', op, args);
+        if (!r.ok) {
+          expect(r.error.code, `${op} ${JSON.stringify(args).slice(0, 80)}`).not.toBe('INTERNAL');
+          expect(fingerprint(club), `${op} refused but changed the database`).toBe(before);
+        }
+        return r;
+      };
+      const whole: unknown[] = ['string', 42, [], true, { ...example, unexpectedField: 1 }];
+      for (const args of whole) {
+        const r = await attempt(args);
+        expect(r.ok, `${op} accepted ${JSON.stringify(args).slice(0, 80)}`).toBe(false);
+        if (!r.ok) expect(r.error.code).toBe('VALIDATION');
+      }
+      for (const key of Object.keys(example)) {
+        // a missing field: refused when required, harmless when optional
+        const { [key]: _drop, ...missing } = example;
+        await attempt(missing);
+        for (const [label, value, mustRefuse] of mutations(example[key])) {
+          const r = await attempt({ ...example, [key]: value });
+          if (mustRefuse) {
+            expect(r.ok, `${op}.${key} = ${label} was accepted`).toBe(false);
+            if (!r.ok) {
+              const allowed =
+                op === 'members.importPreview' && key === 'fileBase64' ? ['VALIDATION', 'IMPORT_FILE_INVALID'] : ['VALIDATION'];
+              expect(allowed, `${op}.${key} = ${label} → ${r.error.code}`).toContain(r.error.code);
+            }
+          }
+        }
+      }
+      // SQL-looking strings accepted as text were data, never SQL:
+      expect(club.core.database.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'members'").get()).toEqual({ n: 1 });
+      // The manager's session is still usable.
+      if (op === 'session.logout' || op === 'session.lock' || op === 'session.login') {
+        await club.call('mgr', 'session.login', { staffId: club.managerId, pin: '9999' });
+      }
+    });
+  }
+});

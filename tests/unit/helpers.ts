@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Core } from '../../electron/core/app';
+import { ManualClock } from '../../electron/core/clock';
+import type { OpArgs, OpName, OpResult } from '../../electron/core/contract';
+
+export const MANAGER_PIN = '9999';
+
+export function tempDir(prefix = 'fd-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestClub {
+  core: Core;
+  clock: ManualClock;
+  dataDir: string;
+  /** Calls an operation as the given session and returns its data, or throws the structured error. */
+  call<K extends OpName>(session: string, op: K, args: OpArgs<K>): Promise<OpResult<K>>;
+  /** Calls an operation and returns the raw response (for error assertions). */
+  raw(session: string, op: string, args: unknown): ReturnType<Core['call']>;
+  /** Creates a staff member with the role and logs them in on a new session; returns the session id. */
+  loginAs(role: OpArgs<'staff.create'>['role'], name?: string, pin?: string): Promise<{ session: string; staffId: number }>;
+  managerSession: string;
+  managerId: number;
+}
+
+export class CallError extends Error {
+  constructor(
+    public code: string,
+    public params: Record<string, unknown>,
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+  }
+}
+
+/**
+ * A freshly set-up club in a temporary folder: Asia/Shanghai, 20 key tags, a store manager logged in
+ * on session "mgr". The clock starts at 2026-11-18 10:00 club time (a Wednesday) unless told.
+ */
+export async function makeClub(opts: { start?: string; tags?: number; dataDir?: string } = {}): Promise<TestClub> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const clock = new ManualClock(opts.start ?? '2026-11-18T02:00:00.000Z');
+  const core = await Core.open({ dataDir, clock });
+  const raw = (session: string, op: string, args: unknown) => core.call(session, op, args);
+  const call = async <K extends OpName>(session: string, op: K, args: OpArgs<K>): Promise<OpResult<K>> => {
+    const r = await core.call(session, op, args);
+    if (!r.ok) throw new CallError(r.error.code, r.error.params);
+    return r.data as OpResult<K>;
+  };
+  await call('setup', 'system.setup', {
+    clubName: 'Test Club',
+    timeZone: 'Asia/Shanghai',
+    language: 'en',
+    staffArriveTime: '09:50',
+    openTime: '11:00',
+    closeTime: '22:00',
+    tagCount: opts.tags ?? 20,
+    manager: { name: 'Manager Wang', pin: MANAGER_PIN, gender: 'female' },
+  });
+  const managerId = (await call('x', 'session.staffList', {}))[0]!.id;
+  await call('mgr', 'session.login', { staffId: managerId, pin: MANAGER_PIN });
+  let n = 0;
+  const loginAs: TestClub['loginAs'] = async (role, name, pin = '1234') => {
+    n += 1;
+    const s = await call('mgr', 'staff.create', { name: name ?? `${role} ${n}`, role, pin, gender: 'male' });
+    const session = `s-${role}-${n}`;
+    await call(session, 'session.login', { staffId: s.id, pin });
+    return { session, staffId: s.id };
+  };
+  return { core, clock, dataDir, call, raw, loginAs, managerSession: 'mgr', managerId };
+}
+
+/** Expects a call to fail with the code; returns the error params. */
+export async function expectError(p: Promise<unknown>, code: string): Promise<Record<string, unknown>> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof CallError) {
+      if (e.code !== code) throw new Error(`expected ${code}, got ${e.code} ${JSON.stringify(e.params)}`);
+      return e.params;
+    }
+    throw e;
+  }
+  throw new Error(`expected ${code}, but the call succeeded`);
+}
