@@ -1,0 +1,149 @@
+/**
+ * A supervisor's on-the-spot authorisation: who (a shift lead or a manager), their PIN, and why.
+ * The caller does the guarded action with it; if the core refuses (wrong PIN, role not allowed) the
+ * dialog stays open and says why.
+ */
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api';
+import type { LoginStaff, Role } from '../../../electron/core/contract';
+import { errorText } from '../errorText';
+import { Modal } from './Modal';
+import '../screens/CheckInScreen.css';
+
+export const SUPERVISOR_ROLES: readonly Role[] = [
+  'shift_lead',
+  'cs_manager',
+  'duty_manager',
+  'store_manager',
+];
+
+export interface Authorization {
+  staffId: number;
+  pin: string;
+  reason: string;
+}
+
+export function AuthorizeDialog(props: {
+  title: string;
+  /** What is being authorised, in words. */
+  children?: ReactNode;
+  confirmLabel?: string;
+  roles?: readonly Role[];
+  /** Does the guarded action; throws (ApiCallError) to keep the dialog open with the message. */
+  onAuthorize(auth: Authorization, staffName: string): Promise<void>;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const roles = props.roles ?? SUPERVISOR_ROLES;
+  const [staff, setStaff] = useState<LoginStaff[] | null>(null);
+  const [staffId, setStaffId] = useState<number | ''>('');
+  const [pin, setPin] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Record<string, boolean>>({});
+  const [busy, setBusy] = useState(false);
+  const uid = useId();
+
+  useEffect(() => {
+    let live = true;
+    call('session.staffList', {})
+      .then((list) => {
+        if (!live) return;
+        const sup = list.filter((s) => roles.includes(s.role));
+        setStaff(sup);
+        if (sup.length === 1 && sup[0]) setStaffId(sup[0].id);
+      })
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+    // roles is a constant list per dialog
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const miss = { staff: staffId === '', pin: !/^\d{4,8}$/.test(pin), reason: reason.trim() === '' };
+    setMissing(miss);
+    if (miss.staff || miss.pin || miss.reason) return;
+    const who = staff?.find((s) => s.id === staffId);
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onAuthorize({ staffId: Number(staffId), pin, reason: reason.trim() }, who?.name ?? '');
+    } catch (err) {
+      setError(errorText(err));
+      setPin('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={props.title} onClose={props.onClose}>
+      <form className="authorize-form" onSubmit={submit} noValidate>
+        {props.children && <div className="authorize-what">{props.children}</div>}
+        <div className="field">
+          <label htmlFor={`${uid}-staff`}>{t('checkin.auth.supervisor')}</label>
+          <select
+            id={`${uid}-staff`}
+            value={staffId}
+            onChange={(e) => setStaffId(e.target.value === '' ? '' : Number(e.target.value))}
+            aria-invalid={missing.staff || undefined}
+          >
+            <option value="">{staff === null ? t('common.loading') : t('checkin.auth.choose')}</option>
+            {(staff ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} — {t(`common.roles.${s.role}`)}
+              </option>
+            ))}
+          </select>
+          {missing.staff && <div className="field-error">{t('checkin.auth.needSupervisor')}</div>}
+          {staff !== null && staff.length === 0 && (
+            <div className="field-error">{t('checkin.auth.noSupervisors')}</div>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-pin`}>{t('checkin.auth.pin')}</label>
+          <input
+            id={`${uid}-pin`}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+            aria-invalid={missing.pin || undefined}
+          />
+          {missing.pin && <div className="field-error">{t('checkin.auth.needPin')}</div>}
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-reason`}>{t('checkin.auth.reason')}</label>
+          <input
+            id={`${uid}-reason`}
+            type="text"
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={missing.reason || undefined}
+          />
+          {missing.reason && <div className="field-error">{t('checkin.auth.needReason')}</div>}
+        </div>
+        {error && (
+          <div className="field-error authorize-error" role="alert">
+            {error}
+          </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {props.confirmLabel ?? t('checkin.auth.confirm')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Keyboard-wedge barcode scanners "type" the card number very fast (a few ms between keys) and
+ * press Enter. This listener tells such a burst apart from a person typing: it collects keystrokes
+ * of [0-9A-Za-z-] that follow each other within `maxGapMs`, and when Enter comes right after a
+ * burst of at least `minLength` characters it reports the code and swallows that Enter (so it
+ * neither submits a form nor clicks the focused button).
+ *
+ * Slow typing is never touched. When the focus is in a text field other than the scan field (a
+ * filter box, a dialog's input) a burst only counts if it is clearly a scanner (every gap within
+ * `strictGapMs` and at least `strictMinLength` characters); the characters the scanner typed into
+ * that field are then taken out again, so the field keeps what the person had typed.
+ */
+
+export interface ScanOptions {
+  /** Largest gap between two keystrokes of one burst (ms). */
+  maxGapMs?: number;
+  /** Largest gap between the last character and Enter (ms). */
+  enterGapMs?: number;
+  /** Fewest characters that make a scan. */
+  minLength?: number;
+  /** Stricter rules while another text field has the focus. */
+  strictGapMs?: number;
+  strictMinLength?: number;
+  /** Whether an element is the screen's own scan field (bursts there are always scans). */
+  isScanField?: (el: Element | null) => boolean;
+  /** Checked at each Enter: return false to ignore scans (e.g. while a PIN dialog is open). */
+  enabled?: () => boolean;
+  /** Where to listen (default: window). */
+  target?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  /** Time source (default: performance.now / Date.now). */
+  now?: () => number;
+}
+
+export interface ScanListener {
+  /** Stops listening. */
+  dispose(): void;
+}
+
+const CODE_CHAR = /^[0-9A-Za-z-]$/;
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph']);
+
+/** A text-entry element (where typed characters land). */
+export function isEditable(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement {
+  if (!el) return false;
+  if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled;
+  if (el instanceof HTMLInputElement) {
+    const type = (el.type || 'text').toLowerCase();
+    const texty = ['text', 'search', 'tel', 'number', 'password', 'email', 'url', ''].includes(type);
+    return texty && !el.readOnly && !el.disabled;
+  }
+  return (el as HTMLElement).isContentEditable === true;
+}
+
+/** Sets a field's value the way typing would, so React's onChange sees it. */
+function setFieldValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  const proto =
+    el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (setter) setter.call(el, value);
+  else el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+export function createScanListener(onScan: (code: string) => void, opts: ScanOptions = {}): ScanListener {
+  const maxGap = opts.maxGapMs ?? 40;
+  const enterGap = opts.enterGapMs ?? 100;
+  const minLength = opts.minLength ?? 4;
+  const strictGap = opts.strictGapMs ?? 25;
+  const strictMin = opts.strictMinLength ?? 6;
+  const isScanField = opts.isScanField ?? (() => false);
+  const now = opts.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  const target = opts.target ?? window;
+
+  let buffer = '';
+  let lastAt = -Infinity;
+  /** Largest gap inside the current burst. */
+  let worstGap = 0;
+  /** The field the burst started in and its value before the burst (to take the scan out again). */
+  let field: HTMLInputElement | HTMLTextAreaElement | null = null;
+  let fieldBefore = '';
+
+  const reset = () => {
+    buffer = '';
+    worstGap = 0;
+    field = null;
+    fieldBefore = '';
+  };
+
+  const onKeyDown = (ev: Event) => {
+    const e = ev as KeyboardEvent;
+    if (MODIFIER_KEYS.has(e.key)) return; // scanners press Shift for capitals
+    const t = now();
+    if (e.key === 'Enter') {
+      const gap = t - lastAt;
+      const code = buffer;
+      const active = typeof document !== 'undefined' ? document.activeElement : null;
+      const inScanField = isScanField(active);
+      const inOtherField = !inScanField && isEditable(active);
+      const burst = code.length >= minLength && gap <= enterGap;
+      const clear = code.length >= strictMin && worstGap <= strictGap && gap <= enterGap;
+      const startField = field;
+      const before = fieldBefore;
+      reset();
+      lastAt = -Infinity;
+      if (!burst || (inOtherField && !clear)) return;
+      if (opts.enabled && !opts.enabled()) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (inOtherField && startField && startField === active && startField.value.endsWith(code)) {
+        // Give the field back what the person had typed before the scanner fired.
+        setFieldValue(startField, before);
+      }
+      onScan(code);
+      return;
+    }
+    if (e.key.length === 1 && CODE_CHAR.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey && !e.repeat) {
+      const gap = t - lastAt;
+      if (buffer === '' || gap > maxGap) {
+        reset();
+        const active = typeof document !== 'undefined' ? document.activeElement : null;
+        if (isEditable(active) && !(active as HTMLElement).isContentEditable) {
+          field = active;
+          fieldBefore = active.value;
+        }
+        buffer = e.key;
+      } else {
+        buffer += e.key;
+        worstGap = Math.max(worstGap, gap);
+      }
+      lastAt = t;
+      if (buffer.length > 64) reset();
+      return;
+    }
+    // Any other key (Backspace, arrows, Tab, a space, auto-repeat …) ends a burst.
+    reset();
+    lastAt = -Infinity;
+  };
+
+  // Capture phase: we see the Enter before the focused element's own handlers do.
+  target.addEventListener('keydown', onKeyDown, true);
+  return {
+    dispose() {
+      target.removeEventListener('keydown', onKeyDown, true);
+    },
+  };
+}
+
+/** Looks like a card number (as opposed to a name or pinyin): has a digit, only [0-9A-Za-z-]. */
+export function looksLikeCardNo(s: string): boolean {
+  const v = s.trim();
+  return v.length >= 1 && v.length <= 32 && /^[0-9A-Za-z-]+$/.test(v) && /\d/.test(v);
+}

@@ -1,0 +1,330 @@
+/**
+ * The big result of the last action at the counter: the member (photo, name, card type, expiry or
+ * visits left), the status in colour, icon and words, each warning or block reason with what to do,
+ * and the key tag number shown huge.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import type { MemberCard, VisitInfo } from '../../../../electron/core/contract';
+import { fmtDate, fmtMoney, fmtTime } from '../../format';
+import { can } from '../../stores/session';
+import type { Panel } from '../../stores/checkin';
+import { Icon } from './Icon';
+import { blockText, warningText } from './reasons';
+
+export interface ResultActions {
+  onOverride(): void;
+  onNoTag(): void;
+  onCheckoutInstead(cardNo: string): void;
+  onChangeTag(v: VisitInfo): void;
+  onTrialGuest(): void;
+}
+
+export function MemberPhoto(props: {
+  memberId: number;
+  hasPhoto: boolean;
+  name: string;
+  size?: 'big' | 'small';
+}) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<{ id: number; url: string | null } | null>(null);
+  const { memberId, hasPhoto } = props;
+  useEffect(() => {
+    if (!hasPhoto || !can('members.photo')) return;
+    let live = true;
+    call('members.photo', { id: memberId })
+      .then((r) => live && setUrl({ id: memberId, url: r.dataUrl }))
+      .catch(() => live && setUrl({ id: memberId, url: null }));
+    return () => {
+      live = false;
+    };
+  }, [memberId, hasPhoto]);
+  const src = hasPhoto && url?.id === memberId ? url.url : null;
+  const cls = `member-photo ${props.size === 'small' ? 'member-photo-small' : ''}`;
+  if (src) return <img className={cls} src={src} alt={t('checkin.photoOf', { name: props.name })} />;
+  return (
+    <div className={`${cls} member-photo-none`} role="img" aria-label={t('checkin.noPhoto')}>
+      {Array.from(props.name.trim())[0] ?? '?'}
+    </div>
+  );
+}
+
+function MemberLine({ m }: { m: MemberCard }) {
+  const { t } = useTranslation();
+  return (
+    <div className="result-member">
+      <div className="result-name">{m.name}</div>
+      <div className="result-meta">
+        <span>
+          {t('checkin.cardNo')}: <strong>{m.cardNo}</strong>
+        </span>
+        <span>{m.cardTypeName}</span>
+      </div>
+      <div className="result-meta">
+        {m.cardKind === 'visits' ? (
+          <span>
+            {t('checkin.visitsLeft')}: <strong>{m.visitsLeft ?? '—'}</strong>
+            {m.expiryDate && (
+              <>
+                {' · '}
+                {t('checkin.expires')}: <strong>{fmtDate(m.expiryDate)}</strong>
+              </>
+            )}
+          </span>
+        ) : (
+          <span>
+            {t('checkin.expires')}: <strong>{fmtDate(m.expiryDate)}</strong>
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function TagBig({ tag }: { tag: number | null }) {
+  const { t } = useTranslation();
+  if (tag === null) {
+    return (
+      <div className="result-tag result-tag-none">
+        <div className="result-tag-label">{t('checkin.noTagGiven')}</div>
+      </div>
+    );
+  }
+  return (
+    <div className="result-tag">
+      <div className="result-tag-label">{t('checkin.keyTag')}</div>
+      <div className="result-tag-number" data-testid="tag-number">
+        {tag}
+      </div>
+      <div className="result-tag-hint">{t('checkin.bringBack')}</div>
+    </div>
+  );
+}
+
+function Head(props: { kind: 'ok' | 'warn' | 'block' | 'info'; text: string }) {
+  const cls = { ok: 'status-ok', warn: 'status-warn', block: 'status-block', info: 'status-info' }[
+    props.kind
+  ];
+  return (
+    <div className={`result-head ${cls}`}>
+      <span className="result-icon">
+        <Icon name={props.kind} size={34} />
+      </span>
+      <span className="result-head-text">{props.text}</span>
+    </div>
+  );
+}
+
+export function ResultPanel(props: { panel: Panel; actions: ResultActions }) {
+  const { t } = useTranslation();
+  const { panel, actions } = props;
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => setTick((n) => n + 1), 30_000);
+    return () => clearInterval(id);
+  }, []);
+
+  let body: ReactNode;
+  let tone = 'idle';
+  if (panel.kind === 'idle') {
+    body = <p className="result-idle">{t('checkin.idle')}</p>;
+  } else if (panel.kind === 'error') {
+    tone = 'block';
+    body = (
+      <>
+        <Head kind="block" text={t('checkin.failed')} />
+        <p className="result-error">{panel.text}</p>
+      </>
+    );
+  } else if (panel.kind === 'guest') {
+    const v = panel.visit;
+    tone = 'ok';
+    body = (
+      <>
+        <Head
+          kind="ok"
+          text={t(v.kind === 'coach' ? 'checkin.coachIn' : 'checkin.trialIn', { name: v.name })}
+        />
+        <div className="result-body">
+          <div className="result-member">
+            <div className="result-name">{v.name}</div>
+            <div className="result-meta">
+              <span className="badge badge-muted">{t(`checkin.kind.${v.kind}`)}</span>
+              <span>{t(`common.${v.gender}`)}</span>
+              <span>{t('checkin.sinceTime', { time: fmtTime(v.checkedInAt) })}</span>
+            </div>
+          </div>
+          <TagBig tag={v.tagNumber} />
+        </div>
+        <div className="result-actions">
+          <button type="button" className="btn" onClick={() => actions.onChangeTag(v)}>
+            {t('checkin.changeTag.button')}
+          </button>
+        </div>
+      </>
+    );
+  } else if (panel.kind === 'checkedOut') {
+    const r = panel.result;
+    const lost = r.checkoutKind === 'tag_not_returned';
+    tone = lost ? 'warn' : 'ok';
+    body = (
+      <>
+        <Head kind={lost ? 'warn' : 'ok'} text={t('checkin.checkedOut', { name: r.name })} />
+        <div className="result-closing">
+          {r.cardNo ? (
+            <>
+              <p className="result-closing-main">{t('checkin.handBackCard', { cardNo: r.cardNo })}</p>
+              <p className="result-closing-say">{t('checkin.handBackSay', { cardNo: r.cardNo })}</p>
+            </>
+          ) : (
+            <p className="result-closing-main">{t('checkin.guestOut', { name: r.name })}</p>
+          )}
+          {lost ? (
+            <p className="result-lost">
+              {t('checkin.tagLost', { tag: r.tagNumber ?? '' })}{' '}
+              {r.lostTagFeeCents > 0 && t('checkin.lostFeeRecorded', { amount: fmtMoney(r.lostTagFeeCents) })}
+            </p>
+          ) : (
+            r.tagNumber !== null && <p>{t('checkin.tagFreeAgain', { tag: r.tagNumber })}</p>
+          )}
+        </div>
+      </>
+    );
+  } else {
+    const r = panel.result;
+    const authBy = panel.authBy;
+    if (r.outcome === 'checked_in') {
+      tone = r.status === 'warning' ? 'warn' : 'ok';
+      body = (
+        <>
+          <Head
+            kind={r.status === 'warning' ? 'warn' : 'ok'}
+            text={r.status === 'warning' ? t('checkin.okWarn') : t('checkin.ok')}
+          />
+          {r.warnings.length > 0 && (
+            <ul className="result-reasons result-reasons-warn">
+              {r.warnings.map((w, i) => (
+                <li key={i}>{warningText(w, r.member)}</li>
+              ))}
+            </ul>
+          )}
+          {(r.overridden || authBy) && (
+            <p className="result-override">
+              {authBy
+                ? t('checkin.letInBy', { name: authBy.name, reason: authBy.reason })
+                : t('checkin.overridden')}
+            </p>
+          )}
+          <div className="result-body">
+            <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
+            <MemberLine m={r.member} />
+            <TagBig tag={r.visit.tagNumber} />
+          </div>
+          <div className="result-actions">
+            <button type="button" className="btn" onClick={() => actions.onChangeTag(r.visit)}>
+              {t('checkin.changeTag.button')}
+            </button>
+          </div>
+        </>
+      );
+    } else if (r.outcome === 'duplicate_ignored') {
+      tone = 'info';
+      body = (
+        <>
+          <Head kind="info" text={t('checkin.duplicate', { count: r.secondsAgo })} />
+          <div className="result-body">
+            <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
+            <MemberLine m={r.member} />
+            <TagBig tag={r.visit.tagNumber} />
+          </div>
+        </>
+      );
+    } else if (r.outcome === 'no_free_tag') {
+      tone = 'block';
+      body = (
+        <>
+          <Head kind="block" text={t('checkin.noFreeTag')} />
+          <p className="result-todo">{t('checkin.noFreeTagTodo')}</p>
+          {r.warnings.length > 0 && (
+            <ul className="result-reasons result-reasons-warn">
+              {r.warnings.map((w, i) => (
+                <li key={i}>{warningText(w, r.member)}</li>
+              ))}
+            </ul>
+          )}
+          {r.member && (
+            <div className="result-body">
+              <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
+              <MemberLine m={r.member} />
+            </div>
+          )}
+          {can('checkin.scan') && (
+            <div className="result-actions">
+              <button type="button" className="btn btn-danger btn-big" onClick={actions.onNoTag}>
+                {t('checkin.recordNoTag')}
+              </button>
+            </div>
+          )}
+        </>
+      );
+    } else {
+      tone = 'block';
+      const words = r.blocks.map((b) => blockText(b, r.member, r.cardNo));
+      const inside = r.blocks.some((b) => b.code === 'ALREADY_INSIDE');
+      const unknown = r.blocks.some((b) => b.code === 'UNKNOWN_CARD');
+      const checkoutCard = r.member?.cardNo ?? r.cardNo;
+      body = (
+        <>
+          <Head kind="block" text={t('checkin.blocked')} />
+          <ul className="result-reasons result-reasons-block">
+            {words.map((w, i) => (
+              <li key={i}>
+                <strong>{w.text}</strong>
+                {w.todo && <div className="result-todo">{w.todo}</div>}
+              </li>
+            ))}
+          </ul>
+          {r.member && (
+            <div className="result-body">
+              <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
+              <MemberLine m={r.member} />
+            </div>
+          )}
+          <div className="result-actions">
+            {inside && checkoutCard && (
+              <button
+                type="button"
+                className="btn btn-primary btn-big"
+                onClick={() => actions.onCheckoutInstead(checkoutCard)}
+              >
+                {t('checkin.checkoutInstead')}
+                <span className="kbd-hint" aria-hidden="true">
+                  {t('checkin.enterKey')}
+                </span>
+              </button>
+            )}
+            {unknown && (
+              <button type="button" className="btn" onClick={actions.onTrialGuest}>
+                {t('checkin.registerTrial')}
+              </button>
+            )}
+            {r.overridable && (
+              <button type="button" className="btn btn-danger" onClick={actions.onOverride}>
+                {t('checkin.override')}
+              </button>
+            )}
+          </div>
+        </>
+      );
+    }
+  }
+
+  return (
+    <section className={`result result-${tone}`} aria-label={t('checkin.resultLabel')}>
+      <div role="status" aria-live="polite" aria-atomic="true" className="result-live">
+        {body}
+      </div>
+    </section>
+  );
+}

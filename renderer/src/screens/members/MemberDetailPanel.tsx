@@ -1,0 +1,380 @@
+/**
+ * One member in full: photo (upload, made small on a canvas), all fields, state, freezes, charges,
+ * recent visits, stored value; edit, freeze / unfreeze, deactivate / reactivate.
+ */
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import type { MemberDetail } from '../../../../electron/core/contract';
+import { errorText } from '../../errorText';
+import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
+import { useCan } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import { MemberPhoto } from '../checkin/ResultPanel';
+import { ConfirmDialog } from './ConfirmDialog';
+import { photoToJpeg } from './files';
+import { FreezeDialog } from './FreezeDialog';
+import { MemberForm } from './MemberForm';
+import { StateBadge } from './StateBadge';
+
+type Dialog = 'edit' | 'freeze' | 'unfreeze' | 'deactivate' | 'reactivate' | 'removePhoto';
+
+export function MemberDetailPanel(props: {
+  member: MemberDetail;
+  onChanged(d: MemberDetail): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const m = props.member;
+  const canUpdate = useCan('members.update');
+  const canFreeze = useCan('members.freeze');
+  const canUnfreeze = useCan('members.unfreeze');
+  const canPhoto = useCan('members.setPhoto');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const [photoKey, setPhotoKey] = useState(0);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const reload = async () => {
+    const d = await call('members.get', { id: m.id });
+    props.onChanged(d);
+    return d;
+  };
+
+  const onPhoto = async (file: File | undefined) => {
+    if (!file) return;
+    setPhotoBusy(true);
+    try {
+      let dataUrl: string;
+      try {
+        dataUrl = await photoToJpeg(file, 480);
+      } catch {
+        toast.error(t('members.photo.unreadable'));
+        return;
+      }
+      await call('members.setPhoto', { id: m.id, dataUrl });
+      await reload();
+      setPhotoKey((k) => k + 1);
+      toast.ok(t('members.photo.saved'));
+    } catch (e) {
+      toast.error(errorText(e));
+    } finally {
+      setPhotoBusy(false);
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  };
+
+  const frozenNow = m.state === 'frozen' || (m.frozenFrom !== null && m.frozenTo !== null);
+  const row = (label: string, value: ReactNode) => (
+    <div className="md-row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+
+  return (
+    <section className="member-detail card" aria-labelledby={`${uid}-name`}>
+      <div className="md-head">
+        <div className="md-photo">
+          <MemberPhoto key={photoKey} memberId={m.id} hasPhoto={m.hasPhoto} name={m.name} />
+          {canPhoto && (
+            <div className="md-photo-actions">
+              <input
+                ref={fileRef}
+                id={`${uid}-photo`}
+                className="sr-only"
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                disabled={photoBusy}
+                onChange={(e) => void onPhoto(e.target.files?.[0])}
+              />
+              <label className={`btn btn-small ${photoBusy ? 'disabled' : ''}`} htmlFor={`${uid}-photo`}>
+                {m.hasPhoto ? t('members.photo.replace') : t('members.photo.upload')}
+              </label>
+              {m.hasPhoto && (
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  onClick={() => setDialog('removePhoto')}
+                >
+                  {t('members.photo.remove')}
+                </button>
+              )}
+            </div>
+          )}
+        </div>
+        <div className="md-title">
+          <h2 id={`${uid}-name`}>{m.name}</h2>
+          <div className="md-badges">
+            <StateBadge state={m.state} />
+            {m.inside && <span className="badge badge-warn">{t('members.insideNow')}</span>}
+          </div>
+          <div className="md-card">
+            {t('members.fields.cardNo')}: <strong>{m.cardNo}</strong>
+          </div>
+          <div className="md-card">
+            {m.cardTypeName} ·{' '}
+            {m.cardKind === 'visits'
+              ? t('members.visitsLeftN', { count: m.visitsLeft ?? 0 })
+              : t('members.expiresOn', { date: fmtDate(m.expiryDate) })}
+          </div>
+        </div>
+        <button
+          type="button"
+          className="btn btn-ghost md-close"
+          aria-label={t('members.closeDetail')}
+          onClick={props.onClose}
+        >
+          ×
+        </button>
+      </div>
+
+      <div className="md-actions">
+        {canUpdate && (
+          <button type="button" className="btn btn-primary" onClick={() => setDialog('edit')}>
+            {t('members.edit')}
+          </button>
+        )}
+        {canFreeze && m.state !== 'deactivated' && !frozenNow && (
+          <button type="button" className="btn" onClick={() => setDialog('freeze')}>
+            {t('members.freeze.button')}
+          </button>
+        )}
+        {canUnfreeze && frozenNow && (
+          <button type="button" className="btn" onClick={() => setDialog('unfreeze')}>
+            {t('members.unfreeze.button')}
+          </button>
+        )}
+        {canUpdate &&
+          (m.state === 'deactivated' ? (
+            <button type="button" className="btn" onClick={() => setDialog('reactivate')}>
+              {t('members.reactivate.button')}
+            </button>
+          ) : (
+            <button type="button" className="btn btn-danger" onClick={() => setDialog('deactivate')}>
+              {t('members.deactivate.button')}
+            </button>
+          ))}
+      </div>
+
+      <div className="md-scroll">
+        <dl className="md-fields">
+          {row(t('members.fields.gender'), t(`common.${m.gender}`))}
+          {row(t('members.fields.phone'), m.phone ?? '—')}
+          {row(t('members.fields.birthDate'), fmtDate(m.birthDate))}
+          {row(t('members.fields.cardType'), m.cardTypeName)}
+          {row(t('members.fields.startDate'), fmtDate(m.startDate))}
+          {row(t('members.fields.expiryDate'), fmtDate(m.expiryDate))}
+          {m.cardKind === 'visits' && row(t('members.fields.visitsLeft'), m.visitsLeft ?? '—')}
+          {row(t('members.fields.state'), <StateBadge state={m.state} />)}
+          {(m.frozenFrom || m.frozenTo) &&
+            row(
+              t('members.frozen'),
+              t('members.frozenRange', {
+                from: fmtDate(m.frozenFrom),
+                to: fmtDate(m.frozenTo),
+                reason: m.frozenReason ?? '',
+              }),
+            )}
+          {row(t('members.fields.storedValue'), fmtMoney(m.storedValueCents))}
+          {row(
+            t('members.fields.unpaid'),
+            m.unpaidCents > 0 ? <strong className="md-owed">{fmtMoney(m.unpaidCents)}</strong> : fmtMoney(0),
+          )}
+          {row(t('members.fields.consultant'), m.consultantName ?? '—')}
+          {row(t('members.fields.notes'), m.notes ? <span className="md-notes">{m.notes}</span> : '—')}
+          {row(t('members.fields.createdAt'), fmtDateTime(m.createdAt))}
+          {row(t('members.fields.updatedAt'), fmtDateTime(m.updatedAt))}
+        </dl>
+
+        <h3>{t('members.freezes.title')}</h3>
+        {m.freezes.length === 0 ? (
+          <p className="muted">{t('members.freezes.none')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('members.freezes.range')}</th>
+                <th scope="col">{t('members.freezes.reason')}</th>
+                <th scope="col" className="num">
+                  {t('members.freezes.days')}
+                </th>
+                <th scope="col">{t('members.freezes.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.freezes.map((fz) => (
+                <tr key={fz.id}>
+                  <td>
+                    {fmtDate(fz.fromDate)} – {fmtDate(fz.toDate)}
+                    {fz.endedAt && (
+                      <div className="muted">
+                        {t('members.freezes.ended', { at: fmtDate(fz.endedAt.slice(0, 10)) })}
+                      </div>
+                    )}
+                  </td>
+                  <td>{fz.reason}</td>
+                  <td className="num">{fz.extendedDays}</td>
+                  <td>
+                    {fz.createdByName}
+                    <div className="muted">{fmtDateTime(fz.createdAt)}</div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+
+        <h3>{t('members.charges.title')}</h3>
+        {m.charges.length === 0 ? (
+          <p className="muted">{t('members.charges.none')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('members.charges.when')}</th>
+                <th scope="col">{t('members.charges.what')}</th>
+                <th scope="col" className="num">
+                  {t('members.charges.amount')}
+                </th>
+                <th scope="col">{t('members.charges.paid')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.charges.map((c) => (
+                <tr key={c.id}>
+                  <td>{fmtDateTime(c.createdAt)}</td>
+                  <td>
+                    {t(`members.charges.kind.${c.kind}`)}
+                    {c.note && <div className="muted">{c.note}</div>}
+                  </td>
+                  <td className="num">{fmtMoney(c.amountCents)}</td>
+                  <td>
+                    {c.paidAt ? (
+                      <span className="badge badge-ok">
+                        {t('members.charges.paidAt', { at: fmtDateTime(c.paidAt) })}
+                      </span>
+                    ) : (
+                      <span className="badge badge-block">{t('members.charges.unpaid')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+
+        <h3>{t('members.visits.title')}</h3>
+        {m.recentVisits.length === 0 ? (
+          <p className="muted">{t('members.visits.none')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('members.visits.in')}</th>
+                <th scope="col">{t('members.visits.out')}</th>
+                <th scope="col">{t('members.visits.tag')}</th>
+                <th scope="col">{t('members.visits.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.recentVisits.map((v) => (
+                <tr key={v.id}>
+                  <td>{fmtDateTime(v.checkedInAt)}</td>
+                  <td>
+                    {v.checkedOutAt ? (
+                      fmtTime(v.checkedOutAt)
+                    ) : (
+                      <span className="badge badge-warn">{t('members.insideNow')}</span>
+                    )}
+                  </td>
+                  <td>{v.tagNumber ?? '—'}</td>
+                  <td>
+                    {v.overridden && (
+                      <span className="badge badge-warn">{t('members.visits.overridden')}</span>
+                    )}{' '}
+                    {v.checkoutKind === 'tag_not_returned' && (
+                      <span className="badge badge-block">{t('members.visits.tagLost')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      {dialog === 'edit' && (
+        <MemberForm
+          member={m}
+          onClose={() => setDialog(null)}
+          onSaved={(d) => {
+            props.onChanged(d);
+            setDialog(null);
+            toast.ok(t('members.savedToast', { name: d.name }));
+          }}
+        />
+      )}
+      {dialog === 'freeze' && (
+        <FreezeDialog
+          member={m}
+          onClose={() => setDialog(null)}
+          onDone={(d) => {
+            props.onChanged(d);
+            setDialog(null);
+            toast.ok(t('members.freeze.done', { expiry: fmtDate(d.expiryDate) }));
+          }}
+        />
+      )}
+      {dialog === 'unfreeze' && (
+        <ConfirmDialog
+          title={t('members.unfreeze.title', { name: m.name })}
+          confirmLabel={t('members.unfreeze.button')}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const d = await call('members.unfreeze', { id: m.id });
+            props.onChanged(d);
+            setDialog(null);
+            toast.ok(t('members.unfreeze.done', { expiry: fmtDate(d.expiryDate) }));
+          }}
+        >
+          <p>{t('members.unfreeze.explain')}</p>
+        </ConfirmDialog>
+      )}
+      {(dialog === 'deactivate' || dialog === 'reactivate') && (
+        <ConfirmDialog
+          title={t(`members.${dialog}.title`, { name: m.name })}
+          confirmLabel={t(`members.${dialog}.button`)}
+          danger={dialog === 'deactivate'}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const d = await call('members.update', { id: m.id, active: dialog === 'reactivate' });
+            props.onChanged(d);
+            setDialog(null);
+            toast.ok(t(`members.${dialog}.done`, { name: d.name }));
+          }}
+        >
+          <p>{t(`members.${dialog}.explain`)}</p>
+        </ConfirmDialog>
+      )}
+      {dialog === 'removePhoto' && (
+        <ConfirmDialog
+          title={t('members.photo.remove')}
+          confirmLabel={t('members.photo.remove')}
+          danger
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await call('members.setPhoto', { id: m.id, dataUrl: null });
+            await reload();
+            setDialog(null);
+            setPhotoKey((k) => k + 1);
+            toast.ok(t('members.photo.removed'));
+          }}
+        >
+          <p>{t('members.photo.removeExplain', { name: m.name })}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

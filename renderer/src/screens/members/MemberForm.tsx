@@ -1,0 +1,379 @@
+/** New member / edit member: every field, with messages next to the fields the core refused. */
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiCallError, call } from '../../api';
+import type {
+  CardTypeInfo,
+  Gender,
+  LoginStaff,
+  MemberDetail,
+  OpArgs,
+} from '../../../../electron/core/contract';
+import { Modal } from '../../components/Modal';
+import { errorText, invalidFields } from '../../errorText';
+import { clubToday, fmtDate } from '../../format';
+
+type Fields = {
+  cardNo: string;
+  name: string;
+  gender: Gender | '';
+  phone: string;
+  birthDate: string;
+  cardTypeId: string;
+  startDate: string;
+  expiryDate: string;
+  visitsLeft: string;
+  consultantId: string;
+  notes: string;
+};
+
+const CARD_NO = /^[0-9A-Za-z-]{1,32}$/;
+const PHONE = /^[0-9+\-() ]{0,30}$/;
+
+/** YYYY-MM-DD plus n days (calendar arithmetic, no time zone involved). */
+export function addDaysStr(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d + n));
+  return dt.toISOString().slice(0, 10);
+}
+
+function fromMember(m: MemberDetail | undefined): Fields {
+  return {
+    cardNo: m?.cardNo ?? '',
+    name: m?.name ?? '',
+    gender: m?.gender ?? '',
+    phone: m?.phone ?? '',
+    birthDate: m?.birthDate ?? '',
+    cardTypeId: m ? String(m.cardTypeId) : '',
+    startDate: m?.startDate ?? clubToday(),
+    expiryDate: m?.expiryDate ?? '',
+    visitsLeft: m?.visitsLeft != null ? String(m.visitsLeft) : '',
+    consultantId: m?.consultantId != null ? String(m.consultantId) : '',
+    notes: m?.notes ?? '',
+  };
+}
+
+export function MemberForm(props: {
+  member?: MemberDetail;
+  onClose(): void;
+  onSaved(d: MemberDetail): void;
+}) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const m = props.member;
+  const initial = useMemo(() => fromMember(m), [m]);
+  const [f, setF] = useState<Fields>(initial);
+  const [types, setTypes] = useState<CardTypeInfo[] | null>(null);
+  const [consultants, setConsultants] = useState<LoginStaff[]>([]);
+  const [errs, setErrs] = useState<Partial<Record<keyof Fields, string>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('cardTypes.list', {})
+      .then((list) => live && setTypes(list))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    call('session.staffList', {})
+      .then((list) => live && setConsultants(list.filter((s) => s.role === 'consultant')))
+      .catch(() => live && setConsultants([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // active card types, plus the member's own type if it is no longer sold
+  const typeOptions = useMemo(() => {
+    const list = (types ?? []).filter((x) => x.active);
+    if (m && !list.some((x) => x.id === m.cardTypeId)) {
+      const own = (types ?? []).find((x) => x.id === m.cardTypeId);
+      list.push(
+        own ?? {
+          id: m.cardTypeId,
+          name: m.cardTypeName,
+          kind: m.cardKind,
+          durationDays: null,
+          visitCount: null,
+          active: false,
+          memberCount: 0,
+        },
+      );
+    }
+    return list;
+  }, [types, m]);
+  const type = typeOptions.find((x) => String(x.id) === f.cardTypeId) ?? null;
+
+  const set = <K extends keyof Fields>(k: K, v: Fields[K]) => {
+    setF((p) => ({ ...p, [k]: v }));
+    setErrs((p) => ({ ...p, [k]: undefined }));
+  };
+
+  const expiryHint = (): string | null => {
+    if (!type || f.expiryDate) return null;
+    if (type.kind === 'time' && type.durationDays && /^\d{4}-\d{2}-\d{2}$/.test(f.startDate)) {
+      return t('members.form.expiryHint', {
+        date: fmtDate(addDaysStr(f.startDate, type.durationDays)),
+        days: type.durationDays,
+      });
+    }
+    if (type.kind === 'visits') return t('members.form.expiryHintVisits');
+    return null;
+  };
+
+  const validate = (): Partial<Record<keyof Fields, string>> => {
+    const e: Partial<Record<keyof Fields, string>> = {};
+    if (!CARD_NO.test(f.cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
+    if (!f.name.trim()) e.name = t('members.fieldError.name');
+    if (!f.gender) e.gender = t('members.fieldError.gender');
+    const phoneChanged = f.phone !== initial.phone;
+    if (phoneChanged && !PHONE.test(f.phone.trim())) e.phone = t('members.fieldError.phone');
+    if (!f.cardTypeId) e.cardTypeId = t('members.fieldError.cardTypeId');
+    if (!f.startDate) e.startDate = t('members.fieldError.startDate');
+    if (f.expiryDate && f.startDate && f.expiryDate < f.startDate)
+      e.expiryDate = t('members.fieldError.expiryBeforeStart');
+    if (f.visitsLeft && !/^\d{1,6}$/.test(f.visitsLeft)) e.visitsLeft = t('members.fieldError.visitsLeft');
+    return e;
+  };
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const e = validate();
+    setErrs(e);
+    if (Object.keys(e).length > 0) return;
+    const all = {
+      cardNo: f.cardNo.trim(),
+      name: f.name.trim(),
+      gender: f.gender as Gender,
+      phone: f.phone.trim() || null,
+      birthDate: f.birthDate || null,
+      cardTypeId: Number(f.cardTypeId),
+      startDate: f.startDate,
+      expiryDate: f.expiryDate || null,
+      visitsLeft: type?.kind === 'visits' && f.visitsLeft !== '' ? Number(f.visitsLeft) : null,
+      consultantId: f.consultantId ? Number(f.consultantId) : null,
+      notes: f.notes,
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      let d: MemberDetail;
+      if (m) {
+        // send only what changed (a masked phone number is never sent back)
+        const patch: OpArgs<'members.update'> = { id: m.id };
+        const changed = (k: keyof Fields) => f[k] !== initial[k];
+        if (changed('cardNo')) patch.cardNo = all.cardNo;
+        if (changed('name')) patch.name = all.name;
+        if (changed('gender')) patch.gender = all.gender;
+        if (changed('phone')) patch.phone = all.phone;
+        if (changed('birthDate')) patch.birthDate = all.birthDate;
+        if (changed('cardTypeId')) patch.cardTypeId = all.cardTypeId;
+        if (changed('startDate')) patch.startDate = all.startDate;
+        if (changed('expiryDate')) patch.expiryDate = all.expiryDate;
+        if (changed('visitsLeft') || changed('cardTypeId')) patch.visitsLeft = all.visitsLeft;
+        if (changed('consultantId')) patch.consultantId = all.consultantId;
+        if (changed('notes')) patch.notes = all.notes;
+        d = await call('members.update', patch);
+      } else {
+        d = await call('members.create', all);
+      }
+      props.onSaved(d);
+    } catch (err) {
+      const fe: Partial<Record<keyof Fields, string>> = {};
+      for (const p of invalidFields(err)) {
+        const k = p.split('.')[0] as keyof Fields;
+        if (k in f) fe[k] = t(`members.fieldError.${k}`);
+      }
+      if (err instanceof ApiCallError && err.code === 'CARD_NO_TAKEN') fe.cardNo = errorText(err);
+      if (err instanceof ApiCallError && err.code === 'FREEZE_INVALID') fe.expiryDate = errorText(err);
+      setErrs(fe);
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (k: keyof Fields, label: string, input: ReactNode, hint?: string | null) => (
+    <div className="field">
+      <label htmlFor={`${uid}-${k}`}>{label}</label>
+      {input}
+      {hint && !errs[k] && <div className="muted field-hint">{hint}</div>}
+      {errs[k] && (
+        <div className="field-error" id={`${uid}-${k}-err`}>
+          {errs[k]}
+        </div>
+      )}
+    </div>
+  );
+  const inv = (k: keyof Fields) => ({
+    id: `${uid}-${k}`,
+    'aria-invalid': errs[k] ? true : undefined,
+    'aria-describedby': errs[k] ? `${uid}-${k}-err` : undefined,
+  });
+
+  return (
+    <Modal
+      title={m ? t('members.form.editTitle', { name: m.name }) : t('members.form.newTitle')}
+      onClose={props.onClose}
+      wide
+    >
+      <form onSubmit={submit} noValidate className="member-form">
+        <div className="member-form-grid">
+          {field(
+            'cardNo',
+            t('members.fields.cardNo'),
+            <input
+              {...inv('cardNo')}
+              value={f.cardNo}
+              maxLength={32}
+              autoComplete="off"
+              onChange={(e) => set('cardNo', e.target.value)}
+            />,
+          )}
+          {field(
+            'name',
+            t('members.fields.name'),
+            <input
+              {...inv('name')}
+              value={f.name}
+              maxLength={100}
+              onChange={(e) => set('name', e.target.value)}
+            />,
+          )}
+          <fieldset className="field radio-row" aria-invalid={errs.gender ? true : undefined}>
+            <legend>{t('members.fields.gender')}</legend>
+            {(['male', 'female'] as const).map((g) => (
+              <label key={g} className="radio">
+                <input
+                  type="radio"
+                  name={`${uid}-gender`}
+                  checked={f.gender === g}
+                  onChange={() => set('gender', g)}
+                />
+                {t(`common.${g}`)}
+              </label>
+            ))}
+            {errs.gender && <div className="field-error">{errs.gender}</div>}
+          </fieldset>
+          {field(
+            'phone',
+            t('members.fields.phone'),
+            <input
+              {...inv('phone')}
+              type="tel"
+              value={f.phone}
+              maxLength={30}
+              onChange={(e) => set('phone', e.target.value)}
+            />,
+          )}
+          {field(
+            'birthDate',
+            t('members.fields.birthDate'),
+            <input
+              {...inv('birthDate')}
+              type="date"
+              value={f.birthDate}
+              onChange={(e) => set('birthDate', e.target.value)}
+            />,
+          )}
+          {field(
+            'cardTypeId',
+            t('members.fields.cardType'),
+            <select
+              {...inv('cardTypeId')}
+              value={f.cardTypeId}
+              onChange={(e) => set('cardTypeId', e.target.value)}
+            >
+              <option value="">{types === null ? t('common.loading') : t('members.form.chooseType')}</option>
+              {typeOptions.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name} —{' '}
+                  {x.kind === 'time'
+                    ? t('members.form.typeDays', { count: x.durationDays ?? 0 })
+                    : t('members.form.typeVisits', { count: x.visitCount ?? 0 })}
+                  {!x.active ? ` (${t('members.form.typeInactive')})` : ''}
+                </option>
+              ))}
+            </select>,
+          )}
+          {field(
+            'startDate',
+            t('members.fields.startDate'),
+            <input
+              {...inv('startDate')}
+              type="date"
+              value={f.startDate}
+              onChange={(e) => set('startDate', e.target.value)}
+            />,
+          )}
+          {field(
+            'expiryDate',
+            t('members.fields.expiryDate'),
+            <input
+              {...inv('expiryDate')}
+              type="date"
+              value={f.expiryDate}
+              onChange={(e) => set('expiryDate', e.target.value)}
+            />,
+            expiryHint(),
+          )}
+          {type?.kind === 'visits' &&
+            field(
+              'visitsLeft',
+              t('members.fields.visitsLeft'),
+              <input
+                {...inv('visitsLeft')}
+                inputMode="numeric"
+                value={f.visitsLeft}
+                maxLength={6}
+                onChange={(e) => set('visitsLeft', e.target.value.replace(/\D/g, ''))}
+              />,
+              f.visitsLeft === '' ? t('members.form.visitsHint', { count: type.visitCount ?? 0 }) : null,
+            )}
+          {field(
+            'consultantId',
+            t('members.fields.consultant'),
+            <select
+              {...inv('consultantId')}
+              value={f.consultantId}
+              onChange={(e) => set('consultantId', e.target.value)}
+            >
+              <option value="">{t('members.form.noConsultant')}</option>
+              {consultants.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+              {m?.consultantId != null && !consultants.some((s) => s.id === m.consultantId) && (
+                <option value={m.consultantId}>{m.consultantName ?? `#${m.consultantId}`}</option>
+              )}
+            </select>,
+          )}
+        </div>
+        {field(
+          'notes',
+          t('members.fields.notes'),
+          <textarea
+            {...inv('notes')}
+            value={f.notes}
+            maxLength={5000}
+            rows={2}
+            onChange={(e) => set('notes', e.target.value)}
+          />,
+        )}
+        {error && (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {m ? t('common.save') : t('members.form.create')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

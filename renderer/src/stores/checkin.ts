@@ -1,0 +1,172 @@
+/**
+ * The counter's state: what the result panel shows, who is inside, today's counts. Actions call the
+ * core and play the status sound; errors are turned into words by the caller (errorText).
+ */
+import { create } from 'zustand';
+import { call, newOpId } from '../api';
+import type {
+  CheckinResult,
+  CheckoutPreview,
+  CheckoutResult,
+  InsideRow,
+  OpArgs,
+  TodayCounts,
+  VisitInfo,
+} from '../../../electron/core/contract';
+import { playSound } from '../sound';
+
+export type MemberRef = { memberId: number } | { cardNo: string };
+export type CheckoutBy = { visitId: number } | { tagNumber: number } | { cardNo: string };
+export interface Auth {
+  staffId: number;
+  pin: string;
+  reason: string;
+}
+
+export type Panel =
+  | { kind: 'idle' }
+  | {
+      kind: 'result';
+      result: CheckinResult;
+      ref: MemberRef;
+      /** The tag the receptionist typed for this check-in (kept for a retry). */
+      tagNumber?: number;
+      /** Who let the member in, and why (an override or a visit without a tag). */
+      authBy?: { name: string; reason: string };
+      at: number;
+    }
+  | { kind: 'guest'; visit: VisitInfo; at: number }
+  | { kind: 'checkedOut'; result: CheckoutResult; at: number }
+  | { kind: 'error'; text: string; at: number };
+
+interface CheckinState {
+  panel: Panel;
+  inside: InsideRow[];
+  today: TodayCounts | null;
+  busy: boolean;
+  /** Last refresh failed (shown quietly; the next refresh tries again). */
+  stale: boolean;
+  scan(
+    ref: MemberRef,
+    opts?: { scanned?: boolean; tagNumber?: number; noTag?: boolean; auth?: Auth; authName?: string },
+  ): Promise<CheckinResult>;
+  guest(args: Omit<OpArgs<'checkin.guest'>, 'opId'>): Promise<VisitInfo>;
+  changeTag(visitId: number, tagNumber: number): Promise<VisitInfo>;
+  preview(by: CheckoutBy): Promise<CheckoutPreview>;
+  checkout(visitId: number, tagReturned: boolean, opId: string): Promise<CheckoutResult>;
+  refresh(): Promise<void>;
+  showError(text: string): void;
+  clear(): void;
+}
+
+function soundFor(r: CheckinResult): void {
+  if (r.outcome === 'checked_in') playSound(r.status === 'warning' ? 'warning' : 'ok');
+  else if (r.outcome === 'duplicate_ignored') playSound('ok');
+  else if (
+    r.outcome === 'blocked' &&
+    r.blocks.length > 0 &&
+    r.blocks.every((b) => b.code === 'ALREADY_INSIDE')
+  ) {
+    // Someone on the way out: not an alarm.
+    playSound('warning');
+  } else playSound('blocked');
+}
+
+export const useCheckin = create<CheckinState>((set, get) => ({
+  panel: { kind: 'idle' },
+  inside: [],
+  today: null,
+  busy: false,
+  stale: false,
+
+  async scan(ref, opts = {}) {
+    set({ busy: true });
+    try {
+      const result = await call('checkin.scan', {
+        ref,
+        ...(opts.scanned ? { scanned: true } : {}),
+        ...(opts.tagNumber !== undefined ? { tagNumber: opts.tagNumber } : {}),
+        ...(opts.noTag ? { noTag: true } : {}),
+        ...(opts.auth ? { authorization: opts.auth } : {}),
+        opId: newOpId(),
+      });
+      const authBy =
+        opts.auth && opts.authName ? { name: opts.authName, reason: opts.auth.reason } : undefined;
+      set({
+        panel: {
+          kind: 'result',
+          result,
+          ref,
+          ...(opts.tagNumber !== undefined ? { tagNumber: opts.tagNumber } : {}),
+          ...(authBy ? { authBy } : {}),
+          at: Date.now(),
+        },
+      });
+      soundFor(result);
+      void get().refresh();
+      return result;
+    } catch (e) {
+      playSound('blocked');
+      throw e;
+    } finally {
+      set({ busy: false });
+    }
+  },
+
+  async guest(args) {
+    set({ busy: true });
+    try {
+      const visit = await call('checkin.guest', { ...args, opId: newOpId() });
+      set({ panel: { kind: 'guest', visit, at: Date.now() } });
+      playSound('ok');
+      void get().refresh();
+      return visit;
+    } finally {
+      set({ busy: false });
+    }
+  },
+
+  async changeTag(visitId, tagNumber) {
+    const visit = await call('checkin.changeTag', { visitId, tagNumber });
+    const p = get().panel;
+    if (p.kind === 'guest' && p.visit.id === visitId) set({ panel: { ...p, visit } });
+    if (
+      p.kind === 'result' &&
+      (p.result.outcome === 'checked_in' || p.result.outcome === 'duplicate_ignored') &&
+      p.result.visit.id === visitId
+    ) {
+      set({ panel: { ...p, result: { ...p.result, visit } } });
+    }
+    void get().refresh();
+    return visit;
+  },
+
+  preview(by) {
+    return call('checkin.checkoutPreview', by);
+  },
+
+  async checkout(visitId, tagReturned, opId) {
+    const result = await call('checkin.checkout', { visitId, tagReturned, opId });
+    set({ panel: { kind: 'checkedOut', result, at: Date.now() } });
+    playSound(tagReturned ? 'ok' : 'warning');
+    void get().refresh();
+    return result;
+  },
+
+  async refresh() {
+    try {
+      const [inside, today] = await Promise.all([call('checkin.inside', {}), call('checkin.today', {})]);
+      set({ inside, today, stale: false });
+    } catch {
+      set({ stale: true });
+    }
+  },
+
+  showError(text) {
+    set({ panel: { kind: 'error', text, at: Date.now() } });
+  },
+
+  clear() {
+    set({ panel: { kind: 'idle' } });
+  },
+}));

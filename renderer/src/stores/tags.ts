@@ -1,0 +1,106 @@
+/** The key-tag board: all tags, what is selected, and the batch actions on them. */
+import { create } from 'zustand';
+import { call } from '../api';
+import type { TagBoard, TagRow, TagStatus } from '../../../electron/core/contract';
+
+export type TagFilter = TagStatus | 'all';
+
+export const TAG_STATUSES: readonly TagStatus[] = ['available', 'issued', 'disinfection', 'lost', 'retired'];
+
+interface TagsState {
+  board: TagBoard | null;
+  loading: boolean;
+  error: unknown;
+  filter: TagFilter;
+  selected: ReadonlySet<number>;
+  /** The last tile clicked (the anchor for shift-click ranges). */
+  anchor: number | null;
+  load(): Promise<void>;
+  setBoard(b: TagBoard): void;
+  setFilter(f: TagFilter): void;
+  toggle(n: number): void;
+  selectRange(to: number, visible: readonly TagRow[]): void;
+  selectWhere(status: TagStatus): void;
+  clearSelection(): void;
+}
+
+/** Tags that can be selected for batch actions (an issued tag is with a person; its click opens check-out). */
+export function selectable(t: TagRow): boolean {
+  return t.status !== 'issued';
+}
+
+/** The selected tags that an action applies to. */
+export function selectedWith(
+  board: TagBoard | null,
+  selected: ReadonlySet<number>,
+  statuses: readonly TagStatus[],
+): number[] {
+  if (!board) return [];
+  return board.tags.filter((t) => selected.has(t.number) && statuses.includes(t.status)).map((t) => t.number);
+}
+
+export const useTags = create<TagsState>((set, get) => ({
+  board: null,
+  loading: false,
+  error: null,
+  filter: 'all',
+  selected: new Set(),
+  anchor: null,
+
+  async load() {
+    set({ loading: true });
+    try {
+      get().setBoard(await call('tags.board', {}));
+      set({ error: null });
+    } catch (e) {
+      set({ error: e });
+    } finally {
+      set({ loading: false });
+    }
+  },
+
+  setBoard(board) {
+    // keep only selections that still exist and are still selectable
+    const ok = new Set(board.tags.filter(selectable).map((t) => t.number));
+    const selected = new Set([...get().selected].filter((n) => ok.has(n)));
+    set({ board, selected });
+  },
+
+  setFilter(filter) {
+    set({ filter });
+  },
+
+  toggle(n) {
+    const s = new Set(get().selected);
+    if (s.has(n)) s.delete(n);
+    else s.add(n);
+    set({ selected: s, anchor: n });
+  },
+
+  selectRange(to, visible) {
+    const from = get().anchor;
+    if (from === null) {
+      get().toggle(to);
+      return;
+    }
+    const i = visible.findIndex((t) => t.number === from);
+    const j = visible.findIndex((t) => t.number === to);
+    if (i < 0 || j < 0) {
+      get().toggle(to);
+      return;
+    }
+    const s = new Set(get().selected);
+    for (const t of visible.slice(Math.min(i, j), Math.max(i, j) + 1)) if (selectable(t)) s.add(t.number);
+    set({ selected: s, anchor: to });
+  },
+
+  selectWhere(status) {
+    const b = get().board;
+    if (!b) return;
+    set({ selected: new Set(b.tags.filter((t) => t.status === status).map((t) => t.number)), anchor: null });
+  },
+
+  clearSelection() {
+    set({ selected: new Set(), anchor: null });
+  },
+}));

@@ -1,0 +1,182 @@
+// @vitest-environment jsdom
+/** Renderer logic of the counter screens: the words of a check-in result, tag selection, files. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import i18next from '../../renderer/src/i18n';
+import { setClubFormat } from '../../renderer/src/format';
+import { blockText, warningText } from '../../renderer/src/screens/checkin/reasons';
+import { matchesInside } from '../../renderer/src/screens/checkin/InsideList';
+import { bytesToBase64, fitWithin } from '../../renderer/src/screens/members/files';
+import { addDaysStr } from '../../renderer/src/screens/members/MemberForm';
+import { selectedWith, useTags } from '../../renderer/src/stores/tags';
+import type { InsideRow, MemberCard, TagBoard, TagRow } from '../../electron/core/contract';
+
+const member: MemberCard = {
+  id: 1,
+  cardNo: '100234',
+  name: '张三',
+  gender: 'male',
+  cardTypeName: '年卡',
+  cardKind: 'time',
+  expiryDate: '2026-11-20',
+  visitsLeft: null,
+  hasPhoto: false,
+};
+
+beforeAll(async () => {
+  setClubFormat({ timeZone: 'Asia/Shanghai', currency: 'CNY' });
+  await i18next.changeLanguage('en');
+});
+
+describe('check-in result in words (en)', () => {
+  it('warnings', () => {
+    expect(warningText({ code: 'EXPIRES_SOON', params: { days: 2, date: '2026-11-20' } }, member)).toBe(
+      'Expires in 2 days, on 20/11/2026',
+    );
+    expect(warningText({ code: 'EXPIRES_SOON', params: { days: 1, date: '2026-11-19' } }, member)).toBe(
+      'Expires in 1 day, on 19/11/2026',
+    );
+    expect(warningText({ code: 'EXPIRES_SOON', params: { days: 0 } }, member)).toBe(
+      'The membership expires today (20/11/2026)',
+    );
+    expect(warningText({ code: 'FEW_VISITS', params: { visits: 3 } }, member)).toBe('3 visits left');
+    expect(warningText({ code: 'FEW_VISITS', params: { visits: 1 } }, member)).toBe('1 visit left');
+    expect(warningText({ code: 'BIRTHDAY', params: {} }, member)).toBe(
+      'Birthday today — wish them a happy birthday!',
+    );
+    expect(warningText({ code: 'UNPAID_BALANCE', params: { cents: 5000 } }, member)).toBe(
+      'Unpaid balance CN¥50.00 — please ask them to settle it',
+    );
+  });
+
+  it('block reasons with what to do', () => {
+    expect(blockText({ code: 'EXPIRED', params: { expiryDate: '2026-10-31' } }, member, null)).toEqual({
+      text: 'Membership expired on 31/10/2026',
+      todo: 'Send the member to a membership consultant to renew.',
+    });
+    expect(blockText({ code: 'FROZEN', params: { until: '2026-12-01' } }, member, null).text).toBe(
+      'Membership frozen until 01/12/2026',
+    );
+    expect(blockText({ code: 'NOT_STARTED', params: { startDate: '2026-12-01' } }, member, null).text).toBe(
+      'Membership not started yet (starts 01/12/2026)',
+    );
+    expect(blockText({ code: 'NO_VISITS_LEFT', params: {} }, member, null).text).toBe(
+      'No visits left on this card',
+    );
+    expect(blockText({ code: 'DEACTIVATED', params: {} }, member, null).text).toBe('Card deactivated');
+    expect(blockText({ code: 'UNKNOWN_CARD', params: {} }, null, '999').text).toBe('Unknown card 999');
+    expect(blockText({ code: 'UNKNOWN_CARD', params: {} }, null, '999').todo).toBe(
+      'Check the number, or register a trial guest.',
+    );
+    // 10:05 in Shanghai = 02:05 UTC
+    expect(
+      blockText(
+        { code: 'ALREADY_INSIDE', params: { since: '2026-11-18T02:05:00.000Z', tagNumber: 17 } },
+        member,
+        null,
+      ).text,
+    ).toBe('Already inside since 10:05 with key tag 17');
+  });
+
+  it('the same words exist in Chinese', async () => {
+    await i18next.changeLanguage('zh-CN');
+    try {
+      expect(blockText({ code: 'EXPIRED', params: { expiryDate: '2026-10-31' } }, member, null).text).toBe(
+        '会员卡已于 2026/10/31 到期',
+      );
+      expect(warningText({ code: 'FEW_VISITS', params: { visits: 2 } }, member)).toBe('仅剩 2 次');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
+  });
+});
+
+describe('inside-now filter', () => {
+  const row: InsideRow = {
+    visitId: 5,
+    kind: 'member',
+    memberId: 1,
+    cardNo: 'A-100234',
+    name: 'Zhang San',
+    gender: 'male',
+    tagNumber: 17,
+    checkedInAt: '2026-11-18T02:05:00.000Z',
+    tabCents: 0,
+  };
+  it('matches name, card number and the exact tag number', () => {
+    expect(matchesInside(row, '')).toBe(true);
+    expect(matchesInside(row, 'zhang')).toBe(true);
+    expect(matchesInside(row, '100234')).toBe(true);
+    expect(matchesInside(row, '17')).toBe(true);
+    expect(matchesInside(row, '18')).toBe(false);
+    expect(matchesInside(row, 'li')).toBe(false);
+  });
+});
+
+describe('tag board selection', () => {
+  const tag = (number: number, status: TagRow['status']): TagRow => ({
+    number,
+    locker: null,
+    status,
+    since: '2026-11-18T02:00:00.000Z',
+    lastDisinfectedAt: null,
+    holder: status === 'issued' ? { visitId: number, name: 'X', kind: 'member', cardNo: '1' } : null,
+  });
+  const board: TagBoard = {
+    tags: [
+      tag(1, 'available'),
+      tag(2, 'issued'),
+      tag(3, 'available'),
+      tag(4, 'disinfection'),
+      tag(5, 'lost'),
+      tag(6, 'retired'),
+    ],
+    counts: { available: 2, issued: 1, disinfection: 1, lost: 1, retired: 1, total: 6 },
+    disinfectionDueToday: false,
+  };
+
+  it('shift-click selects a range but never an issued tag', () => {
+    useTags.setState({ board, selected: new Set(), anchor: null });
+    useTags.getState().toggle(1);
+    useTags.getState().selectRange(4, board.tags);
+    expect([...useTags.getState().selected].sort()).toEqual([1, 3, 4]);
+  });
+
+  it('"select all available" and the actions that apply to the selection', () => {
+    useTags.setState({ board, selected: new Set(), anchor: null });
+    useTags.getState().selectWhere('available');
+    expect([...useTags.getState().selected].sort()).toEqual([1, 3]);
+    const sel = new Set([1, 4, 5, 6]);
+    expect(selectedWith(board, sel, ['available'])).toEqual([1]);
+    expect(selectedWith(board, sel, ['disinfection'])).toEqual([4]);
+    expect(selectedWith(board, sel, ['lost', 'retired'])).toEqual([5, 6]);
+  });
+
+  it('a new board drops selections that are gone or now issued', () => {
+    useTags.setState({ board, selected: new Set([1, 3]), anchor: null });
+    useTags
+      .getState()
+      .setBoard({ ...board, tags: board.tags.map((t) => (t.number === 3 ? tag(3, 'issued') : t)) });
+    expect([...useTags.getState().selected]).toEqual([1]);
+  });
+});
+
+describe('files', () => {
+  it('base64 of bytes, also across chunk boundaries', () => {
+    expect(bytesToBase64(new TextEncoder().encode('卡号,姓名\n'))).toBe(
+      Buffer.from('卡号,姓名\n').toString('base64'),
+    );
+    const big = new Uint8Array(100_000).map((_, i) => (i * 7) % 256);
+    expect(bytesToBase64(big.buffer)).toBe(Buffer.from(big).toString('base64'));
+  });
+
+  it('photos are made at most 480 px on the longer side, never enlarged', () => {
+    expect(fitWithin(1920, 1080, 480)).toEqual({ w: 480, h: 270 });
+    expect(fitWithin(600, 800, 480)).toEqual({ w: 360, h: 480 });
+    expect(fitWithin(300, 200, 480)).toEqual({ w: 300, h: 200 });
+  });
+
+  it('calendar days are added without time-zone surprises', () => {
+    expect(addDaysStr('2026-11-18', 365)).toBe('2027-11-18');
+    expect(addDaysStr('2028-02-28', 1)).toBe('2028-02-29');
+  });
+});
