@@ -26,6 +26,7 @@ import { cardTypeHandlers } from './services/cardTypes';
 import { checkinHandlers } from './services/checkin';
 import { createDemoClub } from './services/demo';
 import { memberHandlers } from './services/members';
+import { importHandlers } from './services/memberImport';
 import { DEFAULT_SETTINGS, isSetUp, readSettings, settingsHandlers, writeSettings } from './services/settings';
 import { getStaffRow, hashPin, insertStaff, pinMatches, staffHandlers, toStaffInfo, verifyPin } from './services/staff';
 import { tagHandlers, seedTags } from './services/tags';
@@ -92,6 +93,7 @@ export class Core {
       ...cardTypeHandlers,
       ...memberHandlers,
       ...checkinHandlers,
+      ...importHandlers,
       ...tagHandlers,
     };
     this.async = this.asyncHandlers();
@@ -215,7 +217,7 @@ export class Core {
     }
     const access = isAllowed(name, actor?.role ?? null);
     if (!access) {
-      if (!actor && !(state === 'broken' && name === 'backups.restore')) throw new AppError('UNAUTHENTICATED');
+      if (!actor && !(state === 'broken' && (name === 'backups.restore' || name === 'backups.list'))) throw new AppError('UNAUTHENTICATED');
       if (actor) throw new AppError('FORBIDDEN', { op: name });
     }
 
@@ -225,6 +227,8 @@ export class Core {
     if (asyncHandler) return await (asyncHandler as (c: Ctx, a: unknown, s: string) => Promise<unknown>)(ctx, args, sessionId);
 
     const handler = (this.sync as unknown as Record<string, (c: Ctx, a: unknown) => unknown>)[name]!;
+    // Status is read-only and must answer even when there is no usable database.
+    if (name === 'system.status') return handler(ctx, args);
     const opId = (args as { opId?: string }).opId;
     const db = this.database;
     try {

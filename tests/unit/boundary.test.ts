@@ -96,7 +96,7 @@ function mutations(value: unknown): [string, unknown, boolean][] {
     ['NaN-like string', 'NaN', typeof value !== 'string'],
     ['SQL', SQL, typeof value !== 'string'],
   ];
-  if (typeof value === 'number') out.push(['fraction', value + 0.5, true], ['negative', -value, true]);
+  if (typeof value === 'number') out.push(['fraction', value + 0.5, true], ['negative', value === 0 ? -1 : -value, true]);
   if (typeof value === 'string') out.push(['number', 42, true]);
   if (typeof value === 'boolean') out.push(['string', 'true', true]);
   return out;

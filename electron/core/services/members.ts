@@ -18,7 +18,6 @@ import { AppError } from '../errors';
 import { CONTACT_ROLES } from '../permissions';
 import { addDays, daysBetween } from '../time';
 import { memberTerms, norm, prefixEnd } from './pinyin';
-import { importHandlers } from './memberImport';
 
 export interface MemberRow {
   id: number;
@@ -534,5 +533,4 @@ export const memberHandlers = handlers({
     return { dataUrl: p ? `data:${p.mime};base64,${p.data.toString('base64')}` : null };
   },
 
-  ...importHandlers,
 });

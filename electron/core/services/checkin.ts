@@ -1,0 +1,453 @@
+/**
+ * The counter: check-in by card (with the red/amber/green rules), trial guests and coaches, the
+ * "inside now" list, and check-out (tag returned → free; not returned → lost, fee charged).
+ */
+import type { DB } from '../db/database';
+import type {
+  BlockCode,
+  CheckinResult,
+  CheckoutPreview,
+  InsideRow,
+  StatusReason,
+  TodayCounts,
+  VisitInfo,
+  WarningCode,
+} from '../contract';
+import { type Ctx, handlers } from '../context';
+import { AppError } from '../errors';
+import { SUPERVISORS } from '../permissions';
+import { dayBoundsUtc, daysBetween } from '../time';
+import { findMemberByCard, getMemberRow, loadMemberCard, type MemberRow, unpaidCents } from './members';
+import { authorize } from './staff';
+import { pickTag, setTagStatus } from './tags';
+
+interface VisitRow {
+  id: number;
+  kind: 'member' | 'trial' | 'coach';
+  member_id: number | null;
+  guest_name: string | null;
+  guest_phone: string | null;
+  gender: 'male' | 'female';
+  tag_id: number | null;
+  checked_in_at: string;
+  checked_in_by: number;
+  checked_out_at: string | null;
+  checkout_kind: 'normal' | 'tag_not_returned' | null;
+  visit_consumed: number;
+  override_by: number | null;
+}
+
+type VisitJoined = VisitRow & { tag_number: number | null; member_name: string | null; card_no: string | null };
+
+const VISIT_SELECT = `SELECT v.*, t.number AS tag_number, m.name AS member_name, m.card_no
+  FROM visits v LEFT JOIN key_tags t ON t.id = v.tag_id LEFT JOIN members m ON m.id = v.member_id`;
+
+function loadVisit(db: DB, id: number): VisitJoined {
+  const v = db.prepare(`${VISIT_SELECT} WHERE v.id = ?`).get(id) as VisitJoined | undefined;
+  if (!v) throw new AppError('VISIT_NOT_FOUND', { visitId: id });
+  return v;
+}
+
+export function toVisitInfo(v: VisitJoined): VisitInfo {
+  return {
+    id: v.id,
+    kind: v.kind,
+    memberId: v.member_id,
+    cardNo: v.card_no,
+    name: v.member_name ?? v.guest_name ?? '',
+    gender: v.gender,
+    tagNumber: v.tag_number,
+    checkedInAt: v.checked_in_at,
+    checkedOutAt: v.checked_out_at,
+    checkoutKind: v.checkout_kind,
+    overridden: v.override_by !== null,
+  };
+}
+
+/**
+ * Unpaid bar tab of an open visit in cents. The drink-bar feature fills this; until its tables
+ * exist the tab is always empty.
+ */
+export function visitTabCents(_db: DB, _visitId: number): number {
+  return 0;
+}
+
+function toInsideRow(db: DB, v: VisitJoined): InsideRow {
+  return {
+    visitId: v.id,
+    kind: v.kind,
+    memberId: v.member_id,
+    cardNo: v.card_no,
+    name: v.member_name ?? v.guest_name ?? '',
+    gender: v.gender,
+    tagNumber: v.tag_number,
+    checkedInAt: v.checked_in_at,
+    tabCents: visitTabCents(db, v.id),
+  };
+}
+
+function openVisitOfMember(db: DB, memberId: number): VisitJoined | undefined {
+  return db.prepare(`${VISIT_SELECT} WHERE v.member_id = ? AND v.checked_out_at IS NULL`).get(memberId) as
+    | VisitJoined
+    | undefined;
+}
+
+/** Month-day birthday match; 29 February is celebrated on 28 February in other years. */
+function isBirthday(birthDate: string | null, today: string): boolean {
+  if (!birthDate) return false;
+  const md = birthDate.slice(5);
+  const todayMd = today.slice(5);
+  if (md === todayMd) return true;
+  const year = Number(today.slice(0, 4));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return md === '02-29' && !leap && todayMd === '02-28';
+}
+
+/** Every reason that blocks this member today (empty = may enter). */
+export function blockReasons(db: DB, m: MemberRow, today: string): StatusReason<BlockCode>[] {
+  const blocks: StatusReason<BlockCode>[] = [];
+  if (m.active !== 1) blocks.push({ code: 'DEACTIVATED', params: {} });
+  if (m.frozen_from && m.frozen_to && m.frozen_from <= today && today <= m.frozen_to)
+    blocks.push({ code: 'FROZEN', params: { from: m.frozen_from, to: m.frozen_to } });
+  if (m.start_date > today) blocks.push({ code: 'NOT_STARTED', params: { date: m.start_date } });
+  if (m.expiry_date && m.expiry_date < today) blocks.push({ code: 'EXPIRED', params: { date: m.expiry_date } });
+  if (m.visits_left !== null && m.visits_left <= 0) blocks.push({ code: 'NO_VISITS_LEFT', params: {} });
+  const open = openVisitOfMember(db, m.id);
+  if (open)
+    blocks.push({
+      code: 'ALREADY_INSIDE',
+      params: { since: open.checked_in_at, ...(open.tag_number !== null ? { tag: open.tag_number } : {}) },
+    });
+  return blocks;
+}
+
+/** Amber reasons: expiring soon, few visits left (after this one), birthday, unpaid charges. */
+export function warningReasons(
+  ctx: Ctx,
+  m: MemberRow,
+  today: string,
+  visitsAfter: number | null,
+): StatusReason<WarningCode>[] {
+  const w: StatusReason<WarningCode>[] = [];
+  if (m.expiry_date && m.expiry_date >= today) {
+    const days = daysBetween(today, m.expiry_date);
+    if (days <= ctx.settings.expiryWarnDays) w.push({ code: 'EXPIRES_SOON', params: { days, date: m.expiry_date } });
+  }
+  if (visitsAfter !== null && visitsAfter <= ctx.settings.visitsWarnThreshold)
+    w.push({ code: 'FEW_VISITS', params: { visits: visitsAfter } });
+  if (isBirthday(m.birth_date, today)) w.push({ code: 'BIRTHDAY', params: {} });
+  const unpaid = unpaidCents(ctx.db, m.id);
+  if (unpaid > 0) w.push({ code: 'UNPAID_BALANCE', params: { cents: unpaid } });
+  return w;
+}
+
+/** Maps a unique-index violation (a tag or member already on an open visit) to a clear error. */
+function guardUnique<T>(fn: () => T, tagNumber: number | null): T {
+  try {
+    return fn();
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : '';
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      if (msg.includes('visits.tag_id')) throw new AppError('TAG_IN_USE', { number: tagNumber ?? 0 });
+      if (msg.includes('visits.member_id')) throw new AppError('ALREADY_INSIDE');
+    }
+    throw e;
+  }
+}
+
+function insertVisit(
+  ctx: Ctx,
+  v: {
+    kind: 'member' | 'trial' | 'coach';
+    memberId: number | null;
+    guestName: string | null;
+    guestPhone: string | null;
+    gender: 'male' | 'female';
+    tag: { id: number; number: number } | null;
+    consumed: boolean;
+    override: { by: number; reason: string; codes: string[] } | null;
+  },
+): number {
+  const actor = ctx.requireActor();
+  const now = ctx.nowIso();
+  const id = guardUnique(
+    () =>
+      Number(
+        ctx.db
+          .prepare(
+            `INSERT INTO visits (kind, member_id, guest_name, guest_phone, gender, tag_id, checked_in_at, checked_in_by,
+                                 visit_consumed, override_by, override_reason, override_codes)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            v.kind,
+            v.memberId,
+            v.guestName,
+            v.guestPhone,
+            v.gender,
+            v.tag?.id ?? null,
+            now,
+            actor.id,
+            v.consumed ? 1 : 0,
+            v.override?.by ?? null,
+            v.override?.reason ?? null,
+            v.override ? JSON.stringify(v.override.codes) : null,
+          ).lastInsertRowid,
+      ),
+    v.tag?.number ?? null,
+  );
+  if (v.tag) setTagStatus(ctx.db, v.tag.id, 'issued', now);
+  return id;
+}
+
+function findOpenVisit(db: DB, by: { visitId: number } | { tagNumber: number } | { cardNo: string }): VisitJoined {
+  if ('visitId' in by) {
+    const v = loadVisit(db, by.visitId);
+    if (v.checked_out_at) throw new AppError('VISIT_CLOSED', { visitId: v.id });
+    return v;
+  }
+  if ('tagNumber' in by) {
+    const v = db.prepare(`${VISIT_SELECT} WHERE t.number = ? AND v.checked_out_at IS NULL`).get(by.tagNumber) as
+      | VisitJoined
+      | undefined;
+    if (!v) {
+      const exists = db.prepare('SELECT 1 FROM key_tags WHERE number = ?').get(by.tagNumber);
+      throw new AppError(exists ? 'TAG_NOT_ISSUED' : 'TAG_UNKNOWN', { number: by.tagNumber });
+    }
+    return v;
+  }
+  const m = findMemberByCard(db, by.cardNo);
+  if (!m) throw new AppError('MEMBER_UNKNOWN_CARD', { cardNo: by.cardNo.trim() });
+  const v = openVisitOfMember(db, m.id);
+  if (!v) throw new AppError('VISIT_NOT_FOUND', { cardNo: m.card_no });
+  return v;
+}
+
+export const checkinHandlers = handlers({
+  'checkin.scan': (ctx, a): CheckinResult => {
+    const db = ctx.db;
+    const today = ctx.today();
+    let m: MemberRow | undefined;
+    if ('memberId' in a.ref) m = getMemberRow(db, a.ref.memberId);
+    else m = findMemberByCard(db, a.ref.cardNo);
+
+    if (!m) {
+      const cardNo = 'cardNo' in a.ref ? a.ref.cardNo.trim() : null;
+      ctx.audit({ op: 'checkin.blocked', entity: 'card', entityId: cardNo ?? '', detail: 'UNKNOWN_CARD' });
+      return { outcome: 'blocked', status: 'blocked', blocks: [{ code: 'UNKNOWN_CARD', params: {} }], member: null, cardNo, overridable: false };
+    }
+    const card = loadMemberCard(db, m.id);
+
+    // The same card scanned again within the window: a double read, never a second visit.
+    const open = openVisitOfMember(db, m.id);
+    if (a.scanned && open) {
+      const secondsAgo = Math.floor((ctx.now().getTime() - Date.parse(open.checked_in_at)) / 1000);
+      if (secondsAgo >= 0 && secondsAgo < ctx.settings.duplicateScanSeconds)
+        return { outcome: 'duplicate_ignored', status: 'ok', member: card, visit: toVisitInfo(open), secondsAgo };
+    }
+
+    const blocks = blockReasons(db, m, today);
+    const overridable = blocks.length > 0 && !blocks.some((b) => b.code === 'ALREADY_INSIDE');
+    let override: { by: number; reason: string; codes: string[] } | null = null;
+    if (blocks.length > 0) {
+      if (!a.authorization || !overridable) {
+        ctx.audit({
+          op: 'checkin.blocked',
+          entity: 'member',
+          entityId: m.id,
+          detail: blocks.map((b) => b.code).join(','),
+        });
+        return { outcome: 'blocked', status: 'blocked', blocks, member: card, cardNo: m.card_no, overridable };
+      }
+      const who = authorize(ctx, a.authorization, SUPERVISORS);
+      override = { by: who.id, reason: a.authorization.reason, codes: blocks.map((b) => b.code) };
+    }
+
+    const consume = m.visits_left !== null && m.visits_left > 0;
+    const visitsAfter = m.visits_left === null ? null : consume ? m.visits_left - 1 : 0;
+    const warnings = warningReasons(ctx, m, today, visitsAfter);
+
+    let tag: { id: number; number: number } | null = null;
+    if (a.noTag) {
+      if (!a.authorization) throw new AppError('OVERRIDE_NOT_ALLOWED', { reason: 'noTag' });
+      const who = authorize(ctx, a.authorization, SUPERVISORS);
+      override ??= { by: who.id, reason: a.authorization.reason, codes: [] };
+      override.codes.push('NO_TAG');
+    } else {
+      const t = pickTag(db, a.tagNumber);
+      if (!t) return { outcome: 'no_free_tag', status: 'blocked', member: card, warnings };
+      tag = { id: t.id, number: t.number };
+    }
+
+    const visitId = insertVisit(ctx, {
+      kind: 'member',
+      memberId: m.id,
+      guestName: null,
+      guestPhone: null,
+      gender: m.gender,
+      tag,
+      consumed: consume,
+      override,
+    });
+    if (consume) db.prepare('UPDATE members SET visits_left = visits_left - 1 WHERE id = ?').run(m.id);
+    ctx.audit({
+      op: 'checkin.scan',
+      entity: 'visit',
+      entityId: visitId,
+      after: {
+        memberId: m.id,
+        cardNo: m.card_no,
+        tag: tag?.number ?? null,
+        visitsLeft: visitsAfter,
+        ...(override ? { overrideBy: override.by, overrideReason: override.reason, overrideCodes: override.codes } : {}),
+      },
+    });
+    return {
+      outcome: 'checked_in',
+      status: warnings.length ? 'warning' : 'ok',
+      warnings,
+      member: loadMemberCard(db, m.id),
+      visit: toVisitInfo(loadVisit(db, visitId)),
+      overridden: override !== null,
+    };
+  },
+
+  'checkin.guest': (ctx, a) => {
+    let tag: { id: number; number: number } | null = null;
+    if (a.withTag) {
+      const t = pickTag(ctx.db, a.tagNumber);
+      if (!t) throw new AppError('NO_FREE_TAG');
+      tag = { id: t.id, number: t.number };
+    }
+    const visitId = insertVisit(ctx, {
+      kind: a.kind,
+      memberId: null,
+      guestName: a.name,
+      guestPhone: a.phone || null,
+      gender: a.gender,
+      tag,
+      consumed: false,
+      override: null,
+    });
+    ctx.audit({
+      op: 'checkin.guest',
+      entity: 'visit',
+      entityId: visitId,
+      after: { kind: a.kind, name: a.name, gender: a.gender, tag: tag?.number ?? null },
+    });
+    return toVisitInfo(loadVisit(ctx.db, visitId));
+  },
+
+  'checkin.changeTag': (ctx, a) => {
+    const v = findOpenVisit(ctx.db, { visitId: a.visitId });
+    if (v.tag_number === a.tagNumber) return toVisitInfo(v);
+    const t = pickTag(ctx.db, a.tagNumber)!;
+    const now = ctx.nowIso();
+    if (v.tag_id !== null) setTagStatus(ctx.db, v.tag_id, 'available', now);
+    guardUnique(() => ctx.db.prepare('UPDATE visits SET tag_id = ? WHERE id = ?').run(t.id, v.id), t.number);
+    setTagStatus(ctx.db, t.id, 'issued', now);
+    ctx.audit({ op: 'checkin.changeTag', entity: 'visit', entityId: v.id, before: { tag: v.tag_number }, after: { tag: t.number } });
+    return toVisitInfo(loadVisit(ctx.db, v.id));
+  },
+
+  'checkin.inside': (ctx, a) => {
+    const rows = ctx.db
+      .prepare(`${VISIT_SELECT} WHERE v.checked_out_at IS NULL ${a.kind ? 'AND v.kind = ?' : ''} ORDER BY v.checked_in_at DESC, v.id DESC`)
+      .all(...(a.kind ? [a.kind] : [])) as VisitJoined[];
+    const f = a.filter?.trim().toLowerCase();
+    const list = f
+      ? rows.filter(
+          (v) =>
+            (v.member_name ?? v.guest_name ?? '').toLowerCase().includes(f) ||
+            (v.card_no ?? '').toLowerCase().includes(f) ||
+            (v.tag_number !== null && String(v.tag_number) === f),
+        )
+      : rows;
+    return list.map((v) => toInsideRow(ctx.db, v));
+  },
+
+  'checkin.checkoutPreview': (ctx, a): CheckoutPreview => {
+    const v = findOpenVisit(ctx.db, a);
+    const tabCents = visitTabCents(ctx.db, v.id);
+    return {
+      visit: toInsideRow(ctx.db, v),
+      tabCents,
+      tabLines: [],
+      unpaidChargesCents: v.member_id !== null ? unpaidCents(ctx.db, v.member_id) : 0,
+      lostTagFeeCents: ctx.settings.lostTagFeeCents,
+    };
+  },
+
+  'checkin.checkout': (ctx, a) => {
+    const actor = ctx.requireActor();
+    const v = findOpenVisit(ctx.db, { visitId: a.visitId });
+    const now = ctx.nowIso();
+    const lost = v.tag_id !== null && !a.tagReturned;
+    const kind = lost ? 'tag_not_returned' : 'normal';
+    let fee = 0;
+    ctx.db
+      .prepare('UPDATE visits SET checked_out_at = ?, checked_out_by = ?, checkout_kind = ? WHERE id = ?')
+      .run(now, actor.id, kind, v.id);
+    if (v.tag_id !== null) setTagStatus(ctx.db, v.tag_id, lost ? 'lost' : 'available', now);
+    if (lost && v.member_id !== null && ctx.settings.lostTagFeeCents > 0) {
+      fee = ctx.settings.lostTagFeeCents;
+      ctx.db
+        .prepare(
+          `INSERT INTO member_charges (member_id, kind, amount_cents, visit_id, note, created_at, created_by)
+           VALUES (?, 'lost_tag', ?, ?, ?, ?, ?)`,
+        )
+        .run(v.member_id, fee, v.id, `tag ${v.tag_number}`, now, actor.id);
+    }
+    ctx.audit({
+      op: 'checkin.checkout',
+      entity: 'visit',
+      entityId: v.id,
+      after: { tag: v.tag_number, kind, lostTagFeeCents: fee },
+    });
+    return {
+      visitId: v.id,
+      tagNumber: v.tag_number,
+      checkedOutAt: now,
+      checkoutKind: kind,
+      lostTagFeeCents: fee,
+      name: v.member_name ?? v.guest_name ?? '',
+      cardNo: v.card_no,
+    };
+  },
+
+  'checkin.today': (ctx): TodayCounts => {
+    const date = ctx.today();
+    const { from, to } = dayBoundsUtc(date, ctx.settings.timeZone);
+    const rows = ctx.db
+      .prepare(
+        `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
+      )
+      .all(from, to) as { kind: 'member' | 'trial' | 'coach'; gender: 'male' | 'female'; n: number }[];
+    const entries: TodayCounts['entries'] = {
+      member: { male: 0, female: 0 },
+      trial: { male: 0, female: 0 },
+      coach: { male: 0, female: 0 },
+    };
+    for (const r of rows) entries[r.kind][r.gender] = r.n;
+    const one = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+    return {
+      date,
+      entries,
+      insideNow: one('SELECT count(*) AS n FROM visits WHERE checked_out_at IS NULL'),
+      tagsOut: one("SELECT count(*) AS n FROM key_tags WHERE status = 'issued'"),
+      tagsFree: one("SELECT count(*) AS n FROM key_tags WHERE status = 'available'"),
+    };
+  },
+
+  'checkin.recent': (ctx, a) => {
+    // Today's check-ins and check-outs, latest event first (bounded to today so it stays fast).
+    const { from } = dayBoundsUtc(ctx.today(), ctx.settings.timeZone);
+    const rows = ctx.db
+      .prepare(
+        `${VISIT_SELECT} WHERE v.checked_in_at >= ? OR v.checked_out_at IS NULL
+         ORDER BY max(v.checked_in_at, coalesce(v.checked_out_at, '')) DESC, v.id DESC LIMIT ?`,
+      )
+      .all(from, a.limit ?? 20) as VisitJoined[];
+    return rows.map(toVisitInfo);
+  },
+});
