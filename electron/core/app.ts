@@ -16,7 +16,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { contract, type OpName, type OpResult, type Response, type SessionInfo, type Settings, type SystemStatus } from './contract';
 import { type Actor, type Ctx, type Handlers, handlers, makeCtx, writeAudit } from './context';
-import { type DB, DB_FILE, migrate, openDatabase, schemaVersion } from './db/database';
+import { type DB, DB_FILE, migrate, nativeBindingOption, openDatabase, schemaVersion } from './db/database';
 import { migrations } from '../../db';
 import { createBackup, listBackups, resolveBackup, restoreFile, checkBackupFile } from './db/backups';
 import { AppError, toAppError } from './errors';
@@ -403,7 +403,7 @@ export class Core {
   }
 
   private verifyAgainstBackup(file: string, staffId: number, pin: string): Actor {
-    const b = new Database(file, { readonly: true, fileMustExist: true });
+    const b = new Database(file, { readonly: true, fileMustExist: true , ...nativeBindingOption() });
     try {
       const row = b.prepare('SELECT id, name, role, pin_hash, active FROM staff WHERE id = ?').get(staffId) as
         | { id: number; name: string; role: Actor['role']; pin_hash: string; active: number }

@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'IMPORT_HAS_DUPLICATES',
   'BACKUP_NOT_FOUND',
   'LAST_MANAGER',
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DB } from './database';
-import { BACKUP_DIR } from './database';
+import { BACKUP_DIR, nativeBindingOption } from './database';
 import { AppError } from '../errors';
 
 export const KEEP_BACKUPS = 14;
@@ -77,7 +77,7 @@ export function resolveBackup(dataDir: string, file: string): string {
 export function checkBackupFile(full: string): void {
   let db: DB | undefined;
   try {
-    db = new Database(full, { readonly: true, fileMustExist: true });
+    db = new Database(full, { readonly: true, fileMustExist: true , ...nativeBindingOption() });
     const ok = db.pragma('quick_check', { simple: true });
     if (ok !== 'ok') throw new AppError('DATABASE_BROKEN', { detail: 'backup' });
   } catch (e) {

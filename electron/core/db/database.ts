@@ -61,7 +61,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: DB;
   try {
-    db = new Database(file, { readonly: opts.readonly ?? false });
+    db = new Database(file, { readonly: opts.readonly ?? false, ...nativeBindingOption() });
   } catch (e) {
     throw brokenOrFs(e);
   }
@@ -91,4 +91,13 @@ function brokenOrFs(e: unknown): unknown {
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL');
   return e;
+}
+
+/**
+ * Electron loads a better-sqlite3 build made for its own ABI (npm start puts it in
+ * build/native/electron and names it here); plain Node uses the package's default build.
+ */
+export function nativeBindingOption(): { nativeBinding?: string } {
+  const p = process.env.FRONTDESK_NATIVE_BINDING;
+  return p ? { nativeBinding: p } : {};
 }

@@ -40,6 +40,7 @@ export default {
   IMPORT_HAS_DUPLICATES: 'The file has duplicate card numbers.',
   BACKUP_NOT_FOUND: 'That backup does not exist.',
   LAST_MANAGER: 'At least one active manager must remain.',
+  RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
   INTERNAL: 'Something went wrong. Nothing was changed. Please try again.',
   CONNECTION_LOST: 'Lost the connection to Front Desk. Please try again.',
 };

@@ -40,6 +40,7 @@ export default {
   IMPORT_HAS_DUPLICATES: '文件中有重复的卡号。',
   BACKUP_NOT_FOUND: '该备份不存在。',
   LAST_MANAGER: '至少需要保留一名在职经理。',
+  RATE_LIMITED: '尝试次数过多，请稍等一分钟再试。',
   INTERNAL: '出现错误，未做任何更改，请重试。',
   CONNECTION_LOST: '与前台系统的连接中断，请重试。',
 };

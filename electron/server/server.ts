@@ -1,0 +1,255 @@
+/**
+ * The loopback transport: serves the built renderer and carries the contract's operations over
+ * POST /api/<op> for the browser build (`npm run web`) and the end-to-end tests.
+ *
+ * It listens on 127.0.0.1 only. Each browser gets an opaque session cookie (HttpOnly,
+ * SameSite=Strict) issued by this server; the core decides everything else (login, role checks,
+ * validation) exactly as for the Electron transport. Requests whose Host or Origin is not this
+ * server, that are not JSON, or that come from another site are refused before reaching the core.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Core } from '../core/app';
+import { OP_NAMES } from '../core/contract';
+
+export const MAX_BODY_BYTES = 48 * 1024 * 1024;
+const COOKIE = 'fd_session';
+const LOGIN_LIMIT_PER_MINUTE = 20;
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' data:; " +
+  "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface ServerOptions {
+  core: Core;
+  /** The built renderer (build/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const OPS = new Set<string>(OP_NAMES);
+
+function isLoopback(addr: string | undefined): boolean {
+  return addr === '127.0.0.1' || addr === '::ffff:127.0.0.1' || addr === '::1';
+}
+
+function parseCookies(h: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!h) return out;
+  for (const part of h.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...extra,
+  });
+  res.end(data);
+}
+
+function refuse(res: http.ServerResponse, status: number, code: string): void {
+  sendJson(res, status, { ok: false, error: { code, params: {} } });
+}
+
+export function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const issued = new Set<string>();
+  const loginTimes = new Map<string, number[]>();
+  const staticRoot = path.resolve(opts.staticDir);
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const newToken = () => {
+    const t = crypto.randomBytes(32).toString('hex');
+    issued.add(t);
+    return t;
+  };
+  const cookieHeader = (t: string) => `${COOKIE}=${t}; HttpOnly; SameSite=Strict; Path=/`;
+
+  function rateLimited(token: string, now: number): boolean {
+    const times = (loginTimes.get(token) ?? []).filter((t) => now - t < 60_000);
+    times.push(now);
+    loginTimes.set(token, times);
+    return times.length > LOGIN_LIMIT_PER_MINUTE;
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, op: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'UNKNOWN_OPERATION');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return refuse(res, 403, 'FORBIDDEN');
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return refuse(res, 403, 'FORBIDDEN');
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'VALIDATION');
+    if (!OPS.has(op)) return refuse(res, 404, 'UNKNOWN_OPERATION');
+
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      res.setHeader('Connection', 'close');
+      return refuse(res, 413, 'VALIDATION');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) {
+        tooBig = true;
+        break;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    if (tooBig) {
+      res.setHeader('Connection', 'close');
+      return refuse(res, 413, 'VALIDATION');
+    }
+    let args: unknown;
+    try {
+      args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+    } catch {
+      return refuse(res, 400, 'VALIDATION');
+    }
+
+    // A browser without a cookie from this server (first call after a server restart) gets a
+    // new one; a session id is never chosen by the client.
+    let token = parseCookies(req.headers.cookie)[COOKIE];
+    const extra: Record<string, string> = {};
+    if (!token || !issued.has(token)) {
+      token = newToken();
+      extra['Set-Cookie'] = cookieHeader(token);
+    }
+    if (op === 'session.login' && rateLimited(token, Date.now())) {
+      return sendJson(res, 429, { ok: false, error: { code: 'RATE_LIMITED', params: {} } }, extra);
+    }
+    const result = await opts.core.call(`web-${token}`, op, args);
+    sendJson(res, 200, result, extra);
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const file = path.resolve(staticRoot, `.${rel}`);
+    if (!file.startsWith(staticRoot + path.sep) || rel.includes('\0')) {
+      res.writeHead(404).end();
+      return;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    if (!stat.isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const headers: Record<string, string> = {
+      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': String(stat.size),
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Content-Security-Policy': CSP,
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+    };
+    if (file.endsWith('index.html')) {
+      const token = parseCookies(req.headers.cookie)[COOKIE];
+      if (!token || !issued.has(token)) headers['Set-Cookie'] = cookieHeader(newToken());
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    fs.createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      refuse(res, 421, 'FORBIDDEN');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const m = /^\/api\/([A-Za-z.]{1,64})$/.exec(url.pathname);
+    if (m) {
+      handleApi(req, res, m[1]!).catch(() => {
+        if (!res.headersSent) refuse(res, 500, 'INTERNAL');
+        else res.end();
+      });
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      refuse(res, 404, 'UNKNOWN_OPERATION');
+      return;
+    }
+    handleStatic(req, res, url.pathname);
+  });
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 20_000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      const addr = server.address();
+      port = typeof addr === 'object' && addr ? addr.port : opts.port;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        port,
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}

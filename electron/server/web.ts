@@ -1,0 +1,42 @@
+/**
+ * `npm run web`: the same renderer and core as the desktop app, served to a browser on this
+ * computer only (127.0.0.1). Options: --data-dir DIR (default ./.data or FRONTDESK_DATA_DIR),
+ * --port N (default 5174 or PORT; 0 picks a free port).
+ */
+import path from 'node:path';
+import { Core } from '../core/app';
+import { dataDirFrom, parseArgs } from './args';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dataDir = path.resolve(dataDirFrom(args));
+  const port = Number(args.port ?? process.env.PORT ?? 5174);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535 (got ${args.port})`);
+    process.exit(2);
+  }
+  const staticDir = path.resolve(__dirname, '..', 'renderer');
+  const core = await Core.open({ dataDir });
+  const server = await startServer({ core, staticDir, port });
+  console.log(`Front Desk is running at ${server.url}`);
+  console.log(`Data folder: ${dataDir}`);
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    void server.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  const code = (e as { code?: string }).code;
+  if (code === 'EADDRINUSE') console.error('That port is already in use. Choose another with --port N.');
+  else console.error(e);
+  process.exit(1);
+});
