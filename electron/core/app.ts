@@ -381,6 +381,7 @@ export class Core {
         const full = resolveBackup(this.dataDir, a.file);
         checkBackupFile(full);
         let actor: Actor | null = ctx.actor;
+        const wasBroken = !this.db;
         if (!this.db) {
           // Broken database: a manager known to the backup authorises the restore.
           if (!a.authorization) throw new AppError('UNAUTHENTICATED');
@@ -391,7 +392,7 @@ export class Core {
           this.db.close();
           this.db = null;
         }
-        restoreFile(this.dbFile, full);
+        restoreFile(this.dbFile, full, wasBroken, ctx.now());
         this.sessions.clear();
         await this.openDb(false);
         if (this.db) {
@@ -402,13 +403,30 @@ export class Core {
     };
   }
 
-  private verifyAgainstBackup(file: string, staffId: number, pin: string): Actor {
-    const b = new Database(file, { readonly: true, fileMustExist: true , ...nativeBindingOption() });
+  private restoreFailures: number[] = [];
+
+  /**
+   * In the broken state nobody can log in, so a manager of the backup being restored authorises it
+   * with their PIN (their staff id is optional: any active manager's PIN in that backup will do).
+   * Five wrong PINs within five minutes pause further tries.
+   */
+  private verifyAgainstBackup(file: string, staffId: number | undefined, pin: string): Actor {
+    const nowMs = this.clock.now().getTime();
+    this.restoreFailures = this.restoreFailures.filter((t) => nowMs - t < 5 * 60_000);
+    if (this.restoreFailures.length >= 5) throw new AppError('RATE_LIMITED');
+    const b = new Database(file, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
     try {
-      const row = b.prepare('SELECT id, name, role, pin_hash, active FROM staff WHERE id = ?').get(staffId) as
-        | { id: number; name: string; role: Actor['role']; pin_hash: string; active: number }
-        | undefined;
-      if (!row || row.active !== 1 || !pinMatches(pin, row.pin_hash)) throw new AppError('PIN_WRONG', { attemptsLeft: -1 });
+      type Row = { id: number; name: string; role: Actor['role']; pin_hash: string; active: number };
+      const rows = (
+        staffId === undefined
+          ? b.prepare('SELECT id, name, role, pin_hash, active FROM staff WHERE active = 1').all()
+          : b.prepare('SELECT id, name, role, pin_hash, active FROM staff WHERE id = ?').all(staffId)
+      ) as Row[];
+      const row = rows.find((r) => r.active === 1 && (staffId !== undefined || MANAGERS.includes(r.role)) && pinMatches(pin, r.pin_hash));
+      if (!row) {
+        this.restoreFailures.push(nowMs);
+        throw new AppError('PIN_WRONG', { attemptsLeft: -1 });
+      }
       if (!MANAGERS.includes(row.role)) throw new AppError('FORBIDDEN', { op: 'backups.restore' });
       return { id: row.id, name: row.name, role: row.role };
     } finally {

@@ -111,7 +111,7 @@ export const contract = {
   /** In the broken state, any manager's PIN from the backup being restored authorises it. */
   'backups.restore': {
     input: z
-      .object({ file: z.string().max(200), authorization: z.object({ staffId: Id, pin: Pin }).strict().optional() })
+      .object({ file: z.string().max(200), authorization: z.object({ staffId: Id.optional(), pin: Pin }).strict().optional() })
       .strict(),
     output: out<{ ok: true }>(),
   },

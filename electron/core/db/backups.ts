@@ -93,10 +93,20 @@ export function checkBackupFile(full: string): void {
  * The WAL and shared-memory files of the replaced database are removed so they cannot be replayed
  * over the restored copy.
  */
-export function restoreFile(dbFile: string, backupFull: string): void {
+/**
+ * Puts a backup in place of the database file. With `keepDamaged` (the database could not be
+ * opened) the unreadable file and its WAL are kept beside it, renamed, never deleted.
+ */
+export function restoreFile(dbFile: string, backupFull: string, keepDamaged = false, now = new Date()): void {
   checkBackupFile(backupFull);
   const tmp = `${dbFile}.restoring`;
   fs.copyFileSync(backupFull, tmp);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  const keep = `${dbFile}.damaged-${stamp(now)}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (suffix === '') continue;
+    if (keepDamaged && fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, keep + suffix);
+    else fs.rmSync(dbFile + suffix, { force: true });
+  }
+  if (keepDamaged && fs.existsSync(dbFile)) fs.copyFileSync(dbFile, keep);
   fs.renameSync(tmp, dbFile);
 }

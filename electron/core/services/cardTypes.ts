@@ -40,8 +40,11 @@ function load(ctx: Ctx, id: number): Row {
 
 const canSeePrice = (ctx: Ctx) => PRICE_ROLES.includes(ctx.requireActor().role);
 
+/** Names are compared ignoring case, the way the roster import matches a card type by name. */
 function nameTaken(ctx: Ctx, name: string, exceptId = 0): boolean {
-  return !!ctx.db.prepare('SELECT 1 FROM card_types WHERE name = ? AND id != ?').get(name, exceptId);
+  const key = name.trim().toLowerCase();
+  const rows = ctx.db.prepare('SELECT name FROM card_types WHERE id != ?').all(exceptId) as { name: string }[];
+  return rows.some((r) => r.name.trim().toLowerCase() === key);
 }
 
 export const cardTypeHandlers = handlers({

@@ -26,6 +26,8 @@ interface Job {
   encoding: 'utf-8' | 'gbk';
   headers: string[];
   rows: string[][];
+  /** Each row's number as a spreadsheet shows it (blank rows skipped but counted). */
+  rowNumbers: number[];
   createdAt: number;
   staffId: number;
 }
@@ -57,8 +59,12 @@ export function decode(bytes: Buffer, encoding: 'auto' | 'utf-8' | 'gbk'): { tex
   }
 }
 
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF or LF, newlines inside quotes). Blank lines are skipped. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV (quotes, doubled quotes, CRLF or LF, newlines inside quotes). Blank rows (empty lines,
+ * or only separators as spreadsheets write them) are skipped; `rowNumbers`, when given, receives the
+ * 1-based record number of each returned row, counting the skipped ones, as a spreadsheet numbers rows.
+ */
+export function parseCsv(text: string, rowNumbers?: number[]): string[][] {
   const first = text.slice(0, text.search(/\r?\n|$/));
   const counts = { ',': 0, ';': 0, '\t': 0 } as Record<string, number>;
   for (const ch of first) if (ch in counts) counts[ch]! += 1;
@@ -69,10 +75,15 @@ export function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   let i = 0;
+  let record = 0;
   const pushRow = () => {
     row.push(field);
     field = '';
-    if (!(row.length === 1 && row[0]!.trim() === '')) rows.push(row);
+    record += 1;
+    if (!row.every((c) => c.trim() === '')) {
+      rows.push(row);
+      rowNumbers?.push(record);
+    }
     row = [];
     if (rows.length > MAX_ROWS + 1) throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_rows', max: MAX_ROWS });
   };
@@ -216,7 +227,7 @@ function check(db: DB, jobId: string, job: Job, mapping: Partial<Record<ImportFi
   let duplicates = 0;
 
   job.rows.forEach((row, i) => {
-    const rowNo = i + 2; // the header is row 1
+    const rowNo = job.rowNumbers[i]!; // the header is row 1
     const rowProblems: ImportProblem[] = [];
     const bad = (field: ImportField | 'row', code: string, value: string) => rowProblems.push({ row: rowNo, field, code, value: value.slice(0, 100) });
     const v = (f: ImportField) => cell(row, mapping[f]);
@@ -324,14 +335,15 @@ export const importHandlers = handlers({
     if (bytes.length === 0) throw new AppError('IMPORT_FILE_INVALID', { reason: 'empty' });
     if (bytes.includes(0)) throw new AppError('IMPORT_FILE_INVALID', { reason: 'binary' });
     const { text, encoding } = decode(bytes, a.encoding ?? 'auto');
-    const all = parseCsv(text);
+    const rowNumbers: number[] = [];
+    const all = parseCsv(text, rowNumbers);
     if (all.length < 2) throw new AppError('IMPORT_FILE_INVALID', { reason: all.length === 0 ? 'empty' : 'no_rows' });
     const headers = all[0]!.map((h) => h.trim());
     const rows = all.slice(1);
     const now = ctx.now().getTime();
     prune(now);
     const jobId = crypto.randomBytes(16).toString('hex');
-    jobs.set(jobId, { encoding, headers, rows, createdAt: now, staffId: ctx.requireActor().id });
+    jobs.set(jobId, { encoding, headers, rows, rowNumbers: rowNumbers.slice(1), createdAt: now, staffId: ctx.requireActor().id });
     return {
       jobId,
       encoding,

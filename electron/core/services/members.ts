@@ -165,13 +165,18 @@ export function loadMemberCard(db: DB, memberId: number): MemberCard {
   };
 }
 
-function toSummary(db: DB, m: MemberRow & { type_name: string; type_kind: 'time' | 'visits' }, today: string): MemberSummary {
+function toSummary(
+  db: DB,
+  m: MemberRow & { type_name: string; type_kind: 'time' | 'visits' },
+  today: string,
+  contact: boolean,
+): MemberSummary {
   return {
     id: m.id,
     cardNo: m.card_no,
     name: m.name,
     gender: m.gender,
-    phone: maskPhone(m.phone),
+    phone: contact ? m.phone : maskPhone(m.phone),
     cardTypeName: m.type_name,
     cardKind: m.type_kind,
     expiryDate: m.expiry_date,
@@ -340,6 +345,7 @@ export function searchMembers(ctx: Ctx, q: string, limit = 20): MemberSummary[] 
   const byId = new Map(members.map((m) => [m.id, m]));
   const order = new Map(rows.map((r) => [r.id, r]));
   const today = ctx.today();
+  const contact = CONTACT_ROLES.includes(ctx.requireActor().role);
   return ids
     .map((id) => byId.get(id)!)
     .sort((a, b) => {
@@ -355,7 +361,7 @@ export function searchMembers(ctx: Ctx, q: string, limit = 20): MemberSummary[] 
       );
     })
     .slice(0, lim)
-    .map((m) => toSummary(ctx.db, m, today));
+    .map((m) => toSummary(ctx.db, m, today, contact));
 }
 
 const PHOTO_MAX_BYTES = 1_500_000;
@@ -488,9 +494,18 @@ export const memberHandlers = handlers({
     const giveBack = f && f.extended_days > 0 ? Math.min(unused, f.extended_days) : 0;
     const expiry = m.expiry_date ? addDays(m.expiry_date, -giveBack) : null;
     const newTo = started ? addDays(today, -1) : null;
+    // Some frozen days remain on record only if the freeze had run at least one day before today.
+    const keepsDays = started && newTo! >= m.frozen_from;
     ctx.db
       .prepare('UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?')
-      .run(started && newTo! >= m.frozen_from ? m.frozen_from : null, started && newTo! >= m.frozen_from ? newTo : null, started ? m.frozen_reason : null, expiry, ctx.nowIso(), id);
+      .run(
+        keepsDays ? m.frozen_from : null,
+        keepsDays ? newTo : null,
+        keepsDays ? m.frozen_reason : null,
+        expiry,
+        ctx.nowIso(),
+        id,
+      );
     if (f) {
       ctx.db
         .prepare('UPDATE member_freezes SET ended_at = ?, ended_by = ?, extended_days = ? WHERE id = ?')
