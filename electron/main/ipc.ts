@@ -1,0 +1,136 @@
+/**
+ * The IPC bridge between the renderer and the core. Two channels only:
+ *
+ *   fd:call  (op, args)        → core.call(win-<webContentsId>, op, args)
+ *   fd:print ({ pdf, title })  → print the sender's page (A4), or save it as a PDF
+ *
+ * Every message must come from a frame showing the app's own files (isAppUrl); the operation must be
+ * one of the contract's names. Each window (webContents) is its own staff session. The Electron
+ * objects are taken by structural type and the dialog / file writing are injected, so the unit
+ * tests drive this with fakes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Core } from '../core/app';
+import { OP_NAMES, type Response } from '../core/contract';
+import { isAppUrl } from './security';
+
+export const CALL_CHANNEL = 'fd:call';
+export const PRINT_CHANNEL = 'fd:print';
+
+export function sessionIdFor(webContentsId: number): string {
+  return `win-${webContentsId}`;
+}
+
+/** The parts of a webContents the print channel uses. */
+export interface PrintableContents {
+  id: number;
+  print(
+    options: { silent: boolean; printBackground: boolean; pageSize: 'A4' },
+    callback: (success: boolean, failureReason: string) => void,
+  ): void;
+  printToPDF(options: { pageSize: 'A4'; printBackground: boolean }): Promise<Uint8Array>;
+}
+
+export interface IpcEventLike {
+  senderFrame: { url: string } | null;
+  sender: PrintableContents;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void;
+}
+
+export interface SaveDialogResult {
+  canceled: boolean;
+  filePath?: string;
+}
+
+export interface IpcOptions {
+  /** The app root; only frames showing files under <appRoot>/build/renderer may call. */
+  appRoot: string;
+  /** Asks where to save the PDF (dialog.showSaveDialog on the sender's window). */
+  showSaveDialog(
+    sender: PrintableContents,
+    options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] },
+  ): Promise<SaveDialogResult>;
+  /** Where the save dialog starts (default: the current directory). */
+  defaultPdfDir?: () => string;
+  /** Writes the PDF (default fs.promises.writeFile). */
+  writeFile?: (file: string, data: Uint8Array) => Promise<void>;
+}
+
+export const PrintArgs = z.object({ pdf: z.boolean(), title: z.string().max(200) }).strict();
+
+export interface PrintResult {
+  ok: boolean;
+  path?: string;
+  error?: string;
+}
+
+const FORBIDDEN: Response<never> = { ok: false, error: { code: 'FORBIDDEN', params: {} } };
+const UNKNOWN: Response<never> = { ok: false, error: { code: 'UNKNOWN_OPERATION', params: {} } };
+const OPS: ReadonlySet<string> = new Set<string>(OP_NAMES);
+
+/** A file name from a page title: no path separators, reserved or control characters. */
+export function pdfFileName(title: string): string {
+  const clean = title
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 100)
+    .trim();
+  return `${clean || 'Front Desk'}.pdf`;
+}
+
+/** Prints the page on A4 with the system print dialog; resolves false when cancelled or failed. */
+export function printPage(contents: PrintableContents): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      contents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success) => resolve(success));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+export function registerIpc(ipcMain: IpcMainLike, core: Pick<Core, 'call'>, opts: IpcOptions): void {
+  const fromApp = (event: IpcEventLike): boolean => {
+    const url = event.senderFrame?.url;
+    return typeof url === 'string' && isAppUrl(url, opts.appRoot);
+  };
+
+  ipcMain.handle(CALL_CHANNEL, async (event, op, args): Promise<Response<unknown>> => {
+    if (!fromApp(event)) return FORBIDDEN;
+    if (typeof op !== 'string' || !OPS.has(op)) return UNKNOWN;
+    return core.call(sessionIdFor(event.sender.id), op, args);
+  });
+
+  ipcMain.handle(PRINT_CHANNEL, async (event, raw): Promise<PrintResult> => {
+    if (!fromApp(event)) return { ok: false, error: 'FORBIDDEN' };
+    const parsed = PrintArgs.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: 'VALIDATION' };
+    const { pdf, title } = parsed.data;
+    const sender = event.sender;
+    if (!pdf) return { ok: await printPage(sender) };
+
+    const dir = opts.defaultPdfDir?.() ?? process.cwd();
+    const choice = await opts.showSaveDialog(sender, {
+      title,
+      defaultPath: path.join(dir, pdfFileName(title)),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (choice.canceled || !choice.filePath) return { ok: false };
+    const file = /\.pdf$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.pdf`;
+    try {
+      const data = await sender.printToPDF({ pageSize: 'A4', printBackground: true });
+      await (opts.writeFile ?? ((f, d) => fs.promises.writeFile(f, d)))(file, data);
+      return { ok: true, path: file };
+    } catch (e) {
+      console.error('[print] PDF failed:', e);
+      return { ok: false, error: 'PRINT_FAILED' };
+    }
+  });
+}

@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+
+const bridge = vi.hoisted(() => ({
+  exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>(),
+  invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(async () => ({ ok: true })),
+}));
+
+// The real 'electron' module cannot load in unit tests; the preload gets these fakes.
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: bridge.exposeInMainWorld },
+  ipcRenderer: { invoke: bridge.invoke },
+}));
+
+import { OP_NAMES } from '../../electron/core/contract';
+import {
+  type ContentsLike,
+  CSP,
+  hardenContents,
+  hardenSession,
+  isAppUrl,
+  type PreventableEvent,
+  type SessionLike,
+  windowOptions,
+} from '../../electron/main/security';
+
+const APP_ROOT = path.join(os.tmpdir(), 'fd-app-root');
+const RENDERER = path.join(APP_ROOT, 'build', 'renderer');
+const fileUrl = (p: string) => pathToFileURL(p).href;
+
+describe('window options', () => {
+  it('sandboxes the renderer', () => {
+    const o = windowOptions('/app/build/main/preload.js');
+    expect(o).toMatchObject({ width: 1366, height: 768, minWidth: 1280, minHeight: 720 });
+    expect(typeof o.backgroundColor).toBe('string');
+    expect(o.webPreferences).toMatchObject({
+      preload: '/app/build/main/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    });
+    expect(o.webPreferences?.allowRunningInsecureContent).not.toBe(true);
+    expect(o.webPreferences?.nodeIntegrationInSubFrames).not.toBe(true);
+  });
+});
+
+describe('CSP', () => {
+  it('allows only the app’s own scripts', () => {
+    expect(CSP).not.toContain('unsafe-eval');
+    const directives = CSP.split(';').map((d) => d.trim());
+    expect(directives).toContain("script-src 'self'");
+    expect(directives).toContain("object-src 'none'");
+    expect(directives.find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline');
+  });
+
+  it('is the same policy as the meta tag of renderer/index.html', () => {
+    const html = fs.readFileSync(path.join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    expect(meta?.[1]).toBe(CSP);
+  });
+});
+
+describe('isAppUrl', () => {
+  it('accepts the app’s own files', () => {
+    expect(isAppUrl(fileUrl(path.join(RENDERER, 'index.html')), APP_ROOT)).toBe(true);
+    expect(isAppUrl(`${fileUrl(path.join(RENDERER, 'index.html'))}#/members?x=1`, APP_ROOT)).toBe(true);
+    expect(isAppUrl(fileUrl(path.join(RENDERER, 'assets', 'index-abc.js')), APP_ROOT)).toBe(true);
+  });
+
+  it('refuses everything else', () => {
+    const index = fileUrl(path.join(RENDERER, 'index.html'));
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'about:blank',
+      'data:text/html,<h1>x</h1>',
+      'javascript:alert(1)',
+      'devtools://devtools/bundled/inspector.html',
+      'file:///etc/passwd',
+      fileUrl(path.join(APP_ROOT, 'package.json')),
+      fileUrl(path.join(APP_ROOT, 'build', 'renderer-evil', 'index.html')),
+      fileUrl(path.join(APP_ROOT, 'build', 'main', 'main.js')),
+      `${fileUrl(RENDERER)}/../main/main.js`,
+      `${fileUrl(RENDERER)}/%2e%2e/%2e%2e/package.json`,
+      `${fileUrl(RENDERER)}/..%2f..%2fpackage.json`,
+      index.replace('file://', 'file://evil.example'),
+      'not a url',
+      '',
+    ]) {
+      expect(isAppUrl(url, APP_ROOT), url).toBe(false);
+    }
+  });
+});
+
+function fakeContents() {
+  const listeners = new Map<string, ((event: PreventableEvent, url?: string) => void)[]>();
+  let openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  const contents: ContentsLike = {
+    setWindowOpenHandler: (h) => {
+      openHandler = h;
+    },
+    on: (event, listener) => {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+      return contents;
+    },
+  };
+  const emit = (name: string, url?: string, detailsUrl?: string) => {
+    const event = { preventDefault: vi.fn(), url: detailsUrl };
+    for (const l of listeners.get(name) ?? []) l(event, url);
+    return event.preventDefault.mock.calls.length > 0;
+  };
+  return { contents, emit, open: (url: string) => openHandler?.({ url }) };
+}
+
+describe('hardenContents', () => {
+  it('denies window.open', () => {
+    const f = fakeContents();
+    hardenContents(f.contents, APP_ROOT);
+    expect(f.open('https://example.com/')).toEqual({ action: 'deny' });
+    expect(f.open(fileUrl(path.join(RENDERER, 'index.html')))).toEqual({ action: 'deny' });
+  });
+
+  it('prevents navigation and redirects away from the app', () => {
+    const f = fakeContents();
+    hardenContents(f.contents, APP_ROOT);
+    const inside = fileUrl(path.join(RENDERER, 'index.html'));
+    expect(f.emit('will-navigate', 'https://example.com', 'https://example.com')).toBe(true);
+    expect(f.emit('will-navigate', 'https://example.com')).toBe(true);
+    expect(f.emit('will-frame-navigate', undefined, 'https://example.com/')).toBe(true);
+    expect(f.emit('will-redirect', 'https://example.com/', 'https://example.com/')).toBe(true);
+    expect(f.emit('will-navigate', 'file:///etc/passwd', 'file:///etc/passwd')).toBe(true);
+    expect(f.emit('will-navigate')).toBe(true);
+    expect(f.emit('will-navigate', inside, inside)).toBe(false);
+  });
+
+  it('prevents webviews', () => {
+    const f = fakeContents();
+    hardenContents(f.contents, APP_ROOT);
+    expect(f.emit('will-attach-webview')).toBe(true);
+  });
+});
+
+describe('hardenSession', () => {
+  it('denies permissions and sets the CSP header', () => {
+    let request: Parameters<SessionLike['setPermissionRequestHandler']>[0] = null;
+    let check: Parameters<SessionLike['setPermissionCheckHandler']>[0] = null;
+    let headers: Parameters<SessionLike['webRequest']['onHeadersReceived']>[0] = null;
+    hardenSession({
+      setPermissionRequestHandler: (h) => void (request = h),
+      setPermissionCheckHandler: (h) => void (check = h),
+      webRequest: { onHeadersReceived: (l) => void (headers = l) },
+    });
+    const granted = vi.fn();
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      request!({}, p, granted);
+    expect(granted.mock.calls.every(([g]) => g === false)).toBe(true);
+    expect(granted).toHaveBeenCalledTimes(5);
+    expect(check!({}, 'media')).toBe(false);
+
+    const done = vi.fn();
+    headers!({ responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, done);
+    expect(done).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Security-Policy': [CSP], 'X-Other': ['1'] },
+    });
+  });
+});
+
+describe('preload', () => {
+  it('exposes exactly one function per contract operation, plus print', async () => {
+    await import('../../electron/main/preload');
+    expect(bridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [key, api] = bridge.exposeInMainWorld.mock.calls[0]!;
+    expect(key).toBe('frontDesk');
+    const { ops, print, ...rest } = api as {
+      ops: Record<string, (a: unknown) => Promise<unknown>>;
+      print: (o: unknown) => Promise<unknown>;
+    };
+    expect(rest).toEqual({});
+    expect(Object.keys(ops).sort()).toEqual([...OP_NAMES].sort());
+    for (const fn of Object.values(ops)) expect(typeof fn).toBe('function');
+
+    await ops['checkin.scan']!({ code: '123' });
+    expect(bridge.invoke).toHaveBeenLastCalledWith('fd:call', 'checkin.scan', { code: '123' });
+    await print({ pdf: true, title: 'Report' });
+    expect(bridge.invoke).toHaveBeenLastCalledWith('fd:print', { pdf: true, title: 'Report' });
+    expect(bridge.invoke.mock.calls.map((c) => c[0])).toEqual(['fd:call', 'fd:print']);
+  });
+});
+
+describe('Electron fuses (afterPack hook)', () => {
+  it('turns off Node entry points and loads the app only from a checked asar', () => {
+    const require = createRequire(import.meta.url);
+    const hook = require('../../electron/cli/fuses.cjs') as ((ctx: unknown) => Promise<void>) & {
+      FUSES: Record<string, boolean>;
+    };
+    expect(typeof hook).toBe('function');
+    expect(hook.FUSES).toEqual({
+      RunAsNode: false,
+      EnableCookieEncryption: true,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableEmbeddedAsarIntegrityValidation: true,
+      OnlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('names only fuses that @electron/fuses knows', async () => {
+    const require = createRequire(import.meta.url);
+    const { FUSES } = require('../../electron/cli/fuses.cjs') as { FUSES: Record<string, boolean> };
+    const { FuseV1Options } = await import('@electron/fuses');
+    for (const name of Object.keys(FUSES)) expect(FuseV1Options).toHaveProperty(name);
+  });
+});

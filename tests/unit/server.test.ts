@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../electron/core/app';
+import { type RunningServer, startServer } from '../../electron/server/server';
+import { tempDir } from './helpers';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+describe('loopback server', () => {
+  let core: Core;
+  let server: RunningServer;
+  let port: number;
+  let staticDir: string;
+
+  const api = (op: string, args: unknown, headers: Record<string, string> = {}) =>
+    request(port, {
+      method: 'POST',
+      path: `/api/${op}`,
+      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}`, ...headers },
+      body: JSON.stringify(args),
+    });
+  const cookieOf = (r: Reply) => String(r.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+
+  beforeAll(async () => {
+    const dir = tempDir('fd-server-');
+    staticDir = path.join(dir, 'renderer');
+    fs.mkdirSync(staticDir);
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
+    core = await Core.open({ dataDir: path.join(dir, 'data') });
+    server = await startServer({ core, staticDir, port: 0 });
+    port = server.port;
+  });
+  afterAll(async () => {
+    await server.close();
+    core.close();
+  });
+
+  it('listens on 127.0.0.1 and serves the UI with an HttpOnly, SameSite=Strict session cookie and a CSP', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${port}/`);
+    const r = await request(port, { path: '/' });
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<title>x</title>');
+    const cookie = String(r.headers['set-cookie']?.[0]);
+    expect(cookie).toMatch(/^fd_session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(r.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00']) {
+      const r = await request(port, { path: p });
+      expect(r.status, p).not.toBe(200);
+      expect(r.body).not.toContain('secret');
+    }
+  });
+
+  it('refuses another Host, another Origin, a cross-site fetch and non-JSON bodies before the core', async () => {
+    expect((await request(port, { path: '/', headers: { host: 'evil.example' } })).status).toBe(421);
+    expect((await api('system.status', {}, { host: `attacker.example:${port}` })).status).toBe(421);
+    expect((await api('system.status', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('system.status', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await api('system.status', {}, { 'content-type': 'text/plain' })).status).toBe(415);
+    const bad = await request(port, { method: 'POST', path: '/api/system.status', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ ok: false, error: { code: 'VALIDATION', params: {} } });
+    expect((await api('no.such', {})).status).toBe(404);
+    const big = await request(port, {
+      method: 'POST',
+      path: '/api/system.status',
+      headers: { 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024) },
+    }).catch(() => ({ status: 413 }) as Reply);
+    expect(big.status).toBe(413);
+  });
+
+  it('carries operations to the core; sessions are per browser and a login does not leak to another cookie', async () => {
+    const st = await api('system.status', {});
+    expect(JSON.parse(st.body)).toMatchObject({ ok: true, data: { state: 'setup' } });
+    const browserA = cookieOf(await request(port, { path: '/' }));
+    const browserB = cookieOf(await request(port, { path: '/' }));
+    expect(browserA).not.toBe(browserB);
+    const setup = await api(
+      'system.setup',
+      {
+        clubName: 'Web Club',
+        timeZone: 'Asia/Shanghai',
+        language: 'en',
+        staffArriveTime: '09:00',
+        openTime: '10:00',
+        closeTime: '22:00',
+        tagCount: 5,
+        manager: { name: 'Boss', pin: '4321', gender: 'male' },
+      },
+      { cookie: browserA },
+    );
+    expect(JSON.parse(setup.body)).toEqual({ ok: true, data: { ok: true } });
+    const staff = JSON.parse((await api('session.staffList', {}, { cookie: browserA })).body).data as { id: number }[];
+    const login = await api('session.login', { staffId: staff[0]!.id, pin: '4321' }, { cookie: browserA });
+    expect(JSON.parse(login.body)).toMatchObject({ ok: true, data: { staff: { name: 'Boss' } } });
+    expect(JSON.parse((await api('checkin.today', {}, { cookie: browserA })).body)).toMatchObject({ ok: true });
+    expect(JSON.parse((await api('checkin.today', {}, { cookie: browserB })).body)).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', params: {} },
+    });
+    // A cookie this server never issued is replaced, never adopted.
+    const forged = await api('checkin.today', {}, { cookie: 'fd_session=' + 'a'.repeat(64) });
+    expect(JSON.parse(forged.body).error.code).toBe('UNAUTHENTICATED');
+    expect(cookieOf(forged)).toMatch(/^fd_session=[0-9a-f]{64}$/);
+    expect(cookieOf(forged)).not.toBe('fd_session=' + 'a'.repeat(64));
+  });
+
+  it('slows down PIN guessing from one browser', async () => {
+    const cookie = cookieOf(await request(port, { path: '/' }));
+    const codes: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      const r = await api('session.login', { staffId: 999, pin: '0000' }, { cookie });
+      codes.push(JSON.parse(r.body).error.code as string);
+    }
+    expect(codes.slice(0, 20).every((c) => c !== 'RATE_LIMITED')).toBe(true);
+    expect(codes.slice(20)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+});
