@@ -150,6 +150,8 @@ export function createDemoClub(db: DB, opts: { language: Language; now: Date; me
     if (kind === 'birthday' || kind === 'unpaid' || kind === 'frozen' || kind === 'deactivated') {
       if (expiryDate && expiryDate < addDays(today, 30)) expiryDate = addDays(today, 30 + Math.floor(rand() * 200));
     }
+    // An expiry picked for the state (expired, expiring) must not fall before the start.
+    if (expiryDate && expiryDate < startDate) startDate = addDays(expiryDate, -((type.days ?? 365) - 1));
     const id = insertMember(
       db,
       {
