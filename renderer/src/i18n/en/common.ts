@@ -1,4 +1,6 @@
 export default {
+  retry: 'Try again',
+  mainNav: 'Screens',
   appName: 'Front Desk',
   save: 'Save',
   cancel: 'Cancel',

@@ -1,1 +1,35 @@
-export default {};
+/** Staff: who can log in, their roles and PINs. */
+export default {
+  title: 'Staff',
+  add: 'Add staff',
+  none: 'No staff yet.',
+  actions: 'Actions',
+  you: 'You',
+  active: 'Active',
+  inactive: 'Deactivated',
+  editNamed: 'Edit {{name}}',
+  chooseRole: 'Choose a role…',
+  newTitle: 'Add a staff member',
+  editTitle: 'Edit {{name}}',
+  create: 'Add staff member',
+  created: '{{name}} added. They can log in with their PIN now.',
+  saved: '{{name}}: saved.',
+  pinHint: '4 to 8 digits. Tell it only to this staff member.',
+  newPinHint: 'Leave empty to keep the current PIN.',
+  fields: {
+    name: 'Name',
+    role: 'Role',
+    gender: 'Gender',
+    status: 'Status',
+    active: 'Active (may log in)',
+    pin: 'PIN',
+    newPin: 'New PIN',
+    repeat: 'Repeat the PIN',
+  },
+  error: {
+    name: 'Enter the name (up to 100 characters).',
+    role: 'Choose a role.',
+    pin: 'A PIN is 4 to 8 digits.',
+    repeat: 'The two PINs are not the same.',
+  },
+};

@@ -1,4 +1,6 @@
 export default {
+  retry: '重试',
+  mainNav: '功能',
   appName: '前台系统',
   save: '保存',
   cancel: '取消',

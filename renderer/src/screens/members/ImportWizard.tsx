@@ -379,7 +379,7 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
             </>
           )}
           {step === 'done' ? (
-            <button type="button" className="btn btn-primary" onClick={props.onClose}>
+            <button type="button" className="btn btn-primary" autoFocus onClick={props.onClose}>
               {t('common.close')}
             </button>
           ) : (

@@ -1,0 +1,235 @@
+/**
+ * The app's frame: which full-screen flow applies (first-run setup, broken database, login, lock)
+ * and, once someone is logged in, the top bar with the screens their role may use.
+ */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpName } from '../../electron/core/contract';
+import { call, onApiError } from './api';
+import { Toasts } from './components/Toasts';
+import { setClubFormat } from './format';
+import { useNav, type Screen } from './stores/nav';
+import { useSession } from './stores/session';
+import BrokenScreen from './screens/BrokenScreen';
+import LockScreen from './screens/LockScreen';
+import LoginScreen from './screens/LoginScreen';
+import SetupScreen from './screens/SetupScreen';
+import CheckInScreen from './screens/CheckInScreen';
+
+const MembersScreen = lazy(() => import('./screens/MembersScreen'));
+const TagsScreen = lazy(() => import('./screens/TagsScreen'));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
+const StaffScreen = lazy(() => import('./screens/StaffScreen'));
+const AuditScreen = lazy(() => import('./screens/AuditScreen'));
+
+/** The screens in the top bar, the operation that makes each one useful, and its function key. */
+const NAV: { screen: Screen; op: OpName | null; key: string }[] = [
+  { screen: 'checkin', op: 'checkin.inside', key: 'F1' },
+  { screen: 'members', op: 'members.search', key: 'F2' },
+  { screen: 'tags', op: 'tags.board', key: 'F3' },
+  { screen: 'staff', op: 'staff.list', key: 'F4' },
+  { screen: 'audit', op: 'audit.search', key: 'F5' },
+  { screen: 'settings', op: null, key: 'F6' },
+];
+
+export async function loadSession(): Promise<void> {
+  const { set } = useSession.getState();
+  const status = await call('system.status', {});
+  set({ status });
+  if (status.timeZone) setClubFormat({ timeZone: status.timeZone });
+  if (status.state !== 'ready') {
+    set({ info: null, settings: null, locked: null });
+    return;
+  }
+  const info = await call('session.current', {});
+  set({ info });
+  if (info) {
+    const settings = await call('settings.get', {});
+    setClubFormat({ timeZone: settings.timeZone, currency: settings.currency });
+    set({ settings });
+  }
+}
+
+function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  const tz = useSession((s) => s.settings?.timeZone);
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 15_000);
+    return () => clearInterval(id);
+  }, []);
+  const text = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: tz ?? undefined,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(now);
+  return <span className="topbar-clock">{text}</span>;
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const info = useSession((s) => s.info)!;
+  const settings = useSession((s) => s.settings);
+  const screen = useNav((s) => s.screen);
+  const go = useNav((s) => s.go);
+  const items = NAV.filter((n) => n.op === null || info.allowed.includes(n.op));
+  const current = items.some((i) => i.screen === screen) ? screen : items[0]!.screen;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const item = items.find((i) => i.key === e.key);
+      if (item && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        go(item.screen);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, go]);
+
+  useEffect(() => {
+    document.title = settings?.clubName ? `${settings.clubName} — ${t('common.appName')}` : t('common.appName');
+  }, [settings?.clubName, t]);
+
+  const lock = async () => {
+    await call('session.lock', {}).catch(() => undefined);
+    useSession.getState().set({ locked: { staffId: info.staff.id, staffName: info.staff.name } });
+  };
+  const switchUser = async () => {
+    await call('session.logout', {}).catch(() => undefined);
+    useSession.getState().set({ info: null, locked: null });
+  };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="topbar-club">{settings?.clubName ?? t('common.appName')}</span>
+        <nav className="nav" aria-label={t('common.mainNav')}>
+          {items.map((n) => (
+            <button
+              key={n.screen}
+              type="button"
+              className="nav-item"
+              aria-current={current === n.screen ? 'page' : undefined}
+              onClick={() => go(n.screen)}
+            >
+              {t(`common.nav.${n.screen}`)}
+              <span className="nav-key" aria-hidden="true">
+                {n.key}
+              </span>
+            </button>
+          ))}
+        </nav>
+        <Clock />
+        <div className="topbar-user">
+          <span>
+            <span className="who">{info.staff.name}</span> <span className="role">{t(`common.roles.${info.staff.role}`)}</span>
+          </span>
+          <button type="button" className="btn" onClick={() => void lock()}>
+            {t('common.lock')}
+          </button>
+          <button type="button" className="btn" onClick={() => void switchUser()}>
+            {t('common.switchUser')}
+          </button>
+        </div>
+      </header>
+      <main className="main">
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          {current === 'checkin' && <CheckInScreen />}
+          {current === 'members' && <MembersScreen />}
+          {current === 'tags' && <TagsScreen />}
+          {current === 'staff' && <StaffScreen />}
+          {current === 'audit' && <AuditScreen />}
+          {current === 'settings' && <SettingsScreen />}
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+export default function App() {
+  const { t } = useTranslation();
+  const status = useSession((s) => s.status);
+  const info = useSession((s) => s.info);
+  const locked = useSession((s) => s.locked);
+  const [bootError, setBootError] = useState(false);
+  const lastInput = useRef(Date.now());
+
+  const boot = useCallback(() => {
+    setBootError(false);
+    loadSession().catch(() => setBootError(true));
+  }, []);
+
+  useEffect(() => {
+    boot();
+    return onApiError((e, op) => {
+      const { set, info: cur } = useSession.getState();
+      if (e.code === 'SESSION_LOCKED') {
+        set({ locked: { staffId: Number(e.params.staffId), staffName: String(e.params.staffName ?? cur?.staff.name ?? '') } });
+      } else if (e.code === 'UNAUTHENTICATED' && op !== 'session.login') {
+        set({ info: null, locked: null });
+      } else if (e.code === 'DATABASE_BROKEN') {
+        boot();
+      }
+    });
+  }, [boot]);
+
+  // Auto-lock after the idle time from the settings (the core enforces it too).
+  useEffect(() => {
+    const touch = () => (lastInput.current = Date.now());
+    window.addEventListener('keydown', touch, true);
+    window.addEventListener('pointerdown', touch, true);
+    const id = setInterval(() => {
+      const s = useSession.getState();
+      if (!s.info || s.locked) return;
+      if (Date.now() - lastInput.current > s.info.idleLockMinutes * 60_000) {
+        void call('session.lock', {}).catch(() => undefined);
+        s.set({ locked: { staffId: s.info.staff.id, staffName: s.info.staff.name } });
+      }
+    }, 10_000);
+    return () => {
+      window.removeEventListener('keydown', touch, true);
+      window.removeEventListener('pointerdown', touch, true);
+      clearInterval(id);
+    };
+  }, []);
+
+  let body;
+  if (bootError) {
+    body = (
+      <div className="center-screen">
+        <div className="center-card narrow" role="alert">
+          <h1>{t('errors.CONNECTION_LOST')}</h1>
+          <button type="button" className="btn btn-primary btn-big" onClick={boot}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </div>
+    );
+  } else if (!status) {
+    body = <p className="muted" style={{ padding: 24 }}>{t('common.loading')}</p>;
+  } else if (status.state === 'broken') {
+    body = <BrokenScreen status={status} onRestored={() => window.location.reload()} />;
+  } else if (status.state === 'setup') {
+    body = <SetupScreen onDone={boot} />;
+  } else if (!info) {
+    body = <LoginScreen onLoggedIn={boot} />;
+  } else {
+    body = (
+      <>
+        <Shell />
+        {locked && <LockScreen staffId={locked.staffId} staffName={locked.staffName} onUnlocked={boot} />}
+      </>
+    );
+  }
+  return (
+    <>
+      {body}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,276 @@
+/**
+ * The audit log: who did what and when, filtered by text, date range and staff member, with the
+ * recorded before/after of each change. Read-only; 50 rows a page.
+ */
+import { Fragment, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, type OpArgs, type OpResult } from '../api';
+import { errorText } from '../errorText';
+import { fmtDateTime } from '../format';
+import { useCan } from '../stores/session';
+
+type AuditPage = OpResult<'audit.search'>;
+type StaffInfo = OpResult<'staff.list'>[number];
+
+const PAGE = 50;
+type Filters = { q: string; from: string; to: string; staffId: string };
+const EMPTY: Filters = { q: '', from: '', to: '', staffId: '' };
+
+/** JSON pretty-printed; anything else as it is. */
+function pretty(s: string): string {
+  try {
+    return JSON.stringify(JSON.parse(s), null, 2);
+  } catch {
+    return s;
+  }
+}
+
+export default function AuditScreen() {
+  const { t, i18n } = useTranslation();
+  const uid = useId();
+  const canStaff = useCan('staff.list');
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<AuditPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [staff, setStaff] = useState<StaffInfo[]>([]);
+  const [open, setOpen] = useState<Set<number>>(new Set());
+
+  useEffect(() => {
+    if (!canStaff) return;
+    let live = true;
+    call('staff.list', { includeInactive: true })
+      .then((list) => live && setStaff(list))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [canStaff]);
+
+  useEffect(() => {
+    let live = true;
+    const args: OpArgs<'audit.search'> = { limit: PAGE, offset };
+    if (applied.q.trim()) args.q = applied.q.trim();
+    if (applied.from) args.from = applied.from;
+    if (applied.to) args.to = applied.to;
+    if (applied.staffId) args.staffId = Number(applied.staffId);
+    call('audit.search', args)
+      .then((r) => {
+        if (!live) return;
+        setPage(r);
+        setOpen(new Set());
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(errorText(e)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [applied, offset]);
+
+  const search = (ev: FormEvent) => {
+    ev.preventDefault();
+    setLoading(true);
+    setApplied({ ...draft });
+    setOffset(0);
+  };
+  const clear = () => {
+    setLoading(true);
+    setDraft(EMPTY);
+    setApplied({ ...EMPTY });
+    setOffset(0);
+  };
+  const goTo = (off: number) => {
+    setLoading(true);
+    setOffset(off);
+  };
+  const toggle = (id: number) =>
+    setOpen((p) => {
+      const n = new Set(p);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const opLabel = (op: string) => {
+    const key = `audit.ops.${op}`;
+    return /^[A-Za-z]+\.[A-Za-z]+$/.test(op) && i18n.exists(key) ? t(key) : null;
+  };
+
+  const total = page?.total ?? 0;
+  const rows = page?.rows ?? [];
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('audit.title')}</h1>
+      </div>
+      <form className="toolbar card" onSubmit={search} role="search" aria-label={t('audit.filters')}>
+        <div className="field">
+          <label htmlFor={`${uid}-q`}>{t('audit.q')}</label>
+          <input
+            id={`${uid}-q`}
+            type="search"
+            maxLength={100}
+            placeholder={t('audit.qPlaceholder')}
+            value={draft.q}
+            onChange={(e) => setDraft((p) => ({ ...p, q: e.target.value }))}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-from`}>{t('audit.from')}</label>
+          <input
+            id={`${uid}-from`}
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft((p) => ({ ...p, from: e.target.value }))}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-to`}>{t('audit.to')}</label>
+          <input
+            id={`${uid}-to`}
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft((p) => ({ ...p, to: e.target.value }))}
+          />
+        </div>
+        {canStaff && (
+          <div className="field">
+            <label htmlFor={`${uid}-staff`}>{t('audit.staff')}</label>
+            <select
+              id={`${uid}-staff`}
+              value={draft.staffId}
+              onChange={(e) => setDraft((p) => ({ ...p, staffId: e.target.value }))}
+            >
+              <option value="">{t('audit.allStaff')}</option>
+              {staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                  {s.active ? '' : ` (${t('audit.inactive')})`}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <button type="submit" className="btn btn-primary">
+          {t('audit.search')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={clear}>
+          {t('audit.clear')}
+        </button>
+      </form>
+
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="toolbar">
+        <span className="muted" aria-live="polite">
+          {!page && error
+            ? ''
+            : loading || !page
+              ? t('common.loading')
+              : total === 0
+                ? t('audit.none')
+                : t('audit.range', { from: offset + 1, to: offset + rows.length, total })}
+        </span>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn"
+          disabled={loading || offset === 0}
+          onClick={() => goTo(Math.max(0, offset - PAGE))}
+        >
+          {t('audit.prev')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={loading || offset + rows.length >= total}
+          onClick={() => goTo(offset + PAGE)}
+        >
+          {t('audit.next')}
+        </button>
+      </div>
+
+      {rows.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.time')}</th>
+              <th scope="col">{t('audit.staff')}</th>
+              <th scope="col">{t('audit.op')}</th>
+              <th scope="col">{t('audit.entity')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const label = opLabel(r.op);
+              const expanded = open.has(r.id);
+              const hasDetails = r.before !== null || r.after !== null || r.detail !== null;
+              return (
+                <Fragment key={r.id}>
+                  <tr>
+                    <td>{fmtDateTime(r.at)}</td>
+                    <td>{r.staffName ?? '—'}</td>
+                    <td>
+                      {label && <div>{label}</div>}
+                      <div className="mono muted">{r.op}</div>
+                    </td>
+                    <td className="mono">
+                      {r.entity ?? '—'}
+                      {r.entityId !== null ? ` #${r.entityId}` : ''}
+                    </td>
+                    <td>
+                      {hasDetails && (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost"
+                          aria-expanded={expanded}
+                          aria-controls={`${uid}-d-${r.id}`}
+                          aria-label={t('audit.detailsFor', { op: label ?? r.op, time: fmtDateTime(r.at) })}
+                          onClick={() => toggle(r.id)}
+                        >
+                          {t('audit.details')} {expanded ? '▴' : '▾'}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                  {expanded && (
+                    <tr id={`${uid}-d-${r.id}`}>
+                      <td colSpan={5}>
+                        {r.detail !== null && (
+                          <p>
+                            <strong>{t('audit.detail')}:</strong> {r.detail}
+                          </p>
+                        )}
+                        <div className="grid-2">
+                          {r.before !== null && (
+                            <div>
+                              <h3>{t('audit.before')}</h3>
+                              <pre className="mono">{pretty(r.before)}</pre>
+                            </div>
+                          )}
+                          {r.after !== null && (
+                            <div>
+                              <h3>{t('audit.after')}</h3>
+                              <pre className="mono">{pretty(r.after)}</pre>
+                            </div>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,272 @@
+/**
+ * Staff: everyone who can log in at the counter, with their role; managers add staff, change
+ * roles, deactivate and set a new PIN. The core refuses to leave the club without a manager.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, type OpArgs, type OpResult } from '../api';
+import { Modal } from '../components/Modal';
+import { errorText, invalidFields } from '../errorText';
+import { useCan, useSession } from '../stores/session';
+import { toast } from '../stores/toast';
+
+type StaffInfo = OpResult<'staff.list'>[number];
+type Role = StaffInfo['role'];
+
+const ROLES: readonly Role[] = [
+  'reception',
+  'bar',
+  'consultant',
+  'shift_lead',
+  'cs_manager',
+  'duty_manager',
+  'store_manager',
+];
+const GENDERS = ['male', 'female', 'unspecified'] as const;
+type StaffGender = (typeof GENDERS)[number];
+const PIN = /^\d{4,8}$/;
+
+export default function StaffScreen() {
+  const { t } = useTranslation();
+  const canCreate = useCan('staff.create');
+  const canUpdate = useCan('staff.update');
+  const meId = useSession((s) => s.info?.staff.id ?? null);
+  const [rows, setRows] = useState<StaffInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<StaffInfo | 'new' | null>(null);
+
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    call('staff.list', { includeInactive: true })
+      .then((r) => {
+        if (!live) return;
+        setRows(r);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('staff.title')}</h1>
+        <span className="spacer" />
+        {canCreate && (
+          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+            {t('staff.add')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {rows === null && !error && <p className="muted">{t('common.loading')}</p>}
+      {rows && rows.length === 0 && <p className="empty">{t('staff.none')}</p>}
+      {rows && rows.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.fields.name')}</th>
+              <th scope="col">{t('staff.fields.role')}</th>
+              <th scope="col">{t('staff.fields.gender')}</th>
+              <th scope="col">{t('staff.fields.status')}</th>
+              {canUpdate && <th scope="col">{t('staff.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.name} {s.id === meId && <span className="badge badge-muted">{t('staff.you')}</span>}
+                </td>
+                <td>{t(`common.roles.${s.role}`)}</td>
+                <td>{t(`common.${s.gender}`)}</td>
+                <td>
+                  <span className={s.active ? 'badge badge-ok' : 'badge badge-muted'}>
+                    {t(s.active ? 'staff.active' : 'staff.inactive')}
+                  </span>
+                </td>
+                {canUpdate && (
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-label={t('staff.editNamed', { name: s.name })}
+                      onClick={() => setEditing(s)}
+                    >
+                      {t('common.edit')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <StaffDialog
+          staff={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(s, created) => {
+            setEditing(null);
+            toast.ok(t(created ? 'staff.created' : 'staff.saved', { name: s.name }));
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+type Fields = { name: string; role: Role | ''; gender: StaffGender; active: boolean; pin: string; repeat: string };
+type FieldKey = keyof Fields;
+
+function StaffDialog(props: { staff?: StaffInfo; onClose(): void; onSaved(s: StaffInfo, created: boolean): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const st = props.staff;
+  const [f, setF] = useState<Fields>({
+    name: st?.name ?? '',
+    role: st?.role ?? '',
+    gender: st?.gender ?? 'unspecified',
+    active: st?.active ?? true,
+    pin: '',
+    repeat: '',
+  });
+  const [errs, setErrs] = useState<Partial<Record<FieldKey, string>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends FieldKey>(k: K, v: Fields[K]) => {
+    setF((p) => ({ ...p, [k]: v }));
+    setErrs((p) => ({ ...p, [k]: undefined }));
+  };
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const e: Partial<Record<FieldKey, string>> = {};
+    const name = f.name.trim();
+    if (!name) e.name = t('staff.error.name');
+    if (!f.role) e.role = t('staff.error.role');
+    if ((!st || f.pin) && !PIN.test(f.pin)) e.pin = t('staff.error.pin');
+    else if (f.pin !== f.repeat) e.repeat = t('staff.error.repeat');
+    setErrs(e);
+    setError(null);
+    if (Object.keys(e).length > 0 || !f.role) return;
+    setBusy(true);
+    try {
+      if (st) {
+        const patch: OpArgs<'staff.update'> = { id: st.id };
+        if (name !== st.name) patch.name = name;
+        if (f.role !== st.role) patch.role = f.role;
+        if (f.gender !== st.gender) patch.gender = f.gender;
+        if (f.active !== st.active) patch.active = f.active;
+        if (f.pin) patch.newPin = f.pin;
+        const saved = Object.keys(patch).length > 1 ? await call('staff.update', patch) : st;
+        props.onSaved(saved, false);
+      } else {
+        props.onSaved(await call('staff.create', { name, role: f.role, gender: f.gender, pin: f.pin }), true);
+      }
+    } catch (ex) {
+      const fe: Partial<Record<FieldKey, string>> = {};
+      for (const p of invalidFields(ex)) {
+        if (p === 'name' || p === 'role') fe[p] = t(`staff.error.${p}`);
+        if (p === 'pin' || p === 'newPin') fe.pin = t('staff.error.pin');
+      }
+      setErrs(fe);
+      setError(errorText(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const inv = (k: FieldKey) => ({
+    id: `${uid}-${k}`,
+    'aria-invalid': errs[k] ? true : undefined,
+    'aria-describedby': errs[k] ? `${uid}-${k}-err` : undefined,
+  });
+  const errLine = (k: FieldKey) =>
+    errs[k] && (
+      <div className="field-error" id={`${uid}-${k}-err`}>
+        {errs[k]}
+      </div>
+    );
+  const pinField = (k: 'pin' | 'repeat', label: string, hint?: string) => (
+    <div className="field">
+      <label htmlFor={`${uid}-${k}`}>{label}</label>
+      <input
+        {...inv(k)}
+        type="password"
+        inputMode="numeric"
+        autoComplete="new-password"
+        maxLength={8}
+        value={f[k]}
+        onChange={(e) => set(k, e.target.value.replace(/\D/g, ''))}
+      />
+      {hint && !errs[k] && <div className="muted field-hint">{hint}</div>}
+      {errLine(k)}
+    </div>
+  );
+
+  return (
+    <Modal title={st ? t('staff.editTitle', { name: st.name }) : t('staff.newTitle')} onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${uid}-name`}>{t('staff.fields.name')}</label>
+          <input {...inv('name')} value={f.name} maxLength={100} onChange={(e) => set('name', e.target.value)} />
+          {errLine('name')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-role`}>{t('staff.fields.role')}</label>
+          <select {...inv('role')} value={f.role} onChange={(e) => set('role', e.target.value as Role)}>
+            <option value="">{t('staff.chooseRole')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`common.roles.${r}`)}
+              </option>
+            ))}
+          </select>
+          {errLine('role')}
+        </div>
+        <fieldset className="field radio-row">
+          <legend>{t('staff.fields.gender')}</legend>
+          {GENDERS.map((g) => (
+            <label key={g} className="radio">
+              <input type="radio" name={`${uid}-gender`} checked={f.gender === g} onChange={() => set('gender', g)} />
+              {t(`common.${g}`)}
+            </label>
+          ))}
+        </fieldset>
+        {st && (
+          <label className="check">
+            <input type="checkbox" checked={f.active} onChange={(e) => set('active', e.target.checked)} />
+            {t('staff.fields.active')}
+          </label>
+        )}
+        <div className="grid-2">
+          {pinField('pin', t(st ? 'staff.fields.newPin' : 'staff.fields.pin'), t(st ? 'staff.newPinHint' : 'staff.pinHint'))}
+          {pinField('repeat', t('staff.fields.repeat'))}
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {st ? t('common.save') : t('staff.create')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

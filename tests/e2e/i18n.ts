@@ -1,0 +1,23 @@
+/**
+ * The end-to-end tests find controls by their accessible names in the language under test, read
+ * from the app's own dictionaries (so a wording change does not break the tests, but a missing
+ * label does).
+ */
+import en from '../../renderer/src/i18n/en';
+import zhCN from '../../renderer/src/i18n/zh-CN';
+
+export type Lang = 'zh-CN' | 'en';
+
+export function dictionary(lang: Lang) {
+  const root = (lang === 'en' ? en : zhCN) as unknown as Record<string, unknown>;
+  return (key: string, params: Record<string, string | number> = {}): string => {
+    let v: unknown = root;
+    for (const part of key.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
+    if (typeof v !== 'string') throw new Error(`missing ${lang} text ${key}`);
+    return v.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+  };
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
