@@ -14,7 +14,15 @@ import { type z } from 'zod';
 import { SCHEMA_VERSION } from '../../db';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
-import { contract, type OpName, type OpResult, type Response, type SessionInfo, type Settings, type SystemStatus } from './contract';
+import {
+  contract,
+  type OpName,
+  type OpResult,
+  type Response,
+  type SessionInfo,
+  type Settings,
+  type SystemStatus,
+} from './contract';
 import { type Actor, type Ctx, type Handlers, handlers, makeCtx, writeAudit } from './context';
 import { type DB, DB_FILE, migrate, nativeBindingOption, openDatabase, schemaVersion } from './db/database';
 import { migrations } from '../../db';
@@ -27,8 +35,22 @@ import { checkinHandlers } from './services/checkin';
 import { createDemoClub } from './services/demo';
 import { memberHandlers } from './services/members';
 import { importHandlers } from './services/memberImport';
-import { DEFAULT_SETTINGS, isSetUp, readSettings, settingsHandlers, writeSettings } from './services/settings';
-import { getStaffRow, hashPin, insertStaff, pinMatches, staffHandlers, toStaffInfo, verifyPin } from './services/staff';
+import {
+  DEFAULT_SETTINGS,
+  isSetUp,
+  readSettings,
+  settingsHandlers,
+  writeSettings,
+} from './services/settings';
+import {
+  getStaffRow,
+  hashPin,
+  insertStaff,
+  pinMatches,
+  staffHandlers,
+  toStaffInfo,
+  verifyPin,
+} from './services/staff';
 import { tagHandlers, seedTags } from './services/tags';
 import { localDate } from './time';
 import Database from 'better-sqlite3';
@@ -51,7 +73,13 @@ const BROKEN_OPS = new Set<OpName>(['system.status', 'backups.list', 'backups.re
 /** Operations that may run before the first-run setup. */
 const SETUP_OPS = new Set<OpName>(['system.status', 'system.setup', 'system.createDemo']);
 /** Public operations that do not count as activity nor need an unlocked session. */
-const SESSIONLESS = new Set<OpName>(['system.status', 'session.staffList', 'session.current', 'session.login', 'session.logout']);
+const SESSIONLESS = new Set<OpName>([
+  'system.status',
+  'session.staffList',
+  'session.current',
+  'session.login',
+  'session.logout',
+]);
 
 /** Operations that need the session id or do asynchronous work (backups); they manage their own transactions. */
 type AsyncOp =
@@ -64,7 +92,11 @@ type AsyncOp =
   | 'backups.create'
   | 'backups.restore';
 type AsyncHandlers = {
-  [K in AsyncOp]: (ctx: Ctx, args: z.output<(typeof contract)[K]['input']>, sessionId: string) => Promise<OpResult<K>>;
+  [K in AsyncOp]: (
+    ctx: Ctx,
+    args: z.output<(typeof contract)[K]['input']>,
+    sessionId: string,
+  ) => Promise<OpResult<K>>;
 };
 type SyncHandlers = Handlers<Exclude<OpName, AsyncOp>>;
 
@@ -140,7 +172,9 @@ export class Core {
     const db = this.database;
     const tz = readSettings(db).timeZone;
     const today = localDate(this.clock.now(), tz);
-    const has = listBackups(this.dataDir).some((b) => b.reason === 'daily' && localDate(new Date(b.createdAt), tz) === today);
+    const has = listBackups(this.dataDir).some(
+      (b) => b.reason === 'daily' && localDate(new Date(b.createdAt), tz) === today,
+    );
     if (!has) await createBackup(db, this.dataDir, 'daily', this.clock.now());
   }
 
@@ -184,7 +218,13 @@ export class Core {
     const parsed = schema.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       throw new AppError('VALIDATION', {
-        issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message.slice(0, 100) })),
+        issues: parsed.error.issues
+          .slice(0, 10)
+          .map((i) => ({
+            path: i.path.map(String).join('.'),
+            code: i.code,
+            message: i.message.slice(0, 100),
+          })),
       });
     }
     const args = parsed.data;
@@ -217,14 +257,26 @@ export class Core {
     }
     const access = isAllowed(name, actor?.role ?? null);
     if (!access) {
-      if (!actor && !(state === 'broken' && (name === 'backups.restore' || name === 'backups.list'))) throw new AppError('UNAUTHENTICATED');
+      if (!actor && !(state === 'broken' && (name === 'backups.restore' || name === 'backups.list')))
+        throw new AppError('UNAUTHENTICATED');
       if (actor) throw new AppError('FORBIDDEN', { op: name });
     }
 
-    const ctx = makeCtx({ db: this.db!, clock: this.clock, dataDir: this.dataDir, settings: this.settings(), actor });
+    const ctx = makeCtx({
+      db: this.db!,
+      clock: this.clock,
+      dataDir: this.dataDir,
+      settings: this.settings(),
+      actor,
+    });
 
     const asyncHandler = (this.async as Partial<Record<OpName, AsyncHandlers[AsyncOp]>>)[name];
-    if (asyncHandler) return await (asyncHandler as (c: Ctx, a: unknown, s: string) => Promise<unknown>)(ctx, args, sessionId);
+    if (asyncHandler)
+      return await (asyncHandler as (c: Ctx, a: unknown, s: string) => Promise<unknown>)(
+        ctx,
+        args,
+        sessionId,
+      );
 
     const handler = (this.sync as unknown as Record<string, (c: Ctx, a: unknown) => unknown>)[name]!;
     // Status is read-only and must answer even when there is no usable database.
@@ -235,8 +287,7 @@ export class Core {
       const result = db.transaction(() => {
         if (opId) {
           const prev = db.prepare('SELECT op, result_json FROM op_results WHERE op_id = ?').get(opId) as
-            | { op: string; result_json: string }
-            | undefined;
+            { op: string; result_json: string } | undefined;
           if (prev) {
             if (prev.op !== name) throw new AppError('CONFLICT', { reason: 'opId' });
             return JSON.parse(prev.result_json) as unknown;
@@ -244,13 +295,9 @@ export class Core {
         }
         const r = handler(ctx, args);
         if (opId) {
-          db.prepare('INSERT INTO op_results (op_id, op, staff_id, result_json, at) VALUES (?, ?, ?, ?, ?)').run(
-            opId,
-            name,
-            actor?.id ?? null,
-            JSON.stringify(r ?? null),
-            ctx.nowIso(),
-          );
+          db.prepare(
+            'INSERT INTO op_results (op_id, op, staff_id, result_json, at) VALUES (?, ?, ?, ?, ?)',
+          ).run(opId, name, actor?.id ?? null, JSON.stringify(r ?? null), ctx.nowIso());
         }
         return r;
       })();
@@ -315,7 +362,9 @@ export class Core {
         const me = ctx.requireActor();
         const row = getStaffRow(ctx.db, me.id)!;
         if (!pinMatches(a.currentPin, row.pin_hash)) throw new AppError('PIN_WRONG', { attemptsLeft: -1 });
-        ctx.db.prepare('UPDATE staff SET pin_hash = ?, updated_at = ? WHERE id = ?').run(hashPin(a.newPin), ctx.nowIso(), me.id);
+        ctx.db
+          .prepare('UPDATE staff SET pin_hash = ?, updated_at = ? WHERE id = ?')
+          .run(hashPin(a.newPin), ctx.nowIso(), me.id);
         ctx.audit({ op: 'session.changePin', entity: 'staff', entityId: me.id });
         return { ok: true as const };
       },
@@ -325,7 +374,11 @@ export class Core {
   private asyncHandlers(): AsyncHandlers {
     const sessionInfo = (staffId: number): SessionInfo => {
       const row = getStaffRow(this.database, staffId)!;
-      return { staff: toStaffInfo(row), allowed: allowedOps(row.role), idleLockMinutes: this.settings().idleLockMinutes };
+      return {
+        staff: toStaffInfo(row),
+        allowed: allowedOps(row.role),
+        idleLockMinutes: this.settings().idleLockMinutes,
+      };
     };
     return {
       'session.login': async (ctx, a, sessionId) => {
@@ -347,7 +400,10 @@ export class Core {
         const idleMs = this.settings().idleLockMinutes * 60_000;
         if (s.locked || ctx.now().getTime() - s.lastActive > idleMs) {
           s.locked = true;
-          throw new AppError('SESSION_LOCKED', { staffId: s.staffId, staffName: getStaffRow(this.database, s.staffId)?.name ?? '' });
+          throw new AppError('SESSION_LOCKED', {
+            staffId: s.staffId,
+            staffName: getStaffRow(this.database, s.staffId)?.name ?? '',
+          });
         }
         return sessionInfo(s.staffId);
       },
@@ -355,7 +411,10 @@ export class Core {
         const s = this.sessions.get(sessionId);
         if (s && this.db) {
           const row = getStaffRow(this.db, s.staffId);
-          if (row) writeAudit(this.db, { id: row.id, name: row.name, role: row.role }, ctx.nowIso(), { op: 'session.logout' });
+          if (row)
+            writeAudit(this.db, { id: row.id, name: row.name, role: row.role }, ctx.nowIso(), {
+              op: 'session.logout',
+            });
         }
         this.sessions.delete(sessionId);
         return { ok: true as const };
@@ -387,7 +446,8 @@ export class Core {
           if (!a.authorization) throw new AppError('UNAUTHENTICATED');
           actor = this.verifyAgainstBackup(full, a.authorization.staffId, a.authorization.pin);
         } else {
-          if (!actor || !MANAGERS.includes(actor.role)) throw new AppError('FORBIDDEN', { op: 'backups.restore' });
+          if (!actor || !MANAGERS.includes(actor.role))
+            throw new AppError('FORBIDDEN', { op: 'backups.restore' });
           await createBackup(this.db, this.dataDir, 'pre-restore', ctx.now());
           this.db.close();
           this.db = null;
@@ -396,7 +456,11 @@ export class Core {
         this.sessions.clear();
         await this.openDb(false);
         if (this.db) {
-          writeAudit(this.db, actor, ctx.nowIso(), { op: 'backups.restore', entity: 'backup', entityId: a.file });
+          writeAudit(this.db, actor, ctx.nowIso(), {
+            op: 'backups.restore',
+            entity: 'backup',
+            entityId: a.file,
+          });
         }
         return { ok: true as const };
       },
@@ -422,7 +486,12 @@ export class Core {
           ? b.prepare('SELECT id, name, role, pin_hash, active FROM staff WHERE active = 1').all()
           : b.prepare('SELECT id, name, role, pin_hash, active FROM staff WHERE id = ?').all(staffId)
       ) as Row[];
-      const row = rows.find((r) => r.active === 1 && (staffId !== undefined || MANAGERS.includes(r.role)) && pinMatches(pin, r.pin_hash));
+      const row = rows.find(
+        (r) =>
+          r.active === 1 &&
+          (staffId !== undefined || MANAGERS.includes(r.role)) &&
+          pinMatches(pin, r.pin_hash),
+      );
       if (!row) {
         this.restoreFailures.push(nowMs);
         throw new AppError('PIN_WRONG', { attemptsLeft: -1 });

@@ -80,8 +80,14 @@ export function isAppError(e: unknown): e is AppError {
 /** Map a low-level error (SQLite, file system) to a structured one; never leak raw messages. */
 export function toAppError(e: unknown): AppError {
   if (isAppError(e)) return e;
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'EROFS' || code === 'EACCES') {
+  const code =
+    typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (
+    code === 'SQLITE_READONLY' ||
+    code.startsWith('SQLITE_READONLY_') ||
+    code === 'EROFS' ||
+    code === 'EACCES'
+  ) {
     return new AppError('DATABASE_READONLY');
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL');

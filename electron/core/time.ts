@@ -48,7 +48,15 @@ export function localParts(d: Date, timeZone: string): LocalParts {
   const month = Number(p.month);
   const day = Number(p.day);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, hour: Number(p.hour), minute: Number(p.minute), second: Number(p.second), weekday };
+  return {
+    year,
+    month,
+    day,
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+    second: Number(p.second),
+    weekday,
+  };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     console.log(`Demo club created in ${dataDir}`);
     console.log('Staff (name, role, PIN):');
     for (const s of staff) console.log(`  ${s.name.padEnd(12)} ${s.role.padEnd(14)} ${s.pin}`);
-    console.log(`Start it with: npm run web -- --data-dir ${JSON.stringify(dataDir)}   (or npm start with FRONTDESK_DATA_DIR)`);
+    console.log(
+      `Start it with: npm run web -- --data-dir ${JSON.stringify(dataDir)}   (or npm start with FRONTDESK_DATA_DIR)`,
+    );
   } finally {
     core.close();
   }

@@ -68,7 +68,12 @@ function parseCookies(h: string | undefined): Record<string, string> {
   return out;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -112,7 +117,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (origin !== undefined && !allowedOrigins().has(origin)) return refuse(res, 403, 'FORBIDDEN');
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return refuse(res, 403, 'FORBIDDEN');
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'VALIDATION');
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+      return refuse(res, 415, 'VALIDATION');
     if (!OPS.has(op)) return refuse(res, 404, 'UNKNOWN_OPERATION');
 
     const declared = Number(req.headers['content-length'] ?? 0);

@@ -92,7 +92,9 @@ function Shell() {
   }, [items, go]);
 
   useEffect(() => {
-    document.title = settings?.clubName ? `${settings.clubName} — ${t('common.appName')}` : t('common.appName');
+    document.title = settings?.clubName
+      ? `${settings.clubName} — ${t('common.appName')}`
+      : t('common.appName');
   }, [settings?.clubName, t]);
 
   const lock = async () => {
@@ -127,7 +129,8 @@ function Shell() {
         <Clock />
         <div className="topbar-user">
           <span>
-            <span className="who">{info.staff.name}</span> <span className="role">{t(`common.roles.${info.staff.role}`)}</span>
+            <span className="who">{info.staff.name}</span>{' '}
+            <span className="role">{t(`common.roles.${info.staff.role}`)}</span>
           </span>
           <button type="button" className="btn" onClick={() => void lock()}>
             {t('common.lock')}
@@ -157,11 +160,13 @@ export default function App() {
   const info = useSession((s) => s.info);
   const locked = useSession((s) => s.locked);
   const [bootError, setBootError] = useState(false);
-  const lastInput = useRef(Date.now());
+  const lastInput = useRef(0);
 
   const boot = useCallback(() => {
-    setBootError(false);
-    loadSession().catch(() => setBootError(true));
+    loadSession().then(
+      () => setBootError(false),
+      () => setBootError(true),
+    );
   }, []);
 
   useEffect(() => {
@@ -169,7 +174,12 @@ export default function App() {
     return onApiError((e, op) => {
       const { set, info: cur } = useSession.getState();
       if (e.code === 'SESSION_LOCKED') {
-        set({ locked: { staffId: Number(e.params.staffId), staffName: String(e.params.staffName ?? cur?.staff.name ?? '') } });
+        set({
+          locked: {
+            staffId: Number(e.params.staffId),
+            staffName: String(e.params.staffName ?? cur?.staff.name ?? ''),
+          },
+        });
       } else if (e.code === 'UNAUTHENTICATED' && op !== 'session.login') {
         set({ info: null, locked: null });
       } else if (e.code === 'DATABASE_BROKEN') {
@@ -181,6 +191,7 @@ export default function App() {
   // Auto-lock after the idle time from the settings (the core enforces it too).
   useEffect(() => {
     const touch = () => (lastInput.current = Date.now());
+    touch();
     window.addEventListener('keydown', touch, true);
     window.addEventListener('pointerdown', touch, true);
     const id = setInterval(() => {
@@ -211,7 +222,11 @@ export default function App() {
       </div>
     );
   } else if (!status) {
-    body = <p className="muted" style={{ padding: 24 }}>{t('common.loading')}</p>;
+    body = (
+      <p className="muted" style={{ padding: 24 }}>
+        {t('common.loading')}
+      </p>
+    );
   } else if (status.state === 'broken') {
     body = <BrokenScreen status={status} onRestored={() => window.location.reload()} />;
   } else if (status.state === 'setup') {

@@ -45,9 +45,12 @@ export function fmtTime(iso: string): string {
 export function fmtDate(date: string | null | undefined): string {
   if (!date) return '—';
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Minutes between an instant and now, as "1 h 05 min" / "1小时05分". */
@@ -60,5 +63,10 @@ export function fmtDuration(fromIso: string, now: Date = new Date()): string {
 
 /** "Today" in the club's time zone as YYYY-MM-DD. */
 export function clubToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: clubTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: clubTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

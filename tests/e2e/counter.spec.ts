@@ -106,8 +106,16 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const commit = dialog.getByRole('button', { name: T('members.import.commit_other', { count: 3 }) });
     await expect(commit).toBeVisible();
     await expect(dialog.getByRole('cell', { name: 'Gold card', exact: true })).toBeVisible();
-    await expect(dialog.getByRole('row').filter({ hasText: 'Gold card' }).getByRole('cell').first()).toHaveText('6');
-    await expect(dialog.getByRole('row').filter({ has: page.getByRole('cell', { name: 'x', exact: true }) }).getByRole('cell').first()).toHaveText('5');
+    await expect(
+      dialog.getByRole('row').filter({ hasText: 'Gold card' }).getByRole('cell').first(),
+    ).toHaveText('6');
+    await expect(
+      dialog
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: 'x', exact: true }) })
+        .getByRole('cell')
+        .first(),
+    ).toHaveText('5');
     await s('05-import-report');
     await commit.click();
     await expect(dialog.getByText(T('members.import.imported_other', { count: 3 }))).toBeVisible();
@@ -120,7 +128,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     // ---- reception at the counter -----------------------------------------------------------
     await switchUser(page, T, 'Lily', '2468');
     // Reception sees no prices and no admin screens.
-    await expect(page.getByRole('navigation').getByRole('button', { name: new RegExp(escapeRe(T('common.nav.staff'))) })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation').getByRole('button', { name: new RegExp(escapeRe(T('common.nav.staff'))) }),
+    ).toHaveCount(0);
 
     const scan = page.getByLabel(T('checkin.scanLabel'));
     await expect(scan).toBeFocused();
@@ -138,7 +148,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(insideRow.getByRole('cell').first()).toHaveText('1');
 
     // Check out from "inside now": the tag comes back and is free again.
-    await page.getByRole('button', { name: T('checkin.inside.checkoutWho', { name: '张三丰', tag: 1 }) }).click();
+    await page
+      .getByRole('button', { name: T('checkin.inside.checkoutWho', { name: '张三丰', tag: 1 }) })
+      .click();
     dialog = page.getByRole('dialog');
     await expect(dialog.getByText(T('checkin.out.noTab'))).toBeVisible();
     await s('08-checkout');
@@ -162,7 +174,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await s('10-checkin-blocked');
     await result.getByRole('button', { name: T('checkin.override') }).click();
     dialog = page.getByRole('dialog');
-    await dialog.getByLabel(T('checkin.auth.supervisor'), { exact: true }).selectOption({ label: `Sam — ${T('common.roles.shift_lead')}` });
+    await dialog
+      .getByLabel(T('checkin.auth.supervisor'), { exact: true })
+      .selectOption({ label: `Sam — ${T('common.roles.shift_lead')}` });
     await dialog.getByLabel(T('checkin.auth.pin')).fill('1357');
     const why = lang === 'en' ? 'Renewing today' : '今天续卡';
     await dialog.getByLabel(T('checkin.auth.reason')).fill(why);

@@ -11,7 +11,9 @@ export interface Server {
 }
 
 /** Starts the loopback server (build/node/web.js) on a free port with a fresh data folder. */
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Server> {
+export async function startServer(
+  opts: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<Server> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-'));
   const proc = spawn(process.execPath, ['build/node/web.js', '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, ...opts.env },
@@ -51,6 +53,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 export const test = base.extend<{ server: Server }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
   server: async ({}, use) => {
     const s = await startServer();
     await use(s);

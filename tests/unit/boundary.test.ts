@@ -96,7 +96,8 @@ function mutations(value: unknown): [string, unknown, boolean][] {
     ['NaN-like string', 'NaN', typeof value !== 'string'],
     ['SQL', SQL, typeof value !== 'string'],
   ];
-  if (typeof value === 'number') out.push(['fraction', value + 0.5, true], ['negative', value === 0 ? -1 : -value, true]);
+  if (typeof value === 'number')
+    out.push(['fraction', value + 0.5, true], ['negative', value === 0 ? -1 : -value, true]);
   if (typeof value === 'string') out.push(['number', 42, true]);
   if (typeof value === 'boolean') out.push(['string', 'true', true]);
   return out;
@@ -105,7 +106,13 @@ function mutations(value: unknown): [string, unknown, boolean][] {
 /** A fingerprint of everything in the database (row counts + content hash of every table). */
 function fingerprint(club: TestClub): string {
   const db = club.core.database;
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const tables = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
   return tables
     .map((t) => {
       const rows = db.prepare(`SELECT * FROM "${t}"`).raw().all();
@@ -124,7 +131,13 @@ describe('bad input at the boundary', () => {
   let club: TestClub;
   beforeAll(async () => {
     club = await makeClub();
-    await club.call('mgr', 'cardTypes.create', { name: 'Monthly', kind: 'time', durationDays: 30, visitCount: null, priceCents: 39900 });
+    await club.call('mgr', 'cardTypes.create', {
+      name: 'Monthly',
+      kind: 'time',
+      durationDays: 30,
+      visitCount: null,
+      priceCents: 39900,
+    });
     await club.call('mgr', 'members.create', EXAMPLES['members.create'] as never);
   });
 
@@ -161,14 +174,18 @@ describe('bad input at the boundary', () => {
             expect(r.ok, `${op}.${key} = ${label} was accepted`).toBe(false);
             if (!r.ok) {
               const allowed =
-                op === 'members.importPreview' && key === 'fileBase64' ? ['VALIDATION', 'IMPORT_FILE_INVALID'] : ['VALIDATION'];
+                op === 'members.importPreview' && key === 'fileBase64'
+                  ? ['VALIDATION', 'IMPORT_FILE_INVALID']
+                  : ['VALIDATION'];
               expect(allowed, `${op}.${key} = ${label} → ${r.error.code}`).toContain(r.error.code);
             }
           }
         }
       }
       // SQL-looking strings accepted as text were data, never SQL:
-      expect(club.core.database.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'members'").get()).toEqual({ n: 1 });
+      expect(
+        club.core.database.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'members'").get(),
+      ).toEqual({ n: 1 });
       // The manager's session is still usable.
       if (op === 'session.logout' || op === 'session.lock' || op === 'session.login') {
         await club.call('mgr', 'session.login', { staffId: club.managerId, pin: '9999' });

@@ -16,11 +16,30 @@ interface Setup {
 
 async function setup(tags = 20): Promise<Setup> {
   const club = await makeClub({ tags });
-  const time = await club.call('mgr', 'cardTypes.create', { name: 'Year', kind: 'time', durationDays: 365, visitCount: null, priceCents: 300000 });
-  const visits = await club.call('mgr', 'cardTypes.create', { name: '10 visits', kind: 'visits', durationDays: null, visitCount: 10, priceCents: 80000 });
+  const time = await club.call('mgr', 'cardTypes.create', {
+    name: 'Year',
+    kind: 'time',
+    durationDays: 365,
+    visitCount: null,
+    priceCents: 300000,
+  });
+  const visits = await club.call('mgr', 'cardTypes.create', {
+    name: '10 visits',
+    kind: 'visits',
+    durationDays: null,
+    visitCount: 10,
+    priceCents: 80000,
+  });
   const desk = await club.loginAs('reception', 'Desk Li', '2222');
   const lead = await club.loginAs('shift_lead', 'Lead Chen', '5555');
-  return { club, desk: desk.session, lead, receptionId: desk.staffId, timeType: time.id, visitType: visits.id };
+  return {
+    club,
+    desk: desk.session,
+    lead,
+    receptionId: desk.staffId,
+    timeType: time.id,
+    visitType: visits.id,
+  };
 }
 
 let n = 0;
@@ -82,7 +101,9 @@ describe('check-in', () => {
     await s.club.call(s.desk, 'checkin.checkout', { visitId: v1, tagReturned: true });
     const r2 = await scan(s, m.cardNo);
     expect(r2).toMatchObject({ outcome: 'checked_in', status: 'warning', member: { visitsLeft: 3 } });
-    expect(r2.outcome === 'checked_in' && r2.warnings).toEqual([{ code: 'FEW_VISITS', params: { visits: 3 } }]);
+    expect(r2.outcome === 'checked_in' && r2.warnings).toEqual([
+      { code: 'FEW_VISITS', params: { visits: 3 } },
+    ]);
   });
 
   it('warns amber for expiry within 7 days, birthday today and an unpaid balance', async () => {
@@ -92,16 +113,21 @@ describe('check-in', () => {
     expect(r.outcome === 'checked_in' && r.warnings.map((w) => w.code)).toEqual(['EXPIRES_SOON', 'BIRTHDAY']);
     expect(r.outcome === 'checked_in' && r.warnings[0]!.params).toMatchObject({ days: 3 });
     // Leaves without the tag: the tag is lost and the fee is charged to the member.
-    const out = await s.club.call(s.desk, 'checkin.checkout', { visitId: r.outcome === 'checked_in' ? r.visit.id : 0, tagReturned: false });
+    const out = await s.club.call(s.desk, 'checkin.checkout', {
+      visitId: r.outcome === 'checked_in' ? r.visit.id : 0,
+      tagReturned: false,
+    });
     expect(out).toMatchObject({ checkoutKind: 'tag_not_returned', lostTagFeeCents: 5000, tagNumber: 1 });
     const board = await s.club.call(s.desk, 'tags.board', {});
     expect(board.tags[0]!.status).toBe('lost');
     s.club.clock.advance(60_000);
     const again = await scan(s, m.cardNo);
-    expect(again.outcome === 'checked_in' && again.warnings.find((w) => w.code === 'UNPAID_BALANCE')).toEqual({
-      code: 'UNPAID_BALANCE',
-      params: { cents: 5000 },
-    });
+    expect(again.outcome === 'checked_in' && again.warnings.find((w) => w.code === 'UNPAID_BALANCE')).toEqual(
+      {
+        code: 'UNPAID_BALANCE',
+        params: { cents: 5000 },
+      },
+    );
     // The lost tag 1 is not issued again.
     expect(again.outcome === 'checked_in' && again.visit.tagNumber).toBe(2);
   });
@@ -111,7 +137,12 @@ describe('check-in', () => {
     const future = await member(s, { startDate: '2026-12-01' });
     const noVisits = await member(s, { cardTypeId: s.visitType, visitsLeft: 0 });
     const frozen = await member(s);
-    await s.club.call(s.lead.session, 'members.freeze', { id: frozen.id, fromDate: TODAY, toDate: '2026-11-30', reason: 'injury' });
+    await s.club.call(s.lead.session, 'members.freeze', {
+      id: frozen.id,
+      fromDate: TODAY,
+      toDate: '2026-11-30',
+      reason: 'injury',
+    });
     const gone = await member(s);
     await s.club.call('mgr', 'members.update', { id: gone.id, active: false });
 
@@ -148,7 +179,9 @@ describe('check-in', () => {
     );
     s.club.clock.advance(7_000);
     const later = await scan(s, m.cardNo);
-    expect(later.outcome === 'blocked' && later.blocks).toEqual([{ code: 'ALREADY_INSIDE', params: expect.objectContaining({ tag: 1 }) }]);
+    expect(later.outcome === 'blocked' && later.blocks).toEqual([
+      { code: 'ALREADY_INSIDE', params: expect.objectContaining({ tag: 1 }) },
+    ]);
     expect(later.outcome === 'blocked' && later.overridable).toBe(false);
     // A manual pick (not a scan) inside the window is not a double read: it is "already inside".
     const picked = await s.club.call(s.desk, 'checkin.scan', { ref: { memberId: m.id } });
@@ -162,15 +195,31 @@ describe('check-in', () => {
       scan(s, m.cardNo, { authorization: { staffId: s.receptionId, pin: '2222', reason: 'friendly' } }),
       'OVERRIDE_NOT_ALLOWED',
     );
-    await expectError(scan(s, m.cardNo, { authorization: { staffId: s.lead.staffId, pin: '0000', reason: 'renewing' } }), 'PIN_WRONG');
+    await expectError(
+      scan(s, m.cardNo, { authorization: { staffId: s.lead.staffId, pin: '0000', reason: 'renewing' } }),
+      'PIN_WRONG',
+    );
     expect(await insideCount(s)).toBe(0);
-    const r = await scan(s, m.cardNo, { authorization: { staffId: s.lead.staffId, pin: '5555', reason: 'renewing today' } });
-    expect(r).toMatchObject({ outcome: 'checked_in', overridden: true, visit: { overridden: true, tagNumber: 1 } });
+    const r = await scan(s, m.cardNo, {
+      authorization: { staffId: s.lead.staffId, pin: '5555', reason: 'renewing today' },
+    });
+    expect(r).toMatchObject({
+      outcome: 'checked_in',
+      overridden: true,
+      visit: { overridden: true, tagNumber: 1 },
+    });
     const audit = await s.club.call('mgr', 'audit.search', { q: 'checkin.scan' });
     const entry = audit.rows.find((a) => a.op === 'checkin.scan');
-    expect(JSON.parse(entry!.after!)).toMatchObject({ overrideBy: s.lead.staffId, overrideReason: 'renewing today', overrideCodes: ['EXPIRED'] });
+    expect(JSON.parse(entry!.after!)).toMatchObject({
+      overrideBy: s.lead.staffId,
+      overrideReason: 'renewing today',
+      overrideCodes: ['EXPIRED'],
+    });
     // Already inside can never be overridden: it would be a second open visit.
-    const again = await scan(s, m.cardNo, { scanned: false, authorization: { staffId: s.lead.staffId, pin: '5555', reason: 'x' } });
+    const again = await scan(s, m.cardNo, {
+      scanned: false,
+      authorization: { staffId: s.lead.staffId, pin: '5555', reason: 'x' },
+    });
     expect(again).toMatchObject({ outcome: 'blocked', overridable: false });
   });
 
@@ -203,14 +252,30 @@ describe('check-in', () => {
     const a = await member(s);
     await scan(s, a.cardNo);
     const byTag = await s.club.call(s.desk, 'checkin.checkoutPreview', { tagNumber: 1 });
-    expect(byTag).toMatchObject({ visit: { name: a.name, tagNumber: 1 }, tabCents: 0, tabLines: [], unpaidChargesCents: 0 });
+    expect(byTag).toMatchObject({
+      visit: { name: a.name, tagNumber: 1 },
+      tabCents: 0,
+      tabLines: [],
+      unpaidChargesCents: 0,
+    });
     const byCard = await s.club.call(s.desk, 'checkin.checkoutPreview', { cardNo: a.cardNo });
     expect(byCard.visit.visitId).toBe(byTag.visit.visitId);
     const opId = 'checkout-op-1';
-    const out1 = await s.club.call(s.desk, 'checkin.checkout', { visitId: byTag.visit.visitId, tagReturned: true, opId });
-    const out2 = await s.club.call(s.desk, 'checkin.checkout', { visitId: byTag.visit.visitId, tagReturned: true, opId });
+    const out1 = await s.club.call(s.desk, 'checkin.checkout', {
+      visitId: byTag.visit.visitId,
+      tagReturned: true,
+      opId,
+    });
+    const out2 = await s.club.call(s.desk, 'checkin.checkout', {
+      visitId: byTag.visit.visitId,
+      tagReturned: true,
+      opId,
+    });
     expect(out2).toEqual(out1);
-    await expectError(s.club.call(s.desk, 'checkin.checkout', { visitId: byTag.visit.visitId, tagReturned: true }), 'VISIT_CLOSED');
+    await expectError(
+      s.club.call(s.desk, 'checkin.checkout', { visitId: byTag.visit.visitId, tagReturned: true }),
+      'VISIT_CLOSED',
+    );
     await expectError(s.club.call(s.desk, 'checkin.checkoutPreview', { tagNumber: 1 }), 'TAG_NOT_ISSUED');
     await expectError(s.club.call(s.desk, 'checkin.checkoutPreview', { tagNumber: 77 }), 'TAG_UNKNOWN');
     expect((await s.club.call(s.desk, 'tags.board', {})).tags[0]!.status).toBe('available');
@@ -220,12 +285,28 @@ describe('check-in', () => {
   });
 
   it('trial guests and coaches are recorded with or without a tag, and counted by gender', async () => {
-    const g = await s.club.call(s.desk, 'checkin.guest', { kind: 'trial', name: 'Guest Wu', phone: '13800001111', gender: 'male', withTag: true });
+    const g = await s.club.call(s.desk, 'checkin.guest', {
+      kind: 'trial',
+      name: 'Guest Wu',
+      phone: '13800001111',
+      gender: 'male',
+      withTag: true,
+    });
     expect(g).toMatchObject({ kind: 'trial', tagNumber: 1, memberId: null });
-    const c = await s.club.call(s.desk, 'checkin.guest', { kind: 'coach', name: 'Coach Ma', phone: null, gender: 'female', withTag: false });
+    const c = await s.club.call(s.desk, 'checkin.guest', {
+      kind: 'coach',
+      name: 'Coach Ma',
+      phone: null,
+      gender: 'female',
+      withTag: false,
+    });
     expect(c.tagNumber).toBeNull();
     const today = await s.club.call(s.desk, 'checkin.today', {});
-    expect(today.entries).toEqual({ member: { male: 0, female: 0 }, trial: { male: 1, female: 0 }, coach: { male: 0, female: 1 } });
+    expect(today.entries).toEqual({
+      member: { male: 0, female: 0 },
+      trial: { male: 1, female: 0 },
+      coach: { male: 0, female: 1 },
+    });
     const coaches = await s.club.call(s.desk, 'checkin.inside', { kind: 'coach' });
     expect(coaches.map((x) => x.name)).toEqual(['Coach Ma']);
     // A guest who leaves without the tag: the tag is lost, no member to charge.
@@ -253,12 +334,27 @@ describe('all tags out', () => {
     expect(r).toMatchObject({ outcome: 'no_free_tag', status: 'blocked', member: { cardNo: c.cardNo } });
     expect(await insideCount(s)).toBe(2);
     await expectError(scan(s, c.cardNo, { noTag: true }), 'OVERRIDE_NOT_ALLOWED');
-    await expectError(scan(s, c.cardNo, { noTag: true, authorization: { staffId: s.receptionId, pin: '2222', reason: 'busy' } }), 'OVERRIDE_NOT_ALLOWED');
-    const ok = await scan(s, c.cardNo, { noTag: true, authorization: { staffId: s.lead.staffId, pin: '5555', reason: 'all tags out' } });
+    await expectError(
+      scan(s, c.cardNo, {
+        noTag: true,
+        authorization: { staffId: s.receptionId, pin: '2222', reason: 'busy' },
+      }),
+      'OVERRIDE_NOT_ALLOWED',
+    );
+    const ok = await scan(s, c.cardNo, {
+      noTag: true,
+      authorization: { staffId: s.lead.staffId, pin: '5555', reason: 'all tags out' },
+    });
     expect(ok).toMatchObject({ outcome: 'checked_in', visit: { tagNumber: null }, overridden: true });
     expect(await insideCount(s)).toBe(3);
     await expectError(
-      s.club.call(s.desk, 'checkin.guest', { kind: 'trial', name: 'X', phone: null, gender: 'male', withTag: true }),
+      s.club.call(s.desk, 'checkin.guest', {
+        kind: 'trial',
+        name: 'X',
+        phone: null,
+        gender: 'male',
+        withTag: true,
+      }),
       'NO_FREE_TAG',
     );
   });

@@ -11,9 +11,11 @@ import { AppError } from '../../electron/core/errors';
 import { expectError, makeClub, MANAGER_PIN, tempDir } from './helpers';
 
 function tables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }
 
 describe('migrations', () => {
@@ -22,9 +24,24 @@ describe('migrations', () => {
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['settings', 'staff', 'audit_log', 'card_types', 'members', 'member_search', 'key_tags', 'visits', 'member_charges', 'op_results']),
+      expect.arrayContaining([
+        'settings',
+        'staff',
+        'audit_log',
+        'card_types',
+        'members',
+        'member_search',
+        'key_tags',
+        'visits',
+        'member_charges',
+        'op_results',
+      ]),
     );
-    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { sql: string }[]).map((r) => r.sql);
+    const sql = (
+      db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+        sql: string;
+      }[]
+    ).map((r) => r.sql);
     for (const s of sql) expect(s).toMatch(/\)\s*STRICT/);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -141,7 +158,12 @@ describe('backups', () => {
     const club = await makeClub();
     const b = await club.call('mgr', 'backups.create', {});
     club.clock.advance(1000);
-    await club.call('mgr', 'staff.create', { name: 'After Backup', role: 'reception', pin: '4321', gender: 'male' });
+    await club.call('mgr', 'staff.create', {
+      name: 'After Backup',
+      role: 'reception',
+      pin: '4321',
+      gender: 'male',
+    });
     expect((await club.call('mgr', 'staff.list', {})).map((s) => s.name)).toContain('After Backup');
     await club.call('mgr', 'backups.restore', { file: b.file });
     // Sessions end with a restore: log in again.
@@ -158,7 +180,10 @@ describe('backups', () => {
     const { session } = await club.loginAs('reception');
     await expectError(club.call(session, 'backups.list', {}), 'FORBIDDEN');
     await expectError(club.call(session, 'backups.create', {}), 'FORBIDDEN');
-    await expectError(club.call(session, 'backups.restore', { file: 'frontdesk-20261118T020000000Z-manual.sqlite3' }), 'FORBIDDEN');
+    await expectError(
+      club.call(session, 'backups.restore', { file: 'frontdesk-20261118T020000000Z-manual.sqlite3' }),
+      'FORBIDDEN',
+    );
     club.core.close();
   });
 
@@ -179,12 +204,20 @@ describe('backups', () => {
     fs.writeFileSync(file, Buffer.alloc(4096, 0x42));
     for (const s of ['-wal', '-shm']) fs.rmSync(file + s, { force: true });
     const core = await Core.open({ dataDir: dir, clock: club.clock, dailyBackup: false });
-    expect((await core.call('x', 'system.status', {})) as { data: { state: string } }).toMatchObject({ data: { state: 'broken' } });
+    expect((await core.call('x', 'system.status', {})) as { data: { state: string } }).toMatchObject({
+      data: { state: 'broken' },
+    });
     const listed = await core.call('x', 'backups.list', {});
     expect(listed.ok && (listed.data as { file: string }[]).map((x) => x.file)).toContain(b.file);
-    const wrong = await core.call('x', 'backups.restore', { file: b.file, authorization: { staffId: club.managerId, pin: '0000' } });
+    const wrong = await core.call('x', 'backups.restore', {
+      file: b.file,
+      authorization: { staffId: club.managerId, pin: '0000' },
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'PIN_WRONG' } });
-    const ok = await core.call('x', 'backups.restore', { file: b.file, authorization: { staffId: club.managerId, pin: MANAGER_PIN } });
+    const ok = await core.call('x', 'backups.restore', {
+      file: b.file,
+      authorization: { staffId: club.managerId, pin: MANAGER_PIN },
+    });
     expect(ok).toMatchObject({ ok: true });
     expect(await core.call('x', 'system.status', {})).toMatchObject({ ok: true, data: { state: 'ready' } });
     core.close();

@@ -9,7 +9,12 @@ import { tempDir } from './helpers';
 
 describe('demo club', () => {
   // Different days of the year (month ends, leap day, new year) must all give a valid demo.
-  for (const at of ['2026-11-25T03:00:00Z', '2026-01-01T02:00:00Z', '2028-02-29T09:00:00Z', '2026-12-31T13:00:00Z']) {
+  for (const at of [
+    '2026-11-25T03:00:00Z',
+    '2026-01-01T02:00:00Z',
+    '2028-02-29T09:00:00Z',
+    '2026-12-31T13:00:00Z',
+  ]) {
     it(`is created on ${at} with 300+ members in every state, staff of every role and visits today`, async () => {
       const dir = tempDir('fd-demo-');
       const clock = new ManualClock(at);
@@ -18,7 +23,15 @@ describe('demo club', () => {
       expect(r.ok, JSON.stringify(r)).toBe(true);
       const staff = (r as { data: { staff: { role: string; pin: string }[] } }).data.staff;
       expect(new Set(staff.map((s) => s.role))).toEqual(
-        new Set(['reception', 'bar', 'consultant', 'shift_lead', 'cs_manager', 'duty_manager', 'store_manager']),
+        new Set([
+          'reception',
+          'bar',
+          'consultant',
+          'shift_lead',
+          'cs_manager',
+          'duty_manager',
+          'store_manager',
+        ]),
       );
       core.close();
 
@@ -27,14 +40,20 @@ describe('demo club', () => {
       const members = db.prepare('SELECT * FROM members').all() as MemberRow[];
       expect(members.length).toBeGreaterThanOrEqual(300);
       const states = new Set(members.map((m) => memberState(m, today)));
-      expect(states).toEqual(new Set(['active', 'expired', 'not_started', 'frozen', 'no_visits', 'deactivated']));
+      expect(states).toEqual(
+        new Set(['active', 'expired', 'not_started', 'frozen', 'no_visits', 'deactivated']),
+      );
       expect(members.some((m) => /^[\u4e00-\u9fff]+$/.test(m.name))).toBe(true);
       expect(members.some((m) => /^[A-Za-z]+ [A-Za-z]+$/.test(m.name))).toBe(true);
       expect((db.prepare('SELECT count(*) AS n FROM key_tags').get() as { n: number }).n).toBe(60);
       expect((db.prepare('SELECT count(*) AS n FROM visits').get() as { n: number }).n).toBeGreaterThan(0);
       // Every issued tag is held by exactly one open visit.
-      const issued = db.prepare("SELECT count(*) AS n FROM key_tags WHERE status = 'issued'").get() as { n: number };
-      const open = db.prepare('SELECT count(*) AS n FROM visits WHERE checked_out_at IS NULL AND tag_id IS NOT NULL').get() as { n: number };
+      const issued = db.prepare("SELECT count(*) AS n FROM key_tags WHERE status = 'issued'").get() as {
+        n: number;
+      };
+      const open = db
+        .prepare('SELECT count(*) AS n FROM visits WHERE checked_out_at IS NULL AND tag_id IS NOT NULL')
+        .get() as { n: number };
       expect(issued.n).toBe(open.n);
       db.close();
     });

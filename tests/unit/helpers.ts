@@ -20,7 +20,11 @@ export interface TestClub {
   /** Calls an operation and returns the raw response (for error assertions). */
   raw(session: string, op: string, args: unknown): ReturnType<Core['call']>;
   /** Creates a staff member with the role and logs them in on a new session; returns the session id. */
-  loginAs(role: OpArgs<'staff.create'>['role'], name?: string, pin?: string): Promise<{ session: string; staffId: number }>;
+  loginAs(
+    role: OpArgs<'staff.create'>['role'],
+    name?: string,
+    pin?: string,
+  ): Promise<{ session: string; staffId: number }>;
   managerSession: string;
   managerId: number;
 }
@@ -38,7 +42,9 @@ export class CallError extends Error {
  * A freshly set-up club in a temporary folder: Asia/Shanghai, 20 key tags, a store manager logged in
  * on session "mgr". The clock starts at 2026-11-18 10:00 club time (a Wednesday) unless told.
  */
-export async function makeClub(opts: { start?: string; tags?: number; dataDir?: string } = {}): Promise<TestClub> {
+export async function makeClub(
+  opts: { start?: string; tags?: number; dataDir?: string } = {},
+): Promise<TestClub> {
   const dataDir = opts.dataDir ?? tempDir();
   const clock = new ManualClock(opts.start ?? '2026-11-18T02:00:00.000Z');
   const core = await Core.open({ dataDir, clock });

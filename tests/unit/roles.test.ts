@@ -84,7 +84,12 @@ describe('reception cannot export, override or manage staff', () => {
       'OVERRIDE_NOT_ALLOWED',
     );
     expect((await club.call(desk.session, 'checkin.inside', {})).length).toBe(0);
-    const lead = await club.call('mgr', 'staff.create', { name: 'Lead', role: 'shift_lead', pin: '5001', gender: 'female' });
+    const lead = await club.call('mgr', 'staff.create', {
+      name: 'Lead',
+      role: 'shift_lead',
+      pin: '5001',
+      gender: 'female',
+    });
     const ok = await club.call(desk.session, 'checkin.scan', {
       ref: { cardNo: '700001' },
       authorization: { staffId: lead.id, pin: '5001', reason: 'renewal paid, card being printed' },

@@ -10,7 +10,12 @@ describe('search terms (pinyin.ts)', () => {
   });
 
   it('indexes card, name words, the whole phone and its last four digits', () => {
-    const terms = Object.fromEntries(memberTerms({ cardNo: 'AB-12', name: 'Alice Chen', phone: '138 0000-1234' }).map((t) => [t.term, t.rank]));
+    const terms = Object.fromEntries(
+      memberTerms({ cardNo: 'AB-12', name: 'Alice Chen', phone: '138 0000-1234' }).map((t) => [
+        t.term,
+        t.rank,
+      ]),
+    );
     expect(terms).toEqual({ 'ab-12': 1, alicechen: 2, alice: 2, chen: 2, '13800001234': 6, '1234': 7 });
   });
 
@@ -29,7 +34,13 @@ describe('members.search', () => {
   beforeAll(async () => {
     club = await makeClub();
     desk = (await club.loginAs('reception')).session;
-    const t = await club.call('mgr', 'cardTypes.create', { name: 'Year', kind: 'time', durationDays: 365, visitCount: null, priceCents: 1 });
+    const t = await club.call('mgr', 'cardTypes.create', {
+      name: 'Year',
+      kind: 'time',
+      durationDays: 365,
+      visitCount: null,
+      priceCents: 1,
+    });
     const add = async (cardNo: string, name: string, phone: string | null) => {
       const a: OpArgs<'members.create'> = {
         cardNo,
@@ -83,7 +94,13 @@ describe('members.search', () => {
     expect(await names('A100')).toEqual(['Zed Longname', '张三', '张珊珊']);
     expect(await names('A1')).toEqual(['张三', '张珊珊', 'Zed Longname']);
     const hit = (await club.call(desk, 'members.search', { q: 'C3001' }))[0]!;
-    expect(hit).toMatchObject({ id: ids['Bob Li'], cardNo: 'C3001', cardTypeName: 'Year', state: 'active', inside: false });
+    expect(hit).toMatchObject({
+      id: ids['Bob Li'],
+      cardNo: 'C3001',
+      cardTypeName: 'Year',
+      state: 'active',
+      inside: false,
+    });
   });
 
   it('finds by the whole phone number, its start and its last four digits', async () => {

@@ -18,7 +18,13 @@ function request(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { host: `127.0.0.1:${port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -87,7 +93,12 @@ describe('loopback server', () => {
     expect((await api('system.status', {}, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await api('system.status', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await api('system.status', {}, { 'content-type': 'text/plain' })).status).toBe(415);
-    const bad = await request(port, { method: 'POST', path: '/api/system.status', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const bad = await request(port, {
+      method: 'POST',
+      path: '/api/system.status',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toEqual({ ok: false, error: { code: 'VALIDATION', params: {} } });
     expect((await api('no.such', {})).status).toBe(404);
@@ -120,10 +131,14 @@ describe('loopback server', () => {
       { cookie: browserA },
     );
     expect(JSON.parse(setup.body)).toEqual({ ok: true, data: { ok: true } });
-    const staff = JSON.parse((await api('session.staffList', {}, { cookie: browserA })).body).data as { id: number }[];
+    const staff = JSON.parse((await api('session.staffList', {}, { cookie: browserA })).body).data as {
+      id: number;
+    }[];
     const login = await api('session.login', { staffId: staff[0]!.id, pin: '4321' }, { cookie: browserA });
     expect(JSON.parse(login.body)).toMatchObject({ ok: true, data: { staff: { name: 'Boss' } } });
-    expect(JSON.parse((await api('checkin.today', {}, { cookie: browserA })).body)).toMatchObject({ ok: true });
+    expect(JSON.parse((await api('checkin.today', {}, { cookie: browserA })).body)).toMatchObject({
+      ok: true,
+    });
     expect(JSON.parse((await api('checkin.today', {}, { cookie: browserB })).body)).toEqual({
       ok: false,
       error: { code: 'UNAUTHENTICATED', params: {} },

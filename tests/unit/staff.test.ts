@@ -4,7 +4,12 @@ import { expectError, makeClub, MANAGER_PIN } from './helpers';
 describe('login and PIN lockout', () => {
   it('logs in with the right PIN and lists the operations the role may call', async () => {
     const club = await makeClub();
-    const s = await club.call('mgr', 'staff.create', { name: 'Li Na', role: 'reception', pin: '2468', gender: 'female' });
+    const s = await club.call('mgr', 'staff.create', {
+      name: 'Li Na',
+      role: 'reception',
+      pin: '2468',
+      gender: 'female',
+    });
     const info = await club.call('desk', 'session.login', { staffId: s.id, pin: '2468' });
     expect(info.staff).toMatchObject({ id: s.id, name: 'Li Na', role: 'reception' });
     expect(info.allowed).toContain('checkin.scan');
@@ -15,9 +20,17 @@ describe('login and PIN lockout', () => {
 
   it('five wrong PINs lock the staff member for five minutes, even with the right PIN', async () => {
     const club = await makeClub();
-    const s = await club.call('mgr', 'staff.create', { name: 'Li Na', role: 'reception', pin: '2468', gender: 'female' });
+    const s = await club.call('mgr', 'staff.create', {
+      name: 'Li Na',
+      role: 'reception',
+      pin: '2468',
+      gender: 'female',
+    });
     for (let left = 4; left >= 1; left--) {
-      const p = await expectError(club.call('desk', 'session.login', { staffId: s.id, pin: '1111' }), 'PIN_WRONG');
+      const p = await expectError(
+        club.call('desk', 'session.login', { staffId: s.id, pin: '1111' }),
+        'PIN_WRONG',
+      );
       expect(p.attemptsLeft).toBe(left);
     }
     await expectError(club.call('desk', 'session.login', { staffId: s.id, pin: '1111' }), 'STAFF_LOCKED');
@@ -63,7 +76,10 @@ describe('login and PIN lockout', () => {
   it('changes the own PIN only with the current PIN', async () => {
     const club = await makeClub();
     const { session, staffId } = await club.loginAs('bar');
-    await expectError(club.call(session, 'session.changePin', { currentPin: '0000', newPin: '5555' }), 'PIN_WRONG');
+    await expectError(
+      club.call(session, 'session.changePin', { currentPin: '0000', newPin: '5555' }),
+      'PIN_WRONG',
+    );
     await club.call(session, 'session.changePin', { currentPin: '1234', newPin: '5555' });
     await expectError(club.call('x', 'session.login', { staffId, pin: '1234' }), 'PIN_WRONG');
     await club.call('x', 'session.login', { staffId, pin: '5555' });
@@ -74,25 +90,49 @@ describe('staff management', () => {
   it('managers add, edit and deactivate staff, audited; reception may not', async () => {
     const club = await makeClub();
     const { session } = await club.loginAs('reception');
-    await expectError(club.call(session, 'staff.create', { name: 'X', role: 'bar', pin: '1234', gender: 'male' }), 'FORBIDDEN');
+    await expectError(
+      club.call(session, 'staff.create', { name: 'X', role: 'bar', pin: '1234', gender: 'male' }),
+      'FORBIDDEN',
+    );
     await expectError(club.call(session, 'staff.list', {}), 'FORBIDDEN');
-    const s = await club.call('mgr', 'staff.create', { name: 'Zhao Min', role: 'bar', pin: '3001', gender: 'female' });
+    const s = await club.call('mgr', 'staff.create', {
+      name: 'Zhao Min',
+      role: 'bar',
+      pin: '3001',
+      gender: 'female',
+    });
     const u = await club.call('mgr', 'staff.update', { id: s.id, role: 'shift_lead', name: 'Zhao Min 2' });
     expect(u).toMatchObject({ role: 'shift_lead', name: 'Zhao Min 2', active: true });
     const rows = (await club.call('mgr', 'audit.search', { q: 'staff.update' })).rows;
-    expect(rows[0]).toMatchObject({ op: 'staff.update', entity: 'staff', entityId: String(s.id), staffId: club.managerId });
+    expect(rows[0]).toMatchObject({
+      op: 'staff.update',
+      entity: 'staff',
+      entityId: String(s.id),
+      staffId: club.managerId,
+    });
     expect(JSON.parse(rows[0]!.before!)).toMatchObject({ role: 'bar' });
     expect(JSON.parse(rows[0]!.after!)).toMatchObject({ role: 'shift_lead' });
     await club.call('mgr', 'staff.update', { id: s.id, active: false });
     expect((await club.call('mgr', 'staff.list', {})).map((x) => x.id)).not.toContain(s.id);
-    expect((await club.call('mgr', 'staff.list', { includeInactive: true })).map((x) => x.id)).toContain(s.id);
+    expect((await club.call('mgr', 'staff.list', { includeInactive: true })).map((x) => x.id)).toContain(
+      s.id,
+    );
   });
 
   it('the last active manager cannot be deactivated or demoted', async () => {
     const club = await makeClub();
-    await expectError(club.call('mgr', 'staff.update', { id: club.managerId, active: false }), 'LAST_MANAGER');
-    await expectError(club.call('mgr', 'staff.update', { id: club.managerId, role: 'reception' }), 'LAST_MANAGER');
-    expect((await club.call('mgr', 'staff.list', {}))[0]).toMatchObject({ role: 'store_manager', active: true });
+    await expectError(
+      club.call('mgr', 'staff.update', { id: club.managerId, active: false }),
+      'LAST_MANAGER',
+    );
+    await expectError(
+      club.call('mgr', 'staff.update', { id: club.managerId, role: 'reception' }),
+      'LAST_MANAGER',
+    );
+    expect((await club.call('mgr', 'staff.list', {}))[0]).toMatchObject({
+      role: 'store_manager',
+      active: true,
+    });
   });
 
   it('PINs are stored as scrypt hashes, never in clear', async () => {

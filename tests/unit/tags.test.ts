@@ -8,7 +8,13 @@ const status = (b: TagBoard, n: number) => b.tags.find((t) => t.number === n)?.s
 async function clubWithMembers(count: number) {
   const club = await makeClub();
   const desk = (await club.loginAs('reception')).session;
-  const t = await club.call('mgr', 'cardTypes.create', { name: 'Year', kind: 'time', durationDays: 365, visitCount: null, priceCents: 1 });
+  const t = await club.call('mgr', 'cardTypes.create', {
+    name: 'Year',
+    kind: 'time',
+    durationDays: 365,
+    visitCount: null,
+    priceCents: 1,
+  });
   for (let i = 1; i <= count; i++) {
     const a: OpArgs<'members.create'> = {
       cardNo: `C${i}`,
@@ -62,7 +68,9 @@ describe('key tags: board and disinfection', () => {
     expect(sent.counts).toMatchObject({ available: 18, disinfection: 2, total: 20 });
     expect(sent.disinfectionDueToday).toBe(false);
     // A tag already in disinfection cannot be sent again; an available one cannot be "returned".
-    expect(await expectError(club.call(desk, 'tags.sendToDisinfection', { numbers: [1] }), 'TAG_NOT_AVAILABLE')).toEqual({
+    expect(
+      await expectError(club.call(desk, 'tags.sendToDisinfection', { numbers: [1] }), 'TAG_NOT_AVAILABLE'),
+    ).toEqual({
       number: 1,
       status: 'disinfection',
     });
@@ -75,7 +83,11 @@ describe('key tags: board and disinfection', () => {
     const back = await club.call(desk, 'tags.returnFromDisinfection', { numbers: [1, 2] });
     for (const n of [1, 2]) {
       const t = back.tags.find((x) => x.number === n)!;
-      expect(t).toMatchObject({ status: 'available', lastDisinfectedAt: '2026-11-18T03:00:00.000Z', since: '2026-11-18T03:00:00.000Z' });
+      expect(t).toMatchObject({
+        status: 'available',
+        lastDisinfectedAt: '2026-11-18T03:00:00.000Z',
+        since: '2026-11-18T03:00:00.000Z',
+      });
     }
     expect(back.counts).toMatchObject({ available: 20, disinfection: 0 });
     expect(back.disinfectionDueToday).toBe(false);
@@ -108,8 +120,12 @@ describe('key tags: managing the set', () => {
     const b = await club.call('mgr', 'tags.add', { from: 21, to: 25 });
     expect(b.counts).toMatchObject({ total: 25, available: 25 });
     expect(b.tags.map((t) => t.number).slice(-5)).toEqual([21, 22, 23, 24, 25]);
-    expect(await expectError(club.call('mgr', 'tags.add', { from: 25, to: 26 }), 'TAG_NUMBER_TAKEN')).toEqual({ number: 25 });
-    expect(await expectError(club.call('mgr', 'tags.add', { from: 1, to: 1 }), 'TAG_NUMBER_TAKEN')).toEqual({ number: 1 });
+    expect(await expectError(club.call('mgr', 'tags.add', { from: 25, to: 26 }), 'TAG_NUMBER_TAKEN')).toEqual(
+      { number: 25 },
+    );
+    expect(await expectError(club.call('mgr', 'tags.add', { from: 1, to: 1 }), 'TAG_NUMBER_TAKEN')).toEqual({
+      number: 1,
+    });
     await expectError(club.call('mgr', 'tags.add', { from: 30, to: 29 }), 'VALIDATION');
     expect((await club.call('mgr', 'tags.board', {})).counts.total).toBe(25);
     const { session } = await club.loginAs('shift_lead');
@@ -122,14 +138,22 @@ describe('key tags: managing the set', () => {
     const r = await club.call('mgr', 'tags.retire', { numbers: [1], reason: 'Broken strap' });
     expect(status(r, 1)).toBe('retired');
     expect(r.counts).toMatchObject({ available: 19, retired: 1 });
-    expect(await expectError(club.call('mgr', 'tags.retire', { numbers: [1], reason: 'again' }), 'TAG_NOT_AVAILABLE')).toEqual({
+    expect(
+      await expectError(
+        club.call('mgr', 'tags.retire', { numbers: [1], reason: 'again' }),
+        'TAG_NOT_AVAILABLE',
+      ),
+    ).toEqual({
       number: 1,
       status: 'retired',
     });
     const audit = (await club.call('mgr', 'audit.search', { q: 'tags.retire' })).rows[0]!;
     expect(audit.detail).toBe('Broken strap');
     expect((await checkIn(club, desk, 'C1')).tagNumber).toBe(2);
-    await expectError(club.call(desk, 'checkin.scan', { ref: { cardNo: 'C2' }, tagNumber: 1 }), 'TAG_NOT_AVAILABLE');
+    await expectError(
+      club.call(desk, 'checkin.scan', { ref: { cardNo: 'C2' }, tagNumber: 1 }),
+      'TAG_NOT_AVAILABLE',
+    );
     expect((await checkIn(club, desk, 'C2')).tagNumber).toBe(3);
   });
 
@@ -139,7 +163,9 @@ describe('key tags: managing the set', () => {
     expect(b.tags.map((t) => t.number)).not.toContain(3);
     expect(b.tags.at(-1)).toMatchObject({ number: 30, status: 'available' });
     expect(b.counts.total).toBe(20);
-    expect(await expectError(club.call('mgr', 'tags.renumber', { from: 4, to: 30 }), 'TAG_NUMBER_TAKEN')).toEqual({ number: 30 });
+    expect(
+      await expectError(club.call('mgr', 'tags.renumber', { from: 4, to: 30 }), 'TAG_NUMBER_TAKEN'),
+    ).toEqual({ number: 30 });
     await expectError(club.call('mgr', 'tags.renumber', { from: 3, to: 31 }), 'TAG_UNKNOWN');
   });
 
@@ -172,13 +198,28 @@ describe('key tags: issued by check-in', () => {
     expect(v2.tagNumber).toBe(2);
     const b = await club.call(desk, 'tags.board', {});
     expect(b.counts).toMatchObject({ issued: 2, available: 18 });
-    expect(b.tags[0]).toMatchObject({ number: 1, status: 'issued', holder: { visitId: v1.id, name: 'Member 1', kind: 'member', cardNo: 'C1' } });
+    expect(b.tags[0]).toMatchObject({
+      number: 1,
+      status: 'issued',
+      holder: { visitId: v1.id, name: 'Member 1', kind: 'member', cardNo: 'C1' },
+    });
 
-    expect(await expectError(club.call(desk, 'tags.sendToDisinfection', { numbers: [3, 1] }), 'TAG_IN_USE')).toEqual({ number: 1 });
+    expect(
+      await expectError(club.call(desk, 'tags.sendToDisinfection', { numbers: [3, 1] }), 'TAG_IN_USE'),
+    ).toEqual({ number: 1 });
     expect(status(await club.call(desk, 'tags.board', {}), 3)).toBe('available'); // the whole batch is refused
-    expect(await expectError(club.call('mgr', 'tags.retire', { numbers: [2], reason: 'x' }), 'TAG_IN_USE')).toEqual({ number: 2 });
-    expect(await expectError(club.call('mgr', 'tags.renumber', { from: 1, to: 40 }), 'TAG_IN_USE')).toEqual({ number: 1 });
-    expect(await expectError(club.call(desk, 'checkin.scan', { ref: { cardNo: 'C3' }, tagNumber: 2 }), 'TAG_IN_USE')).toEqual({ number: 2 });
+    expect(
+      await expectError(club.call('mgr', 'tags.retire', { numbers: [2], reason: 'x' }), 'TAG_IN_USE'),
+    ).toEqual({ number: 2 });
+    expect(await expectError(club.call('mgr', 'tags.renumber', { from: 1, to: 40 }), 'TAG_IN_USE')).toEqual({
+      number: 1,
+    });
+    expect(
+      await expectError(
+        club.call(desk, 'checkin.scan', { ref: { cardNo: 'C3' }, tagNumber: 2 }),
+        'TAG_IN_USE',
+      ),
+    ).toEqual({ number: 2 });
 
     const out = await club.call(desk, 'checkin.checkout', { visitId: v1.id, tagReturned: true });
     expect(out).toMatchObject({ tagNumber: 1, checkoutKind: 'normal', lostTagFeeCents: 0 });

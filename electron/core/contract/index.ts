@@ -73,10 +73,7 @@ const MemberFields = z
   })
   .strict();
 
-const MemberRef = z.union([
-  z.object({ memberId: Id }).strict(),
-  z.object({ cardNo: CardNo }).strict(),
-]);
+const MemberRef = z.union([z.object({ memberId: Id }).strict(), z.object({ cardNo: CardNo }).strict()]);
 
 const ImportMapping = z
   .object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(200).optional()])))
@@ -97,7 +94,9 @@ export const contract = {
         openTime: TimeStr,
         closeTime: TimeStr,
         tagCount: z.number().int().min(1).max(2000),
-        manager: z.object({ name: Name, pin: Pin, gender: z.enum(['male', 'female', 'unspecified']) }).strict(),
+        manager: z
+          .object({ name: Name, pin: Pin, gender: z.enum(['male', 'female', 'unspecified']) })
+          .strict(),
       })
       .strict(),
     output: out<{ ok: true }>(),
@@ -111,7 +110,10 @@ export const contract = {
   /** In the broken state, any manager's PIN from the backup being restored authorises it. */
   'backups.restore': {
     input: z
-      .object({ file: z.string().max(200), authorization: z.object({ staffId: Id.optional(), pin: Pin }).strict().optional() })
+      .object({
+        file: z.string().max(200),
+        authorization: z.object({ staffId: Id.optional(), pin: Pin }).strict().optional(),
+      })
       .strict(),
     output: out<{ ok: true }>(),
   },
@@ -131,7 +133,10 @@ export const contract = {
   // ---- settings, staff, audit --------------------------------------------------------------
   'settings.get': { input: Empty, output: out<T.Settings>() },
   'settings.update': { input: SettingsPatch, output: out<T.Settings>() },
-  'staff.list': { input: z.object({ includeInactive: z.boolean().optional() }).strict(), output: out<T.StaffInfo[]>() },
+  'staff.list': {
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    output: out<T.StaffInfo[]>(),
+  },
   'staff.create': {
     input: z
       .object({ name: Name, role: Role, pin: Pin, gender: z.enum(['male', 'female', 'unspecified']) })
@@ -166,7 +171,10 @@ export const contract = {
   },
 
   // ---- card types and members --------------------------------------------------------------
-  'cardTypes.list': { input: z.object({ includeInactive: z.boolean().optional() }).strict(), output: out<T.CardTypeInfo[]>() },
+  'cardTypes.list': {
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    output: out<T.CardTypeInfo[]>(),
+  },
   'cardTypes.create': {
     input: z
       .object({
@@ -199,9 +207,7 @@ export const contract = {
   'members.get': { input: z.object({ id: Id }).strict(), output: out<T.MemberDetail>() },
   'members.create': { input: MemberFields, output: out<T.MemberDetail>() },
   'members.update': {
-    input: MemberFields.partial()
-      .extend({ id: Id, active: z.boolean().optional() })
-      .strict(),
+    input: MemberFields.partial().extend({ id: Id, active: z.boolean().optional() }).strict(),
     output: out<T.MemberDetail>(),
   },
   'members.freeze': {
@@ -283,7 +289,12 @@ export const contract = {
     output: out<T.VisitInfo>(),
   },
   'checkin.inside': {
-    input: z.object({ filter: z.string().max(100).optional(), kind: z.enum(['member', 'trial', 'coach']).optional() }).strict(),
+    input: z
+      .object({
+        filter: z.string().max(100).optional(),
+        kind: z.enum(['member', 'trial', 'coach']).optional(),
+      })
+      .strict(),
     output: out<T.InsideRow[]>(),
   },
   'checkin.checkoutPreview': {

@@ -138,13 +138,7 @@ export interface MemberDetail extends MemberSummary {
 
 export type WarningCode = 'EXPIRES_SOON' | 'FEW_VISITS' | 'BIRTHDAY' | 'UNPAID_BALANCE';
 export type BlockCode =
-  | 'UNKNOWN_CARD'
-  | 'EXPIRED'
-  | 'NOT_STARTED'
-  | 'FROZEN'
-  | 'NO_VISITS_LEFT'
-  | 'ALREADY_INSIDE'
-  | 'DEACTIVATED';
+  'UNKNOWN_CARD' | 'EXPIRED' | 'NOT_STARTED' | 'FROZEN' | 'NO_VISITS_LEFT' | 'ALREADY_INSIDE' | 'DEACTIVATED';
 
 export interface StatusReason<C extends string> {
   code: C;
@@ -249,7 +243,11 @@ export interface TagBoard {
 
 export interface TodayCounts {
   date: string;
-  entries: { member: { male: number; female: number }; trial: { male: number; female: number }; coach: { male: number; female: number } };
+  entries: {
+    member: { male: number; female: number };
+    trial: { male: number; female: number };
+    coach: { male: number; female: number };
+  };
   insideNow: number;
   tagsOut: number;
   tagsFree: number;

@@ -32,7 +32,12 @@ export function backupDir(dataDir: string): string {
 }
 
 /** Online backup (SQLite's backup API) of a live database into the data folder's backups. */
-export async function createBackup(db: DB, dataDir: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
+export async function createBackup(
+  db: DB,
+  dataDir: string,
+  reason: BackupReason,
+  now: Date,
+): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = `frontdesk-${stamp(now)}-${reason}.sqlite3`;
@@ -77,7 +82,7 @@ export function resolveBackup(dataDir: string, file: string): string {
 export function checkBackupFile(full: string): void {
   let db: DB | undefined;
   try {
-    db = new Database(full, { readonly: true, fileMustExist: true , ...nativeBindingOption() });
+    db = new Database(full, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
     const ok = db.pragma('quick_check', { simple: true });
     if (ok !== 'ok') throw new AppError('DATABASE_BROKEN', { detail: 'backup' });
   } catch (e) {

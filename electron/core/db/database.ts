@@ -35,7 +35,11 @@ export function schemaVersion(db: DB): number {
  * Runs the migrations the database has not seen yet, each in its own transaction together with
  * the `user_version` bump. Refuses a database written by a newer app.
  */
-export function migrate(db: DB, migrations: readonly Migration[], beforeMigrate?: OpenOptions['beforeMigrate']) {
+export function migrate(
+  db: DB,
+  migrations: readonly Migration[],
+  beforeMigrate?: OpenOptions['beforeMigrate'],
+) {
   const current = schemaVersion(db);
   const target = migrations.length;
   if (current > target) {
@@ -82,11 +86,17 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
 
 function brokenOrFs(e: unknown): unknown {
   if (e instanceof AppError) return e;
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const code =
+    typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
     return new AppError('DATABASE_BROKEN', { detail: code });
   }
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS') {
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'EACCES' ||
+    code === 'EROFS'
+  ) {
     return new AppError('DATABASE_READONLY', { detail: code });
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL');

@@ -26,7 +26,8 @@ export const auditHandlers = handlers({
       params.push(like, like, q.trim(), like, like, like);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${w}`).get(...params) as { n: number }).n;
+    const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${w}`).get(...params) as { n: number })
+      .n;
     const rows = ctx.db
       .prepare(
         `SELECT id, at, staff_id AS staffId, staff_name AS staffName, op, entity, entity_id AS entityId,

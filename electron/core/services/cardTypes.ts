@@ -43,13 +43,19 @@ const canSeePrice = (ctx: Ctx) => PRICE_ROLES.includes(ctx.requireActor().role);
 /** Names are compared ignoring case, the way the roster import matches a card type by name. */
 function nameTaken(ctx: Ctx, name: string, exceptId = 0): boolean {
   const key = name.trim().toLowerCase();
-  const rows = ctx.db.prepare('SELECT name FROM card_types WHERE id != ?').all(exceptId) as { name: string }[];
+  const rows = ctx.db.prepare('SELECT name FROM card_types WHERE id != ?').all(exceptId) as {
+    name: string;
+  }[];
   return rows.some((r) => r.name.trim().toLowerCase() === key);
 }
 
 export const cardTypeHandlers = handlers({
   'cardTypes.list': (ctx, { includeInactive }) => {
-    const rows = ctx.db.prepare(`${SELECT} ${includeInactive ? '' : 'WHERE t.active = 1'} ORDER BY t.active DESC, t.kind, t.name`).all() as Row[];
+    const rows = ctx.db
+      .prepare(
+        `${SELECT} ${includeInactive ? '' : 'WHERE t.active = 1'} ORDER BY t.active DESC, t.kind, t.name`,
+      )
+      .all() as Row[];
     const show = canSeePrice(ctx);
     return rows.map((r) => toInfo(r, show));
   },
@@ -57,8 +63,10 @@ export const cardTypeHandlers = handlers({
   'cardTypes.create': (ctx, a) => {
     const durationDays = a.kind === 'time' ? a.durationDays : null;
     const visitCount = a.kind === 'visits' ? a.visitCount : null;
-    if (a.kind === 'time' && !durationDays) throw new AppError('VALIDATION', { issues: [{ path: 'durationDays', code: 'required' }] });
-    if (a.kind === 'visits' && !visitCount) throw new AppError('VALIDATION', { issues: [{ path: 'visitCount', code: 'required' }] });
+    if (a.kind === 'time' && !durationDays)
+      throw new AppError('VALIDATION', { issues: [{ path: 'durationDays', code: 'required' }] });
+    if (a.kind === 'visits' && !visitCount)
+      throw new AppError('VALIDATION', { issues: [{ path: 'visitCount', code: 'required' }] });
     if (nameTaken(ctx, a.name)) throw new AppError('CARD_TYPE_NAME_TAKEN', { name: a.name });
     const r = ctx.db
       .prepare(
@@ -72,7 +80,8 @@ export const cardTypeHandlers = handlers({
 
   'cardTypes.update': (ctx, a) => {
     const before = load(ctx, a.id);
-    if (a.name !== undefined && nameTaken(ctx, a.name, a.id)) throw new AppError('CARD_TYPE_NAME_TAKEN', { name: a.name });
+    if (a.name !== undefined && nameTaken(ctx, a.name, a.id))
+      throw new AppError('CARD_TYPE_NAME_TAKEN', { name: a.name });
     const next = {
       name: a.name ?? before.name,
       duration_days: before.kind === 'time' ? (a.durationDays ?? before.duration_days) : null,
@@ -80,13 +89,31 @@ export const cardTypeHandlers = handlers({
       price_cents: a.priceCents ?? before.price_cents,
       active: a.active === undefined ? before.active : a.active ? 1 : 0,
     };
-    if (before.kind === 'time' && !next.duration_days) throw new AppError('VALIDATION', { issues: [{ path: 'durationDays', code: 'required' }] });
-    if (before.kind === 'visits' && !next.visit_count) throw new AppError('VALIDATION', { issues: [{ path: 'visitCount', code: 'required' }] });
+    if (before.kind === 'time' && !next.duration_days)
+      throw new AppError('VALIDATION', { issues: [{ path: 'durationDays', code: 'required' }] });
+    if (before.kind === 'visits' && !next.visit_count)
+      throw new AppError('VALIDATION', { issues: [{ path: 'visitCount', code: 'required' }] });
     ctx.db
-      .prepare('UPDATE card_types SET name = ?, duration_days = ?, visit_count = ?, price_cents = ?, active = ?, updated_at = ? WHERE id = ?')
-      .run(next.name, next.duration_days, next.visit_count, next.price_cents, next.active, ctx.nowIso(), a.id);
+      .prepare(
+        'UPDATE card_types SET name = ?, duration_days = ?, visit_count = ?, price_cents = ?, active = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        next.name,
+        next.duration_days,
+        next.visit_count,
+        next.price_cents,
+        next.active,
+        ctx.nowIso(),
+        a.id,
+      );
     const after = load(ctx, a.id);
-    ctx.audit({ op: 'cardTypes.update', entity: 'card_type', entityId: a.id, before: toInfo(before, true), after: toInfo(after, true) });
+    ctx.audit({
+      op: 'cardTypes.update',
+      entity: 'card_type',
+      entityId: a.id,
+      before: toInfo(before, true),
+      after: toInfo(after, true),
+    });
     return toInfo(after, true);
   },
 });

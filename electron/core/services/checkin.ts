@@ -37,7 +37,11 @@ interface VisitRow {
   override_by: number | null;
 }
 
-type VisitJoined = VisitRow & { tag_number: number | null; member_name: string | null; card_no: string | null };
+type VisitJoined = VisitRow & {
+  tag_number: number | null;
+  member_name: string | null;
+  card_no: string | null;
+};
 
 const VISIT_SELECT = `SELECT v.*, t.number AS tag_number, m.name AS member_name, m.card_no
   FROM visits v LEFT JOIN key_tags t ON t.id = v.tag_id LEFT JOIN members m ON m.id = v.member_id`;
@@ -88,8 +92,7 @@ function toInsideRow(db: DB, v: VisitJoined): InsideRow {
 
 function openVisitOfMember(db: DB, memberId: number): VisitJoined | undefined {
   return db.prepare(`${VISIT_SELECT} WHERE v.member_id = ? AND v.checked_out_at IS NULL`).get(memberId) as
-    | VisitJoined
-    | undefined;
+    VisitJoined | undefined;
 }
 
 /** Month-day birthday match; 29 February is celebrated on 28 February in other years. */
@@ -110,7 +113,8 @@ export function blockReasons(db: DB, m: MemberRow, today: string): StatusReason<
   if (m.frozen_from && m.frozen_to && m.frozen_from <= today && today <= m.frozen_to)
     blocks.push({ code: 'FROZEN', params: { from: m.frozen_from, to: m.frozen_to } });
   if (m.start_date > today) blocks.push({ code: 'NOT_STARTED', params: { date: m.start_date } });
-  if (m.expiry_date && m.expiry_date < today) blocks.push({ code: 'EXPIRED', params: { date: m.expiry_date } });
+  if (m.expiry_date && m.expiry_date < today)
+    blocks.push({ code: 'EXPIRED', params: { date: m.expiry_date } });
   if (m.visits_left !== null && m.visits_left <= 0) blocks.push({ code: 'NO_VISITS_LEFT', params: {} });
   const open = openVisitOfMember(db, m.id);
   if (open)
@@ -131,7 +135,8 @@ export function warningReasons(
   const w: StatusReason<WarningCode>[] = [];
   if (m.expiry_date && m.expiry_date >= today) {
     const days = daysBetween(today, m.expiry_date);
-    if (days <= ctx.settings.expiryWarnDays) w.push({ code: 'EXPIRES_SOON', params: { days, date: m.expiry_date } });
+    if (days <= ctx.settings.expiryWarnDays)
+      w.push({ code: 'EXPIRES_SOON', params: { days, date: m.expiry_date } });
   }
   if (visitsAfter !== null && visitsAfter <= ctx.settings.visitsWarnThreshold)
     w.push({ code: 'FEW_VISITS', params: { visits: visitsAfter } });
@@ -200,16 +205,19 @@ function insertVisit(
   return id;
 }
 
-function findOpenVisit(db: DB, by: { visitId: number } | { tagNumber: number } | { cardNo: string }): VisitJoined {
+function findOpenVisit(
+  db: DB,
+  by: { visitId: number } | { tagNumber: number } | { cardNo: string },
+): VisitJoined {
   if ('visitId' in by) {
     const v = loadVisit(db, by.visitId);
     if (v.checked_out_at) throw new AppError('VISIT_CLOSED', { visitId: v.id });
     return v;
   }
   if ('tagNumber' in by) {
-    const v = db.prepare(`${VISIT_SELECT} WHERE t.number = ? AND v.checked_out_at IS NULL`).get(by.tagNumber) as
-      | VisitJoined
-      | undefined;
+    const v = db
+      .prepare(`${VISIT_SELECT} WHERE t.number = ? AND v.checked_out_at IS NULL`)
+      .get(by.tagNumber) as VisitJoined | undefined;
     if (!v) {
       const exists = db.prepare('SELECT 1 FROM key_tags WHERE number = ?').get(by.tagNumber);
       throw new AppError(exists ? 'TAG_NOT_ISSUED' : 'TAG_UNKNOWN', { number: by.tagNumber });
@@ -234,7 +242,14 @@ export const checkinHandlers = handlers({
     if (!m) {
       const cardNo = 'cardNo' in a.ref ? a.ref.cardNo.trim() : null;
       ctx.audit({ op: 'checkin.blocked', entity: 'card', entityId: cardNo ?? '', detail: 'UNKNOWN_CARD' });
-      return { outcome: 'blocked', status: 'blocked', blocks: [{ code: 'UNKNOWN_CARD', params: {} }], member: null, cardNo, overridable: false };
+      return {
+        outcome: 'blocked',
+        status: 'blocked',
+        blocks: [{ code: 'UNKNOWN_CARD', params: {} }],
+        member: null,
+        cardNo,
+        overridable: false,
+      };
     }
     const card = loadMemberCard(db, m.id);
 
@@ -243,7 +258,13 @@ export const checkinHandlers = handlers({
     if (a.scanned && open) {
       const secondsAgo = Math.floor((ctx.now().getTime() - Date.parse(open.checked_in_at)) / 1000);
       if (secondsAgo >= 0 && secondsAgo < ctx.settings.duplicateScanSeconds)
-        return { outcome: 'duplicate_ignored', status: 'ok', member: card, visit: toVisitInfo(open), secondsAgo };
+        return {
+          outcome: 'duplicate_ignored',
+          status: 'ok',
+          member: card,
+          visit: toVisitInfo(open),
+          secondsAgo,
+        };
     }
 
     const blocks = blockReasons(db, m, today);
@@ -257,7 +278,14 @@ export const checkinHandlers = handlers({
           entityId: m.id,
           detail: blocks.map((b) => b.code).join(','),
         });
-        return { outcome: 'blocked', status: 'blocked', blocks, member: card, cardNo: m.card_no, overridable };
+        return {
+          outcome: 'blocked',
+          status: 'blocked',
+          blocks,
+          member: card,
+          cardNo: m.card_no,
+          overridable,
+        };
       }
       const who = authorize(ctx, a.authorization, SUPERVISORS);
       override = { by: who.id, reason: a.authorization.reason, codes: blocks.map((b) => b.code) };
@@ -299,7 +327,9 @@ export const checkinHandlers = handlers({
         cardNo: m.card_no,
         tag: tag?.number ?? null,
         visitsLeft: visitsAfter,
-        ...(override ? { overrideBy: override.by, overrideReason: override.reason, overrideCodes: override.codes } : {}),
+        ...(override
+          ? { overrideBy: override.by, overrideReason: override.reason, overrideCodes: override.codes }
+          : {}),
       },
     });
     return {
@@ -346,13 +376,21 @@ export const checkinHandlers = handlers({
     if (v.tag_id !== null) setTagStatus(ctx.db, v.tag_id, 'available', now);
     guardUnique(() => ctx.db.prepare('UPDATE visits SET tag_id = ? WHERE id = ?').run(t.id, v.id), t.number);
     setTagStatus(ctx.db, t.id, 'issued', now);
-    ctx.audit({ op: 'checkin.changeTag', entity: 'visit', entityId: v.id, before: { tag: v.tag_number }, after: { tag: t.number } });
+    ctx.audit({
+      op: 'checkin.changeTag',
+      entity: 'visit',
+      entityId: v.id,
+      before: { tag: v.tag_number },
+      after: { tag: t.number },
+    });
     return toVisitInfo(loadVisit(ctx.db, v.id));
   },
 
   'checkin.inside': (ctx, a) => {
     const rows = ctx.db
-      .prepare(`${VISIT_SELECT} WHERE v.checked_out_at IS NULL ${a.kind ? 'AND v.kind = ?' : ''} ORDER BY v.checked_in_at DESC, v.id DESC`)
+      .prepare(
+        `${VISIT_SELECT} WHERE v.checked_out_at IS NULL ${a.kind ? 'AND v.kind = ?' : ''} ORDER BY v.checked_in_at DESC, v.id DESC`,
+      )
       .all(...(a.kind ? [a.kind] : [])) as VisitJoined[];
     const f = a.filter?.trim().toLowerCase();
     const list = f

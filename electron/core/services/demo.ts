@@ -25,14 +25,94 @@ export const DEMO_STAFF: { name: string; role: Role; pin: string; gender: 'male'
   { name: 'Emma Liu', role: 'consultant', pin: '4003', gender: 'female' },
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = [
-  '伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞',
-  '平', '刚', '桂英', '晨', '浩然', '子涵', '欣怡', '梓轩', '雨桐', '一诺', '思远', '佳怡', '宇航', '诗涵', '俊杰', '婷婷',
-  '志强', '海燕', '建国', '晓东', '丹丹', '文博', '佳琪', '鑫', '倩', '悦', '博文', '嘉怡', '子豪', '梦瑶',
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '晨',
+  '浩然',
+  '子涵',
+  '欣怡',
+  '梓轩',
+  '雨桐',
+  '一诺',
+  '思远',
+  '佳怡',
+  '宇航',
+  '诗涵',
+  '俊杰',
+  '婷婷',
+  '志强',
+  '海燕',
+  '建国',
+  '晓东',
+  '丹丹',
+  '文博',
+  '佳琪',
+  '鑫',
+  '倩',
+  '悦',
+  '博文',
+  '嘉怡',
+  '子豪',
+  '梦瑶',
 ];
-const FIRST_EN = ['Anna', 'David', 'Emily', 'James', 'Lucy', 'Michael', 'Sophie', 'Daniel', 'Grace', 'Oliver', 'Mia', 'Lucas', 'Chloe', 'Ethan', 'Hannah', 'Leo'];
-const LAST_EN = ['Smith', 'Brown', 'Wilson', 'Taylor', 'Martin', 'Garcia', 'Müller', 'Dubois', 'Rossi', 'Tanaka', 'Kim', 'Nguyen', 'Ivanova', 'Costa'];
+const FIRST_EN = [
+  'Anna',
+  'David',
+  'Emily',
+  'James',
+  'Lucy',
+  'Michael',
+  'Sophie',
+  'Daniel',
+  'Grace',
+  'Oliver',
+  'Mia',
+  'Lucas',
+  'Chloe',
+  'Ethan',
+  'Hannah',
+  'Leo',
+];
+const LAST_EN = [
+  'Smith',
+  'Brown',
+  'Wilson',
+  'Taylor',
+  'Martin',
+  'Garcia',
+  'Müller',
+  'Dubois',
+  'Rossi',
+  'Tanaka',
+  'Kim',
+  'Nguyen',
+  'Ivanova',
+  'Costa',
+];
 
 /** A small deterministic random generator (mulberry32). */
 function rng(seed: number): () => number {
@@ -46,14 +126,27 @@ function rng(seed: number): () => number {
   };
 }
 
-type Kind = 'active' | 'expiring' | 'expired' | 'not_started' | 'frozen' | 'no_visits' | 'few_visits' | 'deactivated' | 'birthday' | 'unpaid';
+type Kind =
+  | 'active'
+  | 'expiring'
+  | 'expired'
+  | 'not_started'
+  | 'frozen'
+  | 'no_visits'
+  | 'few_visits'
+  | 'deactivated'
+  | 'birthday'
+  | 'unpaid';
 
 export interface DemoResult {
   ok: true;
   staff: { name: string; role: Role; pin: string }[];
 }
 
-export function createDemoClub(db: DB, opts: { language: Language; now: Date; members?: number }): DemoResult {
+export function createDemoClub(
+  db: DB,
+  opts: { language: Language; now: Date; members?: number },
+): DemoResult {
   const now = opts.now;
   const nowIso = now.toISOString();
   const tz = 'Asia/Shanghai';
@@ -120,7 +213,9 @@ export function createDemoClub(db: DB, opts: { language: Language; now: Date; me
     let birthDate = `${byear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
     if (kind === 'birthday') birthDate = `${byear}${today.slice(4)}`;
     const visitsType = kind === 'no_visits' || kind === 'few_visits' || (kind === 'active' && i % 7 === 0);
-    const type = visitsType ? pick(types.filter((t) => t.kind === 'visits')) : pick(types.filter((t) => t.kind === 'time'));
+    const type = visitsType
+      ? pick(types.filter((t) => t.kind === 'visits'))
+      : pick(types.filter((t) => t.kind === 'time'));
     let startDate = addDays(today, -Math.floor(rand() * 200) - 1);
     let expiryDate: string | null = type.days ? addDays(startDate, type.days - 1) : addDays(startDate, 365);
     let visitsLeft: number | null = type.visits ? 1 + Math.floor(rand() * type.visits) : null;
@@ -148,7 +243,8 @@ export function createDemoClub(db: DB, opts: { language: Language; now: Date; me
       expiryDate = addDays(today, 60);
     }
     if (kind === 'birthday' || kind === 'unpaid' || kind === 'frozen' || kind === 'deactivated') {
-      if (expiryDate && expiryDate < addDays(today, 30)) expiryDate = addDays(today, 30 + Math.floor(rand() * 200));
+      if (expiryDate && expiryDate < addDays(today, 30))
+        expiryDate = addDays(today, 30 + Math.floor(rand() * 200));
     }
     // An expiry picked for the state (expired, expiring) must not fall before the start.
     if (expiryDate && expiryDate < startDate) startDate = addDays(expiryDate, -((type.days ?? 365) - 1));
@@ -187,7 +283,11 @@ export function createDemoClub(db: DB, opts: { language: Language; now: Date; me
         `INSERT INTO member_charges (member_id, kind, amount_cents, note, created_at, created_by) VALUES (?, 'lost_tag', 2000, ?, ?, ?)`,
       ).run(id, en ? 'Key tag not returned' : '手牌未归还', nowIso, receptionId);
     }
-    if (rand() < 0.15) db.prepare('UPDATE members SET stored_value_cents = ? WHERE id = ?').run(Math.floor(rand() * 50) * 1000, id);
+    if (rand() < 0.15)
+      db.prepare('UPDATE members SET stored_value_cents = ? WHERE id = ?').run(
+        Math.floor(rand() * 50) * 1000,
+        id,
+      );
     memberIds.push({ id, kind, gender });
   });
 
@@ -199,7 +299,8 @@ export function createDemoClub(db: DB, opts: { language: Language; now: Date; me
                          checked_out_at, checked_out_by, checkout_kind, visit_consumed)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const tagId = (n: number) => (db.prepare('SELECT id FROM key_tags WHERE number = ?').get(n) as { id: number }).id;
+  const tagId = (n: number) =>
+    (db.prepare('SELECT id FROM key_tags WHERE number = ?').get(n) as { id: number }).id;
   let tag = 1;
   visitors.forEach((m, i) => {
     const inAt = new Date(open.getTime() + i * 9 * 60_000);
@@ -208,17 +309,65 @@ export function createDemoClub(db: DB, opts: { language: Language; now: Date; me
     const outAt = leaves ? new Date(inAt.getTime() + 70 * 60_000) : null;
     const done = outAt && outAt < now;
     const n = tag++;
-    insertVisit.run('member', m.id, null, null, m.gender, tagId(n), inAt.toISOString(), receptionId, done ? outAt.toISOString() : null, done ? receptionId : null, done ? 'normal' : null, 0);
-    if (!done) db.prepare(`UPDATE key_tags SET status = 'issued', status_since = ? WHERE number = ?`).run(inAt.toISOString(), n);
+    insertVisit.run(
+      'member',
+      m.id,
+      null,
+      null,
+      m.gender,
+      tagId(n),
+      inAt.toISOString(),
+      receptionId,
+      done ? outAt.toISOString() : null,
+      done ? receptionId : null,
+      done ? 'normal' : null,
+      0,
+    );
+    if (!done)
+      db.prepare(`UPDATE key_tags SET status = 'issued', status_since = ? WHERE number = ?`).run(
+        inAt.toISOString(),
+        n,
+      );
   });
   const guestTag = tag++;
   const guestAt = new Date(now.getTime() - 40 * 60_000).toISOString();
-  insertVisit.run('trial', null, en ? 'Kevin Zhou' : '周凯', '13900001111', 'male', tagId(guestTag), guestAt, receptionId, null, null, null, 0);
-  db.prepare(`UPDATE key_tags SET status = 'issued', status_since = ? WHERE number = ?`).run(guestAt, guestTag);
-  insertVisit.run('coach', null, en ? 'Coach Li' : '李教练', null, 'female', null, new Date(now.getTime() - 90 * 60_000).toISOString(), receptionId, null, null, null, 0);
+  insertVisit.run(
+    'trial',
+    null,
+    en ? 'Kevin Zhou' : '周凯',
+    '13900001111',
+    'male',
+    tagId(guestTag),
+    guestAt,
+    receptionId,
+    null,
+    null,
+    null,
+    0,
+  );
+  db.prepare(`UPDATE key_tags SET status = 'issued', status_since = ? WHERE number = ?`).run(
+    guestAt,
+    guestTag,
+  );
+  insertVisit.run(
+    'coach',
+    null,
+    en ? 'Coach Li' : '李教练',
+    null,
+    'female',
+    null,
+    new Date(now.getTime() - 90 * 60_000).toISOString(),
+    receptionId,
+    null,
+    null,
+    null,
+    0,
+  );
   // Tag 60 was lost last week; 58 and 59 are out for disinfection.
   db.prepare(`UPDATE key_tags SET status = 'lost', status_since = ? WHERE number = 60`).run(nowIso);
-  db.prepare(`UPDATE key_tags SET status = 'disinfection', status_since = ? WHERE number IN (58, 59)`).run(nowIso);
+  db.prepare(`UPDATE key_tags SET status = 'disinfection', status_since = ? WHERE number IN (58, 59)`).run(
+    nowIso,
+  );
 
   writeAudit(db, { id: staffIds[0]!, name: DEMO_STAFF[0]!.name, role: 'store_manager' }, nowIso, {
     op: 'system.createDemo',

@@ -9,7 +9,13 @@
 import crypto from 'node:crypto';
 import iconv from 'iconv-lite';
 import type { DB } from '../db/database';
-import { IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportProblem, type ImportValidation } from '../contract';
+import {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportValidation,
+} from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { isValidDate } from '../time';
@@ -47,11 +53,15 @@ function getJob(ctx: Ctx, jobId: string): Job {
 
 // ---- decoding and parsing ------------------------------------------------------------------
 
-export function decode(bytes: Buffer, encoding: 'auto' | 'utf-8' | 'gbk'): { text: string; encoding: 'utf-8' | 'gbk' } {
+export function decode(
+  bytes: Buffer,
+  encoding: 'auto' | 'utf-8' | 'gbk',
+): { text: string; encoding: 'utf-8' | 'gbk' } {
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   if (encoding === 'gbk') return { text: iconv.decode(body, 'gbk'), encoding: 'gbk' };
-  if (encoding === 'utf-8' || hasBom) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' };
+  if (encoding === 'utf-8' || hasBom)
+    return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
@@ -68,7 +78,12 @@ export function parseCsv(text: string, rowNumbers?: number[]): string[][] {
   const first = text.slice(0, text.search(/\r?\n|$/));
   const counts = { ',': 0, ';': 0, '\t': 0 } as Record<string, number>;
   for (const ch of first) if (ch in counts) counts[ch]! += 1;
-  const sep = counts['\t']! > counts[',']! && counts['\t']! >= counts[';']! ? '\t' : counts[';']! > counts[',']! ? ';' : ',';
+  const sep =
+    counts['\t']! > counts[',']! && counts['\t']! >= counts[';']!
+      ? '\t'
+      : counts[';']! > counts[',']!
+        ? ';'
+        : ',';
 
   const rows: string[][] = [];
   let row: string[] = [];
@@ -85,7 +100,8 @@ export function parseCsv(text: string, rowNumbers?: number[]): string[][] {
       rowNumbers?.push(record);
     }
     row = [];
-    if (rows.length > MAX_ROWS + 1) throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_rows', max: MAX_ROWS });
+    if (rows.length > MAX_ROWS + 1)
+      throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_rows', max: MAX_ROWS });
   };
   while (i < text.length) {
     const c = text[i]!;
@@ -110,7 +126,8 @@ export function parseCsv(text: string, rowNumbers?: number[]): string[][] {
     } else if (c === sep) {
       row.push(field);
       field = '';
-      if (row.length > MAX_COLUMNS) throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_columns', max: MAX_COLUMNS });
+      if (row.length > MAX_COLUMNS)
+        throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_columns', max: MAX_COLUMNS });
       i += 1;
     } else if (c === '\r' || c === '\n') {
       pushRow();
@@ -126,20 +143,67 @@ export function parseCsv(text: string, rowNumbers?: number[]): string[][] {
 }
 
 const HEADER_NAMES: Record<ImportField, string[]> = {
-  cardNo: ['card no', 'card number', 'cardno', 'card', 'member no', 'membership no', '卡号', '会员卡号', '会员编号', '会员号'],
+  cardNo: [
+    'card no',
+    'card number',
+    'cardno',
+    'card',
+    'member no',
+    'membership no',
+    '卡号',
+    '会员卡号',
+    '会员编号',
+    '会员号',
+  ],
   name: ['name', 'full name', 'member name', '姓名', '会员姓名', '名字', '会员'],
   gender: ['gender', 'sex', '性别'],
-  phone: ['phone', 'mobile', 'tel', 'telephone', 'phone number', '电话', '手机', '手机号', '手机号码', '联系电话'],
+  phone: [
+    'phone',
+    'mobile',
+    'tel',
+    'telephone',
+    'phone number',
+    '电话',
+    '手机',
+    '手机号',
+    '手机号码',
+    '联系电话',
+  ],
   birthDate: ['birth date', 'birthday', 'date of birth', 'dob', 'birthdate', '生日', '出生日期'],
-  cardType: ['card type', 'membership', 'membership type', 'type', 'plan', '卡类型', '卡种', '会员卡类型', '卡型'],
+  cardType: [
+    'card type',
+    'membership',
+    'membership type',
+    'type',
+    'plan',
+    '卡类型',
+    '卡种',
+    '会员卡类型',
+    '卡型',
+  ],
   startDate: ['start date', 'start', 'valid from', 'from', '开卡日期', '开始日期', '生效日期', '起始日期'],
-  expiryDate: ['expiry date', 'expiry', 'expires', 'end date', 'valid to', 'valid until', '到期日期', '到期日', '有效期至', '截止日期', '结束日期'],
+  expiryDate: [
+    'expiry date',
+    'expiry',
+    'expires',
+    'end date',
+    'valid to',
+    'valid until',
+    '到期日期',
+    '到期日',
+    '有效期至',
+    '截止日期',
+    '结束日期',
+  ],
   visitsLeft: ['visits left', 'visits', 'remaining visits', 'remaining', '剩余次数', '次数'],
   notes: ['notes', 'note', 'remarks', 'comment', '备注'],
 };
 
 function normHeader(h: string): string {
-  return h.trim().toLowerCase().replace(/[_\s]+/g, ' ');
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ');
 }
 
 export function suggestMapping(headers: string[]): Partial<Record<ImportField, number>> {
@@ -203,7 +267,9 @@ interface Checked {
 
 function check(db: DB, jobId: string, job: Job, mapping: Partial<Record<ImportField, number>>): Checked {
   const missing = REQUIRED.filter((f) => mapping[f] === undefined);
-  const outOfRange = IMPORT_FIELDS.filter((f) => mapping[f] !== undefined && mapping[f]! >= job.headers.length);
+  const outOfRange = IMPORT_FIELDS.filter(
+    (f) => mapping[f] !== undefined && mapping[f]! >= job.headers.length,
+  );
   if (missing.length || outOfRange.length) {
     throw new AppError('VALIDATION', {
       issues: [
@@ -213,10 +279,12 @@ function check(db: DB, jobId: string, job: Job, mapping: Partial<Record<ImportFi
     });
   }
   const cols = IMPORT_FIELDS.map((f) => mapping[f]).filter((x) => x !== undefined);
-  if (new Set(cols).size !== cols.length) throw new AppError('VALIDATION', { issues: [{ path: 'mapping', code: 'column_twice' }] });
+  if (new Set(cols).size !== cols.length)
+    throw new AppError('VALIDATION', { issues: [{ path: 'mapping', code: 'column_twice' }] });
 
   const types = new Map<string, CardTypeLite>();
-  for (const t of db.prepare('SELECT id, name, kind, active FROM card_types').all() as CardTypeLite[]) types.set(t.name.trim().toLowerCase(), t);
+  for (const t of db.prepare('SELECT id, name, kind, active FROM card_types').all() as CardTypeLite[])
+    types.set(t.name.trim().toLowerCase(), t);
   const existing = db.prepare('SELECT 1 FROM members WHERE card_no = ?');
 
   const problems: ImportProblem[] = [];
@@ -229,7 +297,8 @@ function check(db: DB, jobId: string, job: Job, mapping: Partial<Record<ImportFi
   job.rows.forEach((row, i) => {
     const rowNo = job.rowNumbers[i]!; // the header is row 1
     const rowProblems: ImportProblem[] = [];
-    const bad = (field: ImportField | 'row', code: string, value: string) => rowProblems.push({ row: rowNo, field, code, value: value.slice(0, 100) });
+    const bad = (field: ImportField | 'row', code: string, value: string) =>
+      rowProblems.push({ row: rowNo, field, code, value: value.slice(0, 100) });
     const v = (f: ImportField) => cell(row, mapping[f]);
 
     const cardNo = v('cardNo');
@@ -280,7 +349,8 @@ function check(db: DB, jobId: string, job: Job, mapping: Partial<Record<ImportFi
     const visitsRaw = v('visitsLeft');
     let visitsLeft: number | null = null;
     if (visitsRaw) {
-      if (!/^\d{1,6}$/.test(visitsRaw) || Number(visitsRaw) > 100_000) bad('visitsLeft', 'INVALID_NUMBER', visitsRaw);
+      if (!/^\d{1,6}$/.test(visitsRaw) || Number(visitsRaw) > 100_000)
+        bad('visitsLeft', 'INVALID_NUMBER', visitsRaw);
       else visitsLeft = Number(visitsRaw);
     }
     const notes = v('notes');
@@ -325,8 +395,34 @@ export function csvCell(value: string | number | null): string {
 }
 
 const EXPORT_HEADERS = {
-  'zh-CN': ['卡号', '姓名', '性别', '手机', '出生日期', '卡类型', '开卡日期', '到期日期', '剩余次数', '状态', '储值余额', '备注'],
-  en: ['Card no', 'Name', 'Gender', 'Phone', 'Birth date', 'Card type', 'Start date', 'Expiry date', 'Visits left', 'State', 'Stored value', 'Notes'],
+  'zh-CN': [
+    '卡号',
+    '姓名',
+    '性别',
+    '手机',
+    '出生日期',
+    '卡类型',
+    '开卡日期',
+    '到期日期',
+    '剩余次数',
+    '状态',
+    '储值余额',
+    '备注',
+  ],
+  en: [
+    'Card no',
+    'Name',
+    'Gender',
+    'Phone',
+    'Birth date',
+    'Card type',
+    'Start date',
+    'Expiry date',
+    'Visits left',
+    'State',
+    'Stored value',
+    'Notes',
+  ],
 } as const;
 
 export const importHandlers = handlers({
@@ -337,13 +433,21 @@ export const importHandlers = handlers({
     const { text, encoding } = decode(bytes, a.encoding ?? 'auto');
     const rowNumbers: number[] = [];
     const all = parseCsv(text, rowNumbers);
-    if (all.length < 2) throw new AppError('IMPORT_FILE_INVALID', { reason: all.length === 0 ? 'empty' : 'no_rows' });
+    if (all.length < 2)
+      throw new AppError('IMPORT_FILE_INVALID', { reason: all.length === 0 ? 'empty' : 'no_rows' });
     const headers = all[0]!.map((h) => h.trim());
     const rows = all.slice(1);
     const now = ctx.now().getTime();
     prune(now);
     const jobId = crypto.randomBytes(16).toString('hex');
-    jobs.set(jobId, { encoding, headers, rows, rowNumbers: rowNumbers.slice(1), createdAt: now, staffId: ctx.requireActor().id });
+    jobs.set(jobId, {
+      encoding,
+      headers,
+      rows,
+      rowNumbers: rowNumbers.slice(1),
+      createdAt: now,
+      staffId: ctx.requireActor().id,
+    });
     return {
       jobId,
       encoding,
@@ -365,7 +469,12 @@ export const importHandlers = handlers({
     ctx.audit({
       op: 'members.import',
       entity: 'members',
-      after: { imported: valid.length, skipped: validation.invalid, encoding: job.encoding, rows: job.rows.length },
+      after: {
+        imported: valid.length,
+        skipped: validation.invalid,
+        encoding: job.encoding,
+        rows: job.rows.length,
+      },
     });
     jobs.delete(a.jobId);
     return { imported: valid.length, skipped: validation.invalid };

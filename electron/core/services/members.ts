@@ -102,7 +102,8 @@ export function reindexMember(db: DB, memberId: number): void {
   const m = getMemberRow(db, memberId);
   db.prepare('DELETE FROM member_search WHERE member_id = ?').run(memberId);
   const ins = db.prepare('INSERT OR IGNORE INTO member_search (term, member_id, rank) VALUES (?, ?, ?)');
-  for (const t of memberTerms({ cardNo: m.card_no, name: m.name, phone: m.phone })) ins.run(t.term, memberId, t.rank);
+  for (const t of memberTerms({ cardNo: m.card_no, name: m.name, phone: m.phone }))
+    ins.run(t.term, memberId, t.rank);
 }
 
 /** Inserts a member with the card type's defaults (expiry from duration, visits from count). */
@@ -113,7 +114,8 @@ export function insertMember(db: DB, f: MemberFields, nowIso: string): number {
   let visits = f.visitsLeft;
   if (t.kind === 'visits' && visits === null) visits = t.visit_count;
   if (t.kind === 'time') visits = null;
-  if (expiry !== null && expiry < f.startDate) throw new AppError('VALIDATION', { issues: [{ path: 'expiryDate', code: 'before_start' }] });
+  if (expiry !== null && expiry < f.startDate)
+    throw new AppError('VALIDATION', { issues: [{ path: 'expiryDate', code: 'before_start' }] });
   if (findMemberByCard(db, f.cardNo)) throw new AppError('CARD_NO_TAKEN', { cardNo: f.cardNo });
   const r = db
     .prepare(
@@ -189,7 +191,11 @@ function toSummary(
 
 export function unpaidCents(db: DB, memberId: number): number {
   return (
-    db.prepare('SELECT coalesce(sum(amount_cents), 0) AS c FROM member_charges WHERE member_id = ? AND paid_at IS NULL').get(memberId) as {
+    db
+      .prepare(
+        'SELECT coalesce(sum(amount_cents), 0) AS c FROM member_charges WHERE member_id = ? AND paid_at IS NULL',
+      )
+      .get(memberId) as {
       c: number;
     }
   ).c;
@@ -312,8 +318,10 @@ function diff(a: Record<string, unknown>, b: Record<string, unknown>) {
 
 function checkConsultant(db: DB, id: number | null | undefined): void {
   if (id === null || id === undefined) return;
-  const s = db.prepare('SELECT role, active FROM staff WHERE id = ?').get(id) as { role: Role; active: number } | undefined;
-  if (!s || s.active !== 1) throw new AppError('VALIDATION', { issues: [{ path: 'consultantId', code: 'unknown' }] });
+  const s = db.prepare('SELECT role, active FROM staff WHERE id = ?').get(id) as
+    { role: Role; active: number } | undefined;
+  if (!s || s.active !== 1)
+    throw new AppError('VALIDATION', { issues: [{ path: 'consultantId', code: 'unknown' }] });
 }
 
 const MAX_RESULTS = 100;
@@ -368,7 +376,8 @@ const PHOTO_MAX_BYTES = 1_500_000;
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
   'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  'image/webp': (b) =>
+    b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
 export const memberHandlers = handlers({
@@ -378,10 +387,16 @@ export const memberHandlers = handlers({
 
   'members.create': (ctx, f) => {
     const t = cardType(ctx.db, f.cardTypeId);
-    if (t.active !== 1) throw new AppError('VALIDATION', { issues: [{ path: 'cardTypeId', code: 'inactive' }] });
+    if (t.active !== 1)
+      throw new AppError('VALIDATION', { issues: [{ path: 'cardTypeId', code: 'inactive' }] });
     checkConsultant(ctx.db, f.consultantId);
     const id = insertMember(ctx.db, f, ctx.nowIso());
-    ctx.audit({ op: 'members.create', entity: 'member', entityId: id, after: auditView(getMemberRow(ctx.db, id)) });
+    ctx.audit({
+      op: 'members.create',
+      entity: 'member',
+      entityId: id,
+      after: auditView(getMemberRow(ctx.db, id)),
+    });
     return loadMemberDetail(ctx, id);
   },
 
@@ -442,7 +457,8 @@ export const memberHandlers = handlers({
     reindexMember(ctx.db, m.id);
     const after = getMemberRow(ctx.db, m.id);
     const d = diff(auditView(m), auditView(after));
-    if (Object.keys(d.after).length) ctx.audit({ op: 'members.update', entity: 'member', entityId: m.id, ...d });
+    if (Object.keys(d.after).length)
+      ctx.audit({ op: 'members.update', entity: 'member', entityId: m.id, ...d });
     return loadMemberDetail(ctx, m.id);
   },
 
@@ -454,11 +470,14 @@ export const memberHandlers = handlers({
     const m = getMemberRow(ctx.db, id);
     const today = ctx.today();
     if (toDate < fromDate || fromDate < today) throw new AppError('FREEZE_INVALID', { fromDate, toDate });
-    if (m.frozen_to && m.frozen_to >= today) throw new AppError('FREEZE_INVALID', { reason: 'already_frozen', until: m.frozen_to });
+    if (m.frozen_to && m.frozen_to >= today)
+      throw new AppError('FREEZE_INVALID', { reason: 'already_frozen', until: m.frozen_to });
     const days = daysBetween(fromDate, toDate) + 1;
     const expiry = m.expiry_date ? addDays(m.expiry_date, days) : null;
     ctx.db
-      .prepare('UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?',
+      )
       .run(fromDate, toDate, reason, expiry, ctx.nowIso(), id);
     ctx.db
       .prepare(
@@ -487,17 +506,23 @@ export const memberHandlers = handlers({
     const today = ctx.today();
     if (!m.frozen_from || !m.frozen_to || m.frozen_to < today) throw new AppError('NOT_FROZEN');
     const f = ctx.db
-      .prepare('SELECT * FROM member_freezes WHERE member_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1')
+      .prepare(
+        'SELECT * FROM member_freezes WHERE member_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1',
+      )
       .get(id) as { id: number; extended_days: number } | undefined;
     const started = m.frozen_from <= today;
-    const unused = started ? daysBetween(today, m.frozen_to) + 1 : daysBetween(m.frozen_from, m.frozen_to) + 1;
+    const unused = started
+      ? daysBetween(today, m.frozen_to) + 1
+      : daysBetween(m.frozen_from, m.frozen_to) + 1;
     const giveBack = f && f.extended_days > 0 ? Math.min(unused, f.extended_days) : 0;
     const expiry = m.expiry_date ? addDays(m.expiry_date, -giveBack) : null;
     const newTo = started ? addDays(today, -1) : null;
     // Some frozen days remain on record only if the freeze had run at least one day before today.
     const keepsDays = started && newTo! >= m.frozen_from;
     ctx.db
-      .prepare('UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?',
+      )
       .run(
         keepsDays ? m.frozen_from : null,
         keepsDays ? newTo : null,
@@ -535,17 +560,22 @@ export const memberHandlers = handlers({
       throw new AppError('VALIDATION', { issues: [{ path: 'dataUrl', code: 'photo' }] });
     }
     ctx.db
-      .prepare('INSERT INTO member_photos (member_id, mime, data) VALUES (?, ?, ?) ON CONFLICT(member_id) DO UPDATE SET mime = excluded.mime, data = excluded.data')
+      .prepare(
+        'INSERT INTO member_photos (member_id, mime, data) VALUES (?, ?, ?) ON CONFLICT(member_id) DO UPDATE SET mime = excluded.mime, data = excluded.data',
+      )
       .run(id, mime, bytes);
-    ctx.audit({ op: 'members.setPhoto', entity: 'member', entityId: id, detail: `${mime}, ${bytes.length} bytes` });
+    ctx.audit({
+      op: 'members.setPhoto',
+      entity: 'member',
+      entityId: id,
+      detail: `${mime}, ${bytes.length} bytes`,
+    });
     return { ok: true as const };
   },
 
   'members.photo': (ctx, { id }) => {
     const p = ctx.db.prepare('SELECT mime, data FROM member_photos WHERE member_id = ?').get(id) as
-      | { mime: string; data: Buffer }
-      | undefined;
+      { mime: string; data: Buffer } | undefined;
     return { dataUrl: p ? `data:${p.mime};base64,${p.data.toString('base64')}` : null };
   },
-
 });

@@ -35,9 +35,13 @@ export interface Term {
 export function nameTerms(name: string): Term[] {
   const out: Term[] = [{ term: norm(name), rank: RANK.name }];
   if (hasHan(name)) {
-    const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive', v: true }).map((s) =>
-      norm(s),
-    );
+    const syllables = pinyin(name, {
+      toneType: 'none',
+      type: 'array',
+      surname: 'head',
+      nonZh: 'consecutive',
+      v: true,
+    }).map((s) => norm(s));
     const initials = syllables.map((s) => s.charAt(0)).join('');
     out.push({ term: syllables.join(''), rank: RANK.pinyin });
     out.push({ term: initials, rank: RANK.initials });

@@ -137,7 +137,12 @@ export const staffHandlers = handlers({
       active: args.active === undefined ? row.active : args.active ? 1 : 0,
     };
     const stillManager = next.active === 1 && MANAGERS.includes(next.role);
-    if (!stillManager && MANAGERS.includes(row.role) && row.active === 1 && activeManagerCount(ctx.db, row.id) === 0) {
+    if (
+      !stillManager &&
+      MANAGERS.includes(row.role) &&
+      row.active === 1 &&
+      activeManagerCount(ctx.db, row.id) === 0
+    ) {
       throw new AppError('LAST_MANAGER');
     }
     ctx.db

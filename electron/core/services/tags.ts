@@ -29,7 +29,8 @@ export function getTag(db: DB, number: number): TagDbRow {
 }
 
 export function lowestFreeTag(db: DB): TagDbRow | undefined {
-  return db.prepare("SELECT * FROM key_tags WHERE status = 'available' ORDER BY number LIMIT 1").get() as TagDbRow | undefined;
+  return db.prepare("SELECT * FROM key_tags WHERE status = 'available' ORDER BY number LIMIT 1").get() as
+    TagDbRow | undefined;
 }
 
 /** The tag to issue: the typed number (must be available) or the lowest free one (undefined if none). */
@@ -72,7 +73,12 @@ export function tagBoard(ctx: Ctx): TagBoard {
       lastDisinfectedAt: r.last_disinfected_at,
       holder:
         r.visit_id !== null && r.visit_kind
-          ? { visitId: r.visit_id, name: r.member_name ?? r.guest_name ?? '', kind: r.visit_kind, cardNo: r.card_no }
+          ? {
+              visitId: r.visit_id,
+              name: r.member_name ?? r.guest_name ?? '',
+              kind: r.visit_kind,
+              cardNo: r.card_no,
+            }
           : null,
     };
   });
@@ -103,36 +109,50 @@ export const tagHandlers = handlers({
     const tags = loadBatch(ctx.db, numbers);
     for (const t of tags) {
       if (t.status === 'issued') throw new AppError('TAG_IN_USE', { number: t.number });
-      if (t.status !== 'available') throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
+      if (t.status !== 'available')
+        throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
     }
     for (const t of tags) setTagStatus(ctx.db, t.id, 'disinfection', ctx.nowIso());
-    ctx.audit({ op: 'tags.sendToDisinfection', entity: 'key_tags', after: { numbers: tags.map((t) => t.number) } });
+    ctx.audit({
+      op: 'tags.sendToDisinfection',
+      entity: 'key_tags',
+      after: { numbers: tags.map((t) => t.number) },
+    });
     return tagBoard(ctx);
   },
 
   'tags.returnFromDisinfection': (ctx, { numbers }) => {
     const tags = loadBatch(ctx.db, numbers);
     for (const t of tags) {
-      if (t.status !== 'disinfection') throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
+      if (t.status !== 'disinfection')
+        throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
     }
     const now = ctx.nowIso();
     for (const t of tags) {
       ctx.db
-        .prepare("UPDATE key_tags SET status = 'available', status_since = ?, last_disinfected_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE key_tags SET status = 'available', status_since = ?, last_disinfected_at = ? WHERE id = ?",
+        )
         .run(now, now, t.id);
     }
-    ctx.audit({ op: 'tags.returnFromDisinfection', entity: 'key_tags', after: { numbers: tags.map((t) => t.number) } });
+    ctx.audit({
+      op: 'tags.returnFromDisinfection',
+      entity: 'key_tags',
+      after: { numbers: tags.map((t) => t.number) },
+    });
     return tagBoard(ctx);
   },
 
   'tags.add': (ctx, { from, to }) => {
     if (to < from) throw new AppError('VALIDATION', { issues: [{ path: 'to', code: 'range' }] });
     if (to - from >= 2000) throw new AppError('VALIDATION', { issues: [{ path: 'to', code: 'range' }] });
-    const clash = ctx.db.prepare('SELECT number FROM key_tags WHERE number BETWEEN ? AND ? ORDER BY number LIMIT 1').get(from, to) as
-      | { number: number }
-      | undefined;
+    const clash = ctx.db
+      .prepare('SELECT number FROM key_tags WHERE number BETWEEN ? AND ? ORDER BY number LIMIT 1')
+      .get(from, to) as { number: number } | undefined;
     if (clash) throw new AppError('TAG_NUMBER_TAKEN', { number: clash.number });
-    const ins = ctx.db.prepare("INSERT INTO key_tags (number, status, status_since) VALUES (?, 'available', ?)");
+    const ins = ctx.db.prepare(
+      "INSERT INTO key_tags (number, status, status_since) VALUES (?, 'available', ?)",
+    );
     for (let n = from; n <= to; n++) ins.run(n, ctx.nowIso());
     ctx.audit({ op: 'tags.add', entity: 'key_tags', after: { from, to } });
     return tagBoard(ctx);
@@ -142,7 +162,8 @@ export const tagHandlers = handlers({
     const tags = loadBatch(ctx.db, numbers);
     for (const t of tags) {
       if (t.status === 'issued') throw new AppError('TAG_IN_USE', { number: t.number });
-      if (t.status === 'retired') throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
+      if (t.status === 'retired')
+        throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
     }
     for (const t of tags) setTagStatus(ctx.db, t.id, 'retired', ctx.nowIso());
     ctx.audit({
@@ -161,16 +182,30 @@ export const tagHandlers = handlers({
       throw new AppError('TAG_NOT_AVAILABLE', { number, status: t.status });
     }
     setTagStatus(ctx.db, t.id, 'available', ctx.nowIso());
-    ctx.audit({ op: 'tags.restore', entity: 'key_tags', entityId: number, before: { status: t.status }, after: { status: 'available' }, detail: reason });
+    ctx.audit({
+      op: 'tags.restore',
+      entity: 'key_tags',
+      entityId: number,
+      before: { status: t.status },
+      after: { status: 'available' },
+      detail: reason,
+    });
     return tagBoard(ctx);
   },
 
   'tags.renumber': (ctx, { from, to }) => {
     const t = getTag(ctx.db, from);
     if (t.status === 'issued') throw new AppError('TAG_IN_USE', { number: from });
-    if (ctx.db.prepare('SELECT 1 FROM key_tags WHERE number = ?').get(to)) throw new AppError('TAG_NUMBER_TAKEN', { number: to });
+    if (ctx.db.prepare('SELECT 1 FROM key_tags WHERE number = ?').get(to))
+      throw new AppError('TAG_NUMBER_TAKEN', { number: to });
     ctx.db.prepare('UPDATE key_tags SET number = ? WHERE id = ?').run(to, t.id);
-    ctx.audit({ op: 'tags.renumber', entity: 'key_tags', entityId: t.id, before: { number: from }, after: { number: to } });
+    ctx.audit({
+      op: 'tags.renumber',
+      entity: 'key_tags',
+      entityId: t.id,
+      before: { number: from },
+      after: { number: to },
+    });
     return tagBoard(ctx);
   },
 
@@ -178,7 +213,13 @@ export const tagHandlers = handlers({
     const t = getTag(ctx.db, number);
     const value = locker && locker.trim() ? locker.trim() : null;
     ctx.db.prepare('UPDATE key_tags SET locker = ? WHERE id = ?').run(value, t.id);
-    ctx.audit({ op: 'tags.setLocker', entity: 'key_tags', entityId: number, before: { locker: t.locker }, after: { locker: value } });
+    ctx.audit({
+      op: 'tags.setLocker',
+      entity: 'key_tags',
+      entityId: number,
+      before: { locker: t.locker },
+      after: { locker: value },
+    });
     return tagBoard(ctx);
   },
 });

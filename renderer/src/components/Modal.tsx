@@ -7,7 +7,9 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-close)');
+    const first = ref.current?.querySelector<HTMLElement>(
+      'input, select, textarea, button:not(.modal-close)',
+    );
     first?.focus();
     return () => prev?.focus?.();
   }, []);
@@ -28,7 +30,12 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
       >
         <header className="modal-header">
           <h2>{props.title}</h2>
-          <button type="button" className="modal-close" aria-label={t('common.close')} onClick={props.onClose}>
+          <button
+            type="button"
+            className="modal-close"
+            aria-label={t('common.close')}
+            onClick={props.onClose}
+          >
             ×
           </button>
         </header>

@@ -21,16 +21,14 @@ export function PinPad(props: {
     if (props.autoFocus !== false) input.current?.focus();
   }, [props.autoFocus]);
   useEffect(() => {
-    if (props.error) {
-      setPin('');
-      input.current?.focus();
-    }
+    if (props.error) input.current?.focus();
   }, [props.error]);
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (props.busy || !/^\d{4,8}$/.test(pin)) return;
-    void props.onSubmit(pin);
+    // The PIN never stays on screen after an attempt, right or wrong.
+    void Promise.resolve(props.onSubmit(pin)).finally(() => setPin(''));
   };
   const press = (k: string) => {
     if (k === 'clear') setPin('');
@@ -69,7 +67,11 @@ export function PinPad(props: {
           </button>
         ))}
       </div>
-      <button type="submit" className="btn btn-primary btn-big" disabled={props.busy || !/^\d{4,8}$/.test(pin)}>
+      <button
+        type="submit"
+        className="btn btn-primary btn-big"
+        disabled={props.busy || !/^\d{4,8}$/.test(pin)}
+      >
         {props.submitLabel ?? t('login.submit')}
       </button>
     </form>

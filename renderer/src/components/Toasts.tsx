@@ -11,7 +11,12 @@ export function Toasts() {
       {items.map((i) => (
         <div key={i.id} className={`toast toast-${i.kind}`} role={i.kind === 'error' ? 'alert' : 'status'}>
           <span style={{ flex: 1 }}>{i.text}</span>
-          <button type="button" className="btn btn-ghost" aria-label={t('common.close')} onClick={() => dismiss(i.id)}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            aria-label={t('common.close')}
+            onClick={() => dismiss(i.id)}
+          >
             ×
           </button>
         </div>

@@ -59,14 +59,27 @@ export default function BrokenScreen(props: { status: SystemStatus; onRestored: 
               <legend className="label">{t('setup.chooseBackup')}</legend>
               {backups.map((b) => (
                 <label key={b.file} className="radio">
-                  <input type="radio" name="backup" checked={file === b.file} onChange={() => setFile(b.file)} />
-                  {fmtDateTime(b.createdAt)} — {t(`setup.backupReason.${b.reason}`, { defaultValue: b.reason })} (
+                  <input
+                    type="radio"
+                    name="backup"
+                    checked={file === b.file}
+                    onChange={() => setFile(b.file)}
+                  />
+                  {fmtDateTime(b.createdAt)} —{' '}
+                  {t(`setup.backupReason.${b.reason}`, { defaultValue: b.reason })} (
                   {(b.sizeBytes / 1_048_576).toFixed(1)} MB)
                 </label>
               ))}
             </fieldset>
             <p>{t('setup.restoreExplain')}</p>
-            <PinPad label={t('setup.managerPin')} onSubmit={restore} busy={busy} error={error} submitLabel={t('setup.restoreButton')} autoFocus={false} />
+            <PinPad
+              label={t('setup.managerPin')}
+              onSubmit={restore}
+              busy={busy}
+              error={error}
+              submitLabel={t('setup.restoreButton')}
+              autoFocus={false}
+            />
           </>
         )}
         {error && !backups?.length && (

@@ -34,7 +34,13 @@ export default function LockScreen(props: { staffId: number; staffName: string; 
       <div className="center-card narrow" role="dialog" aria-modal="true" aria-label={t('login.lockedTitle')}>
         <h1>{t('login.lockedTitle')}</h1>
         <p className="muted">{t('login.lockedText', { name: props.staffName })}</p>
-        <PinPad label={t('login.pinFor', { name: props.staffName })} onSubmit={unlock} busy={busy} error={error} submitLabel={t('login.unlock')} />
+        <PinPad
+          label={t('login.pinFor', { name: props.staffName })}
+          onSubmit={unlock}
+          busy={busy}
+          error={error}
+          submitLabel={t('login.unlock')}
+        />
         <div className="dialog-buttons">
           <button type="button" className="btn" onClick={() => void switchUser()}>
             {t('common.switchUser')}

@@ -74,7 +74,13 @@ export default function LoginScreen(props: { onLoggedIn: () => void }) {
           ))}
         </div>
         {picked ? (
-          <PinPad key={picked.id} label={t('login.pinFor', { name: picked.name })} onSubmit={login} busy={busy} error={error} />
+          <PinPad
+            key={picked.id}
+            label={t('login.pinFor', { name: picked.name })}
+            onSubmit={login}
+            busy={busy}
+            error={error}
+          />
         ) : (
           error && (
             <p className="field-error" role="alert">

@@ -32,8 +32,16 @@ const PIN = /^\d{4,8}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MONEY = /^\d{1,7}(\.\d{1,2})?$/;
 const TIME_ZONES = [
-  'Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo',
-  'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC',
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
 ];
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const INT_FIELDS = {
@@ -152,7 +160,12 @@ function CounterTab() {
         <legend>{t('settings.counter.language')}</legend>
         {LANGS.map((l) => (
           <label key={l} className="radio">
-            <input type="radio" name="counter-lang" checked={i18n.language === l} onChange={() => setLanguage(l)} />
+            <input
+              type="radio"
+              name="counter-lang"
+              checked={i18n.language === l}
+              onChange={() => setLanguage(l)}
+            />
             {t(`common.languages.${l}`)}
           </label>
         ))}
@@ -225,7 +238,10 @@ function PinTab() {
   );
 }
 
-type ClubFields = Record<'clubName' | 'timeZone' | 'lostTagFeeCents' | (typeof TIME_KEYS)[number] | IntKey, string> & {
+type ClubFields = Record<
+  'clubName' | 'timeZone' | 'lostTagFeeCents' | (typeof TIME_KEYS)[number] | IntKey,
+  string
+> & {
   language: Language;
   disinfectionDays: number[];
 };
@@ -274,7 +290,13 @@ function ClubTab() {
   }, []);
 
   if (!f || !saved) {
-    return error ? <p className="field-error" role="alert">{error}</p> : <p className="muted">{t('common.loading')}</p>;
+    return error ? (
+      <p className="field-error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p className="muted">{t('common.loading')}</p>
+    );
   }
 
   const set = <K extends ClubKey>(k: K, v: ClubFields[K]) => {
@@ -333,14 +355,13 @@ function ClubTab() {
   };
 
   const id = (k: ClubKey) => `${uid}-${k}`;
-  const text = (k: Exclude<ClubKey, 'language' | 'disinfectionDays'>, input: InputHTMLAttributes<HTMLInputElement>, hint?: string) => (
+  const text = (
+    k: Exclude<ClubKey, 'language' | 'disinfectionDays'>,
+    input: InputHTMLAttributes<HTMLInputElement>,
+    hint?: string,
+  ) => (
     <Field id={id(k)} label={t(`settings.club.${k}`)} error={errs[k]} hint={hint}>
-      <input
-        {...input}
-        {...inv(id(k), errs[k])}
-        value={f[k]}
-        onChange={(e) => set(k, e.target.value)}
-      />
+      <input {...input} {...inv(id(k), errs[k])} value={f[k]} onChange={(e) => set(k, e.target.value)} />
     </Field>
   );
   const num = (k: IntKey) =>
@@ -357,7 +378,11 @@ function ClubTab() {
         <div className="grid-2">
           {text('clubName', { maxLength: 100 })}
           <Field id={id('timeZone')} label={t('settings.club.timeZone')} error={errs.timeZone}>
-            <select {...inv(id('timeZone'), errs.timeZone)} value={f.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
+            <select
+              {...inv(id('timeZone'), errs.timeZone)}
+              value={f.timeZone}
+              onChange={(e) => set('timeZone', e.target.value)}
+            >
               {zones.map((z) => (
                 <option key={z} value={z}>
                   {z}
@@ -365,7 +390,12 @@ function ClubTab() {
               ))}
             </select>
           </Field>
-          <Field id={id('language')} label={t('settings.club.language')} error={errs.language} hint={t('settings.club.hint.language')}>
+          <Field
+            id={id('language')}
+            label={t('settings.club.language')}
+            error={errs.language}
+            hint={t('settings.club.hint.language')}
+          >
             <select
               {...inv(id('language'), errs.language)}
               value={f.language}
@@ -389,7 +419,11 @@ function ClubTab() {
             <div key={k}>{text(k, { type: 'time' })}</div>
           ))}
         </div>
-        <div className="grid-2">{INT_KEYS.map((k) => <div key={k}>{num(k)}</div>)}</div>
+        <div className="grid-2">
+          {INT_KEYS.map((k) => (
+            <div key={k}>{num(k)}</div>
+          ))}
+        </div>
         <fieldset className="field radio-row" aria-describedby={`${uid}-days-hint`}>
           <legend>{t('settings.club.disinfectionDays')}</legend>
           {DAYS.map((d, i) => (
@@ -400,7 +434,9 @@ function ClubTab() {
                 onChange={(e) =>
                   set(
                     'disinfectionDays',
-                    e.target.checked ? [...f.disinfectionDays, i].sort(byNumber) : f.disinfectionDays.filter((x) => x !== i),
+                    e.target.checked
+                      ? [...f.disinfectionDays, i].sort(byNumber)
+                      : f.disinfectionDays.filter((x) => x !== i),
                   )
                 }
               />
@@ -463,7 +499,9 @@ function CardTypesTab() {
   const toggle = async (ct: CardTypeInfo) => {
     try {
       await call('cardTypes.update', { id: ct.id, active: !ct.active });
-      toast.ok(t(ct.active ? 'settings.cardTypes.deactivated' : 'settings.cardTypes.activated', { name: ct.name }));
+      toast.ok(
+        t(ct.active ? 'settings.cardTypes.deactivated' : 'settings.cardTypes.activated', { name: ct.name }),
+      );
       load();
     } catch (e) {
       toast.error(errorText(e));
@@ -496,9 +534,15 @@ function CardTypesTab() {
               <th scope="col">{t('settings.cardTypes.name')}</th>
               <th scope="col">{t('settings.cardTypes.kind')}</th>
               <th scope="col">{t('settings.cardTypes.length')}</th>
-              {showPrice && <th scope="col" className="num">{t('settings.cardTypes.price')}</th>}
+              {showPrice && (
+                <th scope="col" className="num">
+                  {t('settings.cardTypes.price')}
+                </th>
+              )}
               <th scope="col">{t('settings.cardTypes.status')}</th>
-              <th scope="col" className="num">{t('settings.cardTypes.members')}</th>
+              <th scope="col" className="num">
+                {t('settings.cardTypes.members')}
+              </th>
               {canUpdate && <th scope="col">{t('settings.cardTypes.actions')}</th>}
             </tr>
           </thead>
@@ -512,7 +556,9 @@ function CardTypesTab() {
                     ? t('settings.cardTypes.days', { count: ct.durationDays ?? 0 })
                     : t('settings.cardTypes.visits', { count: ct.visitCount ?? 0 })}
                 </td>
-                {showPrice && <td className="num">{ct.priceCents !== undefined ? fmtMoney(ct.priceCents) : '—'}</td>}
+                {showPrice && (
+                  <td className="num">{ct.priceCents !== undefined ? fmtMoney(ct.priceCents) : '—'}</td>
+                )}
                 <td>
                   <span className={ct.active ? 'badge badge-ok' : 'badge badge-muted'}>
                     {t(ct.active ? 'settings.cardTypes.active' : 'settings.cardTypes.inactive')}
@@ -532,9 +578,12 @@ function CardTypesTab() {
                     <button
                       type="button"
                       className="btn btn-small btn-ghost"
-                      aria-label={t(ct.active ? 'settings.cardTypes.deactivateNamed' : 'settings.cardTypes.activateNamed', {
-                        name: ct.name,
-                      })}
+                      aria-label={t(
+                        ct.active ? 'settings.cardTypes.deactivateNamed' : 'settings.cardTypes.activateNamed',
+                        {
+                          name: ct.name,
+                        },
+                      )}
                       onClick={() => void toggle(ct)}
                     >
                       {t(ct.active ? 'settings.cardTypes.deactivate' : 'settings.cardTypes.activate')}
@@ -568,7 +617,9 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
   const withPrice = !ct || ct.priceCents !== undefined;
   const [name, setName] = useState(ct?.name ?? '');
   const [kind, setKind] = useState<'time' | 'visits'>(ct?.kind ?? 'time');
-  const [amount, setAmount] = useState(String((ct?.kind === 'visits' ? ct.visitCount : ct?.durationDays) ?? ''));
+  const [amount, setAmount] = useState(
+    String((ct?.kind === 'visits' ? ct.visitCount : ct?.durationDays) ?? ''),
+  );
   const [price, setPrice] = useState(ct?.priceCents !== undefined ? moneyInput(ct.priceCents) : '');
   const [errs, setErrs] = useState<Errs<'name' | 'amount' | 'price'>>({});
   const [error, setError] = useState<string | null>(null);
@@ -610,7 +661,8 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
       const fe: typeof errs = {};
       for (const p of invalidFields(ex)) {
         if (p === 'name') fe.name = t('settings.cardTypes.error.name');
-        if (p === 'durationDays' || p === 'visitCount') fe.amount = t(`settings.cardTypes.error.${kind}`, { max: kind === 'time' ? 36_600 : 100_000 });
+        if (p === 'durationDays' || p === 'visitCount')
+          fe.amount = t(`settings.cardTypes.error.${kind}`, { max: kind === 'time' ? 36_600 : 100_000 });
         if (p === 'priceCents') fe.price = t('settings.cardTypes.error.price');
       }
       if (ex instanceof ApiCallError && ex.code === 'CARD_TYPE_NAME_TAKEN') fe.name = errorText(ex);
@@ -622,16 +674,30 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
   };
 
   return (
-    <Modal title={ct ? t('settings.cardTypes.editTitle', { name: ct.name }) : t('settings.cardTypes.newTitle')} onClose={props.onClose}>
+    <Modal
+      title={ct ? t('settings.cardTypes.editTitle', { name: ct.name }) : t('settings.cardTypes.newTitle')}
+      onClose={props.onClose}
+    >
       <form onSubmit={submit} noValidate>
         <Field id={`${uid}-name`} label={t('settings.cardTypes.name')} error={errs.name}>
-          <input {...inv(`${uid}-name`, errs.name)} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+          <input
+            {...inv(`${uid}-name`, errs.name)}
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+          />
         </Field>
         <fieldset className="field radio-row">
           <legend>{t('settings.cardTypes.kind')}</legend>
           {(['time', 'visits'] as const).map((k) => (
             <label key={k} className="radio">
-              <input type="radio" name={`${uid}-kind`} checked={kind === k} disabled={!!ct} onChange={() => setKind(k)} />
+              <input
+                type="radio"
+                name={`${uid}-kind`}
+                checked={kind === k}
+                disabled={!!ct}
+                onChange={() => setKind(k)}
+              />
               {t(`settings.cardTypes.kinds.${k}`)}
             </label>
           ))}
@@ -714,7 +780,8 @@ function BackupsTab() {
       setBusy(false);
     }
   };
-  const reason = (r: string) => (i18n.exists(`settings.backups.reasons.${r}`) ? t(`settings.backups.reasons.${r}`) : r);
+  const reason = (r: string) =>
+    i18n.exists(`settings.backups.reasons.${r}`) ? t(`settings.backups.reasons.${r}`) : r;
 
   return (
     <section className="section">
@@ -741,7 +808,9 @@ function BackupsTab() {
             <tr>
               <th scope="col">{t('settings.backups.createdAt')}</th>
               <th scope="col">{t('settings.backups.reason')}</th>
-              <th scope="col" className="num">{t('settings.backups.size')}</th>
+              <th scope="col" className="num">
+                {t('settings.backups.size')}
+              </th>
               <th scope="col">{t('settings.backups.file')}</th>
               {canRestore && <th scope="col">{t('settings.backups.actions')}</th>}
             </tr>
@@ -751,7 +820,9 @@ function BackupsTab() {
               <tr key={b.file}>
                 <td>{fmtDateTime(b.createdAt)}</td>
                 <td>{reason(b.reason)}</td>
-                <td className="num">{t('settings.backups.mb', { mb: (b.sizeBytes / 1_048_576).toFixed(1) })}</td>
+                <td className="num">
+                  {t('settings.backups.mb', { mb: (b.sizeBytes / 1_048_576).toFixed(1) })}
+                </td>
                 <td className="mono muted">{b.file}</td>
                 {canRestore && (
                   <td>
@@ -781,7 +852,12 @@ function BackupsTab() {
             window.location.reload();
           }}
         >
-          <p>{t('settings.backups.confirmText', { at: fmtDateTime(restoring.createdAt), reason: reason(restoring.reason) })}</p>
+          <p>
+            {t('settings.backups.confirmText', {
+              at: fmtDateTime(restoring.createdAt),
+              reason: reason(restoring.reason),
+            })}
+          </p>
           <p className="banner banner-warn">{t('settings.backups.confirmWarn')}</p>
         </ConfirmDialog>
       )}

@@ -44,7 +44,10 @@ export default function SetupScreen(props: { onDone: () => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [demoStaff, setDemoStaff] = useState<{ name: string; role: Role; pin: string }[] | null>(null);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
+    setF({ ...f, [k]: e.target.value });
+    if (errors[k]) setErrors(({ [k]: _gone, ...rest }) => rest);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -75,7 +78,8 @@ export default function SetupScreen(props: { onDone: () => void }) {
     } catch (err) {
       const fields = invalidFields(err);
       const mapped: Record<string, string> = {};
-      for (const p of fields) mapped[p.replace(/^manager\.name$/, 'managerName').replace(/^manager\./, '')] = t('setup.invalid');
+      for (const p of fields)
+        mapped[p.replace(/^manager\.name$/, 'managerName').replace(/^manager\./, '')] = t('setup.invalid');
       setErrors(mapped);
       setFormError(errorText(err));
     } finally {
@@ -165,7 +169,11 @@ export default function SetupScreen(props: { onDone: () => void }) {
         <form onSubmit={submit} noValidate>
           <h2>{t('setup.club')}</h2>
           <div className="grid-2">
-            {field('clubName', t('setup.clubName'), <input {...inputProps('clubName')} maxLength={100} autoFocus />)}
+            {field(
+              'clubName',
+              t('setup.clubName'),
+              <input {...inputProps('clubName')} maxLength={100} autoFocus />,
+            )}
             {field(
               'timeZone',
               t('setup.timeZone'),
@@ -179,18 +187,31 @@ export default function SetupScreen(props: { onDone: () => void }) {
             )}
           </div>
           <div className="grid-3">
-            {field('staffArriveTime', t('setup.staffArriveTime'), <input type="time" {...inputProps('staffArriveTime')} />)}
+            {field(
+              'staffArriveTime',
+              t('setup.staffArriveTime'),
+              <input type="time" {...inputProps('staffArriveTime')} />,
+            )}
             {field('openTime', t('setup.openTime'), <input type="time" {...inputProps('openTime')} />)}
             {field('closeTime', t('setup.closeTime'), <input type="time" {...inputProps('closeTime')} />)}
           </div>
           <div className="grid-2">
-            {field('tagCount', t('setup.tagCount'), <input type="number" min={1} max={2000} {...inputProps('tagCount')} />)}
+            {field(
+              'tagCount',
+              t('setup.tagCount'),
+              <input type="number" min={1} max={2000} {...inputProps('tagCount')} />,
+            )}
             <div className="field">
               <span className="label">{t('common.language')}</span>
               <div className="toolbar">
                 {(['zh-CN', 'en'] as const).map((l) => (
                   <label key={l} className="radio">
-                    <input type="radio" name="lang" checked={i18n.language === l} onChange={() => setLanguage(l)} />
+                    <input
+                      type="radio"
+                      name="lang"
+                      checked={i18n.language === l}
+                      onChange={() => setLanguage(l)}
+                    />
                     {t(`common.languages.${l}`)}
                   </label>
                 ))}
@@ -199,20 +220,37 @@ export default function SetupScreen(props: { onDone: () => void }) {
           </div>
           <h2>{t('setup.manager')}</h2>
           <div className="grid-2">
-            {field('managerName', t('setup.managerName'), <input {...inputProps('managerName')} maxLength={100} />)}
+            {field(
+              'managerName',
+              t('setup.managerName'),
+              <input {...inputProps('managerName')} maxLength={100} />,
+            )}
             <div className="field">
               <span className="label">{t('common.gender')}</span>
               <div className="toolbar">
                 {(['female', 'male', 'unspecified'] as const).map((g) => (
                   <label key={g} className="radio">
-                    <input type="radio" name="gender" checked={f.gender === g} onChange={() => setF({ ...f, gender: g })} />
+                    <input
+                      type="radio"
+                      name="gender"
+                      checked={f.gender === g}
+                      onChange={() => setF({ ...f, gender: g })}
+                    />
                     {t(`common.${g}`)}
                   </label>
                 ))}
               </div>
             </div>
-            {field('pin', t('setup.pin'), <input type="password" inputMode="numeric" maxLength={8} {...inputProps('pin')} />)}
-            {field('pin2', t('setup.pin2'), <input type="password" inputMode="numeric" maxLength={8} {...inputProps('pin2')} />)}
+            {field(
+              'pin',
+              t('setup.pin'),
+              <input type="password" inputMode="numeric" maxLength={8} {...inputProps('pin')} />,
+            )}
+            {field(
+              'pin2',
+              t('setup.pin2'),
+              <input type="password" inputMode="numeric" maxLength={8} {...inputProps('pin2')} />,
+            )}
           </div>
           {formError && (
             <p className="banner banner-block" role="alert">

@@ -124,10 +124,21 @@ export default function StaffScreen() {
   );
 }
 
-type Fields = { name: string; role: Role | ''; gender: StaffGender; active: boolean; pin: string; repeat: string };
+type Fields = {
+  name: string;
+  role: Role | '';
+  gender: StaffGender;
+  active: boolean;
+  pin: string;
+  repeat: string;
+};
 type FieldKey = keyof Fields;
 
-function StaffDialog(props: { staff?: StaffInfo; onClose(): void; onSaved(s: StaffInfo, created: boolean): void }) {
+function StaffDialog(props: {
+  staff?: StaffInfo;
+  onClose(): void;
+  onSaved(s: StaffInfo, created: boolean): void;
+}) {
   const { t } = useTranslation();
   const uid = useId();
   const st = props.staff;
@@ -219,7 +230,12 @@ function StaffDialog(props: { staff?: StaffInfo; onClose(): void; onSaved(s: Sta
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${uid}-name`}>{t('staff.fields.name')}</label>
-          <input {...inv('name')} value={f.name} maxLength={100} onChange={(e) => set('name', e.target.value)} />
+          <input
+            {...inv('name')}
+            value={f.name}
+            maxLength={100}
+            onChange={(e) => set('name', e.target.value)}
+          />
           {errLine('name')}
         </div>
         <div className="field">
@@ -238,7 +254,12 @@ function StaffDialog(props: { staff?: StaffInfo; onClose(): void; onSaved(s: Sta
           <legend>{t('staff.fields.gender')}</legend>
           {GENDERS.map((g) => (
             <label key={g} className="radio">
-              <input type="radio" name={`${uid}-gender`} checked={f.gender === g} onChange={() => set('gender', g)} />
+              <input
+                type="radio"
+                name={`${uid}-gender`}
+                checked={f.gender === g}
+                onChange={() => set('gender', g)}
+              />
               {t(`common.${g}`)}
             </label>
           ))}
@@ -250,7 +271,11 @@ function StaffDialog(props: { staff?: StaffInfo; onClose(): void; onSaved(s: Sta
           </label>
         )}
         <div className="grid-2">
-          {pinField('pin', t(st ? 'staff.fields.newPin' : 'staff.fields.pin'), t(st ? 'staff.newPinHint' : 'staff.pinHint'))}
+          {pinField(
+            'pin',
+            t(st ? 'staff.fields.newPin' : 'staff.fields.pin'),
+            t(st ? 'staff.newPinHint' : 'staff.pinHint'),
+          )}
           {pinField('repeat', t('staff.fields.repeat'))}
         </div>
         {error && (

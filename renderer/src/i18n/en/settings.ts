@@ -131,8 +131,10 @@ export default {
       'day-close': 'Day close',
     },
     confirmTitle: 'Restore this backup?',
-    confirmText: 'The club data will go back to the backup of {{at}} ({{reason}}). Everything recorded after that will no longer be shown.',
-    confirmWarn: 'The current data is backed up first, so this can be undone. Everyone is logged out and must log in again.',
+    confirmText:
+      'The club data will go back to the backup of {{at}} ({{reason}}). Everything recorded after that will no longer be shown.',
+    confirmWarn:
+      'The current data is backed up first, so this can be undone. Everyone is logged out and must log in again.',
     confirm: 'Restore backup',
   },
 };

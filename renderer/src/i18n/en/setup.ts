@@ -28,9 +28,11 @@ export default {
   brokenTitle: 'The club data cannot be opened',
   brokenWhere: 'Data folder: {{dir}}. Nothing has been changed or deleted.',
   restoreTitle: 'Restore a backup',
-  noBackups: 'There is no backup in the data folder. Call your support contact; do not delete the data folder.',
+  noBackups:
+    'There is no backup in the data folder. Call your support contact; do not delete the data folder.',
   chooseBackup: 'Backup to restore',
-  restoreExplain: 'A manager of that backup enters their PIN. The damaged file is kept next to the data, renamed, in case it is needed.',
+  restoreExplain:
+    'A manager of that backup enters their PIN. The damaged file is kept next to the data, renamed, in case it is needed.',
   managerPin: 'Manager PIN',
   restoreButton: 'Restore this backup',
   backupReason: {
