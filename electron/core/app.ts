@@ -218,13 +218,11 @@ export class Core {
     const parsed = schema.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       throw new AppError('VALIDATION', {
-        issues: parsed.error.issues
-          .slice(0, 10)
-          .map((i) => ({
-            path: i.path.map(String).join('.'),
-            code: i.code,
-            message: i.message.slice(0, 100),
-          })),
+        issues: parsed.error.issues.slice(0, 10).map((i) => ({
+          path: i.path.map(String).join('.'),
+          code: i.code,
+          message: i.message.slice(0, 100),
+        })),
       });
     }
     const args = parsed.data;

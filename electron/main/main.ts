@@ -15,6 +15,7 @@ import {
   ipcMain,
   Menu,
   session,
+  shell,
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
@@ -49,7 +50,8 @@ type Labels = Record<
   | 'resetZoom'
   | 'fullScreen'
   | 'help'
-  | 'about',
+  | 'about'
+  | 'openData',
   string
 >;
 
@@ -67,6 +69,7 @@ const LABELS: Record<'zh' | 'en', Labels> = {
     fullScreen: '切换全屏',
     help: '帮助',
     about: '关于 Front Desk',
+    openData: '打开数据文件夹',
   },
   en: {
     file: 'File',
@@ -81,6 +84,7 @@ const LABELS: Record<'zh' | 'en', Labels> = {
     fullScreen: 'Toggle Full Screen',
     help: 'Help',
     about: 'About Front Desk',
+    openData: 'Open Data Folder',
   },
 };
 
@@ -123,6 +127,7 @@ function buildMenu(): Menu {
     {
       label: t.help,
       submenu: [
+        { label: t.openData, click: () => void shell.openPath(dataDir()) },
         {
           label: t.about,
           click: () => {

@@ -201,6 +201,12 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('cell', { name: 'Lily' }).first()).toBeVisible();
     await s('13-audit');
 
+    // The same screen on a 1920×1080 counter monitor.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await nav(page, T, 'checkin');
+    await expect(page.getByRole('row').filter({ hasText: '李过期' })).toBeVisible();
+    await s('14-checkin-1920x1080');
+
     expect(errors).toEqual([]);
   });
 }
