@@ -205,6 +205,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await nav(page, T, 'checkin');
     await expect(page.getByRole('row').filter({ hasText: '李过期' })).toBeVisible();
+    // The next person at the counter does not see the previous user's last result.
+    await expect(result.getByText('李过期')).toHaveCount(0);
     await s('14-checkin-1920x1080');
 
     expect(errors).toEqual([]);

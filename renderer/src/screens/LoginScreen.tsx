@@ -5,9 +5,11 @@ import { call } from '../api';
 import { LangSwitch } from '../components/LangSwitch';
 import { PinPad } from '../components/PinPad';
 import { errorText } from '../errorText';
+import { useCheckin } from '../stores/checkin';
 import { useMembers } from '../stores/members';
 import { useNav } from '../stores/nav';
 import { useSession } from '../stores/session';
+import { useToast } from '../stores/toast';
 
 /** Who is at the counter: pick your name, enter your PIN. */
 export default function LoginScreen(props: { onLoggedIn: () => void }) {
@@ -33,6 +35,8 @@ export default function LoginScreen(props: { onLoggedIn: () => void }) {
       // A new person at the counter starts on the home screen, with nothing of the previous user's searches.
       useNav.getState().go('checkin');
       useMembers.setState({ query: '', results: null, selectedId: null, detail: null });
+      useCheckin.setState({ panel: { kind: 'idle' } });
+      useToast.setState({ items: [] });
       props.onLoggedIn();
     } catch (e) {
       setError(errorText(e));
