@@ -1,10 +1,11 @@
 import type { Migration } from './types';
 import { migration0001 } from './migrations/0001-foundation';
+import { migration0002 } from './migrations/0002-bar';
 
 export type { Migration } from './types';
 
 /** Every migration in order. A new one is appended here with the next version number. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 /** The schema version this build of the app writes. */
 export const SCHEMA_VERSION = migrations.length;

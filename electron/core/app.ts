@@ -35,6 +35,8 @@ import { checkinHandlers } from './services/checkin';
 import { createDemoClub } from './services/demo';
 import { memberHandlers } from './services/members';
 import { importHandlers } from './services/memberImport';
+import { barHandlers } from './services/bar';
+import { paymentHandlers } from './services/payments';
 import {
   DEFAULT_SETTINGS,
   isSetUp,
@@ -126,6 +128,8 @@ export class Core {
       ...memberHandlers,
       ...checkinHandlers,
       ...importHandlers,
+      ...barHandlers,
+      ...paymentHandlers,
       ...tagHandlers,
     };
     this.async = this.asyncHandlers();

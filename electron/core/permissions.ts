@@ -8,6 +8,8 @@ import type { OpName, Role } from './contract';
 export const MANAGERS: readonly Role[] = ['cs_manager', 'duty_manager', 'store_manager'];
 export const SUPERVISORS: readonly Role[] = ['shift_lead', ...MANAGERS];
 export const DESK: readonly Role[] = ['reception', ...SUPERVISORS];
+/** Who may authorise a void of a bar slip: a shift lead or the customer-service manager (or above). */
+export const VOID_AUTHORIZERS: readonly Role[] = ['shift_lead', 'cs_manager', 'duty_manager', 'store_manager'];
 /** Roles that may see membership-card prices (never reception: prices are the consultants'). */
 export const PRICE_ROLES: readonly Role[] = ['consultant', ...MANAGERS];
 /** Roles that may see a member's full phone number and birth date. */
@@ -62,6 +64,28 @@ export const PERMISSIONS: Record<OpName, Access> = {
   'checkin.checkout': DESK,
   'checkin.today': [...DESK, 'bar', 'consultant'],
   'checkin.recent': DESK,
+
+  'bar.items': [...DESK, 'bar', 'consultant'],
+  'bar.itemCreate': ['bar', ...MANAGERS],
+  'bar.itemUpdate': ['bar', ...MANAGERS],
+  'bar.receive': ['bar', ...SUPERVISORS],
+  'bar.tab': [...DESK, 'bar'],
+  'bar.sell': [...DESK, 'bar'],
+  'bar.correctLine': [...DESK, 'bar'],
+  'bar.void': [...DESK, 'bar'],
+  'bar.water': [...DESK, 'bar'],
+  'bar.stocktake': ['bar', ...SUPERVISORS],
+  'bar.report': ['bar', ...SUPERVISORS],
+  'bar.reportCsv': ['bar', ...SUPERVISORS],
+  'bar.orderList': ['bar', ...SUPERVISORS],
+
+  'payments.debts': DESK,
+  'payments.payDebts': DESK,
+  'storedValue.account': [...DESK, 'consultant'],
+  'storedValue.topup': DESK,
+  'storedValue.refund': MANAGERS,
+  'storedValue.adjust': MANAGERS,
+  'storedValue.check': SUPERVISORS,
 
   'tags.board': [...DESK, 'bar'],
   'tags.sendToDisinfection': DESK,

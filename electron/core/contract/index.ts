@@ -81,6 +81,34 @@ const ImportMapping = z
 
 const JobId = z.string().regex(/^[a-f0-9]{32}$/, 'jobId');
 
+const PaymentPart = z
+  .object({
+    method: z.enum(['cash', 'card', 'mobile', 'stored_value']),
+    amountCents: Cents.refine((n) => n > 0, 'positive'),
+    /** Cash only: what the member handed over (the change is computed). */
+    tenderedCents: Cents.optional(),
+    /** Card or mobile payment reference. */
+    reference: ShortText.optional(),
+  })
+  .strict();
+const PaymentParts = z.array(PaymentPart).min(1).max(4);
+const Quantity = z.number().int().min(1).max(999);
+const BarItemFields = z
+  .object({
+    name: Name,
+    category: z.string().trim().min(1).max(50),
+    priceCents: Cents,
+    notes: LongText,
+    sort: z.number().int().min(0).max(10_000).optional(),
+  })
+  .strict();
+const TabRef = z.union([
+  z.object({ visitId: Id }).strict(),
+  z.object({ tagNumber: TagNumber }).strict(),
+  z.object({ cardNo: CardNo }).strict(),
+]);
+const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
+
 export const contract = {
   // ---- system, setup, backups -------------------------------------------------------------
   'system.status': { input: Empty, output: out<T.SystemStatus>() },
@@ -305,8 +333,21 @@ export const contract = {
     ]),
     output: out<T.CheckoutPreview>(),
   },
+  /**
+   * Checks a visit out. An unpaid bar tab must be settled in the same call (`payment`, split
+   * across methods, adding up to the tab to the cent) or a shift lead lets the member leave with it
+   * unpaid (`leaveUnpaid`: it becomes the member's debt). The tag is freed only then.
+   */
   'checkin.checkout': {
-    input: z.object({ visitId: Id, tagReturned: z.boolean(), opId: OpId.optional() }).strict(),
+    input: z
+      .object({
+        visitId: Id,
+        tagReturned: z.boolean(),
+        payment: z.object({ parts: PaymentParts }).strict().optional(),
+        leaveUnpaid: Authorization.optional(),
+        opId: OpId.optional(),
+      })
+      .strict(),
     output: out<T.CheckoutResult>(),
   },
   'checkin.today': { input: Empty, output: out<T.TodayCounts>() },
@@ -314,6 +355,135 @@ export const contract = {
     input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
     output: out<T.VisitInfo[]>(),
   },
+
+  // ---- drink bar ---------------------------------------------------------------------------
+  'bar.items': { input: z.object({ includeInactive: z.boolean().optional() }).strict(), output: out<T.BarItem[]>() },
+  'bar.itemCreate': { input: BarItemFields, output: out<T.BarItem>() },
+  /** A price change is audited and never alters slips already written. */
+  'bar.itemUpdate': {
+    input: BarItemFields.partial().extend({ id: Id, active: z.boolean().optional() }).strict(),
+    output: out<T.BarItem>(),
+  },
+  /** A delivery received into stock. */
+  'bar.receive': {
+    input: z.object({ itemId: Id, quantity: Quantity, note: ShortText.optional() }).strict(),
+    output: out<T.BarItem>(),
+  },
+  /** The tab of someone inside (by tag, card or visit); a closed visit's tab only by visit id. */
+  'bar.tab': { input: TabRef, output: out<T.Tab>() },
+  /** Writes a slip on the visit of an issued tag. Selling past zero stock is allowed, with a warning. */
+  'bar.sell': {
+    input: z
+      .object({
+        visitId: Id,
+        items: z
+          .array(z.object({ itemId: Id, quantity: Quantity }).strict())
+          .min(1)
+          .max(50),
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<T.Tab>(),
+  },
+  /** Corrects a line on the spot (quantity, or 0 to remove it) while the member is inside and it is unpaid. */
+  'bar.correctLine': {
+    input: z
+      .object({ lineId: Id, quantity: z.number().int().min(0).max(999), memberConfirmed: z.literal(true) })
+      .strict(),
+    output: out<T.Tab>(),
+  },
+  /** Voids lines: a shift lead's or customer-service manager's PIN on the spot and a reason. */
+  'bar.void': {
+    input: z
+      .object({
+        lineIds: z.array(Id).min(1).max(100),
+        reason: Reason,
+        authorization: Authorization,
+        /** For lines already paid: how the money goes back. */
+        refundMethod: z.enum(['cash', 'stored_value']).optional(),
+      })
+      .strict(),
+    output: out<T.Tab>(),
+  },
+  /** Free water for a visitor in the bar area: counted, never charged. */
+  'bar.water': { input: z.object({ visitId: Id.optional() }).strict(), output: out<{ today: number }>() },
+  'bar.stocktake': {
+    input: z
+      .object({
+        kind: z.enum(['daily', 'month_end']),
+        counts: z
+          .array(
+            z
+              .object({ itemId: Id, counted: z.number().int().min(0).max(1_000_000), reason: ShortText.optional() })
+              .strict(),
+          )
+          .min(1)
+          .max(2000),
+        note: ShortText.optional(),
+      })
+      .strict(),
+    output: out<T.BarReport>(),
+  },
+  'bar.report': { input: z.object({ from: DateStr, to: DateStr }).strict(), output: out<T.BarReport>() },
+  'bar.reportCsv': {
+    input: z.object({ from: DateStr, to: DateStr }).strict(),
+    output: out<{ filename: string; csv: string }>(),
+  },
+  /** Next month's order list: items whose sales in `month` exceed the stock on hand now. */
+  'bar.orderList': { input: z.object({ month: MonthStr }).strict(), output: out<T.OrderListRow[]>() },
+
+  // ---- payments and stored value -------------------------------------------------------------
+  /** What a member still owes: unpaid bar lines of earlier visits and unpaid charges (lost tags). */
+  'payments.debts': { input: z.object({ memberId: Id }).strict(), output: out<T.Debts>() },
+  'payments.payDebts': {
+    input: z.object({ memberId: Id, parts: PaymentParts, opId: OpId.optional() }).strict(),
+    output: out<T.Receipt>(),
+  },
+  'storedValue.account': {
+    input: z
+      .object({ memberId: Id, limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).max(10_000_000).optional() })
+      .strict(),
+    output: out<T.StoredValueAccount>(),
+  },
+  'storedValue.topup': {
+    input: z
+      .object({
+        memberId: Id,
+        amountCents: Cents.refine((n) => n > 0, 'positive'),
+        method: z.enum(['cash', 'card', 'mobile']),
+        tenderedCents: Cents.optional(),
+        reference: ShortText.optional(),
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<T.Receipt>(),
+  },
+  /** Pays part of a balance back to the member (cash or card). */
+  'storedValue.refund': {
+    input: z
+      .object({
+        memberId: Id,
+        amountCents: Cents.refine((n) => n > 0, 'positive'),
+        method: z.enum(['cash', 'card', 'mobile']),
+        reason: Reason,
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<T.Receipt>(),
+  },
+  /** A manager's correction of a balance, with a reason (never below zero). */
+  'storedValue.adjust': {
+    input: z
+      .object({
+        memberId: Id,
+        amountCents: z.number().int().min(-100_000_000).max(100_000_000).refine((n) => n !== 0, 'nonzero'),
+        reason: Reason,
+      })
+      .strict(),
+    output: out<T.StoredValueAccount>(),
+  },
+  /** The weekly check: the week's movements and anything that does not add up. */
+  'storedValue.check': { input: z.object({ from: DateStr, to: DateStr }).strict(), output: out<T.StoredValueCheck>() },
 
   // ---- key tags ----------------------------------------------------------------------------
   'tags.board': { input: Empty, output: out<T.TagBoard>() },

@@ -97,6 +97,7 @@ export interface FreezeInfo {
 export interface ChargeInfo {
   id: number;
   kind: 'lost_tag';
+  visitId?: number | null;
   amountCents: number;
   createdAt: string;
   paidAt: string | null;
@@ -207,10 +208,152 @@ export interface InsideRow {
 
 export interface CheckoutPreview {
   visit: InsideRow;
+  /** Unpaid drink-bar tab of this visit. */
   tabCents: number;
-  tabLines: { description: string; quantity: number; amountCents: number }[];
+  tabLines: TabLine[];
+  /** Unpaid charges and debts from earlier visits (payable separately, see payments.debts). */
   unpaidChargesCents: number;
   lostTagFeeCents: number;
+  /** The member's stored-value balance (null for guests). */
+  storedValueCents: number | null;
+}
+
+// ---- drink bar, payments, stored value -------------------------------------------------------
+
+export type PaymentMethod = 'cash' | 'card' | 'mobile' | 'stored_value';
+
+export interface BarItem {
+  id: number;
+  name: string;
+  category: string;
+  priceCents: number;
+  notes: string;
+  sort: number;
+  active: boolean;
+  /** Derived from stock movements; may be negative (sold past zero). */
+  stock: number;
+}
+
+export interface TabLine {
+  id: number;
+  slipId: number;
+  itemId: number;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+  amountCents: number;
+  createdAt: string;
+  createdByName: string;
+  voided: boolean;
+  voidReason: string | null;
+  paid: boolean;
+}
+
+export interface Tab {
+  visit: InsideRow;
+  /** Open (checked in) or closed (checked out: only voids may change it). */
+  open: boolean;
+  lines: TabLine[];
+  /** Sum of the lines that are neither voided nor paid. */
+  unpaidCents: number;
+  totalCents: number;
+  storedValueCents: number | null;
+  /** Items whose stock went below zero with this sale (allowed, with a warning). */
+  stockWarnings: { itemId: number; name: string; stock: number }[];
+}
+
+export interface PaymentPart {
+  method: PaymentMethod;
+  amountCents: number;
+  tenderedCents?: number;
+  reference?: string;
+}
+
+export interface Receipt {
+  settlementId: number;
+  kind: 'checkout' | 'debts' | 'topup' | 'refund';
+  totalCents: number;
+  parts: { method: PaymentMethod; amountCents: number; tenderedCents: number | null; changeCents: number | null; reference: string | null }[];
+  changeCents: number;
+  storedValueAfterCents: number | null;
+  at: string;
+}
+
+export interface Debts {
+  memberId: number;
+  /** Unpaid bar lines of earlier (checked-out) visits. */
+  lines: (TabLine & { visitDate: string })[];
+  charges: ChargeInfo[];
+  totalCents: number;
+  storedValueCents: number;
+}
+
+export interface StoredValueEntry {
+  id: number;
+  kind: 'opening' | 'topup' | 'deduction' | 'refund' | 'adjustment';
+  amountCents: number;
+  balanceAfterCents: number;
+  method: PaymentMethod | null;
+  reason: string | null;
+  at: string;
+  byName: string | null;
+}
+
+export interface StoredValueAccount {
+  memberId: number;
+  balanceCents: number;
+  entries: StoredValueEntry[];
+  total: number;
+}
+
+export interface StoredValueCheck {
+  from: string;
+  to: string;
+  topupsCents: number;
+  deductionsCents: number;
+  refundsCents: number;
+  adjustmentsCents: number;
+  entries: number;
+  problems: { kind: 'DEDUCTION_WITHOUT_SLIP' | 'TOPUP_WITHOUT_PAYMENT' | 'BALANCE_MISMATCH'; memberId: number; cardNo: string; name: string; entryId: number | null; ledgerCents: number | null; balanceCents: number | null }[];
+}
+
+export interface BarReportRow {
+  itemId: number;
+  name: string;
+  category: string;
+  opening: number;
+  received: number;
+  sold: number;
+  voided: number;
+  corrected: number;
+  stocktakeAdjusted: number;
+  expected: number;
+  counted: number | null;
+  difference: number | null;
+  reason: string | null;
+  salesCents: number;
+}
+
+export interface BarReport {
+  from: string;
+  to: string;
+  rows: BarReportRow[];
+  salesCents: number;
+  /** What was paid for bar sales in the period, by method (stored value counts as its own method). */
+  byMethod: Record<PaymentMethod, number>;
+  unpaidCents: number;
+  voids: { lineId: number; at: string; name: string; quantity: number; amountCents: number; reason: string; byName: string; authorizedByName: string; visitName: string }[];
+  water: number;
+  stocktakes: { id: number; kind: 'daily' | 'month_end'; at: string; byName: string }[];
+}
+
+export interface OrderListRow {
+  itemId: number;
+  name: string;
+  category: string;
+  soldLastMonth: number;
+  stock: number;
+  suggested: number;
 }
 
 export interface CheckoutResult {
@@ -221,6 +364,10 @@ export interface CheckoutResult {
   lostTagFeeCents: number;
   name: string;
   cardNo: string | null;
+  /** The payment of the tab, if there was one. */
+  receipt: Receipt | null;
+  /** A tab left unpaid with a shift lead's authorisation (now the member's debt). */
+  unpaidLeftCents: number;
 }
 
 export type TagStatus = 'available' | 'issued' | 'disinfection' | 'lost' | 'retired';

@@ -7,6 +7,7 @@ import type {
   BlockCode,
   CheckinResult,
   CheckoutPreview,
+  CheckoutResult,
   InsideRow,
   StatusReason,
   TodayCounts,
@@ -18,6 +19,7 @@ import { AppError } from '../errors';
 import { SUPERVISORS } from '../permissions';
 import { dayBoundsUtc, daysBetween } from '../time';
 import { findMemberByCard, getMemberRow, loadMemberCard, type MemberRow, unpaidCents } from './members';
+import { LINE_SELECT, settle, storedValueOf, toTabLine, visitTabCents } from './payments';
 import { authorize } from './staff';
 import { pickTag, setTagStatus } from './tags';
 
@@ -46,7 +48,7 @@ type VisitJoined = VisitRow & {
 const VISIT_SELECT = `SELECT v.*, t.number AS tag_number, m.name AS member_name, m.card_no
   FROM visits v LEFT JOIN key_tags t ON t.id = v.tag_id LEFT JOIN members m ON m.id = v.member_id`;
 
-function loadVisit(db: DB, id: number): VisitJoined {
+export function loadVisitRow(db: DB, id: number): VisitJoined {
   const v = db.prepare(`${VISIT_SELECT} WHERE v.id = ?`).get(id) as VisitJoined | undefined;
   if (!v) throw new AppError('VISIT_NOT_FOUND', { visitId: id });
   return v;
@@ -68,15 +70,7 @@ export function toVisitInfo(v: VisitJoined): VisitInfo {
   };
 }
 
-/**
- * Unpaid bar tab of an open visit in cents. The drink-bar feature fills this; until its tables
- * exist the tab is always empty.
- */
-export function visitTabCents(_db: DB, _visitId: number): number {
-  return 0;
-}
-
-function toInsideRow(db: DB, v: VisitJoined): InsideRow {
+export function toInsideRowFor(db: DB, v: VisitJoined): InsideRow {
   return {
     visitId: v.id,
     kind: v.kind,
@@ -205,12 +199,12 @@ function insertVisit(
   return id;
 }
 
-function findOpenVisit(
+export function findOpenVisit(
   db: DB,
   by: { visitId: number } | { tagNumber: number } | { cardNo: string },
 ): VisitJoined {
   if ('visitId' in by) {
-    const v = loadVisit(db, by.visitId);
+    const v = loadVisitRow(db, by.visitId);
     if (v.checked_out_at) throw new AppError('VISIT_CLOSED', { visitId: v.id });
     return v;
   }
@@ -337,7 +331,7 @@ export const checkinHandlers = handlers({
       status: warnings.length ? 'warning' : 'ok',
       warnings,
       member: loadMemberCard(db, m.id),
-      visit: toVisitInfo(loadVisit(db, visitId)),
+      visit: toVisitInfo(loadVisitRow(db, visitId)),
       overridden: override !== null,
     };
   },
@@ -365,7 +359,7 @@ export const checkinHandlers = handlers({
       entityId: visitId,
       after: { kind: a.kind, name: a.name, gender: a.gender, tag: tag?.number ?? null },
     });
-    return toVisitInfo(loadVisit(ctx.db, visitId));
+    return toVisitInfo(loadVisitRow(ctx.db, visitId));
   },
 
   'checkin.changeTag': (ctx, a) => {
@@ -383,7 +377,7 @@ export const checkinHandlers = handlers({
       before: { tag: v.tag_number },
       after: { tag: t.number },
     });
-    return toVisitInfo(loadVisit(ctx.db, v.id));
+    return toVisitInfo(loadVisitRow(ctx.db, v.id));
   },
 
   'checkin.inside': (ctx, a) => {
@@ -401,18 +395,21 @@ export const checkinHandlers = handlers({
             (v.tag_number !== null && String(v.tag_number) === f),
         )
       : rows;
-    return list.map((v) => toInsideRow(ctx.db, v));
+    return list.map((v) => toInsideRowFor(ctx.db, v));
   },
 
   'checkin.checkoutPreview': (ctx, a): CheckoutPreview => {
     const v = findOpenVisit(ctx.db, a);
-    const tabCents = visitTabCents(ctx.db, v.id);
+    const lines = (ctx.db.prepare(`${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(v.id) as Parameters<typeof toTabLine>[0][]).map(
+      toTabLine,
+    );
     return {
-      visit: toInsideRow(ctx.db, v),
-      tabCents,
-      tabLines: [],
+      visit: toInsideRowFor(ctx.db, v),
+      tabCents: visitTabCents(ctx.db, v.id),
+      tabLines: lines,
       unpaidChargesCents: v.member_id !== null ? unpaidCents(ctx.db, v.member_id) : 0,
       lostTagFeeCents: ctx.settings.lostTagFeeCents,
+      storedValueCents: v.member_id !== null ? storedValueOf(ctx.db, v.member_id) : null,
     };
   },
 
@@ -422,6 +419,31 @@ export const checkinHandlers = handlers({
     const now = ctx.nowIso();
     const lost = v.tag_id !== null && !a.tagReturned;
     const kind = lost ? 'tag_not_returned' : 'normal';
+
+    // The tab is settled before the tag is freed: paid now, or left unpaid with a shift lead's PIN.
+    const tab = visitTabCents(ctx.db, v.id);
+    let receipt: CheckoutResult['receipt'] = null;
+    let unpaidLeftCents = 0;
+    if (tab === 0 && a.payment) throw new AppError('NOTHING_TO_PAY');
+    if (tab > 0) {
+      if (a.payment) {
+        receipt = settle(ctx, { kind: 'checkout', visitId: v.id, memberId: v.member_id, barCents: tab, chargesCents: 0, parts: a.payment.parts });
+        ctx.db
+          .prepare(
+            `UPDATE bar_slip_lines SET settlement_id = ? WHERE settlement_id IS NULL AND voided_at IS NULL
+               AND slip_id IN (SELECT id FROM bar_slips WHERE visit_id = ?)`,
+          )
+          .run(receipt.settlementId, v.id);
+      } else if (a.leaveUnpaid) {
+        if (v.member_id === null) throw new AppError('STORED_VALUE_GUEST');
+        const who = authorize(ctx, a.leaveUnpaid, SUPERVISORS);
+        ctx.db.prepare('UPDATE visits SET unpaid_allowed_by = ?, unpaid_reason = ? WHERE id = ?').run(who.id, a.leaveUnpaid.reason, v.id);
+        unpaidLeftCents = tab;
+      } else {
+        throw new AppError('TAB_UNPAID', { amount: tab });
+      }
+    }
+
     let fee = 0;
     ctx.db
       .prepare('UPDATE visits SET checked_out_at = ?, checked_out_by = ?, checkout_kind = ? WHERE id = ?')
@@ -440,7 +462,13 @@ export const checkinHandlers = handlers({
       op: 'checkin.checkout',
       entity: 'visit',
       entityId: v.id,
-      after: { tag: v.tag_number, kind, lostTagFeeCents: fee },
+      after: {
+        tag: v.tag_number,
+        kind,
+        lostTagFeeCents: fee,
+        ...(receipt ? { paidCents: receipt.totalCents, parts: receipt.parts.map((p) => [p.method, p.amountCents]) } : {}),
+        ...(unpaidLeftCents ? { unpaidLeftCents, unpaidAllowedBy: a.leaveUnpaid?.staffId, reason: a.leaveUnpaid?.reason } : {}),
+      },
     });
     return {
       visitId: v.id,
@@ -450,6 +478,8 @@ export const checkinHandlers = handlers({
       lostTagFeeCents: fee,
       name: v.member_name ?? v.guest_name ?? '',
       cardNo: v.card_no,
+      receipt,
+      unpaidLeftCents,
     };
   },
 

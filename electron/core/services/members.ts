@@ -17,6 +17,7 @@ import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { CONTACT_ROLES } from '../permissions';
 import { addDays, daysBetween } from '../time';
+import { memberDebtCents } from './payments';
 import { memberTerms, norm, prefixEnd } from './pinyin';
 
 export interface MemberRow {
@@ -189,16 +190,9 @@ function toSummary(
   };
 }
 
+/** What the member owes from earlier visits: unpaid bar lines and unpaid charges (lost tags). */
 export function unpaidCents(db: DB, memberId: number): number {
-  return (
-    db
-      .prepare(
-        'SELECT coalesce(sum(amount_cents), 0) AS c FROM member_charges WHERE member_id = ? AND paid_at IS NULL',
-      )
-      .get(memberId) as {
-      c: number;
-    }
-  ).c;
+  return memberDebtCents(db, memberId);
 }
 
 export function loadMemberDetail(ctx: Ctx, id: number): MemberDetail {

@@ -1,0 +1,460 @@
+/**
+ * The drink bar (水吧): the catalogue, stock as a ledger of movements, slips written on the visit of
+ * an issued key tag, on-the-spot corrections (the member confirms), voids (a supervisor's PIN),
+ * free water for visitors, stocktakes and the bar reports.
+ */
+import type { DB } from '../db/database';
+import type { BarItem, BarReport, BarReportRow, OrderListRow, PaymentMethod, Tab } from '../contract';
+import { type Ctx, handlers } from '../context';
+import { AppError } from '../errors';
+import { VOID_AUTHORIZERS } from '../permissions';
+import { addDays, dayBoundsUtc, localDate } from '../time';
+import { findOpenVisit, loadVisitRow, toInsideRowFor } from './checkin';
+import { csvCell } from './memberImport';
+import { LINE_SELECT, refundSettlement, storedValueOf, toTabLine } from './payments';
+export { visitTabCents } from './payments';
+import { authorize } from './staff';
+import { getTag } from './tags';
+
+interface ItemRow {
+  id: number;
+  name: string;
+  category: string;
+  price_cents: number;
+  notes: string;
+  sort: number;
+  active: number;
+  stock: number;
+}
+
+const ITEM_SELECT = `SELECT i.*, coalesce((SELECT sum(quantity) FROM stock_moves m WHERE m.item_id = i.id), 0) AS stock FROM bar_items i`;
+
+function toItem(r: ItemRow): BarItem {
+  return { id: r.id, name: r.name, category: r.category, priceCents: r.price_cents, notes: r.notes, sort: r.sort, active: r.active === 1, stock: r.stock };
+}
+
+function getItem(db: DB, id: number): ItemRow {
+  const r = db.prepare(`${ITEM_SELECT} WHERE i.id = ?`).get(id) as ItemRow | undefined;
+  if (!r) throw new AppError('NOT_FOUND', { entity: 'barItem' });
+  return r;
+}
+
+function stockMove(ctx: Ctx, itemId: number, kind: string, quantity: number, extra: { lineId?: number; stocktakeId?: number; note?: string } = {}) {
+  ctx.db
+    .prepare('INSERT INTO stock_moves (item_id, kind, quantity, line_id, stocktake_id, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(itemId, kind, quantity, extra.lineId ?? null, extra.stocktakeId ?? null, extra.note ?? null, ctx.nowIso(), ctx.requireActor().id);
+}
+
+function nameTaken(db: DB, name: string, exceptId: number | null): boolean {
+  return !!db.prepare('SELECT 1 FROM bar_items WHERE lower(trim(name)) = lower(trim(?)) AND id IS NOT ?').get(name, exceptId);
+}
+
+type LineRow = Parameters<typeof toTabLine>[0];
+
+export function visitLines(db: DB, visitId: number): LineRow[] {
+  return db.prepare(`${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(visitId) as LineRow[];
+}
+
+export function loadTab(ctx: Ctx, visitId: number, stockWarnings: Tab['stockWarnings'] = []): Tab {
+  const v = loadVisitRow(ctx.db, visitId);
+  const lines = visitLines(ctx.db, visitId).map(toTabLine);
+  return {
+    visit: toInsideRowFor(ctx.db, v),
+    open: v.checked_out_at === null,
+    lines,
+    unpaidCents: lines.filter((l) => !l.paid && !l.voided).reduce((a, l) => a + l.amountCents, 0),
+    totalCents: lines.filter((l) => !l.voided).reduce((a, l) => a + l.amountCents, 0),
+    storedValueCents: v.member_id !== null ? storedValueOf(ctx.db, v.member_id) : null,
+    stockWarnings,
+  };
+}
+
+function getLine(db: DB, id: number): LineRow {
+  const l = db.prepare(`${LINE_SELECT} WHERE l.id = ?`).get(id) as LineRow | undefined;
+  if (!l) throw new AppError('NOT_FOUND', { entity: 'barLine' });
+  return l;
+}
+
+// ---- reports -------------------------------------------------------------------------------
+
+const METHODS: PaymentMethod[] = ['cash', 'card', 'mobile', 'stored_value'];
+
+/**
+ * What was paid for bar sales, by method. A settlement of debts may pay bar lines and lost-tag fees
+ * together; its payments are allocated to the bar part first, stored value before the others.
+ */
+function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Record<PaymentMethod, number> {
+  const out: Record<PaymentMethod, number> = { cash: 0, card: 0, mobile: 0, stored_value: 0 };
+  const settlements = db
+    .prepare(
+      `SELECT id, kind, bar_cents FROM settlements
+       WHERE at >= ? AND at < ? AND ((kind IN ('checkout','debts') AND bar_cents > 0) OR (kind = 'refund' AND visit_id IS NOT NULL))`,
+    )
+    .all(fromIso, toIso) as { id: number; kind: string; bar_cents: number }[];
+  const payments = db.prepare('SELECT method, amount_cents FROM payments WHERE settlement_id = ? ORDER BY id');
+  for (const s of settlements) {
+    const ps = payments.all(s.id) as { method: PaymentMethod; amount_cents: number }[];
+    if (s.kind === 'refund') {
+      for (const p of ps) out[p.method] += p.amount_cents;
+      continue;
+    }
+    let left = s.bar_cents;
+    const ordered = [...ps].sort((a, b) => Number(b.method === 'stored_value') - Number(a.method === 'stored_value'));
+    for (const p of ordered) {
+      const take = Math.min(left, p.amount_cents);
+      out[p.method] += take;
+      left -= take;
+    }
+  }
+  return out;
+}
+
+export function barReport(ctx: Ctx, from: string, to: string): BarReport {
+  if (to < from || Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new AppError('RANGE_INVALID', { from, to });
+  const tz = ctx.settings.timeZone;
+  const a = dayBoundsUtc(from, tz).from;
+  const b = dayBoundsUtc(to, tz).to;
+  const db = ctx.db;
+  const items = db.prepare('SELECT * FROM bar_items ORDER BY category, sort, name').all() as ItemRow[];
+  const moveSums = db
+    .prepare(
+      `SELECT item_id, kind, sum(CASE WHEN at < ? THEN quantity ELSE 0 END) AS before,
+              sum(CASE WHEN at >= ? AND at < ? THEN quantity ELSE 0 END) AS inside
+       FROM stock_moves WHERE at < ? GROUP BY item_id, kind`,
+    )
+    .all(a, a, b, b) as { item_id: number; kind: string; before: number; inside: number }[];
+  const sales = db
+    .prepare(
+      `SELECT l.item_id, sum(l.amount_cents) AS cents FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+       WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL GROUP BY l.item_id`,
+    )
+    .all(a, b) as { item_id: number; cents: number }[];
+  // The last stocktake of the period gives counted, expected at that time, and the reason.
+  const counts = db
+    .prepare(
+      `SELECT sl.item_id, sl.expected, sl.counted, sl.reason FROM stocktake_lines sl JOIN stocktakes t ON t.id = sl.stocktake_id
+       WHERE t.at >= ? AND t.at < ? ORDER BY t.at, t.id`,
+    )
+    .all(a, b) as { item_id: number; expected: number; counted: number; reason: string | null }[];
+  const lastCount = new Map(counts.map((c) => [c.item_id, c]));
+
+  const rows: BarReportRow[] = [];
+  for (const it of items) {
+    const m = moveSums.filter((x) => x.item_id === it.id);
+    const inside = (k: string) => m.find((x) => x.kind === k)?.inside ?? 0;
+    const opening = m.reduce((x, y) => x + y.before, 0);
+    const received = inside('delivery');
+    const sold = -inside('sale');
+    const voided = inside('void');
+    const corrected = inside('correction');
+    const stocktakeAdjusted = inside('stocktake');
+    const c = lastCount.get(it.id);
+    const salesCents = sales.find((s) => s.item_id === it.id)?.cents ?? 0;
+    if (it.active !== 1 && opening === 0 && m.length === 0 && !c) continue;
+    const expected = c ? c.expected : opening + received - sold + voided + corrected;
+    rows.push({
+      itemId: it.id,
+      name: it.name,
+      category: it.category,
+      opening,
+      received,
+      sold,
+      voided,
+      corrected,
+      stocktakeAdjusted,
+      expected,
+      counted: c ? c.counted : null,
+      difference: c ? c.counted - c.expected : null,
+      reason: c?.reason ?? null,
+      salesCents,
+    });
+  }
+  const unpaid = db
+    .prepare(
+      `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+       WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL AND l.settlement_id IS NULL`,
+    )
+    .get(a, b) as { c: number };
+  const voids = db
+    .prepare(
+      `SELECT l.id, l.voided_at, l.item_name, l.quantity, l.amount_cents, l.void_reason, vb.name AS by_name, ab.name AS auth_name,
+              coalesce(m.name, v.guest_name) AS visit_name
+       FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id JOIN visits v ON v.id = s.visit_id
+       LEFT JOIN members m ON m.id = v.member_id
+       JOIN staff vb ON vb.id = l.voided_by JOIN staff ab ON ab.id = l.void_authorized_by
+       WHERE l.voided_at >= ? AND l.voided_at < ? ORDER BY l.voided_at`,
+    )
+    .all(a, b) as {
+    id: number;
+    voided_at: string;
+    item_name: string;
+    quantity: number;
+    amount_cents: number;
+    void_reason: string;
+    by_name: string;
+    auth_name: string;
+    visit_name: string;
+  }[];
+  const water = (db.prepare('SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(a, b) as { n: number }).n;
+  const stocktakes = db
+    .prepare('SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by WHERE t.at >= ? AND t.at < ? ORDER BY t.at')
+    .all(a, b) as { id: number; kind: 'daily' | 'month_end'; at: string; by_name: string }[];
+  return {
+    from,
+    to,
+    rows,
+    salesCents: rows.reduce((x, r) => x + r.salesCents, 0),
+    byMethod: barPaymentsByMethod(db, a, b),
+    unpaidCents: unpaid.c,
+    voids: voids.map((v) => ({
+      lineId: v.id,
+      at: v.voided_at,
+      name: v.item_name,
+      quantity: v.quantity,
+      amountCents: v.amount_cents,
+      reason: v.void_reason,
+      byName: v.by_name,
+      authorizedByName: v.auth_name,
+      visitName: v.visit_name,
+    })),
+    water,
+    stocktakes: stocktakes.map((t) => ({ id: t.id, kind: t.kind, at: t.at, byName: t.by_name })),
+  };
+}
+
+const CSV_HEADERS = {
+  'zh-CN': ['品类', '商品', '期初', '进货', '售出', '作废', '更正', '应有', '实盘', '差异', '原因', '销售额'],
+  en: ['Category', 'Item', 'Opening', 'Received', 'Sold', 'Voided', 'Corrected', 'Expected', 'Counted', 'Difference', 'Reason', 'Sales'],
+} as const;
+
+const money = (c: number) => (c / 100).toFixed(2);
+
+export const barHandlers = handlers({
+  'bar.items': (ctx, a) =>
+    (ctx.db.prepare(`${ITEM_SELECT} ${a.includeInactive ? '' : 'WHERE i.active = 1'} ORDER BY i.category, i.sort, i.name`).all() as ItemRow[]).map(toItem),
+
+  'bar.itemCreate': (ctx, a) => {
+    if (nameTaken(ctx.db, a.name, null)) throw new AppError('BAR_ITEM_NAME_TAKEN', { name: a.name });
+    const now = ctx.nowIso();
+    const id = Number(
+      ctx.db
+        .prepare('INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(a.name.trim(), a.category.trim(), a.priceCents, a.notes, a.sort ?? 0, now, now).lastInsertRowid,
+    );
+    ctx.audit({ op: 'bar.itemCreate', entity: 'barItem', entityId: id, after: { name: a.name, category: a.category, priceCents: a.priceCents } });
+    return toItem(getItem(ctx.db, id));
+  },
+
+  'bar.itemUpdate': (ctx, a) => {
+    const it = getItem(ctx.db, a.id);
+    if (a.name !== undefined && nameTaken(ctx.db, a.name, a.id)) throw new AppError('BAR_ITEM_NAME_TAKEN', { name: a.name });
+    const next = {
+      name: a.name?.trim() ?? it.name,
+      category: a.category?.trim() ?? it.category,
+      price_cents: a.priceCents ?? it.price_cents,
+      notes: a.notes ?? it.notes,
+      sort: a.sort ?? it.sort,
+      active: a.active === undefined ? it.active : a.active ? 1 : 0,
+    };
+    ctx.db
+      .prepare('UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, updated_at = ? WHERE id = ?')
+      .run(next.name, next.category, next.price_cents, next.notes, next.sort, next.active, ctx.nowIso(), a.id);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const k of Object.keys(next) as (keyof typeof next)[]) {
+      if (next[k] !== it[k]) {
+        before[k] = it[k];
+        after[k] = next[k];
+      }
+    }
+    if (Object.keys(after).length) ctx.audit({ op: 'bar.itemUpdate', entity: 'barItem', entityId: a.id, before, after });
+    return toItem(getItem(ctx.db, a.id));
+  },
+
+  'bar.receive': (ctx, a) => {
+    getItem(ctx.db, a.itemId);
+    stockMove(ctx, a.itemId, 'delivery', a.quantity, { note: a.note });
+    ctx.audit({ op: 'bar.receive', entity: 'barItem', entityId: a.itemId, after: { quantity: a.quantity }, detail: a.note });
+    return toItem(getItem(ctx.db, a.itemId));
+  },
+
+  'bar.tab': (ctx, a) => {
+    if ('visitId' in a) return loadTab(ctx, loadVisitRow(ctx.db, a.visitId).id);
+    if ('tagNumber' in a) {
+      const t = getTag(ctx.db, a.tagNumber);
+      if (t.status !== 'issued') throw new AppError('TAG_NOT_ISSUED', { number: a.tagNumber });
+    }
+    return loadTab(ctx, findOpenVisit(ctx.db, a).id);
+  },
+
+  'bar.sell': (ctx, a) => {
+    const v = findOpenVisit(ctx.db, { visitId: a.visitId });
+    const actor = ctx.requireActor();
+    const slipId = Number(
+      ctx.db.prepare('INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)').run(v.id, ctx.nowIso(), actor.id).lastInsertRowid,
+    );
+    const warnings: Tab['stockWarnings'] = [];
+    const touched = new Set<number>();
+    for (const x of a.items) {
+      const it = getItem(ctx.db, x.itemId);
+      if (it.active !== 1) throw new AppError('BAR_ITEM_INACTIVE', { name: it.name });
+      const lineId = Number(
+        ctx.db
+          .prepare('INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(slipId, it.id, it.name, it.price_cents, x.quantity, it.price_cents * x.quantity).lastInsertRowid,
+      );
+      stockMove(ctx, it.id, 'sale', -x.quantity, { lineId });
+      touched.add(it.id);
+    }
+    for (const id of touched) {
+      const it = getItem(ctx.db, id);
+      if (it.stock < 0) warnings.push({ itemId: id, name: it.name, stock: it.stock });
+    }
+    ctx.audit({
+      op: 'bar.sell',
+      entity: 'visit',
+      entityId: v.id,
+      after: { slipId, tag: v.tag_number, items: a.items.map((x) => [x.itemId, x.quantity]) },
+    });
+    return loadTab(ctx, v.id, warnings);
+  },
+
+  'bar.correctLine': (ctx, a) => {
+    const l = getLine(ctx.db, a.lineId);
+    const v = loadVisitRow(ctx.db, l.visit_id);
+    if (l.voided_at !== null || l.settlement_id !== null || v.checked_out_at !== null) throw new AppError('LINE_NOT_CORRECTABLE');
+    if (a.quantity === l.quantity) return loadTab(ctx, v.id);
+    if (a.quantity === 0) {
+      // Removed on the spot: kept as a line voided by the bar itself, with no authoriser (not a void).
+      ctx.db
+        .prepare('UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?')
+        .run(ctx.nowIso(), ctx.requireActor().id, 'corrected: removed (member confirmed)', l.id);
+    } else {
+      ctx.db.prepare('UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?').run(a.quantity, a.quantity, l.id);
+    }
+    stockMove(ctx, l.item_id, 'correction', l.quantity - a.quantity, { lineId: l.id, note: 'member confirmed' });
+    ctx.audit({
+      op: 'bar.correctLine',
+      entity: 'barLine',
+      entityId: l.id,
+      before: { quantity: l.quantity },
+      after: { quantity: a.quantity },
+      detail: 'member confirmed',
+    });
+    return loadTab(ctx, v.id);
+  },
+
+  'bar.void': (ctx, a) => {
+    const lines = a.lineIds.map((id) => getLine(ctx.db, id));
+    const visitId = lines[0]!.visit_id;
+    if (lines.some((l) => l.visit_id !== visitId)) throw new AppError('VALIDATION', { issues: [{ path: 'lineIds', code: 'one_visit' }] });
+    if (lines.some((l) => l.voided_at !== null)) throw new AppError('LINE_VOIDED');
+    const who = authorize(ctx, a.authorization, VOID_AUTHORIZERS);
+    const v = loadVisitRow(ctx.db, visitId);
+    const paidCents = lines.filter((l) => l.settlement_id !== null).reduce((x, l) => x + l.amount_cents, 0);
+    if (paidCents > 0) {
+      if (!a.refundMethod) throw new AppError('REFUND_METHOD_REQUIRED');
+      refundSettlement(ctx, { visitId, memberId: v.member_id, amountCents: paidCents, method: a.refundMethod, reason: a.reason });
+    }
+    const now = ctx.nowIso();
+    const actor = ctx.requireActor();
+    for (const l of lines) {
+      ctx.db
+        .prepare('UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_authorized_by = ?, void_reason = ? WHERE id = ?')
+        .run(now, actor.id, who.id, a.reason, l.id);
+      stockMove(ctx, l.item_id, 'void', l.quantity, { lineId: l.id, note: a.reason });
+    }
+    ctx.audit({
+      op: 'bar.void',
+      entity: 'visit',
+      entityId: visitId,
+      after: { lines: lines.map((l) => [l.id, l.item_name, l.quantity, l.amount_cents]), authorizedBy: who.id, refundCents: paidCents, refundMethod: a.refundMethod ?? null },
+      detail: a.reason,
+    });
+    return loadTab(ctx, visitId);
+  },
+
+  'bar.water': (ctx, a) => {
+    if (a.visitId !== undefined) findOpenVisit(ctx.db, { visitId: a.visitId });
+    ctx.db.prepare('INSERT INTO bar_water (visit_id, at, by) VALUES (?, ?, ?)').run(a.visitId ?? null, ctx.nowIso(), ctx.requireActor().id);
+    const { from, to } = dayBoundsUtc(ctx.today(), ctx.settings.timeZone);
+    return { today: (ctx.db.prepare('SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(from, to) as { n: number }).n };
+  },
+
+  'bar.stocktake': (ctx, a) => {
+    const ids = a.counts.map((c) => c.itemId);
+    if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { issues: [{ path: 'counts', code: 'item_twice' }] });
+    const issues: { path: string; code: string }[] = [];
+    const expectedOf = new Map<number, number>();
+    a.counts.forEach((c, i) => {
+      const it = getItem(ctx.db, c.itemId);
+      expectedOf.set(c.itemId, it.stock);
+      if (c.counted !== it.stock && !c.reason?.trim()) issues.push({ path: `counts.${i}.reason`, code: 'required' });
+    });
+    if (issues.length) throw new AppError('VALIDATION', { issues });
+    const stocktakeId = Number(
+      ctx.db
+        .prepare('INSERT INTO stocktakes (kind, at, by, note) VALUES (?, ?, ?, ?)')
+        .run(a.kind, ctx.nowIso(), ctx.requireActor().id, a.note ?? '').lastInsertRowid,
+    );
+    for (const c of a.counts) {
+      const expected = expectedOf.get(c.itemId)!;
+      ctx.db
+        .prepare('INSERT INTO stocktake_lines (stocktake_id, item_id, expected, counted, reason) VALUES (?, ?, ?, ?, ?)')
+        .run(stocktakeId, c.itemId, expected, c.counted, c.reason?.trim() || null);
+      if (c.counted !== expected) stockMove(ctx, c.itemId, 'stocktake', c.counted - expected, { stocktakeId, note: c.reason });
+    }
+    ctx.audit({
+      op: 'bar.stocktake',
+      entity: 'stocktake',
+      entityId: stocktakeId,
+      after: { kind: a.kind, differences: a.counts.filter((c) => c.counted !== expectedOf.get(c.itemId)).map((c) => [c.itemId, c.counted - expectedOf.get(c.itemId)!]) },
+    });
+    const today = ctx.today();
+    return barReport(ctx, today, today);
+  },
+
+  'bar.report': (ctx, a) => barReport(ctx, a.from, a.to),
+
+  'bar.reportCsv': (ctx, a) => {
+    const r = barReport(ctx, a.from, a.to);
+    const lang = ctx.settings.language;
+    const lines = [CSV_HEADERS[lang].map(csvCell).join(',')];
+    for (const x of r.rows) {
+      lines.push(
+        [x.category, x.name, x.opening, x.received, x.sold, x.voided, x.corrected, x.expected, x.counted, x.difference, x.reason, money(x.salesCents)]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+    lines.push('');
+    const label = lang === 'en' ? { total: 'Sales', unpaid: 'Unpaid', water: 'Water served' } : { total: '销售额', unpaid: '未付', water: '免费饮水' };
+    lines.push([label.total, money(r.salesCents)].map(csvCell).join(','));
+    for (const m of METHODS) lines.push([m, money(r.byMethod[m])].map(csvCell).join(','));
+    lines.push([label.unpaid, money(r.unpaidCents)].map(csvCell).join(','));
+    lines.push([label.water, r.water].map(csvCell).join(','));
+    ctx.audit({ op: 'bar.reportCsv', entity: 'barReport', detail: `${a.from}..${a.to}` });
+    return { filename: `bar-${a.from}_${a.to}.csv`, csv: `\ufeff${lines.join('\r\n')}\r\n` };
+  },
+
+  'bar.orderList': (ctx, a): OrderListRow[] => {
+    const first = `${a.month}-01`;
+    const [y, m] = a.month.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    const last = addDays(next, -1);
+    const r = barReport(ctx, first, last);
+    const stockNow = new Map(
+      (ctx.db.prepare(`${ITEM_SELECT} WHERE i.active = 1`).all() as ItemRow[]).map((i) => [i.id, i.stock]),
+    );
+    return r.rows
+      .filter((x) => stockNow.has(x.itemId))
+      .map((x) => ({ itemId: x.itemId, name: x.name, category: x.category, soldLastMonth: x.sold, stock: stockNow.get(x.itemId)!, suggested: 0 }))
+      .filter((x) => x.soldLastMonth > x.stock)
+      .map((x) => ({ ...x, suggested: x.soldLastMonth - Math.max(0, x.stock) }));
+  },
+});
+
+/** The club-local date of an instant (for reports and receipts). */
+export function clubDate(ctx: Ctx, iso: string): string {
+  return localDate(new Date(iso), ctx.settings.timeZone);
+}
