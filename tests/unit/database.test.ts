@@ -79,6 +79,59 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 2 adds the bar and money tables and opens a ledger entry for every existing balance', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const v1 = openDatabase(file, { migrations: migrations.slice(0, 1) });
+    expect(schemaVersion(v1)).toBe(1);
+    const now = '2026-11-01T00:00:00.000Z';
+    v1.prepare(
+      "INSERT INTO card_types (name, kind, duration_days, price_cents, created_at, updated_at) VALUES ('Y', 'time', 365, 1, ?, ?)",
+    ).run(now, now);
+    const add = v1.prepare(
+      `INSERT INTO members (card_no, name, gender, card_type_id, start_date, expiry_date, stored_value_cents, created_at, updated_at)
+       VALUES (?, ?, 'male', 1, '2026-01-01', '2026-12-31', ?, ?, ?)`,
+    );
+    add.run('A1', 'Has money', 12345, now, now);
+    add.run('A2', 'No money', 0, now, now);
+    v1.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'bar_items',
+        'bar_slips',
+        'bar_slip_lines',
+        'stock_moves',
+        'stocktakes',
+        'stocktake_lines',
+        'settlements',
+        'payments',
+        'stored_value_ledger',
+        'bar_water',
+      ]),
+    );
+    for (const r of db
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { sql: string }[]) {
+      expect(r.sql).toMatch(/\)\s*STRICT/);
+    }
+    expect(
+      db.prepare('SELECT member_id, kind, amount_cents, balance_after_cents FROM stored_value_ledger').all(),
+    ).toEqual([{ member_id: 1, kind: 'opening', amount_cents: 12345, balance_after_cents: 12345 }]);
+    expect(() => db.prepare('UPDATE stored_value_ledger SET amount_cents = 1').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM stored_value_ledger').run()).toThrow(/append-only/);
+    // A slip line's amount is its price times its quantity, by the schema itself.
+    expect(() =>
+      db.exec(`INSERT INTO bar_items (name, category, price_cents, created_at, updated_at) VALUES ('x', 'y', 100, '${now}', '${now}');
+               INSERT INTO staff (name, role, gender, pin_hash, created_at, updated_at) VALUES ('s', 'bar', 'male', 'h', '${now}', '${now}');
+               INSERT INTO visits (kind, member_id, gender, checked_in_at, checked_in_by) VALUES ('member', 1, 'male', '${now}', 1);
+               INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (1, '${now}', 1);
+               INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (1, 1, 'x', 100, 2, 150);`),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('the audit log refuses UPDATE and DELETE', async () => {
     const club = await makeClub();
     const db = club.core.database;

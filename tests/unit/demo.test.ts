@@ -55,6 +55,24 @@ describe('demo club', () => {
         .prepare('SELECT count(*) AS n FROM visits WHERE checked_out_at IS NULL AND tag_id IS NOT NULL')
         .get() as { n: number };
       expect(issued.n).toBe(open.n);
+      // The bar has a catalogue with stock, and every stored-value balance equals its ledger.
+      expect(
+        (db.prepare('SELECT count(*) AS n FROM bar_items').get() as { n: number }).n,
+      ).toBeGreaterThanOrEqual(8);
+      expect(
+        (db.prepare('SELECT count(*) AS n FROM bar_slip_lines').get() as { n: number }).n,
+      ).toBeGreaterThan(0);
+      const mismatched = db
+        .prepare(
+          `SELECT count(*) AS n FROM members m WHERE m.stored_value_cents <>
+             coalesce((SELECT sum(amount_cents) FROM stored_value_ledger l WHERE l.member_id = m.id), 0)`,
+        )
+        .get() as { n: number };
+      expect(mismatched.n).toBe(0);
+      expect(
+        (db.prepare('SELECT count(*) AS n FROM members WHERE stored_value_cents > 0').get() as { n: number })
+          .n,
+      ).toBeGreaterThan(10);
       db.close();
     });
   }

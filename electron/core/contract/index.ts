@@ -357,7 +357,10 @@ export const contract = {
   },
 
   // ---- drink bar ---------------------------------------------------------------------------
-  'bar.items': { input: z.object({ includeInactive: z.boolean().optional() }).strict(), output: out<T.BarItem[]>() },
+  'bar.items': {
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    output: out<T.BarItem[]>(),
+  },
   'bar.itemCreate': { input: BarItemFields, output: out<T.BarItem>() },
   /** A price change is audited and never alters slips already written. */
   'bar.itemUpdate': {
@@ -414,7 +417,11 @@ export const contract = {
         counts: z
           .array(
             z
-              .object({ itemId: Id, counted: z.number().int().min(0).max(1_000_000), reason: ShortText.optional() })
+              .object({
+                itemId: Id,
+                counted: z.number().int().min(0).max(1_000_000),
+                reason: ShortText.optional(),
+              })
               .strict(),
           )
           .min(1)
@@ -441,7 +448,11 @@ export const contract = {
   },
   'storedValue.account': {
     input: z
-      .object({ memberId: Id, limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).max(10_000_000).optional() })
+      .object({
+        memberId: Id,
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+      })
       .strict(),
     output: out<T.StoredValueAccount>(),
   },
@@ -476,14 +487,22 @@ export const contract = {
     input: z
       .object({
         memberId: Id,
-        amountCents: z.number().int().min(-100_000_000).max(100_000_000).refine((n) => n !== 0, 'nonzero'),
+        amountCents: z
+          .number()
+          .int()
+          .min(-100_000_000)
+          .max(100_000_000)
+          .refine((n) => n !== 0, 'nonzero'),
         reason: Reason,
       })
       .strict(),
     output: out<T.StoredValueAccount>(),
   },
   /** The weekly check: the week's movements and anything that does not add up. */
-  'storedValue.check': { input: z.object({ from: DateStr, to: DateStr }).strict(), output: out<T.StoredValueCheck>() },
+  'storedValue.check': {
+    input: z.object({ from: DateStr, to: DateStr }).strict(),
+    output: out<T.StoredValueCheck>(),
+  },
 
   // ---- key tags ----------------------------------------------------------------------------
   'tags.board': { input: Empty, output: out<T.TagBoard>() },

@@ -273,7 +273,13 @@ export interface Receipt {
   settlementId: number;
   kind: 'checkout' | 'debts' | 'topup' | 'refund';
   totalCents: number;
-  parts: { method: PaymentMethod; amountCents: number; tenderedCents: number | null; changeCents: number | null; reference: string | null }[];
+  parts: {
+    method: PaymentMethod;
+    amountCents: number;
+    tenderedCents: number | null;
+    changeCents: number | null;
+    reference: string | null;
+  }[];
   changeCents: number;
   storedValueAfterCents: number | null;
   at: string;
@@ -314,7 +320,15 @@ export interface StoredValueCheck {
   refundsCents: number;
   adjustmentsCents: number;
   entries: number;
-  problems: { kind: 'DEDUCTION_WITHOUT_SLIP' | 'TOPUP_WITHOUT_PAYMENT' | 'BALANCE_MISMATCH'; memberId: number; cardNo: string; name: string; entryId: number | null; ledgerCents: number | null; balanceCents: number | null }[];
+  problems: {
+    kind: 'DEDUCTION_WITHOUT_SLIP' | 'TOPUP_WITHOUT_PAYMENT' | 'BALANCE_MISMATCH';
+    memberId: number;
+    cardNo: string;
+    name: string;
+    entryId: number | null;
+    ledgerCents: number | null;
+    balanceCents: number | null;
+  }[];
 }
 
 export interface BarReportRow {
@@ -342,7 +356,17 @@ export interface BarReport {
   /** What was paid for bar sales in the period, by method (stored value counts as its own method). */
   byMethod: Record<PaymentMethod, number>;
   unpaidCents: number;
-  voids: { lineId: number; at: string; name: string; quantity: number; amountCents: number; reason: string; byName: string; authorizedByName: string; visitName: string }[];
+  voids: {
+    lineId: number;
+    at: string;
+    name: string;
+    quantity: number;
+    amountCents: number;
+    reason: string;
+    byName: string;
+    authorizedByName: string;
+    visitName: string;
+  }[];
   water: number;
   stocktakes: { id: number; kind: 'daily' | 'month_end'; at: string; byName: string }[];
 }

@@ -30,7 +30,16 @@ interface ItemRow {
 const ITEM_SELECT = `SELECT i.*, coalesce((SELECT sum(quantity) FROM stock_moves m WHERE m.item_id = i.id), 0) AS stock FROM bar_items i`;
 
 function toItem(r: ItemRow): BarItem {
-  return { id: r.id, name: r.name, category: r.category, priceCents: r.price_cents, notes: r.notes, sort: r.sort, active: r.active === 1, stock: r.stock };
+  return {
+    id: r.id,
+    name: r.name,
+    category: r.category,
+    priceCents: r.price_cents,
+    notes: r.notes,
+    sort: r.sort,
+    active: r.active === 1,
+    stock: r.stock,
+  };
 }
 
 function getItem(db: DB, id: number): ItemRow {
@@ -39,14 +48,33 @@ function getItem(db: DB, id: number): ItemRow {
   return r;
 }
 
-function stockMove(ctx: Ctx, itemId: number, kind: string, quantity: number, extra: { lineId?: number; stocktakeId?: number; note?: string } = {}) {
+function stockMove(
+  ctx: Ctx,
+  itemId: number,
+  kind: string,
+  quantity: number,
+  extra: { lineId?: number; stocktakeId?: number; note?: string } = {},
+) {
   ctx.db
-    .prepare('INSERT INTO stock_moves (item_id, kind, quantity, line_id, stocktake_id, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(itemId, kind, quantity, extra.lineId ?? null, extra.stocktakeId ?? null, extra.note ?? null, ctx.nowIso(), ctx.requireActor().id);
+    .prepare(
+      'INSERT INTO stock_moves (item_id, kind, quantity, line_id, stocktake_id, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      itemId,
+      kind,
+      quantity,
+      extra.lineId ?? null,
+      extra.stocktakeId ?? null,
+      extra.note ?? null,
+      ctx.nowIso(),
+      ctx.requireActor().id,
+    );
 }
 
 function nameTaken(db: DB, name: string, exceptId: number | null): boolean {
-  return !!db.prepare('SELECT 1 FROM bar_items WHERE lower(trim(name)) = lower(trim(?)) AND id IS NOT ?').get(name, exceptId);
+  return !!db
+    .prepare('SELECT 1 FROM bar_items WHERE lower(trim(name)) = lower(trim(?)) AND id IS NOT ?')
+    .get(name, exceptId);
 }
 
 type LineRow = Parameters<typeof toTabLine>[0];
@@ -91,7 +119,9 @@ function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Record<Pay
        WHERE at >= ? AND at < ? AND ((kind IN ('checkout','debts') AND bar_cents > 0) OR (kind = 'refund' AND visit_id IS NOT NULL))`,
     )
     .all(fromIso, toIso) as { id: number; kind: string; bar_cents: number }[];
-  const payments = db.prepare('SELECT method, amount_cents FROM payments WHERE settlement_id = ? ORDER BY id');
+  const payments = db.prepare(
+    'SELECT method, amount_cents FROM payments WHERE settlement_id = ? ORDER BY id',
+  );
   for (const s of settlements) {
     const ps = payments.all(s.id) as { method: PaymentMethod; amount_cents: number }[];
     if (s.kind === 'refund') {
@@ -99,7 +129,9 @@ function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Record<Pay
       continue;
     }
     let left = s.bar_cents;
-    const ordered = [...ps].sort((a, b) => Number(b.method === 'stored_value') - Number(a.method === 'stored_value'));
+    const ordered = [...ps].sort(
+      (a, b) => Number(b.method === 'stored_value') - Number(a.method === 'stored_value'),
+    );
     for (const p of ordered) {
       const take = Math.min(left, p.amount_cents);
       out[p.method] += take;
@@ -110,7 +142,8 @@ function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Record<Pay
 }
 
 export function barReport(ctx: Ctx, from: string, to: string): BarReport {
-  if (to < from || Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new AppError('RANGE_INVALID', { from, to });
+  if (to < from || Date.parse(to) - Date.parse(from) > 366 * 86_400_000)
+    throw new AppError('RANGE_INVALID', { from, to });
   const tz = ctx.settings.timeZone;
   const a = dayBoundsUtc(from, tz).from;
   const b = dayBoundsUtc(to, tz).to;
@@ -144,7 +177,7 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
     const inside = (k: string) => m.find((x) => x.kind === k)?.inside ?? 0;
     const opening = m.reduce((x, y) => x + y.before, 0);
     const received = inside('delivery');
-    const sold = -inside('sale');
+    const sold = 0 - inside('sale') || 0;
     const voided = inside('void');
     const corrected = inside('correction');
     const stocktakeAdjusted = inside('stocktake');
@@ -195,9 +228,13 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
     auth_name: string;
     visit_name: string;
   }[];
-  const water = (db.prepare('SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(a, b) as { n: number }).n;
+  const water = (
+    db.prepare('SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(a, b) as { n: number }
+  ).n;
   const stocktakes = db
-    .prepare('SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by WHERE t.at >= ? AND t.at < ? ORDER BY t.at')
+    .prepare(
+      'SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by WHERE t.at >= ? AND t.at < ? ORDER BY t.at',
+    )
     .all(a, b) as { id: number; kind: 'daily' | 'month_end'; at: string; by_name: string }[];
   return {
     from,
@@ -224,30 +261,57 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
 
 const CSV_HEADERS = {
   'zh-CN': ['品类', '商品', '期初', '进货', '售出', '作废', '更正', '应有', '实盘', '差异', '原因', '销售额'],
-  en: ['Category', 'Item', 'Opening', 'Received', 'Sold', 'Voided', 'Corrected', 'Expected', 'Counted', 'Difference', 'Reason', 'Sales'],
+  en: [
+    'Category',
+    'Item',
+    'Opening',
+    'Received',
+    'Sold',
+    'Voided',
+    'Corrected',
+    'Expected',
+    'Counted',
+    'Difference',
+    'Reason',
+    'Sales',
+  ],
 } as const;
 
 const money = (c: number) => (c / 100).toFixed(2);
 
 export const barHandlers = handlers({
   'bar.items': (ctx, a) =>
-    (ctx.db.prepare(`${ITEM_SELECT} ${a.includeInactive ? '' : 'WHERE i.active = 1'} ORDER BY i.category, i.sort, i.name`).all() as ItemRow[]).map(toItem),
+    (
+      ctx.db
+        .prepare(
+          `${ITEM_SELECT} ${a.includeInactive ? '' : 'WHERE i.active = 1'} ORDER BY i.category, i.sort, i.name`,
+        )
+        .all() as ItemRow[]
+    ).map(toItem),
 
   'bar.itemCreate': (ctx, a) => {
     if (nameTaken(ctx.db, a.name, null)) throw new AppError('BAR_ITEM_NAME_TAKEN', { name: a.name });
     const now = ctx.nowIso();
     const id = Number(
       ctx.db
-        .prepare('INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(a.name.trim(), a.category.trim(), a.priceCents, a.notes, a.sort ?? 0, now, now).lastInsertRowid,
     );
-    ctx.audit({ op: 'bar.itemCreate', entity: 'barItem', entityId: id, after: { name: a.name, category: a.category, priceCents: a.priceCents } });
+    ctx.audit({
+      op: 'bar.itemCreate',
+      entity: 'barItem',
+      entityId: id,
+      after: { name: a.name, category: a.category, priceCents: a.priceCents },
+    });
     return toItem(getItem(ctx.db, id));
   },
 
   'bar.itemUpdate': (ctx, a) => {
     const it = getItem(ctx.db, a.id);
-    if (a.name !== undefined && nameTaken(ctx.db, a.name, a.id)) throw new AppError('BAR_ITEM_NAME_TAKEN', { name: a.name });
+    if (a.name !== undefined && nameTaken(ctx.db, a.name, a.id))
+      throw new AppError('BAR_ITEM_NAME_TAKEN', { name: a.name });
     const next = {
       name: a.name?.trim() ?? it.name,
       category: a.category?.trim() ?? it.category,
@@ -257,8 +321,19 @@ export const barHandlers = handlers({
       active: a.active === undefined ? it.active : a.active ? 1 : 0,
     };
     ctx.db
-      .prepare('UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, updated_at = ? WHERE id = ?')
-      .run(next.name, next.category, next.price_cents, next.notes, next.sort, next.active, ctx.nowIso(), a.id);
+      .prepare(
+        'UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        next.name,
+        next.category,
+        next.price_cents,
+        next.notes,
+        next.sort,
+        next.active,
+        ctx.nowIso(),
+        a.id,
+      );
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const k of Object.keys(next) as (keyof typeof next)[]) {
@@ -267,14 +342,21 @@ export const barHandlers = handlers({
         after[k] = next[k];
       }
     }
-    if (Object.keys(after).length) ctx.audit({ op: 'bar.itemUpdate', entity: 'barItem', entityId: a.id, before, after });
+    if (Object.keys(after).length)
+      ctx.audit({ op: 'bar.itemUpdate', entity: 'barItem', entityId: a.id, before, after });
     return toItem(getItem(ctx.db, a.id));
   },
 
   'bar.receive': (ctx, a) => {
     getItem(ctx.db, a.itemId);
     stockMove(ctx, a.itemId, 'delivery', a.quantity, { note: a.note });
-    ctx.audit({ op: 'bar.receive', entity: 'barItem', entityId: a.itemId, after: { quantity: a.quantity }, detail: a.note });
+    ctx.audit({
+      op: 'bar.receive',
+      entity: 'barItem',
+      entityId: a.itemId,
+      after: { quantity: a.quantity },
+      detail: a.note,
+    });
     return toItem(getItem(ctx.db, a.itemId));
   },
 
@@ -291,7 +373,9 @@ export const barHandlers = handlers({
     const v = findOpenVisit(ctx.db, { visitId: a.visitId });
     const actor = ctx.requireActor();
     const slipId = Number(
-      ctx.db.prepare('INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)').run(v.id, ctx.nowIso(), actor.id).lastInsertRowid,
+      ctx.db
+        .prepare('INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)')
+        .run(v.id, ctx.nowIso(), actor.id).lastInsertRowid,
     );
     const warnings: Tab['stockWarnings'] = [];
     const touched = new Set<number>();
@@ -300,8 +384,11 @@ export const barHandlers = handlers({
       if (it.active !== 1) throw new AppError('BAR_ITEM_INACTIVE', { name: it.name });
       const lineId = Number(
         ctx.db
-          .prepare('INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(slipId, it.id, it.name, it.price_cents, x.quantity, it.price_cents * x.quantity).lastInsertRowid,
+          .prepare(
+            'INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(slipId, it.id, it.name, it.price_cents, x.quantity, it.price_cents * x.quantity)
+          .lastInsertRowid,
       );
       stockMove(ctx, it.id, 'sale', -x.quantity, { lineId });
       touched.add(it.id);
@@ -322,7 +409,8 @@ export const barHandlers = handlers({
   'bar.correctLine': (ctx, a) => {
     const l = getLine(ctx.db, a.lineId);
     const v = loadVisitRow(ctx.db, l.visit_id);
-    if (l.voided_at !== null || l.settlement_id !== null || v.checked_out_at !== null) throw new AppError('LINE_NOT_CORRECTABLE');
+    if (l.voided_at !== null || l.settlement_id !== null || v.checked_out_at !== null)
+      throw new AppError('LINE_NOT_CORRECTABLE');
     if (a.quantity === l.quantity) return loadTab(ctx, v.id);
     if (a.quantity === 0) {
       // Removed on the spot: kept as a line voided by the bar itself, with no authoriser (not a void).
@@ -330,9 +418,14 @@ export const barHandlers = handlers({
         .prepare('UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?')
         .run(ctx.nowIso(), ctx.requireActor().id, 'corrected: removed (member confirmed)', l.id);
     } else {
-      ctx.db.prepare('UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?').run(a.quantity, a.quantity, l.id);
+      ctx.db
+        .prepare('UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?')
+        .run(a.quantity, a.quantity, l.id);
     }
-    stockMove(ctx, l.item_id, 'correction', l.quantity - a.quantity, { lineId: l.id, note: 'member confirmed' });
+    stockMove(ctx, l.item_id, 'correction', l.quantity - a.quantity, {
+      lineId: l.id,
+      note: 'member confirmed',
+    });
     ctx.audit({
       op: 'bar.correctLine',
       entity: 'barLine',
@@ -347,20 +440,29 @@ export const barHandlers = handlers({
   'bar.void': (ctx, a) => {
     const lines = a.lineIds.map((id) => getLine(ctx.db, id));
     const visitId = lines[0]!.visit_id;
-    if (lines.some((l) => l.visit_id !== visitId)) throw new AppError('VALIDATION', { issues: [{ path: 'lineIds', code: 'one_visit' }] });
+    if (lines.some((l) => l.visit_id !== visitId))
+      throw new AppError('VALIDATION', { issues: [{ path: 'lineIds', code: 'one_visit' }] });
     if (lines.some((l) => l.voided_at !== null)) throw new AppError('LINE_VOIDED');
     const who = authorize(ctx, a.authorization, VOID_AUTHORIZERS);
     const v = loadVisitRow(ctx.db, visitId);
     const paidCents = lines.filter((l) => l.settlement_id !== null).reduce((x, l) => x + l.amount_cents, 0);
     if (paidCents > 0) {
       if (!a.refundMethod) throw new AppError('REFUND_METHOD_REQUIRED');
-      refundSettlement(ctx, { visitId, memberId: v.member_id, amountCents: paidCents, method: a.refundMethod, reason: a.reason });
+      refundSettlement(ctx, {
+        visitId,
+        memberId: v.member_id,
+        amountCents: paidCents,
+        method: a.refundMethod,
+        reason: a.reason,
+      });
     }
     const now = ctx.nowIso();
     const actor = ctx.requireActor();
     for (const l of lines) {
       ctx.db
-        .prepare('UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_authorized_by = ?, void_reason = ? WHERE id = ?')
+        .prepare(
+          'UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_authorized_by = ?, void_reason = ? WHERE id = ?',
+        )
         .run(now, actor.id, who.id, a.reason, l.id);
       stockMove(ctx, l.item_id, 'void', l.quantity, { lineId: l.id, note: a.reason });
     }
@@ -368,7 +470,12 @@ export const barHandlers = handlers({
       op: 'bar.void',
       entity: 'visit',
       entityId: visitId,
-      after: { lines: lines.map((l) => [l.id, l.item_name, l.quantity, l.amount_cents]), authorizedBy: who.id, refundCents: paidCents, refundMethod: a.refundMethod ?? null },
+      after: {
+        lines: lines.map((l) => [l.id, l.item_name, l.quantity, l.amount_cents]),
+        authorizedBy: who.id,
+        refundCents: paidCents,
+        refundMethod: a.refundMethod ?? null,
+      },
       detail: a.reason,
     });
     return loadTab(ctx, visitId);
@@ -376,20 +483,30 @@ export const barHandlers = handlers({
 
   'bar.water': (ctx, a) => {
     if (a.visitId !== undefined) findOpenVisit(ctx.db, { visitId: a.visitId });
-    ctx.db.prepare('INSERT INTO bar_water (visit_id, at, by) VALUES (?, ?, ?)').run(a.visitId ?? null, ctx.nowIso(), ctx.requireActor().id);
+    ctx.db
+      .prepare('INSERT INTO bar_water (visit_id, at, by) VALUES (?, ?, ?)')
+      .run(a.visitId ?? null, ctx.nowIso(), ctx.requireActor().id);
     const { from, to } = dayBoundsUtc(ctx.today(), ctx.settings.timeZone);
-    return { today: (ctx.db.prepare('SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(from, to) as { n: number }).n };
+    return {
+      today: (
+        ctx.db.prepare('SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(from, to) as {
+          n: number;
+        }
+      ).n,
+    };
   },
 
   'bar.stocktake': (ctx, a) => {
     const ids = a.counts.map((c) => c.itemId);
-    if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { issues: [{ path: 'counts', code: 'item_twice' }] });
+    if (new Set(ids).size !== ids.length)
+      throw new AppError('VALIDATION', { issues: [{ path: 'counts', code: 'item_twice' }] });
     const issues: { path: string; code: string }[] = [];
     const expectedOf = new Map<number, number>();
     a.counts.forEach((c, i) => {
       const it = getItem(ctx.db, c.itemId);
       expectedOf.set(c.itemId, it.stock);
-      if (c.counted !== it.stock && !c.reason?.trim()) issues.push({ path: `counts.${i}.reason`, code: 'required' });
+      if (c.counted !== it.stock && !c.reason?.trim())
+        issues.push({ path: `counts.${i}.reason`, code: 'required' });
     });
     if (issues.length) throw new AppError('VALIDATION', { issues });
     const stocktakeId = Number(
@@ -400,15 +517,23 @@ export const barHandlers = handlers({
     for (const c of a.counts) {
       const expected = expectedOf.get(c.itemId)!;
       ctx.db
-        .prepare('INSERT INTO stocktake_lines (stocktake_id, item_id, expected, counted, reason) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO stocktake_lines (stocktake_id, item_id, expected, counted, reason) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(stocktakeId, c.itemId, expected, c.counted, c.reason?.trim() || null);
-      if (c.counted !== expected) stockMove(ctx, c.itemId, 'stocktake', c.counted - expected, { stocktakeId, note: c.reason });
+      if (c.counted !== expected)
+        stockMove(ctx, c.itemId, 'stocktake', c.counted - expected, { stocktakeId, note: c.reason });
     }
     ctx.audit({
       op: 'bar.stocktake',
       entity: 'stocktake',
       entityId: stocktakeId,
-      after: { kind: a.kind, differences: a.counts.filter((c) => c.counted !== expectedOf.get(c.itemId)).map((c) => [c.itemId, c.counted - expectedOf.get(c.itemId)!]) },
+      after: {
+        kind: a.kind,
+        differences: a.counts
+          .filter((c) => c.counted !== expectedOf.get(c.itemId))
+          .map((c) => [c.itemId, c.counted - expectedOf.get(c.itemId)!]),
+      },
     });
     const today = ctx.today();
     return barReport(ctx, today, today);
@@ -422,13 +547,29 @@ export const barHandlers = handlers({
     const lines = [CSV_HEADERS[lang].map(csvCell).join(',')];
     for (const x of r.rows) {
       lines.push(
-        [x.category, x.name, x.opening, x.received, x.sold, x.voided, x.corrected, x.expected, x.counted, x.difference, x.reason, money(x.salesCents)]
+        [
+          x.category,
+          x.name,
+          x.opening,
+          x.received,
+          x.sold,
+          x.voided,
+          x.corrected,
+          x.expected,
+          x.counted,
+          x.difference,
+          x.reason,
+          money(x.salesCents),
+        ]
           .map(csvCell)
           .join(','),
       );
     }
     lines.push('');
-    const label = lang === 'en' ? { total: 'Sales', unpaid: 'Unpaid', water: 'Water served' } : { total: '销售额', unpaid: '未付', water: '免费饮水' };
+    const label =
+      lang === 'en'
+        ? { total: 'Sales', unpaid: 'Unpaid', water: 'Water served' }
+        : { total: '销售额', unpaid: '未付', water: '免费饮水' };
     lines.push([label.total, money(r.salesCents)].map(csvCell).join(','));
     for (const m of METHODS) lines.push([m, money(r.byMethod[m])].map(csvCell).join(','));
     lines.push([label.unpaid, money(r.unpaidCents)].map(csvCell).join(','));
@@ -448,7 +589,14 @@ export const barHandlers = handlers({
     );
     return r.rows
       .filter((x) => stockNow.has(x.itemId))
-      .map((x) => ({ itemId: x.itemId, name: x.name, category: x.category, soldLastMonth: x.sold, stock: stockNow.get(x.itemId)!, suggested: 0 }))
+      .map((x) => ({
+        itemId: x.itemId,
+        name: x.name,
+        category: x.category,
+        soldLastMonth: x.sold,
+        stock: stockNow.get(x.itemId)!,
+        suggested: 0,
+      }))
       .filter((x) => x.soldLastMonth > x.stock)
       .map((x) => ({ ...x, suggested: x.soldLastMonth - Math.max(0, x.stock) }));
   },

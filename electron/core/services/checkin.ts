@@ -400,9 +400,11 @@ export const checkinHandlers = handlers({
 
   'checkin.checkoutPreview': (ctx, a): CheckoutPreview => {
     const v = findOpenVisit(ctx.db, a);
-    const lines = (ctx.db.prepare(`${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(v.id) as Parameters<typeof toTabLine>[0][]).map(
-      toTabLine,
-    );
+    const lines = (
+      ctx.db.prepare(`${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(v.id) as Parameters<
+        typeof toTabLine
+      >[0][]
+    ).map(toTabLine);
     return {
       visit: toInsideRowFor(ctx.db, v),
       tabCents: visitTabCents(ctx.db, v.id),
@@ -427,7 +429,14 @@ export const checkinHandlers = handlers({
     if (tab === 0 && a.payment) throw new AppError('NOTHING_TO_PAY');
     if (tab > 0) {
       if (a.payment) {
-        receipt = settle(ctx, { kind: 'checkout', visitId: v.id, memberId: v.member_id, barCents: tab, chargesCents: 0, parts: a.payment.parts });
+        receipt = settle(ctx, {
+          kind: 'checkout',
+          visitId: v.id,
+          memberId: v.member_id,
+          barCents: tab,
+          chargesCents: 0,
+          parts: a.payment.parts,
+        });
         ctx.db
           .prepare(
             `UPDATE bar_slip_lines SET settlement_id = ? WHERE settlement_id IS NULL AND voided_at IS NULL
@@ -437,7 +446,9 @@ export const checkinHandlers = handlers({
       } else if (a.leaveUnpaid) {
         if (v.member_id === null) throw new AppError('STORED_VALUE_GUEST');
         const who = authorize(ctx, a.leaveUnpaid, SUPERVISORS);
-        ctx.db.prepare('UPDATE visits SET unpaid_allowed_by = ?, unpaid_reason = ? WHERE id = ?').run(who.id, a.leaveUnpaid.reason, v.id);
+        ctx.db
+          .prepare('UPDATE visits SET unpaid_allowed_by = ?, unpaid_reason = ? WHERE id = ?')
+          .run(who.id, a.leaveUnpaid.reason, v.id);
         unpaidLeftCents = tab;
       } else {
         throw new AppError('TAB_UNPAID', { amount: tab });
@@ -466,8 +477,12 @@ export const checkinHandlers = handlers({
         tag: v.tag_number,
         kind,
         lostTagFeeCents: fee,
-        ...(receipt ? { paidCents: receipt.totalCents, parts: receipt.parts.map((p) => [p.method, p.amountCents]) } : {}),
-        ...(unpaidLeftCents ? { unpaidLeftCents, unpaidAllowedBy: a.leaveUnpaid?.staffId, reason: a.leaveUnpaid?.reason } : {}),
+        ...(receipt
+          ? { paidCents: receipt.totalCents, parts: receipt.parts.map((p) => [p.method, p.amountCents]) }
+          : {}),
+        ...(unpaidLeftCents
+          ? { unpaidLeftCents, unpaidAllowedBy: a.leaveUnpaid?.staffId, reason: a.leaveUnpaid?.reason }
+          : {}),
       },
     });
     return {

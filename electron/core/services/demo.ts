@@ -283,11 +283,15 @@ export function createDemoClub(
         `INSERT INTO member_charges (member_id, kind, amount_cents, note, created_at, created_by) VALUES (?, 'lost_tag', 2000, ?, ?, ?)`,
       ).run(id, en ? 'Key tag not returned' : '手牌未归还', nowIso, receptionId);
     }
-    if (rand() < 0.15)
-      db.prepare('UPDATE members SET stored_value_cents = ? WHERE id = ?').run(
-        Math.floor(rand() * 50) * 1000,
-        id,
-      );
+    if (rand() < 0.15) {
+      // A stored-value balance is always the sum of its ledger: the demo balance is an opening entry.
+      const cents = (1 + Math.floor(rand() * 50)) * 1000;
+      db.prepare('UPDATE members SET stored_value_cents = ? WHERE id = ?').run(cents, id);
+      db.prepare(
+        `INSERT INTO stored_value_ledger (member_id, kind, amount_cents, balance_after_cents, reason, at, by)
+         VALUES (?, 'opening', ?, ?, ?, ?, ?)`,
+      ).run(id, cents, cents, en ? 'Balance brought over' : '期初余额', nowIso, staffIds[0]!);
+    }
     memberIds.push({ id, kind, gender });
   });
 
@@ -363,6 +367,8 @@ export function createDemoClub(
     null,
     0,
   );
+  seedBar(db, { now, en, barId: staffIds[6]!, managerId: staffIds[0]! });
+
   // Tag 60 was lost last week; 58 and 59 are out for disinfection.
   db.prepare(`UPDATE key_tags SET status = 'lost', status_since = ? WHERE number = 60`).run(nowIso);
   db.prepare(`UPDATE key_tags SET status = 'disinfection', status_since = ? WHERE number IN (58, 59)`).run(
@@ -375,4 +381,58 @@ export function createDemoClub(
     detail: `${memberIds.length} members`,
   });
   return { ok: true, staff: DEMO_STAFF.map(({ name, role, pin }) => ({ name, role, pin })) };
+}
+
+/** The bar's catalogue with stock delivered a week ago, and a few slips on today's open visits. */
+function seedBar(db: DB, o: { now: Date; en: boolean; barId: number; managerId: number }): void {
+  const nowIso = o.now.toISOString();
+  const weekAgo = new Date(o.now.getTime() - 7 * 86_400_000).toISOString();
+  const items: [string, string, string, string, number, number][] = [
+    ['矿泉水', 'Mineral water', '饮料', 'Drinks', 300, 48],
+    ['运动饮料', 'Sports drink', '饮料', 'Drinks', 800, 36],
+    ['椰子水', 'Coconut water', '饮料', 'Drinks', 1200, 24],
+    ['鲜榨橙汁', 'Fresh orange juice', '饮料', 'Drinks', 1800, 20],
+    ['美式咖啡', 'Americano', '咖啡', 'Coffee', 1500, 60],
+    ['拿铁', 'Latte', '咖啡', 'Coffee', 2000, 60],
+    ['乳清蛋白奶昔', 'Whey protein shake', '蛋白', 'Protein', 2800, 30],
+    ['植物蛋白奶昔', 'Plant protein shake', '蛋白', 'Protein', 3000, 18],
+    ['蛋白棒', 'Protein bar', '零食', 'Snacks', 1500, 40],
+    ['能量胶', 'Energy gel', '零食', 'Snacks', 1000, 3],
+  ];
+  const ins = db.prepare(
+    'INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const move = db.prepare(
+    'INSERT INTO stock_moves (item_id, kind, quantity, line_id, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const ids = items.map(([zh, en, cz, ce, price, stock], i) => {
+    const id = Number(
+      ins.run(o.en ? en : zh, o.en ? ce : cz, price, '', i, weekAgo, weekAgo).lastInsertRowid,
+    );
+    move.run(id, 'delivery', stock, null, o.en ? 'Opening delivery' : '首批进货', weekAgo, o.managerId);
+    return { id, name: o.en ? en : zh, price };
+  });
+  const open = db
+    .prepare(
+      `SELECT v.id FROM visits v JOIN key_tags t ON t.id = v.tag_id
+       WHERE v.checked_out_at IS NULL AND v.kind = 'member' ORDER BY v.id LIMIT 3`,
+    )
+    .all() as { id: number }[];
+  open.forEach((v, i) => {
+    const slip = Number(
+      db
+        .prepare('INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)')
+        .run(v.id, nowIso, o.barId).lastInsertRowid,
+    );
+    const it = ids[(i * 3 + 1) % ids.length]!;
+    const qty = 1 + (i % 2);
+    const line = Number(
+      db
+        .prepare(
+          'INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(slip, it.id, it.name, it.price, qty, it.price * qty).lastInsertRowid,
+    );
+    move.run(it.id, 'sale', -qty, line, null, nowIso, o.barId);
+  });
 }

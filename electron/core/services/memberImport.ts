@@ -390,7 +390,8 @@ function check(db: DB, jobId: string, job: Job, mapping: Partial<Record<ImportFi
 /** A cell safe to open in a spreadsheet: quoted when needed, formulas neutralised. */
 export function csvCell(value: string | number | null): string {
   let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // Text that a spreadsheet would run as a formula is neutralised; numbers are written as numbers.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

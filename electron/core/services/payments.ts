@@ -20,7 +20,8 @@ import { AppError } from '../errors';
 import { dayBoundsUtc, daysBetween, localDate } from '../time';
 
 function getMemberRow(db: DB, id: number): void {
-  if (!db.prepare('SELECT 1 FROM members WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', { entity: 'member' });
+  if (!db.prepare('SELECT 1 FROM members WHERE id = ?').get(id))
+    throw new AppError('NOT_FOUND', { entity: 'member' });
 }
 
 /** Unpaid bar tab of a visit in cents: its lines that are neither paid nor voided. */
@@ -38,7 +39,8 @@ export function visitTabCents(db: DB, visitId: number): number {
 export type SettlementKind = 'checkout' | 'debts' | 'topup' | 'refund';
 
 export function storedValueOf(db: DB, memberId: number): number {
-  const r = db.prepare('SELECT stored_value_cents AS c FROM members WHERE id = ?').get(memberId) as { c: number } | undefined;
+  const r = db.prepare('SELECT stored_value_cents AS c FROM members WHERE id = ?').get(memberId) as
+    { c: number } | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'member' });
   return r.c;
 }
@@ -61,7 +63,9 @@ export function ledgerEntry(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(memberId, kind, amountCents, after, paymentId, reason, ctx.nowIso(), ctx.actor?.id ?? null);
-  ctx.db.prepare('UPDATE members SET stored_value_cents = ?, updated_at = ? WHERE id = ?').run(after, ctx.nowIso(), memberId);
+  ctx.db
+    .prepare('UPDATE members SET stored_value_cents = ?, updated_at = ? WHERE id = ?')
+    .run(after, ctx.nowIso(), memberId);
   return after;
 }
 
@@ -90,7 +94,8 @@ export function settle(ctx: Ctx, s: SettleInput): Receipt {
     throw new AppError('VALIDATION', { issues: [{ path: 'parts', code: 'method_twice' }] });
   }
   for (const p of s.parts) {
-    if (p.method === 'cash' && p.tenderedCents !== undefined && p.tenderedCents < p.amountCents) throw new AppError('CASH_TENDERED_SHORT');
+    if (p.method === 'cash' && p.tenderedCents !== undefined && p.tenderedCents < p.amountCents)
+      throw new AppError('CASH_TENDERED_SHORT');
     if (p.method === 'stored_value' && s.memberId === null) throw new AppError('STORED_VALUE_GUEST');
   }
   const now = ctx.nowIso();
@@ -102,14 +107,40 @@ export function settle(ctx: Ctx, s: SettleInput): Receipt {
       )
       .run(s.kind, s.visitId, s.memberId, s.barCents, s.chargesCents, due, now, actor.id).lastInsertRowid,
   );
-  const receipt: Receipt = { settlementId, kind: s.kind, totalCents: due, parts: [], changeCents: 0, storedValueAfterCents: null, at: now };
+  const receipt: Receipt = {
+    settlementId,
+    kind: s.kind,
+    totalCents: due,
+    parts: [],
+    changeCents: 0,
+    storedValueAfterCents: null,
+    at: now,
+  };
   // Stored value first, so that an overdraft is refused before anything else is written.
-  const ordered = [...s.parts].sort((a, b) => Number(b.method === 'stored_value') - Number(a.method === 'stored_value'));
+  const ordered = [...s.parts].sort(
+    (a, b) => Number(b.method === 'stored_value') - Number(a.method === 'stored_value'),
+  );
   for (const p of ordered) {
-    const change = p.method === 'cash' && p.tenderedCents !== undefined ? p.tenderedCents - p.amountCents : null;
-    const paymentId = insertPayment(ctx, settlementId, p.method, p.amountCents, p.method === 'cash' ? (p.tenderedCents ?? null) : null, change, p.reference ?? null);
+    const change =
+      p.method === 'cash' && p.tenderedCents !== undefined ? p.tenderedCents - p.amountCents : null;
+    const paymentId = insertPayment(
+      ctx,
+      settlementId,
+      p.method,
+      p.amountCents,
+      p.method === 'cash' ? (p.tenderedCents ?? null) : null,
+      change,
+      p.reference ?? null,
+    );
     if (p.method === 'stored_value') {
-      receipt.storedValueAfterCents = ledgerEntry(ctx, s.memberId!, 'deduction', -p.amountCents, paymentId, null);
+      receipt.storedValueAfterCents = ledgerEntry(
+        ctx,
+        s.memberId!,
+        'deduction',
+        -p.amountCents,
+        paymentId,
+        null,
+      );
     }
     receipt.parts.push({
       method: p.method,
@@ -120,7 +151,8 @@ export function settle(ctx: Ctx, s: SettleInput): Receipt {
     });
     receipt.changeCents += change ?? 0;
   }
-  if (receipt.storedValueAfterCents === null && s.memberId !== null) receipt.storedValueAfterCents = storedValueOf(ctx.db, s.memberId);
+  if (receipt.storedValueAfterCents === null && s.memberId !== null)
+    receipt.storedValueAfterCents = storedValueOf(ctx.db, s.memberId);
   return receipt;
 }
 
@@ -139,14 +171,29 @@ export function insertPayment(
         `INSERT INTO payments (settlement_id, method, amount_cents, tendered_cents, change_cents, reference, at, by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(settlementId, method, amountCents, tenderedCents, changeCents, reference, ctx.nowIso(), ctx.requireActor().id).lastInsertRowid,
+      .run(
+        settlementId,
+        method,
+        amountCents,
+        tenderedCents,
+        changeCents,
+        reference,
+        ctx.nowIso(),
+        ctx.requireActor().id,
+      ).lastInsertRowid,
   );
 }
 
 /** Money going back out (a refund): a settlement with a negative total and one negative payment. */
 export function refundSettlement(
   ctx: Ctx,
-  r: { visitId: number | null; memberId: number | null; amountCents: number; method: PaymentMethod; reason: string },
+  r: {
+    visitId: number | null;
+    memberId: number | null;
+    amountCents: number;
+    method: PaymentMethod;
+    reason: string;
+  },
 ): Receipt {
   const actor = ctx.requireActor();
   const now = ctx.nowIso();
@@ -168,7 +215,15 @@ export function refundSettlement(
     settlementId,
     kind: 'refund',
     totalCents: -r.amountCents,
-    parts: [{ method: r.method, amountCents: -r.amountCents, tenderedCents: null, changeCents: null, reference: null }],
+    parts: [
+      {
+        method: r.method,
+        amountCents: -r.amountCents,
+        tenderedCents: null,
+        changeCents: null,
+        reference: null,
+      },
+    ],
     changeCents: 0,
     storedValueAfterCents: after,
     at: now,
@@ -228,8 +283,24 @@ function unpaidCharges(db: DB, memberId: number): ChargeInfo[] {
   return (
     db
       .prepare('SELECT * FROM member_charges WHERE member_id = ? AND paid_at IS NULL ORDER BY id')
-      .all(memberId) as { id: number; kind: 'lost_tag'; amount_cents: number; created_at: string; paid_at: string | null; note: string | null; visit_id: number | null }[]
-  ).map((c) => ({ id: c.id, kind: c.kind, visitId: c.visit_id, amountCents: c.amount_cents, createdAt: c.created_at, paidAt: c.paid_at, note: c.note }));
+      .all(memberId) as {
+      id: number;
+      kind: 'lost_tag';
+      amount_cents: number;
+      created_at: string;
+      paid_at: string | null;
+      note: string | null;
+      visit_id: number | null;
+    }[]
+  ).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    visitId: c.visit_id,
+    amountCents: c.amount_cents,
+    createdAt: c.created_at,
+    paidAt: c.paid_at,
+    note: c.note,
+  }));
 }
 
 /** What a member owes from earlier visits: unpaid bar lines of closed visits and unpaid charges. */
@@ -242,16 +313,22 @@ export function memberDebtCents(db: DB, memberId: number): number {
     )
     .get(memberId) as { c: number };
   const charges = db
-    .prepare('SELECT coalesce(sum(amount_cents), 0) AS c FROM member_charges WHERE member_id = ? AND paid_at IS NULL')
+    .prepare(
+      'SELECT coalesce(sum(amount_cents), 0) AS c FROM member_charges WHERE member_id = ? AND paid_at IS NULL',
+    )
     .get(memberId) as { c: number };
   return bar.c + charges.c;
 }
 
 function loadDebts(ctx: Ctx, memberId: number, tz: string): Debts {
   getMemberRow(ctx.db, memberId);
-  const lines = debtLines(ctx.db, memberId).map((r) => ({ ...toTabLine(r), visitDate: localDate(new Date(r.checked_in_at), tz) }));
+  const lines = debtLines(ctx.db, memberId).map((r) => ({
+    ...toTabLine(r),
+    visitDate: localDate(new Date(r.checked_in_at), tz),
+  }));
   const charges = unpaidCharges(ctx.db, memberId);
-  const totalCents = lines.reduce((a, l) => a + l.amountCents, 0) + charges.reduce((a, c) => a + c.amountCents, 0);
+  const totalCents =
+    lines.reduce((a, l) => a + l.amountCents, 0) + charges.reduce((a, c) => a + c.amountCents, 0);
   return { memberId, lines, charges, totalCents, storedValueCents: storedValueOf(ctx.db, memberId) };
 }
 
@@ -275,7 +352,11 @@ function account(ctx: Ctx, memberId: number, limit = 50, offset = 0): StoredValu
     at: string;
     by_name: string | null;
   }[];
-  const total = (ctx.db.prepare('SELECT count(*) AS n FROM stored_value_ledger WHERE member_id = ?').get(memberId) as { n: number }).n;
+  const total = (
+    ctx.db.prepare('SELECT count(*) AS n FROM stored_value_ledger WHERE member_id = ?').get(memberId) as {
+      n: number;
+    }
+  ).n;
   return {
     memberId,
     balanceCents: storedValueOf(ctx.db, memberId),
@@ -320,7 +401,15 @@ function weeklyCheck(ctx: Ctx, from: string, to: string): StoredValueCheck {
                                AND NOT EXISTS (SELECT 1 FROM member_charges c WHERE c.settlement_id = s.id)))`,
     )
     .all(a, b) as P[]) {
-    problems.push({ kind: 'DEDUCTION_WITHOUT_SLIP', memberId: r.member_id, cardNo: r.card_no, name: r.name, entryId: r.id, ledgerCents: null, balanceCents: null });
+    problems.push({
+      kind: 'DEDUCTION_WITHOUT_SLIP',
+      memberId: r.member_id,
+      cardNo: r.card_no,
+      name: r.name,
+      entryId: r.id,
+      ledgerCents: null,
+      balanceCents: null,
+    });
   }
   // A top-up must have the payment that brought the money in.
   for (const r of ctx.db
@@ -330,7 +419,15 @@ function weeklyCheck(ctx: Ctx, from: string, to: string): StoredValueCheck {
        WHERE e.kind = 'topup' AND e.at >= ? AND e.at < ? AND (p.id IS NULL OR p.amount_cents <> e.amount_cents OR p.method = 'stored_value')`,
     )
     .all(a, b) as P[]) {
-    problems.push({ kind: 'TOPUP_WITHOUT_PAYMENT', memberId: r.member_id, cardNo: r.card_no, name: r.name, entryId: r.id, ledgerCents: null, balanceCents: null });
+    problems.push({
+      kind: 'TOPUP_WITHOUT_PAYMENT',
+      memberId: r.member_id,
+      cardNo: r.card_no,
+      name: r.name,
+      entryId: r.id,
+      ledgerCents: null,
+      balanceCents: null,
+    });
   }
   // Every balance equals its ledger.
   for (const r of ctx.db
@@ -341,13 +438,21 @@ function weeklyCheck(ctx: Ctx, from: string, to: string): StoredValueCheck {
        WHERE m.stored_value_cents <> coalesce(l.total, 0)`,
     )
     .all() as { member_id: number; card_no: string; name: string; balance: number; ledger: number }[]) {
-    problems.push({ kind: 'BALANCE_MISMATCH', memberId: r.member_id, cardNo: r.card_no, name: r.name, entryId: null, ledgerCents: r.ledger, balanceCents: r.balance });
+    problems.push({
+      kind: 'BALANCE_MISMATCH',
+      memberId: r.member_id,
+      cardNo: r.card_no,
+      name: r.name,
+      entryId: null,
+      ledgerCents: r.ledger,
+      balanceCents: r.balance,
+    });
   }
   return {
     from,
     to,
     topupsCents: sum('topup'),
-    deductionsCents: -sum('deduction'),
+    deductionsCents: Math.abs(sum('deduction')),
     refundsCents: sum('refund'),
     adjustmentsCents: sum('adjustment'),
     entries: sums.reduce((x, s) => x + s.n, 0),
@@ -363,16 +468,31 @@ export const paymentHandlers = handlers({
     if (d.totalCents === 0) throw new AppError('NOTHING_TO_PAY');
     const barCents = d.lines.reduce((x, l) => x + l.amountCents, 0);
     const chargesCents = d.charges.reduce((x, c) => x + c.amountCents, 0);
-    const receipt = settle(ctx, { kind: 'debts', visitId: null, memberId: a.memberId, barCents, chargesCents, parts: a.parts });
-    const setLine = ctx.db.prepare('UPDATE bar_slip_lines SET settlement_id = ? WHERE id = ? AND settlement_id IS NULL');
+    const receipt = settle(ctx, {
+      kind: 'debts',
+      visitId: null,
+      memberId: a.memberId,
+      barCents,
+      chargesCents,
+      parts: a.parts,
+    });
+    const setLine = ctx.db.prepare(
+      'UPDATE bar_slip_lines SET settlement_id = ? WHERE id = ? AND settlement_id IS NULL',
+    );
     for (const l of d.lines) setLine.run(receipt.settlementId, l.id);
-    const setCharge = ctx.db.prepare('UPDATE member_charges SET paid_at = ?, settlement_id = ? WHERE id = ? AND paid_at IS NULL');
+    const setCharge = ctx.db.prepare(
+      'UPDATE member_charges SET paid_at = ?, settlement_id = ? WHERE id = ? AND paid_at IS NULL',
+    );
     for (const c of d.charges) setCharge.run(ctx.nowIso(), receipt.settlementId, c.id);
     ctx.audit({
       op: 'payments.payDebts',
       entity: 'member',
       entityId: a.memberId,
-      after: { settlementId: receipt.settlementId, totalCents: receipt.totalCents, parts: receipt.parts.map((p) => [p.method, p.amountCents]) },
+      after: {
+        settlementId: receipt.settlementId,
+        totalCents: receipt.totalCents,
+        parts: receipt.parts.map((p) => [p.method, p.amountCents]),
+      },
     });
     return receipt;
   },
@@ -381,7 +501,8 @@ export const paymentHandlers = handlers({
 
   'storedValue.topup': (ctx, a) => {
     getMemberRow(ctx.db, a.memberId);
-    if (a.method === 'cash' && a.tenderedCents !== undefined && a.tenderedCents < a.amountCents) throw new AppError('CASH_TENDERED_SHORT');
+    if (a.method === 'cash' && a.tenderedCents !== undefined && a.tenderedCents < a.amountCents)
+      throw new AppError('CASH_TENDERED_SHORT');
     const now = ctx.nowIso();
     const settlementId = Number(
       ctx.db
@@ -393,14 +514,35 @@ export const paymentHandlers = handlers({
     );
     const tendered = a.method === 'cash' ? (a.tenderedCents ?? null) : null;
     const change = tendered !== null ? tendered - a.amountCents : null;
-    const paymentId = insertPayment(ctx, settlementId, a.method, a.amountCents, tendered, change, a.reference ?? null);
+    const paymentId = insertPayment(
+      ctx,
+      settlementId,
+      a.method,
+      a.amountCents,
+      tendered,
+      change,
+      a.reference ?? null,
+    );
     const after = ledgerEntry(ctx, a.memberId, 'topup', a.amountCents, paymentId, null);
-    ctx.audit({ op: 'storedValue.topup', entity: 'member', entityId: a.memberId, after: { amountCents: a.amountCents, method: a.method, balanceCents: after } });
+    ctx.audit({
+      op: 'storedValue.topup',
+      entity: 'member',
+      entityId: a.memberId,
+      after: { amountCents: a.amountCents, method: a.method, balanceCents: after },
+    });
     return {
       settlementId,
       kind: 'topup' as const,
       totalCents: a.amountCents,
-      parts: [{ method: a.method, amountCents: a.amountCents, tenderedCents: tendered, changeCents: change, reference: a.reference ?? null }],
+      parts: [
+        {
+          method: a.method,
+          amountCents: a.amountCents,
+          tenderedCents: tendered,
+          changeCents: change,
+          reference: a.reference ?? null,
+        },
+      ],
       changeCents: change ?? 0,
       storedValueAfterCents: after,
       at: now,
@@ -412,10 +554,24 @@ export const paymentHandlers = handlers({
     const balance = storedValueOf(ctx.db, a.memberId);
     if (a.amountCents > balance) throw new AppError('STORED_VALUE_INSUFFICIENT', { balance });
     // The balance goes down by the amount, and the money goes out by the chosen method.
-    const r = refundSettlement(ctx, { visitId: null, memberId: a.memberId, amountCents: a.amountCents, method: a.method, reason: a.reason });
-    const paymentId = (ctx.db.prepare('SELECT id FROM payments WHERE settlement_id = ?').get(r.settlementId) as { id: number }).id;
+    const r = refundSettlement(ctx, {
+      visitId: null,
+      memberId: a.memberId,
+      amountCents: a.amountCents,
+      method: a.method,
+      reason: a.reason,
+    });
+    const paymentId = (
+      ctx.db.prepare('SELECT id FROM payments WHERE settlement_id = ?').get(r.settlementId) as { id: number }
+    ).id;
     r.storedValueAfterCents = ledgerEntry(ctx, a.memberId, 'refund', -a.amountCents, paymentId, a.reason);
-    ctx.audit({ op: 'storedValue.refund', entity: 'member', entityId: a.memberId, after: { amountCents: a.amountCents, method: a.method }, detail: a.reason });
+    ctx.audit({
+      op: 'storedValue.refund',
+      entity: 'member',
+      entityId: a.memberId,
+      after: { amountCents: a.amountCents, method: a.method },
+      detail: a.reason,
+    });
     return r;
   },
 
