@@ -83,6 +83,15 @@ const SESSIONLESS = new Set<OpName>([
   'session.logout',
 ]);
 
+/** Operations that only read: they never announce a change. */
+const READ_ONLY =
+  /\.(status|staffList|current|get|list|search|photo|board|inside|today|recent|checkoutPreview|tab|items|report|reportCsv|orderList|debts|account|check|exportCsv|importPreview|importValidate)$/;
+
+export interface ChangeEvent {
+  op: string;
+  at: string;
+}
+
 /** Operations that need the session id or do asynchronous work (backups); they manage their own transactions. */
 type AsyncOp =
   | 'session.login'
@@ -109,6 +118,27 @@ export class Core {
   private db: DB | null = null;
   private problem: string | null = null;
   private sessions = new Map<string, Session>();
+  private changeListeners = new Set<(e: ChangeEvent) => void>();
+
+  /**
+   * Tells every window (Electron) and browser (loopback server) that something changed, so the desk
+   * sees a bar slip or a check-out from another counter at once. Only the operation's name is sent.
+   */
+  onChange(listener: (e: ChangeEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private emitChange(op: string): void {
+    const e: ChangeEvent = { op, at: this.clock.now().toISOString() };
+    for (const l of this.changeListeners) {
+      try {
+        l(e);
+      } catch {
+        // a broken listener never affects the operation that already committed
+      }
+    }
+  }
   private settingsCache: Settings | null = null;
   private readonly sync: SyncHandlers;
   private readonly async: AsyncHandlers;
@@ -304,6 +334,7 @@ export class Core {
         return r;
       })();
       if (name === 'settings.update' || name === 'system.setup') this.settingsCache = null;
+      if (!READ_ONLY.test(name)) this.emitChange(name);
       return result;
     } catch (e) {
       if (e instanceof AppError && e.afterRollback) e.afterRollback();

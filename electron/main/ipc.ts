@@ -16,8 +16,8 @@ import type { Core } from '../core/app';
 import { OP_NAMES, type Response } from '../core/contract';
 import { isAppUrl } from './security';
 
-export const CALL_CHANNEL = 'fd:call';
-export const PRINT_CHANNEL = 'fd:print';
+import { CALL_CHANNEL, PRINT_CHANNEL } from './channels';
+export { CALL_CHANNEL, PRINT_CHANNEL };
 
 export function sessionIdFor(webContentsId: number): string {
   return `win-${webContentsId}`;

@@ -20,6 +20,7 @@ import {
   type WebContents,
 } from 'electron';
 import { Core } from '../core/app';
+import { CHANGE_CHANNEL } from './channels';
 import { printPage, registerIpc, sessionIdFor } from './ipc';
 import { hardenContents, hardenSession, windowOptions } from './security';
 
@@ -190,6 +191,11 @@ async function start(): Promise<void> {
       const win = BrowserWindow.fromWebContents(sender as WebContents);
       return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
     },
+  });
+
+  // Live screens: every window hears which operation changed something (never any data).
+  core.onChange((e) => {
+    for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(CHANGE_CHANNEL, e);
   });
 
   Menu.setApplicationMenu(buildMenu());

@@ -6,12 +6,21 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { OP_NAMES } from '../core/contract';
+import { CALL_CHANNEL, CHANGE_CHANNEL, PRINT_CHANNEL } from './channels';
 
 const ops = Object.fromEntries(
-  OP_NAMES.map((op) => [op, (args: unknown) => ipcRenderer.invoke('fd:call', op, args)]),
+  OP_NAMES.map((op) => [op, (args: unknown) => ipcRenderer.invoke(CALL_CHANNEL, op, args)]),
 );
 
 contextBridge.exposeInMainWorld('frontDesk', {
   ops,
-  print: (options: { pdf: boolean; title: string }) => ipcRenderer.invoke('fd:print', options),
+  print: (options: { pdf: boolean; title: string }) => ipcRenderer.invoke(PRINT_CHANNEL, options),
+  /** Calls back with { op, at } whenever an operation changed something; returns an unsubscribe function. */
+  onChange: (callback: (e: { op: string; at: string }) => void) => {
+    const listener = (_event: unknown, e: { op: string; at: string }) => callback({ op: String(e.op), at: String(e.at) });
+    ipcRenderer.on(CHANGE_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(CHANGE_CHANNEL, listener);
+    };
+  },
 });

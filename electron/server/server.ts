@@ -163,6 +163,31 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     sendJson(res, 200, result, extra);
   }
 
+  /** Server-sent events: the names of operations that changed something, for live screens. */
+  const streams = new Set<http.ServerResponse>();
+  const unsubscribe = opts.core.onChange((e) => {
+    const data = `event: change\ndata: ${JSON.stringify(e)}\n\n`;
+    for (const r of streams) r.write(data);
+  });
+  const keepAlive = setInterval(() => {
+    for (const r of streams) r.write(': keep-alive\n\n');
+  }, 25_000);
+  keepAlive.unref();
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const token = parseCookies(req.headers.cookie)[COOKIE];
+    if (!token || !issued.has(token)) return refuse(res, 401, 'UNAUTHENTICATED');
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    streams.add(res);
+    req.on('close', () => streams.delete(res));
+  }
+
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -225,6 +250,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      handleEvents(req, res);
+      return;
+    }
     const m = /^\/api\/([A-Za-z.]{1,64})$/.exec(url.pathname);
     if (m) {
       handleApi(req, res, m[1]!).catch(() => {
@@ -252,6 +281,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         port,
         close: () =>
           new Promise<void>((r) => {
+            unsubscribe();
+            clearInterval(keepAlive);
+            for (const st of streams) st.end();
             server.closeAllConnections();
             server.close(() => r());
           }),

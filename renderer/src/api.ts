@@ -28,6 +28,7 @@ declare global {
     frontDesk?: {
       ops: Record<string, (args: unknown) => Promise<Response<unknown>>>;
       print?: (options: { pdf: boolean; title: string }) => Promise<{ ok: boolean; path?: string }>;
+      onChange?: (callback: (e: ChangeEvent) => void) => () => void;
     };
   }
 }
@@ -79,3 +80,28 @@ export function newOpId(): string {
 }
 
 export const isElectron = (): boolean => !!window.frontDesk;
+
+export interface ChangeEvent {
+  op: string;
+  at: string;
+}
+
+/**
+ * Calls back when any counter changed something (a bar slip, a check-out…), so live screens can
+ * refresh at once. Electron: from the main process; browser: server-sent events from the core.
+ */
+export function subscribeChanges(callback: (e: ChangeEvent) => void): () => void {
+  const bridge = window.frontDesk;
+  if (bridge?.onChange) return bridge.onChange(callback);
+  if (bridge || typeof EventSource === 'undefined') return () => undefined;
+  const source = new EventSource('/api/events');
+  const onEvent = (m: MessageEvent<string>) => {
+    try {
+      callback(JSON.parse(m.data) as ChangeEvent);
+    } catch {
+      // ignore a malformed event
+    }
+  };
+  source.addEventListener('change', onEvent);
+  return () => source.close();
+}

@@ -8,12 +8,14 @@ import { describe, expect, it, vi } from 'vitest';
 const bridge = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>(),
   invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(async () => ({ ok: true })),
+  on: vi.fn<(channel: string, listener: (...args: unknown[]) => void) => void>(),
+  removeListener: vi.fn<(channel: string, listener: (...args: unknown[]) => void) => void>(),
 }));
 
 // The real 'electron' module cannot load in unit tests; the preload gets these fakes.
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: bridge.exposeInMainWorld },
-  ipcRenderer: { invoke: bridge.invoke },
+  ipcRenderer: { invoke: bridge.invoke, on: bridge.on, removeListener: bridge.removeListener },
 }));
 
 import { OP_NAMES } from '../../electron/core/contract';
@@ -174,14 +176,15 @@ describe('hardenSession', () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly one function per contract operation, plus print', async () => {
+  it('exposes exactly one function per contract operation, plus print and change notifications', async () => {
     await import('../../electron/main/preload');
     expect(bridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = bridge.exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('frontDesk');
-    const { ops, print, ...rest } = api as {
+    const { ops, print, onChange, ...rest } = api as {
       ops: Record<string, (a: unknown) => Promise<unknown>>;
       print: (o: unknown) => Promise<unknown>;
+      onChange: (cb: (e: unknown) => void) => () => void;
     };
     expect(rest).toEqual({});
     expect(Object.keys(ops).sort()).toEqual([...OP_NAMES].sort());
@@ -192,6 +195,16 @@ describe('preload', () => {
     await print({ pdf: true, title: 'Report' });
     expect(bridge.invoke).toHaveBeenLastCalledWith('fd:print', { pdf: true, title: 'Report' });
     expect(bridge.invoke.mock.calls.map((c) => c[0])).toEqual(['fd:call', 'fd:print']);
+
+    // Change notifications: only the operation name and time reach the page, never the IPC event.
+    const seen: unknown[] = [];
+    const off = onChange((e) => seen.push(e));
+    const [channel, listener] = bridge.on.mock.calls[0]!;
+    expect(channel).toBe('fd:changed');
+    listener({ sender: 'secret' }, { op: 'bar.sell', at: '2026-11-18T02:00:00.000Z', extra: 'x' });
+    expect(seen).toEqual([{ op: 'bar.sell', at: '2026-11-18T02:00:00.000Z' }]);
+    off();
+    expect(bridge.removeListener).toHaveBeenCalledWith('fd:changed', listener);
   });
 });
 

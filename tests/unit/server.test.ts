@@ -150,6 +150,38 @@ describe('loopback server', () => {
     expect(cookieOf(forged)).not.toBe('fd_session=' + 'a'.repeat(64));
   });
 
+  it('streams change notifications (operation names only) to browsers it issued a cookie to', async () => {
+    expect((await request(port, { path: '/api/events' })).status).toBe(401);
+    const cookie = cookieOf(await request(port, { path: '/' }));
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, cookie } },
+        (res) => {
+          expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+          let buf = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            buf += c;
+            if (buf.includes('event: change')) {
+              req.destroy();
+              resolve(buf);
+            }
+          });
+          // Something changes at another counter: a key tag goes to disinfection.
+          void (async () => {
+            const staff = JSON.parse((await api('session.staffList', {}, { cookie })).body).data as { id: number }[];
+            await api('session.login', { staffId: staff[0]!.id, pin: '4321' }, { cookie });
+            await api('tags.sendToDisinfection', { numbers: [1] }, { cookie });
+          })();
+        },
+      );
+      req.on('error', reject);
+      req.end();
+      setTimeout(() => reject(new Error('no event')), 5000);
+    });
+    expect(received).toMatch(/event: change\ndata: \{"op":"tags\.sendToDisinfection","at":"[^"]+"\}/);
+  });
+
   it('slows down PIN guessing from one browser', async () => {
     const cookie = cookieOf(await request(port, { path: '/' }));
     const codes: string[] = [];
