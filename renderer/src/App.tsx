@@ -5,9 +5,10 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpName } from '../../electron/core/contract';
-import { call, onApiError } from './api';
+import { call, onApiError, subscribeChanges } from './api';
 import { Toasts } from './components/Toasts';
 import { setClubFormat } from './format';
+import { useCheckin } from './stores/checkin';
 import { useNav, type Screen } from './stores/nav';
 import { useSession } from './stores/session';
 import BrokenScreen from './screens/BrokenScreen';
@@ -18,18 +19,22 @@ import CheckInScreen from './screens/CheckInScreen';
 
 const MembersScreen = lazy(() => import('./screens/MembersScreen'));
 const TagsScreen = lazy(() => import('./screens/TagsScreen'));
+const BarScreen = lazy(() => import('./screens/BarScreen'));
+const BarReportScreen = lazy(() => import('./screens/BarReportScreen'));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
 const StaffScreen = lazy(() => import('./screens/StaffScreen'));
 const AuditScreen = lazy(() => import('./screens/AuditScreen'));
 
 /** The screens in the top bar, the operation that makes each one useful, and its function key. */
 const NAV: { screen: Screen; op: OpName | null; key: string }[] = [
-  { screen: 'checkin', op: 'checkin.inside', key: 'F1' },
-  { screen: 'members', op: 'members.search', key: 'F2' },
-  { screen: 'tags', op: 'tags.board', key: 'F3' },
-  { screen: 'staff', op: 'staff.list', key: 'F4' },
-  { screen: 'audit', op: 'audit.search', key: 'F5' },
-  { screen: 'settings', op: null, key: 'F6' },
+  { screen: 'checkin', op: 'checkin.scan', key: 'F1' },
+  { screen: 'bar', op: 'bar.sell', key: 'F2' },
+  { screen: 'members', op: 'members.search', key: 'F3' },
+  { screen: 'tags', op: 'tags.board', key: 'F4' },
+  { screen: 'barReport', op: 'bar.report', key: 'F5' },
+  { screen: 'staff', op: 'staff.list', key: 'F6' },
+  { screen: 'audit', op: 'audit.search', key: 'F7' },
+  { screen: 'settings', op: null, key: 'F8' },
 ];
 
 export async function loadSession(): Promise<void> {
@@ -91,6 +96,19 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [items, go]);
 
+  // Another counter (or the bar) changed something: refresh "inside now" and today's counts at once.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = subscribeChanges(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void useCheckin.getState().refresh(), 150);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, []);
+
   useEffect(() => {
     document.title = settings?.clubName
       ? `${settings.clubName} — ${t('common.appName')}`
@@ -144,6 +162,8 @@ function Shell() {
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           {current === 'checkin' && <CheckInScreen />}
           {current === 'members' && <MembersScreen />}
+          {current === 'bar' && <BarScreen />}
+          {current === 'barReport' && <BarReportScreen />}
           {current === 'tags' && <TagsScreen />}
           {current === 'staff' && <StaffScreen />}
           {current === 'audit' && <AuditScreen />}

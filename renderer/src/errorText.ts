@@ -1,12 +1,16 @@
 /** Turns any failure into one clear sentence in the user's language. */
 import i18next from 'i18next';
 import { ApiCallError } from './api';
-import { fmtDateTime } from './format';
+import { fmtDateTime, fmtMoney } from './format';
+
+/** Error parameters the core sends in cents, shown as money. */
+const MONEY_PARAMS = ['amount', 'paid', 'due', 'balance'];
 
 export function errorText(e: unknown): string {
   if (!(e instanceof ApiCallError)) return i18next.t('errors.INTERNAL');
   const params: Record<string, unknown> = { ...e.params };
   if (typeof params.until === 'string') params.until = fmtDateTime(params.until);
+  for (const k of MONEY_PARAMS) if (typeof params[k] === 'number') params[k] = fmtMoney(params[k]);
   if (e.code === 'PIN_WRONG' && typeof params.attemptsLeft === 'number' && params.attemptsLeft >= 0) {
     return i18next.t('errors.PIN_WRONG_left', params);
   }

@@ -17,6 +17,7 @@ import { ImportWizard } from './members/ImportWizard';
 import { MemberDetailPanel } from './members/MemberDetailPanel';
 import { MemberForm } from './members/MemberForm';
 import { StateBadge } from './members/StateBadge';
+import { StoredValueCheckDialog } from './members/StoredValuePanel';
 import './MembersScreen.css';
 import './CheckInScreen.css';
 
@@ -32,7 +33,8 @@ export default function MembersScreen() {
   const canImport = useCan('members.importPreview');
   const canExport = useCan('members.exportCsv');
   const canGet = useCan('members.get');
-  const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
+  const canSvCheck = useCan('storedValue.check');
+  const [dialog, setDialog] = useState<'new' | 'import' | 'svCheck' | null>(null);
   const [exporting, setExporting] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -103,6 +105,11 @@ export default function MembersScreen() {
           {canExport && (
             <button type="button" className="btn" disabled={exporting} onClick={() => void doExport()}>
               {t('members.export')}
+            </button>
+          )}
+          {canSvCheck && (
+            <button type="button" className="btn" onClick={() => setDialog('svCheck')}>
+              {t('members.svCheck.button')}
             </button>
           )}
         </div>
@@ -237,6 +244,19 @@ export default function MembersScreen() {
             setDetail(d);
             toast.ok(t('members.createdToast', { name: d.name, cardNo: d.cardNo }));
           }}
+        />
+      )}
+      {dialog === 'svCheck' && (
+        <StoredValueCheckDialog
+          onClose={() => setDialog(null)}
+          onOpenMember={
+            canGet
+              ? (id) => {
+                  setDialog(null);
+                  void select(id);
+                }
+              : undefined
+          }
         />
       )}
       {dialog === 'import' && (

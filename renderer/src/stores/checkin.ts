@@ -10,6 +10,7 @@ import type {
   CheckoutResult,
   InsideRow,
   OpArgs,
+  PaymentPart,
   TodayCounts,
   VisitInfo,
 } from '../../../electron/core/contract';
@@ -21,6 +22,13 @@ export interface Auth {
   staffId: number;
   pin: string;
   reason: string;
+}
+
+export interface CheckoutSettle {
+  payment?: { parts: PaymentPart[] };
+  leaveUnpaid?: Auth;
+  /** For the result panel: who authorised leaving the tab unpaid. */
+  authName?: string;
 }
 
 export type Panel =
@@ -36,7 +44,13 @@ export type Panel =
       at: number;
     }
   | { kind: 'guest'; visit: VisitInfo; at: number }
-  | { kind: 'checkedOut'; result: CheckoutResult; at: number }
+  | {
+      kind: 'checkedOut';
+      result: CheckoutResult;
+      /** A shift lead let the member leave with the tab unpaid: who and why (amount in the result). */
+      leftUnpaidBy?: { name: string; reason: string };
+      at: number;
+    }
   | { kind: 'error'; text: string; at: number };
 
 interface CheckinState {
@@ -53,7 +67,17 @@ interface CheckinState {
   guest(args: Omit<OpArgs<'checkin.guest'>, 'opId'>): Promise<VisitInfo>;
   changeTag(visitId: number, tagNumber: number): Promise<VisitInfo>;
   preview(by: CheckoutBy): Promise<CheckoutPreview>;
-  checkout(visitId: number, tagReturned: boolean, opId: string): Promise<CheckoutResult>;
+  /**
+   * Checks a visit out. A tab is settled with `payment` (parts adding up to the tab), or left
+   * unpaid with a shift lead's authorisation (`leaveUnpaid`). The opId is the caller's: the same
+   * one for a retry of the same attempt, so it is never applied twice.
+   */
+  checkout(
+    visitId: number,
+    tagReturned: boolean,
+    opId: string,
+    settle?: CheckoutSettle,
+  ): Promise<CheckoutResult>;
   refresh(): Promise<void>;
   showError(text: string): void;
   clear(): void;
@@ -145,9 +169,24 @@ export const useCheckin = create<CheckinState>((set, get) => ({
     return call('checkin.checkoutPreview', by);
   },
 
-  async checkout(visitId, tagReturned, opId) {
-    const result = await call('checkin.checkout', { visitId, tagReturned, opId });
-    set({ panel: { kind: 'checkedOut', result, at: Date.now() } });
+  async checkout(visitId, tagReturned, opId, settle = {}) {
+    const result = await call('checkin.checkout', {
+      visitId,
+      tagReturned,
+      ...(settle.payment ? { payment: settle.payment } : {}),
+      ...(settle.leaveUnpaid ? { leaveUnpaid: settle.leaveUnpaid } : {}),
+      opId,
+    });
+    set({
+      panel: {
+        kind: 'checkedOut',
+        result,
+        ...(settle.leaveUnpaid
+          ? { leftUnpaidBy: { name: settle.authName ?? '', reason: settle.leaveUnpaid.reason } }
+          : {}),
+        at: Date.now(),
+      },
+    });
     playSound(tagReturned ? 'ok' : 'warning');
     void get().refresh();
     return result;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'checkin' | 'tags' | 'members' | 'settings' | 'staff' | 'audit';
+export type Screen = 'checkin' | 'bar' | 'barReport' | 'tags' | 'members' | 'settings' | 'staff' | 'audit';
 
 interface NavState {
   screen: Screen;

@@ -47,6 +47,8 @@ export default {
     store_manager: 'Store manager',
   },
   nav: {
+    bar: 'Drink bar',
+    barReport: 'Bar reports',
     checkin: 'Check-in',
     tags: 'Key tags',
     members: 'Members',

@@ -41,6 +41,20 @@ export default {
   BACKUP_NOT_FOUND: 'That backup does not exist.',
   LAST_MANAGER: 'At least one active manager must remain.',
   RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
+  TAB_UNPAID:
+    'The drink-bar tab of {{amount}} must be settled before the tag is freed (or a shift lead lets the member leave with it unpaid).',
+  PAYMENT_MISMATCH: 'The payments add up to {{paid}}, but {{due}} is due. They must match to the cent.',
+  CASH_TENDERED_SHORT: 'The cash handed over is less than the cash amount.',
+  STORED_VALUE_INSUFFICIENT: 'Not enough stored value: the balance is {{balance}}.',
+  STORED_VALUE_GUEST: 'Only members have stored value.',
+  NOTHING_TO_PAY: 'There is nothing to pay.',
+  LINE_NOT_CORRECTABLE:
+    'This line can no longer be corrected (paid, voided, or the member has left): only a void can change it.',
+  LINE_VOIDED: 'This line is already voided.',
+  REFUND_METHOD_REQUIRED: 'This line is already paid: choose how the money goes back.',
+  BAR_ITEM_NAME_TAKEN: 'An item with this name already exists.',
+  BAR_ITEM_INACTIVE: '{{name}} is not on sale.',
+  RANGE_INVALID: 'The end date must not be before the start date (at most 366 days).',
   INTERNAL: 'Something went wrong. Nothing was changed. Please try again.',
   CONNECTION_LOST: 'Lost the connection to Front Desk. Please try again.',
 };

@@ -47,6 +47,8 @@ export default {
     store_manager: '店长',
   },
   nav: {
+    bar: '水吧',
+    barReport: '水吧报表',
     checkin: '入场',
     tags: '手牌',
     members: '会员',

@@ -8,5 +8,7 @@ import members from './members';
 import settings from './settings';
 import staff from './staff';
 import audit from './audit';
+import bar from './bar';
+import barReport from './barReport';
 
-export default { common, errors, setup, login, checkin, tags, members, settings, staff, audit };
+export default { common, errors, setup, login, checkin, tags, members, settings, staff, audit, bar, barReport };

@@ -6,10 +6,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import type { MemberCard, VisitInfo } from '../../../../electron/core/contract';
+import type { MemberCard, StatusReason, VisitInfo, WarningCode } from '../../../../electron/core/contract';
 import { fmtDate, fmtMoney, fmtTime } from '../../format';
-import { can } from '../../stores/session';
+import { can, useCan } from '../../stores/session';
 import type { Panel } from '../../stores/checkin';
+import { DebtsDialog } from './DebtsDialog';
 import { Icon } from './Icon';
 import { blockText, warningText } from './reasons';
 
@@ -79,6 +80,57 @@ function MemberLine({ m }: { m: MemberCard }) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The warnings of a check-in, each in words. An unpaid balance can be paid on the spot ("Pay now"
+ * opens the member's debts); once paid the line says so.
+ */
+function Warnings(props: { warnings: StatusReason<WarningCode>[]; member: MemberCard | null; at: number }) {
+  const { t } = useTranslation();
+  const canPay = useCan('payments.payDebts');
+  const [open, setOpen] = useState(false);
+  const [paidAt, setPaidAt] = useState<number | null>(null);
+  const { member } = props;
+  if (props.warnings.length === 0) return null;
+  const paid = paidAt === props.at;
+  return (
+    <>
+      <ul className="result-reasons result-reasons-warn">
+        {props.warnings.map((w, i) => (
+          <li key={i} className={w.code === 'UNPAID_BALANCE' ? 'result-unpaid' : undefined}>
+            {w.code === 'UNPAID_BALANCE' && paid ? <s>{warningText(w, member)}</s> : warningText(w, member)}
+            {w.code === 'UNPAID_BALANCE' &&
+              member &&
+              (paid ? (
+                <span className="badge badge-ok">{t('checkin.debts.settled')}</span>
+              ) : (
+                canPay && (
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-small result-paynow"
+                    onClick={() => setOpen(true)}
+                  >
+                    {t('checkin.payNow')}
+                  </button>
+                )
+              ))}
+          </li>
+        ))}
+      </ul>
+      {open && member && (
+        <DebtsDialog
+          memberId={member.id}
+          name={member.name}
+          onClose={() => setOpen(false)}
+          onPaid={() => {
+            setPaidAt(props.at);
+            setOpen(false);
+          }}
+        />
+      )}
+    </>
   );
 }
 
@@ -180,6 +232,26 @@ export function ResultPanel(props: { panel: Panel; actions: ResultActions }) {
           ) : (
             <p className="result-closing-main">{t('checkin.guestOut', { name: r.name })}</p>
           )}
+          {(r.receipt?.changeCents ?? 0) > 0 && (
+            <div className="result-change" role="note">
+              <span>{t('checkin.changeDue')}</span>
+              <strong data-testid="change-due">{fmtMoney(r.receipt?.changeCents ?? 0)}</strong>
+            </div>
+          )}
+          {r.receipt && r.receipt.totalCents > 0 && (
+            <p className="result-paid">{t('checkin.tabPaid', { amount: fmtMoney(r.receipt.totalCents) })}</p>
+          )}
+          {r.unpaidLeftCents > 0 && (
+            <p className="result-left-unpaid">
+              {panel.leftUnpaidBy
+                ? t('checkin.tabLeftUnpaidBy', {
+                    amount: fmtMoney(r.unpaidLeftCents),
+                    name: panel.leftUnpaidBy.name,
+                    reason: panel.leftUnpaidBy.reason,
+                  })
+                : t('checkin.tabLeftUnpaid', { amount: fmtMoney(r.unpaidLeftCents) })}
+            </p>
+          )}
           {lost ? (
             <p className="result-lost">
               {t('checkin.tagLost', { tag: r.tagNumber ?? '' })}{' '}
@@ -202,13 +274,7 @@ export function ResultPanel(props: { panel: Panel; actions: ResultActions }) {
             kind={r.status === 'warning' ? 'warn' : 'ok'}
             text={r.status === 'warning' ? t('checkin.okWarn') : t('checkin.ok')}
           />
-          {r.warnings.length > 0 && (
-            <ul className="result-reasons result-reasons-warn">
-              {r.warnings.map((w, i) => (
-                <li key={i}>{warningText(w, r.member)}</li>
-              ))}
-            </ul>
-          )}
+          <Warnings warnings={r.warnings} member={r.member} at={panel.at} />
           {(r.overridden || authBy) && (
             <p className="result-override">
               {authBy
@@ -246,13 +312,7 @@ export function ResultPanel(props: { panel: Panel; actions: ResultActions }) {
         <>
           <Head kind="block" text={t('checkin.noFreeTag')} />
           <p className="result-todo">{t('checkin.noFreeTagTodo')}</p>
-          {r.warnings.length > 0 && (
-            <ul className="result-reasons result-reasons-warn">
-              {r.warnings.map((w, i) => (
-                <li key={i}>{warningText(w, r.member)}</li>
-              ))}
-            </ul>
-          )}
+          <Warnings warnings={r.warnings} member={r.member} at={panel.at} />
           {r.member && (
             <div className="result-body">
               <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />

@@ -1,6 +1,7 @@
 /**
  * One member in full: photo (upload, made small on a canvas), all fields, state, freezes, charges,
- * recent visits, stored value; edit, freeze / unfreeze, deactivate / reactivate.
+ * recent visits, stored value (balance, top-up, ledger; refund and adjustment for managers) and
+ * what is still owed (paid on the spot); edit, freeze / unfreeze, deactivate / reactivate.
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +11,16 @@ import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
+import { DebtsDialog } from '../checkin/DebtsDialog';
 import { MemberPhoto } from '../checkin/ResultPanel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { photoToJpeg } from './files';
 import { FreezeDialog } from './FreezeDialog';
 import { MemberForm } from './MemberForm';
 import { StateBadge } from './StateBadge';
+import { StoredValuePanel } from './StoredValuePanel';
 
-type Dialog = 'edit' | 'freeze' | 'unfreeze' | 'deactivate' | 'reactivate' | 'removePhoto';
+type Dialog = 'edit' | 'freeze' | 'unfreeze' | 'deactivate' | 'reactivate' | 'removePhoto' | 'debts';
 
 export function MemberDetailPanel(props: {
   member: MemberDetail;
@@ -31,6 +34,7 @@ export function MemberDetailPanel(props: {
   const canFreeze = useCan('members.freeze');
   const canUnfreeze = useCan('members.unfreeze');
   const canPhoto = useCan('members.setPhoto');
+  const canPayDebts = useCan('payments.payDebts');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [photoBusy, setPhotoBusy] = useState(false);
   const [photoKey, setPhotoKey] = useState(0);
@@ -180,13 +184,30 @@ export function MemberDetailPanel(props: {
           {row(t('members.fields.storedValue'), fmtMoney(m.storedValueCents))}
           {row(
             t('members.fields.unpaid'),
-            m.unpaidCents > 0 ? <strong className="md-owed">{fmtMoney(m.unpaidCents)}</strong> : fmtMoney(0),
+            m.unpaidCents > 0 ? (
+              <span className="md-owed-row">
+                <strong className="md-owed">{fmtMoney(m.unpaidCents)}</strong>
+                {canPayDebts && (
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-small"
+                    onClick={() => setDialog('debts')}
+                  >
+                    {t('checkin.payNow')}
+                  </button>
+                )}
+              </span>
+            ) : (
+              fmtMoney(0)
+            ),
           )}
           {row(t('members.fields.consultant'), m.consultantName ?? '—')}
           {row(t('members.fields.notes'), m.notes ? <span className="md-notes">{m.notes}</span> : '—')}
           {row(t('members.fields.createdAt'), fmtDateTime(m.createdAt))}
           {row(t('members.fields.updatedAt'), fmtDateTime(m.updatedAt))}
         </dl>
+
+        <StoredValuePanel member={m} onChanged={() => void reload().catch(() => undefined)} />
 
         <h3>{t('members.freezes.title')}</h3>
         {m.freezes.length === 0 ? (
@@ -357,6 +378,17 @@ export function MemberDetailPanel(props: {
         >
           <p>{t(`members.${dialog}.explain`)}</p>
         </ConfirmDialog>
+      )}
+      {dialog === 'debts' && (
+        <DebtsDialog
+          memberId={m.id}
+          name={m.name}
+          onClose={() => setDialog(null)}
+          onPaid={() => {
+            setDialog(null);
+            void reload().catch(() => undefined);
+          }}
+        />
       )}
       {dialog === 'removePhoto' && (
         <ConfirmDialog

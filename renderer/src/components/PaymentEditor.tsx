@@ -1,0 +1,374 @@
+/**
+ * Split payment: one to four rows of method and amount that must add up to what is due, to the
+ * cent. Cash rows take what was handed over and show the change big; card and mobile rows take a
+ * reference. Stored value is offered only to members (with the balance shown). Everything is kept
+ * in integer cents; the fields hold what the receptionist typed.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PaymentMethod, PaymentPart } from '../../../electron/core/contract';
+import { fmtMoney } from '../format';
+
+export const MAX_PARTS = 4;
+
+/** Full-width digits and the ideographic full stop (typed with a Chinese IME) as ASCII. */
+function normalizeNumber(s: string): string {
+  return s
+    .trim()
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0E\u3002]/g, '.')
+    .replace(/[\s,\uFF0C]/g, '');
+}
+
+/** "12.5" → 1250, "12" → 1200, ".5" → 50; null for anything else (more than 2 decimals, signs…). */
+export function parseMoney(input: string): number | null {
+  const s = normalizeNumber(input);
+  const m = /^(\d{0,9})(?:\.(\d{0,2}))?$/.exec(s);
+  if (!m || s === '' || s === '.') return null;
+  const whole = Number(m[1] || '0');
+  const frac = Number((m[2] ?? '').padEnd(2, '0'));
+  return whole * 100 + frac;
+}
+
+/** Cents as the text of an amount field: 1250 → "12.50". */
+export function centsToInput(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
+/** A money field: currency units with at most two decimals. */
+export function MoneyInput({
+  ref,
+  ...props
+}: {
+  id: string;
+  value: string;
+  onChange(v: string): void;
+  invalid?: boolean;
+  describedBy?: string;
+  placeholder?: string;
+  autoFocus?: boolean;
+  ref?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <input
+      ref={ref}
+      id={props.id}
+      className="money-input"
+      type="text"
+      inputMode="decimal"
+      autoComplete="off"
+      maxLength={13}
+      value={props.value}
+      placeholder={props.placeholder}
+      autoFocus={props.autoFocus}
+      aria-invalid={props.invalid || undefined}
+      aria-describedby={props.describedBy}
+      onChange={(e) => props.onChange(e.target.value)}
+      onFocus={(e) => e.target.select()}
+    />
+  );
+}
+
+/** Big segmented radio buttons for a payment method (arrow keys move between them). */
+export function MethodChoice<M extends PaymentMethod>(props: {
+  legend: string;
+  methods: readonly M[];
+  value: M;
+  onChange(m: M): void;
+  /** Extra words after a method's name (the stored-value balance). */
+  note?: Partial<Record<M, string>>;
+  disabled?: Partial<Record<M, boolean>>;
+}) {
+  const { t } = useTranslation();
+  const name = useId();
+  return (
+    <fieldset className="seg">
+      <legend className="sr-only">{props.legend}</legend>
+      {props.methods.map((m) => (
+        <label key={m} className={`seg-option ${props.disabled?.[m] ? 'disabled' : ''}`}>
+          <input
+            className="sr-only"
+            type="radio"
+            name={name}
+            value={m}
+            checked={props.value === m}
+            disabled={props.disabled?.[m]}
+            onChange={() => props.onChange(m)}
+          />
+          <span className="seg-name">{t(`checkin.pay.method.${m}`)}</span>
+          {props.note?.[m] && <span className="seg-note">{props.note[m]}</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+interface Row {
+  key: number;
+  method: PaymentMethod;
+  amount: string;
+  tendered: string;
+  reference: string;
+}
+
+export interface PaymentCheck {
+  parts: PaymentPart[];
+  valid: boolean;
+  paidCents: number;
+  /** Change to hand back over all cash rows. */
+  changeCents: number;
+}
+
+const ALL_METHODS: readonly PaymentMethod[] = ['cash', 'card', 'mobile', 'stored_value'];
+
+export function PaymentEditor(props: {
+  dueCents: number;
+  /** The member's stored-value balance; null for guests (no stored value offered). */
+  storedValueCents: number | null;
+  onChange(parts: PaymentPart[], valid: boolean, check: PaymentCheck): void;
+  /** Focus the first row's "Cash received" (or amount) field when shown. */
+  autoFocus?: boolean;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const { dueCents, storedValueCents } = props;
+  const methods = useMemo(
+    () => (storedValueCents === null ? ALL_METHODS.filter((m) => m !== 'stored_value') : ALL_METHODS),
+    [storedValueCents],
+  );
+  const seq = useRef(1);
+  const [rows, setRows] = useState<Row[]>(() => [
+    { key: 0, method: 'cash', amount: centsToInput(dueCents), tendered: '', reference: '' },
+  ]);
+  const firstRef = useRef<HTMLInputElement>(null);
+
+  // per row: the parsed amount and tendered cash, and what is wrong with it
+  const rowInfo = rows.map((r) => {
+    const amountCents = parseMoney(r.amount);
+    const tendered = r.method === 'cash' && r.tendered.trim() !== '' ? parseMoney(r.tendered) : undefined;
+    const amountBad = amountCents === null || amountCents <= 0;
+    const tenderedBad =
+      r.method === 'cash' &&
+      tendered !== undefined &&
+      (tendered === null || (amountCents !== null && tendered < amountCents));
+    const change =
+      r.method === 'cash' && tendered != null && amountCents !== null && tendered >= amountCents
+        ? tendered - amountCents
+        : 0;
+    return { amountCents, tendered, amountBad, tenderedBad, change };
+  });
+  const paidCents = rowInfo.reduce((s, r) => s + (r.amountCents ?? 0), 0);
+  const svUsed = rows.reduce(
+    (s, r, i) => s + (r.method === 'stored_value' ? (rowInfo[i]?.amountCents ?? 0) : 0),
+    0,
+  );
+  const svShort = storedValueCents !== null && svUsed > storedValueCents;
+  const remaining = dueCents - paidCents;
+  const changeCents = rowInfo.reduce((s, r) => s + r.change, 0);
+  const valid =
+    rows.length >= 1 &&
+    rows.length <= MAX_PARTS &&
+    remaining === 0 &&
+    !svShort &&
+    rowInfo.every((r) => !r.amountBad && !r.tenderedBad) &&
+    (storedValueCents !== null || rows.every((r) => r.method !== 'stored_value'));
+
+  const parts: PaymentPart[] = rows.map((r, i) => {
+    const info = rowInfo[i]!;
+    const amountCents = info.amountCents ?? 0;
+    const part: PaymentPart = { method: r.method, amountCents };
+    if (r.method === 'cash') part.tenderedCents = info.tendered ?? amountCents;
+    if ((r.method === 'card' || r.method === 'mobile') && r.reference.trim() !== '') {
+      part.reference = r.reference.trim();
+    }
+    return part;
+  });
+  const signature = JSON.stringify(parts) + String(valid);
+
+  const onChangeRef = useRef(props.onChange);
+  useEffect(() => {
+    onChangeRef.current = props.onChange;
+  });
+  useEffect(() => {
+    onChangeRef.current(parts, valid, { parts, valid, paidCents, changeCents });
+    // the signature covers parts and validity
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signature]);
+
+  useEffect(() => {
+    if (!props.autoFocus) return;
+    // after the dialog has placed its own first focus
+    const id = setTimeout(() => firstRef.current?.focus(), 0);
+    return () => clearTimeout(id);
+    // only when first shown
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const update = (key: number, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  const addRow = () => {
+    if (rows.length >= MAX_PARTS) return;
+    const used = new Set(rows.map((r) => r.method));
+    const method = methods.find((m) => !used.has(m)) ?? 'cash';
+    const key = seq.current++;
+    setRows((rs) => [
+      ...rs,
+      { key, method, amount: remaining > 0 ? centsToInput(remaining) : '', tendered: '', reference: '' },
+    ]);
+    // focus the new row's amount once it is there
+    setTimeout(() => document.getElementById(`${uid}-amount-${key}`)?.focus(), 0);
+  };
+
+  const removeRow = (key: number) => setRows((rs) => rs.filter((r) => r.key !== key));
+
+  const statusText =
+    remaining === 0
+      ? t('checkin.pay.paidAll', { paid: fmtMoney(paidCents), due: fmtMoney(dueCents) })
+      : remaining > 0
+        ? t('checkin.pay.remaining', {
+            paid: fmtMoney(paidCents),
+            due: fmtMoney(dueCents),
+            rest: fmtMoney(remaining),
+          })
+        : t('checkin.pay.tooMuch', {
+            paid: fmtMoney(paidCents),
+            due: fmtMoney(dueCents),
+            rest: fmtMoney(-remaining),
+          });
+
+  return (
+    <div className="pay-editor">
+      {rows.map((r, i) => {
+        const info = rowInfo[i]!;
+        const n = i + 1;
+        const rowLabel = rows.length > 1 ? t('checkin.pay.rowN', { n }) : t('checkin.pay.row');
+        return (
+          <fieldset key={r.key} className="pay-row" disabled={props.disabled}>
+            <legend className="pay-row-legend">{rowLabel}</legend>
+            <MethodChoice
+              legend={t('checkin.pay.method.label')}
+              methods={methods}
+              value={r.method}
+              onChange={(m) => {
+                const patch: Partial<Row> = { method: m };
+                // stored value: at most the balance (the rest is left for another method)
+                if (m === 'stored_value' && storedValueCents !== null && storedValueCents > 0) {
+                  const cur = info.amountCents ?? 0;
+                  const otherSv = svUsed - (r.method === 'stored_value' ? cur : 0);
+                  const room = Math.max(0, storedValueCents - otherSv);
+                  if (cur > room && room > 0) patch.amount = centsToInput(room);
+                }
+                update(r.key, patch);
+              }}
+              note={
+                storedValueCents !== null
+                  ? { stored_value: t('checkin.pay.balance', { amount: fmtMoney(storedValueCents) }) }
+                  : undefined
+              }
+            />
+            <div className="pay-row-fields">
+              <div className="field">
+                <label htmlFor={`${uid}-amount-${r.key}`}>{t('checkin.pay.amount')}</label>
+                <MoneyInput
+                  id={`${uid}-amount-${r.key}`}
+                  value={r.amount}
+                  onChange={(v) => update(r.key, { amount: v })}
+                  invalid={info.amountBad}
+                  ref={i === 0 && r.method !== 'cash' ? firstRef : undefined}
+                />
+                {info.amountBad && r.amount.trim() !== '' && (
+                  <div className="field-error">{t('checkin.pay.badAmount')}</div>
+                )}
+                {r.method === 'stored_value' && svShort && (
+                  <div className="field-error">
+                    {t('checkin.pay.svShort', { amount: fmtMoney(storedValueCents ?? 0) })}
+                  </div>
+                )}
+              </div>
+              {r.method === 'cash' && (
+                <>
+                  <div className="field">
+                    <label htmlFor={`${uid}-tendered-${r.key}`}>{t('checkin.pay.tendered')}</label>
+                    <MoneyInput
+                      id={`${uid}-tendered-${r.key}`}
+                      value={r.tendered}
+                      onChange={(v) => update(r.key, { tendered: v })}
+                      invalid={info.tenderedBad}
+                      placeholder={info.amountCents !== null ? centsToInput(info.amountCents) : ''}
+                      describedBy={`${uid}-tendered-hint-${r.key}`}
+                      ref={i === 0 ? firstRef : undefined}
+                    />
+                    {info.tenderedBad ? (
+                      <div className="field-error" id={`${uid}-tendered-hint-${r.key}`}>
+                        {t('checkin.pay.tenderedShort')}
+                      </div>
+                    ) : (
+                      <div className="field-hint" id={`${uid}-tendered-hint-${r.key}`}>
+                        {t('checkin.pay.tenderedHint')}
+                      </div>
+                    )}
+                  </div>
+                  <div className="pay-change" aria-live="polite">
+                    <span className="pay-change-label">{t('checkin.pay.change')}</span>
+                    <strong className="pay-change-amount">{fmtMoney(info.change)}</strong>
+                  </div>
+                </>
+              )}
+              {(r.method === 'card' || r.method === 'mobile') && (
+                <div className="field">
+                  <label htmlFor={`${uid}-ref-${r.key}`}>{t('checkin.pay.reference')}</label>
+                  <input
+                    id={`${uid}-ref-${r.key}`}
+                    type="text"
+                    autoComplete="off"
+                    maxLength={200}
+                    value={r.reference}
+                    aria-describedby={`${uid}-ref-hint-${r.key}`}
+                    onChange={(e) => update(r.key, { reference: e.target.value })}
+                  />
+                  <div className="field-hint" id={`${uid}-ref-hint-${r.key}`}>
+                    {t('checkin.pay.referenceHint')}
+                  </div>
+                </div>
+              )}
+              {r.method === 'stored_value' && storedValueCents !== null && info.amountCents !== null && (
+                <div className="pay-change">
+                  <span className="pay-change-label">{t('checkin.pay.svAfter')}</span>
+                  <strong className={svShort ? 'status-block' : ''}>
+                    {fmtMoney(storedValueCents - svUsed)}
+                  </strong>
+                </div>
+              )}
+            </div>
+            {rows.length > 1 && (
+              <button
+                type="button"
+                className="btn btn-ghost btn-small pay-remove"
+                aria-label={t('checkin.pay.removeRow', { n })}
+                onClick={() => removeRow(r.key)}
+              >
+                {t('common.remove')}
+              </button>
+            )}
+          </fieldset>
+        );
+      })}
+      <div className="pay-foot">
+        {rows.length < MAX_PARTS && (
+          <button type="button" className="btn" disabled={props.disabled} onClick={addRow}>
+            + {t('checkin.pay.addMethod')}
+          </button>
+        )}
+        <p
+          className={`pay-status ${remaining === 0 ? 'pay-status-ok' : 'pay-status-bad'}`}
+          role="status"
+          aria-live="polite"
+        >
+          {statusText}
+        </p>
+      </div>
+    </div>
+  );
+}

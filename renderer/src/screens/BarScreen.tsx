@@ -1,0 +1,150 @@
+/**
+ * The drink bar. "Sell": open a member's tab by tag number (or a card scan anywhere on the screen),
+ * put a slip together from the quick-pick grid and save it; correct or void lines. "Stock": the
+ * items with their stock, deliveries, and (for bar staff and managers) adding and editing items.
+ * "Stocktake": count every item and record the differences. Free water is one tap from anywhere.
+ */
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api';
+import { errorText } from '../errorText';
+import { clubToday } from '../format';
+import { createScanListener } from '../scanner';
+import { useBar } from '../stores/bar';
+import { can, useCan } from '../stores/session';
+import { toast } from '../stores/toast';
+import { SellPanel, type SellPanelHandle } from './bar/SellPanel';
+import { StockPanel } from './bar/StockPanel';
+import { StocktakePanel } from './bar/StocktakePanel';
+import './BarScreen.css';
+import './CheckInScreen.css';
+
+type Section = 'sell' | 'stock' | 'stocktake';
+
+/** Whether a dialog is open (then a scan is not ours to take). */
+const dialogOpen = () => document.querySelector('[role="dialog"]') !== null;
+
+export default function BarScreen() {
+  const { t } = useTranslation();
+  const uid = useId();
+  const canStocktake = useCan('bar.stocktake');
+  const canWater = useCan('bar.water');
+  const waterToday = useBar((s) => s.waterToday);
+  const sections: Section[] = ['sell', 'stock'];
+  if (canStocktake) sections.push('stocktake');
+  const [section, setSection] = useState<Section>('sell');
+  const current = sections.includes(section) ? section : 'sell';
+  const [waterBusy, setWaterBusy] = useState(false);
+  const sell = useRef<SellPanelHandle>(null);
+  const pendingCard = useRef<string | null>(null);
+
+  useEffect(() => {
+    void useBar.getState().loadItems();
+    // today's free water, for those who may see the report (others see it after the first tap)
+    if (useBar.getState().waterToday === null && can('bar.report')) {
+      const today = clubToday();
+      call('bar.report', { from: today, to: today })
+        .then((r) => useBar.getState().setWaterToday(r.water))
+        .catch(() => undefined);
+    }
+  }, []);
+
+  // a card scanned anywhere on the screen opens that member's tab
+  const onScan = useRef<(code: string) => void>(() => undefined);
+  useLayoutEffect(() => {
+    onScan.current = (code: string) => {
+      if (sell.current) sell.current.openCard(code);
+      else {
+        pendingCard.current = code;
+        setSection('sell');
+      }
+    };
+  });
+  useEffect(() => {
+    const l = createScanListener((code) => onScan.current(code), {
+      isScanField: (el) => el !== null && el === sell.current?.tagInput(),
+      enabled: () => !dialogOpen(),
+    });
+    return () => l.dispose();
+  }, []);
+
+  const onSellReady = useCallback((h: SellPanelHandle | null) => {
+    sell.current = h;
+    if (h && pendingCard.current) {
+      const code = pendingCard.current;
+      pendingCard.current = null;
+      h.openCard(code);
+    }
+  }, []);
+
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = sections.indexOf(current) + (e.key === 'ArrowRight' ? 1 : -1);
+    const next = sections[(i + sections.length) % sections.length]!;
+    setSection(next);
+    document.getElementById(`${uid}-tab-${next}`)?.focus();
+  };
+
+  const water = async () => {
+    setWaterBusy(true);
+    try {
+      const n = await useBar.getState().water();
+      toast.ok(t('bar.waterDone', { count: n }));
+    } catch (e) {
+      toast.error(errorText(e));
+    } finally {
+      setWaterBusy(false);
+    }
+  };
+
+  return (
+    <div className="page bar-page">
+      <div className="page-header bar-header">
+        <h1>{t('bar.title')}</h1>
+        <div className="tabs bar-tabs" role="tablist" aria-label={t('bar.sections')} onKeyDown={onTabKey}>
+          {sections.map((k) => (
+            <button
+              key={k}
+              id={`${uid}-tab-${k}`}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={current === k}
+              aria-controls={`${uid}-panel`}
+              tabIndex={current === k ? 0 : -1}
+              onClick={() => setSection(k)}
+            >
+              {t(`bar.section.${k}`)}
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        {canWater && (
+          <div className="bar-water">
+            <button
+              type="button"
+              className="btn bar-water-btn"
+              disabled={waterBusy}
+              onClick={() => void water()}
+            >
+              {t('bar.water')}
+            </button>
+            <span className="bar-water-count" aria-live="polite">
+              {waterToday === null ? t('bar.waterTodayUnknown') : t('bar.waterToday', { count: waterToday })}
+            </span>
+          </div>
+        )}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${uid}-panel`}
+        aria-labelledby={`${uid}-tab-${current}`}
+        className="bar-panel"
+      >
+        {current === 'sell' && <SellPanel ref={onSellReady} />}
+        {current === 'stock' && <StockPanel />}
+        {current === 'stocktake' && <StocktakePanel />}
+      </div>
+    </div>
+  );
+}
