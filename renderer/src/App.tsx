@@ -126,7 +126,8 @@ function Shell() {
 
   return (
     <div className="app">
-      <header className="topbar">
+      {/* many screens (managers): the navigation gets its own row rather than scrolling out of sight */}
+      <header className={items.length > 7 ? 'topbar topbar-wide' : 'topbar'}>
         <span className="topbar-club">{settings?.clubName ?? t('common.appName')}</span>
         <nav className="nav" aria-label={t('common.mainNav')}>
           {items.map((n) => (

@@ -4,9 +4,10 @@
  * "inside now" → check-out → tag free; an expired card is red with the reason in words and a shift
  * lead lets the member in. Once in Chinese and once in English; a screenshot of every main screen.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { shot, test } from './fixtures';
 import { dictionary, escapeRe, type Lang } from './i18n';
+import { login, nav, switchUser } from './steps';
 
 const CSV = [
   '卡号,姓名,性别,手机,卡类型,开卡日期,到期日期,备注',
@@ -16,25 +17,6 @@ const CSV = [
   'E2E004,Bad Gender,x,13800004444,Year card,2026-01-01,2099-12-31,',
   'E2E005,No Type,男,13800005555,Gold card,2026-01-01,2099-12-31,',
 ].join('\r\n');
-
-async function login(page: Page, T: ReturnType<typeof dictionary>, name: string, pin: string) {
-  await page.getByRole('button', { name: new RegExp(escapeRe(name)) }).click();
-  await page.getByLabel(T('login.pinFor', { name })).fill(pin);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.topbar-user .who')).toHaveText(name);
-}
-
-async function nav(page: Page, T: ReturnType<typeof dictionary>, screen: string) {
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: new RegExp(`^${escapeRe(T(`common.nav.${screen}`))}`) })
-    .click();
-}
-
-async function switchUser(page: Page, T: ReturnType<typeof dictionary>, name: string, pin: string) {
-  await page.getByRole('button', { name: T('common.switchUser') }).click();
-  await login(page, T, name, pin);
-}
 
 for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
   test(`the check-in counter end to end (${lang})`, async ({ page, server }) => {
