@@ -54,6 +54,9 @@ import {
   verifyPin,
 } from './services/staff';
 import { tagHandlers, seedTags } from './services/tags';
+import { incidentHandlers } from './services/incidents';
+import { complaintHandlers } from './services/complaints';
+import { visitorHandlers } from './services/visitors';
 import { localDate } from './time';
 import Database from 'better-sqlite3';
 
@@ -85,7 +88,7 @@ const SESSIONLESS = new Set<OpName>([
 
 /** Operations that only read: they never announce a change. */
 const READ_ONLY =
-  /\.(status|staffList|current|get|list|search|photo|board|inside|today|recent|checkoutPreview|tab|items|report|reportCsv|orderList|debts|account|check|exportCsv|importPreview|importValidate)$/;
+  /\.(status|staffList|current|get|list|search|photo|board|inside|today|recent|checkoutPreview|tab|items|report|reportCsv|orderList|debts|account|check|exportCsv|importPreview|importValidate|attachment|openItems|due|disputes|consultants)$/;
 
 export interface ChangeEvent {
   op: string;
@@ -161,6 +164,9 @@ export class Core {
       ...barHandlers,
       ...paymentHandlers,
       ...tagHandlers,
+      ...incidentHandlers,
+      ...complaintHandlers,
+      ...visitorHandlers,
     };
     this.async = this.asyncHandlers();
   }
@@ -316,7 +322,9 @@ export class Core {
     const opId = (args as { opId?: string }).opId;
     const db = this.database;
     try {
-      const result = db.transaction(() => {
+      // A change runs in an IMMEDIATE transaction: it holds the write lock from its first read, so a
+      // decision and what it updates (a rotation turn, a tag) cannot interleave with another writer.
+      const tx = db.transaction(() => {
         if (opId) {
           const prev = db.prepare('SELECT op, result_json FROM op_results WHERE op_id = ?').get(opId) as
             { op: string; result_json: string } | undefined;
@@ -332,7 +340,8 @@ export class Core {
           ).run(opId, name, actor?.id ?? null, JSON.stringify(r ?? null), ctx.nowIso());
         }
         return r;
-      })();
+      });
+      const result = READ_ONLY.test(name) ? tx() : tx.immediate();
       if (name === 'settings.update' || name === 'system.setup') this.settingsCache = null;
       if (!READ_ONLY.test(name)) this.emitChange(name);
       return result;

@@ -132,6 +132,117 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 3 adds the visitor and rotation tables; history tables refuse changes', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const v2 = openDatabase(file, { migrations: migrations.slice(0, 2) });
+    expect(schemaVersion(v2)).toBe(2);
+    v2.close();
+    const db = openDatabase(file, { migrations: migrations.slice(0, 3) });
+    expect(schemaVersion(db)).toBe(3);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'consultant_signins',
+        'consultant_state_log',
+        'rotation_pointers',
+        'appointments',
+        'visitors',
+        'visitor_calls',
+        'rotation_skips',
+        'visitor_disputes',
+        'phone_inquiries',
+        'class_timetable',
+        'announcements',
+      ]),
+    );
+    const now = '2026-11-18T02:00:00.000Z';
+    db.exec(`INSERT INTO staff (name, role, gender, pin_hash, created_at, updated_at) VALUES ('c', 'consultant', 'male', 'h', '${now}', '${now}');
+             INSERT INTO consultant_signins (day, staff_id, seq, signed_in_at, state, state_since) VALUES ('2026-11-18', 1, 1, '${now}', 'available', '${now}');`);
+    // Away needs its kind; one sign-in per consultant and day.
+    expect(() => db.prepare("UPDATE consultant_signins SET state = 'away'").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(
+        `INSERT INTO consultant_signins (day, staff_id, seq, signed_in_at, state, state_since) VALUES ('2026-11-18', 1, 2, '${now}', 'available', '${now}')`,
+      ),
+    ).toThrow(/UNIQUE/);
+    db.exec(
+      `INSERT INTO consultant_state_log (signin_id, state, at, by) VALUES (1, 'available', '${now}', 1)`,
+    );
+    expect(() => db.prepare("UPDATE consultant_state_log SET state = 'away'").run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('migration 4 adds incidents and complaints: checked kinds and statuses, append-only addenda', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const v3 = openDatabase(file, { migrations: migrations.slice(0, 3) });
+    expect(schemaVersion(v3)).toBe(3);
+    const now = '2026-11-01T00:00:00.000Z';
+    v3.exec(
+      `INSERT INTO staff (name, role, gender, pin_hash, created_at, updated_at) VALUES ('s', 'reception', 'male', 'h', '${now}', '${now}')`,
+    );
+    v3.close();
+
+    expect(migrations[3]).toMatchObject({ version: 4, name: 'incidents' });
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    const added = [
+      'incidents',
+      'incident_follow_ups',
+      'incident_addenda',
+      'incident_attachments',
+      'complaints',
+      'complaint_notes',
+    ];
+    expect(tables(db)).toEqual(expect.arrayContaining(added));
+    for (const t of added) {
+      const row = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+      expect((row as { sql: string }).sql).toMatch(/\)\s*STRICT/);
+    }
+    const incident = (kind: string, status = 'open', closed: string | null = null) =>
+      db
+        .prepare(
+          `INSERT INTO incidents (status, opened_at, opened_by, occurred_at, place, what, kind, closed_at, closed_by, updated_at)
+           VALUES (?, ?, 1, ?, 'Gym', 'Fell', ?, ?, ?, ?)`,
+        )
+        .run(status, now, now, kind, closed, closed ? 1 : null, now);
+    incident('injury');
+    expect(() => incident('flood')).toThrow(/CHECK/);
+    // Closed means closed_at and closed_by, and the other way round.
+    expect(() => incident('injury', 'closed')).toThrow(/CHECK/);
+    incident('injury', 'closed', now);
+    expect(() =>
+      db.exec(`INSERT INTO incidents (opened_at, opened_by, occurred_at, place, what, member_id, updated_at)
+               VALUES ('${now}', 1, '${now}', 'Gym', 'x', 99, '${now}')`),
+    ).toThrow(/CHECK|FOREIGN KEY/);
+    db.prepare("INSERT INTO incident_addenda (incident_id, text, at, by) VALUES (1, 'later', ?, 1)").run(now);
+    expect(() => db.prepare("UPDATE incident_addenda SET text = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM incident_addenda').run()).toThrow(/append-only/);
+    db.prepare(
+      `INSERT INTO incident_attachments (incident_id, original_name, mime, size_bytes, sha256, created_at, created_by)
+       VALUES (1, 'a.png', 'image/png', 10, ?, ?, 1)`,
+    ).run('0'.repeat(64), now);
+    expect(() => db.prepare('DELETE FROM incident_attachments').run()).toThrow(/append-only/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO incident_attachments (incident_id, original_name, mime, size_bytes, sha256, created_at, created_by)
+           VALUES (1, 'a.exe', 'application/x-msdownload', 10, ?, ?, 1)`,
+        )
+        .run('1'.repeat(64), now),
+    ).toThrow(/CHECK/);
+    const complaint = (status: string) =>
+      db
+        .prepare(
+          `INSERT INTO complaints (status, registered_at, registered_by, complainant_name, channel, what, department, updated_at)
+           VALUES (?, ?, 1, 'A', 'phone', 'x', 'bar', ?)`,
+        )
+        .run(status, now, now);
+    complaint('registered');
+    expect(() => complaint('lost')).toThrow(/CHECK/);
+    // Closed only after a resolution was reported.
+    expect(() => complaint('closed')).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('the audit log refuses UPDATE and DELETE', async () => {
     const club = await makeClub();
     const db = club.core.database;

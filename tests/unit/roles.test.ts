@@ -117,3 +117,47 @@ describe('reception cannot export, override or manage staff', () => {
     }
   });
 });
+
+describe('visitors and the rotation', () => {
+  it('the desk runs it, consultants see the board, managers decide disputes and see the report', async () => {
+    const { club } = await clubWithMember();
+    const desk = await club.loginAs('reception');
+    const bar = await club.loginAs('bar');
+    const consultant = await club.loginAs('consultant');
+    const refused: [string, string, unknown][] = [
+      [desk.session, 'reports.consultants', { month: '2026-11' }],
+      [desk.session, 'visitors.decideDispute', { disputeId: 1, decision: 'keep' }],
+      [
+        desk.session,
+        'classes.create',
+        { weekday: 1, startTime: '09:00', className: 'X', room: '', instructor: '' },
+      ],
+      [
+        bar.session,
+        'visitors.register',
+        {
+          name: 'X',
+          phone: '1',
+          gender: 'male',
+          heardFrom: '',
+          interests: [],
+          firstVisit: true,
+          metBefore: false,
+          metConsultantId: null,
+          hasAppointment: false,
+          appointmentWithId: null,
+        },
+      ],
+      [bar.session, 'rotation.board', {}],
+      [consultant.session, 'visitors.page', { visitorId: 1 }],
+      [consultant.session, 'reports.consultants', { month: '2026-11' }],
+    ];
+    for (const [session, op, args] of refused) {
+      const r = await club.raw(session, op, args);
+      expect(r, op).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect((await club.raw(consultant.session, 'rotation.board', {})).ok).toBe(true);
+    expect((await club.raw(desk.session, 'rotation.board', {})).ok).toBe(true);
+    expect((await club.raw('mgr', 'reports.consultants', { month: '2026-11' })).ok).toBe(true);
+  });
+});

@@ -27,8 +27,10 @@ import {
 } from './common';
 import type * as T from './types';
 import { IMPORT_FIELDS } from './types';
+import { visitorContract } from './visitors';
 
 export * from './types';
+export * from './visitors';
 export { ROLES } from './common';
 export type { Role } from './common';
 
@@ -51,6 +53,12 @@ const SettingsPatch = z
     disinfectionDays: z.array(z.number().int().min(0).max(6)).max(7),
     expiryWarnDays: z.number().int().min(0).max(90),
     visitsWarnThreshold: z.number().int().min(0).max(100),
+    leadOwnershipDays: z.number().int().min(0).max(60),
+    callTimeoutSeconds: z.number().int().min(10).max(3600),
+    maxPages: z.number().int().min(1).max(10),
+    autoProposeNext: z.boolean(),
+    announceLeadMinutes: z.number().int().min(0).max(120),
+    preClosingAnnounceMinutes: z.number().int().min(0).max(180),
   })
   .partial()
   .strict();
@@ -108,6 +116,85 @@ const TabRef = z.union([
   z.object({ cardNo: CardNo }).strict(),
 ]);
 const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
+
+// ---- incidents and complaints --------------------------------------------------------------
+/** A club-local date and time as a datetime-local input gives it: "2026-11-18T14:30". */
+const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'dateTime')
+  .refine((s) => DateStr.safeParse(s.slice(0, 10)).success, 'dateTime');
+const Place = z.string().trim().min(1).max(200);
+const Narrative = z.string().trim().min(1).max(5000);
+/** A text field a form may clear: '' and null both clear it. */
+const OptText = z.string().trim().max(5000).nullable();
+const OptName = z.string().trim().max(100).nullable();
+const IncidentKind = z.enum(['injury', 'illness', 'property', 'conflict', 'other']);
+const IncidentSeverity = z.enum(['minor', 'moderate', 'serious']);
+const IncidentStatus = z.enum(['open', 'follow_up', 'closed']);
+const FollowUpKind = z.enum(['consultant_call', 'manager_call', 'visit']);
+const Department = z.enum([
+  'front_desk',
+  'fitness',
+  'group_exercise',
+  'bar',
+  'shop',
+  'sales',
+  'facilities',
+  'other',
+]);
+const ComplaintChannel = z.enum(['in_person', 'phone', 'written', 'online', 'other']);
+const ComplaintStatus = z.enum(['registered', 'assigned', 'investigated', 'resolved', 'escalated', 'closed']);
+const Search = z.string().max(100);
+const Limit = z.number().int().min(1).max(500);
+const Offset = z.number().int().min(0).max(10_000_000);
+const IncidentFilterFields = {
+  /** Club-local dates of occurrence, inclusive. */
+  from: DateStr.optional(),
+  to: DateStr.optional(),
+  kind: IncidentKind.optional(),
+  status: IncidentStatus.optional(),
+  severity: IncidentSeverity.optional(),
+  memberId: Id.optional(),
+  /** Opened by, told, took the statement, went to hospital, or has a follow-up. */
+  staffId: Id.optional(),
+  q: Search.optional(),
+  /** Only incidents with a follow-up not done that is due today, overdue, or either. */
+  followUps: z.enum(['due_today', 'overdue', 'due']).optional(),
+};
+const IncidentUpdateFields = z
+  .object({
+    occurredAt: LocalDateTime,
+    place: Place,
+    what: Narrative,
+    kind: IncidentKind,
+    severity: IncidentSeverity.nullable(),
+    /** Links a member (card number, name, gender and age are copied) or unlinks (null). */
+    memberId: Id.nullable(),
+    /** Someone who is not a member, or a correction of the copied details. */
+    memberName: OptName,
+    memberGender: Gender.nullable(),
+    memberAge: z.number().int().min(0).max(150).nullable(),
+    harm: OptText,
+    csManagerId: Id.nullable(),
+    csManagerToldAt: LocalDateTime.nullable(),
+    dutyCoach: OptName,
+    dutyCoachToldAt: LocalDateTime.nullable(),
+    firstAidBy: OptName,
+    firstAid: OptText,
+    statementTakenById: Id.nullable(),
+    statementSignedAt: LocalDateTime.nullable(),
+    hospital: z.boolean(),
+    hospitalName: z.string().trim().max(200).nullable(),
+    hospitalAccompaniedById: Id.nullable(),
+    examinationCostCents: Cents.nullable(),
+    examinationResult: OptText,
+    examConfirmedAt: LocalDateTime.nullable(),
+    memberRequest: OptText,
+    compensationAskedCents: Cents.nullable(),
+    compensationAgreedCents: Cents.nullable(),
+    handlingOpinion: OptText,
+  })
+  .partial();
 
 export const contract = {
   // ---- system, setup, backups -------------------------------------------------------------
@@ -535,6 +622,175 @@ export const contract = {
     input: z.object({ number: TagNumber, locker: ShortText.nullable() }).strict(),
     output: out<T.TagBoard>(),
   },
+
+  // ---- visitors, consultant rotation, phone inquiries, announcements (see ./visitors.ts) -------
+  ...visitorContract,
+  // ---- incidents -----------------------------------------------------------------------------
+  /**
+   * Anyone at the desk opens an incident in seconds: when (club-local, default now), where, what,
+   * the member if any. Non-managers get the desk view (no medical details).
+   */
+  'incidents.open': {
+    input: z
+      .object({
+        occurredAt: LocalDateTime.optional(),
+        place: Place,
+        what: Narrative,
+        kind: IncidentKind.optional(),
+        severity: IncidentSeverity.optional(),
+        memberId: Id.optional(),
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<T.IncidentDetail>(),
+  },
+  /** A customer-service manager or above completes the record; a closed incident is refused. */
+  'incidents.update': {
+    input: IncidentUpdateFields.extend({ id: Id }).strict(),
+    output: out<T.IncidentFullView>(),
+  },
+  /** open ↔ follow_up, or closed (needs the written-report fields; then read-only for good). */
+  'incidents.setStatus': {
+    input: z.object({ id: Id, status: IncidentStatus }).strict(),
+    output: out<T.IncidentFullView>(),
+  },
+  /** A dated note added to the record, also (mainly) after closing. */
+  'incidents.addAddendum': {
+    input: z.object({ id: Id, text: Narrative }).strict(),
+    output: out<T.IncidentFullView>(),
+  },
+  /** A follow-up (call or visit) with a due date; an open incident moves to follow_up. */
+  'incidents.addFollowUp': {
+    input: z
+      .object({
+        id: Id,
+        kind: FollowUpKind,
+        dueDate: DateStr,
+        assignedToId: Id.nullable().optional(),
+        note: ShortText.optional(),
+      })
+      .strict(),
+    output: out<T.IncidentFullView>(),
+  },
+  /** Marks a follow-up done (a manager, or the staff member it is assigned to). */
+  'incidents.completeFollowUp': {
+    input: z.object({ followUpId: Id, outcome: z.string().trim().max(5000).optional() }).strict(),
+    output: out<T.IncidentDetail>(),
+  },
+  /** Attaches a photo or scan (stored in the data folder with its SHA-256). At most 5 MB. */
+  'incidents.attach': {
+    input: z
+      .object({
+        id: Id,
+        name: z.string().trim().min(1).max(200),
+        mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+        contentBase64: z
+          .string()
+          .min(1)
+          .max(7_000_000)
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+        note: ShortText.optional(),
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<T.AttachmentInfo>(),
+  },
+  /** An attachment's content, after checking its hash (ATTACHMENT_TAMPERED when it differs). */
+  'incidents.attachment': {
+    input: z.object({ attachmentId: Id }).strict(),
+    output: out<T.AttachmentInfo & { dataUrl: string }>(),
+  },
+  /** The record (audited): the full view for managers, the desk view for others. */
+  'incidents.get': { input: z.object({ id: Id }).strict(), output: out<T.IncidentDetail>() },
+  /** The review list: filters, follow-ups due, totals and the per-month chart (managers). */
+  'incidents.list': {
+    input: z.object({ ...IncidentFilterFields, limit: Limit.optional(), offset: Offset.optional() }).strict(),
+    output: out<T.IncidentList>(),
+  },
+  /** The matching incidents as CSV (managers only, audited). */
+  'incidents.exportCsv': {
+    input: z.object(IncidentFilterFields).strict(),
+    output: out<{ filename: string; csv: string; count: number }>(),
+  },
+  /** The data of the printable written report (audited). */
+  'incidents.report': { input: z.object({ id: Id }).strict(), output: out<T.IncidentReport>() },
+
+  // ---- complaints ----------------------------------------------------------------------------
+  /** The duty manager takes a complaint down: a member (or a name), channel, what, staff, department. */
+  'complaints.create': {
+    input: z
+      .object({
+        memberId: Id.optional(),
+        /** Required when no member is given. */
+        complainantName: Name.optional(),
+        contact: z.string().trim().max(100).optional(),
+        channel: ComplaintChannel,
+        what: Narrative,
+        staffInvolved: ShortText.optional(),
+        department: Department,
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<T.ComplaintDetail>(),
+  },
+  /** Corrects the record or records the supervisor's findings (assigned → investigated). */
+  'complaints.update': {
+    input: z
+      .object({
+        id: Id,
+        channel: ComplaintChannel.optional(),
+        what: Narrative.optional(),
+        contact: z.string().trim().max(100).nullable().optional(),
+        staffInvolved: ShortText.optional(),
+        department: Department.optional(),
+        findings: Narrative.optional(),
+      })
+      .strict(),
+    output: out<T.ComplaintDetail>(),
+  },
+  /** Assigns the supervisor of the department concerned. */
+  'complaints.assign': {
+    input: z.object({ id: Id, supervisorName: Name, department: Department.optional() }).strict(),
+    output: out<T.ComplaintDetail>(),
+  },
+  /** The agreed resolution and any action on staff (an escalated complaint: the store manager). */
+  'complaints.resolve': {
+    input: z.object({ id: Id, resolution: Narrative, staffAction: ShortText.optional() }).strict(),
+    output: out<T.ComplaintDetail>(),
+  },
+  /** Beyond the duty manager's authority: escalated to the store manager with a written report. */
+  'complaints.escalate': {
+    input: z.object({ id: Id, report: Narrative }).strict(),
+    output: out<T.ComplaintDetail>(),
+  },
+  /** The outcome is reported to the store manager: the complaint is closed. */
+  'complaints.close': { input: z.object({ id: Id }).strict(), output: out<T.ComplaintDetail>() },
+  /** A dated follow-up note (any status). */
+  'complaints.addNote': {
+    input: z.object({ id: Id, text: Narrative }).strict(),
+    output: out<T.ComplaintDetail>(),
+  },
+  'complaints.list': {
+    input: z
+      .object({
+        from: DateStr.optional(),
+        to: DateStr.optional(),
+        status: ComplaintStatus.optional(),
+        /** true: only unresolved ones (the open list). */
+        open: z.boolean().optional(),
+        department: Department.optional(),
+        memberId: Id.optional(),
+        q: Search.optional(),
+        limit: Limit.optional(),
+        offset: Offset.optional(),
+      })
+      .strict(),
+    output: out<T.ComplaintList>(),
+  },
+  'complaints.get': { input: z.object({ id: Id }).strict(), output: out<T.ComplaintDetail>() },
+
+  /** Open incidents, open complaints and follow-ups due: for shift opening and the review screen. */
+  'review.openItems': { input: Empty, output: out<T.OpenItems>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,18 @@ export interface Settings {
   expiryWarnDays: number;
   visitsWarnThreshold: number;
   currency: string;
+  /** Visitors: an appointment this many days old or less belongs to the consultant who fixed it first. */
+  leadOwnershipDays: number;
+  /** Visitors: how long a called consultant has to come to the desk. */
+  callTimeoutSeconds: number;
+  /** Visitors: pages on the public address at most (the first call is page 1). */
+  maxPages: number;
+  /** Visitors: when the time is up, page again / call the next consultant without a click. */
+  autoProposeNext: boolean;
+  /** Class announcements: minutes before the class. */
+  announceLeadMinutes: number;
+  /** The pre-closing announcement: minutes before closing. */
+  preClosingAnnounceMinutes: number;
 }
 
 export interface SystemStatus {
@@ -476,6 +488,268 @@ export interface ImportValidation {
   invalid: number;
   duplicates: number;
   problems: ImportProblem[];
+}
+
+// ---- incidents and complaints ----------------------------------------------------------------
+
+export type IncidentKind = 'injury' | 'illness' | 'property' | 'conflict' | 'other';
+export type IncidentSeverity = 'minor' | 'moderate' | 'serious';
+export type IncidentStatus = 'open' | 'follow_up' | 'closed';
+export type FollowUpKind = 'consultant_call' | 'manager_call' | 'visit';
+
+export interface StaffRef {
+  id: number;
+  name: string;
+}
+
+/** The person concerned: a member (snapshot taken when linked) or someone else typed in. */
+export interface IncidentPerson {
+  memberId: number | null;
+  cardNo: string | null;
+  name: string | null;
+  gender: Gender | null;
+  age: number | null;
+}
+
+export interface FollowUpInfo {
+  id: number;
+  incidentId: number;
+  kind: FollowUpKind;
+  /** Club-local date. */
+  dueDate: string;
+  /** Relative to the club's today: not done and due today, not done and past due, not yet due, done. */
+  state: 'done' | 'due_today' | 'overdue' | 'upcoming';
+  assignedTo: StaffRef | null;
+  doneAt: string | null;
+  doneBy: StaffRef | null;
+  createdAt: string;
+  /** Managers only (may hold medical details): absent for other roles. */
+  note?: string;
+  outcome?: string | null;
+}
+
+export interface AttachmentInfo {
+  id: number;
+  incidentId: number;
+  /** The file's original name. */
+  name: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  sizeBytes: number;
+  sha256: string;
+  note: string;
+  createdAt: string;
+  createdBy: StaffRef;
+}
+
+export interface AddendumInfo {
+  id: number;
+  text: string;
+  at: string;
+  by: StaffRef;
+}
+
+/**
+ * The written-report fields (and conditions) that closing needs: named like the fields of
+ * incidents.update, plus 'followUps' (some are not done yet).
+ */
+export type IncidentReportField =
+  | 'severity'
+  | 'memberName'
+  | 'memberGender'
+  | 'memberAge'
+  | 'harm'
+  | 'csManagerToldAt'
+  | 'hospitalName'
+  | 'examinationCostCents'
+  | 'examConfirmedAt'
+  | 'memberRequest'
+  | 'handlingOpinion'
+  | 'followUps';
+
+interface IncidentCommon {
+  id: number;
+  status: IncidentStatus;
+  kind: IncidentKind;
+  severity: IncidentSeverity | null;
+  occurredAt: string;
+  place: string;
+  what: string;
+  person: IncidentPerson | null;
+  openedAt: string;
+  openedBy: StaffRef;
+  closedAt: string | null;
+  closedBy: StaffRef | null;
+  updatedAt: string;
+  followUps: FollowUpInfo[];
+  /** Managers: every attachment. Others: only those they attached themselves. */
+  attachments: AttachmentInfo[];
+}
+
+/** What reception (and every non-manager) sees: no medical details, no money, no addenda. */
+export interface IncidentDeskView extends IncidentCommon {
+  view: 'desk';
+}
+
+/** What managers see: everything. */
+export interface IncidentFullView extends IncidentCommon {
+  view: 'full';
+  /** How badly the person was hurt. */
+  harm: string | null;
+  csManager: StaffRef | null;
+  csManagerToldAt: string | null;
+  dutyCoach: string | null;
+  dutyCoachToldAt: string | null;
+  firstAidBy: string | null;
+  firstAid: string | null;
+  statementTakenBy: StaffRef | null;
+  /** When the member read and signed the statement. */
+  statementSignedAt: string | null;
+  hospital: boolean;
+  hospitalName: string | null;
+  hospitalAccompaniedBy: StaffRef | null;
+  examinationCostCents: number | null;
+  examinationResult: string | null;
+  /** When the member signed, after the examination, that there is no serious harm. */
+  examConfirmedAt: string | null;
+  /** What the member asks for. */
+  memberRequest: string | null;
+  compensationAskedCents: number | null;
+  compensationAgreedCents: number | null;
+  /** How the club proposes to handle it. */
+  handlingOpinion: string | null;
+  addenda: AddendumInfo[];
+  /** Written-report fields still missing; empty: the incident may be closed. */
+  reportMissing: IncidentReportField[];
+}
+
+export type IncidentDetail = IncidentDeskView | IncidentFullView;
+
+export interface IncidentRow {
+  id: number;
+  status: IncidentStatus;
+  kind: IncidentKind;
+  severity: IncidentSeverity | null;
+  occurredAt: string;
+  place: string;
+  what: string;
+  memberId: number | null;
+  cardNo: string | null;
+  personName: string | null;
+  openedAt: string;
+  openedBy: StaffRef;
+  /** Earliest due date of the follow-ups not done yet. */
+  nextFollowUpDue: string | null;
+  followUpsDueToday: number;
+  followUpsOverdue: number;
+  /** Managers only: absent for other roles. */
+  examinationCostCents?: number | null;
+  compensationAskedCents?: number | null;
+  compensationAgreedCents?: number | null;
+}
+
+export interface IncidentMonth {
+  /** YYYY-MM, club-local */
+  month: string;
+  counts: Record<IncidentKind, number>;
+  total: number;
+}
+
+export interface IncidentList {
+  view: 'desk' | 'full';
+  rows: IncidentRow[];
+  /** Matching incidents (before limit/offset). */
+  total: number;
+  /** Over the matching incidents: follow-ups not done, due today / overdue. */
+  followUps: { dueToday: number; overdue: number };
+  /** Managers only: sums over the matching incidents. */
+  totals?: { examinationCostCents: number; compensationAskedCents: number; compensationAgreedCents: number };
+  /** Managers only: the matching incidents per club-local month and kind, every month in the range. */
+  perMonth?: IncidentMonth[];
+}
+
+/** The data of the printable written report (A4 / PDF). Managers only. */
+export interface IncidentReport {
+  clubName: string;
+  generatedAt: string;
+  generatedBy: StaffRef;
+  complete: boolean;
+  missing: IncidentReportField[];
+  incident: IncidentFullView;
+}
+
+export type ComplaintStatus =
+  'registered' | 'assigned' | 'investigated' | 'resolved' | 'escalated' | 'closed';
+export type ComplaintChannel = 'in_person' | 'phone' | 'written' | 'online' | 'other';
+export type Department =
+  'front_desk' | 'fitness' | 'group_exercise' | 'bar' | 'shop' | 'sales' | 'facilities' | 'other';
+
+export interface ComplaintRow {
+  id: number;
+  status: ComplaintStatus;
+  registeredAt: string;
+  registeredBy: StaffRef;
+  memberId: number | null;
+  cardNo: string | null;
+  complainantName: string;
+  channel: ComplaintChannel;
+  department: Department;
+  what: string;
+  supervisorName: string | null;
+  escalated: boolean;
+  /** Not yet resolved: on the open list, shown at every shift opening. */
+  open: boolean;
+  /** Resolved on the club-local day it was registered (null while not resolved). */
+  resolvedSameDay: boolean | null;
+  /** Club-local days from registration to resolution (or to today while open). */
+  daysOpen: number;
+}
+
+export interface ComplaintNote {
+  id: number;
+  text: string;
+  at: string;
+  by: StaffRef;
+}
+
+export interface ComplaintDetail extends ComplaintRow {
+  contact: string | null;
+  staffInvolved: string;
+  assignedAt: string | null;
+  assignedBy: StaffRef | null;
+  findings: string | null;
+  findingsAt: string | null;
+  resolution: string | null;
+  staffAction: string | null;
+  resolvedAt: string | null;
+  resolvedBy: StaffRef | null;
+  escalatedAt: string | null;
+  escalatedBy: StaffRef | null;
+  escalationReport: string | null;
+  /** Reported to the store manager (the complaint is then closed). */
+  reportedAt: string | null;
+  reportedBy: StaffRef | null;
+  notes: ComplaintNote[];
+  updatedAt: string;
+}
+
+export interface ComplaintList {
+  rows: ComplaintRow[];
+  total: number;
+  /** Open complaints among the matching ones. */
+  openCount: number;
+}
+
+export interface DueFollowUp extends FollowUpInfo {
+  incidentKind: IncidentKind;
+  personName: string | null;
+}
+
+/** What is still open: shown at shift opening and on the manager's review. */
+export interface OpenItems {
+  incidents: IncidentRow[];
+  complaints: ComplaintRow[];
+  /** Follow-ups not done, due today or overdue (oldest first). */
+  followUps: DueFollowUp[];
 }
 
 export interface BackupInfo {

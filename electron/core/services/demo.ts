@@ -11,6 +11,7 @@ import { insertMember } from './members';
 import { writeSettings } from './settings';
 import { insertStaff } from './staff';
 import { seedTags } from './tags';
+import { seedDemoIncidents } from './demoIncidents';
 
 export const DEMO_STAFF: { name: string; role: Role; pin: string; gender: 'male' | 'female' }[] = [
   { name: '王芳', role: 'store_manager', pin: '8001', gender: 'female' },
@@ -368,6 +369,18 @@ export function createDemoClub(
     0,
   );
   seedBar(db, { now, en, barId: staffIds[6]!, managerId: staffIds[0]! });
+  seedDemoIncidents(db, {
+    now,
+    en,
+    tz,
+    staff: {
+      storeManager: staffIds[0]!,
+      dutyManager: staffIds[1]!,
+      csManager: staffIds[2]!,
+      reception: receptionId,
+      consultant: staffIds[7]!,
+    },
+  });
 
   // Tag 60 was lost last week; 58 and 59 are out for disinfection.
   db.prepare(`UPDATE key_tags SET status = 'lost', status_since = ? WHERE number = 60`).run(nowIso);

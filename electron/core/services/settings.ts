@@ -16,6 +16,12 @@ export const DEFAULT_SETTINGS: Settings = {
   expiryWarnDays: 7,
   visitsWarnThreshold: 3,
   currency: 'CNY',
+  leadOwnershipDays: 3,
+  callTimeoutSeconds: 120,
+  maxPages: 2,
+  autoProposeNext: false,
+  announceLeadMinutes: 15,
+  preClosingAnnounceMinutes: 30,
 };
 
 export function readSettings(db: DB): Settings {

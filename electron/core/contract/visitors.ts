@@ -1,0 +1,540 @@
+/**
+ * The contract of the visitors feature: the consultants' rotation (sign-in order), walk-in
+ * visitors (registration, calling, pages, hand-off, outcome, disputes), appointments (lead
+ * ownership), phone inquiries, the class timetable with its announcements, and the consultant
+ * report. Reasons are codes with parameters so the desk words them in its own language.
+ */
+import { z } from 'zod';
+import { DateStr, Gender, Id, OpId, Phone, Pin, Reason, ShortText, TimeStr } from './common';
+
+function out<R>(): R {
+  return undefined as unknown as R;
+}
+
+// ---- result types ---------------------------------------------------------------------------
+
+export type ConsultantState = 'available' | 'with_visitor' | 'away' | 'signed_out';
+export type AwayKind = 'meal' | 'outside' | 'other';
+export type RotationQueue = 'visitor' | 'phone';
+/** Why a consultant was passed over when their turn came. */
+export type SkipReason = 'away' | 'with_visitor' | 'being_called';
+/** What the call rests on: a rotation turn, the consultant the visitor named, or an appointment. */
+export type CallBasis = 'rotation' | 'named' | 'appointment';
+/**
+ * Why this consultant (or nobody yet) is called:
+ * - first_visit: never met a consultant → next in rotation
+ * - name_unknown: met a consultant before but cannot remember the name → as a first visit
+ * - met_before {consultant}: the consultant the visitor named
+ * - met_before_absent {consultant, state}: the named consultant is not here → rotation
+ * - appointment {consultant, date, place, fixedAt, appointmentId, days}: an appointment matched by
+ *   phone within the ownership days; the consultant who fixed it first owns the lead
+ * - appointment_stated {consultant}: the visitor says they have an appointment with this consultant
+ * - appointment_absent {consultant, state}: the appointment's consultant is not here → rotation
+ * - appointment_expired {consultant, date, days, limit}: the appointment is older than the
+ *   ownership days: the lead is shared → rotation
+ * - no_show_next {previous}: the consultant called did not come in time → next in rotation
+ * - phone_rotation: a phone inquiry without an appointment → next in the phone rotation
+ * A visitor nobody can be called for waits (status "waiting"); the desk calls the next later.
+ */
+export type DecisionCode =
+  | 'first_visit'
+  | 'name_unknown'
+  | 'met_before'
+  | 'met_before_absent'
+  | 'appointment'
+  | 'appointment_stated'
+  | 'appointment_absent'
+  | 'appointment_expired'
+  | 'no_show_next'
+  | 'phone_rotation';
+export type ReasonParams = Record<string, string | number | null>;
+
+export interface Decision {
+  basis: CallBasis;
+  code: DecisionCode;
+  params: ReasonParams;
+}
+
+export interface PassedOver {
+  staffId: number;
+  name: string;
+  reason: SkipReason;
+  at: string;
+}
+
+export interface RotationConsultant {
+  staffId: number;
+  name: string;
+  /** Sign-in order: the rotation order (1 = first). */
+  seq: number;
+  state: ConsultantState;
+  awayKind: AwayKind | null;
+  awayNote: string | null;
+  /** UTC ISO. */
+  expectedBackAt: string | null;
+  stateSince: string;
+  signedInAt: string;
+  /** Being called for a visitor now (not yet accepted). */
+  beingCalledFor: number | null;
+  /** The visitor they are with now. */
+  withVisitorId: number | null;
+  receivedToday: number;
+}
+
+/**
+ * Who is next in a queue and why:
+ * - first_turn: nobody has had a turn today; the first signed in who is available
+ * - after_last {after}: the turn passes on from the consultant who had the last one
+ * - none_available: everyone signed in is away, with a visitor or being called
+ * - nobody_signed_in: no consultant has signed in today
+ */
+export type NextWhyCode = 'first_turn' | 'after_last' | 'none_available' | 'nobody_signed_in';
+
+export interface RotationNext {
+  staffId: number | null;
+  name: string | null;
+  why: { code: NextWhyCode; params: ReasonParams };
+  /** Consultants whose turn it would be first, and why they would be passed over. */
+  wouldPassOver: { staffId: number; name: string; reason: SkipReason }[];
+}
+
+export interface RotationBoard {
+  day: string;
+  /** Signed-in consultants (signed-out ones last), in sign-in order. */
+  consultants: RotationConsultant[];
+  next: { visitor: RotationNext; phone: RotationNext };
+  callTimeoutSeconds: number;
+  maxPages: number;
+  autoProposeNext: boolean;
+}
+
+export interface VisitorCall {
+  id: number;
+  staffId: number;
+  staffName: string;
+  basis: CallBasis;
+  code: DecisionCode;
+  params: ReasonParams;
+  turnConsumed: boolean;
+  calledAt: string;
+  calledByName: string;
+  /** Pages made on the public address (the first call is page 1). */
+  pages: number;
+  maxPages: number;
+  lastPagedAt: string;
+  /** UTC ISO: the desk counts down to it. */
+  deadlineAt: string;
+  status: 'open' | 'accepted' | 'no_show' | 'cancelled';
+  closedAt: string | null;
+  /** Open and past its deadline. */
+  overdue: boolean;
+  canPageAgain: boolean;
+  /** Open and overdue: the next consultant in rotation may be called. */
+  canProposeNext: boolean;
+}
+
+export type VisitorStatus = 'waiting' | 'calling' | 'with_consultant' | 'done' | 'left';
+export type VisitorOutcome = 'joined' | 'follow_up' | 'not_interested';
+
+export interface VisitorRow {
+  id: number;
+  day: string;
+  name: string;
+  /** For the introduction ("Ms Zhang"): a Chinese name's first character, else the last word. */
+  surname: string;
+  phone: string;
+  gender: 'male' | 'female';
+  heardFrom: string;
+  interests: string[];
+  firstVisit: boolean;
+  metBefore: boolean;
+  metConsultantId: number | null;
+  metConsultantName: string | null;
+  hasAppointment: boolean;
+  appointmentWithId: number | null;
+  appointmentWithName: string | null;
+  /** The recorded appointment matched by phone, if any. */
+  appointmentId: number | null;
+  note: string;
+  registeredAt: string;
+  registeredByName: string;
+  decision: Decision;
+  status: VisitorStatus;
+  currentCall: VisitorCall | null;
+  consultantId: number | null;
+  consultantName: string | null;
+  /** Who is credited with the visitor (the consultant who received them, unless a dispute moved it). */
+  creditConsultantId: number | null;
+  creditConsultantName: string | null;
+  acceptedAt: string | null;
+  handedOverByName: string | null;
+  outcome: VisitorOutcome | null;
+  /** The card type's name only: membership prices are never sent here. */
+  outcomeCardTypeName: string | null;
+  followUpDate: string | null;
+  outcomeNote: string | null;
+  outcomeAt: string | null;
+  openDisputes: number;
+}
+
+export interface DisputeRow {
+  id: number;
+  visitorId: number;
+  visitorName: string;
+  visitorDay: string;
+  raisedById: number;
+  raisedByName: string;
+  reason: string;
+  raisedAt: string;
+  recordedByName: string;
+  creditBeforeId: number | null;
+  creditBeforeName: string | null;
+  status: 'open' | 'decided';
+  decision: 'keep' | 'move' | null;
+  creditToId: number | null;
+  creditToName: string | null;
+  decisionNote: string | null;
+  decidedAt: string | null;
+  decidedByName: string | null;
+}
+
+export interface VisitorDetail extends VisitorRow {
+  calls: VisitorCall[];
+  passedOver: PassedOver[];
+  disputes: DisputeRow[];
+  /** Who the rotation would call next for this visitor (for the one-click "call next"). */
+  proposal: { staffId: number; name: string } | null;
+}
+
+export interface CardsSold {
+  cardTypeId: number;
+  cardTypeName: string;
+  count: number;
+}
+
+export interface VisitorsToday {
+  day: string;
+  visitors: VisitorRow[];
+  counts: {
+    visitors: number;
+    byRotation: number;
+    ownLeads: number;
+    waiting: number;
+    calling: number;
+    withConsultant: number;
+    done: number;
+    left: number;
+    joined: number;
+    followUp: number;
+    notInterested: number;
+    phoneInquiries: number;
+  };
+  /** Cards sold to today's visitors, for the shift handover. */
+  cardsSold: CardsSold[];
+}
+
+export interface AppointmentInfo {
+  id: number;
+  consultantId: number;
+  consultantName: string;
+  visitorName: string;
+  phone: string;
+  date: string;
+  time: string | null;
+  place: string;
+  note: string;
+  fixedAt: string;
+  createdByName: string;
+  cancelledAt: string | null;
+}
+
+export interface InquiryInfo {
+  id: number;
+  day: string;
+  callerName: string;
+  callbackPhone: string;
+  hasAppointment: boolean;
+  appointmentWithId: number | null;
+  appointmentWithName: string | null;
+  topic: string;
+  loggedAt: string;
+  loggedByName: string;
+  consultantId: number | null;
+  consultantName: string | null;
+  decision: Decision | null;
+  assignedAt: string | null;
+  calledBackAt: string | null;
+  calledBackByName: string | null;
+  callbackNote: string | null;
+  passedOver: PassedOver[];
+}
+
+export interface ClassSlot {
+  id: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+  startTime: string;
+  className: string;
+  room: string;
+  instructor: string;
+  active: boolean;
+}
+
+export interface AnnouncementItem {
+  day: string;
+  /** "class:<timetable id>" or "closing" */
+  slot: string;
+  kind: 'class' | 'closing';
+  timetableId: number | null;
+  className: string | null;
+  room: string | null;
+  instructor: string | null;
+  /** UTC ISO: the class start (or the closing time). */
+  startsAt: string;
+  /** UTC ISO: when the reminder is due. */
+  dueAt: string;
+  status: 'upcoming' | 'due' | 'announced' | 'missed';
+  announcedAt: string | null;
+  announcedByName: string | null;
+}
+
+export interface AnnouncementsDue {
+  day: string;
+  items: AnnouncementItem[];
+  /** How many are due now (reminders to show). */
+  dueNow: number;
+}
+
+export interface ConsultantStats {
+  receivedRotation: number;
+  receivedOwnLeads: number;
+  /** Visitors credited to them after disputes. */
+  credited: number;
+  passedOver: number;
+  passedOverByReason: Record<SkipReason, number>;
+  noShows: number;
+  disputesRaised: number;
+  creditMovedIn: number;
+  creditMovedOut: number;
+  joined: number;
+  followUp: number;
+  notInterested: number;
+  cardsSold: { cardTypeName: string; count: number }[];
+  phoneAssigned: number;
+  phoneCalledBack: number;
+}
+
+export interface ConsultantReportRow {
+  staffId: number;
+  name: string;
+  total: ConsultantStats;
+  days: (ConsultantStats & { day: string })[];
+}
+
+export interface ConsultantReport {
+  month: string;
+  rows: ConsultantReportRow[];
+}
+
+// ---- argument schemas ------------------------------------------------------------------------
+
+const Text100 = z.string().trim().max(100);
+const RequiredPhone = Phone.refine((s) => /\d/.test(s), 'phone');
+const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
+const ConsultantPin = z.object({ staffId: Id, pin: Pin }).strict();
+const ClassFields = z
+  .object({
+    weekday: z.number().int().min(0).max(6),
+    startTime: TimeStr,
+    className: z.string().trim().min(1).max(100),
+    room: Text100,
+    instructor: Text100,
+  })
+  .strict();
+
+export const visitorContract = {
+  // ---- rotation ------------------------------------------------------------------------------
+  /** A consultant signs in for the day with their own PIN; a late sign-in joins the end. */
+  'rotation.signIn': { input: ConsultantPin, output: out<RotationBoard>() },
+  /** Away (meal / outside / other, with an expected return time, club-local) or back (available). */
+  'rotation.setState': {
+    input: z
+      .object({
+        staffId: Id,
+        state: z.enum(['available', 'away']),
+        awayKind: z.enum(['meal', 'outside', 'other']).optional(),
+        expectedBack: TimeStr.optional(),
+        note: ShortText.optional(),
+      })
+      .strict(),
+    output: out<RotationBoard>(),
+  },
+  'rotation.signOut': { input: z.object({ staffId: Id }).strict(), output: out<RotationBoard>() },
+  'rotation.board': { input: z.object({}).strict(), output: out<RotationBoard>() },
+
+  // ---- visitors ------------------------------------------------------------------------------
+  /** Registers a walk-in visitor and calls the consultant the rules choose (or leaves them waiting). */
+  'visitors.register': {
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(100),
+        phone: RequiredPhone,
+        gender: Gender,
+        heardFrom: Text100,
+        interests: z.array(Text100).max(20),
+        firstVisit: z.boolean(),
+        /** Met a consultant before; metConsultantId null = cannot remember the name. */
+        metBefore: z.boolean(),
+        metConsultantId: Id.nullable(),
+        hasAppointment: z.boolean(),
+        appointmentWithId: Id.nullable(),
+        note: ShortText.optional(),
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<VisitorDetail>(),
+  },
+  /** Pages the called consultant again (at most maxPages in all); the timer restarts. */
+  'visitors.page': { input: z.object({ visitorId: Id }).strict(), output: out<VisitorDetail>() },
+  /**
+   * The called consultant did not come in time: records the no-show and calls the next in rotation
+   * (also calls the next for a waiting visitor).
+   */
+  'visitors.proposeNext': {
+    input: z.object({ visitorId: Id, opId: OpId.optional() }).strict(),
+    output: out<VisitorDetail>(),
+  },
+  /** With autoProposeNext: pages again / calls the next for every call whose timer ran out. */
+  'visitors.tick': { input: z.object({}).strict(), output: out<{ changed: number[] }>() },
+  /** The consultant accepts the visitor with their PIN; reception (the caller) hands over. */
+  'visitors.accept': {
+    input: z.object({ visitorId: Id, staffId: Id, pin: Pin }).strict(),
+    output: out<VisitorDetail>(),
+  },
+  'visitors.outcome': {
+    input: z
+      .object({
+        visitorId: Id,
+        outcome: z.enum(['joined', 'follow_up', 'not_interested']),
+        cardTypeId: Id.optional(),
+        followUpDate: DateStr.optional(),
+        note: ShortText.optional(),
+      })
+      .strict(),
+    output: out<VisitorDetail>(),
+  },
+  /** The visitor left before a consultant received them. */
+  'visitors.leave': {
+    input: z.object({ visitorId: Id, note: ShortText.optional() }).strict(),
+    output: out<VisitorDetail>(),
+  },
+  'visitors.get': { input: z.object({ id: Id }).strict(), output: out<VisitorDetail>() },
+  'visitors.today': { input: z.object({}).strict(), output: out<VisitorsToday>() },
+  'visitors.list': {
+    input: z.object({ from: DateStr, to: DateStr, consultantId: Id.optional() }).strict(),
+    output: out<VisitorRow[]>(),
+  },
+  /** A consultant disputes who got a visitor (a logged-in consultant, or one at the desk with their PIN). */
+  'visitors.dispute': {
+    input: z.object({ visitorId: Id, reason: Reason, consultant: ConsultantPin.optional() }).strict(),
+    output: out<DisputeRow>(),
+  },
+  'visitors.disputes': {
+    input: z.object({ status: z.enum(['open', 'decided', 'all']).optional() }).strict(),
+    output: out<DisputeRow[]>(),
+  },
+  /** The customer-service manager (or above) decides: keep, or move the credit. Never changed after. */
+  'visitors.decideDispute': {
+    input: z
+      .object({
+        disputeId: Id,
+        decision: z.enum(['keep', 'move']),
+        creditToId: Id.optional(),
+        note: ShortText.optional(),
+      })
+      .strict(),
+    output: out<DisputeRow>(),
+  },
+
+  // ---- appointments ----------------------------------------------------------------------------
+  /** Records an appointment fixed now (the consultant defaults to the logged-in consultant). */
+  'appointments.create': {
+    input: z
+      .object({
+        consultantId: Id.optional(),
+        visitorName: z.string().trim().min(1).max(100),
+        phone: RequiredPhone,
+        date: DateStr,
+        time: TimeStr.optional(),
+        place: z.string().trim().min(1).max(200),
+        note: ShortText.optional(),
+      })
+      .strict(),
+    output: out<AppointmentInfo>(),
+  },
+  'appointments.list': {
+    input: z
+      .object({
+        from: DateStr.optional(),
+        to: DateStr.optional(),
+        phone: Phone.optional(),
+        consultantId: Id.optional(),
+      })
+      .strict(),
+    output: out<AppointmentInfo[]>(),
+  },
+  'appointments.cancel': { input: z.object({ id: Id }).strict(), output: out<AppointmentInfo>() },
+
+  // ---- phone inquiries -------------------------------------------------------------------------
+  /** Logs a call and passes it to a consultant (appointment → that consultant; else the phone rotation). */
+  'inquiries.create': {
+    input: z
+      .object({
+        callerName: z.string().trim().min(1).max(100),
+        callbackPhone: RequiredPhone,
+        hasAppointment: z.boolean(),
+        appointmentWithId: Id.nullable(),
+        topic: ShortText,
+        opId: OpId.optional(),
+      })
+      .strict(),
+    output: out<InquiryInfo>(),
+  },
+  'inquiries.list': {
+    input: z
+      .object({ day: DateStr.optional(), consultantId: Id.optional(), open: z.boolean().optional() })
+      .strict(),
+    output: out<InquiryInfo[]>(),
+  },
+  /** Passes a still unassigned inquiry to the next consultant of the phone rotation. */
+  'inquiries.assign': { input: z.object({ inquiryId: Id }).strict(), output: out<InquiryInfo>() },
+  'inquiries.markCalledBack': {
+    input: z.object({ inquiryId: Id, note: ShortText.optional() }).strict(),
+    output: out<InquiryInfo>(),
+  },
+
+  // ---- class timetable and announcements -------------------------------------------------------
+  'classes.list': {
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    output: out<ClassSlot[]>(),
+  },
+  'classes.create': { input: ClassFields, output: out<ClassSlot>() },
+  'classes.update': {
+    input: ClassFields.partial().extend({ id: Id, active: z.boolean().optional() }).strict(),
+    output: out<ClassSlot>(),
+  },
+  /** Today's announcements (classes and the pre-closing one) with their state now. */
+  'announcements.due': { input: z.object({}).strict(), output: out<AnnouncementsDue>() },
+  'announcements.markAnnounced': {
+    input: z.object({ slot: z.string().regex(/^(class:\d{1,10}|closing)$/, 'slot') }).strict(),
+    output: out<AnnouncementsDue>(),
+  },
+  /** Announcements of past days with their state (missed ones show in the shift handover). */
+  'announcements.list': {
+    input: z.object({ from: DateStr, to: DateStr }).strict(),
+    output: out<AnnouncementItem[]>(),
+  },
+
+  // ---- report ----------------------------------------------------------------------------------
+  'reports.consultants': { input: z.object({ month: MonthStr }).strict(), output: out<ConsultantReport>() },
+} as const;
