@@ -21,6 +21,7 @@ import { InsideList } from './checkin/InsideList';
 import { ResultPanel } from './checkin/ResultPanel';
 import { ScanBox, type ScanBoxHandle } from './checkin/ScanBox';
 import { TodayStrip } from './checkin/TodayStrip';
+import { NextChip } from './visitors/NextChip';
 import './CheckInScreen.css';
 
 type Dialog =
@@ -269,6 +270,7 @@ export default function CheckInScreen() {
           onCheckoutTag={(tagNumber) => void openCheckout({ tagNumber })}
         />
       </div>
+      <NextChip />
       <TodayStrip today={today} />
 
       {dialog?.kind === 'override' && (

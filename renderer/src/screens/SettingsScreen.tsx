@@ -20,12 +20,13 @@ import { LANGS, setLanguage } from '../i18n';
 import { useCan, useSession } from '../stores/session';
 import { toast } from '../stores/toast';
 import { ConfirmDialog } from './members/ConfirmDialog';
+import { VisitorSettingsTab } from './visitors/VisitorSettingsTab';
 
 type Settings = OpResult<'settings.get'>;
 type Language = Settings['language'];
 type CardTypeInfo = OpResult<'cardTypes.list'>[number];
 type BackupInfo = OpResult<'backups.list'>[number];
-type Tab = 'counter' | 'pin' | 'club' | 'cardTypes' | 'backups';
+type Tab = 'counter' | 'pin' | 'club' | 'visitors' | 'cardTypes' | 'backups';
 type Errs<K extends string> = Partial<Record<K, string>>;
 
 const PIN = /^\d{4,8}$/;
@@ -92,9 +93,11 @@ export default function SettingsScreen() {
   const canClub = useCan('settings.update');
   const canCardTypes = useCan('cardTypes.create');
   const canBackups = useCan('backups.list');
+  const canVisitors = useCan('classes.create');
   const tabs: Tab[] = ['counter'];
   if (canPin) tabs.push('pin');
   if (canClub) tabs.push('club');
+  if (canVisitors) tabs.push('visitors');
   if (canCardTypes) tabs.push('cardTypes');
   if (canBackups) tabs.push('backups');
   const [tab, setTab] = useState<Tab>('counter');
@@ -134,6 +137,7 @@ export default function SettingsScreen() {
         {current === 'counter' && <CounterTab />}
         {current === 'pin' && <PinTab />}
         {current === 'club' && <ClubTab />}
+        {current === 'visitors' && <VisitorSettingsTab />}
         {current === 'cardTypes' && <CardTypesTab />}
         {current === 'backups' && <BackupsTab />}
       </div>

@@ -2,6 +2,7 @@
 export default {
   title: 'Settings',
   tabs: {
+    visitors: 'Visitors & classes',
     counter: 'This counter',
     pin: 'My PIN',
     club: 'Club',

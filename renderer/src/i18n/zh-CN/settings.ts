@@ -2,6 +2,7 @@
 export default {
   title: '设置',
   tabs: {
+    visitors: '访客与课程',
     counter: '本机',
     pin: '我的密码',
     club: '门店',

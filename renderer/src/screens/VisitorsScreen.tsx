@@ -1,0 +1,132 @@
+/**
+ * The visitor desk. Left, always visible: the consultants' rotation (who is next and why, sign-in,
+ * away / back). Right: the calling cards of open calls (public-address text, countdown, page again,
+ * accept, call next) above the sections: registration, today's visitors, phone inquiries,
+ * appointments, announcements, and for managers the disputes queue and the consultant report.
+ */
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpName } from '../../../electron/core/contract';
+import { call } from '../api';
+import { can, useCan } from '../stores/session';
+import { useVisitors } from '../stores/visitors';
+import { AnnouncementsPanel } from './visitors/Announcements';
+import { AppointmentsPanel } from './visitors/AppointmentsPanel';
+import { CallingCards } from './visitors/CallingCards';
+import { DisputesPanel } from './visitors/DisputesPanel';
+import { PhonePanel } from './visitors/PhonePanel';
+import { RegisterForm } from './visitors/RegisterForm';
+import { ReportPanel } from './visitors/ReportPanel';
+import { RotationPanel } from './visitors/RotationPanel';
+import { TodayList } from './visitors/TodayList';
+import './VisitorsScreen.css';
+
+type Section = 'register' | 'today' | 'phone' | 'appointments' | 'announcements' | 'disputes' | 'report';
+
+const SECTIONS: { key: Section; op: OpName }[] = [
+  { key: 'register', op: 'visitors.register' },
+  { key: 'today', op: 'visitors.today' },
+  { key: 'phone', op: 'inquiries.list' },
+  { key: 'appointments', op: 'appointments.list' },
+  { key: 'announcements', op: 'announcements.due' },
+  { key: 'disputes', op: 'visitors.disputes' },
+  { key: 'report', op: 'reports.consultants' },
+];
+
+const REFRESH_MS = 15_000;
+const TICK_MS = 5_000;
+
+export default function VisitorsScreen() {
+  const { t } = useTranslation();
+  const uid = useId();
+  const allowed = useVisitorsSections();
+  const [section, setSection] = useState<Section>('register');
+  const current = allowed.includes(section) ? section : (allowed[0] ?? 'today');
+  const autoNext = useVisitors((s) => s.board?.autoProposeNext ?? false);
+  const openCalls = useVisitors((s) => Object.values(s.open).some((v) => v.status === 'calling'));
+  const canTick = useCan('visitors.tick');
+  const today = useVisitors((s) => s.today);
+
+  useEffect(() => {
+    const s = useVisitors.getState();
+    void s.loadConsultants();
+    void s.refresh();
+    const id = setInterval(() => void useVisitors.getState().refresh(), REFRESH_MS);
+    return () => clearInterval(id);
+  }, []);
+
+  // with "call the next automatically": let the core page again / call the next when time is up
+  useEffect(() => {
+    if (!autoNext || !openCalls || !canTick) return;
+    const id = setInterval(() => {
+      call('visitors.tick', {})
+        .then((r) => {
+          if (r.changed.length > 0) void useVisitors.getState().refresh();
+        })
+        .catch(() => undefined);
+    }, TICK_MS);
+    return () => clearInterval(id);
+  }, [autoNext, openCalls, canTick]);
+
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = allowed.indexOf(current) + (e.key === 'ArrowRight' ? 1 : -1);
+    const next = allowed[(i + allowed.length) % allowed.length]!;
+    setSection(next);
+    document.getElementById(`${uid}-tab-${next}`)?.focus();
+  };
+
+  return (
+    <div className="page vis-page">
+      <RotationPanel />
+      <div className="vis-main">
+        <CallingCards />
+        <div
+          className="tabs vis-tabs"
+          role="tablist"
+          aria-label={t('visitors.sections')}
+          onKeyDown={onTabKey}
+        >
+          {allowed.map((k) => (
+            <button
+              key={k}
+              id={`${uid}-tab-${k}`}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={current === k}
+              aria-controls={`${uid}-panel`}
+              tabIndex={current === k ? 0 : -1}
+              onClick={() => setSection(k)}
+            >
+              {t(`visitors.section.${k}`)}
+              {k === 'today' && today && today.visitors.length > 0 && (
+                <span className="vis-tab-count">{today.visitors.length}</span>
+              )}
+            </button>
+          ))}
+        </div>
+        <div
+          role="tabpanel"
+          id={`${uid}-panel`}
+          aria-labelledby={`${uid}-tab-${current}`}
+          className="vis-panel"
+        >
+          {current === 'register' && <RegisterForm />}
+          {current === 'today' && <TodayList />}
+          {current === 'phone' && <PhonePanel />}
+          {current === 'appointments' && <AppointmentsPanel />}
+          {current === 'announcements' && <AnnouncementsPanel />}
+          {current === 'disputes' && <DisputesPanel />}
+          {current === 'report' && <ReportPanel />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function useVisitorsSections(): Section[] {
+  // re-render when the session (and so the allowed operations) changes
+  useCan('rotation.board');
+  return SECTIONS.filter((s) => can(s.op)).map((s) => s.key);
+}

@@ -1,0 +1,231 @@
+/** Appointments (lead ownership): record one (consultant, visitor, phone, date, time, place), list, cancel. */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppointmentInfo } from '../../../../electron/core/contract';
+import { call } from '../../api';
+import { errorText } from '../../errorText';
+import { clubToday, fmtDate, fmtDateTime } from '../../format';
+import { useCan, useSession } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import { useVisitors } from '../../stores/visitors';
+import { ConfirmDialog } from '../members/ConfirmDialog';
+
+const PHONE = /^[0-9+\-() ]{1,30}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function shiftDay(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function AppointmentsPanel() {
+  const { t } = useTranslation();
+  const uid = useId();
+  const consultants = useVisitors((s) => s.consultants);
+  const me = useSession((s) => s.info?.staff);
+  const days = useSession((s) => s.settings?.leadOwnershipDays ?? 3);
+  const canCreate = useCan('appointments.create');
+  const canCancel = useCan('appointments.cancel');
+  const self = me?.role === 'consultant';
+  const [list, setList] = useState<AppointmentInfo[] | null>(null);
+  const [f, setF] = useState({
+    who: '' as number | '',
+    name: '',
+    phone: '',
+    date: clubToday(),
+    time: '',
+    place: t('visitors.appt.placeDefault'),
+    note: '',
+  });
+  const [errs, setErrs] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [cancel, setCancel] = useState<AppointmentInfo | null>(null);
+
+  const load = useCallback(() => {
+    const today = clubToday();
+    call('appointments.list', { from: shiftDay(today, -7), to: shiftDay(today, 31) })
+      .then(setList)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+  useEffect(load, [load]);
+
+  const set = (k: keyof typeof f, v: string | number) => {
+    setF((p) => ({ ...p, [k]: v }));
+    setErrs((p) => ({ ...p, [k]: false }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const m = {
+      who: !self && f.who === '',
+      name: !f.name.trim(),
+      phone: !PHONE.test(f.phone.trim()) || !/\d/.test(f.phone),
+      date: !/^\d{4}-\d{2}-\d{2}$/.test(f.date),
+      time: f.time !== '' && !TIME.test(f.time),
+      place: !f.place.trim(),
+    };
+    setErrs(m);
+    setError(null);
+    if (Object.values(m).some(Boolean)) return;
+    setBusy(true);
+    try {
+      const a = await call('appointments.create', {
+        ...(self ? {} : { consultantId: Number(f.who) }),
+        visitorName: f.name.trim(),
+        phone: f.phone.trim(),
+        date: f.date,
+        ...(f.time ? { time: f.time } : {}),
+        place: f.place.trim(),
+        ...(f.note.trim() ? { note: f.note.trim() } : {}),
+      });
+      toast.ok(t('visitors.appt.saved', { name: a.visitorName, date: fmtDate(a.date) }));
+      setF((p) => ({ ...p, name: '', phone: '', time: '', note: '' }));
+      load();
+    } catch (ex) {
+      setError(errorText(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (k: 'name' | 'phone' | 'date' | 'time' | 'place' | 'note', label: string, type = 'text') => (
+    <div className="field">
+      <label htmlFor={`${uid}-${k}`}>{label}</label>
+      <input
+        id={`${uid}-${k}`}
+        type={type}
+        maxLength={k === 'place' ? 200 : k === 'note' ? 500 : 100}
+        value={f[k]}
+        aria-invalid={errs[k] || undefined}
+        onChange={(e) => set(k, e.target.value)}
+      />
+      {errs[k] && k !== 'note' && (
+        <div className="field-error">{t(`visitors.appt.error.${k === 'name' ? 'visitorName' : k}`)}</div>
+      )}
+    </div>
+  );
+
+  return (
+    <div className="vis-split">
+      {canCreate && (
+        <form
+          className="card vis-side-form"
+          onSubmit={submit}
+          noValidate
+          aria-label={t('visitors.appt.title')}
+        >
+          <h3>{t('visitors.appt.title')}</h3>
+          {!self && (
+            <div className="field">
+              <label htmlFor={`${uid}-who`}>{t('visitors.appt.consultant')}</label>
+              <select
+                id={`${uid}-who`}
+                value={f.who}
+                aria-invalid={errs.who || undefined}
+                onChange={(e) => set('who', e.target.value === '' ? '' : Number(e.target.value))}
+              >
+                <option value="">{t('visitors.rotation.choose')}</option>
+                {consultants.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              {errs.who && <div className="field-error">{t('visitors.appt.error.consultant')}</div>}
+            </div>
+          )}
+          {field('name', t('visitors.appt.visitorName'))}
+          {field('phone', t('visitors.appt.phone'))}
+          <div className="grid-2">
+            {field('date', t('visitors.appt.date'), 'date')}
+            {field('time', t('visitors.appt.time'), 'time')}
+          </div>
+          {field('place', t('visitors.appt.place'))}
+          {field('note', t('visitors.appt.note'))}
+          <p className="field-hint">{t('visitors.appt.ownership', { days })}</p>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('visitors.appt.submit')}
+          </button>
+        </form>
+      )}
+      <section className="vis-side-list">
+        <h3>{t('visitors.appt.listTitle')}</h3>
+        {list === null ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : list.length === 0 ? (
+          <p className="empty">{t('visitors.appt.empty')}</p>
+        ) : (
+          <div className="vis-table-wrap">
+            <table className="table vis-table">
+              <thead>
+                <tr>
+                  <th>{t('visitors.appt.date')}</th>
+                  <th>{t('visitors.appt.visitorName')}</th>
+                  <th>{t('visitors.appt.consultant')}</th>
+                  <th>{t('visitors.appt.place')}</th>
+                  <th>{t('visitors.appt.fixedAt')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((a) => (
+                  <tr key={a.id} className={a.cancelledAt ? 'vis-row-muted' : undefined}>
+                    <td className="vis-num">
+                      {fmtDate(a.date)} {a.time ?? ''}
+                    </td>
+                    <td>
+                      <strong>{a.visitorName}</strong>
+                      <div className="num">{a.phone}</div>
+                    </td>
+                    <td>{a.consultantName}</td>
+                    <td>{a.place}</td>
+                    <td className="vis-num">{fmtDateTime(a.fixedAt)}</td>
+                    <td>
+                      {a.cancelledAt ? (
+                        <span className="badge badge-muted">{t('visitors.appt.cancelled')}</span>
+                      ) : (
+                        canCancel &&
+                        (!self || a.consultantId === me?.id) && (
+                          <button
+                            type="button"
+                            className="btn btn-small btn-ghost"
+                            onClick={() => setCancel(a)}
+                          >
+                            {t('visitors.appt.cancel')}
+                          </button>
+                        )
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {cancel && (
+        <ConfirmDialog
+          title={t('visitors.appt.cancel')}
+          confirmLabel={t('visitors.appt.cancel')}
+          danger
+          onClose={() => setCancel(null)}
+          onConfirm={async () => {
+            await call('appointments.cancel', { id: cancel.id });
+            toast.ok(t('visitors.appt.cancelDone'));
+            setCancel(null);
+            load();
+          }}
+        >
+          <p>{t('visitors.appt.confirmCancel', { name: cancel.visitorName, date: fmtDate(cancel.date) })}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+/** The customer-service manager's queue of disputes: keep, or move the credit (final, with a note). */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DisputeRow } from '../../../../electron/core/contract';
+import { call } from '../../api';
+import { errorText } from '../../errorText';
+import { fmtDate, fmtDateTime } from '../../format';
+import { useCan } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import { useVisitors } from '../../stores/visitors';
+
+export function DisputesPanel() {
+  const { t } = useTranslation();
+  const board = useVisitors((s) => s.board);
+  const canDecide = useCan('visitors.decideDispute');
+  const [list, setList] = useState<DisputeRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    call('visitors.disputes', { status: 'all' })
+      .then(setList)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+  useEffect(load, [load, board]);
+
+  if (error) return <p className="field-error">{error}</p>;
+  if (!list) return <p className="muted">{t('common.loading')}</p>;
+  if (list.length === 0) return <p className="empty">{t('visitors.disputes.empty')}</p>;
+  const open = list.filter((d) => d.status === 'open');
+  const decided = list.filter((d) => d.status === 'decided');
+  return (
+    <div className="vis-disputes">
+      {open.length > 0 && <h3>{t('visitors.disputes.open')}</h3>}
+      {open.map((d) => (
+        <DisputeCard key={d.id} d={d} canDecide={canDecide} onDone={load} />
+      ))}
+      {decided.length > 0 && <h3>{t('visitors.disputes.decided')}</h3>}
+      {decided.map((d) => (
+        <DisputeCard key={d.id} d={d} canDecide={false} onDone={load} />
+      ))}
+    </div>
+  );
+}
+
+function DisputeCard(props: { d: DisputeRow; canDecide: boolean; onDone(): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const consultants = useVisitors((s) => s.consultants);
+  const { d } = props;
+  const [decision, setDecision] = useState<'keep' | 'move'>('keep');
+  const [to, setTo] = useState<number | ''>('');
+  const [note, setNote] = useState('');
+  const [miss, setMiss] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (decision === 'move' && to === '') return setMiss(true);
+    setBusy(true);
+    setError(null);
+    try {
+      await call('visitors.decideDispute', {
+        disputeId: d.id,
+        decision,
+        ...(decision === 'move' ? { creditToId: Number(to) } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      toast.ok(t('visitors.disputes.saved'));
+      props.onDone();
+      void useVisitors.getState().refresh();
+    } catch (ex) {
+      setError(errorText(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="card vis-dispute">
+      <h4>{t('visitors.disputes.visitor', { visitor: d.visitorName, day: fmtDate(d.visitorDay) })}</h4>
+      <p>
+        {t('visitors.disputes.raised', {
+          name: d.raisedByName,
+          time: fmtDateTime(d.raisedAt),
+          reason: d.reason,
+        })}
+      </p>
+      <p className="muted">{t('visitors.disputes.creditBefore', { name: d.creditBeforeName ?? '—' })}</p>
+      {d.status === 'decided' && (
+        <p className="status-ok">
+          {d.decision === 'move'
+            ? t('visitors.disputes.decidedMove', {
+                name: d.creditToName ?? '',
+                by: d.decidedByName ?? '',
+                time: d.decidedAt ? fmtDateTime(d.decidedAt) : '',
+              })
+            : t('visitors.disputes.decidedKeep', {
+                name: d.creditBeforeName ?? '',
+                by: d.decidedByName ?? '',
+                time: d.decidedAt ? fmtDateTime(d.decidedAt) : '',
+              })}
+          {d.decisionNote ? ` — ${d.decisionNote}` : ''}
+        </p>
+      )}
+      {props.canDecide && d.status === 'open' && (
+        <form className="vis-decide" onSubmit={submit} noValidate>
+          <fieldset className="field radio-row">
+            <legend>{t('visitors.disputes.decide')}</legend>
+            <label className="radio">
+              <input
+                type="radio"
+                name={`${uid}-d`}
+                checked={decision === 'keep'}
+                onChange={() => setDecision('keep')}
+              />
+              {t('visitors.disputes.keep')}
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name={`${uid}-d`}
+                checked={decision === 'move'}
+                onChange={() => setDecision('move')}
+              />
+              {t('visitors.disputes.move')}
+            </label>
+            {decision === 'move' && (
+              <select
+                aria-label={t('visitors.disputes.move')}
+                className="input vis-inline-select"
+                value={to}
+                aria-invalid={miss || undefined}
+                onChange={(e) => {
+                  setTo(e.target.value === '' ? '' : Number(e.target.value));
+                  setMiss(false);
+                }}
+              >
+                <option value="">{t('visitors.disputes.chooseConsultant')}</option>
+                {consultants
+                  .filter((c) => c.id !== d.creditBeforeId)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </fieldset>
+          {miss && <div className="field-error">{t('visitors.disputes.needConsultant')}</div>}
+          <div className="field">
+            <label htmlFor={`${uid}-note`}>{t('visitors.disputes.note')}</label>
+            <input
+              id={`${uid}-note`}
+              maxLength={500}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </div>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="toolbar">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('visitors.disputes.submit')}
+            </button>
+            <span className="muted">{t('visitors.disputes.final')}</span>
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,258 @@
+/** Phone inquiries: log a call (passed to a consultant by the phone rotation), mark it called back. */
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InquiryInfo } from '../../../../electron/core/contract';
+import { call, newOpId } from '../../api';
+import { errorText } from '../../errorText';
+import { clubToday, fmtTime } from '../../format';
+import { useCan, useSession } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import { useVisitors } from '../../stores/visitors';
+import { decisionWords } from './words';
+
+const PHONE = /^[0-9+\-() ]{1,30}$/;
+
+export function PhonePanel() {
+  const { t } = useTranslation();
+  const uid = useId();
+  const consultants = useVisitors((s) => s.consultants);
+  const board = useVisitors((s) => s.board);
+  const limit = useSession((s) => s.settings?.leadOwnershipDays ?? 3);
+  const me = useSession((s) => s.info?.staff);
+  const canCreate = useCan('inquiries.create');
+  const canAssign = useCan('inquiries.assign');
+  const canMark = useCan('inquiries.markCalledBack');
+  const [list, setList] = useState<InquiryInfo[] | null>(null);
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [appt, setAppt] = useState(false);
+  const [who, setWho] = useState<number | ''>('');
+  const [topic, setTopic] = useState('');
+  const [errs, setErrs] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const opId = useRef(newOpId());
+
+  const load = useCallback(() => {
+    call('inquiries.list', { day: clubToday() })
+      .then(setList)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+  // reload with the board (it changes whenever anything changes)
+  useEffect(load, [load, board]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const p = phone.trim();
+    const m = {
+      name: !name.trim(),
+      phone: !PHONE.test(p) || !/\d/.test(p),
+      who: appt && who === '',
+    };
+    setErrs(m);
+    setError(null);
+    if (m.name || m.phone || m.who) return;
+    setBusy(true);
+    try {
+      const r = await call('inquiries.create', {
+        callerName: name.trim(),
+        callbackPhone: p,
+        hasAppointment: appt,
+        appointmentWithId: appt ? Number(who) : null,
+        topic: topic.trim(),
+        opId: opId.current,
+      });
+      opId.current = newOpId();
+      toast.ok(
+        r.consultantName
+          ? t('visitors.phone.logged', { name: r.consultantName })
+          : t('visitors.phone.loggedWaiting'),
+      );
+      setName('');
+      setPhone('');
+      setAppt(false);
+      setWho('');
+      setTopic('');
+      load();
+      void useVisitors.getState().refresh();
+    } catch (ex) {
+      setError(errorText(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const act = async (fn: () => Promise<unknown>, ok: string) => {
+    try {
+      await fn();
+      toast.ok(ok);
+      load();
+      void useVisitors.getState().refresh();
+    } catch (e) {
+      toast.error(errorText(e));
+    }
+  };
+
+  return (
+    <div className="vis-split">
+      {canCreate && (
+        <form
+          className="card vis-side-form"
+          onSubmit={submit}
+          noValidate
+          aria-label={t('visitors.phone.title')}
+          onChange={() => (opId.current = newOpId())}
+        >
+          <h3>{t('visitors.phone.title')}</h3>
+          <div className="field">
+            <label htmlFor={`${uid}-name`}>{t('visitors.phone.callerName')}</label>
+            <input
+              id={`${uid}-name`}
+              maxLength={100}
+              value={name}
+              aria-invalid={errs.name || undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+            {errs.name && <div className="field-error">{t('visitors.phone.error.callerName')}</div>}
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-phone`}>{t('visitors.phone.callbackPhone')}</label>
+            <input
+              id={`${uid}-phone`}
+              inputMode="tel"
+              maxLength={30}
+              value={phone}
+              aria-invalid={errs.phone || undefined}
+              onChange={(e) => setPhone(e.target.value)}
+            />
+            {errs.phone && <div className="field-error">{t('visitors.phone.error.callbackPhone')}</div>}
+          </div>
+          <label className="check">
+            <input type="checkbox" checked={appt} onChange={(e) => setAppt(e.target.checked)} />
+            {t('visitors.phone.hasAppointment')}
+          </label>
+          {appt && (
+            <div className="field">
+              <label htmlFor={`${uid}-who`}>{t('visitors.phone.appointmentWho')}</label>
+              <select
+                id={`${uid}-who`}
+                value={who}
+                aria-invalid={errs.who || undefined}
+                onChange={(e) => setWho(e.target.value === '' ? '' : Number(e.target.value))}
+              >
+                <option value="">{t('visitors.rotation.choose')}</option>
+                {consultants.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              {errs.who && <div className="field-error">{t('visitors.phone.error.appointmentWho')}</div>}
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={`${uid}-topic`}>{t('visitors.phone.topic')}</label>
+            <input
+              id={`${uid}-topic`}
+              maxLength={500}
+              value={topic}
+              onChange={(e) => setTopic(e.target.value)}
+            />
+          </div>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('visitors.phone.submit')}
+          </button>
+        </form>
+      )}
+      <section className="vis-side-list">
+        <h3>{t('visitors.phone.listTitle')}</h3>
+        {list === null ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : list.length === 0 ? (
+          <p className="empty">{t('visitors.phone.empty')}</p>
+        ) : (
+          <div className="vis-table-wrap">
+            <table className="table vis-table">
+              <thead>
+                <tr>
+                  <th>{t('visitors.phone.time')}</th>
+                  <th>{t('visitors.phone.caller')}</th>
+                  <th>{t('visitors.phone.topic')}</th>
+                  <th>{t('visitors.phone.consultant')}</th>
+                  <th>{t('visitors.phone.calledBack')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((q) => (
+                  <tr key={q.id}>
+                    <td className="vis-num">{fmtTime(q.loggedAt)}</td>
+                    <td>
+                      <strong>{q.callerName}</strong>
+                      <div className="num">{q.callbackPhone}</div>
+                    </td>
+                    <td>{q.topic || '—'}</td>
+                    <td>
+                      {q.consultantName ?? '—'}
+                      {q.decision && (
+                        <div className="muted vis-small">{decisionWords(q.decision, limit)}</div>
+                      )}
+                      {!q.consultantId && canAssign && (
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          onClick={() =>
+                            void act(
+                              () => call('inquiries.assign', { inquiryId: q.id }),
+                              t('visitors.phone.assign'),
+                            )
+                          }
+                        >
+                          {t('visitors.phone.assign')}
+                        </button>
+                      )}
+                    </td>
+                    <td>
+                      {q.calledBackAt ? (
+                        <span className="status-ok">
+                          {t('visitors.phone.calledBackAt', {
+                            time: fmtTime(q.calledBackAt),
+                            name: q.calledBackByName ?? '',
+                          })}
+                        </span>
+                      ) : (
+                        <>
+                          <span className="muted">{t('visitors.phone.notYet')}</span>{' '}
+                          {canMark &&
+                            q.consultantId !== null &&
+                            (me?.role !== 'consultant' || q.consultantId === me.id) && (
+                              <button
+                                type="button"
+                                className="btn btn-small"
+                                onClick={() =>
+                                  void act(
+                                    () => call('inquiries.markCalledBack', { inquiryId: q.id }),
+                                    t('visitors.phone.done'),
+                                  )
+                                }
+                              >
+                                {t('visitors.phone.markCalledBack')}
+                              </button>
+                            )}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

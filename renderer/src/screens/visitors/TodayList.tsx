@@ -1,0 +1,367 @@
+/**
+ * Today's visitors: status, consultant, how they came (rotation / own lead), outcome. The consultant
+ * records the outcome (card type by name only, never a price); a consultant may dispute who got a
+ * visitor (their PIN and a reason) for the customer-service manager to decide.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardTypeInfo, VisitorOutcome, VisitorRow } from '../../../../electron/core/contract';
+import { call } from '../../api';
+import { Modal } from '../../components/Modal';
+import { errorText } from '../../errorText';
+import { clubToday, fmtDate, fmtTime } from '../../format';
+import { useCan, useSession } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import { useVisitors } from '../../stores/visitors';
+
+const STATUS_BADGE: Record<VisitorRow['status'], string> = {
+  waiting: 'badge-warn',
+  calling: 'badge-warn',
+  with_consultant: 'badge-ok',
+  done: 'badge-muted',
+  left: 'badge-muted',
+};
+
+export function outcomeWords(v: VisitorRow, t: (k: string, p?: Record<string, unknown>) => string): string {
+  if (!v.outcome) return '—';
+  if (v.outcome === 'joined')
+    return v.outcomeCardTypeName
+      ? t('visitors.outcome.joinedCard', { card: v.outcomeCardTypeName })
+      : t('visitors.outcome.joined');
+  if (v.outcome === 'follow_up')
+    return v.followUpDate
+      ? t('visitors.outcome.followUpOn', { date: fmtDate(v.followUpDate) })
+      : t('visitors.outcome.follow_up');
+  return t('visitors.outcome.not_interested');
+}
+
+type Dialog = { kind: 'outcome'; v: VisitorRow } | { kind: 'dispute'; v: VisitorRow };
+
+export function TodayList() {
+  const { t } = useTranslation();
+  const today = useVisitors((s) => s.today);
+  const me = useSession((s) => s.info?.staff);
+  const canOutcome = useCan('visitors.outcome');
+  const canDispute = useCan('visitors.dispute');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  if (!today) return <p className="muted">{t('common.loading')}</p>;
+  const c = today.counts;
+  const mine = (v: VisitorRow) => me?.role !== 'consultant' || v.consultantId === me.id;
+
+  return (
+    <div className="vis-today">
+      <p className="vis-today-counts">{t('visitors.list.counts', c)}</p>
+      {today.cardsSold.length > 0 && (
+        <p className="vis-today-counts">
+          {t('visitors.list.cardsSold', {
+            list: today.cardsSold.map((x) => `${x.cardTypeName} × ${x.count}`).join(', '),
+          })}
+        </p>
+      )}
+      {today.visitors.length === 0 ? (
+        <p className="empty">{t('visitors.list.empty')}</p>
+      ) : (
+        <div className="vis-table-wrap">
+          <table className="table vis-table">
+            <thead>
+              <tr>
+                <th>{t('visitors.list.time')}</th>
+                <th>{t('visitors.list.visitor')}</th>
+                <th>{t('visitors.list.phone')}</th>
+                <th>{t('visitors.list.status')}</th>
+                <th>{t('visitors.list.consultant')}</th>
+                <th>{t('visitors.list.basis')}</th>
+                <th>{t('visitors.list.outcome')}</th>
+                <th>{t('visitors.list.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {today.visitors.map((v) => (
+                <tr key={v.id}>
+                  <td className="vis-num">{fmtTime(v.registeredAt)}</td>
+                  <td>
+                    <strong>{v.name}</strong>
+                  </td>
+                  <td className="vis-num">{v.phone}</td>
+                  <td>
+                    <span className={`badge ${STATUS_BADGE[v.status]}`}>
+                      {t(`visitors.list.status_${v.status}`)}
+                    </span>
+                    {v.status === 'calling' && v.currentCall && (
+                      <div className="muted">{v.currentCall.staffName}</div>
+                    )}
+                  </td>
+                  <td>
+                    {v.consultantName ?? '—'}
+                    {v.creditConsultantName && v.creditConsultantId !== v.consultantId && (
+                      <div className="muted">
+                        {t('visitors.list.creditMoved', { name: v.creditConsultantName })}
+                      </div>
+                    )}
+                    {v.openDisputes > 0 && (
+                      <div>
+                        <span className="badge badge-warn">
+                          {t('visitors.list.openDisputes', { count: v.openDisputes })}
+                        </span>
+                      </div>
+                    )}
+                  </td>
+                  <td>{t(`visitors.basis.${v.decision.basis}`)}</td>
+                  <td>{outcomeWords(v, t)}</td>
+                  <td className="vis-row-actions">
+                    {canOutcome && v.status === 'with_consultant' && mine(v) && (
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        onClick={() => setDialog({ kind: 'outcome', v })}
+                      >
+                        {t('visitors.list.recordOutcome')}
+                      </button>
+                    )}
+                    {canDispute && v.creditConsultantId !== null && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setDialog({ kind: 'dispute', v })}
+                      >
+                        {t('visitors.list.dispute')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {dialog?.kind === 'outcome' && <OutcomeDialog v={dialog.v} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'dispute' && <DisputeDialog v={dialog.v} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}
+
+function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const [kind, setKind] = useState<VisitorOutcome>('joined');
+  const [cards, setCards] = useState<CardTypeInfo[] | null>(null);
+  const [cardId, setCardId] = useState<number | ''>('');
+  const [date, setDate] = useState('');
+  const [note, setNote] = useState('');
+  const [miss, setMiss] = useState<'card' | 'date' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call('cardTypes.list', {})
+      .then((l) => setCards(l.filter((c) => c.active)))
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (kind === 'joined' && cardId === '') return setMiss('card');
+    if (kind === 'follow_up' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return setMiss('date');
+    setMiss(null);
+    setBusy(true);
+    setError(null);
+    try {
+      const d = await call('visitors.outcome', {
+        visitorId: props.v.id,
+        outcome: kind,
+        ...(kind === 'joined' ? { cardTypeId: Number(cardId) } : {}),
+        ...(kind === 'follow_up' ? { followUpDate: date } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      useVisitors.getState().setVisitor(d);
+      toast.ok(t('visitors.outcome.saved', { visitor: props.v.name }));
+      props.onClose();
+    } catch (ex) {
+      setError(errorText(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('visitors.outcome.title', { visitor: props.v.name })} onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        <fieldset className="field radio-row">
+          <legend>{t('visitors.outcome.kind')}</legend>
+          {(['joined', 'follow_up', 'not_interested'] as const).map((k) => (
+            <label key={k} className="radio">
+              <input type="radio" name={`${uid}-kind`} checked={kind === k} onChange={() => setKind(k)} />
+              {t(`visitors.outcome.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'joined' && (
+          <div className="field">
+            <label htmlFor={`${uid}-card`}>{t('visitors.outcome.cardType')}</label>
+            <select
+              id={`${uid}-card`}
+              value={cardId}
+              aria-invalid={miss === 'card' || undefined}
+              onChange={(e) => setCardId(e.target.value === '' ? '' : Number(e.target.value))}
+            >
+              <option value="">
+                {cards === null ? t('common.loading') : t('visitors.outcome.chooseCard')}
+              </option>
+              {(cards ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            {cards !== null && cards.length === 0 && (
+              <div className="field-hint">{t('visitors.outcome.noCardTypes')}</div>
+            )}
+            {miss === 'card' && <div className="field-error">{t('visitors.outcome.needCard')}</div>}
+          </div>
+        )}
+        {kind === 'follow_up' && (
+          <div className="field">
+            <label htmlFor={`${uid}-date`}>{t('visitors.outcome.followUpDate')}</label>
+            <input
+              id={`${uid}-date`}
+              type="date"
+              min={clubToday()}
+              value={date}
+              aria-invalid={miss === 'date' || undefined}
+              onChange={(e) => setDate(e.target.value)}
+            />
+            {miss === 'date' && <div className="field-error">{t('visitors.outcome.needDate')}</div>}
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${uid}-note`}>{t('visitors.outcome.note')}</label>
+          <input id={`${uid}-note`} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('visitors.outcome.submit')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function DisputeDialog(props: { v: VisitorRow; onClose(): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const consultants = useVisitors((s) => s.consultants);
+  const me = useSession((s) => s.info?.staff);
+  const self = me?.role === 'consultant';
+  const [who, setWho] = useState<number | ''>('');
+  const [pin, setPin] = useState('');
+  const [reason, setReason] = useState('');
+  const [miss, setMiss] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const m = {
+      who: !self && who === '',
+      pin: !self && !/^\d{4,8}$/.test(pin),
+      reason: reason.trim() === '',
+    };
+    setMiss(m);
+    if (m.who || m.pin || m.reason) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('visitors.dispute', {
+        visitorId: props.v.id,
+        reason: reason.trim(),
+        ...(self ? {} : { consultant: { staffId: Number(who), pin } }),
+      });
+      toast.ok(t('visitors.dispute.sent'));
+      void useVisitors.getState().refresh();
+      props.onClose();
+    } catch (ex) {
+      setError(errorText(ex));
+      setPin('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('visitors.dispute.title', { visitor: props.v.name })} onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        <p>
+          {t('visitors.dispute.what', { visitor: props.v.name, name: props.v.creditConsultantName ?? '—' })}
+        </p>
+        {!self && (
+          <>
+            <div className="field">
+              <label htmlFor={`${uid}-who`}>{t('visitors.dispute.who')}</label>
+              <select
+                id={`${uid}-who`}
+                value={who}
+                aria-invalid={miss.who || undefined}
+                onChange={(e) => setWho(e.target.value === '' ? '' : Number(e.target.value))}
+              >
+                <option value="">{t('visitors.rotation.choose')}</option>
+                {consultants.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              {miss.who && <div className="field-error">{t('visitors.dispute.needWho')}</div>}
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-pin`}>{t('visitors.dispute.pin')}</label>
+              <input
+                id={`${uid}-pin`}
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={8}
+                value={pin}
+                aria-invalid={miss.pin || undefined}
+                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+              />
+              {miss.pin && <div className="field-error">{t('visitors.dispute.needPin')}</div>}
+            </div>
+          </>
+        )}
+        <div className="field">
+          <label htmlFor={`${uid}-reason`}>{t('visitors.dispute.reason')}</label>
+          <textarea
+            id={`${uid}-reason`}
+            maxLength={500}
+            value={reason}
+            aria-invalid={miss.reason || undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {miss.reason && <div className="field-error">{t('visitors.dispute.needReason')}</div>}
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('visitors.dispute.submit')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,359 @@
+/**
+ * Settings → Visitors & classes: the visitor rules (ownership days, time to come to the desk, pages,
+ * automatic "call next", announcement lead times) for managers, and the class timetable
+ * (weekday, time, class, room, instructor) for shift leads and managers.
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClassSlot, Settings } from '../../../../electron/core/contract';
+import { call, type OpArgs } from '../../api';
+import { Modal } from '../../components/Modal';
+import { errorText } from '../../errorText';
+import { useCan, useSession } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import '../VisitorsScreen.css';
+
+const INT_FIELDS = {
+  leadOwnershipDays: [0, 60],
+  callTimeoutSeconds: [10, 3600],
+  maxPages: [1, 10],
+  announceLeadMinutes: [0, 120],
+  preClosingAnnounceMinutes: [0, 180],
+} as const;
+type IntKey = keyof typeof INT_FIELDS;
+const INT_KEYS = Object.keys(INT_FIELDS) as IntKey[];
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function VisitorSettingsTab() {
+  const canRules = useCan('settings.update');
+  const canClasses = useCan('classes.create');
+  return (
+    <div className="stack">
+      {canRules && <RulesForm />}
+      {canClasses && <Timetable />}
+    </div>
+  );
+}
+
+function RulesForm() {
+  const { t } = useTranslation();
+  const uid = useId();
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const [f, setF] = useState<Record<IntKey, string> & { autoProposeNext: boolean }>();
+  const [errs, setErrs] = useState<Partial<Record<IntKey, boolean>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fill = (s: Settings) => {
+    setSaved(s);
+    setF({
+      leadOwnershipDays: String(s.leadOwnershipDays),
+      callTimeoutSeconds: String(s.callTimeoutSeconds),
+      maxPages: String(s.maxPages),
+      announceLeadMinutes: String(s.announceLeadMinutes),
+      preClosingAnnounceMinutes: String(s.preClosingAnnounceMinutes),
+      autoProposeNext: s.autoProposeNext,
+    });
+  };
+  useEffect(() => {
+    call('settings.get', {})
+      .then(fill)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+
+  if (!f || !saved)
+    return error ? <p className="field-error">{error}</p> : <p className="muted">{t('common.loading')}</p>;
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const e: Partial<Record<IntKey, boolean>> = {};
+    const patch: OpArgs<'settings.update'> = {};
+    for (const k of INT_KEYS) {
+      const [min, max] = INT_FIELDS[k];
+      const v = f[k].trim();
+      const n = /^\d{1,4}$/.test(v) ? Number(v) : NaN;
+      if (!(n >= min && n <= max)) e[k] = true;
+      else if (n !== saved[k]) patch[k] = n;
+    }
+    if (f.autoProposeNext !== saved.autoProposeNext) patch.autoProposeNext = f.autoProposeNext;
+    setErrs(e);
+    setError(null);
+    if (Object.keys(e).length > 0) return;
+    if (Object.keys(patch).length === 0) return toast.info(t('settings.club.noChanges'));
+    setBusy(true);
+    try {
+      const s = await call('settings.update', patch);
+      fill(s);
+      useSession.getState().set({ settings: s });
+      toast.ok(t('visitors.settings.saved'));
+    } catch (ex) {
+      setError(errorText(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card section">
+      <h2>{t('visitors.settings.rulesTitle')}</h2>
+      <form onSubmit={submit} noValidate>
+        <div className="grid-3">
+          {INT_KEYS.map((k) => (
+            <div className="field" key={k}>
+              <label htmlFor={`${uid}-${k}`}>{t(`visitors.settings.${k}`)}</label>
+              <input
+                id={`${uid}-${k}`}
+                type="number"
+                inputMode="numeric"
+                min={INT_FIELDS[k][0]}
+                max={INT_FIELDS[k][1]}
+                step={1}
+                value={f[k]}
+                aria-invalid={errs[k] || undefined}
+                onChange={(e) => {
+                  setF({ ...f, [k]: e.target.value });
+                  setErrs((p) => ({ ...p, [k]: false }));
+                }}
+              />
+              {errs[k] ? (
+                <div className="field-error">{t(`visitors.settings.error.${k}`)}</div>
+              ) : (
+                <div className="field-hint">{t(`visitors.settings.hint.${k}`)}</div>
+              )}
+            </div>
+          ))}
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={f.autoProposeNext}
+            onChange={(e) => setF({ ...f, autoProposeNext: e.target.checked })}
+          />
+          {t('visitors.settings.autoProposeNext')}
+        </label>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('visitors.settings.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Timetable() {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<ClassSlot[] | null>(null);
+  const [inactive, setInactive] = useState(false);
+  const [editing, setEditing] = useState<ClassSlot | 'new' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    call('classes.list', { includeInactive: true })
+      .then(setRows)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+  useEffect(load, [load]);
+
+  const toggle = async (c: ClassSlot) => {
+    try {
+      await call('classes.update', { id: c.id, active: !c.active });
+      toast.ok(t('visitors.settings.classSaved', { name: c.className }));
+      load();
+    } catch (e) {
+      toast.error(errorText(e));
+    }
+  };
+  const shown = (rows ?? [])
+    .filter((r) => inactive || r.active)
+    .sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
+
+  return (
+    <section className="section">
+      <div className="toolbar">
+        <h2>{t('visitors.settings.timetable')}</h2>
+        <span className="spacer" />
+        <label className="check">
+          <input type="checkbox" checked={inactive} onChange={(e) => setInactive(e.target.checked)} />
+          {t('visitors.settings.showInactive')}
+        </label>
+        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+          {t('visitors.settings.addClass')}
+        </button>
+      </div>
+      {error && <p className="field-error">{error}</p>}
+      {rows && shown.length === 0 && <p className="empty">{t('visitors.settings.timetableEmpty')}</p>}
+      {shown.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('visitors.settings.weekday')}</th>
+              <th>{t('visitors.settings.startTime')}</th>
+              <th>{t('visitors.settings.className')}</th>
+              <th>{t('visitors.settings.room')}</th>
+              <th>{t('visitors.settings.instructor')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => (
+              <tr key={c.id} className={c.active ? undefined : 'vis-row-muted'}>
+                <td>{t(`settings.days.${DAYS[c.weekday] ?? 'sun'}`)}</td>
+                <td className="vis-num">{c.startTime}</td>
+                <td>
+                  <strong>{c.className}</strong>
+                  {!c.active && <span className="badge badge-muted">{t('visitors.settings.inactive')}</span>}
+                </td>
+                <td>{c.room || '—'}</td>
+                <td>{c.instructor || '—'}</td>
+                <td className="vis-row-actions">
+                  <button type="button" className="btn btn-small" onClick={() => setEditing(c)}>
+                    {t('common.edit')}
+                  </button>
+                  <button type="button" className="btn btn-small btn-ghost" onClick={() => void toggle(c)}>
+                    {c.active ? t('visitors.settings.deactivate') : t('visitors.settings.reactivate')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <ClassDialog
+          slot={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            load();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function ClassDialog(props: { slot?: ClassSlot; onClose(): void; onSaved(): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const s = props.slot;
+  const [weekday, setWeekday] = useState(s?.weekday ?? 1);
+  const [startTime, setStartTime] = useState(s?.startTime ?? '19:00');
+  const [className, setClassName] = useState(s?.className ?? '');
+  const [room, setRoom] = useState(s?.room ?? '');
+  const [instructor, setInstructor] = useState(s?.instructor ?? '');
+  const [errs, setErrs] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const m = { className: !className.trim(), startTime: !TIME.test(startTime) };
+    setErrs(m);
+    if (m.className || m.startTime) return;
+    const fields = {
+      weekday,
+      startTime,
+      className: className.trim(),
+      room: room.trim(),
+      instructor: instructor.trim(),
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      const r = s
+        ? await call('classes.update', { id: s.id, ...fields })
+        : await call('classes.create', fields);
+      toast.ok(t('visitors.settings.classSaved', { name: r.className }));
+      props.onSaved();
+    } catch (ex) {
+      setError(errorText(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={s ? t('visitors.settings.editClass', { name: s.className }) : t('visitors.settings.addClass')}
+      onClose={props.onClose}
+    >
+      <form onSubmit={submit} noValidate>
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor={`${uid}-wd`}>{t('visitors.settings.weekday')}</label>
+            <select id={`${uid}-wd`} value={weekday} onChange={(e) => setWeekday(Number(e.target.value))}>
+              {DAYS.map((d, i) => (
+                <option key={d} value={i}>
+                  {t(`settings.days.${d}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-time`}>{t('visitors.settings.startTime')}</label>
+            <input
+              id={`${uid}-time`}
+              type="time"
+              value={startTime}
+              aria-invalid={errs.startTime || undefined}
+              onChange={(e) => setStartTime(e.target.value)}
+            />
+            {errs.startTime && (
+              <div className="field-error">{t('visitors.settings.classError.startTime')}</div>
+            )}
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-name`}>{t('visitors.settings.className')}</label>
+          <input
+            id={`${uid}-name`}
+            maxLength={100}
+            value={className}
+            aria-invalid={errs.className || undefined}
+            onChange={(e) => setClassName(e.target.value)}
+          />
+          {errs.className && <div className="field-error">{t('visitors.settings.classError.className')}</div>}
+        </div>
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor={`${uid}-room`}>{t('visitors.settings.room')}</label>
+            <input
+              id={`${uid}-room`}
+              maxLength={100}
+              value={room}
+              onChange={(e) => setRoom(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-ins`}>{t('visitors.settings.instructor')}</label>
+            <input
+              id={`${uid}-ins`}
+              maxLength={100}
+              value={instructor}
+              onChange={(e) => setInstructor(e.target.value)}
+            />
+          </div>
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {s ? t('visitors.settings.saveClass') : t('visitors.settings.createClass')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
