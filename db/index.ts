@@ -3,11 +3,18 @@ import { migration0001 } from './migrations/0001-foundation';
 import { migration0002 } from './migrations/0002-bar';
 import { migration0003 } from './migrations/0003-visitors';
 import { migration0004 } from './migrations/0004-incidents';
+import { migration0005 } from './migrations/0005-shifts';
 
 export type { Migration } from './types';
 
 /** Every migration in order. A new one is appended here with the next version number. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 /** The schema version this build of the app writes. */
 export const SCHEMA_VERSION = migrations.length;

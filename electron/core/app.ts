@@ -57,6 +57,7 @@ import { tagHandlers, seedTags } from './services/tags';
 import { incidentHandlers } from './services/incidents';
 import { complaintHandlers } from './services/complaints';
 import { visitorHandlers } from './services/visitors';
+import { closeDayRecord, recordDayBackup, shiftHandlers } from './services/shift';
 import { localDate } from './time';
 import Database from 'better-sqlite3';
 
@@ -88,7 +89,7 @@ const SESSIONLESS = new Set<OpName>([
 
 /** Operations that only read: they never announce a change. */
 const READ_ONLY =
-  /\.(status|staffList|current|get|list|search|photo|board|inside|today|recent|checkoutPreview|tab|items|report|reportCsv|orderList|debts|account|check|exportCsv|importPreview|importValidate|attachment|openItems|due|disputes|consultants)$/;
+  /\.(status|staffList|current|get|list|search|photo|board|inside|today|recent|checkoutPreview|tab|items|report|reportCsv|orderList|debts|account|check|exportCsv|importPreview|importValidate|attachment|openItems|due|disputes|consultants|opening|history|charts|dayPreview|dayReport)$/;
 
 export interface ChangeEvent {
   op: string;
@@ -104,7 +105,8 @@ type AsyncOp =
   | 'staff.update'
   | 'backups.list'
   | 'backups.create'
-  | 'backups.restore';
+  | 'backups.restore'
+  | 'shift.closeDay';
 type AsyncHandlers = {
   [K in AsyncOp]: (
     ctx: Ctx,
@@ -167,6 +169,7 @@ export class Core {
       ...incidentHandlers,
       ...complaintHandlers,
       ...visitorHandlers,
+      ...shiftHandlers,
     };
     this.async = this.asyncHandlers();
   }
@@ -471,6 +474,21 @@ export class Core {
         const r = db.transaction(() => staffHandlers['staff.update'](ctx, a))();
         if (a.active === false || a.role !== undefined || a.newPin !== undefined) this.dropSessionsOf(a.id);
         return r;
+      },
+      'shift.closeDay': async (ctx, a) => {
+        // The day close is recorded in one transaction; the backup follows it (a failed backup leaves
+        // the day closed without a backup file, shown as such).
+        const db = this.database;
+        const report = db.transaction(() => closeDayRecord(ctx, a.day, a.checked)).immediate();
+        this.emitChange('shift.closeDay');
+        try {
+          const b = await createBackup(db, this.dataDir, 'day-close', ctx.now());
+          db.transaction(() => recordDayBackup(ctx, a.day, b.file))();
+          return { ...report, backupFile: b.file };
+        } catch (e) {
+          console.error('[core] day-close backup failed:', e);
+          return report;
+        }
       },
       'backups.list': async () => listBackups(this.dataDir),
       'backups.create': async (ctx) => {

@@ -159,6 +159,24 @@ export const PERMISSIONS: Record<OpName, Access> = {
   'announcements.markAnnounced': DESK,
   'announcements.list': DESK,
   'reports.consultants': MANAGERS,
+
+  // Shift close and handover: the desk opens, runs and closes shifts; shift leads and managers close
+  // the day and see every shift (reception sees the shifts it was on; services/shift.ts).
+  'shift.opening': DESK,
+  'shift.open': DESK,
+  'shift.current': DESK,
+  'shift.update': DESK,
+  'shift.payout': DESK,
+  'shift.count': DESK,
+  'shift.close': DESK,
+  'shift.addCorrection': DESK,
+  'shift.report': DESK,
+  'shift.reportCsv': DESK,
+  'shift.history': DESK,
+  'shift.charts': DESK,
+  'shift.dayPreview': SUPERVISORS,
+  'shift.closeDay': SUPERVISORS,
+  'shift.dayReport': SUPERVISORS,
 };
 
 export function isAllowed(op: OpName, role: Role | null): boolean {

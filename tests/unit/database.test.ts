@@ -243,6 +243,67 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 5 adds shifts: one open shift, a closed shift is read-only, counts append-only', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const v4 = openDatabase(file, { migrations: migrations.slice(0, 4) });
+    expect(schemaVersion(v4)).toBe(4);
+    const now = '2026-11-01T00:00:00.000Z';
+    v4.exec(
+      `INSERT INTO staff (name, role, gender, pin_hash, created_at, updated_at) VALUES ('a', 'reception', 'male', 'h', '${now}', '${now}'), ('b', 'reception', 'female', 'h', '${now}', '${now}')`,
+    );
+    v4.close();
+
+    expect(migrations[4]).toMatchObject({ version: 5, name: 'shifts' });
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    const added = ['shifts', 'shift_counts', 'shift_payouts', 'shift_corrections', 'day_closes'];
+    expect(tables(db)).toEqual(expect.arrayContaining(added));
+    for (const t of added) {
+      const row = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+      expect((row as { sql: string }).sql).toMatch(/\)\s*STRICT/);
+    }
+    const open = (floatCents = 50_000, reason: string | null = null) =>
+      db
+        .prepare(
+          `INSERT INTO shifts (day, opened_at, opened_by, window_from, staff_json, float_prefill_cents, float_cents, float_reason)
+           VALUES ('2026-11-01', ?, 1, ?, '[1]', 50000, ?, ?)`,
+        )
+        .run(now, now, floatCents, reason).lastInsertRowid;
+    // a float that differs from the prefill needs a reason
+    expect(() => open(40_000)).toThrow(/CHECK/);
+    const id = open();
+    // one open shift at a time
+    expect(() => open()).toThrow(/UNIQUE/);
+    // closing needs the count, the book and two different signatures; the difference adds up
+    const close = (diff: number, outBy = 1, inBy = 2, reason: string | null = 'note') =>
+      db
+        .prepare(
+          `UPDATE shifts SET status = 'closed', window_to = ?, closed_at = ?, counted_cents = 100, expected_cents = 200,
+             difference_cents = ?, difference_reason = ?, float_handed_cents = 50, book_json = '{}',
+             signed_out_by = ?, signed_in_by = ? WHERE id = ?`,
+        )
+        .run(now, now, diff, reason, outBy, inBy, id);
+    expect(() => close(-50)).toThrow(/CHECK/);
+    expect(() => close(-100, 1, 1)).toThrow(/CHECK/);
+    expect(() => close(-100, 1, 2, null)).toThrow(/CHECK/);
+    close(-100);
+    expect(() => db.prepare("UPDATE shifts SET notes = 'x' WHERE id = ?").run(id)).toThrow(/read-only/);
+    expect(() => db.prepare('DELETE FROM shifts WHERE id = ?').run(id)).toThrow(/never deleted/);
+    db.prepare(
+      `INSERT INTO shift_counts (shift_id, denominations_json, counted_cents, expected_cents, at, by)
+       VALUES (?, '{}', 100, 200, ?, 1)`,
+    ).run(id, now);
+    expect(() => db.prepare('UPDATE shift_counts SET counted_cents = 200').run()).toThrow(/append-only/);
+    db.prepare(
+      "INSERT INTO day_closes (day, closed_at, closed_by, checklist_json, book_json) VALUES ('2026-11-01', ?, 1, '[]', '{}')",
+    ).run(now);
+    // the backup file is recorded once; nothing else changes
+    db.prepare("UPDATE day_closes SET backup_file = 'b.sqlite3'").run();
+    expect(() => db.prepare("UPDATE day_closes SET backup_file = 'c.sqlite3'").run()).toThrow(/read-only/);
+    expect(() => db.prepare("UPDATE day_closes SET book_json = '[]'").run()).toThrow(/read-only/);
+    db.close();
+  });
+
   it('the audit log refuses UPDATE and DELETE', async () => {
     const club = await makeClub();
     const db = club.core.database;

@@ -161,3 +161,36 @@ describe('visitors and the rotation', () => {
     expect((await club.raw('mgr', 'reports.consultants', { month: '2026-11' })).ok).toBe(true);
   });
 });
+
+describe('shift close and handover', () => {
+  it('the desk opens and closes shifts; shift leads and managers close the day; others cannot', async () => {
+    const club = await makeClub();
+    const desk = await club.loginAs('reception');
+    const lead = await club.loginAs('shift_lead');
+    const bar = await club.loginAs('bar');
+    const consultant = await club.loginAs('consultant');
+    for (const s of [desk.session, lead.session, 'mgr']) {
+      expect(await club.raw(s, 'shift.opening', {}), s).toMatchObject({ ok: true });
+      expect(await club.raw(s, 'shift.history', {}), s).toMatchObject({ ok: true });
+    }
+    for (const s of [bar.session, consultant.session]) {
+      for (const op of ['shift.opening', 'shift.current', 'shift.history', 'shift.charts']) {
+        const r = await club.raw(s, op, op === 'shift.charts' ? { day: '2026-11-18' } : {});
+        expect(r, `${s} ${op}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+    }
+    for (const op of ['shift.dayPreview', 'shift.dayReport']) {
+      expect(await club.raw(desk.session, op, { day: '2026-11-18' }), op).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    }
+    expect(await club.raw(desk.session, 'shift.closeDay', { day: '2026-11-18', checked: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await club.raw(lead.session, 'shift.dayPreview', { day: '2026-11-18' })).toMatchObject({
+      ok: true,
+    });
+  });
+});

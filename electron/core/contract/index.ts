@@ -28,9 +28,11 @@ import {
 import type * as T from './types';
 import { IMPORT_FIELDS } from './types';
 import { visitorContract } from './visitors';
+import { shiftContract } from './shift';
 
 export * from './types';
 export * from './visitors';
+export * from './shift';
 export { ROLES } from './common';
 export type { Role } from './common';
 
@@ -59,6 +61,9 @@ const SettingsPatch = z
     autoProposeNext: z.boolean(),
     announceLeadMinutes: z.number().int().min(0).max(120),
     preClosingAnnounceMinutes: z.number().int().min(0).max(180),
+    openingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
+    closingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
+    defaultFloatCents: Cents,
   })
   .partial()
   .strict();
@@ -625,6 +630,8 @@ export const contract = {
 
   // ---- visitors, consultant rotation, phone inquiries, announcements (see ./visitors.ts) -------
   ...visitorContract,
+  // ---- shift close and handover (see ./shift.ts) ---------------------------------------------
+  ...shiftContract,
   // ---- incidents -----------------------------------------------------------------------------
   /**
    * Anyone at the desk opens an incident in seconds: when (club-local, default now), where, what,

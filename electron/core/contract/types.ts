@@ -52,6 +52,12 @@ export interface Settings {
   announceLeadMinutes: number;
   /** The pre-closing announcement: minutes before closing. */
   preClosingAnnounceMinutes: number;
+  /** Shift opening checklist; an item starting with "@" is a built-in one the desk words in its language. */
+  openingChecklist: string[];
+  /** Pre-closing checklist of the day close (same convention). */
+  closingChecklist: string[];
+  /** The float of the very first shift (later shifts take the float handed over at the last close). */
+  defaultFloatCents: number;
 }
 
 export interface SystemStatus {

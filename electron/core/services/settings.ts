@@ -22,6 +22,9 @@ export const DEFAULT_SETTINGS: Settings = {
   autoProposeNext: false,
   announceLeadMinutes: 15,
   preClosingAnnounceMinutes: 30,
+  openingChecklist: ['@handover', '@forms', '@supplies', '@music', '@screens', '@tags'],
+  closingChecklist: ['@announce', '@tagsCounted', '@stock', '@valuables', '@cash', '@lights'],
+  defaultFloatCents: 50_000,
 };
 
 export function readSettings(db: DB): Settings {

@@ -1,0 +1,388 @@
+/**
+ * The contract of shift close and handover (交接班 / 交接本): opening a shift (the previous handover,
+ * open items, the float, the opening checklist), the live handover book, pay-outs, the blind cash
+ * count, closing with two signatures, corrections of a closed shift, the day close, history and
+ * charts, and the CSV export. Figures are computed from the records of the shift's time window.
+ *
+ * The blind count: before a count is entered nothing the core sends about the running shift carries
+ * the expected cash (nor the cash figures it is made of); only shift.count's result does.
+ */
+import { z } from 'zod';
+import { Cents, DateStr, Id, Pin, Reason } from './common';
+import type { AnnouncementItem, CardsSold } from './visitors';
+import type { ComplaintRow, DueFollowUp, IncidentRow, PaymentMethod } from './types';
+
+function out<R>(): R {
+  return undefined as unknown as R;
+}
+
+// ---- result types ---------------------------------------------------------------------------
+
+export interface GenderCount {
+  male: number;
+  female: number;
+}
+
+/** Why an entry and the tags handed out do not match. */
+export type TagMismatchReason =
+  /** the tag was changed during the visit: more tags issued than entries */
+  | 'tag_changed'
+  /** a visit with a tag but no record of the tag being issued */
+  | 'no_issue_record'
+  /** a tag issued in this shift for an entry of another shift */
+  | 'entry_outside_shift'
+  /** a tag marked issued that no open visit holds */
+  | 'issued_without_visit';
+
+export interface TagMismatch {
+  reason: TagMismatchReason;
+  visitId: number | null;
+  name: string | null;
+  kind: 'member' | 'trial' | 'coach' | null;
+  cardNo: string | null;
+  checkedInAt: string | null;
+  /** The tag numbers issued for this record in the window (in order). */
+  tags: number[];
+}
+
+export interface TagOut {
+  tagNumber: number;
+  visitId: number;
+  name: string;
+  kind: 'member' | 'trial' | 'coach';
+  cardNo: string | null;
+  since: string;
+}
+
+export interface TagLostRow {
+  tagNumber: number;
+  visitId: number;
+  name: string;
+  cardNo: string | null;
+  at: string;
+}
+
+export interface UnpaidTab {
+  visitId: number;
+  name: string;
+  tagNumber: number | null;
+  cents: number;
+}
+
+/** Money by method where the cash part is withheld (null) until the blind count. */
+export type ByMethod<M extends string> = Record<Exclude<M, 'cash'>, number> & { cash: number | null };
+
+export interface HandoverBook {
+  /** UTC ISO window [from, to). */
+  from: string;
+  to: string;
+  entries: { member: GenderCount; trial: GenderCount; coach: GenderCount; total: number };
+  visitors: number;
+  phoneInquiries: number;
+  /** Card types sold, names and counts only (never prices). */
+  cardsSold: CardsSold[];
+  topups: { count: number; totalCents: number | null; byMethod: ByMethod<'cash' | 'card' | 'mobile'> };
+  bar: {
+    salesCents: number;
+    /** Paid for bar sales in the window, by method. */
+    byMethod: ByMethod<PaymentMethod>;
+    /** Tabs of visits checked out in the window left unpaid with a shift lead's authorisation. */
+    unpaidLeftCents: number;
+    unpaidTabs: UnpaidTab[];
+  };
+  tags: {
+    /** Tags handed out (check-ins with a tag, tag changes). */
+    issued: number;
+    /** Entries of the window that took a tag. */
+    entriesWithTag: number;
+    entriesWithoutTag: number;
+    match: boolean;
+    mismatches: TagMismatch[];
+    stillOut: TagOut[];
+    lost: TagLostRow[];
+  };
+}
+
+export interface Payout {
+  id: number;
+  amountCents: number;
+  reason: string;
+  at: string;
+  byName: string;
+}
+
+export interface CashFigures {
+  floatCents: number;
+  /** Cash received (what members handed over). */
+  takingsCents: number;
+  changeCents: number;
+  /** Cash paid back (refunds). */
+  refundsCents: number;
+  payoutsCents: number;
+  /** float + takings − change − refunds − pay-outs */
+  expectedCents: number;
+}
+
+/** Counts of notes and coins (coins 0.5 and 0.1 yuan). */
+export interface Denominations {
+  n100: number;
+  n50: number;
+  n20: number;
+  n10: number;
+  n5: number;
+  n1: number;
+  c50: number;
+  c10: number;
+}
+
+export interface CountResult {
+  shiftId: number;
+  countedCents: number;
+  denominations: Denominations;
+  expectedCents: number;
+  /** counted − expected: positive = cash over (长款), negative = cash short (短款). */
+  differenceCents: number;
+  cash: CashFigures;
+  at: string;
+}
+
+export interface ShiftStaff {
+  id: number;
+  name: string;
+}
+
+export interface ChecklistTick {
+  item: string;
+  at: string;
+}
+
+export interface ShiftCorrection {
+  id: number;
+  figure: string | null;
+  value: number | null;
+  text: string;
+  at: string;
+  byName: string;
+}
+
+export interface ShiftInfo {
+  id: number;
+  day: string;
+  status: 'open' | 'closed';
+  openedAt: string;
+  openedBy: ShiftStaff;
+  onDuty: ShiftStaff[];
+  previousShiftId: number | null;
+  handoverAckAt: string | null;
+  handoverAckBy: ShiftStaff | null;
+  floatPrefillCents: number;
+  floatCents: number;
+  floatReason: string | null;
+  checklist: ChecklistTick[];
+  messages: string;
+  notes: string;
+  payouts: Payout[];
+  /** A blind count was entered (and cash has not moved since). */
+  counted: boolean;
+  closedAt: string | null;
+}
+
+/** The full report of a closed shift (also the printable handover). */
+export interface ShiftReport {
+  clubName: string;
+  shift: ShiftInfo;
+  book: HandoverBook;
+  cash: CashFigures;
+  countedCents: number;
+  denominations: Denominations;
+  differenceCents: number;
+  differenceReason: string | null;
+  floatHandedCents: number;
+  signedOutBy: ShiftStaff;
+  signedInBy: ShiftStaff;
+  corrections: ShiftCorrection[];
+}
+
+/** The running shift: its record and the live book (blind: no cash figures). */
+export interface ShiftCurrent {
+  shift: ShiftInfo | null;
+  book: HandoverBook | null;
+  /** The counted result, once a count was entered (cash has not moved since). */
+  count: CountResult | null;
+}
+
+export interface OpenItemsAtOpening {
+  tagsOut: TagOut[];
+  unpaidTabs: UnpaidTab[];
+  complaints: ComplaintRow[];
+  incidents: IncidentRow[];
+  followUps: DueFollowUp[];
+  missedAnnouncements: AnnouncementItem[];
+}
+
+export interface ShiftOpening {
+  /** A shift is already open (open it no twice). */
+  openShiftId: number | null;
+  previous: ShiftReport | null;
+  openItems: OpenItemsAtOpening;
+  floatPrefillCents: number;
+  checklist: string[];
+  /** Desk staff who may be on duty. */
+  staff: ShiftStaff[];
+}
+
+export interface ShiftRow {
+  id: number;
+  day: string;
+  openedAt: string;
+  closedAt: string | null;
+  onDuty: ShiftStaff[];
+  signedOutBy: ShiftStaff | null;
+  signedInBy: ShiftStaff | null;
+  entries: number;
+  countedCents: number | null;
+  expectedCents: number | null;
+  differenceCents: number | null;
+  corrections: number;
+}
+
+export interface DayCloseRow {
+  id: number;
+  day: string;
+  closedAt: string;
+  closedBy: ShiftStaff;
+  shifts: number;
+  entries: number;
+  overCents: number;
+  shortCents: number;
+}
+
+export interface DayReport {
+  clubName: string;
+  day: string;
+  /** Closed already (null while previewing). */
+  closedAt: string | null;
+  closedBy: ShiftStaff | null;
+  shifts: ShiftRow[];
+  openShift: boolean;
+  book: HandoverBook;
+  /** Sum over the closed shifts, never netted: surpluses and shortages are kept apart. */
+  cash: {
+    countedCents: number;
+    expectedCents: number;
+    overCents: number;
+    shortCents: number;
+    floatHandedCents: number | null;
+  };
+  checklist: string[];
+  ticked: ChecklistTick[];
+  backupFile: string | null;
+}
+
+export interface ShiftHistory {
+  shifts: ShiftRow[];
+  days: DayCloseRow[];
+}
+
+export interface ShiftCharts {
+  day: string;
+  /** The last 30 days ending on `day`. */
+  perDay: { day: string; entries: number }[];
+  /** 0…23, club-local hours of `day`. */
+  perHour: { hour: number; entries: number }[];
+}
+
+// ---- argument schemas -----------------------------------------------------------------------
+
+const Count = z.number().int().min(0).max(100_000);
+export const DenominationsSchema = z
+  .object({ n100: Count, n50: Count, n20: Count, n10: Count, n5: Count, n1: Count, c50: Count, c10: Count })
+  .strict();
+const Signature = z.object({ staffId: Id, pin: Pin }).strict();
+const ChecklistItem = z.string().trim().min(1).max(200);
+const Text = z.string().max(5000);
+
+export const shiftContract = {
+  /** What the incoming staff sees before opening: the previous handover, open items, float, checklist. */
+  'shift.opening': { input: z.object({}).strict(), output: out<ShiftOpening>() },
+  /**
+   * Opens a shift: the staff on duty, the float received (a reason when it differs from the last
+   * close's), the previous handover acknowledged, the checklist items ticked.
+   */
+  'shift.open': {
+    input: z
+      .object({
+        staffIds: z.array(Id).min(1).max(10),
+        floatCents: Cents,
+        floatReason: Reason.optional(),
+        acknowledged: z.boolean(),
+        checked: z.array(ChecklistItem).max(50),
+      })
+      .strict(),
+    output: out<ShiftInfo>(),
+  },
+  /** The running shift and its live figures (blind: without cash). */
+  'shift.current': { input: z.object({}).strict(), output: out<ShiftCurrent>() },
+  /** Messages for the next shift and free notes of the open shift (refused once closed). */
+  'shift.update': {
+    input: z.object({ shiftId: Id, messages: Text.optional(), notes: Text.optional() }).strict(),
+    output: out<ShiftInfo>(),
+  },
+  /** Cash taken out of the drawer (petty cash) with the reason. */
+  'shift.payout': {
+    input: z
+      .object({ shiftId: Id, amountCents: Cents.refine((n) => n > 0, 'positive'), reason: Reason })
+      .strict(),
+    output: out<ShiftInfo>(),
+  },
+  /** The blind count: only its result carries the expected figure. */
+  'shift.count': {
+    input: z.object({ shiftId: Id, denominations: DenominationsSchema }).strict(),
+    output: out<CountResult>(),
+  },
+  /** Closes the shift: the reason of a difference, the float handed over, messages, both PINs. */
+  'shift.close': {
+    input: z
+      .object({
+        shiftId: Id,
+        differenceReason: Reason.optional(),
+        floatHandedCents: Cents,
+        messages: Text,
+        notes: Text,
+        outgoing: Signature,
+        incoming: Signature,
+      })
+      .strict(),
+    output: out<ShiftReport>(),
+  },
+  /** A correction of a closed shift: a new entry linked to it. */
+  'shift.addCorrection': {
+    input: z
+      .object({
+        shiftId: Id,
+        text: z.string().trim().min(1).max(2000),
+        figure: z.string().trim().min(1).max(60).optional(),
+        value: z.number().int().min(-100_000_000).max(100_000_000).optional(),
+      })
+      .strict(),
+    output: out<ShiftReport>(),
+  },
+  'shift.report': { input: z.object({ id: Id }).strict(), output: out<ShiftReport>() },
+  'shift.reportCsv': {
+    input: z.union([z.object({ shiftId: Id }).strict(), z.object({ day: DateStr }).strict()]),
+    output: out<{ filename: string; csv: string }>(),
+  },
+  'shift.history': {
+    input: z.object({ from: DateStr.optional(), to: DateStr.optional(), staffId: Id.optional() }).strict(),
+    output: out<ShiftHistory>(),
+  },
+  'shift.charts': { input: z.object({ day: DateStr }).strict(), output: out<ShiftCharts>() },
+  /** The day as it would close now: its shifts combined, the pre-closing checklist. */
+  'shift.dayPreview': { input: z.object({ day: DateStr }).strict(), output: out<DayReport>() },
+  /** Closes the day (once): every closing checklist item ticked; makes a backup. */
+  'shift.closeDay': {
+    input: z.object({ day: DateStr, checked: z.array(ChecklistItem).max(50) }).strict(),
+    output: out<DayReport>(),
+  },
+  'shift.dayReport': { input: z.object({ day: DateStr }).strict(), output: out<DayReport>() },
+} as const;

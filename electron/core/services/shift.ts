@@ -1,0 +1,1116 @@
+/**
+ * Shift close and handover (交接班 / 交接本). Every figure of the handover book is computed from the
+ * records of the shift's time window: visits, the audit of tags handed out, visitors and phone
+ * inquiries, cards sold, stored-value top-ups, bar sales and payments. Cash is counted blind: the
+ * expected figure is computed and sent only in the result of the count. A closed shift is frozen
+ * (the database refuses changes); corrections are new rows linked to it.
+ */
+import type { DB } from '../db/database';
+import type {
+  CashFigures,
+  ChecklistTick,
+  CountResult,
+  DayCloseRow,
+  DayReport,
+  Denominations,
+  HandoverBook,
+  OpenItems,
+  PaymentMethod,
+  Payout,
+  ShiftCorrection,
+  ShiftInfo,
+  ShiftReport,
+  ShiftRow,
+  ShiftStaff,
+  TagLostRow,
+  TagMismatch,
+  TagOut,
+  UnpaidTab,
+} from '../contract';
+import { type Ctx, handlers } from '../context';
+import { AppError } from '../errors';
+import { DESK, SUPERVISORS } from '../permissions';
+import { addDays, dayBoundsUtc, localDate, localParts } from '../time';
+import { missedAnnouncements } from './announcements';
+import { barPaymentsByMethod } from './bar';
+import { incidentHandlers } from './incidents';
+import { csvCell } from './memberImport';
+import { visitTabCents } from './payments';
+import { verifyPin } from './staff';
+import { visitorHandover } from './visitors';
+
+// ---- rows ----------------------------------------------------------------------------------
+
+export interface ShiftDb {
+  id: number;
+  day: string;
+  status: 'open' | 'closed';
+  opened_at: string;
+  opened_by: number;
+  window_from: string;
+  window_to: string | null;
+  staff_json: string;
+  previous_shift_id: number | null;
+  handover_ack_at: string | null;
+  handover_ack_by: number | null;
+  float_prefill_cents: number;
+  float_cents: number;
+  float_reason: string | null;
+  checklist_json: string;
+  messages: string;
+  notes: string;
+  closed_at: string | null;
+  closed_by: number | null;
+  counted_cents: number | null;
+  expected_cents: number | null;
+  difference_cents: number | null;
+  difference_reason: string | null;
+  float_handed_cents: number | null;
+  book_json: string | null;
+  signed_out_by: number | null;
+  signed_in_by: number | null;
+}
+
+interface CountDb {
+  id: number;
+  shift_id: number;
+  denominations_json: string;
+  counted_cents: number;
+  expected_cents: number;
+  at: string;
+  by: number;
+}
+
+/** Cents per unit of each denomination (notes 100…1 yuan, coins 0.5 and 0.1 yuan). */
+export const DENOMINATION_CENTS: Record<keyof Denominations, number> = {
+  n100: 10_000,
+  n50: 5_000,
+  n20: 2_000,
+  n10: 1_000,
+  n5: 500,
+  n1: 100,
+  c50: 50,
+  c10: 10,
+};
+
+export function denominationsTotal(d: Denominations): number {
+  return (Object.keys(DENOMINATION_CENTS) as (keyof Denominations)[]).reduce(
+    (s, k) => s + d[k] * DENOMINATION_CENTS[k],
+    0,
+  );
+}
+
+const isoPlus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+function staffRef(db: DB, id: number | null): ShiftStaff | null {
+  if (id === null) return null;
+  const r = db.prepare('SELECT id, name FROM staff WHERE id = ?').get(id) as ShiftStaff | undefined;
+  return r ?? { id, name: '' };
+}
+
+function getShift(db: DB, id: number): ShiftDb {
+  const r = db.prepare('SELECT * FROM shifts WHERE id = ?').get(id) as ShiftDb | undefined;
+  if (!r) throw new AppError('NOT_FOUND', { entity: 'shift' });
+  return r;
+}
+
+function openShiftRow(db: DB): ShiftDb | undefined {
+  return db.prepare("SELECT * FROM shifts WHERE status = 'open'").get() as ShiftDb | undefined;
+}
+
+function lastClosed(db: DB): ShiftDb | undefined {
+  return db
+    .prepare("SELECT * FROM shifts WHERE status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT 1")
+    .get() as ShiftDb | undefined;
+}
+
+function requireOpen(db: DB, id: number): ShiftDb {
+  const s = getShift(db, id);
+  if (s.status === 'closed') throw new AppError('SHIFT_CLOSED', { id });
+  return s;
+}
+
+function onDutyIds(s: ShiftDb): number[] {
+  return JSON.parse(s.staff_json) as number[];
+}
+
+function payouts(db: DB, shiftId: number): Payout[] {
+  return (
+    db
+      .prepare(
+        `SELECT p.id, p.amount_cents, p.reason, p.at, s.name FROM shift_payouts p JOIN staff s ON s.id = p.by
+         WHERE p.shift_id = ? ORDER BY p.id`,
+      )
+      .all(shiftId) as { id: number; amount_cents: number; reason: string; at: string; name: string }[]
+  ).map((r) => ({ id: r.id, amountCents: r.amount_cents, reason: r.reason, at: r.at, byName: r.name }));
+}
+
+function latestCount(db: DB, shiftId: number): CountDb | undefined {
+  return db.prepare('SELECT * FROM shift_counts WHERE shift_id = ? ORDER BY id DESC LIMIT 1').get(shiftId) as
+    CountDb | undefined;
+}
+
+/** The end of an open shift's window: now (a record made this very millisecond included). */
+function windowTo(ctx: Ctx, s: ShiftDb): string {
+  return s.window_to ?? isoPlus(ctx.nowIso(), 1);
+}
+
+function toShiftInfo(ctx: Ctx, s: ShiftDb): ShiftInfo {
+  const db = ctx.db;
+  let counted = false;
+  if (s.status === 'open') {
+    const c = latestCount(db, s.id);
+    counted = !!c && c.expected_cents === cashFigures(db, s, windowTo(ctx, s)).expectedCents;
+  } else counted = true;
+  return {
+    id: s.id,
+    day: s.day,
+    status: s.status,
+    openedAt: s.opened_at,
+    openedBy: staffRef(db, s.opened_by)!,
+    onDuty: onDutyIds(s).map((id) => staffRef(db, id)!),
+    previousShiftId: s.previous_shift_id,
+    handoverAckAt: s.handover_ack_at,
+    handoverAckBy: staffRef(db, s.handover_ack_by),
+    floatPrefillCents: s.float_prefill_cents,
+    floatCents: s.float_cents,
+    floatReason: s.float_reason,
+    checklist: JSON.parse(s.checklist_json) as ChecklistTick[],
+    messages: s.messages,
+    notes: s.notes,
+    payouts: payouts(db, s.id),
+    counted,
+    closedAt: s.closed_at,
+  };
+}
+
+// ---- the handover book -----------------------------------------------------------------------
+
+type VisitKind = 'member' | 'trial' | 'coach';
+
+interface VisitLite {
+  id: number;
+  kind: VisitKind;
+  name: string;
+  card_no: string | null;
+  gender: 'male' | 'female';
+  tag_id: number | null;
+  tag_number: number | null;
+  checked_in_at: string;
+}
+
+const VISIT_LITE = `SELECT v.id, v.kind, coalesce(m.name, v.guest_name, '') AS name, m.card_no, v.gender, v.tag_id,
+    t.number AS tag_number, v.checked_in_at
+  FROM visits v LEFT JOIN members m ON m.id = v.member_id LEFT JOIN key_tags t ON t.id = v.tag_id`;
+
+/** Tags handed out in the window: check-ins with a tag and tag changes, from the audit log. */
+function tagIssues(db: DB, from: string, to: string): { visitId: number; tag: number; at: string }[] {
+  return (
+    db
+      .prepare(
+        `SELECT entity_id, json_extract(after_json, '$.tag') AS tag, at FROM audit_log
+         WHERE at >= ? AND at < ? AND entity = 'visit'
+           AND op IN ('checkin.scan', 'checkin.guest', 'checkin.changeTag')
+           AND json_extract(after_json, '$.tag') IS NOT NULL
+         ORDER BY id`,
+      )
+      .all(from, to) as { entity_id: string; tag: number; at: string }[]
+  ).map((r) => ({ visitId: Number(r.entity_id), tag: Number(r.tag), at: r.at }));
+}
+
+function tagFigures(db: DB, from: string, to: string): HandoverBook['tags'] {
+  const visits = db
+    .prepare(
+      `${VISIT_LITE} WHERE v.checked_in_at >= ? AND v.checked_in_at < ? ORDER BY v.checked_in_at, v.id`,
+    )
+    .all(from, to) as VisitLite[];
+  const issues = tagIssues(db, from, to);
+  const byVisit = new Map<number, number[]>();
+  for (const i of issues) byVisit.set(i.visitId, [...(byVisit.get(i.visitId) ?? []), i.tag]);
+  const inWindow = new Map(visits.map((v) => [v.id, v]));
+  const mismatches: TagMismatch[] = [];
+  const mk = (
+    reason: TagMismatch['reason'],
+    v: VisitLite | undefined,
+    visitId: number | null,
+    tags: number[],
+  ) =>
+    mismatches.push({
+      reason,
+      visitId,
+      name: v?.name ?? null,
+      kind: v?.kind ?? null,
+      cardNo: v?.card_no ?? null,
+      checkedInAt: v?.checked_in_at ?? null,
+      tags,
+    });
+  for (const v of visits) {
+    const tags = byVisit.get(v.id) ?? [];
+    if (v.tag_id !== null && tags.length === 0)
+      mk('no_issue_record', v, v.id, v.tag_number ? [v.tag_number] : []);
+    else if (tags.length > 1) mk('tag_changed', v, v.id, tags);
+  }
+  for (const [visitId, tags] of byVisit) {
+    if (inWindow.has(visitId)) continue;
+    const v = db.prepare(`${VISIT_LITE} WHERE v.id = ?`).get(visitId) as VisitLite | undefined;
+    mk('entry_outside_shift', v, visitId, tags);
+  }
+  const stray = db
+    .prepare(
+      `SELECT t.number FROM key_tags t WHERE t.status = 'issued'
+         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.tag_id = t.id AND v.checked_out_at IS NULL)
+       ORDER BY t.number`,
+    )
+    .all() as { number: number }[];
+  for (const s of stray) mk('issued_without_visit', undefined, null, [s.number]);
+
+  const stillOut = tagsStillOut(db);
+  const lost = (
+    db
+      .prepare(
+        `${VISIT_LITE.replace('v.checked_in_at', 'v.checked_out_at AS checked_in_at')}
+         WHERE v.checkout_kind = 'tag_not_returned' AND v.checked_out_at >= ? AND v.checked_out_at < ?
+         ORDER BY v.checked_out_at`,
+      )
+      .all(from, to) as VisitLite[]
+  ).map((v): TagLostRow => ({
+    tagNumber: v.tag_number ?? 0,
+    visitId: v.id,
+    name: v.name,
+    cardNo: v.card_no,
+    at: v.checked_in_at,
+  }));
+  const entriesWithTag = visits.filter((v) => v.tag_id !== null).length;
+  return {
+    issued: issues.length,
+    entriesWithTag,
+    entriesWithoutTag: visits.length - entriesWithTag,
+    match: issues.length === entriesWithTag && mismatches.length === 0,
+    mismatches,
+    stillOut,
+    lost,
+  };
+}
+
+/** Every tag out now, with its holder. */
+function tagsStillOut(db: DB): TagOut[] {
+  return (
+    db
+      .prepare(`${VISIT_LITE} WHERE v.checked_out_at IS NULL AND v.tag_id IS NOT NULL ORDER BY t.number`)
+      .all() as VisitLite[]
+  ).map((v): TagOut => ({
+    tagNumber: v.tag_number!,
+    visitId: v.id,
+    name: v.name,
+    kind: v.kind,
+    cardNo: v.card_no,
+    since: v.checked_in_at,
+  }));
+}
+
+/** Tabs of the people inside that are not paid yet. */
+function unpaidTabs(db: DB): UnpaidTab[] {
+  const open = db
+    .prepare(`${VISIT_LITE} WHERE v.checked_out_at IS NULL ORDER BY t.number, v.id`)
+    .all() as VisitLite[];
+  const out: UnpaidTab[] = [];
+  for (const v of open) {
+    const cents = visitTabCents(db, v.id);
+    if (cents > 0) out.push({ visitId: v.id, name: v.name, tagNumber: v.tag_number, cents });
+  }
+  return out;
+}
+
+/**
+ * The handover book of a window. `blind`: the cash parts of the money figures are withheld (the
+ * running shift before its count).
+ */
+export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean): HandoverBook {
+  const db = ctx.db;
+  const entries = {
+    member: { male: 0, female: 0 },
+    trial: { male: 0, female: 0 },
+    coach: { male: 0, female: 0 },
+    total: 0,
+  };
+  const rows = db
+    .prepare(
+      `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
+    )
+    .all(from, to) as { kind: VisitKind; gender: 'male' | 'female'; n: number }[];
+  for (const r of rows) {
+    entries[r.kind][r.gender] += r.n;
+    entries.total += r.n;
+  }
+  const v = visitorHandover(db, from, to);
+
+  const topupRows = db
+    .prepare(
+      `SELECT p.method, count(DISTINCT s.id) AS n, sum(p.amount_cents) AS c FROM settlements s
+       JOIN payments p ON p.settlement_id = s.id
+       WHERE s.kind = 'topup' AND s.at >= ? AND s.at < ? GROUP BY p.method`,
+    )
+    .all(from, to) as { method: PaymentMethod; n: number; c: number }[];
+  const topupCount = (
+    db
+      .prepare("SELECT count(*) AS n FROM settlements WHERE kind = 'topup' AND at >= ? AND at < ?")
+      .get(from, to) as { n: number }
+  ).n;
+  const tb = { cash: 0, card: 0, mobile: 0 };
+  for (const r of topupRows) if (r.method !== 'stored_value') tb[r.method] += r.c;
+  const topupTotal = tb.cash + tb.card + tb.mobile;
+
+  const sales = (
+    db
+      .prepare(
+        `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+         WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL`,
+      )
+      .get(from, to) as { c: number }
+  ).c;
+  const bm = barPaymentsByMethod(db, from, to);
+  const unpaidLeft = (
+    db
+      .prepare(
+        `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+         JOIN visits v ON v.id = s.visit_id
+         WHERE v.unpaid_allowed_by IS NOT NULL AND v.checked_out_at >= ? AND v.checked_out_at < ?
+           AND l.settlement_id IS NULL AND l.voided_at IS NULL`,
+      )
+      .get(from, to) as { c: number }
+  ).c;
+
+  return {
+    from,
+    to,
+    entries,
+    visitors: v.visitors,
+    phoneInquiries: v.phoneInquiries,
+    cardsSold: v.cardsSold,
+    topups: {
+      count: topupCount,
+      totalCents: blind ? null : topupTotal,
+      byMethod: { cash: blind ? null : tb.cash, card: tb.card, mobile: tb.mobile },
+    },
+    bar: {
+      salesCents: sales,
+      byMethod: {
+        cash: blind ? null : bm.cash,
+        card: bm.card,
+        mobile: bm.mobile,
+        stored_value: bm.stored_value,
+      },
+      unpaidLeftCents: unpaidLeft,
+      unpaidTabs: unpaidTabs(db),
+    },
+    tags: tagFigures(db, from, to),
+  };
+}
+
+/** Cash in the drawer the records say there should be: float + takings − change − refunds − pay-outs. */
+function cashFigures(db: DB, s: ShiftDb, to: string): CashFigures {
+  const r = db
+    .prepare(
+      `SELECT coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(tendered_cents, amount_cents) ELSE 0 END), 0) AS takings,
+              coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(change_cents, 0) ELSE 0 END), 0) AS change,
+              coalesce(sum(CASE WHEN amount_cents < 0 THEN -amount_cents ELSE 0 END), 0) AS refunds
+       FROM payments WHERE method = 'cash' AND at >= ? AND at < ?`,
+    )
+    .get(s.window_from, to) as { takings: number; change: number; refunds: number };
+  const paid = (
+    db
+      .prepare('SELECT coalesce(sum(amount_cents), 0) AS c FROM shift_payouts WHERE shift_id = ?')
+      .get(s.id) as {
+      c: number;
+    }
+  ).c;
+  return {
+    floatCents: s.float_cents,
+    takingsCents: r.takings,
+    changeCents: r.change,
+    refundsCents: r.refunds,
+    payoutsCents: paid,
+    expectedCents: s.float_cents + r.takings - r.change - r.refunds - paid,
+  };
+}
+
+function toCountResult(db: DB, s: ShiftDb, c: CountDb, cash: CashFigures): CountResult {
+  return {
+    shiftId: s.id,
+    countedCents: c.counted_cents,
+    denominations: JSON.parse(c.denominations_json) as Denominations,
+    expectedCents: c.expected_cents,
+    differenceCents: c.counted_cents - c.expected_cents,
+    cash,
+    at: c.at,
+  };
+}
+
+function corrections(db: DB, shiftId: number): ShiftCorrection[] {
+  return (
+    db
+      .prepare(
+        `SELECT c.*, s.name AS by_name FROM shift_corrections c JOIN staff s ON s.id = c.by
+         WHERE c.shift_id = ? ORDER BY c.id`,
+      )
+      .all(shiftId) as {
+      id: number;
+      figure: string | null;
+      value: number | null;
+      text: string;
+      at: string;
+      by_name: string;
+    }[]
+  ).map((r) => ({ id: r.id, figure: r.figure, value: r.value, text: r.text, at: r.at, byName: r.by_name }));
+}
+
+interface FrozenBook {
+  book: HandoverBook;
+  cash: CashFigures;
+  denominations: Denominations;
+}
+
+export function shiftReport(ctx: Ctx, s: ShiftDb): ShiftReport {
+  if (s.status !== 'closed') throw new AppError('SHIFT_NOT_CLOSED', { id: s.id });
+  const frozen = JSON.parse(s.book_json!) as FrozenBook;
+  return {
+    clubName: ctx.settings.clubName,
+    shift: toShiftInfo(ctx, s),
+    book: frozen.book,
+    cash: frozen.cash,
+    countedCents: s.counted_cents!,
+    denominations: frozen.denominations,
+    differenceCents: s.difference_cents!,
+    differenceReason: s.difference_reason,
+    floatHandedCents: s.float_handed_cents!,
+    signedOutBy: staffRef(ctx.db, s.signed_out_by)!,
+    signedInBy: staffRef(ctx.db, s.signed_in_by)!,
+    corrections: corrections(ctx.db, s.id),
+  };
+}
+
+function toShiftRow(ctx: Ctx, s: ShiftDb): ShiftRow {
+  const book = s.book_json ? (JSON.parse(s.book_json) as FrozenBook).book : null;
+  return {
+    id: s.id,
+    day: s.day,
+    openedAt: s.opened_at,
+    closedAt: s.closed_at,
+    onDuty: onDutyIds(s).map((id) => staffRef(ctx.db, id)!),
+    signedOutBy: staffRef(ctx.db, s.signed_out_by),
+    signedInBy: staffRef(ctx.db, s.signed_in_by),
+    entries: book
+      ? book.entries.total
+      : handoverBook(ctx, s.window_from, windowTo(ctx, s), true).entries.total,
+    countedCents: s.counted_cents,
+    expectedCents: s.expected_cents,
+    differenceCents: s.difference_cents,
+    corrections: (
+      ctx.db.prepare('SELECT count(*) AS n FROM shift_corrections WHERE shift_id = ?').get(s.id) as {
+        n: number;
+      }
+    ).n,
+  };
+}
+
+/** Managers and shift leads see every shift; reception the shifts they were on (or signed), and the last one. */
+function canSee(ctx: Ctx, s: ShiftDb): boolean {
+  const me = ctx.requireActor();
+  if (SUPERVISORS.includes(me.role)) return true;
+  if (onDutyIds(s).includes(me.id) || s.signed_in_by === me.id || s.signed_out_by === me.id) return true;
+  if (s.status === 'open') return true;
+  return lastClosed(ctx.db)?.id === s.id;
+}
+
+function checkTicks(items: readonly string[], checked: readonly string[], at: string): ChecklistTick[] {
+  const set = new Set(checked);
+  return items.filter((i) => set.has(i)).map((item) => ({ item, at }));
+}
+
+// ---- day ---------------------------------------------------------------------------------------
+
+interface DayCloseDb {
+  id: number;
+  day: string;
+  closed_at: string;
+  closed_by: number;
+  checklist_json: string;
+  book_json: string;
+  backup_file: string | null;
+}
+
+function dayReport(ctx: Ctx, day: string): DayReport {
+  const closed = ctx.db.prepare('SELECT * FROM day_closes WHERE day = ?').get(day) as DayCloseDb | undefined;
+  if (closed) {
+    const r = JSON.parse(closed.book_json) as DayReport;
+    return { ...r, backupFile: closed.backup_file };
+  }
+  return computeDay(ctx, day, null, []);
+}
+
+function computeDay(ctx: Ctx, day: string, closedAt: string | null, ticked: ChecklistTick[]): DayReport {
+  const { from, to } = dayBoundsUtc(day, ctx.settings.timeZone);
+  const shifts = ctx.db
+    .prepare('SELECT * FROM shifts WHERE day = ? ORDER BY opened_at, id')
+    .all(day) as ShiftDb[];
+  const closed = shifts.filter((s) => s.status === 'closed');
+  const sum = (f: (s: ShiftDb) => number) => closed.reduce((a, s) => a + f(s), 0);
+  const last = closed[closed.length - 1];
+  return {
+    clubName: ctx.settings.clubName,
+    day,
+    closedAt,
+    closedBy: closedAt ? staffRef(ctx.db, ctx.requireActor().id) : null,
+    shifts: shifts.map((s) => toShiftRow(ctx, s)),
+    openShift: shifts.some((s) => s.status === 'open'),
+    book: handoverBook(ctx, from, to, false),
+    cash: {
+      countedCents: sum((s) => s.counted_cents!),
+      expectedCents: sum((s) => s.expected_cents!),
+      // never netted: each shift's surplus and shortage stay apart
+      overCents: sum((s) => Math.max(0, s.difference_cents!)),
+      shortCents: sum((s) => Math.max(0, -s.difference_cents!)),
+      floatHandedCents: last ? last.float_handed_cents : null,
+    },
+    checklist: ctx.settings.closingChecklist,
+    ticked,
+    backupFile: null,
+  };
+}
+
+function dayCloseRow(ctx: Ctx, d: DayCloseDb): DayCloseRow {
+  const r = JSON.parse(d.book_json) as DayReport;
+  return {
+    id: d.id,
+    day: d.day,
+    closedAt: d.closed_at,
+    closedBy: staffRef(ctx.db, d.closed_by)!,
+    shifts: r.shifts.length,
+    entries: r.book.entries.total,
+    overCents: r.cash.overCents,
+    shortCents: r.cash.shortCents,
+  };
+}
+
+/**
+ * Closes the day in one transaction (the backup follows, outside it): every pre-closing checklist
+ * item ticked, no shift of the day still open, never twice.
+ */
+export function closeDayRecord(ctx: Ctx, day: string, checked: readonly string[]): DayReport {
+  const me = ctx.requireActor();
+  if (day > ctx.today()) throw new AppError('RANGE_INVALID', { from: day, to: ctx.today() });
+  if (ctx.db.prepare('SELECT 1 FROM day_closes WHERE day = ?').get(day))
+    throw new AppError('DAY_ALREADY_CLOSED', { day });
+  if (ctx.db.prepare("SELECT 1 FROM shifts WHERE day = ? AND status = 'open'").get(day))
+    throw new AppError('DAY_HAS_OPEN_SHIFT', { day });
+  const items = ctx.settings.closingChecklist;
+  const missing = items.filter((i) => !checked.includes(i));
+  if (missing.length) throw new AppError('CHECKLIST_INCOMPLETE', { missing });
+  const now = ctx.nowIso();
+  const report = computeDay(ctx, day, now, checkTicks(items, checked, now));
+  const id = Number(
+    ctx.db
+      .prepare(
+        'INSERT INTO day_closes (day, closed_at, closed_by, checklist_json, book_json) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(day, now, me.id, JSON.stringify(report.ticked), JSON.stringify(report)).lastInsertRowid,
+  );
+  ctx.audit({
+    op: 'shift.closeDay',
+    entity: 'day_close',
+    entityId: id,
+    after: { day, shifts: report.shifts.length, entries: report.book.entries.total, cash: report.cash },
+  });
+  return report;
+}
+
+export function recordDayBackup(ctx: Ctx, day: string, file: string): void {
+  ctx.db.prepare('UPDATE day_closes SET backup_file = ? WHERE day = ?').run(file, day);
+  ctx.audit({ op: 'shift.closeDay.backup', entity: 'day_close', entityId: day, after: { file } });
+}
+
+// ---- CSV -----------------------------------------------------------------------------------
+
+/** Money as a number of yuan (a number, so a spreadsheet sums it and a minus sign is never neutralised). */
+const money = (c: number | null) => (c === null ? null : c / 100);
+
+function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[][] {
+  const L = en
+    ? {
+        entries: 'Entries',
+        member: 'Members',
+        trial: 'Trial guests',
+        coach: 'Coaches',
+        men: 'men',
+        women: 'women',
+        total: 'Total entries',
+        visitors: 'Visitors',
+        inquiries: 'Phone inquiries',
+        cards: 'Cards sold',
+        topups: 'Stored-value top-ups',
+        bar: 'Bar sales',
+        paid: 'Bar paid',
+        tags: 'Key tags',
+        issued: 'Tags issued',
+        withTag: 'Entries with a tag',
+        withoutTag: 'Entries without a tag',
+        mismatches: 'Mismatches',
+        stillOut: 'Tags still out',
+        lost: 'Tags lost',
+      }
+    : {
+        entries: '入场',
+        member: '会员',
+        trial: '体验',
+        coach: '教练',
+        men: '男',
+        women: '女',
+        total: '入场合计',
+        visitors: '访客',
+        inquiries: '电话咨询',
+        cards: '售卡',
+        topups: '储值充值',
+        bar: '水吧销售',
+        paid: '水吧收款',
+        tags: '手牌',
+        issued: '发出手牌',
+        withTag: '带手牌入场',
+        withoutTag: '无手牌入场',
+        mismatches: '不符',
+        stillOut: '未归还手牌',
+        lost: '丢失手牌',
+      };
+  const rows: (string | number | null)[][] = [];
+  for (const k of ['member', 'trial', 'coach'] as const) {
+    rows.push([L.entries, `${L[k]} ${L.men}`, book.entries[k].male]);
+    rows.push([L.entries, `${L[k]} ${L.women}`, book.entries[k].female]);
+  }
+  rows.push([L.entries, L.total, book.entries.total]);
+  rows.push([L.visitors, L.visitors, book.visitors]);
+  rows.push([L.inquiries, L.inquiries, book.phoneInquiries]);
+  for (const c of book.cardsSold) rows.push([L.cards, c.cardTypeName, c.count]);
+  rows.push([L.topups, '#', book.topups.count]);
+  for (const m of ['cash', 'card', 'mobile'] as const)
+    rows.push([L.topups, m, money(book.topups.byMethod[m])]);
+  rows.push([L.bar, L.bar, money(book.bar.salesCents)]);
+  for (const m of ['cash', 'card', 'mobile', 'stored_value'] as const)
+    rows.push([L.paid, m, money(book.bar.byMethod[m])]);
+  rows.push([L.tags, L.issued, book.tags.issued]);
+  rows.push([L.tags, L.withTag, book.tags.entriesWithTag]);
+  rows.push([L.tags, L.withoutTag, book.tags.entriesWithoutTag]);
+  rows.push([L.tags, L.mismatches, book.tags.mismatches.length]);
+  rows.push([L.tags, L.stillOut, book.tags.stillOut.length]);
+  rows.push([L.tags, L.lost, book.tags.lost.length]);
+  return rows;
+}
+
+function cashCsvRows(
+  c: { label: string; value: number | null }[],
+  en: boolean,
+): (string | number | null)[][] {
+  return c.map((x) => [en ? 'Cash' : '现金', x.label, money(x.value)]);
+}
+
+// ---- handlers ----------------------------------------------------------------------------------
+
+export const shiftHandlers = handlers({
+  'shift.opening': (ctx) => {
+    const db = ctx.db;
+    const open = openShiftRow(db);
+    const prev = lastClosed(db);
+    const items = (incidentHandlers['review.openItems'] as (c: Ctx, a: object) => OpenItems)(ctx, {});
+    const today = ctx.today();
+    const fromDay = prev ? prev.day : addDays(today, -1);
+    const staff = db
+      .prepare(
+        `SELECT id, name FROM staff WHERE active = 1 AND role IN (SELECT value FROM json_each(?)) ORDER BY name`,
+      )
+      .all(JSON.stringify(DESK)) as ShiftStaff[];
+    return {
+      openShiftId: open?.id ?? null,
+      previous: prev ? shiftReport(ctx, prev) : null,
+      openItems: {
+        tagsOut: tagsStillOut(db),
+        unpaidTabs: unpaidTabs(db),
+        complaints: items.complaints,
+        incidents: items.incidents,
+        followUps: items.followUps,
+        missedAnnouncements: missedAnnouncements(ctx, fromDay, today),
+      },
+      floatPrefillCents: prev?.float_handed_cents ?? ctx.settings.defaultFloatCents,
+      checklist: ctx.settings.openingChecklist,
+      staff,
+    };
+  },
+
+  'shift.open': (ctx, a) => {
+    const me = ctx.requireActor();
+    const db = ctx.db;
+    const open = openShiftRow(db);
+    if (open) throw new AppError('SHIFT_ALREADY_OPEN', { id: open.id });
+    const ids = [...new Set(a.staffIds)];
+    for (const id of ids) {
+      const r = db.prepare('SELECT role, active FROM staff WHERE id = ?').get(id) as
+        { role: (typeof DESK)[number]; active: number } | undefined;
+      if (!r || r.active !== 1 || !DESK.includes(r.role))
+        throw new AppError('SHIFT_STAFF_INVALID', { staffId: id });
+    }
+    const prev = lastClosed(db);
+    if (prev && !a.acknowledged) throw new AppError('HANDOVER_NOT_ACKNOWLEDGED', { shiftId: prev.id });
+    const prefill = prev?.float_handed_cents ?? ctx.settings.defaultFloatCents;
+    const reason = a.floatReason?.trim() || null;
+    if (a.floatCents !== prefill && !reason)
+      throw new AppError('FLOAT_REASON_REQUIRED', { prefill, entered: a.floatCents });
+    const now = ctx.nowIso();
+    const from = prev?.window_to && prev.window_to > now ? prev.window_to : (prev?.window_to ?? now);
+    const ticks = checkTicks(ctx.settings.openingChecklist, a.checked, now);
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO shifts (day, status, opened_at, opened_by, window_from, staff_json, previous_shift_id,
+             handover_ack_at, handover_ack_by, float_prefill_cents, float_cents, float_reason, checklist_json)
+           VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          ctx.today(),
+          now,
+          me.id,
+          from,
+          JSON.stringify(ids),
+          prev?.id ?? null,
+          prev ? now : null,
+          prev ? me.id : null,
+          prefill,
+          a.floatCents,
+          a.floatCents === prefill ? null : reason,
+          JSON.stringify(ticks),
+        ).lastInsertRowid,
+    );
+    ctx.audit({
+      op: 'shift.open',
+      entity: 'shift',
+      entityId: id,
+      after: {
+        staff: ids,
+        floatCents: a.floatCents,
+        floatPrefillCents: prefill,
+        floatReason: a.floatCents === prefill ? null : reason,
+        acknowledged: prev ? prev.id : null,
+        checked: ticks.map((t) => t.item),
+      },
+    });
+    return toShiftInfo(ctx, getShift(db, id));
+  },
+
+  'shift.current': (ctx) => {
+    const s = openShiftRow(ctx.db);
+    if (!s) return { shift: null, book: null, count: null };
+    const info = toShiftInfo(ctx, s);
+    const to = windowTo(ctx, s);
+    let count: CountResult | null = null;
+    if (info.counted) {
+      const c = latestCount(ctx.db, s.id)!;
+      count = toCountResult(ctx.db, s, c, cashFigures(ctx.db, s, to));
+    }
+    return { shift: info, book: handoverBook(ctx, s.window_from, to, !info.counted), count };
+  },
+
+  'shift.update': (ctx, a) => {
+    const s = requireOpen(ctx.db, a.shiftId);
+    const messages = a.messages ?? s.messages;
+    const notes = a.notes ?? s.notes;
+    ctx.db.prepare('UPDATE shifts SET messages = ?, notes = ? WHERE id = ?').run(messages, notes, s.id);
+    ctx.audit({
+      op: 'shift.update',
+      entity: 'shift',
+      entityId: s.id,
+      before: { messages: s.messages, notes: s.notes },
+      after: { messages, notes },
+    });
+    return toShiftInfo(ctx, getShift(ctx.db, s.id));
+  },
+
+  'shift.payout': (ctx, a) => {
+    const me = ctx.requireActor();
+    const s = requireOpen(ctx.db, a.shiftId);
+    const id = Number(
+      ctx.db
+        .prepare('INSERT INTO shift_payouts (shift_id, amount_cents, reason, at, by) VALUES (?, ?, ?, ?, ?)')
+        .run(s.id, a.amountCents, a.reason, ctx.nowIso(), me.id).lastInsertRowid,
+    );
+    ctx.audit({
+      op: 'shift.payout',
+      entity: 'shift',
+      entityId: s.id,
+      after: { payoutId: id, amountCents: a.amountCents },
+      detail: a.reason,
+    });
+    return toShiftInfo(ctx, getShift(ctx.db, s.id));
+  },
+
+  'shift.count': (ctx, a) => {
+    const me = ctx.requireActor();
+    const s = requireOpen(ctx.db, a.shiftId);
+    const cash = cashFigures(ctx.db, s, windowTo(ctx, s));
+    const prev = latestCount(ctx.db, s.id);
+    // A recount only when cash moved since the last count: the figure seen is never "counted again".
+    if (prev && prev.expected_cents === cash.expectedCents)
+      throw new AppError('SHIFT_ALREADY_COUNTED', { id: s.id });
+    const counted = denominationsTotal(a.denominations);
+    if (counted > 100_000_000)
+      throw new AppError('VALIDATION', { issues: [{ path: 'denominations', code: 'too_big' }] });
+    const now = ctx.nowIso();
+    const id = Number(
+      ctx.db
+        .prepare(
+          `INSERT INTO shift_counts (shift_id, denominations_json, counted_cents, expected_cents, at, by)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(s.id, JSON.stringify(a.denominations), counted, cash.expectedCents, now, me.id).lastInsertRowid,
+    );
+    ctx.audit({
+      op: 'shift.count',
+      entity: 'shift',
+      entityId: s.id,
+      after: {
+        countId: id,
+        countedCents: counted,
+        expectedCents: cash.expectedCents,
+        differenceCents: counted - cash.expectedCents,
+        recount: !!prev,
+      },
+    });
+    return toCountResult(ctx.db, s, latestCount(ctx.db, s.id)!, cash);
+  },
+
+  'shift.close': (ctx, a) => {
+    const me = ctx.requireActor();
+    const db = ctx.db;
+    const s = requireOpen(db, a.shiftId);
+    const now = ctx.nowIso();
+    const to = isoPlus(now, 1);
+    const cash = cashFigures(db, s, to);
+    const c = latestCount(db, s.id);
+    if (!c) throw new AppError('SHIFT_NOT_COUNTED', { id: s.id });
+    if (c.expected_cents !== cash.expectedCents) throw new AppError('CASH_CHANGED_SINCE_COUNT', { id: s.id });
+    const difference = c.counted_cents - c.expected_cents;
+    const reason = a.differenceReason?.trim() || null;
+    if (difference !== 0 && !reason) throw new AppError('DIFFERENCE_REASON_REQUIRED', { difference });
+    if (a.floatHandedCents > c.counted_cents)
+      throw new AppError('FLOAT_EXCEEDS_CASH', { float: a.floatHandedCents, counted: c.counted_cents });
+    if (a.outgoing.staffId === a.incoming.staffId)
+      throw new AppError('SIGNER_INVALID', { who: 'incoming', why: 'same' });
+    const out = verifyPin(db, a.outgoing.staffId, a.outgoing.pin, ctx.now());
+    if (!DESK.includes(out.role) || (!onDutyIds(s).includes(out.id) && !SUPERVISORS.includes(out.role)))
+      throw new AppError('SIGNER_INVALID', { who: 'outgoing', why: 'not_on_duty' });
+    const inc = verifyPin(db, a.incoming.staffId, a.incoming.pin, ctx.now());
+    if (!DESK.includes(inc.role)) throw new AppError('SIGNER_INVALID', { who: 'incoming', why: 'role' });
+    const book = handoverBook(ctx, s.window_from, to, false);
+    const frozen: FrozenBook = {
+      book,
+      cash,
+      denominations: JSON.parse(c.denominations_json) as Denominations,
+    };
+    db.prepare(
+      `UPDATE shifts SET status = 'closed', window_to = ?, closed_at = ?, closed_by = ?, counted_cents = ?,
+         expected_cents = ?, difference_cents = ?, difference_reason = ?, float_handed_cents = ?, book_json = ?,
+         messages = ?, notes = ?, signed_out_by = ?, signed_in_by = ?
+       WHERE id = ?`,
+    ).run(
+      to,
+      now,
+      me.id,
+      c.counted_cents,
+      c.expected_cents,
+      difference,
+      difference === 0 ? null : reason,
+      a.floatHandedCents,
+      JSON.stringify(frozen),
+      a.messages,
+      a.notes,
+      out.id,
+      inc.id,
+      s.id,
+    );
+    ctx.audit({
+      op: 'shift.close',
+      entity: 'shift',
+      entityId: s.id,
+      after: {
+        countedCents: c.counted_cents,
+        expectedCents: c.expected_cents,
+        differenceCents: difference,
+        differenceReason: difference === 0 ? null : reason,
+        floatHandedCents: a.floatHandedCents,
+        signedOutBy: out.id,
+        signedInBy: inc.id,
+        entries: book.entries.total,
+      },
+    });
+    return shiftReport(ctx, getShift(db, s.id));
+  },
+
+  'shift.addCorrection': (ctx, a) => {
+    const me = ctx.requireActor();
+    const s = getShift(ctx.db, a.shiftId);
+    if (s.status !== 'closed') throw new AppError('SHIFT_NOT_CLOSED', { id: s.id });
+    if (!canSee(ctx, s)) throw new AppError('FORBIDDEN', { op: 'shift.addCorrection' });
+    const id = Number(
+      ctx.db
+        .prepare(
+          'INSERT INTO shift_corrections (shift_id, figure, value, text, at, by) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(s.id, a.figure ?? null, a.value ?? null, a.text, ctx.nowIso(), me.id).lastInsertRowid,
+    );
+    ctx.audit({
+      op: 'shift.addCorrection',
+      entity: 'shift',
+      entityId: s.id,
+      after: { correctionId: id, figure: a.figure ?? null, value: a.value ?? null },
+      detail: a.text,
+    });
+    return shiftReport(ctx, s);
+  },
+
+  'shift.report': (ctx, a) => {
+    const s = getShift(ctx.db, a.id);
+    if (!canSee(ctx, s)) throw new AppError('FORBIDDEN', { op: 'shift.report' });
+    return shiftReport(ctx, s);
+  },
+
+  'shift.reportCsv': (ctx, a) => {
+    const en = ctx.settings.language === 'en';
+    const head = en ? ['Section', 'Figure', 'Value', 'Note'] : ['项目', '明细', '数值', '备注'];
+    let rows: (string | number | null)[][];
+    let filename: string;
+    if ('shiftId' in a) {
+      const s = getShift(ctx.db, a.shiftId);
+      if (!canSee(ctx, s)) throw new AppError('FORBIDDEN', { op: 'shift.reportCsv' });
+      const r = shiftReport(ctx, s);
+      const label = en
+        ? [
+            'Float',
+            'Cash takings',
+            'Change given',
+            'Refunds',
+            'Pay-outs',
+            'Expected',
+            'Counted',
+            'Difference',
+            'Float handed over',
+          ]
+        : ['备用金', '现金收入', '找零', '退款', '支出', '应有现金', '实点现金', '差额', '移交备用金'];
+      const c = r.cash;
+      rows = [
+        [en ? 'Shift' : '班次', en ? 'Opened' : '开班', r.shift.openedAt],
+        [en ? 'Shift' : '班次', en ? 'Closed' : '交班', r.shift.closedAt],
+        [en ? 'Shift' : '班次', en ? 'Signed out by' : '交班人', r.signedOutBy.name],
+        [en ? 'Shift' : '班次', en ? 'Signed in by' : '接班人', r.signedInBy.name],
+        ...bookCsvRows(r.book, en),
+        ...cashCsvRows(
+          [
+            c.floatCents,
+            c.takingsCents,
+            c.changeCents,
+            c.refundsCents,
+            c.payoutsCents,
+            c.expectedCents,
+            r.countedCents,
+            r.differenceCents,
+            r.floatHandedCents,
+          ].map((value, i) => ({ label: label[i]!, value })),
+          en,
+        ),
+        ...r.corrections.map((x) => [en ? 'Correction' : '更正', x.figure ?? '', x.value, x.text]),
+      ];
+      filename = `shift-${r.shift.day}-${r.shift.id}.csv`;
+    } else {
+      if (!SUPERVISORS.includes(ctx.requireActor().role))
+        throw new AppError('FORBIDDEN', { op: 'shift.reportCsv' });
+      const r = dayReport(ctx, a.day);
+      rows = [
+        ...bookCsvRows(r.book, en),
+        ...cashCsvRows(
+          (en
+            ? ['Expected', 'Counted', 'Cash over', 'Cash short']
+            : ['应有现金', '实点现金', '长款', '短款']
+          ).map((label, i) => ({
+            label,
+            value: [r.cash.expectedCents, r.cash.countedCents, r.cash.overCents, r.cash.shortCents][i]!,
+          })),
+          en,
+        ),
+      ];
+      filename = `day-${a.day}.csv`;
+    }
+    const lines = [head, ...rows].map((r) => r.map(csvCell).join(','));
+    ctx.audit({ op: 'shift.reportCsv', entity: 'shift', detail: filename });
+    return { filename, csv: `\ufeff${lines.join('\r\n')}\r\n` };
+  },
+
+  'shift.history': (ctx, a) => {
+    const me = ctx.requireActor();
+    const to = a.to ?? ctx.today();
+    const from = a.from ?? addDays(to, -30);
+    if (to < from) throw new AppError('RANGE_INVALID', { from, to });
+    const all = ctx.db
+      .prepare(
+        "SELECT * FROM shifts WHERE status = 'closed' AND day >= ? AND day <= ? ORDER BY closed_at DESC, id DESC",
+      )
+      .all(from, to) as ShiftDb[];
+    const involves = (s: ShiftDb, id: number) =>
+      onDutyIds(s).includes(id) || s.signed_in_by === id || s.signed_out_by === id || s.opened_by === id;
+    const manager = SUPERVISORS.includes(me.role);
+    const shifts = all
+      .filter((s) => (a.staffId === undefined ? true : involves(s, a.staffId)))
+      .filter((s) => manager || canSee(ctx, s))
+      .slice(0, 500)
+      .map((s) => toShiftRow(ctx, s));
+    const days = manager
+      ? (
+          ctx.db
+            .prepare('SELECT * FROM day_closes WHERE day >= ? AND day <= ? ORDER BY day DESC')
+            .all(from, to) as DayCloseDb[]
+        )
+          .filter(
+            (d) =>
+              a.staffId === undefined ||
+              d.closed_by === a.staffId ||
+              all.some((s) => s.day === d.day && involves(s, a.staffId!)),
+          )
+          .map((d) => dayCloseRow(ctx, d))
+      : [];
+    return { shifts, days };
+  },
+
+  'shift.charts': (ctx, a) => {
+    const tz = ctx.settings.timeZone;
+    const first = addDays(a.day, -29);
+    const { from } = dayBoundsUtc(first, tz);
+    const { to } = dayBoundsUtc(a.day, tz);
+    const rows = ctx.db
+      .prepare('SELECT checked_in_at FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?')
+      .all(from, to) as { checked_in_at: string }[];
+    const perDay = new Map<string, number>();
+    for (let d = first; d <= a.day; d = addDays(d, 1)) perDay.set(d, 0);
+    const perHour = Array.from({ length: 24 }, (_, hour) => ({ hour, entries: 0 }));
+    for (const r of rows) {
+      const at = new Date(r.checked_in_at);
+      const d = localDate(at, tz);
+      perDay.set(d, (perDay.get(d) ?? 0) + 1);
+      if (d === a.day) perHour[localParts(at, tz).hour]!.entries += 1;
+    }
+    return { day: a.day, perDay: [...perDay].map(([day, entries]) => ({ day, entries })), perHour };
+  },
+
+  'shift.dayPreview': (ctx, a) => {
+    const closed = ctx.db.prepare('SELECT 1 FROM day_closes WHERE day = ?').get(a.day);
+    return closed ? dayReport(ctx, a.day) : computeDay(ctx, a.day, null, []);
+  },
+
+  'shift.dayReport': (ctx, a) => {
+    if (!ctx.db.prepare('SELECT 1 FROM day_closes WHERE day = ?').get(a.day))
+      throw new AppError('DAY_NOT_CLOSED', { day: a.day });
+    return dayReport(ctx, a.day);
+  },
+});

@@ -1,0 +1,152 @@
+/**
+ * Shift handover (交接班): opening a shift (previous handover, open items, float, checklist), the
+ * running shift's live figures, the closing wizard with the blind count and two signatures, the
+ * printable report, history with charts, and the day close for shift leads and managers.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DayReport, ShiftCurrent, ShiftReport } from '../../../electron/core/contract';
+import { call, subscribeChanges } from '../api';
+import { errorText } from '../errorText';
+import { useCan } from '../stores/session';
+import { toast } from '../stores/toast';
+import { CloseWizard } from './shift/CloseWizard';
+import { DayClose } from './shift/DayClose';
+import { History } from './shift/History';
+import { Opening } from './shift/Opening';
+import { DayReportView, ShiftReportView } from './shift/ReportView';
+import { Running } from './shift/Running';
+import './ShiftScreen.css';
+
+type Tab = 'current' | 'history' | 'day';
+type View =
+  | { kind: 'tabs' }
+  | { kind: 'close' }
+  | { kind: 'shift'; report: ShiftReport }
+  | { kind: 'day'; report: DayReport };
+
+export default function ShiftScreen() {
+  const { t } = useTranslation();
+  const uid = useId();
+  const canDay = useCan('shift.closeDay');
+  const [tab, setTab] = useState<Tab>('current');
+  const [view, setView] = useState<View>({ kind: 'tabs' });
+  const [current, setCurrent] = useState<ShiftCurrent | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setCurrent(await call('shift.current', {}));
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    const id = setTimeout(() => void refresh(), 0);
+    // live figures: another counter checked someone in or sold a drink
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = subscribeChanges(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 300);
+    });
+    return () => {
+      clearTimeout(id);
+      clearTimeout(timer);
+      off();
+    };
+  }, [refresh]);
+
+  const tabs: Tab[] = canDay ? ['current', 'history', 'day'] : ['current', 'history'];
+
+  if (view.kind === 'shift')
+    return (
+      <div className="page shift-page">
+        <ShiftReportView initial={view.report} onBack={() => setView({ kind: 'tabs' })} />
+      </div>
+    );
+  if (view.kind === 'day')
+    return (
+      <div className="page shift-page">
+        <DayReportView report={view.report} onBack={() => setView({ kind: 'tabs' })} />
+      </div>
+    );
+
+  const openShift = async (id: number) => {
+    try {
+      setView({ kind: 'shift', report: await call('shift.report', { id }) });
+    } catch (e) {
+      toast.error(errorText(e));
+    }
+  };
+  const openDay = async (day: string) => {
+    try {
+      setView({ kind: 'day', report: await call('shift.dayReport', { day }) });
+    } catch (e) {
+      toast.error(errorText(e));
+    }
+  };
+
+  return (
+    <div className="page shift-page">
+      <div className="page-header">
+        <h1>{t('shift.title')}</h1>
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('shift.title')}>
+        {tabs.map((k) => (
+          <button
+            key={k}
+            id={`${uid}-tab-${k}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === k}
+            aria-controls={`${uid}-panel`}
+            onClick={() => {
+              setTab(k);
+              setView({ kind: 'tabs' });
+            }}
+          >
+            {t(`shift.tabs.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div id={`${uid}-panel`} role="tabpanel" aria-labelledby={`${uid}-tab-${tab}`}>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {tab === 'current' &&
+          current &&
+          (current.shift === null ? (
+            <Opening onOpened={() => void refresh()} />
+          ) : view.kind === 'close' ? (
+            <CloseWizard
+              current={current}
+              onCancel={() => {
+                setView({ kind: 'tabs' });
+                void refresh();
+              }}
+              onClosed={(r) => {
+                toast.ok(t('shift.wizard.closed'));
+                setView({ kind: 'shift', report: r });
+                void refresh();
+              }}
+            />
+          ) : (
+            <Running
+              current={current}
+              onChanged={() => void refresh()}
+              onClose={() => setView({ kind: 'close' })}
+            />
+          ))}
+        {tab === 'history' && (
+          <History onOpenShift={(id) => void openShift(id)} onOpenDay={(d) => void openDay(d)} />
+        )}
+        {tab === 'day' && canDay && <DayClose onReport={(r) => setView({ kind: 'day', report: r })} />}
+      </div>
+    </div>
+  );
+}

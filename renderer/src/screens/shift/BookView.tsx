@@ -1,0 +1,293 @@
+/**
+ * The handover book's figures: entries by kind and gender, visitors, phone inquiries, cards sold
+ * (names and counts only), stored-value top-ups, bar sales by payment method, and the key tags
+ * reconciled against the entries. Cash parts that are withheld before the blind count show as such.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HandoverBook, PaymentMethod } from '../../../../electron/core/contract';
+import { fmtDateTime, fmtMoney } from '../../format';
+
+const KINDS = ['member', 'trial', 'coach'] as const;
+const BAR_METHODS: readonly PaymentMethod[] = ['cash', 'card', 'mobile', 'stored_value'];
+const TOPUP_METHODS = ['cash', 'card', 'mobile'] as const;
+
+function Money({ cents }: { cents: number | null }) {
+  const { t } = useTranslation();
+  if (cents === null) return <span className="muted shift-hidden">{t('shift.book.hidden')}</span>;
+  return <>{fmtMoney(cents)}</>;
+}
+
+export function EntriesTable({ book }: { book: HandoverBook }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  return (
+    <table className="table shift-table" aria-labelledby={`${uid}-e`}>
+      <caption id={`${uid}-e`}>{t('shift.book.entries')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('shift.book.kind')}</th>
+          <th scope="col" className="num">
+            {t('shift.book.men')}
+          </th>
+          <th scope="col" className="num">
+            {t('shift.book.women')}
+          </th>
+          <th scope="col" className="num">
+            {t('shift.book.total')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {KINDS.map((k) => (
+          <tr key={k}>
+            <th scope="row">{t(`shift.book.${k}`)}</th>
+            <td className="num">{book.entries[k].male}</td>
+            <td className="num">{book.entries[k].female}</td>
+            <td className="num">{book.entries[k].male + book.entries[k].female}</td>
+          </tr>
+        ))}
+        <tr className="shift-total-row">
+          <th scope="row">{t('shift.book.allEntries')}</th>
+          <td className="num">{KINDS.reduce((s, k) => s + book.entries[k].male, 0)}</td>
+          <td className="num">{KINDS.reduce((s, k) => s + book.entries[k].female, 0)}</td>
+          <td className="num">
+            <strong>{book.entries.total}</strong>
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function TagsSection({ book }: { book: HandoverBook }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const tg = book.tags;
+  return (
+    <section className="shift-block" aria-labelledby={`${uid}-tags`}>
+      <h3 id={`${uid}-tags`}>{t('shift.book.tags')}</h3>
+      <dl className="shift-figures">
+        <div>
+          <dt>{t('shift.book.tagsIssued')}</dt>
+          <dd data-testid="tags-issued">{tg.issued}</dd>
+        </div>
+        <div>
+          <dt>{t('shift.book.entriesWithTag')}</dt>
+          <dd data-testid="tags-entries">{tg.entriesWithTag}</dd>
+        </div>
+        <div>
+          <dt>{t('shift.book.entriesWithoutTag')}</dt>
+          <dd>{tg.entriesWithoutTag}</dd>
+        </div>
+        <div>
+          <dt>{t('shift.book.stillOut')}</dt>
+          <dd>{tg.stillOut.length}</dd>
+        </div>
+        <div>
+          <dt>{t('shift.book.lost')}</dt>
+          <dd>{tg.lost.length}</dd>
+        </div>
+      </dl>
+      <p className={tg.match ? 'badge badge-ok' : 'badge badge-block'} role="status">
+        {tg.match ? `✓ ${t('shift.book.tagsMatch')}` : `✗ ${t('shift.book.tagsMismatch')}`}
+      </p>
+      {tg.mismatches.length > 0 && (
+        <table className="table shift-table" aria-labelledby={`${uid}-mm`}>
+          <caption id={`${uid}-mm`}>{t('shift.book.mismatches')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('shift.book.col.why')}</th>
+              <th scope="col">{t('shift.book.col.who')}</th>
+              <th scope="col">{t('shift.book.col.card')}</th>
+              <th scope="col">{t('shift.book.col.since')}</th>
+              <th scope="col">{t('shift.book.col.tags')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tg.mismatches.map((m, i) => (
+              <tr key={i}>
+                <td>{t(`shift.book.mismatchReason.${m.reason}`)}</td>
+                <td>
+                  {m.name ?? '—'}
+                  {m.kind && <span className="muted"> · {t(`shift.book.kinds.${m.kind}`)}</span>}
+                </td>
+                <td className="mono">{m.cardNo ?? '—'}</td>
+                <td>{m.checkedInAt ? fmtDateTime(m.checkedInAt) : '—'}</td>
+                <td className="mono">{m.tags.join(' → ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="shift-two">
+        <table className="table shift-table" aria-labelledby={`${uid}-out`}>
+          <caption id={`${uid}-out`}>{t('shift.book.stillOut')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('shift.book.col.tag')}</th>
+              <th scope="col">{t('shift.book.col.who')}</th>
+              <th scope="col">{t('shift.book.col.since')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tg.stillOut.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  {t('shift.book.none')}
+                </td>
+              </tr>
+            )}
+            {tg.stillOut.map((o) => (
+              <tr key={o.tagNumber}>
+                <td className="mono">{o.tagNumber}</td>
+                <td>
+                  {o.name} <span className="muted">· {t(`shift.book.kinds.${o.kind}`)}</span>
+                </td>
+                <td>{fmtDateTime(o.since)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="table shift-table" aria-labelledby={`${uid}-lost`}>
+          <caption id={`${uid}-lost`}>{t('shift.book.lost')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('shift.book.col.tag')}</th>
+              <th scope="col">{t('shift.book.col.who')}</th>
+              <th scope="col">{t('shift.book.col.at')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tg.lost.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  {t('shift.book.none')}
+                </td>
+              </tr>
+            )}
+            {tg.lost.map((o) => (
+              <tr key={`${o.visitId}`}>
+                <td className="mono">{o.tagNumber}</td>
+                <td>{o.name}</td>
+                <td>{fmtDateTime(o.at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Everything but the key tags. */
+export function FiguresSection({ book }: { book: HandoverBook }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const paid = BAR_METHODS.reduce<number | null>(
+    (s, m) => (s === null || book.bar.byMethod[m] === null ? null : s + (book.bar.byMethod[m] ?? 0)),
+    0,
+  );
+  return (
+    <div className="shift-figures-grid">
+      <section className="shift-block">
+        <EntriesTable book={book} />
+        <dl className="shift-figures">
+          <div>
+            <dt>{t('shift.book.visitors')}</dt>
+            <dd data-testid="book-visitors">{book.visitors}</dd>
+          </div>
+          <div>
+            <dt>{t('shift.book.inquiries')}</dt>
+            <dd data-testid="book-inquiries">{book.phoneInquiries}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="shift-block" aria-labelledby={`${uid}-cards`}>
+        <h3 id={`${uid}-cards`}>{t('shift.book.cardsSold')}</h3>
+        {book.cardsSold.length === 0 ? (
+          <p className="muted">{t('shift.book.noCards')}</p>
+        ) : (
+          <ul className="shift-list">
+            {book.cardsSold.map((c) => (
+              <li key={c.cardTypeId}>
+                <span>{c.cardTypeName}</span>
+                <strong>{t('shift.book.cardsCount', { count: c.count })}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('shift.book.topups')}</h3>
+        <p>
+          {t('shift.book.topupsCount', { count: book.topups.count })}
+          {book.topups.totalCents !== null && <strong> · {fmtMoney(book.topups.totalCents)}</strong>}
+        </p>
+        <dl className="shift-figures small">
+          {TOPUP_METHODS.map((m) => (
+            <div key={m}>
+              <dt>{t(`shift.book.methods.${m}`)}</dt>
+              <dd>
+                <Money cents={book.topups.byMethod[m]} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="shift-block" aria-labelledby={`${uid}-bar`}>
+        <h3 id={`${uid}-bar`}>{t('shift.book.bar')}</h3>
+        <dl className="shift-figures">
+          <div>
+            <dt>{t('shift.book.barSales')}</dt>
+            <dd data-testid="bar-sales">{fmtMoney(book.bar.salesCents)}</dd>
+          </div>
+          <div>
+            <dt>{t('shift.book.unpaidLeft')}</dt>
+            <dd>{fmtMoney(book.bar.unpaidLeftCents)}</dd>
+          </div>
+        </dl>
+        <h4>{t('shift.book.barPaid')}</h4>
+        <dl className="shift-figures small">
+          {BAR_METHODS.map((m) => (
+            <div key={m}>
+              <dt>{t(`shift.book.methods.${m}`)}</dt>
+              <dd>
+                <Money cents={book.bar.byMethod[m]} />
+              </dd>
+            </div>
+          ))}
+          <div>
+            <dt>{t('shift.book.total')}</dt>
+            <dd>
+              <Money cents={paid} />
+            </dd>
+          </div>
+        </dl>
+        {book.bar.unpaidTabs.length > 0 && (
+          <>
+            <h4>{t('shift.book.unpaidTabs')}</h4>
+            <ul className="shift-list">
+              {book.bar.unpaidTabs.map((u) => (
+                <li key={u.visitId}>
+                  <span>
+                    {u.tagNumber !== null && <span className="mono">#{u.tagNumber} </span>}
+                    {u.name}
+                  </span>
+                  <strong>{fmtMoney(u.cents)}</strong>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function BookView({ book }: { book: HandoverBook }) {
+  return (
+    <div className="shift-book">
+      <FiguresSection book={book} />
+      <TagsSection book={book} />
+    </div>
+  );
+}

@@ -1,0 +1,448 @@
+/**
+ * Closing a shift, step by step: the book's figures → the key tags reconciled (mismatches listed) →
+ * the blind cash count with a denomination calculator → only then expected vs counted, the surplus
+ * or shortage with its reason and the float handed over → messages and notes → two PIN signatures.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  CountResult,
+  Denominations,
+  LoginStaff,
+  ShiftCurrent,
+  ShiftReport,
+} from '../../../../electron/core/contract';
+import { call } from '../../api';
+import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { errorText } from '../../errorText';
+import { fmtMoney } from '../../format';
+import { useSession } from '../../stores/session';
+import { FiguresSection, TagsSection } from './BookView';
+import { DiffBadge } from './Opening';
+import { cashRows, countTotal, DENOMINATIONS, ZERO_COUNT } from './util';
+
+const STEPS = ['book', 'tags', 'count', 'result', 'messages', 'sign'] as const;
+type Step = (typeof STEPS)[number];
+const DESK_ROLES = ['reception', 'shift_lead', 'cs_manager', 'duty_manager', 'store_manager'];
+
+function denomLabel(cents: number): string {
+  return cents >= 100 ? `¥${cents / 100}` : `¥${(cents / 100).toFixed(1)}`;
+}
+
+function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: CountResult) => void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const [pieces, setPieces] = useState<Record<keyof Denominations, string>>(
+    () => Object.fromEntries(DENOMINATIONS.map((d) => [d.key, ''])) as Record<keyof Denominations, string>,
+  );
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const counts: Denominations = { ...ZERO_COUNT };
+  let valid = true;
+  for (const d of DENOMINATIONS) {
+    const raw = pieces[d.key].trim();
+    if (raw === '') continue;
+    if (!/^\d{1,6}$/.test(raw)) valid = false;
+    else counts[d.key] = Number(raw);
+  }
+  const total = countTotal(counts);
+
+  const submit = async () => {
+    if (!valid) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      onCounted(await call('shift.count', { shiftId, denominations: counts }));
+    } catch (e) {
+      setProblem(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <p>{t('shift.wizard.countIntro')}</p>
+      <table className="table shift-denoms">
+        <thead>
+          <tr>
+            <th scope="col">{t('shift.wizard.denomination')}</th>
+            <th scope="col">{t('shift.wizard.pieces')}</th>
+            <th scope="col" className="num">
+              {t('shift.wizard.subtotal')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {DENOMINATIONS.map((d, i) => {
+            const n = counts[d.key];
+            const id = `${uid}-${d.key}`;
+            return (
+              <tr key={d.key}>
+                <th scope="row">
+                  <label htmlFor={id}>{denomLabel(d.cents)}</label>
+                </th>
+                <td>
+                  <input
+                    id={id}
+                    ref={i === 0 ? first : undefined}
+                    className="shift-pieces"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    maxLength={6}
+                    aria-label={t('shift.wizard.countLabel', { value: denomLabel(d.cents) })}
+                    aria-invalid={
+                      pieces[d.key] !== '' && !/^\d{1,6}$/.test(pieces[d.key].trim()) ? true : undefined
+                    }
+                    value={pieces[d.key]}
+                    onChange={(e) => setPieces((p) => ({ ...p, [d.key]: e.target.value }))}
+                    onFocus={(e) => e.target.select()}
+                  />
+                </td>
+                <td className="num">{fmtMoney(n * d.cents)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t('shift.wizard.countedTotal')}
+            </th>
+            <td className="num">
+              <strong data-testid="count-total">{fmtMoney(total)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary btn-big" disabled={busy || !valid}>
+        {t('shift.wizard.submitCount')}
+      </button>
+    </form>
+  );
+}
+
+export function CashTable({
+  count,
+}: {
+  count: { cash: CountResult['cash']; countedCents: number; differenceCents: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <table className="table shift-cash">
+      <tbody>
+        {cashRows(count.cash).map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{t(`shift.cash.${r.key}`)}</th>
+            <td className="num">
+              {r.sign} {fmtMoney(r.cents)}
+            </td>
+          </tr>
+        ))}
+        <tr className="shift-total-row">
+          <th scope="row">{t('shift.cash.expected')}</th>
+          <td className="num" data-testid="cash-expected">
+            {fmtMoney(count.cash.expectedCents)}
+          </td>
+        </tr>
+        <tr className="shift-total-row">
+          <th scope="row">{t('shift.cash.counted')}</th>
+          <td className="num" data-testid="cash-counted">
+            {fmtMoney(count.countedCents)}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">{t('shift.cash.difference')}</th>
+          <td className="num" data-testid="cash-difference">
+            <DiffBadge cents={count.differenceCents} />
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function CloseWizard({
+  current,
+  onCancel,
+  onClosed,
+}: {
+  current: ShiftCurrent;
+  onCancel: () => void;
+  onClosed: (r: ShiftReport) => void;
+}) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const me = useSession((s) => s.info!.staff);
+  const shift = current.shift!;
+  const [step, setStep] = useState<Step>('book');
+  const [count, setCount] = useState<CountResult | null>(current.count);
+  const [reason, setReason] = useState('');
+  const [floatHanded, setFloatHanded] = useState(() =>
+    centsToInput(Math.min(shift.floatCents, current.count?.countedCents ?? shift.floatCents)),
+  );
+  const [messages, setMessages] = useState(shift.messages);
+  const [notes, setNotes] = useState(shift.notes);
+  const [staff, setStaff] = useState<LoginStaff[]>([]);
+  const onDuty = shift.onDuty.some((s) => s.id === me.id);
+  const [outId, setOutId] = useState<number | ''>(onDuty ? me.id : (shift.onDuty[0]?.id ?? ''));
+  const [inId, setInId] = useState<number | ''>('');
+  const [outPin, setOutPin] = useState('');
+  const [inPin, setInPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void call('session.staffList', {}).then(
+      (l) => setStaff(l.filter((s) => DESK_ROLES.includes(s.role))),
+      () => undefined,
+    );
+  }, []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [step]);
+
+  const idx = STEPS.indexOf(step);
+  const floatCents = parseMoney(floatHanded);
+  const byId = useMemo(() => new Map(staff.map((s) => [s.id, s.name])), [staff]);
+
+  const next = () => {
+    if (step === 'count' && !count) return;
+    if (step === 'result' && count) {
+      if (count.differenceCents !== 0 && !reason.trim()) return setProblem(t('shift.wizard.reasonNeeded'));
+      if (floatCents === null || floatCents > count.countedCents)
+        return setProblem(t('shift.wizard.badFloat'));
+    }
+    setProblem(null);
+    setStep(STEPS[Math.min(idx + 1, STEPS.length - 1)]!);
+  };
+  const back = () => {
+    setProblem(null);
+    setStep(STEPS[Math.max(idx - 1, 0)]!);
+  };
+
+  const sign = async () => {
+    if (!count || floatCents === null || outId === '' || inId === '') return;
+    if (outId === inId) return setProblem(t('shift.wizard.samePerson'));
+    setBusy(true);
+    setProblem(null);
+    try {
+      const r = await call('shift.close', {
+        shiftId: shift.id,
+        ...(count.differenceCents !== 0 ? { differenceReason: reason.trim() } : {}),
+        floatHandedCents: floatCents,
+        messages,
+        notes,
+        outgoing: { staffId: outId, pin: outPin },
+        incoming: { staffId: inId, pin: inPin },
+      });
+      onClosed(r);
+    } catch (e) {
+      setProblem(errorText(e));
+      setOutPin('');
+      setInPin('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card shift-wizard" aria-labelledby={`${uid}-h`}>
+      <div className="shift-wizard-head">
+        <h2 id={`${uid}-h`} ref={heading} tabIndex={-1}>
+          {t('shift.wizard.title')}: {t(`shift.wizard.steps.${step}`)}
+        </h2>
+        <span className="muted">{t('shift.wizard.stepOf', { n: idx + 1, total: STEPS.length })}</span>
+      </div>
+      <ol className="shift-steps" aria-label={t('shift.wizard.title')}>
+        {STEPS.map((s, i) => (
+          <li key={s} aria-current={s === step ? 'step' : undefined} className={i < idx ? 'done' : undefined}>
+            <span className="shift-step-n">{i < idx ? '✓' : i + 1}</span> {t(`shift.wizard.steps.${s}`)}
+          </li>
+        ))}
+      </ol>
+
+      <div className="shift-wizard-body">
+        {step === 'book' && (
+          <>
+            <p>{t('shift.wizard.bookIntro')}</p>
+            <FiguresSection book={current.book!} />
+          </>
+        )}
+        {step === 'tags' && (
+          <>
+            <p>{t('shift.wizard.tagsIntro')}</p>
+            <TagsSection book={current.book!} />
+          </>
+        )}
+        {step === 'count' &&
+          (count ? (
+            <p className="banner banner-ok">{t('shift.wizard.countDone')}</p>
+          ) : (
+            <CountStep
+              shiftId={shift.id}
+              onCounted={(c) => {
+                setCount(c);
+                setFloatHanded(centsToInput(Math.min(shift.floatCents, c.countedCents)));
+                setStep('result');
+              }}
+            />
+          ))}
+        {step === 'result' && count && (
+          <div className="shift-two">
+            <div>
+              <p>{t('shift.wizard.resultIntro')}</p>
+              <CashTable count={count} />
+            </div>
+            <div>
+              {count.differenceCents !== 0 && (
+                <div className="field">
+                  <label htmlFor={`${uid}-reason`}>{t('shift.cash.reason')}</label>
+                  <textarea
+                    id={`${uid}-reason`}
+                    rows={3}
+                    maxLength={500}
+                    value={reason}
+                    autoFocus
+                    onChange={(e) => setReason(e.target.value)}
+                  />
+                </div>
+              )}
+              <div className="field">
+                <label htmlFor={`${uid}-float`}>{t('shift.cash.floatHanded')}</label>
+                <MoneyInput
+                  id={`${uid}-float`}
+                  value={floatHanded}
+                  onChange={setFloatHanded}
+                  invalid={floatCents === null}
+                />
+              </div>
+            </div>
+          </div>
+        )}
+        {step === 'messages' && (
+          <>
+            <p>{t('shift.wizard.messagesIntro')}</p>
+            <div className="field">
+              <label htmlFor={`${uid}-m`}>{t('shift.running.messages')}</label>
+              <textarea
+                id={`${uid}-m`}
+                rows={4}
+                maxLength={5000}
+                value={messages}
+                onChange={(e) => setMessages(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-n`}>{t('shift.running.notes')}</label>
+              <textarea
+                id={`${uid}-n`}
+                rows={3}
+                maxLength={5000}
+                value={notes}
+                onChange={(e) => setNotes(e.target.value)}
+              />
+            </div>
+          </>
+        )}
+        {step === 'sign' && (
+          <form
+            id={`${uid}-sign`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void sign();
+            }}
+          >
+            <p>{t('shift.wizard.signIntro')}</p>
+            <div className="shift-two">
+              {(
+                [
+                  ['outgoing', outId, setOutId, outPin, setOutPin],
+                  ['incoming', inId, setInId, inPin, setInPin],
+                ] as const
+              ).map(([who, id, setId, pin, setPin]) => (
+                <fieldset key={who} className="shift-fieldset shift-signer">
+                  <legend>{t(`shift.wizard.${who}`)}</legend>
+                  <div className="field">
+                    <label htmlFor={`${uid}-${who}-who`}>{t('shift.wizard.who')}</label>
+                    <select
+                      id={`${uid}-${who}-who`}
+                      value={id}
+                      onChange={(e) => setId(e.target.value === '' ? '' : Number(e.target.value))}
+                    >
+                      <option value="">{t('shift.wizard.pickPerson')}</option>
+                      {staff.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name} · {t(`common.roles.${s.role}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${uid}-${who}-pin`}>
+                      {t('shift.wizard.pinOf', { name: id === '' ? '—' : (byId.get(id) ?? '') })}
+                    </label>
+                    <input
+                      id={`${uid}-${who}-pin`}
+                      type="password"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      maxLength={8}
+                      value={pin}
+                      onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
+                    />
+                  </div>
+                </fieldset>
+              ))}
+            </div>
+          </form>
+        )}
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+
+      <div className="shift-wizard-foot">
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('shift.wizard.cancel')}
+        </button>
+        <span className="spacer" />
+        {idx > 0 && (
+          <button type="button" className="btn btn-big" onClick={back} disabled={busy}>
+            {t('shift.wizard.back')}
+          </button>
+        )}
+        {step !== 'sign' && (step !== 'count' || count) && (
+          <button type="button" className="btn btn-primary btn-big" onClick={next}>
+            {t('shift.wizard.next')}
+          </button>
+        )}
+        {step === 'sign' && (
+          <button
+            type="submit"
+            form={`${uid}-sign`}
+            className="btn btn-primary btn-big"
+            disabled={busy || outId === '' || inId === '' || outPin.length < 4 || inPin.length < 4}
+          >
+            {t('shift.wizard.sign')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,293 @@
+/**
+ * Opening a shift: the previous handover first (its messages, notes, cash result and corrections),
+ * the open items (tags out, unpaid tabs, open complaints and incidents, follow-ups, missed
+ * announcements), then the acknowledgement, the staff on duty, the float and the opening checklist.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShiftOpening, ShiftReport } from '../../../../electron/core/contract';
+import { call } from '../../api';
+import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { errorText } from '../../errorText';
+import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
+import { useSession } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import { checklistLabel } from './util';
+
+export function DiffBadge({ cents }: { cents: number }) {
+  const { t } = useTranslation();
+  if (cents === 0) return <span className="badge badge-ok">✓ {t('shift.cash.exact')}</span>;
+  if (cents > 0)
+    return <span className="badge badge-warn">▲ {t('shift.cash.over', { amount: fmtMoney(cents) })}</span>;
+  return <span className="badge badge-block">▼ {t('shift.cash.short', { amount: fmtMoney(-cents) })}</span>;
+}
+
+function PreviousHandover({ r }: { r: ShiftReport }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  return (
+    <section className="card shift-previous" aria-labelledby={`${uid}-p`}>
+      <h2 id={`${uid}-p`}>{t('shift.opening.previous')}</h2>
+      <p className="muted">
+        {t('shift.opening.previousShift', {
+          day: fmtDate(r.shift.day),
+          from: fmtTime(r.shift.openedAt),
+          to: r.shift.closedAt ? fmtTime(r.shift.closedAt) : '',
+        })}{' '}
+        · {t('shift.opening.signedBy', { out: r.signedOutBy.name, in: r.signedInBy.name })}
+      </p>
+      <div className="shift-two">
+        <div>
+          <h3>{t('shift.opening.messages')}</h3>
+          {r.shift.messages.trim() ? (
+            <p className="shift-message">{r.shift.messages}</p>
+          ) : (
+            <p className="muted">{t('shift.opening.noMessages')}</p>
+          )}
+          {r.shift.notes.trim() && (
+            <>
+              <h3>{t('shift.opening.notes')}</h3>
+              <p className="shift-message">{r.shift.notes}</p>
+            </>
+          )}
+        </div>
+        <div>
+          <h3>{t('shift.opening.cashResult')}</h3>
+          <p>
+            {t('shift.cash.counted')}: <strong>{fmtMoney(r.countedCents)}</strong> ·{' '}
+            <DiffBadge cents={r.differenceCents} />
+          </p>
+          {r.differenceReason && <p className="muted">{r.differenceReason}</p>}
+          <p>
+            {t('shift.cash.floatHanded')}: <strong>{fmtMoney(r.floatHandedCents)}</strong>
+          </p>
+          {r.corrections.length > 0 && (
+            <>
+              <h3>{t('shift.opening.corrections')}</h3>
+              <ul>
+                {r.corrections.map((c) => (
+                  <li key={c.id}>
+                    {c.text}{' '}
+                    <span className="muted">
+                      ({c.byName}, {fmtDateTime(c.at)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function OpenItemsView({ o }: { o: ShiftOpening['openItems'] }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const groups: { key: string; items: string[] }[] = [
+    { key: 'tagsOut', items: o.tagsOut.map((x) => `#${x.tagNumber} ${x.name} (${fmtTime(x.since)})`) },
+    {
+      key: 'unpaidTabs',
+      items: o.unpaidTabs.map(
+        (x) => `${x.tagNumber !== null ? `#${x.tagNumber} ` : ''}${x.name} ${fmtMoney(x.cents)}`,
+      ),
+    },
+    {
+      key: 'complaints',
+      items: o.complaints.map(
+        (x) => `${fmtDate(x.registeredAt.slice(0, 10))} ${x.complainantName}: ${x.what}`,
+      ),
+    },
+    {
+      key: 'incidents',
+      items: o.incidents.map(
+        (x) => `${fmtDateTime(x.occurredAt)} ${x.personName ?? ''} ${x.place}: ${x.what}`,
+      ),
+    },
+    { key: 'followUps', items: o.followUps.map((x) => `${fmtDate(x.dueDate)} ${x.personName ?? ''}`) },
+    {
+      key: 'missed',
+      items: o.missedAnnouncements.map(
+        (x) =>
+          `${fmtDate(x.day)} ${fmtTime(x.startsAt)} ${x.className ?? t('shift.opening.closingAnnouncement')}`,
+      ),
+    },
+  ];
+  const any = groups.some((g) => g.items.length > 0);
+  return (
+    <section className="card" aria-labelledby={`${uid}-oi`}>
+      <h2 id={`${uid}-oi`}>{t('shift.opening.openItems')}</h2>
+      {!any && <p className="muted">{t('shift.opening.nothingOpen')}</p>}
+      <div className="shift-open-items">
+        {groups
+          .filter((g) => g.items.length > 0)
+          .map((g) => (
+            <div key={g.key} className="shift-open-group">
+              <h3>
+                {t(`shift.opening.${g.key}`)} <span className="badge badge-warn">{g.items.length}</span>
+              </h3>
+              <ul>
+                {g.items.slice(0, 12).map((s, i) => (
+                  <li key={i}>{s}</li>
+                ))}
+                {g.items.length > 12 && <li className="muted">…</li>}
+              </ul>
+            </div>
+          ))}
+      </div>
+    </section>
+  );
+}
+
+export function Opening({ onOpened }: { onOpened: () => void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const me = useSession((s) => s.info!.staff);
+  const [data, setData] = useState<ShiftOpening | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [ack, setAck] = useState(false);
+  const [staff, setStaff] = useState<number[]>([me.id]);
+  const [float, setFloat] = useState('');
+  const [reason, setReason] = useState('');
+  const [checked, setChecked] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('shift.opening', {}).then(
+      (d) => {
+        if (!live) return;
+        setData(d);
+        setFloat(centsToInput(d.floatPrefillCents));
+      },
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (error) return <p className="field-error">{error}</p>;
+  if (!data) return <p className="muted">{t('common.loading')}</p>;
+
+  const floatCents = parseMoney(float);
+  const differs = floatCents !== null && floatCents !== data.floatPrefillCents;
+  const toggle = (list: string[], v: string) =>
+    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+
+  const open = async () => {
+    setProblem(null);
+    if (data.previous && !ack) return setProblem(t('shift.opening.ackNeeded'));
+    if (staff.length === 0) return setProblem(t('shift.opening.pickStaff'));
+    if (floatCents === null) return setProblem(t('shift.opening.badFloat'));
+    if (differs && !reason.trim()) return setProblem(t('shift.opening.floatReasonNeeded'));
+    setBusy(true);
+    try {
+      await call('shift.open', {
+        staffIds: staff,
+        floatCents,
+        ...(differs ? { floatReason: reason.trim() } : {}),
+        acknowledged: ack,
+        checked,
+      });
+      toast.ok(t('shift.opening.opened'));
+      onOpened();
+    } catch (e) {
+      setProblem(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="shift-opening">
+      <p className="banner banner-warn">{t('shift.opening.noShift')}</p>
+      {data.previous ? (
+        <PreviousHandover r={data.previous} />
+      ) : (
+        <p className="card muted">{t('shift.opening.noPrevious')}</p>
+      )}
+      <OpenItemsView o={data.openItems} />
+      <form
+        className="card shift-open-form"
+        aria-labelledby={`${uid}-f`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open();
+        }}
+      >
+        <h2 id={`${uid}-f`}>{t('shift.opening.title')}</h2>
+        {data.previous && (
+          <label className="check shift-ack">
+            <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} />
+            <strong>{t('shift.opening.acknowledge')}</strong>
+          </label>
+        )}
+        <div className="shift-two">
+          <fieldset className="shift-fieldset">
+            <legend>{t('shift.opening.onDuty')}</legend>
+            {data.staff.map((s) => (
+              <label key={s.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={staff.includes(s.id)}
+                  onChange={() =>
+                    setStaff((l) => (l.includes(s.id) ? l.filter((x) => x !== s.id) : [...l, s.id]))
+                  }
+                />
+                {s.name}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="shift-fieldset">
+            <legend>{t('shift.opening.checklist')}</legend>
+            {data.checklist.map((item) => (
+              <label key={item} className="check">
+                <input
+                  type="checkbox"
+                  checked={checked.includes(item)}
+                  onChange={() => setChecked((l) => toggle(l, item))}
+                />
+                {checklistLabel(item)}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-float`}>{t('shift.opening.float')}</label>
+          <MoneyInput
+            id={`${uid}-float`}
+            value={float}
+            onChange={setFloat}
+            invalid={floatCents === null}
+            describedBy={`${uid}-fh`}
+          />
+          <span id={`${uid}-fh`} className="field-hint">
+            {t('shift.opening.floatPrefill', { amount: fmtMoney(data.floatPrefillCents) })}
+          </span>
+        </div>
+        {differs && (
+          <div className="field">
+            <label htmlFor={`${uid}-reason`}>{t('shift.opening.floatReason')}</label>
+            <input
+              id={`${uid}-reason`}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
+        )}
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
+          {t('shift.opening.open')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/** Small helpers of the shift screens: checklist wording, CSV download, printing. */
+import i18next from 'i18next';
+import { flushSync } from 'react-dom';
+import type { CashFigures, Denominations } from '../../../../electron/core/contract';
+import { errorText } from '../../errorText';
+import { toast } from '../../stores/toast';
+
+/** A built-in checklist item ("@music") in the desk's language; a club's own item as written. */
+export function checklistLabel(item: string): string {
+  if (item.startsWith('@')) {
+    const key = `shift.checklistItems.${item}`;
+    if (i18next.exists(key)) return i18next.t(key);
+    return item.slice(1);
+  }
+  return item;
+}
+
+export const DENOMINATIONS: { key: keyof Denominations; cents: number }[] = [
+  { key: 'n100', cents: 10_000 },
+  { key: 'n50', cents: 5_000 },
+  { key: 'n20', cents: 2_000 },
+  { key: 'n10', cents: 1_000 },
+  { key: 'n5', cents: 500 },
+  { key: 'n1', cents: 100 },
+  { key: 'c50', cents: 50 },
+  { key: 'c10', cents: 10 },
+];
+
+export const ZERO_COUNT: Denominations = { n100: 0, n50: 0, n20: 0, n10: 0, n5: 0, n1: 0, c50: 0, c10: 0 };
+
+export function countTotal(d: Denominations): number {
+  return DENOMINATIONS.reduce((s, x) => s + d[x.key] * x.cents, 0);
+}
+
+export function cashRows(c: CashFigures): { key: string; cents: number; sign: '' | '+' | '−' }[] {
+  return [
+    { key: 'float', cents: c.floatCents, sign: '' },
+    { key: 'takings', cents: c.takingsCents, sign: '+' },
+    { key: 'change', cents: c.changeCents, sign: '−' },
+    { key: 'refunds', cents: c.refundsCents, sign: '−' },
+    { key: 'payouts', cents: c.payoutsCents, sign: '−' },
+  ];
+}
+
+export function downloadCsv(r: { filename: string; csv: string }, doneText: string): void {
+  const url = URL.createObjectURL(new Blob([r.csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = r.filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  toast.ok(doneText);
+}
+
+/** Electron: the print channel (print dialog or save as PDF); the browser: its own print. */
+export async function printReport(title: string, pdf: boolean, stamp: () => void): Promise<void> {
+  flushSync(stamp);
+  const bridge = window.frontDesk;
+  if (bridge?.print) {
+    try {
+      const r = await bridge.print({ pdf, title });
+      if (pdf && r.ok && r.path) toast.ok(r.path);
+    } catch (e) {
+      toast.error(errorText(e));
+    }
+  } else {
+    const before = document.title;
+    document.title = title;
+    window.print();
+    document.title = before;
+  }
+}
