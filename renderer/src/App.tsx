@@ -11,10 +11,13 @@ import { setClubFormat } from './format';
 import { useCheckin } from './stores/checkin';
 import { useNav, type Screen } from './stores/nav';
 import { useSession } from './stores/session';
+import { useVisitors } from './stores/visitors';
+import { AnnouncementReminder } from './screens/visitors/Announcements';
 import BrokenScreen from './screens/BrokenScreen';
 import LockScreen from './screens/LockScreen';
 import LoginScreen from './screens/LoginScreen';
 import SetupScreen from './screens/SetupScreen';
+import { ReportIncidentButton } from './screens/incidents/ReportIncidentButton';
 import CheckInScreen from './screens/CheckInScreen';
 
 const MembersScreen = lazy(() => import('./screens/MembersScreen'));
@@ -24,17 +27,27 @@ const BarReportScreen = lazy(() => import('./screens/BarReportScreen'));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
 const StaffScreen = lazy(() => import('./screens/StaffScreen'));
 const AuditScreen = lazy(() => import('./screens/AuditScreen'));
+const VisitorsScreen = lazy(() => import('./screens/VisitorsScreen'));
+const IncidentsScreen = lazy(() => import('./screens/IncidentsScreen'));
+const ShiftScreen = lazy(() => import('./screens/ShiftScreen'));
 
-/** The screens in the top bar, the operation that makes each one useful, and its function key. */
-const NAV: { screen: Screen; op: OpName | null; key: string }[] = [
+/**
+ * The screens in the top bar, the operation that makes each one useful, and its function key: the
+ * desk's daily screens come first on F1–F9; the managers' staff and audit screens have no key (F10
+ * opens the menu on Windows and F11 is full screen in a browser).
+ */
+const NAV: { screen: Screen; op: OpName | null; key: string | null }[] = [
   { screen: 'checkin', op: 'checkin.scan', key: 'F1' },
-  { screen: 'bar', op: 'bar.sell', key: 'F2' },
-  { screen: 'members', op: 'members.search', key: 'F3' },
-  { screen: 'tags', op: 'tags.board', key: 'F4' },
-  { screen: 'barReport', op: 'bar.report', key: 'F5' },
-  { screen: 'staff', op: 'staff.list', key: 'F6' },
-  { screen: 'audit', op: 'audit.search', key: 'F7' },
-  { screen: 'settings', op: null, key: 'F8' },
+  { screen: 'visitors', op: 'rotation.board', key: 'F2' },
+  { screen: 'bar', op: 'bar.sell', key: 'F3' },
+  { screen: 'shift', op: 'shift.current', key: 'F4' },
+  { screen: 'members', op: 'members.search', key: 'F5' },
+  { screen: 'tags', op: 'tags.board', key: 'F6' },
+  { screen: 'incidents', op: 'incidents.list', key: 'F7' },
+  { screen: 'barReport', op: 'bar.report', key: 'F8' },
+  { screen: 'settings', op: null, key: 'F9' },
+  { screen: 'staff', op: 'staff.list', key: null },
+  { screen: 'audit', op: 'audit.search', key: null },
 ];
 
 export async function loadSession(): Promise<void> {
@@ -101,7 +114,12 @@ function Shell() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = subscribeChanges(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => void useCheckin.getState().refresh(), 150);
+      timer = setTimeout(() => {
+        void useCheckin.getState().refresh();
+        // the rotation board and open calls (visitors screen, check-in chip), and the announcements
+        if (useVisitors.getState().board) void useVisitors.getState().refresh();
+        if (useVisitors.getState().announcements) void useVisitors.getState().refreshAnnouncements();
+      }, 150);
     });
     return () => {
       clearTimeout(timer);
@@ -139,14 +157,17 @@ function Shell() {
               onClick={() => go(n.screen)}
             >
               {t(`common.nav.${n.screen}`)}
-              <span className="nav-key" aria-hidden="true">
-                {n.key}
-              </span>
+              {n.key && (
+                <span className="nav-key" aria-hidden="true">
+                  {n.key}
+                </span>
+              )}
             </button>
           ))}
         </nav>
         <Clock />
         <div className="topbar-user">
+          <ReportIncidentButton />
           <span>
             <span className="who">{info.staff.name}</span>{' '}
             <span className="role">{t(`common.roles.${info.staff.role}`)}</span>
@@ -159,6 +180,7 @@ function Shell() {
           </button>
         </div>
       </header>
+      <AnnouncementReminder />
       <main className="main">
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           {current === 'checkin' && <CheckInScreen />}
@@ -169,6 +191,9 @@ function Shell() {
           {current === 'staff' && <StaffScreen />}
           {current === 'audit' && <AuditScreen />}
           {current === 'settings' && <SettingsScreen />}
+          {current === 'visitors' && <VisitorsScreen />}
+          {current === 'incidents' && <IncidentsScreen />}
+          {current === 'shift' && <ShiftScreen />}
         </Suspense>
       </main>
     </div>

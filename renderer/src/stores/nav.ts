@@ -1,6 +1,17 @@
 import { create } from 'zustand';
 
-export type Screen = 'checkin' | 'bar' | 'barReport' | 'tags' | 'members' | 'settings' | 'staff' | 'audit';
+export type Screen =
+  | 'checkin'
+  | 'bar'
+  | 'barReport'
+  | 'tags'
+  | 'members'
+  | 'settings'
+  | 'staff'
+  | 'audit'
+  | 'visitors'
+  | 'incidents'
+  | 'shift';
 
 interface NavState {
   screen: Screen;

@@ -47,6 +47,9 @@ export default {
     store_manager: 'Store manager',
   },
   nav: {
+    shift: 'Shift',
+    incidents: 'Incidents',
+    visitors: 'Visitors',
     bar: 'Drink bar',
     barReport: 'Bar reports',
     checkin: 'Check-in',

@@ -47,6 +47,9 @@ export default {
     store_manager: '店长',
   },
   nav: {
+    shift: '交接班',
+    incidents: '事故与投诉',
+    visitors: '访客接待',
     bar: '水吧',
     barReport: '水吧报表',
     checkin: '入场',

@@ -10,5 +10,24 @@ import staff from './staff';
 import audit from './audit';
 import bar from './bar';
 import barReport from './barReport';
+import visitors from './visitors';
+import incidents from './incidents';
+import shift from './shift';
 
-export default { common, errors, setup, login, checkin, tags, members, settings, staff, audit, bar, barReport };
+export default {
+  common,
+  errors,
+  setup,
+  login,
+  checkin,
+  tags,
+  members,
+  settings,
+  staff,
+  audit,
+  bar,
+  barReport,
+  visitors,
+  incidents,
+  shift,
+};

@@ -1,0 +1,152 @@
+/**
+ * Incidents and complaints (事故与投诉). Everyone: "Report an incident" and the incidents they may
+ * see. Reception: the open ones and their own, without medical details. Managers: the review
+ * (filters, follow-ups due, costs, the chart, CSV), the full record, the printable written report,
+ * and the complaints tab.
+ */
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { subscribeChanges } from '../api';
+import { useNav } from '../stores/nav';
+import { useCan } from '../stores/session';
+import { toast } from '../stores/toast';
+import { ComplaintDetail } from './incidents/ComplaintDetail';
+import { ComplaintsPanel } from './incidents/ComplaintsPanel';
+import { IncidentDetail } from './incidents/IncidentDetail';
+import { DeskList, ReviewPanel } from './incidents/IncidentList';
+import { IncidentReport } from './incidents/IncidentReport';
+import { OpenIncidentDialog } from './incidents/OpenIncidentDialog';
+import './IncidentsScreen.css';
+
+type Tab = 'incidents' | 'complaints';
+type View =
+  | { kind: 'list' }
+  | { kind: 'incident'; id: number }
+  | { kind: 'report'; id: number }
+  | { kind: 'complaint'; id: number };
+
+export default function IncidentsScreen() {
+  const { t } = useTranslation();
+  const uid = useId();
+  const navParams = useNav((s) => s.params);
+  const isManager = useCan('incidents.update');
+  const canComplaints = useCan('complaints.list');
+  const [tab, setTab] = useState<Tab>('incidents');
+  const [view, setView] = useState<View>(() =>
+    typeof navParams.incidentId === 'number'
+      ? { kind: 'incident', id: navParams.incidentId }
+      : { kind: 'list' },
+  );
+  const [dialog, setDialog] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+
+  // another counter (or this one) changed an incident or a complaint: refresh what is shown
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = subscribeChanges((e) => {
+      if (!/^(incidents|complaints)\./.test(e.op)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setReloadKey((n) => n + 1), 200);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, []);
+
+  const tabs: Tab[] = canComplaints ? ['incidents', 'complaints'] : ['incidents'];
+  const current = tabs.includes(tab) ? tab : 'incidents';
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = tabs.indexOf(current) + (e.key === 'ArrowRight' ? 1 : -1);
+    const next = tabs[(i + tabs.length) % tabs.length]!;
+    setTab(next);
+    document.getElementById(`${uid}-tab-${next}`)?.focus();
+  };
+  const bump = () => setReloadKey((n) => n + 1);
+
+  if (view.kind === 'report') {
+    return <IncidentReport id={view.id} onBack={() => setView({ kind: 'incident', id: view.id })} />;
+  }
+
+  return (
+    <div className="page incidents-page">
+      {view.kind === 'incident' && (
+        <IncidentDetail
+          id={view.id}
+          reloadKey={reloadKey}
+          onBack={() => {
+            setView({ kind: 'list' });
+            bump();
+          }}
+          onReport={(id) => setView({ kind: 'report', id })}
+        />
+      )}
+      {view.kind === 'complaint' && (
+        <ComplaintDetail
+          id={view.id}
+          reloadKey={reloadKey}
+          onBack={() => {
+            setView({ kind: 'list' });
+            bump();
+          }}
+        />
+      )}
+      {view.kind === 'list' && (
+        <>
+          <div className="page-header">
+            <h1>{t('incidents.title')}</h1>
+            <span className="spacer" />
+            <button type="button" className="btn btn-primary btn-big" onClick={() => setDialog(true)}>
+              {t('incidents.reportButton')}
+            </button>
+          </div>
+          {tabs.length > 1 && (
+            <div className="tabs" role="tablist" aria-label={t('incidents.title')} onKeyDown={onTabKey}>
+              {tabs.map((k) => (
+                <button
+                  key={k}
+                  id={`${uid}-tab-${k}`}
+                  type="button"
+                  role="tab"
+                  className="tab"
+                  aria-selected={current === k}
+                  aria-controls={`${uid}-panel`}
+                  tabIndex={current === k ? 0 : -1}
+                  onClick={() => setTab(k)}
+                >
+                  {t(`incidents.tabs.${k}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          <div
+            role={tabs.length > 1 ? 'tabpanel' : undefined}
+            id={`${uid}-panel`}
+            aria-labelledby={tabs.length > 1 ? `${uid}-tab-${current}` : undefined}
+          >
+            {current === 'incidents' &&
+              (isManager ? (
+                <ReviewPanel reloadKey={reloadKey} onOpen={(id) => setView({ kind: 'incident', id })} />
+              ) : (
+                <DeskList reloadKey={reloadKey} onOpen={(id) => setView({ kind: 'incident', id })} />
+              ))}
+            {current === 'complaints' && (
+              <ComplaintsPanel reloadKey={reloadKey} onOpen={(id) => setView({ kind: 'complaint', id })} />
+            )}
+          </div>
+        </>
+      )}
+      {dialog && (
+        <OpenIncidentDialog
+          onClose={() => setDialog(false)}
+          onDone={(d) => {
+            setDialog(false);
+            toast.ok(t('incidents.open.done', { id: d.id }));
+            setView({ kind: 'incident', id: d.id });
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,325 @@
+/**
+ * Complaints (managers): the open list (not resolved the same day, with days open), all complaints
+ * by status, and registering a new one (a member or a name, channel, what, staff, department).
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintDetail, ComplaintList, ComplaintStatus } from '../../../../electron/core/contract';
+import { call, newOpId } from '../../api';
+import { Modal } from '../../components/Modal';
+import { errorText } from '../../errorText';
+import { fmtDateTime } from '../../format';
+import { MemberPicker, type PickedMember } from './MemberPicker';
+import { CHANNELS, COMPLAINT_STATUSES, DEPARTMENTS, complaintBadge } from './util';
+
+type Channel = (typeof CHANNELS)[number];
+type Department = (typeof DEPARTMENTS)[number];
+
+export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDetail): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const opId = useRef(newOpId());
+  const [member, setMember] = useState<PickedMember | null>(null);
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [channel, setChannel] = useState<Channel>('in_person');
+  const [what, setWhat] = useState('');
+  const [staffInvolved, setStaffInvolved] = useState('');
+  const [department, setDepartment] = useState<Department>('front_desk');
+  const [errs, setErrs] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const fe: Record<string, string> = {};
+    if (!member && !name.trim()) fe.name = t('incidents.complaints.needName');
+    if (!what.trim()) fe.what = t('incidents.complaints.needWhat');
+    setErrs(fe);
+    if (Object.keys(fe).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      props.onDone(
+        await call('complaints.create', {
+          ...(member ? { memberId: member.id } : { complainantName: name.trim() }),
+          ...(contact.trim() ? { contact: contact.trim() } : {}),
+          channel,
+          what: what.trim(),
+          ...(staffInvolved.trim() ? { staffInvolved: staffInvolved.trim() } : {}),
+          department,
+          opId: opId.current,
+        }),
+      );
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('incidents.complaints.newTitle')} onClose={props.onClose} wide>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <div className="grid-2">
+          <MemberPicker
+            label={t('incidents.complaints.member')}
+            value={member}
+            onChange={setMember}
+            autoFocus
+          />
+          {!member && (
+            <div className="field">
+              <label htmlFor={`${uid}-name`}>{t('incidents.complaints.name')}</label>
+              <input
+                id={`${uid}-name`}
+                value={name}
+                maxLength={100}
+                onChange={(e) => setName(e.target.value)}
+                aria-invalid={!!errs.name || undefined}
+              />
+              {errs.name && <div className="field-error">{errs.name}</div>}
+            </div>
+          )}
+        </div>
+        <div className="grid-3">
+          <div className="field">
+            <label htmlFor={`${uid}-contact`}>{t('incidents.complaints.contact')}</label>
+            <input
+              id={`${uid}-contact`}
+              value={contact}
+              maxLength={100}
+              onChange={(e) => setContact(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-channel`}>{t('incidents.complaints.channel')}</label>
+            <select
+              id={`${uid}-channel`}
+              value={channel}
+              onChange={(e) => setChannel(e.target.value as Channel)}
+            >
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`incidents.channels.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-dept`}>{t('incidents.complaints.department')}</label>
+            <select
+              id={`${uid}-dept`}
+              value={department}
+              onChange={(e) => setDepartment(e.target.value as Department)}
+            >
+              {DEPARTMENTS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`incidents.departments.${d}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-what`}>{t('incidents.complaints.what')}</label>
+          <textarea
+            id={`${uid}-what`}
+            rows={3}
+            maxLength={5000}
+            value={what}
+            onChange={(e) => setWhat(e.target.value)}
+            aria-invalid={!!errs.what || undefined}
+          />
+          {errs.what && <div className="field-error">{errs.what}</div>}
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-staff`}>{t('incidents.complaints.staffInvolved')}</label>
+          <input
+            id={`${uid}-staff`}
+            value={staffInvolved}
+            maxLength={200}
+            onChange={(e) => setStaffInvolved(e.target.value)}
+          />
+        </div>
+        {error && (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
+            {t('incidents.complaints.create')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: number }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const [openOnly, setOpenOnly] = useState(true);
+  const [status, setStatus] = useState<ComplaintStatus | ''>('');
+  const [q, setQ] = useState('');
+  const [list, setList] = useState<ComplaintList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const id = setTimeout(
+      () => {
+        call('complaints.list', {
+          ...(openOnly ? { open: true } : {}),
+          ...(status ? { status } : {}),
+          ...(q.trim() ? { q: q.trim() } : {}),
+          limit: 500,
+        })
+          .then((l) => {
+            if (!live) return;
+            setList(l);
+            setError(null);
+          })
+          .catch((e: unknown) => live && setError(errorText(e)));
+      },
+      q ? 200 : 0,
+    );
+    return () => {
+      live = false;
+      clearTimeout(id);
+    };
+  }, [openOnly, status, q, props.reloadKey]);
+
+  return (
+    <div className="stack">
+      <div className="toolbar inc-c-toolbar">
+        <button type="button" className="btn btn-primary btn-big" onClick={() => setDialog(true)}>
+          {t('incidents.complaints.new')}
+        </button>
+        <div className="seg inc-c-seg" role="group" aria-label={t('incidents.complaints.show')}>
+          <button type="button" className="btn" aria-pressed={openOnly} onClick={() => setOpenOnly(true)}>
+            {t('incidents.complaints.openList')}
+            {list && openOnly && <span className="badge badge-warn">{list.openCount}</span>}
+          </button>
+          <button type="button" className="btn" aria-pressed={!openOnly} onClick={() => setOpenOnly(false)}>
+            {t('incidents.complaints.all')}
+          </button>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-status`}>{t('incidents.col.status')}</label>
+          <select
+            id={`${uid}-status`}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')}
+          >
+            <option value="">{t('common.all')}</option>
+            {COMPLAINT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`incidents.complaintStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-q`}>{t('common.search')}</label>
+          <input
+            id={`${uid}-q`}
+            type="search"
+            maxLength={100}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        </div>
+      </div>
+      {error && (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      )}
+      {openOnly && <p className="muted">{t('incidents.complaints.openExplain')}</p>}
+      {list && list.rows.length === 0 && <p className="empty">{t('incidents.complaints.none')}</p>}
+      {list && list.rows.length > 0 && (
+        <table className="table inc-table" aria-label={t('incidents.tabs.complaints')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('incidents.col.no')}</th>
+              <th scope="col">{t('incidents.complaints.registeredAt')}</th>
+              <th scope="col">{t('incidents.complaints.complainant')}</th>
+              <th scope="col">{t('incidents.complaints.channel')}</th>
+              <th scope="col">{t('incidents.complaints.department')}</th>
+              <th scope="col">{t('incidents.complaints.what')}</th>
+              <th scope="col">{t('incidents.complaints.supervisor')}</th>
+              <th scope="col">{t('incidents.col.status')}</th>
+              <th scope="col" className="num">
+                {t('incidents.complaints.daysOpen')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((c) => (
+              <tr key={c.id} className="inc-row" onClick={() => props.onOpen(c.id)}>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('incidents.complaints.openRecord', { id: c.id })}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      props.onOpen(c.id);
+                    }}
+                  >
+                    #{c.id}
+                  </button>
+                </td>
+                <td className="inc-nowrap">{fmtDateTime(c.registeredAt)}</td>
+                <td>
+                  {c.cardNo && <span className="mono inc-card">{c.cardNo}</span>} {c.complainantName}
+                </td>
+                <td>{t(`incidents.channels.${c.channel}`)}</td>
+                <td>{t(`incidents.departments.${c.department}`)}</td>
+                <td className="inc-what">
+                  <span className="inc-what-text">{c.what}</span>
+                </td>
+                <td>{c.supervisorName ?? '—'}</td>
+                <td>
+                  <span className={complaintBadge(c.status)}>
+                    {t(`incidents.complaintStatus.${c.status}`)}
+                  </span>
+                </td>
+                <td className="num">
+                  {c.open ? (
+                    <span className={c.daysOpen > 0 ? 'badge badge-block' : 'badge badge-warn'}>
+                      {c.daysOpen > 0
+                        ? t('incidents.complaints.days', { count: c.daysOpen })
+                        : t('incidents.complaints.today')}
+                    </span>
+                  ) : (
+                    <span className="badge badge-ok">
+                      {c.resolvedSameDay
+                        ? t('incidents.complaints.sameDay')
+                        : t('incidents.complaints.days', { count: c.daysOpen })}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {dialog && (
+        <ComplaintDialog
+          onClose={() => setDialog(false)}
+          onDone={(c) => {
+            setDialog(false);
+            props.onOpen(c.id);
+          }}
+        />
+      )}
+    </div>
+  );
+}

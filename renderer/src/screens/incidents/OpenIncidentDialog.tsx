@@ -1,0 +1,173 @@
+/**
+ * "Report an incident": anyone at the desk records what, where, when (default now), the kind and
+ * the member if any, in seconds. A customer-service manager completes the record later.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IncidentDetail, IncidentKind, IncidentSeverity } from '../../../../electron/core/contract';
+import { call, newOpId } from '../../api';
+import { Modal } from '../../components/Modal';
+import { errorText, invalidFields } from '../../errorText';
+import { MemberPicker, type PickedMember } from './MemberPicker';
+import { KINDS, LOCAL_DT, SEVERITIES, nowLocalInput } from './util';
+
+const PLACES = ['gym', 'studio', 'cycling', 'changing', 'pool', 'billiards', 'bar', 'entrance'] as const;
+
+export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentDetail): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const opId = useRef(newOpId());
+  const [kind, setKind] = useState<IncidentKind>('injury');
+  const [severity, setSeverity] = useState<IncidentSeverity | ''>('');
+  const [member, setMember] = useState<PickedMember | null>(null);
+  const [when, setWhen] = useState(nowLocalInput);
+  const [place, setPlace] = useState('');
+  const [what, setWhat] = useState('');
+  const [errs, setErrs] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const fe: Record<string, string> = {};
+    if (!LOCAL_DT.test(when)) fe.when = t('incidents.open.needWhen');
+    else if (when > nowLocalInput()) fe.when = t('incidents.open.future');
+    if (!place.trim()) fe.place = t('incidents.open.needPlace');
+    if (!what.trim()) fe.what = t('incidents.open.needWhat');
+    setErrs(fe);
+    if (Object.keys(fe).length > 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const d = await call('incidents.open', {
+        occurredAt: when,
+        place: place.trim(),
+        what: what.trim(),
+        kind,
+        ...(severity ? { severity } : {}),
+        ...(member ? { memberId: member.id } : {}),
+        opId: opId.current,
+      });
+      props.onDone(d);
+    } catch (err) {
+      const bad = invalidFields(err);
+      const fe2: Record<string, string> = {};
+      if (bad.includes('occurredAt')) fe2.when = t('incidents.open.needWhen');
+      if (bad.includes('place')) fe2.place = t('incidents.open.needPlace');
+      if (bad.includes('what')) fe2.what = t('incidents.open.needWhat');
+      setErrs(fe2);
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('incidents.open.title')} onClose={props.onClose} wide>
+      <form onSubmit={(e) => void submit(e)} noValidate className="inc-open-form">
+        <fieldset className="seg" aria-label={t('incidents.fields.kind')}>
+          <legend className="sr-only">{t('incidents.fields.kind')}</legend>
+          {KINDS.map((k) => (
+            <label key={k} className="seg-option">
+              <input
+                type="radio"
+                name={`${uid}-kind`}
+                className="sr-only"
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
+              {t(`incidents.kinds.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <MemberPicker
+          label={t('incidents.open.member')}
+          value={member}
+          onChange={setMember}
+          autoFocus
+          hint={t('incidents.open.memberHint')}
+        />
+        <div className="grid-3">
+          <div className="field">
+            <label htmlFor={`${uid}-when`}>{t('incidents.fields.occurredAt')}</label>
+            <input
+              id={`${uid}-when`}
+              type="datetime-local"
+              value={when}
+              max={nowLocalInput()}
+              onChange={(e) => {
+                setWhen(e.target.value);
+                setErrs((x) => ({ ...x, when: '' }));
+              }}
+              aria-invalid={!!errs.when || undefined}
+            />
+            {errs.when && <div className="field-error">{errs.when}</div>}
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-place`}>{t('incidents.fields.place')}</label>
+            <input
+              id={`${uid}-place`}
+              list={`${uid}-places`}
+              value={place}
+              maxLength={200}
+              onChange={(e) => {
+                setPlace(e.target.value);
+                setErrs((x) => ({ ...x, place: '' }));
+              }}
+              aria-invalid={!!errs.place || undefined}
+            />
+            <datalist id={`${uid}-places`}>
+              {PLACES.map((p) => (
+                <option key={p} value={t(`incidents.places.${p}`)} />
+              ))}
+            </datalist>
+            {errs.place && <div className="field-error">{errs.place}</div>}
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-sev`}>{t('incidents.fields.severity')}</label>
+            <select
+              id={`${uid}-sev`}
+              value={severity}
+              onChange={(e) => setSeverity(e.target.value as IncidentSeverity | '')}
+            >
+              <option value="">{t('incidents.notKnownYet')}</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`incidents.severities.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-what`}>{t('incidents.fields.what')}</label>
+          <textarea
+            id={`${uid}-what`}
+            value={what}
+            maxLength={5000}
+            rows={3}
+            onChange={(e) => {
+              setWhat(e.target.value);
+              setErrs((x) => ({ ...x, what: '' }));
+            }}
+            aria-invalid={!!errs.what || undefined}
+          />
+          {errs.what && <div className="field-error">{errs.what}</div>}
+        </div>
+        {error && (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
+            {t('incidents.open.submit')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
