@@ -38,7 +38,7 @@ const targets = [
   {
     entry: 'bench/bench.ts',
     out: 'build/node/bench.js',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
     optional: true,
   },
 ];

@@ -111,19 +111,31 @@ const METHODS: PaymentMethod[] = ['cash', 'card', 'mobile', 'stored_value'];
  * What was paid for bar sales, by method. A settlement of debts may pay bar lines and lost-tag fees
  * together; its payments are allocated to the bar part first, stored value before the others.
  */
-function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Record<PaymentMethod, number> {
+export function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Record<PaymentMethod, number> {
   const out: Record<PaymentMethod, number> = { cash: 0, card: 0, mobile: 0, stored_value: 0 };
-  const settlements = db
+  // One query for the settlements of the period with their payments (in payment order), not one
+  // query per settlement: a month holds tens of thousands of them.
+  const rows = db
     .prepare(
-      `SELECT id, kind, bar_cents FROM settlements
-       WHERE at >= ? AND at < ? AND ((kind IN ('checkout','debts') AND bar_cents > 0) OR (kind = 'refund' AND visit_id IS NOT NULL))`,
+      `SELECT s.id, s.kind, s.bar_cents, p.method, p.amount_cents FROM settlements s JOIN payments p ON p.settlement_id = s.id
+       WHERE s.at >= ? AND s.at < ? AND ((s.kind IN ('checkout','debts') AND s.bar_cents > 0) OR (s.kind = 'refund' AND s.visit_id IS NOT NULL))
+       ORDER BY s.id, p.id`,
     )
-    .all(fromIso, toIso) as { id: number; kind: string; bar_cents: number }[];
-  const payments = db.prepare(
-    'SELECT method, amount_cents FROM payments WHERE settlement_id = ? ORDER BY id',
-  );
+    .all(fromIso, toIso) as {
+    id: number;
+    kind: string;
+    bar_cents: number;
+    method: PaymentMethod;
+    amount_cents: number;
+  }[];
+  const settlements: { id: number; kind: string; bar_cents: number; ps: typeof rows }[] = [];
+  for (const r of rows) {
+    const last = settlements[settlements.length - 1];
+    if (last && last.id === r.id) last.ps.push(r);
+    else settlements.push({ id: r.id, kind: r.kind, bar_cents: r.bar_cents, ps: [r] });
+  }
   for (const s of settlements) {
-    const ps = payments.all(s.id) as { method: PaymentMethod; amount_cents: number }[];
+    const ps = s.ps;
     if (s.kind === 'refund') {
       for (const p of ps) out[p.method] += p.amount_cents;
       continue;
@@ -380,7 +392,9 @@ export const barHandlers = handlers({
     const warnings: Tab['stockWarnings'] = [];
     const touched = new Set<number>();
     for (const x of a.items) {
-      const it = getItem(ctx.db, x.itemId);
+      // The item itself (its stock, a sum over its movements, is computed once below).
+      const it = ctx.db.prepare('SELECT * FROM bar_items WHERE id = ?').get(x.itemId) as ItemRow | undefined;
+      if (!it) throw new AppError('NOT_FOUND', { entity: 'barItem' });
       if (it.active !== 1) throw new AppError('BAR_ITEM_INACTIVE', { name: it.name });
       const lineId = Number(
         ctx.db

@@ -1,0 +1,457 @@
+/**
+ * `npm run bench`: speed at club-chain scale (issue 7).
+ *
+ * 1. Generates a large club in a temporary data folder (bench/generate.ts): 100,000 members,
+ *    1,000,000 past visits over a year, 300,000 bar slips, 2,000 audit entries a day.
+ * 2. Measures in the core, through Core.call like every transport: check-in, check-out with a cash
+ *    settlement, member search (card prefix, name, pinyin initials, phone), the month bar report,
+ *    and opening the data; and the floor (bare better-sqlite3: an indexed SELECT plus one INSERT in
+ *    one synchronous=FULL transaction on the same file system).
+ * 3. In Chromium via the web build: scan-to-paint on the check-in screen, and the bundle size.
+ * 4. Writes bench/results/latest.json and bench/results/latest.md.
+ *
+ * Smaller runs for trying things out: BENCH_SCALE=0.1 (a tenth of the data), BENCH_OPS=200,
+ * BENCH_WEB=0 (skip the browser), BENCH_KEEP=1 (keep the data folder).
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Core } from '../electron/core/app';
+import type { Response } from '../electron/core/contract';
+import { DB_FILE, applyPragmas } from '../electron/core/db/database';
+import { memberTerms, RANK } from '../electron/core/services/pinyin';
+import { addDays, localDate } from '../electron/core/time';
+import { generateClub, PINS, rng, TZ } from './generate';
+import { round, stats, timeEach, type Stats } from './stats';
+import { bundleSize, measureWeb } from './web';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const OPS = Number(process.env.BENCH_OPS ?? 1000);
+const WEB = process.env.BENCH_WEB !== '0';
+const log = (s: string) => console.log(s);
+
+type Metric = { value: number | string | null; unit: string; note?: string };
+const results: Record<string, Metric> = {};
+const put = (k: string, value: number | string | null, unit: string, note?: string) => {
+  results[k] = note === undefined ? { value, unit } : { value, unit, note };
+};
+const putStats = (k: string, s: Stats, note?: string) => {
+  put(`${k}.p50`, round(s.p50, 3), 'ms');
+  put(`${k}.p95`, round(s.p95, 3), 'ms');
+  put(`${k}.p99`, round(s.p99, 3), 'ms');
+  put(`${k}.n`, s.n, 'operations', note);
+};
+
+function data<T>(r: Response<unknown>, what: string): T {
+  if (!r.ok) throw new Error(`${what} failed: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+
+let opSeq = 0;
+const opId = () => `bench-${process.pid}-${++opSeq}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** The floor: a bare indexed SELECT + one INSERT in one synchronous=FULL (WAL) transaction. */
+function measureFloor(dir: string, n: number): number[] {
+  const file = path.join(dir, 'floor.sqlite3');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE k (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, v INTEGER NOT NULL);
+           CREATE TABLE log (id INTEGER PRIMARY KEY, k_id INTEGER NOT NULL, at TEXT NOT NULL);
+           CREATE INDEX log_k ON log(k_id);`);
+  const ins = db.prepare('INSERT INTO k (code, v) VALUES (?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < 100_000; i++) ins.run(String(10_000_000 + i * 7), i);
+  })();
+  const sel = db.prepare('SELECT id, v FROM k WHERE code = ?');
+  const add = db.prepare('INSERT INTO log (k_id, at) VALUES (?, ?)');
+  const tx = db.transaction((code: string) => {
+    const row = sel.get(code) as { id: number } | undefined;
+    add.run(row?.id ?? 0, new Date().toISOString());
+  });
+  const r = rng(7);
+  const samples: number[] = [];
+  for (let i = 0; i < n + 50; i++) {
+    const code = String(10_000_000 + Math.floor(r() * 100_000) * 7);
+    const t = performance.now();
+    tx.immediate(code);
+    const dt = performance.now() - t;
+    if (i >= 50) samples.push(dt);
+  }
+  db.close();
+  return samples;
+}
+
+function lastFullMonth(today: string): { from: string; to: string } {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const py = m === 1 ? y - 1 : y;
+  const pm = m === 1 ? 12 : m - 1;
+  const from = `${py}-${String(pm).padStart(2, '0')}-01`;
+  const to = addDays(`${y}-${String(m).padStart(2, '0')}-01`, -1);
+  return { from, to };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const keep = process.env.BENCH_KEEP === '1';
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-bench-'));
+  const now = new Date();
+  const today = localDate(now, TZ);
+  const n = {
+    members: Math.round(100_000 * SCALE),
+    visits: Math.round(1_000_000 * SCALE),
+    slips: Math.round(300_000 * SCALE),
+    auditPerDay: Math.round(2_000 * SCALE),
+  };
+  log(`Front Desk benchmark: ${JSON.stringify(n)}, ${OPS} operations per measurement`);
+  log(`data folder: ${dataDir}`);
+  log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
+
+  try {
+    // ---- 1. generate -------------------------------------------------------------------------
+    log('generating…');
+    const t0 = performance.now();
+    const gen = await generateClub({ dataDir, ...n, days: 365, tags: 500, now, log });
+    const genMs = performance.now() - t0;
+    put('generate.total', round(genMs / 1000, 1), 's');
+    for (const [k, v] of Object.entries(gen.counts)) put(`data.${k}`, v, 'rows');
+    const dbBytes = fs.statSync(path.join(dataDir, DB_FILE)).size;
+    put('data.fileSize', round(dbBytes / 2 ** 20, 1), 'MiB');
+    log(`generated in ${(genMs / 1000).toFixed(1)} s, ${(dbBytes / 2 ** 20).toFixed(0)} MiB`);
+
+    // ---- 2. the floor ------------------------------------------------------------------------
+    log('floor…');
+    const floor = stats(measureFloor(dataDir, Math.max(OPS, 1000)));
+    putStats('floor', floor);
+    log(`  floor p50 ${floor.p50.toFixed(3)} ms, p95 ${floor.p95.toFixed(3)} ms`);
+
+    // ---- 3. opening the data -------------------------------------------------------------------
+    log('open…');
+    const openTimes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const t = performance.now();
+      const c = await Core.open({ dataDir, dailyBackup: false });
+      const dt = performance.now() - t;
+      if (c.state !== 'ready') throw new Error(`core state ${c.state}`);
+      c.close();
+      if (i > 0) openTimes.push(dt); // the first open also warms the OS file cache
+    }
+    const open = stats(openTimes);
+    putStats('open', open, 'Core.open (migration check + quick_check), warm file cache, no daily backup');
+    {
+      const raw = new Database(path.join(dataDir, DB_FILE));
+      applyPragmas(raw);
+      const q = await timeEach(3, () => raw.pragma('quick_check', { simple: true }));
+      put('open.quickCheckOnly', round(stats(q).p50, 1), 'ms');
+      raw.close();
+    }
+    log(`  open p50 ${open.p50.toFixed(0)} ms, max ${open.max.toFixed(0)} ms`);
+
+    // ---- 4. the counter through the core -----------------------------------------------------
+    const core = await Core.open({ dataDir, dailyBackup: false });
+    const call = (s: string, op: string, args: unknown) => core.call(s, op, args);
+    data(
+      await call('desk', 'session.login', { staffId: gen.staff.reception[0], pin: PINS.reception }),
+      'login',
+    );
+    data(await call('bar', 'session.login', { staffId: gen.staff.bar[0], pin: PINS.bar }), 'login');
+    data(await call('lead', 'session.login', { staffId: gen.staff.lead, pin: PINS.lead }), 'login');
+    const pool = gen.checkinPool;
+    const need = 150 + OPS + 220;
+    if (pool.length < need) throw new Error(`only ${pool.length} members to check in, need ${need}`);
+    // A busy evening: 150 people inside (with their tabs) before the measurement starts.
+    const busy: number[] = [];
+    for (const m of pool.slice(0, 150)) {
+      const r = data<{ outcome: string; visit: { id: number } }>(
+        await call('desk', 'checkin.scan', { ref: { cardNo: m.cardNo }, scanned: true }),
+        'scan',
+      );
+      busy.push(r.visit.id);
+      data(
+        await call('bar', 'bar.sell', {
+          visitId: r.visit.id,
+          items: [{ itemId: gen.items[0]!.id, quantity: 1 }],
+        }),
+        'sell',
+      );
+    }
+
+    log('check-in / bar sale / check-out…');
+    const scanT: number[] = [];
+    const sellT: number[] = [];
+    const outT: number[] = [];
+    const r = rng(99);
+    const base = 150;
+    for (let i = 0; i < OPS; i++) {
+      const m = pool[base + i]!;
+      let t = performance.now();
+      const res = data<{ outcome: string; visit: { id: number } }>(
+        await call('desk', 'checkin.scan', { ref: { cardNo: m.cardNo }, scanned: true, opId: opId() }),
+        'checkin.scan',
+      );
+      scanT.push(performance.now() - t);
+      if (res.outcome !== 'checked_in') throw new Error(`check-in of ${m.cardNo}: ${res.outcome}`);
+      const it = gen.items[Math.floor(r() * gen.items.length)]!;
+      t = performance.now();
+      const tab = data<{ unpaidCents: number }>(
+        await call('bar', 'bar.sell', {
+          visitId: res.visit.id,
+          items: [{ itemId: it.id, quantity: 1 + (i % 2) }],
+          opId: opId(),
+        }),
+        'bar.sell',
+      );
+      sellT.push(performance.now() - t);
+      const tendered = Math.ceil(tab.unpaidCents / 10_000) * 10_000;
+      t = performance.now();
+      data(
+        await call('desk', 'checkin.checkout', {
+          visitId: res.visit.id,
+          tagReturned: true,
+          payment: { parts: [{ method: 'cash', amountCents: tab.unpaidCents, tenderedCents: tendered }] },
+          opId: opId(),
+        }),
+        'checkin.checkout',
+      );
+      outT.push(performance.now() - t);
+    }
+    const scan = stats(scanT);
+    const sell = stats(sellT);
+    const out = stats(outT);
+    putStats('checkin.scan', scan, 'scan → tag → committed; 150 people inside');
+    putStats('bar.sell', sell, 'a slip of one line on an open visit');
+    putStats('checkin.checkout', out, 'tag returned, tab settled in cash');
+    log(
+      `  check-in p95 ${scan.p95.toFixed(2)} ms, bar sale p95 ${sell.p95.toFixed(2)} ms, check-out p95 ${out.p95.toFixed(2)} ms`,
+    );
+
+    // ---- search ------------------------------------------------------------------------------
+    log('search…');
+    const dbr = core.database;
+    const all = dbr.prepare('SELECT id, card_no, name, phone FROM members ORDER BY id').all() as {
+      id: number;
+      card_no: string;
+      name: string;
+      phone: string | null;
+    }[];
+    const rs = rng(1234);
+    const any = () => all[Math.floor(rs() * all.length)]!;
+    const queries = {
+      cardPrefix: [] as string[],
+      name: [] as string[],
+      pinyinInitials: [] as string[],
+      phone: [] as string[],
+      surname: [] as string[],
+    };
+    const han = all.filter((m) => /\p{Script=Han}/u.test(m.name));
+    const phones = all.filter((m) => m.phone);
+    for (let i = 0; i < OPS; i++) {
+      queries.cardPrefix.push(any().card_no.slice(0, 6));
+      queries.name.push(any().name);
+      const h = han[Math.floor(rs() * han.length)]!;
+      const ini = memberTerms({ cardNo: h.card_no, name: h.name, phone: null }).find(
+        (t) => t.rank === RANK.initials,
+      );
+      queries.pinyinInitials.push(ini?.term ?? 'zw');
+      const p = phones[Math.floor(rs() * phones.length)]!.phone!;
+      queries.phone.push(i % 2 === 0 ? p : p.slice(-4));
+      queries.surname.push([...h.name][0]!);
+    }
+    const searchStats: Record<string, Stats> = {};
+    for (const [kind, qs] of Object.entries(queries)) {
+      const limit = kind === 'surname' ? Math.min(300, qs.length) : OPS;
+      const samples = await timeEach(limit, async (i) =>
+        data(await call('desk', 'members.search', { q: qs[i]!, limit: 8 }), 'members.search'),
+      );
+      searchStats[kind] = stats(samples);
+      log(
+        `  search ${kind}: p50 ${searchStats[kind].p50.toFixed(2)} ms, p95 ${searchStats[kind].p95.toFixed(2)} ms`,
+      );
+    }
+    putStats('search.cardPrefix', searchStats.cardPrefix!, 'first 6 of 8 digits of a card number');
+    putStats('search.name', searchStats.name!, 'a member’s full name (60% Chinese, 40% Latin)');
+    putStats(
+      'search.pinyinInitials',
+      searchStats.pinyinInitials!,
+      'pinyin initials of a Chinese name, e.g. "zw"',
+    );
+    putStats('search.phone', searchStats.phone!, 'half full 11-digit numbers, half the last 4 digits');
+    putStats(
+      'search.surnameOnly',
+      searchStats.surname!,
+      'informational worst case: one Chinese character (thousands of matches)',
+    );
+
+    // ---- month bar report ----------------------------------------------------------------------
+    log('month bar report…');
+    const month = lastFullMonth(today);
+    const rep = stats(
+      await timeEach(OPS, async () => data(await call('lead', 'bar.report', month), 'bar.report'), 60_000),
+    );
+    putStats('bar.reportMonth', rep, `bar.report ${month.from}..${month.to}; stops after 60 s`);
+    log(`  month report p50 ${rep.p50.toFixed(1)} ms, p95 ${rep.p95.toFixed(1)} ms (n=${rep.n})`);
+
+    // ---- shift close: not yet implemented ------------------------------------------------------
+    put(
+      'shiftClose.busyDay.p95',
+      null,
+      'ms',
+      'not yet implemented: the shift-close computation does not exist yet',
+    );
+
+    // Everyone out again (not measured), so the browser part has free tags.
+    for (const id of busy) {
+      const tab = data<{ unpaidCents: number }>(await call('desk', 'bar.tab', { visitId: id }), 'bar.tab');
+      data(
+        await call('desk', 'checkin.checkout', {
+          visitId: id,
+          tagReturned: true,
+          ...(tab.unpaidCents > 0
+            ? { payment: { parts: [{ method: 'cash', amountCents: tab.unpaidCents }] } }
+            : {}),
+        }),
+        'checkout',
+      );
+    }
+    core.close();
+
+    // ---- 5. the browser ------------------------------------------------------------------------
+    const size = bundleSize(ROOT);
+    put('renderer.jsGzip', round(size.jsGzip / 1024, 1), 'KiB');
+    put('renderer.cssGzip', round(size.cssGzip / 1024, 1), 'KiB');
+    put('renderer.js', round(size.js / 1024, 1), 'KiB');
+    if (WEB) {
+      log('browser: scan to paint…');
+      const cards = pool.slice(base + OPS, base + OPS + 205).map((m) => m.cardNo);
+      const w = await measureWeb({
+        root: ROOT,
+        dataDir,
+        staffName: 'Desk Li',
+        pin: PINS.reception,
+        cards,
+        log,
+      }).catch((e: unknown) => ({
+        scanToPaint: [] as number[],
+        scans: 0,
+        failures: [String(e).slice(0, 300)],
+      }));
+      const sp = stats(w.scanToPaint);
+      putStats(
+        'web.scanToPaint',
+        sp,
+        'Chromium, web build; Enter → result painted; 5 warm-up scans not counted',
+      );
+      if (w.failures.length) put('web.failures', w.failures.slice(0, 5).join('; '), 'text');
+      log(
+        `  scan to paint p50 ${sp.p50.toFixed(1)} ms, p95 ${sp.p95.toFixed(1)} ms (n=${sp.n}, failures ${w.failures.length})`,
+      );
+    } else {
+      put('web.scanToPaint.p95', null, 'ms', 'skipped (BENCH_WEB=0)');
+    }
+
+    put('run.total', round((performance.now() - started) / 1000, 1), 's');
+    put(
+      'run.machine',
+      `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+      'text',
+    );
+    put('run.date', new Date().toISOString(), 'text');
+    put('run.scale', SCALE, 'x');
+    writeResults();
+  } finally {
+    if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+    else log(`kept ${dataDir}`);
+  }
+}
+
+function v(k: string): number | null {
+  const x = results[k]?.value;
+  return typeof x === 'number' ? x : null;
+}
+
+function writeResults(): void {
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const json = { ...results };
+  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+
+  const floor95 = v('floor.p95');
+  const ratio = (k: string) => {
+    const x = v(`${k}.p95`);
+    return x !== null && floor95 ? x / floor95 : null;
+  };
+  const fmt = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
+  type Row = [name: string, key: string, target: string, pass: boolean | null];
+  const within = (k: string, limit: number, times?: number): boolean | null => {
+    const x = v(`${k}.p95`);
+    if (x === null) return null;
+    const rr = ratio(k);
+    return x <= limit && (times === undefined || (rr !== null && rr <= times));
+  };
+  const rows: Row[] = [
+    [
+      'Check-in (scan → tag → committed)',
+      'checkin.scan',
+      'p95 ≤ 5 ms and ≤ 3× floor',
+      within('checkin.scan', 5, 3),
+    ],
+    ['Check-out with cash settlement', 'checkin.checkout', '—', null],
+    ['Bar sale (one slip)', 'bar.sell', '—', null],
+    ['Search: card prefix', 'search.cardPrefix', 'p95 ≤ 15 ms', within('search.cardPrefix', 15)],
+    ['Search: name', 'search.name', 'p95 ≤ 15 ms', within('search.name', 15)],
+    ['Search: pinyin initials', 'search.pinyinInitials', 'p95 ≤ 15 ms', within('search.pinyinInitials', 15)],
+    ['Search: phone', 'search.phone', 'p95 ≤ 15 ms', within('search.phone', 15)],
+    ['Search: one Chinese character (worst case, info)', 'search.surnameOnly', '—', null],
+    ['Month bar report', 'bar.reportMonth', '— (no target in the issue)', null],
+    ['Shift close, busy day (2,000 entries)', 'shiftClose.busyDay', 'p95 ≤ 200 ms', null],
+    ['Opening the 1-year data (Core.open)', 'open', 'p95 ≤ 1,500 ms', within('open', 1500)],
+    ['Scan to paint (Chromium, web build)', 'web.scanToPaint', 'p95 ≤ 50 ms', within('web.scanToPaint', 50)],
+    ['Floor: indexed SELECT + INSERT, synchronous=FULL', 'floor', '—', null],
+  ];
+  const lines: string[] = [];
+  lines.push(`# Benchmark — latest run`);
+  lines.push('');
+  lines.push(
+    `${results['run.date']?.value ?? ''} · ${results['run.machine']?.value ?? ''} · scale ${v('run.scale')} · ` +
+      `${v('data.members')} members, ${v('data.visits')} visits, ${v('data.bar_slips')} slips, ` +
+      `${v('data.audit_log')} audit entries · database ${v('data.fileSize')} MiB · generated in ${v('generate.total')} s`,
+  );
+  lines.push('');
+  lines.push('| Operation | n | p50 ms | p95 ms | p99 ms | p95 / floor | Target | Result |');
+  lines.push('|---|---:|---:|---:|---:|---:|---|---|');
+  for (const [name, key, target, pass] of rows) {
+    if (key === 'shiftClose.busyDay') {
+      lines.push(`| ${name} | — | — | — | — | — | ${target} | not yet implemented |`);
+      continue;
+    }
+    const rr = key === 'floor' ? 1 : ratio(key);
+    lines.push(
+      `| ${name} | ${v(`${key}.n`) ?? '—'} | ${fmt(v(`${key}.p50`))} | ${fmt(v(`${key}.p95`))} | ${fmt(v(`${key}.p99`))} | ${rr === null ? '—' : `${rr.toFixed(1)}×`} | ${target} | ${pass === null ? '—' : pass ? 'pass' : 'MISS'} |`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    `Renderer bundle: ${v('renderer.jsGzip')} KiB JS + ${v('renderer.cssGzip')} KiB CSS gzipped (${v('renderer.js')} KiB JS raw). ` +
+      `quick_check alone: ${v('open.quickCheckOnly')} ms.`,
+  );
+  lines.push('');
+  lines.push(
+    'Core operations are timed around `Core.call` (validation, session, role, one transaction with its audit entry, ' +
+      'WAL with synchronous=FULL). Opening is timed over 5 repetitions after one warm-up (the OS file cache is warm). ' +
+      'The month report stops after 60 s of repetitions. Scan to paint is read from the renderer’s performance marks ' +
+      '(`fd:scan:submit` → `fd:scan:painted`, the latter after the result’s frame).',
+  );
+  if (results['web.failures']) lines.push('', `Browser failures: ${results['web.failures'].value}`);
+  fs.writeFileSync(path.join(dir, 'latest.md'), `${lines.join('\n')}\n`);
+  log(`\nwrote bench/results/latest.json and latest.md\n`);
+  log(lines.join('\n'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
