@@ -195,7 +195,8 @@ async function start(): Promise<void> {
 
   // Live screens: every window hears which operation changed something (never any data).
   core.onChange((e) => {
-    for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(CHANGE_CHANNEL, e);
+    for (const w of BrowserWindow.getAllWindows())
+      if (!w.isDestroyed()) w.webContents.send(CHANGE_CHANNEL, e);
   });
 
   Menu.setApplicationMenu(buildMenu());

@@ -17,7 +17,8 @@ contextBridge.exposeInMainWorld('frontDesk', {
   print: (options: { pdf: boolean; title: string }) => ipcRenderer.invoke(PRINT_CHANNEL, options),
   /** Calls back with { op, at } whenever an operation changed something; returns an unsubscribe function. */
   onChange: (callback: (e: { op: string; at: string }) => void) => {
-    const listener = (_event: unknown, e: { op: string; at: string }) => callback({ op: String(e.op), at: String(e.at) });
+    const listener = (_event: unknown, e: { op: string; at: string }) =>
+      callback({ op: String(e.op), at: String(e.at) });
     ipcRenderer.on(CHANGE_CHANNEL, listener);
     return () => {
       ipcRenderer.removeListener(CHANGE_CHANNEL, listener);

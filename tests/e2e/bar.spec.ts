@@ -83,7 +83,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
 
     await nav(page, T, 'checkin');
     await expect(page.getByLabel(T('checkin.scanLabel'))).toBeFocused();
-    await page.keyboard.type('BAR001', { delay: 5 });
+    // typed at the desk (the scanner's burst is covered by the counter test)
+    await page.getByLabel(T('checkin.scanLabel')).fill('BAR001');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('tag-number')).toHaveText('1');
 

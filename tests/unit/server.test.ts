@@ -169,7 +169,9 @@ describe('loopback server', () => {
           });
           // Something changes at another counter: a key tag goes to disinfection.
           void (async () => {
-            const staff = JSON.parse((await api('session.staffList', {}, { cookie })).body).data as { id: number }[];
+            const staff = JSON.parse((await api('session.staffList', {}, { cookie })).body).data as {
+              id: number;
+            }[];
             await api('session.login', { staffId: staff[0]!.id, pin: '4321' }, { cookie });
             await api('tags.sendToDisinfection', { numbers: [1] }, { cookie });
           })();
