@@ -4,6 +4,7 @@ import { migration0002 } from './migrations/0002-bar';
 import { migration0003 } from './migrations/0003-visitors';
 import { migration0004 } from './migrations/0004-incidents';
 import { migration0005 } from './migrations/0005-shifts';
+import { migration0006 } from './migrations/0006-indexes';
 
 export type { Migration } from './types';
 
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 /** The schema version this build of the app writes. */

@@ -26,7 +26,14 @@ import {
 import { type Actor, type Ctx, type Handlers, handlers, makeCtx, writeAudit } from './context';
 import { type DB, DB_FILE, migrate, nativeBindingOption, openDatabase, schemaVersion } from './db/database';
 import { migrations } from '../../db';
-import { createBackup, listBackups, resolveBackup, restoreFile, checkBackupFile } from './db/backups';
+import {
+  backupDir,
+  checkBackupFile,
+  createBackup,
+  listBackups,
+  resolveBackup,
+  restoreFile,
+} from './db/backups';
 import { AppError, toAppError } from './errors';
 import { allowedOps, isAllowed, MANAGERS } from './permissions';
 import { auditHandlers } from './services/audit';
@@ -218,7 +225,17 @@ export class Core {
     const has = listBackups(this.dataDir).some(
       (b) => b.reason === 'daily' && localDate(new Date(b.createdAt), tz) === today,
     );
-    if (!has) await createBackup(db, this.dataDir, 'daily', this.clock.now());
+    if (has) return;
+    const b = await createBackup(db, this.dataDir, 'daily', this.clock.now());
+    // Once a day every page is read and checked, on the copy (the desk keeps working on the original).
+    const copy = path.join(backupDir(this.dataDir), b.file);
+    try {
+      checkBackupFile(copy);
+    } catch (e) {
+      // a damaged copy is never offered for a restore; the original is damaged too
+      fs.rmSync(copy, { force: true });
+      throw e;
+    }
   }
 
   close(): void {
@@ -247,6 +264,14 @@ export class Core {
       const err = toAppError(e);
       if (err.code === 'INTERNAL') {
         console.error(`[core] ${op} failed:`, e);
+      }
+      if (err.code === 'DATABASE_BROKEN' && this.db) {
+        // Damage met while working: stop using the file; the desk is offered a restore.
+        console.error(`[core] ${op} met a damaged database:`, e);
+        this.db.close();
+        this.db = null;
+        this.problem = 'DATABASE_BROKEN';
+        this.sessions.clear();
       }
       return { ok: false, error: { code: err.code, params: err.params } };
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrations, SCHEMA_VERSION } from '../../db';
 import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
-import { DB_FILE, openDatabase, schemaVersion } from '../../electron/core/db/database';
+import { DB_FILE, openDatabase, schemaVersion, wasUncleanShutdown } from '../../electron/core/db/database';
 import { KEEP_BACKUPS, listBackups } from '../../electron/core/db/backups';
 import { AppError } from '../../electron/core/errors';
 import { expectError, makeClub, MANAGER_PIN, tempDir } from './helpers';
@@ -304,6 +304,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 6 adds the indexes the bar sale and the bar report use', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    openDatabase(file, { migrations: migrations.slice(0, 5) }).close();
+    expect(migrations[5]).toMatchObject({ version: 6, name: 'indexes' });
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(6);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan('SELECT sum(quantity) FROM stock_moves WHERE item_id = 1')).toMatch(
+      /COVERING INDEX stock_moves_item_kind/,
+    );
+    expect(plan("SELECT id FROM bar_slip_lines WHERE voided_at >= '2026-11-01'")).toMatch(
+      /INDEX bar_slip_lines_voided/,
+    );
+    expect(
+      plan(
+        "SELECT id FROM visits WHERE checkout_kind = 'tag_not_returned' AND checked_out_at >= '2026-11-01' AND checked_out_at < '2026-11-02'",
+      ),
+    ).toMatch(/INDEX visits_tag_not_returned/);
+    db.close();
+  });
+
   it('the audit log refuses UPDATE and DELETE', async () => {
     const club = await makeClub();
     const db = club.core.database;
@@ -446,5 +468,46 @@ describe('backups', () => {
     expect(ok).toMatchObject({ ok: true });
     expect(await core.call('x', 'system.status', {})).toMatchObject({ ok: true, data: { state: 'ready' } });
     core.close();
+  });
+});
+
+describe('checking the file', () => {
+  it('knows an unclean shutdown by the write-ahead log left behind', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE t (x INTEGER) STRICT; INSERT INTO t VALUES (1)');
+    // while the connection is open (as after a power cut) the log holds the last transactions
+    expect(wasUncleanShutdown(file)).toBe(true);
+    db.close();
+    expect(wasUncleanShutdown(file)).toBe(false);
+  });
+
+  it('damage met while working puts the core into its broken state, where a restore is offered', async () => {
+    const club = await makeClub();
+    for (let i = 0; i < 400; i++) {
+      await club.call('mgr', 'audit.search', { q: `x${i}`, limit: 1, offset: 0 });
+      await club.call('mgr', 'settings.update', { lostTagFeeCents: 1000 + i });
+    }
+    const { dataDir } = club;
+    club.core.close();
+    // the last pages of the file (the newest audit entries) are overwritten; the header, the schema
+    // and the first page of every table are intact, so the light check at a clean open passes
+    const file = path.join(dataDir, DB_FILE);
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(8 * 4096, 0x5a), 0, 8 * 4096, size - 8 * 4096);
+    fs.closeSync(fd);
+    const core = await Core.open({ dataDir, clock: club.clock, dailyBackup: false });
+    try {
+      expect(core.state).toBe('ready');
+      await core.call('m', 'session.login', { staffId: club.managerId, pin: MANAGER_PIN });
+      const r = await core.call('m', 'audit.search', { q: 'settings', limit: 500, offset: 0 });
+      expect(r.ok ? 'ok' : r.error.code).toBe('DATABASE_BROKEN');
+      expect(core.state).toBe('broken');
+      const st = await core.call('m', 'system.status', {});
+      expect(st).toMatchObject({ ok: true, data: { state: 'broken', problem: 'DATABASE_BROKEN' } });
+    } finally {
+      core.close();
+    }
   });
 });

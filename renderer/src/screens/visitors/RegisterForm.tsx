@@ -103,6 +103,8 @@ export function RegisterForm() {
   const set = <K extends keyof Fields>(k: K, v: Fields[K]) => {
     setF((p) => ({ ...p, [k]: v }));
     setErrs((p) => ({ ...p, [k]: undefined }));
+    // the summary goes with the first edit; it comes back at the next try if something is still wrong
+    setError(null);
     opId.current = newOpId();
   };
   const id = (k: string) => `${uid}-${k}`;
