@@ -1,6 +1,7 @@
 /**
  * Settings: this counter (language, data folder), my PIN, and for managers the club settings,
- * card types and backups. Each tab shows only what the role may do; the core still decides.
+ * shift and handover (default float, checklists), card types and backups. Each tab shows only what
+ * the role may do; the core still decides.
  */
 import {
   useEffect,
@@ -20,13 +21,14 @@ import { LANGS, setLanguage } from '../i18n';
 import { useCan, useSession } from '../stores/session';
 import { toast } from '../stores/toast';
 import { ConfirmDialog } from './members/ConfirmDialog';
+import { ShiftSettingsTab } from './shift/ShiftSettingsTab';
 import { VisitorSettingsTab } from './visitors/VisitorSettingsTab';
 
 type Settings = OpResult<'settings.get'>;
 type Language = Settings['language'];
 type CardTypeInfo = OpResult<'cardTypes.list'>[number];
 type BackupInfo = OpResult<'backups.list'>[number];
-type Tab = 'counter' | 'pin' | 'club' | 'visitors' | 'cardTypes' | 'backups';
+type Tab = 'counter' | 'pin' | 'club' | 'shift' | 'visitors' | 'cardTypes' | 'backups';
 type Errs<K extends string> = Partial<Record<K, string>>;
 
 const PIN = /^\d{4,8}$/;
@@ -97,6 +99,7 @@ export default function SettingsScreen() {
   const tabs: Tab[] = ['counter'];
   if (canPin) tabs.push('pin');
   if (canClub) tabs.push('club');
+  if (canClub) tabs.push('shift');
   if (canVisitors) tabs.push('visitors');
   if (canCardTypes) tabs.push('cardTypes');
   if (canBackups) tabs.push('backups');
@@ -137,6 +140,7 @@ export default function SettingsScreen() {
         {current === 'counter' && <CounterTab />}
         {current === 'pin' && <PinTab />}
         {current === 'club' && <ClubTab />}
+        {current === 'shift' && <ShiftSettingsTab />}
         {current === 'visitors' && <VisitorSettingsTab />}
         {current === 'cardTypes' && <CardTypesTab />}
         {current === 'backups' && <BackupsTab />}

@@ -1,0 +1,411 @@
+/**
+ * Settings → Shift & handover (managers): the default float of the very first shift and the two
+ * checklists — the opening checklist ticked when a shift opens and the pre-closing checklist of the
+ * day close. Built-in items ("@music") are kept as such, worded in each counter's language, until a
+ * manager rewrites one; then it becomes the club's own wording. Nothing is saved while a field is
+ * wrong; the core checks again.
+ */
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../electron/core/contract';
+import { call, type OpArgs } from '../../api';
+import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { errorText, invalidFields } from '../../errorText';
+import { useSession } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import { checklistLabel } from './util';
+import './ShiftSettingsTab.css';
+
+/** The limits of the settings contract (SettingsPatch). */
+const MAX_ITEMS = 50;
+const MAX_LENGTH = 200;
+const MAX_CENTS = 100_000_000;
+const LISTS = ['openingChecklist', 'closingChecklist'] as const;
+type ListKey = (typeof LISTS)[number];
+
+/** One line of a checklist being edited: a built-in item (its key) or the club's own text. */
+interface Row {
+  id: number;
+  builtin: string | null;
+  text: string;
+}
+interface Form {
+  float: string;
+  openingChecklist: Row[];
+  closingChecklist: Row[];
+}
+type ItemProblem = 'empty' | 'tooLong' | 'at' | 'duplicate' | 'full';
+
+let rowSeq = 0;
+const toRow = (item: string): Row =>
+  item.startsWith('@')
+    ? { id: ++rowSeq, builtin: item, text: '' }
+    : { id: ++rowSeq, builtin: null, text: item };
+const toForm = (s: Settings): Form => ({
+  float: centsToInput(s.defaultFloatCents),
+  openingChecklist: s.openingChecklist.map(toRow),
+  closingChecklist: s.closingChecklist.map(toRow),
+});
+const rowValue = (r: Row) => r.builtin ?? r.text.trim();
+const rowLabel = (r: Row) => (r.builtin ? checklistLabel(r.builtin) : r.text);
+const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** What is wrong with an item's text (own wording) among the other items of its list, if anything. */
+function itemProblem(text: string, others: readonly Row[]): ItemProblem | null {
+  const v = text.trim();
+  if (!v) return 'empty';
+  if (v.length > MAX_LENGTH) return 'tooLong';
+  if (v.startsWith('@')) return 'at';
+  if (others.some((o) => same(rowLabel(o), v))) return 'duplicate';
+  return null;
+}
+
+export function ShiftSettingsTab() {
+  const { t } = useTranslation();
+  const uid = useId();
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const [f, setF] = useState<Form | null>(null);
+  /** Field errors: "float", a list ("openingChecklist") or one of its rows ("openingChecklist:12"). */
+  const [errs, setErrs] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fill = (s: Settings) => {
+    setSaved(s);
+    setF(toForm(s));
+  };
+  useEffect(() => {
+    let live = true;
+    call('settings.get', {})
+      .then((s) => live && fill(s))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (!f || !saved) {
+    return error ? (
+      <p className="field-error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p className="muted">{t('common.loading')}</p>
+    );
+  }
+
+  const clearErr = (...keys: string[]) =>
+    setErrs((p) => {
+      const n = { ...p };
+      for (const k of keys) delete n[k];
+      return n;
+    });
+  const setRows = (list: ListKey, rows: Row[]) => setF((p) => (p ? { ...p, [list]: rows } : p));
+  const problemText = (p: ItemProblem) =>
+    t(`settings.shift.error.${p}`, { max: MAX_LENGTH, count: MAX_ITEMS });
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const e: Record<string, string> = {};
+    const patch: OpArgs<'settings.update'> = {};
+    const cents = parseMoney(f.float);
+    if (cents === null || cents > MAX_CENTS) e.float = t('settings.shift.error.float');
+    else if (cents !== saved.defaultFloatCents) patch.defaultFloatCents = cents;
+    for (const list of LISTS) {
+      const rows = f[list];
+      if (rows.length > MAX_ITEMS) e[list] = problemText('full');
+      rows.forEach((r, i) => {
+        if (r.builtin) return;
+        // the earlier items, and the built-in ones after it (they cannot be flagged themselves)
+        const p = itemProblem(
+          r.text,
+          rows.filter((o, j) => j < i || (j > i && o.builtin)),
+        );
+        if (p) e[`${list}:${r.id}`] = problemText(p);
+      });
+      const items = rows.map(rowValue);
+      if (JSON.stringify(items) !== JSON.stringify(saved[list])) patch[list] = items;
+    }
+    setErrs(e);
+    setError(null);
+    if (Object.keys(e).length > 0) {
+      setError(t('settings.shift.fixFirst'));
+      const form = ev.currentTarget;
+      setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    if (Object.keys(patch).length === 0) return toast.info(t('settings.shift.noChanges'));
+    setBusy(true);
+    try {
+      const s = await call('settings.update', patch);
+      fill(s);
+      useSession.getState().set({ settings: s });
+      toast.ok(t('settings.shift.saved'));
+    } catch (ex) {
+      const fe: Record<string, string> = {};
+      for (const p of invalidFields(ex)) {
+        const [k, i] = p.split('.');
+        if (k === 'defaultFloatCents') fe.float = t('settings.shift.error.float');
+        if (k === 'openingChecklist' || k === 'closingChecklist') {
+          const row = i === undefined ? undefined : f[k][Number(i)];
+          fe[row ? `${k}:${row.id}` : k] = t('settings.shift.error.server');
+        }
+      }
+      setErrs(fe);
+      setError(errorText(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const floatId = `${uid}-float`;
+  return (
+    <form className="stack shiftset" onSubmit={submit} noValidate>
+      <section className="card section" aria-labelledby={`${uid}-float-h`}>
+        <h2 id={`${uid}-float-h`}>{t('settings.shift.floatTitle')}</h2>
+        <div className="field shiftset-float">
+          <label htmlFor={floatId}>{t('settings.shift.defaultFloat')}</label>
+          <MoneyInput
+            id={floatId}
+            value={f.float}
+            onChange={(v) => {
+              setF({ ...f, float: v });
+              clearErr('float');
+            }}
+            invalid={!!errs.float}
+            describedBy={`${floatId}-hint`}
+          />
+          {errs.float ? (
+            <div className="field-error" id={`${floatId}-hint`}>
+              {errs.float}
+            </div>
+          ) : (
+            <div className="field-hint" id={`${floatId}-hint`}>
+              {t('settings.shift.hint.defaultFloat', { currency: saved.currency })}
+            </div>
+          )}
+        </div>
+      </section>
+      {LISTS.map((list) => (
+        <ChecklistEditor
+          key={list}
+          list={list}
+          rows={f[list]}
+          errs={errs}
+          onRows={(rows) => setRows(list, rows)}
+          clearErr={clearErr}
+          problemText={problemText}
+        />
+      ))}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-buttons">
+        <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
+          {t('settings.shift.save')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => {
+            setF(toForm(saved));
+            setErrs({});
+            setError(null);
+          }}
+        >
+          {t('settings.shift.reset')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ChecklistEditor(props: {
+  list: ListKey;
+  rows: Row[];
+  errs: Record<string, string>;
+  onRows(rows: Row[]): void;
+  clearErr(...keys: string[]): void;
+  problemText(p: ItemProblem): string;
+}) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const { list, rows, errs } = props;
+  const [draft, setDraft] = useState('');
+  const [addErr, setAddErr] = useState<string | null>(null);
+  const title = t(`settings.shift.${list}`);
+  const full = rows.length >= MAX_ITEMS;
+  const rowId = (r: Row) => `${uid}-${r.id}`;
+  const focusLater = (id: string, fallback?: string) =>
+    setTimeout(() => {
+      const el = document.getElementById(id) as HTMLButtonElement | null;
+      if (el && !el.disabled) el.focus();
+      else if (fallback) document.getElementById(fallback)?.focus();
+    });
+
+  const add = () => {
+    const p = full ? 'full' : itemProblem(draft, rows);
+    if (p) {
+      setAddErr(props.problemText(p));
+      return;
+    }
+    props.onRows([...rows, { id: ++rowSeq, builtin: null, text: draft.trim() }]);
+    props.clearErr(list);
+    setDraft('');
+    setAddErr(null);
+  };
+  const move = (i: number, by: -1 | 1) => {
+    const j = i + by;
+    const next = [...rows];
+    const [r] = next.splice(i, 1);
+    if (!r || j < 0 || j > rows.length - 1) return;
+    next.splice(j, 0, r);
+    props.onRows(next);
+    const up = `${rowId(r)}-up`;
+    const down = `${rowId(r)}-down`;
+    focusLater(by < 0 ? up : down, by < 0 ? down : up);
+  };
+  const remove = (i: number) => {
+    const r = rows[i];
+    if (!r) return;
+    props.onRows(rows.filter((x) => x.id !== r.id));
+    props.clearErr(`${list}:${r.id}`, list);
+    const neighbour = rows[i + 1] ?? rows[i - 1];
+    focusLater(neighbour ? `${rowId(neighbour)}-remove` : `${uid}-new`);
+  };
+  const onDraftKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    add();
+  };
+
+  return (
+    <section className="card section" aria-labelledby={`${uid}-h`}>
+      <div className="toolbar">
+        <h2 id={`${uid}-h`}>{title}</h2>
+        <span className="spacer" />
+        <span className="muted">{t('settings.shift.count', { count: rows.length, max: MAX_ITEMS })}</span>
+      </div>
+      <p className="muted field-hint">{t(`settings.shift.hint.${list}`)}</p>
+      {errs[list] && (
+        <p className="field-error" role="alert">
+          {errs[list]}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="empty">{t('settings.shift.none')}</p>
+      ) : (
+        <ol className="shiftset-list">
+          {rows.map((r, i) => {
+            const id = rowId(r);
+            const err = errs[`${list}:${r.id}`];
+            const label = rowLabel(r) || t('settings.shift.emptyItem', { n: i + 1 });
+            return (
+              <li key={r.id} className="shiftset-row">
+                <span className="shiftset-num" aria-hidden="true">
+                  {i + 1}.
+                </span>
+                <div className="field shiftset-item">
+                  <input
+                    id={id}
+                    maxLength={MAX_LENGTH}
+                    value={rowLabel(r)}
+                    aria-label={t('settings.shift.item', { list: title, n: i + 1 })}
+                    aria-invalid={err ? true : undefined}
+                    aria-describedby={err ? `${id}-err` : undefined}
+                    onChange={(e) => {
+                      props.onRows(
+                        rows.map((x) => (x.id === r.id ? { ...x, builtin: null, text: e.target.value } : x)),
+                      );
+                      props.clearErr(`${list}:${r.id}`);
+                    }}
+                  />
+                  {err && (
+                    <div className="field-error" id={`${id}-err`}>
+                      {err}
+                    </div>
+                  )}
+                </div>
+                <span className="shiftset-kind">
+                  {r.builtin && (
+                    <span className="badge badge-muted" title={t('settings.shift.builtinHint')}>
+                      {t('settings.shift.builtin')}
+                    </span>
+                  )}
+                </span>
+                <span className="shiftset-actions">
+                  <button
+                    id={`${id}-up`}
+                    type="button"
+                    className="btn btn-small"
+                    disabled={i === 0}
+                    aria-label={t('settings.shift.moveUp', { item: label })}
+                    title={t('settings.shift.up')}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    id={`${id}-down`}
+                    type="button"
+                    className="btn btn-small"
+                    disabled={i === rows.length - 1}
+                    aria-label={t('settings.shift.moveDown', { item: label })}
+                    title={t('settings.shift.down')}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    id={`${id}-remove`}
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    aria-label={t('settings.shift.removeNamed', { item: label })}
+                    onClick={() => remove(i)}
+                  >
+                    {t('settings.shift.remove')}
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <div className="shiftset-add">
+        <div className="field shiftset-item">
+          <label htmlFor={`${uid}-new`}>{t('settings.shift.newItem')}</label>
+          <input
+            id={`${uid}-new`}
+            maxLength={MAX_LENGTH}
+            value={draft}
+            disabled={full}
+            placeholder={t('settings.shift.newItemPlaceholder')}
+            aria-invalid={addErr ? true : undefined}
+            aria-describedby={`${uid}-new-hint`}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setAddErr(null);
+            }}
+            onKeyDown={onDraftKey}
+          />
+          {addErr ? (
+            <div className="field-error" id={`${uid}-new-hint`}>
+              {addErr}
+            </div>
+          ) : (
+            <div className="field-hint" id={`${uid}-new-hint`}>
+              {full
+                ? props.problemText('full')
+                : t('settings.shift.hint.newItem', { max: MAX_LENGTH, count: MAX_ITEMS })}
+            </div>
+          )}
+        </div>
+        <button type="button" className="btn" disabled={full} onClick={add}>
+          {t('settings.shift.add')}
+        </button>
+      </div>
+    </section>
+  );
+}
