@@ -436,3 +436,418 @@ export async function generateClub(o: GenOptions): Promise<GenResult> {
   void nowIso;
   return { ...club, checkinPool, storedValue, counts, phases };
 }
+
+// ---- a busy shift --------------------------------------------------------------------------------
+
+export interface BusyShiftOptions {
+  /** The core's own connection (the shift is open in it). */
+  db: Database.Database;
+  /** The shift window [from, to): entries, sales and payments fall inside it. */
+  from: string;
+  to: string;
+  entries: number;
+  staff: { reception: number[]; bar: number[]; lead: number };
+  consultant: number;
+  cardTypeYear: number;
+  /** Members the rest of the benchmark checks in (kept out of the busy shift). */
+  reserved: ReadonlySet<number>;
+  /** How many are still inside (with their tags, some with an open tab) when the shift closes. */
+  insideAtClose: number;
+  seed?: number;
+}
+
+/**
+ * A busy shift written in bulk like the history, but with what the handover book reads: every
+ * check-in with a tag has its `checkin.scan` / `checkin.guest` audit entry carrying the tag; each
+ * check-out its `checkin.checkout` entry; bar slips with lines and stock movements, settled at
+ * check-out (cash with change, card, mobile); a few tabs left unpaid with a shift lead's consent; a
+ * few tags not returned (lost, with the fee charged); people still inside at the close holding
+ * issued tags, some with open tabs; stored-value top-ups (settlement + payment + ledger + balance);
+ * visitors (some joined with a card) and phone inquiries. Tags are handed out lowest-free-first and
+ * come back at check-out, so no tag is ever held twice.
+ */
+export function generateBusyShift(o: BusyShiftOptions): Record<string, number> {
+  const db = o.db;
+  const r = rng(o.seed ?? 424242);
+  const fromMs = Date.parse(o.from);
+  const toMs = Date.parse(o.to);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const counts: Record<string, number> = {};
+  const count = (k: string, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
+  const staffNames = new Map(
+    (db.prepare('SELECT id, name FROM staff').all() as { id: number; name: string }[]).map((s) => [
+      s.id,
+      s.name,
+    ]),
+  );
+  const items = db
+    .prepare('SELECT id, name, price_cents FROM bar_items WHERE active = 1 ORDER BY id')
+    .all() as {
+    id: number;
+    name: string;
+    price_cents: number;
+  }[];
+  const members = (
+    db.prepare('SELECT id, gender, name, card_no FROM members WHERE active = 1').all() as {
+      id: number;
+      gender: 'male' | 'female';
+      name: string;
+      card_no: string;
+    }[]
+  ).filter((m) => !o.reserved.has(m.id));
+  const settingRow = db.prepare("SELECT value FROM settings WHERE key = 'lostTagFeeCents'").get() as
+    { value: string } | undefined;
+  const lostFee = settingRow ? Number(JSON.parse(settingRow.value)) : 2000;
+  const free = (
+    db.prepare("SELECT id, number FROM key_tags WHERE status = 'available' ORDER BY number").all() as {
+      id: number;
+      number: number;
+    }[]
+  ).slice();
+  const ids = (table: string) =>
+    (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM ${table}`).get() as { n: number }).n;
+  let visitId = ids('visits');
+  let slipId = ids('bar_slips');
+  let lineId = ids('bar_slip_lines');
+  let settlementId = ids('settlements');
+  let paymentId = ids('payments');
+
+  const insVisit = db.prepare(
+    `INSERT INTO visits (id, kind, member_id, guest_name, guest_phone, gender, tag_id, checked_in_at, checked_in_by,
+                         checked_out_at, checked_out_by, checkout_kind, visit_consumed, unpaid_allowed_by, unpaid_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+  );
+  const insSlip = db.prepare(
+    'INSERT INTO bar_slips (id, visit_id, created_at, created_by) VALUES (?, ?, ?, ?)',
+  );
+  const insLine = db.prepare(
+    `INSERT INTO bar_slip_lines (id, slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents, settlement_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insMove = db.prepare(
+    "INSERT INTO stock_moves (item_id, kind, quantity, line_id, note, at, by) VALUES (?, 'sale', ?, ?, NULL, ?, ?)",
+  );
+  const insSettlement = db.prepare(
+    `INSERT INTO settlements (id, kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
+     VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+  );
+  const insPayment = db.prepare(
+    `INSERT INTO payments (id, settlement_id, method, amount_cents, tendered_cents, change_cents, reference, at, by)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+  );
+  const insAudit = db.prepare(
+    `INSERT INTO audit_log (at, staff_id, staff_name, op, entity, entity_id, before_json, after_json, detail)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL)`,
+  );
+  const audit = (at: number, staff: number, op: string, entity: string, entityId: number, after: object) => {
+    insAudit.run(
+      iso(at),
+      staff,
+      staffNames.get(staff) ?? '',
+      op,
+      entity,
+      String(entityId),
+      JSON.stringify(after),
+    );
+    count('audit_log');
+  };
+  const setTag = db.prepare('UPDATE key_tags SET status = ?, status_since = ? WHERE id = ?');
+
+  // Entries between 10 minutes after the start and 30 minutes before the end; a stay of 45 to 165
+  // minutes; whoever would still be inside at the end leaves before it, except `insideAtClose`.
+  const start = fromMs + 10 * 60_000;
+  const lastIn = toMs - 30 * 60_000;
+  const entries: { tIn: number; tOut: number | null }[] = [];
+  for (let i = 0; i < o.entries; i++) {
+    const tIn = start + r() * (lastIn - start);
+    entries.push({ tIn, tOut: tIn + (45 + r() * 120) * 60_000 });
+  }
+  entries.sort((a, b) => a.tIn - b.tIn);
+  let inside = 0;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (e.tOut! < toMs - 60_000) continue;
+    if (inside < o.insideAtClose) {
+      e.tOut = null;
+      inside++;
+    } else e.tOut = toMs - (2 + r() * 25) * 60_000;
+    if (e.tOut !== null && e.tOut <= e.tIn) e.tOut = e.tIn + 60_000;
+  }
+
+  // Events in time order: check-ins take the lowest free tag, check-outs give it back.
+  type Ev = { at: number; kind: 'in' | 'out'; i: number };
+  const evs: Ev[] = [];
+  entries.forEach((e, i) => {
+    evs.push({ at: e.tIn, kind: 'in', i });
+    if (e.tOut !== null) evs.push({ at: e.tOut, kind: 'out', i });
+  });
+  evs.sort((a, b) => a.at - b.at || (a.kind === 'out' ? -1 : 1));
+  const tagOf = new Map<number, { id: number; number: number } | null>();
+  const lostTags = new Set<number>();
+  const used = new Set<number>();
+  const desk = () => pick(r, o.staff.reception);
+  const takeTag = () => {
+    if (free.length === 0) return null;
+    let k = 0;
+    for (let j = 1; j < free.length; j++) if (free[j]!.number < free[k]!.number) k = j;
+    return free.splice(k, 1)[0]!;
+  };
+  interface Visit {
+    id: number;
+    kind: 'member' | 'trial' | 'coach';
+    memberId: number | null;
+    name: string;
+    gender: 'male' | 'female';
+  }
+  const visits: Visit[] = [];
+
+  db.transaction(() => {
+    for (const ev of evs) {
+      const e = entries[ev.i]!;
+      if (ev.kind === 'in') {
+        const roll = r();
+        const kind: Visit['kind'] = roll < 0.94 ? 'member' : roll < 0.98 ? 'trial' : 'coach';
+        let m: (typeof members)[number] | null = null;
+        if (kind === 'member') {
+          do m = pick(r, members);
+          while (used.has(m.id));
+          used.add(m.id);
+        }
+        const gender = m ? m.gender : r() < 0.5 ? 'male' : 'female';
+        const withTag = kind !== 'trial' || r() < 0.8;
+        const tag = withTag ? takeTag() : null;
+        tagOf.set(ev.i, tag);
+        visitId++;
+        const by = desk();
+        const guestName = m ? null : `${kind === 'coach' ? 'Coach' : 'Guest'} ${visitId}`;
+        const v: Visit = { id: visitId, kind, memberId: m?.id ?? null, name: m?.name ?? guestName!, gender };
+        visits[ev.i] = v;
+        // the row is written now (open) and closed at its check-out event
+        insVisit.run(
+          visitId,
+          kind,
+          v.memberId,
+          guestName,
+          m ? null : '13800000000',
+          gender,
+          tag?.id ?? null,
+          iso(e.tIn),
+          by,
+          null,
+          null,
+          null,
+          null,
+          null,
+        );
+        count(`visits.${kind}`);
+        if (tag) {
+          setTag.run('issued', iso(e.tIn), tag.id);
+          count('tagsIssued');
+        }
+        if (m)
+          audit(e.tIn, by, 'checkin.scan', 'visit', visitId, {
+            memberId: m.id,
+            cardNo: m.card_no,
+            tag: tag?.number ?? null,
+          });
+        else
+          audit(e.tIn, by, 'checkin.guest', 'visit', visitId, {
+            kind,
+            name: guestName,
+            gender,
+            tag: tag?.number ?? null,
+          });
+
+        // a bar slip for 30% of the visits (on an open visit, 20 minutes in, if before the close)
+        if (r() < 0.3) {
+          const slipAt =
+            e.tOut !== null ? e.tIn + (e.tOut - e.tIn) * 0.6 : Math.min(e.tIn + 20 * 60_000, toMs - 60_000);
+          const barStaff = pick(r, o.staff.bar);
+          slipId++;
+          insSlip.run(slipId, visitId, iso(slipAt), barStaff);
+          count('bar_slips');
+          const n = 1 + Math.floor(r() * 3);
+          for (let k = 0; k < n; k++) {
+            const it = pick(r, items);
+            const q = r() < 0.8 ? 1 : 2;
+            lineId++;
+            insLine.run(lineId, slipId, it.id, it.name, it.price_cents, q, it.price_cents * q, null);
+            insMove.run(it.id, -q, lineId, iso(slipAt), barStaff);
+            count('bar_slip_lines');
+          }
+          audit(slipAt, barStaff, 'bar.sell', 'visit', visitId, { slipId, lines: n });
+        }
+        continue;
+      }
+      // check-out
+      const v = visits[ev.i]!;
+      const at = e.tOut!;
+      const by = desk();
+      const tab = (
+        db
+          .prepare(
+            `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+             WHERE s.visit_id = ? AND l.settlement_id IS NULL AND l.voided_at IS NULL`,
+          )
+          .get(v.id) as { c: number }
+      ).c;
+      let unpaidBy: number | null = null;
+      if (tab > 0) {
+        if (v.memberId !== null && (counts.unpaidLeft ?? 0) < 3 && r() < 0.02) {
+          unpaidBy = o.staff.lead;
+          count('unpaidLeft');
+        } else {
+          settlementId++;
+          paymentId++;
+          const method = pick(r, ['cash', 'cash', 'mobile', 'mobile', 'card'] as const);
+          const tendered = method === 'cash' ? Math.ceil(tab / 5000) * 5000 : null;
+          insSettlement.run(settlementId, 'checkout', v.id, v.memberId, tab, tab, iso(at), by);
+          insPayment.run(
+            paymentId,
+            settlementId,
+            method,
+            tab,
+            tendered,
+            tendered === null ? null : tendered - tab,
+            iso(at),
+            by,
+          );
+          db.prepare(
+            `UPDATE bar_slip_lines SET settlement_id = ? WHERE settlement_id IS NULL AND voided_at IS NULL
+               AND slip_id IN (SELECT id FROM bar_slips WHERE visit_id = ?)`,
+          ).run(settlementId, v.id);
+          count('settlements');
+          count('payments');
+        }
+      }
+      const tag = tagOf.get(ev.i) ?? null;
+      const lost = tag !== null && v.memberId !== null && lostTags.size < 2 && r() < 0.003;
+      db.prepare(
+        `UPDATE visits SET checked_out_at = ?, checked_out_by = ?, checkout_kind = ?, unpaid_allowed_by = ?, unpaid_reason = ?
+         WHERE id = ?`,
+      ).run(
+        iso(at),
+        by,
+        lost ? 'tag_not_returned' : 'normal',
+        unpaidBy,
+        unpaidBy ? 'pays tomorrow' : null,
+        v.id,
+      );
+      if (tag) {
+        if (lost) {
+          lostTags.add(tag.id);
+          setTag.run('lost', iso(at), tag.id);
+          db.prepare(
+            `INSERT INTO member_charges (member_id, kind, amount_cents, visit_id, note, created_at, created_by)
+             VALUES (?, 'lost_tag', ?, ?, ?, ?, ?)`,
+          ).run(v.memberId, lostFee, v.id, `tag ${tag.number}`, iso(at), by);
+          count('tagsLost');
+        } else {
+          setTag.run('available', iso(at), tag.id);
+          free.push(tag);
+        }
+      }
+      audit(at, by, 'checkin.checkout', 'visit', v.id, {
+        tag: tag?.number ?? null,
+        kind: lost ? 'tag_not_returned' : 'normal',
+      });
+    }
+
+    // stored-value top-ups: settlement + payment + ledger entry + the member's balance
+    const nTopups = Math.round(o.entries / 100);
+    for (let i = 0; i < nTopups; i++) {
+      const m = pick(r, members);
+      const at = start + r() * (lastIn - start);
+      const amount = (1 + Math.floor(r() * 10)) * 10_000;
+      const method = pick(r, ['cash', 'card', 'mobile'] as const);
+      const by = desk();
+      settlementId++;
+      paymentId++;
+      insSettlement.run(settlementId, 'topup', null, m.id, 0, amount, iso(at), by);
+      insPayment.run(
+        paymentId,
+        settlementId,
+        method,
+        amount,
+        method === 'cash' ? amount : null,
+        method === 'cash' ? 0 : null,
+        iso(at),
+        by,
+      );
+      const bal =
+        (db.prepare('SELECT stored_value_cents AS c FROM members WHERE id = ?').get(m.id) as { c: number })
+          .c + amount;
+      db.prepare(
+        `INSERT INTO stored_value_ledger (member_id, kind, amount_cents, balance_after_cents, payment_id, reason, at, by)
+         VALUES (?, 'topup', ?, ?, ?, NULL, ?, ?)`,
+      ).run(m.id, amount, bal, paymentId, iso(at), by);
+      db.prepare('UPDATE members SET stored_value_cents = ? WHERE id = ?').run(bal, m.id);
+      audit(at, by, 'storedValue.topup', 'member', m.id, { amountCents: amount, method });
+      count('topups');
+    }
+
+    // visitors (a third join with a year card) and phone inquiries
+    const day = localDate(new Date(fromMs), TZ);
+    const nVisitors = Math.round(o.entries / 100);
+    for (let i = 0; i < nVisitors; i++) {
+      const at = start + r() * (lastIn - start - 3_600_000);
+      const by = desk();
+      const joined = r() < 0.35;
+      const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO visitors (day, name, phone, phone_norm, gender, first_visit, met_before, registered_at, registered_by,
+                                   basis, reason_code, status, consultant_id, credit_consultant_id, accepted_at, handed_over_by,
+                                   outcome, outcome_card_type_id, outcome_at, outcome_by)
+             VALUES (?, ?, ?, ?, ?, 1, 0, ?, ?, 'rotation', 'ROTATION_NEXT', 'done', ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            day,
+            `Visitor ${i + 1}`,
+            phone,
+            phone,
+            r() < 0.5 ? 'male' : 'female',
+            iso(at),
+            by,
+            o.consultant,
+            o.consultant,
+            iso(at + 5 * 60_000),
+            by,
+            joined ? 'joined' : 'follow_up',
+            joined ? o.cardTypeYear : null,
+            iso(at + 50 * 60_000),
+            o.consultant,
+          ).lastInsertRowid,
+      );
+      audit(at, by, 'visitors.register', 'visitor', id, { name: `Visitor ${i + 1}` });
+      count('visitors');
+      if (joined) count('cardsSold');
+    }
+    const nInquiries = Math.round(o.entries / 200);
+    for (let i = 0; i < nInquiries; i++) {
+      const at = start + r() * (lastIn - start);
+      const by = desk();
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO phone_inquiries (day, caller_name, callback_phone, has_appointment, topic, logged_at, logged_by)
+             VALUES (?, ?, ?, 0, 'prices', ?, ?)`,
+          )
+          .run(day, `Caller ${i + 1}`, `137${String(20_000_000 + i).padStart(8, '0')}`, iso(at), by)
+          .lastInsertRowid,
+      );
+      audit(at, by, 'inquiries.create', 'phone_inquiry', id, {});
+      count('phoneInquiries');
+    }
+    // other staff actions of the day (logins, member edits)
+    for (let i = 0; i < o.entries / 4; i++) {
+      const at = start + r() * (lastIn - start);
+      const by = desk();
+      audit(at, by, pick(r, ['session.login', 'members.update', 'members.search']), 'staff', by, {});
+    }
+  })();
+  count('visits', o.entries);
+  count('insideAtClose', inside);
+  return counts;
+}

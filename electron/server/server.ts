@@ -54,7 +54,8 @@ export interface RunningServer {
 
 const OPS = new Set<string>(OP_NAMES);
 
-function isLoopback(addr: string | undefined): boolean {
+/** Whether a connection comes from this machine (checked on every request, besides listening on 127.0.0.1). */
+export function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::ffff:127.0.0.1' || addr === '::1';
 }
 

@@ -15,13 +15,30 @@ export function clubTz(): string {
 
 const locale = () => (i18next.language === 'en' ? 'en-GB' : 'zh-CN');
 
+/*
+ * Formatters are kept, one per language, time zone and options: making an Intl formatter costs far
+ * more than using one, and lists (who is inside, reports) format hundreds of values per render.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function dateFormat(loc: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${loc}|${JSON.stringify(opts)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(loc, opts)));
+  return f;
+}
+
 export function fmtMoney(cents: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(cents / 100);
+  const loc = locale();
+  const key = `${loc}|${currency}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(loc, { style: 'currency', currency })));
+  return f.format(cents / 100);
 }
 
 /** A UTC instant as the club's local date and time. */
 export function fmtDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat(locale(), {
     timeZone: clubTimeZone,
     year: 'numeric',
     month: '2-digit',
@@ -33,7 +50,7 @@ export function fmtDateTime(iso: string): string {
 }
 
 export function fmtTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat(locale(), {
     timeZone: clubTimeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -45,7 +62,7 @@ export function fmtTime(iso: string): string {
 export function fmtDate(date: string | null | undefined): string {
   if (!date) return '—';
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat(locale(), {
     timeZone: 'UTC',
     year: 'numeric',
     month: '2-digit',
@@ -63,7 +80,7 @@ export function fmtDuration(fromIso: string, now: Date = new Date()): string {
 
 /** "Today" in the club's time zone as YYYY-MM-DD. */
 export function clubToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateFormat('en-CA', {
     timeZone: clubTimeZone,
     year: 'numeric',
     month: '2-digit',

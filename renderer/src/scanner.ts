@@ -27,7 +27,7 @@ export interface ScanOptions {
   enabled?: () => boolean;
   /** Where to listen (default: window). */
   target?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
-  /** Time source (default: performance.now / Date.now). */
+  /** Time source (default: the key event's timeStamp, the moment the key was pressed). */
   now?: () => number;
 }
 
@@ -68,7 +68,15 @@ export function createScanListener(onScan: (code: string) => void, opts: ScanOpt
   const strictGap = opts.strictGapMs ?? 25;
   const strictMin = opts.strictMinLength ?? 6;
   const isScanField = opts.isScanField ?? (() => false);
-  const now = opts.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+  /*
+   * When the key was pressed, not when its handler runs: while the page is busy (a list being
+   * drawn) the keystrokes of a scan wait in the queue and then come all at once or with one long
+   * gap; timed by the handler, a scan was split in two and its tail taken for a card number
+   * ("unknown card"). The event's timeStamp is the moment of the key press on the same clock as
+   * performance.now().
+   */
+  const now = opts.now ? (_e: Event) => opts.now!() : (e: Event) => (e.timeStamp > 0 ? e.timeStamp : clock());
   const target = opts.target ?? window;
 
   let buffer = '';
@@ -89,7 +97,7 @@ export function createScanListener(onScan: (code: string) => void, opts: ScanOpt
   const onKeyDown = (ev: Event) => {
     const e = ev as KeyboardEvent;
     if (MODIFIER_KEYS.has(e.key)) return; // scanners press Shift for capitals
-    const t = now();
+    const t = now(e);
     if (e.key === 'Enter') {
       const gap = t - lastAt;
       const code = buffer;

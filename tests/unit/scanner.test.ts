@@ -196,6 +196,38 @@ describe('createScanListener', () => {
   });
 });
 
+describe('createScanListener timing by the key press', () => {
+  it('a scan whose keystrokes waited behind a busy page is still one scan', () => {
+    document.body.innerHTML = '<input id="scan" type="text" />';
+    const scans: string[] = [];
+    // no `now`: the listener goes by each event's timeStamp (when the key was pressed)
+    const l = createScanListener((c) => scans.push(c), { isScanField: (el) => el?.id === 'scan' });
+    const scan = document.getElementById('scan') as HTMLInputElement;
+    scan.focus();
+    const pressed = 1_000;
+    const key = (k: string, i: number) => {
+      const ev = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true });
+      Object.defineProperty(ev, 'timeStamp', { value: pressed + i * 3 });
+      scan.dispatchEvent(ev);
+      return ev;
+    };
+    // pressed 3 ms apart; the handlers ran late and unevenly (a long render between keys 3 and 4)
+    [...'10069606'].forEach((ch, i) => {
+      if (i === 3) {
+        const until = performance.now() + 60;
+        while (performance.now() < until) {
+          // the page is busy
+        }
+      }
+      key(ch, i);
+    });
+    const enter = key('Enter', 8);
+    expect(scans).toEqual(['10069606']);
+    expect(enter.defaultPrevented).toBe(true);
+    l.dispose();
+  });
+});
+
 describe('looksLikeCardNo', () => {
   it('tells card numbers from names and pinyin', () => {
     expect(looksLikeCardNo('100234')).toBe(true);

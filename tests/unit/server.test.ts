@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
-import { type RunningServer, startServer } from '../../electron/server/server';
+import { isLoopback, type RunningServer, startServer } from '../../electron/server/server';
 import { tempDir } from './helpers';
 
 interface Reply {
@@ -77,6 +78,29 @@ describe('loopback server', () => {
     expect(cookie).toMatch(/^fd_session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(r.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('cannot be reached from another machine: it listens on loopback and checks every peer', async () => {
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].every(isLoopback)).toBe(true);
+    expect(
+      ['10.0.0.5', '192.168.1.20', '::ffff:192.168.1.20', 'fe80::1', '', undefined].some(isLoopback),
+    ).toBe(false);
+    // this machine's own network addresses (what another machine would connect to) are refused
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && a.family === 'IPv4')
+      .map((a) => a!.address);
+    for (const address of external) {
+      const outcome = await new Promise<string>((resolve) => {
+        const req = http.get({ host: address, port, path: '/', timeout: 2000 }, () => resolve('connected'));
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+        req.on('timeout', () => {
+          req.destroy();
+          resolve('timeout');
+        });
+      });
+      expect(outcome, address).not.toBe('connected');
+    }
   });
 
   it('does not serve files outside the renderer folder', async () => {

@@ -3,7 +3,7 @@
  * and coach buttons, and the big result of the last action. Right: who is inside now, with check-out.
  * Bottom: today's counts. A scanner burst anywhere on the screen checks the card in.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckoutPreview, MemberSummary, VisitInfo } from '../../../electron/core/contract';
 import { AuthorizeDialog } from '../components/AuthorizeDialog';
@@ -149,6 +149,21 @@ export default function CheckInScreen() {
     };
   }, []);
 
+  // Stable props, so the result panel and the list of people inside (memoised) render again only
+  // when what they show changed, not on every change of this screen's state.
+  const resultActions = useMemo(
+    () => ({
+      onOverride: () => setDialog({ kind: 'override' }),
+      onNoTag: () => setDialog({ kind: 'noTag' }),
+      onCheckoutInstead: (cardNo: string) => void openCheckout({ cardNo }),
+      onChangeTag: (visit: VisitInfo) => setDialog({ kind: 'changeTag', visit }),
+      onTrialGuest: () => setDialog({ kind: 'guest', guest: 'trial' }),
+    }),
+    [openCheckout],
+  );
+  const onCheckoutVisit = useCallback((visitId: number) => void openCheckout({ visitId }), [openCheckout]);
+  const onCheckoutTag = useCallback((tagNumber: number) => void openCheckout({ tagNumber }), [openCheckout]);
+
   const onPick = (m: MemberSummary) => void doScan({ memberId: m.id }, false);
   const onCard = (cardNo: string) => void doScan({ cardNo }, true);
   const onEmptyEnter = () => {
@@ -251,23 +266,14 @@ export default function CheckInScreen() {
             </div>
             {busy && <div className="scan-busy muted">{t('checkin.checking')}</div>}
           </div>
-          <ResultPanel
-            panel={panel}
-            actions={{
-              onOverride: () => setDialog({ kind: 'override' }),
-              onNoTag: () => setDialog({ kind: 'noTag' }),
-              onCheckoutInstead: (cardNo) => void openCheckout({ cardNo }),
-              onChangeTag: (visit) => setDialog({ kind: 'changeTag', visit }),
-              onTrialGuest: () => setDialog({ kind: 'guest', guest: 'trial' }),
-            }}
-          />
+          <ResultPanel panel={panel} actions={resultActions} />
         </div>
         <InsideList
           rows={inside}
           stale={stale}
           canCheckout={canCheckout}
-          onCheckout={(visitId) => void openCheckout({ visitId })}
-          onCheckoutTag={(tagNumber) => void openCheckout({ tagNumber })}
+          onCheckout={onCheckoutVisit}
+          onCheckoutTag={onCheckoutTag}
         />
       </div>
       <NextChip />

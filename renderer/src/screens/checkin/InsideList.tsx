@@ -1,5 +1,5 @@
 /** "Inside now": everyone checked in and not yet out, with a filter and a check-out button per row. */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsideRow } from '../../../../electron/core/contract';
 import { fmtDuration, fmtMoney, fmtTime } from '../../format';
@@ -14,7 +14,78 @@ export function matchesInside(r: InsideRow, filter: string): boolean {
   );
 }
 
-export function InsideList(props: {
+/** Same row on the screen: a refresh brings new objects, but most rows did not change. */
+function sameRow(a: InsideRow, b: InsideRow): boolean {
+  return (
+    a.visitId === b.visitId &&
+    a.kind === b.kind &&
+    a.name === b.name &&
+    a.cardNo === b.cardNo &&
+    a.tagNumber === b.tagNumber &&
+    a.checkedInAt === b.checkedInAt &&
+    a.tabCents === b.tabCents
+  );
+}
+
+interface RowProps {
+  row: InsideRow;
+  /** Changes every 30 s: the time inside moves on. */
+  tick: number;
+  canCheckout: boolean;
+  onCheckout(visitId: number): void;
+}
+
+/** One person inside; rendered again only when what it shows changed (not on every refresh). */
+const InsideRowView = memo(
+  function InsideRowView({ row: r, canCheckout, onCheckout }: RowProps) {
+    const { t } = useTranslation();
+    return (
+      <tr data-visit={r.visitId}>
+        <td className="inside-tag">
+          {r.tagNumber ?? <span className="muted">{t('checkin.noTagShort')}</span>}
+        </td>
+        <td>
+          <div className="inside-name">{r.name}</div>
+          <div className="inside-sub">
+            <span className={`badge ${r.kind === 'member' ? 'badge-muted' : 'badge-warn'}`}>
+              {t(`checkin.kind.${r.kind}`)}
+            </span>
+            {r.cardNo && <span className="muted"> {r.cardNo}</span>}
+          </div>
+        </td>
+        <td>
+          <div>{fmtTime(r.checkedInAt)}</div>
+          <div className="muted inside-dur">{fmtDuration(r.checkedInAt)}</div>
+        </td>
+        <td className="num">
+          {r.tabCents > 0 ? <strong>{fmtMoney(r.tabCents)}</strong> : <span className="muted">—</span>}
+        </td>
+        <td>
+          {canCheckout && (
+            <button
+              type="button"
+              className="btn inside-out"
+              aria-label={t('checkin.inside.checkoutWho', {
+                name: r.name,
+                tag: r.tagNumber ?? '—',
+              })}
+              onClick={() => onCheckout(r.visitId)}
+            >
+              {t('checkin.inside.checkout')}
+            </button>
+          )}
+        </td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.tick === b.tick &&
+    a.canCheckout === b.canCheckout &&
+    a.onCheckout === b.onCheckout &&
+    sameRow(a.row, b.row),
+);
+
+export const InsideList = memo(function InsideList(props: {
   rows: InsideRow[];
   stale: boolean;
   canCheckout: boolean;
@@ -25,7 +96,7 @@ export function InsideList(props: {
   const uid = useId();
   const [filter, setFilter] = useState('');
   const [tag, setTag] = useState('');
-  const [, setTick] = useState(0);
+  const [tick, setTick] = useState(0);
   useEffect(() => {
     const id = setInterval(() => setTick((n) => n + 1), 30_000);
     return () => clearInterval(id);
@@ -95,46 +166,13 @@ export function InsideList(props: {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.visitId} data-visit={r.visitId}>
-                  <td className="inside-tag">
-                    {r.tagNumber ?? <span className="muted">{t('checkin.noTagShort')}</span>}
-                  </td>
-                  <td>
-                    <div className="inside-name">{r.name}</div>
-                    <div className="inside-sub">
-                      <span className={`badge ${r.kind === 'member' ? 'badge-muted' : 'badge-warn'}`}>
-                        {t(`checkin.kind.${r.kind}`)}
-                      </span>
-                      {r.cardNo && <span className="muted"> {r.cardNo}</span>}
-                    </div>
-                  </td>
-                  <td>
-                    <div>{fmtTime(r.checkedInAt)}</div>
-                    <div className="muted inside-dur">{fmtDuration(r.checkedInAt)}</div>
-                  </td>
-                  <td className="num">
-                    {r.tabCents > 0 ? (
-                      <strong>{fmtMoney(r.tabCents)}</strong>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td>
-                    {props.canCheckout && (
-                      <button
-                        type="button"
-                        className="btn inside-out"
-                        aria-label={t('checkin.inside.checkoutWho', {
-                          name: r.name,
-                          tag: r.tagNumber ?? '—',
-                        })}
-                        onClick={() => props.onCheckout(r.visitId)}
-                      >
-                        {t('checkin.inside.checkout')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                <InsideRowView
+                  key={r.visitId}
+                  row={r}
+                  tick={tick}
+                  canCheckout={props.canCheckout}
+                  onCheckout={props.onCheckout}
+                />
               ))}
             </tbody>
           </table>
@@ -142,4 +180,4 @@ export function InsideList(props: {
       </div>
     </section>
   );
-}
+});

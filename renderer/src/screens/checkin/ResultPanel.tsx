@@ -3,7 +3,7 @@
  * visits left), the status in colour, icon and words, each warning or block reason with what to do,
  * and the key tag number shown huge.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import type { MemberCard, StatusReason, VisitInfo, WarningCode } from '../../../../electron/core/contract';
@@ -168,7 +168,8 @@ function Head(props: { kind: 'ok' | 'warn' | 'block' | 'info'; text: string }) {
   );
 }
 
-export function ResultPanel(props: { panel: Panel; actions: ResultActions }) {
+/** Memoised: the counter screen renders again for other reasons (busy, the list refresh). */
+export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; actions: ResultActions }) {
   const { t } = useTranslation();
   const { panel, actions } = props;
   const [, setTick] = useState(0);
@@ -387,4 +388,4 @@ export function ResultPanel(props: { panel: Panel; actions: ResultActions }) {
       </div>
     </section>
   );
-}
+});

@@ -1,8 +1,9 @@
 /** Today's counts at the bottom of the counter: entries by kind and gender, inside now, tags. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayCounts } from '../../../../electron/core/contract';
 
-export function TodayStrip({ today }: { today: TodayCounts | null }) {
+export const TodayStrip = memo(function TodayStrip({ today }: { today: TodayCounts | null }) {
   const { t } = useTranslation();
   if (!today) return <footer className="today-strip" aria-label={t('checkin.today.label')} />;
   const e = today.entries;
@@ -27,4 +28,4 @@ export function TodayStrip({ today }: { today: TodayCounts | null }) {
       </span>
     </footer>
   );
-}
+});
