@@ -1,9 +1,10 @@
 /**
  * Incidents end to end through the real UI and the real core (browser build, loopback server):
  * reception reports an injury from the top bar in seconds (member picked by card number, details
- * filled in) and sees it on the open list without medical details; the manager completes the
- * record, adds a follow-up and marks it done, attaches a photo (a changed file is refused), tries
- * to close with a field missing (the checklist), then closes it; the review lists it with its costs
+ * filled in) and sees it on the open list without medical details, and reports one for a visitor
+ * who is not a member (name, gender, age); the manager completes the record, adds a follow-up and
+ * marks it done, attaches a photo (a changed file is refused), tries to close with a field missing
+ * (the checklist), then closes it; the review lists it with its costs
  * and totals; the written report prints to an A4 PDF (converted to PNG to be looked at). A complaint
  * goes through its steps. Once in Chinese and once in English, with screenshots.
  */
@@ -93,6 +94,32 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     );
     await expect(page.getByRole('columnheader', { name: T('incidents.col.examCost') })).toHaveCount(0);
     await expect(page.getByRole('tab', { name: T('incidents.tabs.complaints') })).toHaveCount(0);
+    // someone who is not a member: a name (gender, age if known) instead of the member picker
+    await page
+      .locator('.topbar')
+      .getByRole('button', { name: T('incidents.reportButton') })
+      .click();
+    dialog = page.getByRole('dialog', { name: T('incidents.open.title') });
+    await dialog.getByRole('radio', { name: T('incidents.open.whoOther') }).check();
+    await expect(dialog.getByLabel(T('incidents.open.member'))).toHaveCount(0);
+    const guest = lang === 'en' ? 'Ms Gao (visitor)' : '高女士（访客）';
+    await dialog.getByLabel(T('incidents.open.personName')).fill(guest);
+    await dialog.getByLabel(T('incidents.open.personGender')).selectOption({ label: T('common.female') });
+    await dialog.getByLabel(T('incidents.open.personAge')).fill('200');
+    await dialog.getByLabel(T('incidents.fields.place')).fill(T('incidents.places.bar'));
+    await dialog
+      .getByLabel(T('incidents.fields.what'))
+      .fill(lang === 'en' ? 'Cut her finger on a broken glass.' : '被碎玻璃划伤手指。');
+    await dialog.getByRole('button', { name: T('incidents.open.submit') }).click();
+    await expect(dialog.getByText(T('incidents.open.badAge'))).toBeVisible();
+    await dialog.getByLabel(T('incidents.open.personAge')).fill('34');
+    await s('01b-report-non-member');
+    await dialog.getByRole('button', { name: T('incidents.open.submit') }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(T('incidents.open.done', { id: 2 }))).toBeVisible();
+    await expect(openList.getByRole('row').filter({ hasText: guest })).toContainText(
+      T('incidents.status.open'),
+    );
     await s('02-desk-list');
 
     // ---- the manager completes the record -----------------------------------------------------

@@ -84,8 +84,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       ['SH002', '2'],
       ['SH003', '3'],
     ] as const) {
-      await page.getByLabel(T('checkin.scanLabel')).focus();
-      await page.keyboard.type(card, { delay: 5 });
+      // typed at the desk (the scanner's burst is covered by the counter test)
+      await page.getByLabel(T('checkin.scanLabel')).fill(card);
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('tag-number')).toHaveText(tag);
     }

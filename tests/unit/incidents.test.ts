@@ -384,6 +384,81 @@ describe('incidents', () => {
     );
   });
 
+  it('someone who is not a member: the name (gender, age) shows in the list and the report; hostile values refused', async () => {
+    const count = () =>
+      (s.club.core.database.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
+    const base = { place: 'Bar', what: 'A visitor slipped by the bar', kind: 'injury' } as const;
+    const hostile: [Record<string, unknown>, string][] = [
+      [{ personName: '' }, 'VALIDATION'],
+      [{ personName: '   ' }, 'VALIDATION'],
+      [{ personName: 'x'.repeat(101) }, 'VALIDATION'],
+      [{ personName: 42 }, 'VALIDATION'],
+      [{ personName: ['Guest'] }, 'VALIDATION'],
+      [{ personName: 'Guest', personGender: 'unknown' }, 'VALIDATION'],
+      [{ personName: 'Guest', personAge: -1 }, 'VALIDATION'],
+      [{ personName: 'Guest', personAge: 151 }, 'VALIDATION'],
+      [{ personName: 'Guest', personAge: 30.5 }, 'VALIDATION'],
+      [{ personName: 'Guest', personAge: '30' }, 'VALIDATION'],
+      // gender or age of nobody; a member and a second person
+      [{ personGender: 'female' }, 'VALIDATION'],
+      [{ personAge: 30 }, 'VALIDATION'],
+      [{ memberId: s.memberId, personName: 'Guest' }, 'VALIDATION'],
+      [{ memberId: s.memberId, personAge: 30 }, 'VALIDATION'],
+    ];
+    const before = count();
+    for (const [extra, code] of hostile) {
+      const err = await expectError(
+        s.club.call(s.desk.session, 'incidents.open', { ...base, ...extra } as OpArgs<'incidents.open'>),
+        code,
+      );
+      expect(JSON.stringify(err), JSON.stringify(extra)).toMatch(/person|memberId/);
+    }
+    expect(count()).toBe(before);
+
+    // Reception opens it with the visitor's name; the desk view shows the name, no card number.
+    const inc = await s.club.call(s.desk.session, 'incidents.open', {
+      ...base,
+      severity: 'minor',
+      personName: '  王小姐 (visitor)  ',
+      personGender: 'female',
+      personAge: 28,
+    });
+    expect(inc.view).toBe('desk');
+    expect(inc.person).toEqual({
+      memberId: null,
+      cardNo: null,
+      name: '王小姐 (visitor)',
+      gender: 'female',
+      age: 28,
+    });
+    const deskRow = (await s.club.call(s.desk.session, 'incidents.list', {})).rows.find(
+      (r) => r.id === inc.id,
+    )!;
+    expect(deskRow).toMatchObject({ memberId: null, cardNo: null, personName: '王小姐 (visitor)' });
+    // The manager finds it by the name, and the written report carries it.
+    const found = await s.club.call(s.cs.session, 'incidents.list', { q: '王小姐' });
+    expect(found.rows.map((r) => r.id)).toEqual([inc.id]);
+    const report = await s.club.call(s.cs.session, 'incidents.report', { id: inc.id });
+    expect(report.incident.person).toEqual({
+      memberId: null,
+      cardNo: null,
+      name: '王小姐 (visitor)',
+      gender: 'female',
+      age: 28,
+    });
+    expect(report.missing).not.toContain('memberName');
+
+    // A name alone is enough; gender and age stay unknown.
+    const guest = await s.club.call(s.desk.session, 'incidents.open', { ...base, personName: 'Guest Chen' });
+    expect(guest.person).toEqual({
+      memberId: null,
+      cardNo: null,
+      name: 'Guest Chen',
+      gender: null,
+      age: null,
+    });
+  });
+
   it('a closed incident refuses every edit; dated addenda are accepted', async () => {
     const inc = await s.club.call(s.desk.session, 'incidents.open', {
       place: 'Gym floor',

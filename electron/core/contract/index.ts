@@ -635,7 +635,8 @@ export const contract = {
   // ---- incidents -----------------------------------------------------------------------------
   /**
    * Anyone at the desk opens an incident in seconds: when (club-local, default now), where, what,
-   * the member if any. Non-managers get the desk view (no medical details).
+   * the member if any, or the name (gender, age) of someone who is not a member. Non-managers get
+   * the desk view (no medical details).
    */
   'incidents.open': {
     input: z
@@ -646,6 +647,10 @@ export const contract = {
         kind: IncidentKind.optional(),
         severity: IncidentSeverity.optional(),
         memberId: Id.optional(),
+        /** Someone who is not a member (a visitor, a guest): instead of memberId; gender and age if known. */
+        personName: Name.optional(),
+        personGender: Gender.optional(),
+        personAge: z.number().int().min(0).max(150).optional(),
         opId: OpId.optional(),
       })
       .strict(),

@@ -21,6 +21,7 @@ import type {
   DueFollowUp,
   FollowUpInfo,
   FollowUpKind,
+  Gender,
   IncidentDetail,
   IncidentFullView,
   IncidentKind,
@@ -179,6 +180,29 @@ function memberSnapshot(db: DB, memberId: number, occurredIso: string, tz: strin
     member_gender: m.gender,
     member_age: m.birth_date ? ageOn(m.birth_date, localDate(new Date(occurredIso), tz)) : null,
   };
+}
+
+/** Someone who is not a member (a visitor, a guest): the name given, gender and age if known. */
+function nonMember(name: string | undefined, gender: Gender | undefined, age: number | undefined) {
+  if (name === undefined) {
+    if (gender !== undefined || age !== undefined)
+      throw new AppError('VALIDATION', { issues: [{ path: 'personName', code: 'required' }] });
+    return null;
+  }
+  return {
+    member_id: null,
+    member_card_no: null,
+    member_name: name,
+    member_gender: gender ?? null,
+    member_age: age ?? null,
+  };
+}
+
+/** A linked member brings their own name, gender and age: a second person is refused. */
+function onlyMemberOrPerson(a: { personName?: string; personGender?: Gender; personAge?: number }): void {
+  const extra = (['personName', 'personGender', 'personAge'] as const).filter((k) => a[k] !== undefined);
+  if (extra.length)
+    throw new AppError('VALIDATION', { issues: extra.map((path) => ({ path, code: 'member_given' })) });
 }
 
 const blank = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
@@ -693,8 +717,11 @@ export const incidentHandlers = handlers({
     const now = ctx.nowIso();
     const occurred = a.occurredAt ? localToIso(ctx, a.occurredAt) : now;
     notInFuture(ctx, occurred, 'occurredAt');
+    if (a.memberId !== undefined) onlyMemberOrPerson(a);
     const person =
-      a.memberId !== undefined ? memberSnapshot(ctx.db, a.memberId, occurred, ctx.settings.timeZone) : null;
+      a.memberId !== undefined
+        ? memberSnapshot(ctx.db, a.memberId, occurred, ctx.settings.timeZone)
+        : nonMember(a.personName, a.personGender, a.personAge);
     const id = Number(
       ctx.db
         .prepare(
@@ -722,7 +749,13 @@ export const incidentHandlers = handlers({
       op: 'incidents.open',
       entity: 'incident',
       entityId: id,
-      after: { occurredAt: occurred, place: a.place, kind: a.kind ?? 'other', memberId: a.memberId ?? null },
+      after: {
+        occurredAt: occurred,
+        place: a.place,
+        kind: a.kind ?? 'other',
+        memberId: a.memberId ?? null,
+        ...(a.personName !== undefined ? { personName: a.personName } : {}),
+      },
     });
     return incidentView(ctx, getIncident(ctx.db, id));
   },

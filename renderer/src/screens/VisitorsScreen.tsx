@@ -2,13 +2,14 @@
  * The visitor desk. Left, always visible: the consultants' rotation (who is next and why, sign-in,
  * away / back). Right: the calling cards of open calls (public-address text, countdown, page again,
  * accept, call next) above the sections: registration, today's visitors, phone inquiries,
- * appointments, announcements, and for managers the disputes queue and the consultant report.
+ * appointments, announcements, and for managers the disputes queue and the consultant report (a
+ * consultant sees "My disputes" there instead).
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpName } from '../../../electron/core/contract';
 import { call } from '../api';
-import { can, useCan } from '../stores/session';
+import { can, useCan, useSession } from '../stores/session';
 import { useVisitors } from '../stores/visitors';
 import { AnnouncementsPanel } from './visitors/Announcements';
 import { AppointmentsPanel } from './visitors/AppointmentsPanel';
@@ -46,6 +47,8 @@ export default function VisitorsScreen() {
   const openCalls = useVisitors((s) => Object.values(s.open).some((v) => v.status === 'calling'));
   const canTick = useCan('visitors.tick');
   const today = useVisitors((s) => s.today);
+  // a consultant's disputes tab lists only their own (read-only)
+  const mine = useSession((s) => s.info?.staff.role === 'consultant');
 
   useEffect(() => {
     const s = useVisitors.getState();
@@ -99,7 +102,7 @@ export default function VisitorsScreen() {
               tabIndex={current === k ? 0 : -1}
               onClick={() => setSection(k)}
             >
-              {t(`visitors.section.${k}`)}
+              {t(k === 'disputes' && mine ? 'visitors.section.myDisputes' : `visitors.section.${k}`)}
               {k === 'today' && today && today.visitors.length > 0 && (
                 <span className="vis-tab-count">{today.visitors.length}</span>
               )}

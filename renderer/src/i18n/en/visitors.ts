@@ -10,6 +10,7 @@ export default {
     announcements: 'Announcements',
     disputes: 'Disputes',
     report: 'Consultant report',
+    myDisputes: 'My disputes',
   },
   stale: 'Could not refresh just now; trying again.',
 
@@ -284,6 +285,25 @@ export default {
     saved: 'Decision recorded.',
     needConsultant: 'Choose who gets the credit.',
     final: 'A decision is final: it cannot be changed afterwards.',
+    mine: 'My disputes',
+    mineHint:
+      'The disputes you raised and those about visitors credited to you. The customer-service manager decides; a decision is final.',
+    mineEmpty: 'No disputes raised by you or about your visitors.',
+    byYou: 'You',
+    status_open: 'Open',
+    status_decided: 'Decided',
+    pending: 'Waiting for the customer-service manager',
+    outcomeKeep: 'Kept: the credit stays with {{name}}',
+    outcomeMove: 'Moved: credit from {{from}} to {{name}}',
+    col: {
+      visitor: 'Visitor',
+      raised: 'Raised by',
+      reason: 'Reason',
+      status: 'Status',
+      decision: 'Decision',
+      decidedBy: 'Decided by',
+      note: "Manager's note",
+    },
   },
 
   phone: {

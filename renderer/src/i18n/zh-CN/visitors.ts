@@ -10,6 +10,7 @@ export default {
     announcements: '广播',
     disputes: '争议',
     report: '顾问报表',
+    myDisputes: '我的争议',
   },
   stale: '暂时无法刷新，正在重试。',
 
@@ -279,6 +280,24 @@ export default {
     saved: '裁定已记录。',
     needConsultant: '请选择业绩归属的顾问。',
     final: '裁定后不可更改。',
+    mine: '我的争议',
+    mineHint: '你提出的争议，以及与归属于你的访客有关的争议。由客服经理裁定，裁定后不可更改。',
+    mineEmpty: '没有你提出的或与你的访客有关的争议。',
+    byYou: '你',
+    status_open: '待处理',
+    status_decided: '已裁定',
+    pending: '等待客服经理裁定',
+    outcomeKeep: '维持：业绩仍归 {{name}}',
+    outcomeMove: '改归：业绩由 {{from}} 改归 {{name}}',
+    col: {
+      visitor: '访客',
+      raised: '提出人',
+      reason: '理由',
+      status: '状态',
+      decision: '裁定',
+      decidedBy: '裁定人',
+      note: '经理备注',
+    },
   },
 
   phone: {

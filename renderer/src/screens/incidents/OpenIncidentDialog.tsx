@@ -1,10 +1,16 @@
 /**
  * "Report an incident": anyone at the desk records what, where, when (default now), the kind and
- * the member if any, in seconds. A customer-service manager completes the record later.
+ * the member if any — or the name (gender, age if known) of someone who is not a member, a visitor
+ * or a guest — in seconds. A customer-service manager completes the record later.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncidentDetail, IncidentKind, IncidentSeverity } from '../../../../electron/core/contract';
+import type {
+  Gender,
+  IncidentDetail,
+  IncidentKind,
+  IncidentSeverity,
+} from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
@@ -20,6 +26,10 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
   const [kind, setKind] = useState<IncidentKind>('injury');
   const [severity, setSeverity] = useState<IncidentSeverity | ''>('');
   const [member, setMember] = useState<PickedMember | null>(null);
+  const [who, setWho] = useState<'member' | 'other'>('member');
+  const [personName, setPersonName] = useState('');
+  const [personGender, setPersonGender] = useState<Gender | ''>('');
+  const [personAge, setPersonAge] = useState('');
   const [when, setWhen] = useState(nowLocalInput);
   const [place, setPlace] = useState('');
   const [what, setWhat] = useState('');
@@ -34,6 +44,12 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
     else if (when > nowLocalInput()) fe.when = t('incidents.open.future');
     if (!place.trim()) fe.place = t('incidents.open.needPlace');
     if (!what.trim()) fe.what = t('incidents.open.needWhat');
+    const other = who === 'other';
+    const name = personName.trim();
+    const age = personAge.trim();
+    if (other && !name && (personGender || age)) fe.personName = t('incidents.open.needPersonName');
+    if (other && age && !(/^\d{1,3}$/.test(age) && Number(age) <= 150))
+      fe.personAge = t('incidents.open.badAge');
     setErrs(fe);
     if (Object.keys(fe).length > 0) return;
     setBusy(true);
@@ -45,7 +61,14 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
         what: what.trim(),
         kind,
         ...(severity ? { severity } : {}),
-        ...(member ? { memberId: member.id } : {}),
+        ...(!other && member ? { memberId: member.id } : {}),
+        ...(other && name
+          ? {
+              personName: name,
+              ...(personGender ? { personGender } : {}),
+              ...(age ? { personAge: Number(age) } : {}),
+            }
+          : {}),
         opId: opId.current,
       });
       props.onDone(d);
@@ -55,6 +78,8 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
       if (bad.includes('occurredAt')) fe2.when = t('incidents.open.needWhen');
       if (bad.includes('place')) fe2.place = t('incidents.open.needPlace');
       if (bad.includes('what')) fe2.what = t('incidents.open.needWhat');
+      if (bad.includes('personName')) fe2.personName = t('incidents.open.needPersonName');
+      if (bad.includes('personAge')) fe2.personAge = t('incidents.open.badAge');
       setErrs(fe2);
       setError(errorText(err));
     } finally {
@@ -80,13 +105,84 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
             </label>
           ))}
         </fieldset>
-        <MemberPicker
-          label={t('incidents.open.member')}
-          value={member}
-          onChange={setMember}
-          autoFocus
-          hint={t('incidents.open.memberHint')}
-        />
+        <fieldset className="field radio-row">
+          <legend>{t('incidents.open.who')}</legend>
+          <label className="radio">
+            <input
+              type="radio"
+              name={`${uid}-who`}
+              checked={who === 'member'}
+              onChange={() => setWho('member')}
+            />
+            {t('incidents.open.whoMember')}
+          </label>
+          <label className="radio">
+            <input
+              type="radio"
+              name={`${uid}-who`}
+              checked={who === 'other'}
+              onChange={() => setWho('other')}
+            />
+            {t('incidents.open.whoOther')}
+          </label>
+        </fieldset>
+        {who === 'member' ? (
+          <MemberPicker
+            label={t('incidents.open.member')}
+            value={member}
+            onChange={setMember}
+            autoFocus
+            hint={t('incidents.open.memberHint')}
+          />
+        ) : (
+          <div className="grid-3">
+            <div className="field">
+              <label htmlFor={`${uid}-pname`}>{t('incidents.open.personName')}</label>
+              <input
+                id={`${uid}-pname`}
+                autoFocus
+                autoComplete="off"
+                maxLength={100}
+                value={personName}
+                onChange={(e) => {
+                  setPersonName(e.target.value);
+                  setErrs((x) => ({ ...x, personName: '' }));
+                }}
+                aria-invalid={!!errs.personName || undefined}
+              />
+              <span className="field-hint">{t('incidents.open.personHint')}</span>
+              {errs.personName && <div className="field-error">{errs.personName}</div>}
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-pgender`}>{t('incidents.open.personGender')}</label>
+              <select
+                id={`${uid}-pgender`}
+                value={personGender}
+                onChange={(e) => setPersonGender(e.target.value as Gender | '')}
+              >
+                <option value="">{t('incidents.notKnownYet')}</option>
+                <option value="male">{t('common.male')}</option>
+                <option value="female">{t('common.female')}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-page`}>{t('incidents.open.personAge')}</label>
+              <input
+                id={`${uid}-page`}
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={3}
+                value={personAge}
+                onChange={(e) => {
+                  setPersonAge(e.target.value);
+                  setErrs((x) => ({ ...x, personAge: '' }));
+                }}
+                aria-invalid={!!errs.personAge || undefined}
+              />
+              {errs.personAge && <div className="field-error">{errs.personAge}</div>}
+            </div>
+          </div>
+        )}
         <div className="grid-3">
           <div className="field">
             <label htmlFor={`${uid}-when`}>{t('incidents.fields.occurredAt')}</label>

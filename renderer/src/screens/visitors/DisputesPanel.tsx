@@ -1,11 +1,16 @@
-/** The customer-service manager's queue of disputes: keep, or move the credit (final, with a note). */
+/**
+ * The customer-service manager's queue of disputes: keep, or move the credit (final, with a note).
+ * A logged-in consultant sees "My disputes" instead: those they raised and those about visitors
+ * credited to them (the core returns only these), with the decision, who decided and the note —
+ * read-only.
+ */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisputeRow } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime } from '../../format';
-import { useCan } from '../../stores/session';
+import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
 
@@ -13,6 +18,7 @@ export function DisputesPanel() {
   const { t } = useTranslation();
   const board = useVisitors((s) => s.board);
   const canDecide = useCan('visitors.decideDispute');
+  const me = useSession((s) => s.info?.staff);
   const [list, setList] = useState<DisputeRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -24,6 +30,7 @@ export function DisputesPanel() {
 
   if (error) return <p className="field-error">{error}</p>;
   if (!list) return <p className="muted">{t('common.loading')}</p>;
+  if (me?.role === 'consultant') return <MyDisputes list={list} meId={me.id} />;
   if (list.length === 0) return <p className="empty">{t('visitors.disputes.empty')}</p>;
   const open = list.filter((d) => d.status === 'open');
   const decided = list.filter((d) => d.status === 'decided');
@@ -41,13 +48,81 @@ export function DisputesPanel() {
   );
 }
 
+function MyDisputes(props: { list: DisputeRow[]; meId: number }) {
+  const { t } = useTranslation();
+  const { list, meId } = props;
+  return (
+    <section className="vis-disputes" aria-labelledby="vis-my-disputes">
+      <h3 id="vis-my-disputes">{t('visitors.disputes.mine')}</h3>
+      <p className="muted">{t('visitors.disputes.mineHint')}</p>
+      {list.length === 0 ? (
+        <p className="empty">{t('visitors.disputes.mineEmpty')}</p>
+      ) : (
+        <div className="vis-table-wrap">
+          <table className="table vis-table vis-my-disputes">
+            <thead>
+              <tr>
+                <th>{t('visitors.disputes.col.visitor')}</th>
+                <th>{t('visitors.disputes.col.raised')}</th>
+                <th>{t('visitors.disputes.col.reason')}</th>
+                <th>{t('visitors.disputes.col.status')}</th>
+                <th>{t('visitors.disputes.col.decision')}</th>
+                <th>{t('visitors.disputes.col.decidedBy')}</th>
+                <th>{t('visitors.disputes.col.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((d) => (
+                <tr key={d.id} data-testid={`my-dispute-${d.visitorName}`}>
+                  <td>
+                    <strong>{d.visitorName}</strong>
+                    <div className="muted">{fmtDate(d.visitorDay)}</div>
+                  </td>
+                  <td>
+                    {d.raisedById === meId ? t('visitors.disputes.byYou') : d.raisedByName}
+                    <div className="muted">{fmtDateTime(d.raisedAt)}</div>
+                  </td>
+                  <td>{d.reason}</td>
+                  <td>
+                    <span className={`badge ${d.status === 'open' ? 'badge-warn' : 'badge-ok'}`}>
+                      {t(`visitors.disputes.status_${d.status}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {d.status === 'open'
+                      ? t('visitors.disputes.pending')
+                      : d.decision === 'move'
+                        ? t('visitors.disputes.outcomeMove', {
+                            from: d.creditBeforeName ?? '—',
+                            name: d.creditToName ?? '—',
+                          })
+                        : t('visitors.disputes.outcomeKeep', { name: d.creditBeforeName ?? '—' })}
+                  </td>
+                  <td>
+                    {d.decidedByName ?? '—'}
+                    {d.decidedAt && <div className="muted">{fmtDateTime(d.decidedAt)}</div>}
+                  </td>
+                  <td>{d.decisionNote ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 function DisputeCard(props: { d: DisputeRow; canDecide: boolean; onDone(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const consultants = useVisitors((s) => s.consultants);
   const { d } = props;
   const [decision, setDecision] = useState<'keep' | 'move'>('keep');
-  const [to, setTo] = useState<number | ''>('');
+  const [picked, setTo] = useState<number | ''>('');
+  // "move" goes to the consultant who raised it unless the manager picks someone else
+  const raiser = consultants.some((c) => c.id === d.raisedById && c.id !== d.creditBeforeId);
+  const to = picked !== '' ? picked : raiser ? d.raisedById : '';
   const [note, setNote] = useState('');
   const [miss, setMiss] = useState(false);
   const [error, setError] = useState<string | null>(null);
