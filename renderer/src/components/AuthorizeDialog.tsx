@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import type { LoginStaff, Role } from '../../../electron/core/contract';
 import { errorText } from '../errorText';
+import { FormFooter } from './FormParts';
 import { Modal } from './Modal';
+import { useSubmit } from './useSubmit';
 import '../screens/CheckInScreen.css';
 
 export const SUPERVISOR_ROLES: readonly Role[] = [
@@ -40,9 +42,8 @@ export function AuthorizeDialog(props: {
   const [staffId, setStaffId] = useState<number | ''>('');
   const [pin, setPin] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [missing, setMissing] = useState<Record<string, boolean>>({});
-  const [busy, setBusy] = useState(false);
   const uid = useId();
 
   useEffect(() => {
@@ -68,16 +69,13 @@ export function AuthorizeDialog(props: {
     setMissing(miss);
     if (miss.staff || miss.pin || miss.reason) return;
     const who = staff?.find((s) => s.id === staffId);
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onAuthorize({ staffId: Number(staffId), pin, reason: reason.trim() }, who?.name ?? '');
-    } catch (err) {
-      setError(errorText(err));
-      setPin('');
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => props.onAuthorize({ staffId: Number(staffId), pin, reason: reason.trim() }, who?.name ?? ''),
+      (err) => {
+        setPin('');
+        return errorText(err);
+      },
+    );
   };
 
   return (
@@ -130,19 +128,13 @@ export function AuthorizeDialog(props: {
           />
           {missing.reason && <div className="field-error">{t('checkin.auth.needReason')}</div>}
         </div>
-        {error && (
-          <div className="field-error authorize-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {props.confirmLabel ?? t('checkin.auth.confirm')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorClassName="authorize-error"
+          disabled={busy}
+          submitLabel={props.confirmLabel ?? t('checkin.auth.confirm')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

@@ -4,7 +4,7 @@
  * reference. Stored value is offered only to members (with the balance shown). Everything is kept
  * in integer cents; the fields hold what the receptionist typed.
  */
-import { useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod, PaymentPart } from '../../../electron/core/contract';
 import { fmtMoney } from '../format';
@@ -69,7 +69,41 @@ export function MoneyInput({
   );
 }
 
-/** Big segmented radio buttons for a payment method (arrow keys move between them). */
+/** Big segmented radio buttons (arrow keys move between them); the legend is for screen readers. */
+export function SegChoice<K extends string>(props: {
+  legend: string;
+  options: readonly K[];
+  value: K;
+  onChange(k: K): void;
+  label(k: K): ReactNode;
+  /** Extra words after an option's name (the stored-value balance). */
+  note?: Partial<Record<K, string>>;
+  disabled?: Partial<Record<K, boolean>>;
+}) {
+  const name = useId();
+  return (
+    <fieldset className="seg">
+      <legend className="sr-only">{props.legend}</legend>
+      {props.options.map((k) => (
+        <label key={k} className={`seg-option ${props.disabled?.[k] ? 'disabled' : ''}`}>
+          <input
+            className="sr-only"
+            type="radio"
+            name={name}
+            value={k}
+            checked={props.value === k}
+            disabled={props.disabled?.[k]}
+            onChange={() => props.onChange(k)}
+          />
+          <span className="seg-name">{props.label(k)}</span>
+          {props.note?.[k] && <span className="seg-note">{props.note[k]}</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Big segmented radio buttons for a payment method. */
 export function MethodChoice<M extends PaymentMethod>(props: {
   legend: string;
   methods: readonly M[];
@@ -80,26 +114,16 @@ export function MethodChoice<M extends PaymentMethod>(props: {
   disabled?: Partial<Record<M, boolean>>;
 }) {
   const { t } = useTranslation();
-  const name = useId();
   return (
-    <fieldset className="seg">
-      <legend className="sr-only">{props.legend}</legend>
-      {props.methods.map((m) => (
-        <label key={m} className={`seg-option ${props.disabled?.[m] ? 'disabled' : ''}`}>
-          <input
-            className="sr-only"
-            type="radio"
-            name={name}
-            value={m}
-            checked={props.value === m}
-            disabled={props.disabled?.[m]}
-            onChange={() => props.onChange(m)}
-          />
-          <span className="seg-name">{t(`checkin.pay.method.${m}`)}</span>
-          {props.note?.[m] && <span className="seg-note">{props.note[m]}</span>}
-        </label>
-      ))}
-    </fieldset>
+    <SegChoice
+      legend={props.legend}
+      options={props.methods}
+      value={props.value}
+      onChange={props.onChange}
+      label={(m) => t(`checkin.pay.method.${m}`)}
+      note={props.note}
+      disabled={props.disabled}
+    />
   );
 }
 

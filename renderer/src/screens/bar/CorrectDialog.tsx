@@ -5,8 +5,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TabLine } from '../../../../electron/core/contract';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
-import { errorText } from '../../errorText';
+import { useSubmit } from '../../components/useSubmit';
 import { fmtMoney } from '../../format';
 import { MAX_QTY, useBar } from '../../stores/bar';
 
@@ -16,8 +17,7 @@ export function CorrectDialog(props: { line: TabLine; onClose(): void; onDone(qu
   const { line } = props;
   const [qty, setQty] = useState(String(line.quantity));
   const [confirmed, setConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const n = qty.trim() === '' ? NaN : Number(qty);
   const valid = Number.isInteger(n) && n >= 0 && n <= MAX_QTY;
   const changed = valid && n !== line.quantity;
@@ -25,16 +25,10 @@ export function CorrectDialog(props: { line: TabLine; onClose(): void; onDone(qu
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!valid || !changed || !confirmed) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await useBar.getState().correct(line.id, n);
       props.onDone(n);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const step = (d: number) => {
@@ -96,19 +90,12 @@ export function CorrectDialog(props: { line: TabLine; onClose(): void; onDone(qu
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
           {t('bar.correct.memberConfirmed')}
         </label>
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy || !confirmed || !changed}>
-            {n === 0 ? t('bar.correct.submitRemove') : t('bar.correct.submit')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          disabled={busy || !confirmed || !changed}
+          submitLabel={n === 0 ? t('bar.correct.submitRemove') : t('bar.correct.submit')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

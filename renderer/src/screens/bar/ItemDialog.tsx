@@ -7,7 +7,9 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
 import { ApiCallError, call } from '../../api';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { moneyInput, parseMoney } from '../../stores/bar';
 
@@ -29,8 +31,7 @@ export function ItemDialog(props: {
   const [notes, setNotes] = useState(it?.notes ?? '');
   const [active, setActive] = useState(it?.active ?? true);
   const [errs, setErrs] = useState<Partial<Record<Key, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,35 +45,37 @@ export function ItemDialog(props: {
       next.sort = t('bar.itemDialog.badSort');
     setErrs(next);
     if (Object.keys(next).length > 0 || priceCents === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      let saved: BarItem;
-      if (!it) {
-        saved = await call('bar.itemCreate', {
-          name: name.trim(),
-          category: category.trim(),
-          priceCents,
-          notes,
-          ...(sortN !== undefined ? { sort: sortN } : {}),
-        });
-      } else {
-        // only what changed (a price change is audited)
-        saved = await call('bar.itemUpdate', {
-          id: it.id,
-          ...(name.trim() !== it.name ? { name: name.trim() } : {}),
-          ...(category.trim() !== it.category ? { category: category.trim() } : {}),
-          ...(priceCents !== it.priceCents ? { priceCents } : {}),
-          ...(notes !== it.notes ? { notes } : {}),
-          ...(sortN !== undefined && sortN !== it.sort ? { sort: sortN } : {}),
-          ...(active !== it.active ? { active } : {}),
-        });
-      }
-      props.onDone(saved);
-    } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'BAR_ITEM_NAME_TAKEN') {
-        setErrs({ name: errorText(err) });
-      } else {
+    await run(
+      async () => {
+        let saved: BarItem;
+        if (!it) {
+          saved = await call('bar.itemCreate', {
+            name: name.trim(),
+            category: category.trim(),
+            priceCents,
+            notes,
+            ...(sortN !== undefined ? { sort: sortN } : {}),
+          });
+        } else {
+          // only what changed (a price change is audited)
+          saved = await call('bar.itemUpdate', {
+            id: it.id,
+            ...(name.trim() !== it.name ? { name: name.trim() } : {}),
+            ...(category.trim() !== it.category ? { category: category.trim() } : {}),
+            ...(priceCents !== it.priceCents ? { priceCents } : {}),
+            ...(notes !== it.notes ? { notes } : {}),
+            ...(sortN !== undefined && sortN !== it.sort ? { sort: sortN } : {}),
+            ...(active !== it.active ? { active } : {}),
+          });
+        }
+        props.onDone(saved);
+      },
+      (err) => {
+        // a name already taken is said at the name field only
+        if (err instanceof ApiCallError && err.code === 'BAR_ITEM_NAME_TAKEN') {
+          setErrs({ name: errorText(err) });
+          return null;
+        }
         const bad = invalidFields(err);
         const fe: Partial<Record<Key, string>> = {};
         for (const f of bad) {
@@ -82,11 +85,9 @@ export function ItemDialog(props: {
           else if (f.startsWith('sort')) fe.sort = t('bar.itemDialog.badSort');
         }
         setErrs(fe);
-        setError(errorText(err));
-      }
-    } finally {
-      setBusy(false);
-    }
+        return errorText(err);
+      },
+    );
   };
 
   const field = (k: Key, label: string, input: ReactNode, hint?: string) => (
@@ -192,19 +193,12 @@ export function ItemDialog(props: {
             </div>
           )}
         </div>
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {it ? t('bar.itemDialog.save') : t('bar.itemDialog.create')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          disabled={busy}
+          submitLabel={it ? t('bar.itemDialog.save') : t('bar.itemDialog.create')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

@@ -3,8 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
-import { errorText } from '../../errorText';
+import { useSubmit } from '../../components/useSubmit';
 import { MAX_QTY } from '../../stores/bar';
 
 export function ReceiveDialog(props: {
@@ -19,8 +20,7 @@ export function ReceiveDialog(props: {
   const [qty, setQty] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState<{ item?: boolean; qty?: boolean }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const sorted = [...props.items].sort(
     (a, b) =>
       a.category.localeCompare(b.category, 'zh-CN') ||
@@ -35,20 +35,14 @@ export function ReceiveDialog(props: {
     const miss = { item: itemId === '', qty: !(qty !== '' && Number.isInteger(n) && n >= 1 && n <= MAX_QTY) };
     setMissing(miss);
     if (miss.item || miss.qty) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const item = await call('bar.receive', {
         itemId: Number(itemId),
         quantity: n,
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       props.onDone(item, n);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -100,19 +94,12 @@ export function ReceiveDialog(props: {
             onChange={(e) => setNote(e.target.value)}
           />
         </div>
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('bar.receiveDialog.submit')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          disabled={busy}
+          submitLabel={t('bar.receiveDialog.submit')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

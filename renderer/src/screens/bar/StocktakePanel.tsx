@@ -6,7 +6,8 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
-import { errorText } from '../../errorText';
+import { FormError, RadioRow } from '../../components/FormParts';
+import { useSubmit } from '../../components/useSubmit';
 import { fmtDateTime } from '../../format';
 import { groupByCategory, useBar } from '../../stores/bar';
 import { toast } from '../../stores/toast';
@@ -37,8 +38,7 @@ export function StocktakePanel() {
   const [counts, setCounts] = useState<Record<number, string>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [result, setResult] = useState<{ report: BarReport; at: string } | null>(null);
 
   useEffect(() => {
@@ -73,9 +73,7 @@ export function StocktakePanel() {
       setError(t('bar.stocktake.nothingCounted'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const report = await call('bar.stocktake', {
         kind,
         counts: list,
@@ -87,11 +85,7 @@ export function StocktakePanel() {
       setNote('');
       toast.ok(t('bar.stocktake.saved', { count: list.length }));
       void useBar.getState().loadItems();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (result) {
@@ -146,15 +140,14 @@ export function StocktakePanel() {
   return (
     <form className="bar-stocktake-form" onSubmit={submit} noValidate>
       <div className="card bar-stocktake-top">
-        <fieldset className="field radio-row">
-          <legend>{t('bar.stocktake.kind')}</legend>
-          {(['daily', 'month_end'] as const).map((k) => (
-            <label key={k} className="radio">
-              <input type="radio" name={`${uid}-kind`} checked={kind === k} onChange={() => setKind(k)} />
-              {t(`bar.stocktake.kinds.${k}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioRow<Kind>
+          legend={t('bar.stocktake.kind')}
+          name={`${uid}-kind`}
+          options={['daily', 'month_end']}
+          value={kind}
+          onChange={setKind}
+          label={(k) => t(`bar.stocktake.kinds.${k}`)}
+        />
         <div className="field bar-stocktake-note">
           <label htmlFor={`${uid}-note`}>{t('bar.stocktake.note')}</label>
           <input
@@ -176,11 +169,7 @@ export function StocktakePanel() {
           {t('bar.stocktake.submit')}
         </button>
       </div>
-      {error && (
-        <div className="field-error bar-stocktake-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError error={error} className="bar-stocktake-error" />
       <p className="muted field-hint">{t('bar.stocktake.hint')}</p>
       <div className="card bar-stocktake-table">
         {items === null ? (

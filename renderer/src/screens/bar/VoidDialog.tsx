@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role, Tab, TabLine } from '../../../../electron/core/contract';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
+import { RadioRow } from '../../components/FormParts';
 import { fmtMoney } from '../../format';
 import { useBar } from '../../stores/bar';
 
@@ -47,29 +48,14 @@ export function VoidDialog(props: {
         })}
       </p>
       {line.paid && (
-        <fieldset className="field radio-row">
-          <legend>{t('bar.void.refundLegend', { amount: fmtMoney(line.amountCents) })}</legend>
-          <label className="radio">
-            <input
-              type="radio"
-              name={`${uid}-refund`}
-              checked={refund === 'cash'}
-              onChange={() => setRefund('cash')}
-            />
-            {t('bar.void.refundCash')}
-          </label>
-          {storedOk && (
-            <label className="radio">
-              <input
-                type="radio"
-                name={`${uid}-refund`}
-                checked={refund === 'stored_value'}
-                onChange={() => setRefund('stored_value')}
-              />
-              {t('bar.void.refundStored')}
-            </label>
-          )}
-        </fieldset>
+        <RadioRow<RefundMethod>
+          legend={t('bar.void.refundLegend', { amount: fmtMoney(line.amountCents) })}
+          name={`${uid}-refund`}
+          options={storedOk ? ['cash', 'stored_value'] : ['cash']}
+          value={refund}
+          onChange={setRefund}
+          label={(m) => (m === 'cash' ? t('bar.void.refundCash') : t('bar.void.refundStored'))}
+        />
       )}
       <p className="muted">{t('bar.void.who')}</p>
     </AuthorizeDialog>

@@ -2,8 +2,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitInfo } from '../../../../electron/core/contract';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
-import { errorText } from '../../errorText';
+import { useSubmit } from '../../components/useSubmit';
 import { useCheckin } from '../../stores/checkin';
 
 export function ChangeTagDialog(props: { visit: VisitInfo; onClose(): void; onDone(v: VisitInfo): void }) {
@@ -11,8 +12,7 @@ export function ChangeTagDialog(props: { visit: VisitInfo; onClose(): void; onDo
   const uid = useId();
   const changeTag = useCheckin((s) => s.changeTag);
   const [tag, setTag] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -21,15 +21,7 @@ export function ChangeTagDialog(props: { visit: VisitInfo; onClose(): void; onDo
       setError(t('checkin.badTag'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      props.onDone(await changeTag(props.visit.id, n));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => props.onDone(await changeTag(props.visit.id, n)));
   };
 
   return (
@@ -47,19 +39,12 @@ export function ChangeTagDialog(props: { visit: VisitInfo; onClose(): void; onDo
             aria-invalid={!!error || undefined}
           />
         </div>
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('checkin.changeTag.submit')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          disabled={busy}
+          submitLabel={t('checkin.changeTag.submit')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

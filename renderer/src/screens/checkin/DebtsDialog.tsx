@@ -7,8 +7,10 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, newOpId } from '../../api';
 import type { Debts, PaymentPart, Receipt } from '../../../../electron/core/contract';
+import { FormError, FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { PaymentEditor } from '../../components/PaymentEditor';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney } from '../../format';
 import { toast } from '../../stores/toast';
@@ -24,8 +26,7 @@ export function DebtsDialog(props: {
   const [debts, setDebts] = useState<Debts | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [pay, setPay] = useState<{ parts: PaymentPart[]; valid: boolean }>({ parts: [], valid: false });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   // kept for retries: a double press or a retry after a lost answer never pays twice
   const opId = useMemo(() => newOpId(), []);
 
@@ -42,9 +43,7 @@ export function DebtsDialog(props: {
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!debts || !pay.valid || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await call('payments.payDebts', { memberId: props.memberId, parts: pay.parts, opId });
       toast.ok(
         r.changeCents > 0
@@ -52,11 +51,7 @@ export function DebtsDialog(props: {
           : t('checkin.debts.paid', { amount: fmtMoney(r.totalCents) }),
       );
       props.onPaid(r);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const total = debts?.totalCents ?? 0;
@@ -70,9 +65,7 @@ export function DebtsDialog(props: {
         }}
       >
         {loadError ? (
-          <div className="field-error" role="alert">
-            {loadError}
-          </div>
+          <FormError error={loadError} />
         ) : debts === null ? (
           <p className="muted">{t('common.loading')}</p>
         ) : total <= 0 ? (
@@ -143,24 +136,16 @@ export function DebtsDialog(props: {
                 />
               </section>
             </div>
-            {error && (
-              <div className="field-error checkout-error" role="alert">
-                {error}
-              </div>
-            )}
-            <div className="dialog-buttons">
-              <button
-                type="submit"
-                className="btn btn-primary btn-big"
-                disabled={busy || !pay.valid}
-                aria-busy={busy || undefined}
-              >
-                {t('checkin.debts.pay', { amount: fmtMoney(total) })}
-              </button>
-              <button type="button" className="btn btn-ghost" disabled={busy} onClick={props.onClose}>
-                {t('common.cancel')}
-              </button>
-            </div>
+            <FormFooter
+              error={error}
+              errorClassName="checkout-error"
+              submitClassName="btn btn-primary btn-big"
+              disabled={busy || !pay.valid}
+              busy={busy}
+              submitLabel={t('checkin.debts.pay', { amount: fmtMoney(total) })}
+              onCancel={props.onClose}
+              cancelDisabled={busy}
+            />
           </form>
         )}
       </div>

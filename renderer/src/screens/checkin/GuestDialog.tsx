@@ -2,7 +2,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Gender } from '../../../../electron/core/contract';
+import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { useCheckin } from '../../stores/checkin';
 
@@ -16,8 +18,7 @@ export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; o
   const [withTag, setWithTag] = useState(true);
   const [tag, setTag] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,29 +31,28 @@ export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; o
       errs.tag = t('checkin.badTag');
     setErrors(errs);
     if (Object.keys(errs).length > 0 || !gender) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await guest({
-        kind: props.kind,
-        name: name.trim(),
-        phone: phone.trim() || null,
-        gender,
-        withTag,
-        ...(withTag && tagNo !== undefined ? { tagNumber: tagNo } : {}),
-      });
-      props.onDone();
-    } catch (err) {
-      const bad = invalidFields(err);
-      const fe: Record<string, string> = {};
-      if (bad.includes('name')) fe.name = t('checkin.guest.needName');
-      if (bad.includes('phone')) fe.phone = t('checkin.guest.badPhone');
-      if (bad.includes('tagNumber')) fe.tag = t('checkin.badTag');
-      setErrors(fe);
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await guest({
+          kind: props.kind,
+          name: name.trim(),
+          phone: phone.trim() || null,
+          gender,
+          withTag,
+          ...(withTag && tagNo !== undefined ? { tagNumber: tagNo } : {}),
+        });
+        props.onDone();
+      },
+      (err) => {
+        const bad = invalidFields(err);
+        const fe: Record<string, string> = {};
+        if (bad.includes('name')) fe.name = t('checkin.guest.needName');
+        if (bad.includes('phone')) fe.phone = t('checkin.guest.badPhone');
+        if (bad.includes('tagNumber')) fe.tag = t('checkin.badTag');
+        setErrors(fe);
+        return errorText(err);
+      },
+    );
   };
 
   return (
@@ -85,22 +85,15 @@ export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; o
           />
           {errors.phone && <div className="field-error">{errors.phone}</div>}
         </div>
-        <fieldset className="field radio-row" aria-invalid={!!errors.gender || undefined}>
-          <legend>{t('checkin.guest.gender')}</legend>
-          {(['male', 'female'] as const).map((g) => (
-            <label key={g} className="radio">
-              <input
-                type="radio"
-                name={`${uid}-gender`}
-                value={g}
-                checked={gender === g}
-                onChange={() => setGender(g)}
-              />
-              {t(`common.${g}`)}
-            </label>
-          ))}
-          {errors.gender && <div className="field-error">{errors.gender}</div>}
-        </fieldset>
+        <RadioRow<Gender>
+          legend={t('checkin.guest.gender')}
+          name={`${uid}-gender`}
+          options={['male', 'female']}
+          value={gender}
+          onChange={setGender}
+          label={(g) => t(`common.${g}`)}
+          error={errors.gender}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={withTag} onChange={(e) => setWithTag(e.target.checked)} />
           {t('checkin.guest.withTag')}
@@ -120,19 +113,14 @@ export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; o
             {errors.tag && <div className="field-error">{errors.tag}</div>}
           </div>
         )}
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {props.kind === 'trial' ? t('checkin.guest.submitTrial') : t('checkin.guest.submitCoach')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          disabled={busy}
+          submitLabel={
+            props.kind === 'trial' ? t('checkin.guest.submitTrial') : t('checkin.guest.submitCoach')
+          }
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

@@ -3,7 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import type { MemberDetail } from '../../../../electron/core/contract';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { clubToday } from '../../format';
 
@@ -18,8 +20,7 @@ export function FreezeDialog(props: {
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const [errs, setErrs] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,27 +31,25 @@ export function FreezeDialog(props: {
     if (!reason.trim()) fe.reason = t('members.freeze.needReason');
     setErrs(fe);
     if (Object.keys(fe).length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      props.onDone(
-        await call('members.freeze', {
-          id: props.member.id,
-          fromDate: from,
-          toDate: to,
-          reason: reason.trim(),
-        }),
-      );
-    } catch (err) {
-      const bad = invalidFields(err);
-      const fe2: Record<string, string> = {};
-      if (bad.includes('fromDate')) fe2.from = t('members.freeze.needFrom');
-      if (bad.includes('toDate')) fe2.to = t('members.freeze.needTo');
-      setErrs(fe2);
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () =>
+        props.onDone(
+          await call('members.freeze', {
+            id: props.member.id,
+            fromDate: from,
+            toDate: to,
+            reason: reason.trim(),
+          }),
+        ),
+      (err) => {
+        const bad = invalidFields(err);
+        const fe2: Record<string, string> = {};
+        if (bad.includes('fromDate')) fe2.from = t('members.freeze.needFrom');
+        if (bad.includes('toDate')) fe2.to = t('members.freeze.needTo');
+        setErrs(fe2);
+        return errorText(err);
+      },
+    );
   };
 
   return (
@@ -93,19 +92,12 @@ export function FreezeDialog(props: {
           {errs.reason && <div className="field-error">{errs.reason}</div>}
         </div>
         <p className="muted">{t('members.freeze.explain')}</p>
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('members.freeze.submit')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          disabled={busy}
+          submitLabel={t('members.freeze.submit')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

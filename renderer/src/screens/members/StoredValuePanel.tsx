@@ -3,7 +3,7 @@
  * reference), the ledger newest first with paging, and for managers refund and adjustment. Also
  * the weekly stored-value check (supervisors), opened from the members screen.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, newOpId } from '../../api';
 import type {
@@ -12,8 +12,16 @@ import type {
   StoredValueCheck,
   StoredValueEntry,
 } from '../../../../electron/core/contract';
+import { FormError, FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
-import { centsToInput, MethodChoice, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import {
+  centsToInput,
+  MethodChoice,
+  MoneyInput,
+  parseMoney,
+  SegChoice,
+} from '../../components/PaymentEditor';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtDateTime, fmtMoney } from '../../format';
 import { useCan } from '../../stores/session';
@@ -105,9 +113,7 @@ export function StoredValuePanel(props: { member: MemberDetail; onChanged(): voi
 
       {canSee &&
         (loadError ? (
-          <div className="field-error" role="alert">
-            {loadError}
-          </div>
+          <FormError error={loadError} />
         ) : account === null ? (
           <p className="muted">{t('common.loading')}</p>
         ) : entries.length === 0 ? (
@@ -256,6 +262,64 @@ function MethodExtras(props: {
   );
 }
 
+/** An amount in currency units: "bad amount" once submit was pressed, and a limit it goes over. */
+function AmountField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  bad: boolean;
+  tried: boolean;
+  /** What the amount goes over, said at once (not only after submit). */
+  over?: string | null;
+  /** A button beside the field. */
+  extra?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const input = (
+    <MoneyInput
+      id={props.id}
+      value={props.value}
+      onChange={props.onChange}
+      invalid={(props.tried && props.bad) || !!props.over}
+    />
+  );
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.extra ? (
+        <div className="sv-amount-row">
+          {input}
+          {props.extra}
+        </div>
+      ) : (
+        input
+      )}
+      {props.tried && props.bad && <div className="field-error">{t('checkin.pay.badAmount')}</div>}
+      {props.over && <div className="field-error">{props.over}</div>}
+    </div>
+  );
+}
+
+/** Why a refund or adjustment was made (required). */
+function ReasonField(props: { id: string; value: string; onChange(v: string): void; missing: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{t('members.sv.reason')}</label>
+      <input
+        id={props.id}
+        type="text"
+        maxLength={500}
+        value={props.value}
+        aria-invalid={props.missing || undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.missing && <div className="field-error">{t('members.sv.needReason')}</div>}
+    </div>
+  );
+}
+
 function TopupDialog(props: { member: MemberDetail; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -264,9 +328,7 @@ function TopupDialog(props: { member: MemberDetail; onClose(): void; onDone(): v
   const [method, setMethod] = useState<DeskMethod>('cash');
   const [tendered, setTendered] = useState('');
   const [reference, setReference] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, tried, setTried, run } = useSubmit();
   // one id for this top-up: a double press or a retry after a lost answer never tops up twice
   const [opId] = useState(newOpId);
 
@@ -281,9 +343,7 @@ function TopupDialog(props: { member: MemberDetail; onClose(): void; onDone(): v
     e.preventDefault();
     setTried(true);
     if (amountBad || tenderedBad || amountCents === null || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await call('storedValue.topup', {
         memberId: m.id,
         amountCents,
@@ -303,22 +363,21 @@ function TopupDialog(props: { member: MemberDetail; onClose(): void; onDone(): v
           : t('members.sv.toppedUp', { amount: fmtMoney(r.totalCents), balance: after }),
       );
       props.onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal title={t('members.sv.topupTitle', { name: m.name })} onClose={props.onClose}>
       <form onSubmit={submit} noValidate className="sv-form">
         <p className="muted">{t('members.sv.current', { amount: fmtMoney(m.storedValueCents) })}</p>
-        <div className="field">
-          <label htmlFor={`${uid}-amount`}>{t('members.sv.topupAmount')}</label>
-          <MoneyInput id={`${uid}-amount`} value={amount} onChange={setAmount} invalid={tried && amountBad} />
-          {tried && amountBad && <div className="field-error">{t('checkin.pay.badAmount')}</div>}
-        </div>
+        <AmountField
+          id={`${uid}-amount`}
+          label={t('members.sv.topupAmount')}
+          value={amount}
+          onChange={setAmount}
+          bad={amountBad}
+          tried={tried}
+        />
         <div className="sv-presets" role="group" aria-label={t('members.sv.presets')}>
           {PRESETS.map((p) => (
             <button key={p} type="button" className="btn" onClick={() => setAmount(centsToInput(p))}>
@@ -347,25 +406,17 @@ function TopupDialog(props: { member: MemberDetail; onClose(): void; onDone(): v
             {t('members.sv.newBalance', { amount: fmtMoney(m.storedValueCents + amountCents) })}
           </p>
         )}
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button
-            type="submit"
-            className="btn btn-primary btn-big"
-            disabled={busy || (tried && (amountBad || tenderedBad))}
-          >
-            {amountBad
+        <FormFooter
+          error={error}
+          submitClassName="btn btn-primary btn-big"
+          disabled={busy || (tried && (amountBad || tenderedBad))}
+          submitLabel={
+            amountBad
               ? t('members.sv.topup')
-              : t('members.sv.topupSubmit', { amount: fmtMoney(amountCents ?? 0) })}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+              : t('members.sv.topupSubmit', { amount: fmtMoney(amountCents ?? 0) })
+          }
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
@@ -383,9 +434,7 @@ function RefundDialog(props: {
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<DeskMethod>('cash');
   const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, tried, setTried, run } = useSubmit();
   const [opId] = useState(newOpId);
 
   const amountCents = parseMoney(amount);
@@ -397,9 +446,7 @@ function RefundDialog(props: {
     e.preventDefault();
     setTried(true);
     if (amountBad || tooMuch || reasonBad || amountCents === null || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await call('storedValue.refund', {
         memberId: m.id,
         amountCents,
@@ -414,70 +461,45 @@ function RefundDialog(props: {
         }),
       );
       props.onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal title={t('members.sv.refundTitle', { name: m.name })} onClose={props.onClose}>
       <form onSubmit={submit} noValidate className="sv-form">
         <p className="muted">{t('members.sv.current', { amount: fmtMoney(props.balanceCents) })}</p>
-        <div className="field">
-          <label htmlFor={`${uid}-amount`}>{t('members.sv.refundAmount')}</label>
-          <div className="sv-amount-row">
-            <MoneyInput
-              id={`${uid}-amount`}
-              value={amount}
-              onChange={setAmount}
-              invalid={(tried && amountBad) || tooMuch}
-            />
+        <AmountField
+          id={`${uid}-amount`}
+          label={t('members.sv.refundAmount')}
+          value={amount}
+          onChange={setAmount}
+          bad={amountBad}
+          tried={tried}
+          over={tooMuch ? t('members.sv.moreThanBalance', { amount: fmtMoney(props.balanceCents) }) : null}
+          extra={
             <button type="button" className="btn" onClick={() => setAmount(centsToInput(props.balanceCents))}>
               {t('members.sv.wholeBalance')}
             </button>
-          </div>
-          {tried && amountBad && <div className="field-error">{t('checkin.pay.badAmount')}</div>}
-          {tooMuch && (
-            <div className="field-error">
-              {t('members.sv.moreThanBalance', { amount: fmtMoney(props.balanceCents) })}
-            </div>
-          )}
-        </div>
+          }
+        />
         <MethodChoice<DeskMethod>
           legend={t('members.sv.refundMethod')}
           methods={DESK_METHODS}
           value={method}
           onChange={setMethod}
         />
-        <div className="field">
-          <label htmlFor={`${uid}-reason`}>{t('members.sv.reason')}</label>
-          <input
-            id={`${uid}-reason`}
-            type="text"
-            maxLength={500}
-            value={reason}
-            aria-invalid={(tried && reasonBad) || undefined}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          {tried && reasonBad && <div className="field-error">{t('members.sv.needReason')}</div>}
-        </div>
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-danger" disabled={busy}>
-            {amountBad
+        <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} missing={tried && reasonBad} />
+        <FormFooter
+          error={error}
+          submitClassName="btn btn-danger"
+          disabled={busy}
+          submitLabel={
+            amountBad
               ? t('members.sv.refund')
-              : t('members.sv.refundSubmit', { amount: fmtMoney(amountCents ?? 0) })}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+              : t('members.sv.refundSubmit', { amount: fmtMoney(amountCents ?? 0) })
+          }
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
@@ -495,9 +517,7 @@ function AdjustDialog(props: {
   const [direction, setDirection] = useState<'add' | 'deduct'>('add');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, tried, setTried, run } = useSubmit();
 
   const amountCents = parseMoney(amount);
   const amountBad = amountCents === null || amountCents <= 0;
@@ -509,9 +529,7 @@ function AdjustDialog(props: {
     e.preventDefault();
     setTried(true);
     if (amountBad || belowZero || reasonBad || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const a = await call('storedValue.adjust', {
         memberId: m.id,
         amountCents: delta,
@@ -519,78 +537,41 @@ function AdjustDialog(props: {
       });
       toast.ok(t('members.sv.adjusted', { amount: signed(delta), balance: fmtMoney(a.balanceCents) }));
       props.onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal title={t('members.sv.adjustTitle', { name: m.name })} onClose={props.onClose}>
       <form onSubmit={submit} noValidate className="sv-form">
         <p className="muted">{t('members.sv.current', { amount: fmtMoney(props.balanceCents) })}</p>
-        <fieldset className="seg">
-          <legend className="sr-only">{t('members.sv.direction')}</legend>
-          {(['add', 'deduct'] as const).map((d) => (
-            <label key={d} className="seg-option">
-              <input
-                className="sr-only"
-                type="radio"
-                name={`${uid}-dir`}
-                value={d}
-                checked={direction === d}
-                onChange={() => setDirection(d)}
-              />
-              <span className="seg-name">{t(`members.sv.${d}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${uid}-amount`}>{t('members.sv.adjustAmount')}</label>
-          <MoneyInput
-            id={`${uid}-amount`}
-            value={amount}
-            onChange={setAmount}
-            invalid={(tried && amountBad) || belowZero}
-          />
-          {tried && amountBad && <div className="field-error">{t('checkin.pay.badAmount')}</div>}
-          {belowZero && (
-            <div className="field-error">
-              {t('members.sv.belowZero', { amount: fmtMoney(props.balanceCents) })}
-            </div>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-reason`}>{t('members.sv.reason')}</label>
-          <input
-            id={`${uid}-reason`}
-            type="text"
-            maxLength={500}
-            value={reason}
-            aria-invalid={(tried && reasonBad) || undefined}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          {tried && reasonBad && <div className="field-error">{t('members.sv.needReason')}</div>}
-        </div>
+        <SegChoice<'add' | 'deduct'>
+          legend={t('members.sv.direction')}
+          options={['add', 'deduct']}
+          value={direction}
+          onChange={setDirection}
+          label={(d) => t(`members.sv.${d}`)}
+        />
+        <AmountField
+          id={`${uid}-amount`}
+          label={t('members.sv.adjustAmount')}
+          value={amount}
+          onChange={setAmount}
+          bad={amountBad}
+          tried={tried}
+          over={belowZero ? t('members.sv.belowZero', { amount: fmtMoney(props.balanceCents) }) : null}
+        />
+        <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} missing={tried && reasonBad} />
         {!amountBad && !belowZero && (
           <p className="sv-after">
             {t('members.sv.newBalance', { amount: fmtMoney(props.balanceCents + delta) })}
           </p>
         )}
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('members.sv.adjustSubmit')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          disabled={busy}
+          submitLabel={t('members.sv.adjustSubmit')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
@@ -675,11 +656,7 @@ export function StoredValueCheckDialog(props: { onClose(): void; onOpenMember?(m
         </button>
       </form>
       {badRange && <div className="field-error">{t('members.svCheck.badRange')}</div>}
-      {error && (
-        <div className="field-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError error={error} />
       <div aria-live="polite" aria-busy={busy || undefined}>
         {busy && result === null && <p className="muted">{t('common.loading')}</p>}
         {result && (

@@ -13,7 +13,9 @@ import type {
   ShiftReport,
 } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { FormError } from '../../components/FormParts';
 import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
 import { useSession } from '../../stores/session';
@@ -35,8 +37,7 @@ function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: Cou
   const [pieces, setPieces] = useState<Record<keyof Denominations, string>>(
     () => Object.fromEntries(DENOMINATIONS.map((d) => [d.key, ''])) as Record<keyof Denominations, string>,
   );
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, error: problem, run } = useSubmit();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const counts: Denominations = { ...ZERO_COUNT };
@@ -51,15 +52,7 @@ function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: Cou
 
   const submit = async () => {
     if (!valid) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      onCounted(await call('shift.count', { shiftId, denominations: counts }));
-    } catch (e) {
-      setProblem(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onCounted(await call('shift.count', { shiftId, denominations: counts })));
   };
 
   return (
@@ -122,11 +115,7 @@ function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: Cou
           </tr>
         </tfoot>
       </table>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError error={problem} as="p" />
       <button type="submit" className="btn btn-primary btn-big" disabled={busy || !valid}>
         {t('shift.wizard.submitCount')}
       </button>
@@ -201,8 +190,7 @@ export function CloseWizard({
   const [inId, setInId] = useState<number | ''>('');
   const [outPin, setOutPin] = useState('');
   const [inPin, setInPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, error: problem, setError: setProblem, run } = useSubmit();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -237,26 +225,25 @@ export function CloseWizard({
   const sign = async () => {
     if (!count || floatCents === null || outId === '' || inId === '') return;
     if (outId === inId) return setProblem(t('shift.wizard.samePerson'));
-    setBusy(true);
-    setProblem(null);
-    try {
-      const r = await call('shift.close', {
-        shiftId: shift.id,
-        ...(count.differenceCents !== 0 ? { differenceReason: reason.trim() } : {}),
-        floatHandedCents: floatCents,
-        messages,
-        notes,
-        outgoing: { staffId: outId, pin: outPin },
-        incoming: { staffId: inId, pin: inPin },
-      });
-      onClosed(r);
-    } catch (e) {
-      setProblem(errorText(e));
-      setOutPin('');
-      setInPin('');
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const r = await call('shift.close', {
+          shiftId: shift.id,
+          ...(count.differenceCents !== 0 ? { differenceReason: reason.trim() } : {}),
+          floatHandedCents: floatCents,
+          messages,
+          notes,
+          outgoing: { staffId: outId, pin: outPin },
+          incoming: { staffId: inId, pin: inPin },
+        });
+        onClosed(r);
+      },
+      (e) => {
+        setOutPin('');
+        setInPin('');
+        return errorText(e);
+      },
+    );
   };
 
   return (
@@ -410,11 +397,7 @@ export function CloseWizard({
             </div>
           </form>
         )}
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError error={problem} as="p" />
       </div>
 
       <div className="shift-wizard-foot">

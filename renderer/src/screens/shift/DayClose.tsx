@@ -6,6 +6,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { FormError } from '../../components/FormParts';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDateTime } from '../../format';
 import { toast } from '../../stores/toast';
@@ -20,8 +22,7 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
   const [day, setDay] = useState(today);
   const [preview, setPreview] = useState<DayReport | null>(null);
   const [checked, setChecked] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, error: problem, setError: setProblem, run } = useSubmit();
 
   const load = useCallback(async (d: string) => {
     try {
@@ -30,7 +31,7 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
     } catch (e) {
       setProblem(errorText(e));
     }
-  }, []);
+  }, [setProblem]);
   useEffect(() => {
     const id = setTimeout(() => void load(day), 0);
     return () => clearTimeout(id);
@@ -39,18 +40,12 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
   const close = async () => {
     if (!preview) return;
     if (preview.checklist.some((i) => !checked.includes(i))) return setProblem(t('shift.dayClose.tickAll'));
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const r = await call('shift.closeDay', { day, checked });
       if (r.backupFile) toast.ok(t('shift.dayClose.closed', { file: r.backupFile }));
       else toast.warn(t('shift.dayClose.closedNoBackup'));
       onReport(r);
-    } catch (e) {
-      setProblem(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -113,11 +108,7 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
           )}
         </>
       )}
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError error={problem} as="p" />
     </section>
   );
 }

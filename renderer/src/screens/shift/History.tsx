@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginStaff, ShiftCharts, ShiftHistory } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { FormError } from '../../components/FormParts';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
 import { DiffBadge } from './Opening';
@@ -123,11 +124,7 @@ export function History({
           {t('shift.history.search')}
         </button>
       </form>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} as="p" />
       {data && (
         <div className="shift-two">
           <section className="card" aria-labelledby={`${uid}-sh`}>

@@ -7,7 +7,9 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftOpening, ShiftReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { FormError } from '../../components/FormParts';
 import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
 import { useSession } from '../../stores/session';
@@ -151,8 +153,7 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
   const [float, setFloat] = useState('');
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, error: problem, setError: setProblem, run } = useSubmit();
 
   useEffect(() => {
     let live = true;
@@ -183,8 +184,7 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
     if (staff.length === 0) return setProblem(t('shift.opening.pickStaff'));
     if (floatCents === null) return setProblem(t('shift.opening.badFloat'));
     if (differs && !reason.trim()) return setProblem(t('shift.opening.floatReasonNeeded'));
-    setBusy(true);
-    try {
+    await run(async () => {
       await call('shift.open', {
         staffIds: staff,
         floatCents,
@@ -194,11 +194,7 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
       });
       toast.ok(t('shift.opening.opened'));
       onOpened();
-    } catch (e) {
-      setProblem(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -279,11 +275,7 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
             />
           </div>
         )}
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError error={problem} as="p" />
         <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
           {t('shift.opening.open')}
         </button>

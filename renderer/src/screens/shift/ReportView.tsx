@@ -9,6 +9,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { DayReport, ShiftReport } from '../../../../electron/core/contract';
 import { call, isElectron } from '../../api';
+import { FormError } from '../../components/FormParts';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
 import { useCan } from '../../stores/session';
@@ -154,11 +155,7 @@ function Corrections({ report, onChanged }: { report: ShiftReport; onChanged: (r
           <button type="button" className="btn" onClick={() => setOpen(false)}>
             {t('common.cancel')}
           </button>
-          {problem && (
-            <p className="field-error" role="alert">
-              {problem}
-            </p>
-          )}
+          <FormError error={problem} as="p" />
         </form>
       )}
     </section>

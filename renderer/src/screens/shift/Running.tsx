@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftCurrent } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { FormError } from '../../components/FormParts';
 import { MoneyInput, parseMoney } from '../../components/PaymentEditor';
 import { errorText } from '../../errorText';
 import { fmtDateTime, fmtMoney, fmtTime } from '../../format';
@@ -122,11 +123,7 @@ export function Running({
               {t('shift.running.addPayout')}
             </button>
           </form>
-          {problem && (
-            <p className="field-error" role="alert">
-              {problem}
-            </p>
-          )}
+          <FormError error={problem} as="p" />
         </section>
         <section className="card" aria-labelledby={`${uid}-msg`}>
           <h2 id={`${uid}-msg`}>{t('shift.running.messages')}</h2>

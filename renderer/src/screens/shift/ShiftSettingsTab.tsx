@@ -9,7 +9,9 @@ import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from '
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../electron/core/contract';
 import { call, type OpArgs } from '../../api';
+import { FormError, FormFooter } from '../../components/FormParts';
 import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
@@ -67,8 +69,7 @@ export function ShiftSettingsTab() {
   const [f, setF] = useState<Form | null>(null);
   /** Field errors: "float", a list ("openingChecklist") or one of its rows ("openingChecklist:12"). */
   const [errs, setErrs] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
   const fill = (s: Settings) => {
     setSaved(s);
@@ -82,16 +83,10 @@ export function ShiftSettingsTab() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [setError]);
 
   if (!f || !saved) {
-    return error ? (
-      <p className="field-error" role="alert">
-        {error}
-      </p>
-    ) : (
-      <p className="muted">{t('common.loading')}</p>
-    );
+    return error ? <FormError error={error} as="p" /> : <p className="muted">{t('common.loading')}</p>;
   }
 
   const clearErr = (...keys: string[]) =>
@@ -135,27 +130,27 @@ export function ShiftSettingsTab() {
       return;
     }
     if (Object.keys(patch).length === 0) return toast.info(t('settings.shift.noChanges'));
-    setBusy(true);
-    try {
-      const s = await call('settings.update', patch);
-      fill(s);
-      useSession.getState().set({ settings: s });
-      toast.ok(t('settings.shift.saved'));
-    } catch (ex) {
-      const fe: Record<string, string> = {};
-      for (const p of invalidFields(ex)) {
-        const [k, i] = p.split('.');
-        if (k === 'defaultFloatCents') fe.float = t('settings.shift.error.float');
-        if (k === 'openingChecklist' || k === 'closingChecklist') {
-          const row = i === undefined ? undefined : f[k][Number(i)];
-          fe[row ? `${k}:${row.id}` : k] = t('settings.shift.error.server');
+    await run(
+      async () => {
+        const s = await call('settings.update', patch);
+        fill(s);
+        useSession.getState().set({ settings: s });
+        toast.ok(t('settings.shift.saved'));
+      },
+      (ex) => {
+        const fe: Record<string, string> = {};
+        for (const p of invalidFields(ex)) {
+          const [k, i] = p.split('.');
+          if (k === 'defaultFloatCents') fe.float = t('settings.shift.error.float');
+          if (k === 'openingChecklist' || k === 'closingChecklist') {
+            const row = i === undefined ? undefined : f[k][Number(i)];
+            fe[row ? `${k}:${row.id}` : k] = t('settings.shift.error.server');
+          }
         }
-      }
-      setErrs(fe);
-      setError(errorText(ex));
-    } finally {
-      setBusy(false);
-    }
+        setErrs(fe);
+        return errorText(ex);
+      },
+    );
   };
 
   const floatId = `${uid}-float`;
@@ -197,27 +192,19 @@ export function ShiftSettingsTab() {
           problemText={problemText}
         />
       ))}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-buttons">
-        <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
-          {t('settings.shift.save')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => {
-            setF(toForm(saved));
-            setErrs({});
-            setError(null);
-          }}
-        >
-          {t('settings.shift.reset')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        errorAs="p"
+        submitClassName="btn btn-primary btn-big"
+        disabled={busy}
+        submitLabel={t('settings.shift.save')}
+        cancelLabel={t('settings.shift.reset')}
+        onCancel={() => {
+          setF(toForm(saved));
+          setErrs({});
+          setError(null);
+        }}
+      />
     </form>
   );
 }

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentInfo } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { FormError } from '../../components/FormParts';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtDateTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
@@ -39,8 +41,7 @@ export function AppointmentsPanel() {
     note: '',
   });
   const [errs, setErrs] = useState<Record<string, boolean>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const [cancel, setCancel] = useState<AppointmentInfo | null>(null);
 
   const load = useCallback(() => {
@@ -48,7 +49,7 @@ export function AppointmentsPanel() {
     call('appointments.list', { from: shiftDay(today, -7), to: shiftDay(today, 31) })
       .then(setList)
       .catch((e: unknown) => setError(errorText(e)));
-  }, []);
+  }, [setError]);
   useEffect(load, [load]);
 
   const set = (k: keyof typeof f, v: string | number) => {
@@ -69,8 +70,7 @@ export function AppointmentsPanel() {
     setErrs(m);
     setError(null);
     if (Object.values(m).some(Boolean)) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const a = await call('appointments.create', {
         ...(self ? {} : { consultantId: Number(f.who) }),
         visitorName: f.name.trim(),
@@ -83,11 +83,7 @@ export function AppointmentsPanel() {
       toast.ok(t('visitors.appt.saved', { name: a.visitorName, date: fmtDate(a.date) }));
       setF((p) => ({ ...p, name: '', phone: '', time: '', note: '' }));
       load();
-    } catch (ex) {
-      setError(errorText(ex));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const field = (k: 'name' | 'phone' | 'date' | 'time' | 'place' | 'note', label: string, type = 'text') => (
@@ -145,11 +141,7 @@ export function AppointmentsPanel() {
           {field('place', t('visitors.appt.place'))}
           {field('note', t('visitors.appt.note'))}
           <p className="field-hint">{t('visitors.appt.ownership', { days })}</p>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={error} as="p" />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('visitors.appt.submit')}
           </button>

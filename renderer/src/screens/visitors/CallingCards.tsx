@@ -7,7 +7,9 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitorDetail } from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtTime } from '../../format';
 import { useCan } from '../../stores/session';
@@ -226,12 +228,10 @@ function LeftDialog(props: { v: VisitorDetail; onClose(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    try {
+    await run(async () => {
       const d = await call('visitors.leave', {
         visitorId: props.v.id,
         ...(note.trim() ? { note: note.trim() } : {}),
@@ -239,11 +239,7 @@ function LeftDialog(props: { v: VisitorDetail; onClose(): void }) {
       useVisitors.getState().setVisitor(d);
       toast.ok(t('visitors.call.leftDone', { visitor: props.v.name }));
       props.onClose();
-    } catch (ex) {
-      setError(errorText(ex));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal title={t('visitors.call.leftTitle', { visitor: props.v.name })} onClose={props.onClose}>
@@ -252,19 +248,13 @@ function LeftDialog(props: { v: VisitorDetail; onClose(): void }) {
           <label htmlFor={`${uid}-note`}>{t('visitors.call.leftNote')}</label>
           <input id={`${uid}-note`} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('visitors.call.leftSubmit')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorAs="p"
+          disabled={busy}
+          submitLabel={t('visitors.call.leftSubmit')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoginStaff } from '../../../../electron/core/contract';
 import { Modal } from '../../components/Modal';
 import { PinPad } from '../../components/PinPad';
-import { errorText } from '../../errorText';
+import { useSubmit } from '../../components/useSubmit';
 
 export function ConsultantPinDialog(props: {
   title: string;
@@ -23,8 +23,7 @@ export function ConsultantPinDialog(props: {
   const { t } = useTranslation();
   const uid = useId();
   const [staffId, setStaffId] = useState<number | ''>(props.staff?.id ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const chosen = props.staff ?? props.choices?.find((s) => s.id === staffId);
 
   const submit = async (pin: string) => {
@@ -32,15 +31,7 @@ export function ConsultantPinDialog(props: {
       setError(t('visitors.rotation.needWho'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onSubmit(chosen.id, pin);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => props.onSubmit(chosen.id, pin));
   };
 
   return (

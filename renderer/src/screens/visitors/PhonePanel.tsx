@@ -3,6 +3,8 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { InquiryInfo } from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
+import { FormError } from '../../components/FormParts';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { clubToday, fmtTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
@@ -29,15 +31,14 @@ export function PhonePanel() {
   const [who, setWho] = useState<number | ''>('');
   const [topic, setTopic] = useState('');
   const [errs, setErrs] = useState<Record<string, boolean>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const opId = useRef(newOpId());
 
   const load = useCallback(() => {
     call('inquiries.list', { day: clubToday() })
       .then(setList)
       .catch((e: unknown) => setError(errorText(e)));
-  }, []);
+  }, [setError]);
   // reload with the board (it changes whenever anything changes)
   useEffect(load, [load, board]);
 
@@ -52,8 +53,7 @@ export function PhonePanel() {
     setErrs(m);
     setError(null);
     if (m.name || m.phone || m.who) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await call('inquiries.create', {
         callerName: name.trim(),
         callbackPhone: p,
@@ -75,11 +75,7 @@ export function PhonePanel() {
       setTopic('');
       load();
       void useVisitors.getState().refresh();
-    } catch (ex) {
-      setError(errorText(ex));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const act = async (fn: () => Promise<unknown>, ok: string) => {
@@ -159,11 +155,7 @@ export function PhonePanel() {
               onChange={(e) => setTopic(e.target.value)}
             />
           </div>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={error} as="p" />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('visitors.phone.submit')}
           </button>

@@ -6,7 +6,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AwayKind, RotationConsultant, RotationNext } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
@@ -207,8 +209,7 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
   const [back, setBack] = useState('');
   const [note, setNote] = useState('');
   const [badTime, setBadTime] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -217,9 +218,7 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
       setBadTime(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const b = await call('rotation.setState', {
         staffId: props.c.staffId,
         state: 'away',
@@ -230,25 +229,20 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
       useVisitors.getState().setBoard(b);
       toast.ok(t('visitors.rotation.awayDone', { name: props.c.name }));
       props.onClose();
-    } catch (ex) {
-      setError(errorText(ex));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Modal title={t('visitors.rotation.awayTitle', { name: props.c.name })} onClose={props.onClose}>
       <form onSubmit={submit} noValidate>
-        <fieldset className="field radio-row">
-          <legend>{t('visitors.rotation.awayKind')}</legend>
-          {(['meal', 'outside', 'other'] as const).map((k) => (
-            <label key={k} className="radio">
-              <input type="radio" name={`${uid}-kind`} checked={kind === k} onChange={() => setKind(k)} />
-              {t(`visitors.awayKind.${k}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioRow<AwayKind>
+          legend={t('visitors.rotation.awayKind')}
+          name={`${uid}-kind`}
+          options={['meal', 'outside', 'other']}
+          value={kind}
+          onChange={setKind}
+          label={(k) => t(`visitors.awayKind.${k}`)}
+        />
         <div className="field">
           <label htmlFor={`${uid}-back`}>{t('visitors.rotation.expectedBack')}</label>
           <input
@@ -267,19 +261,13 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
           <label htmlFor={`${uid}-note`}>{t('visitors.rotation.awayNote')}</label>
           <input id={`${uid}-note`} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('visitors.rotation.awaySubmit')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorAs="p"
+          disabled={busy}
+          submitLabel={t('visitors.rotation.awaySubmit')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

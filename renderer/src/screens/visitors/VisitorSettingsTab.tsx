@@ -7,7 +7,9 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassSlot, Settings } from '../../../../electron/core/contract';
 import { call, type OpArgs } from '../../api';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
@@ -42,8 +44,7 @@ function RulesForm() {
   const [saved, setSaved] = useState<Settings | null>(null);
   const [f, setF] = useState<Record<IntKey, string> & { autoProposeNext: boolean }>();
   const [errs, setErrs] = useState<Partial<Record<IntKey, boolean>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
   const fill = (s: Settings) => {
     setSaved(s);
@@ -60,7 +61,7 @@ function RulesForm() {
     call('settings.get', {})
       .then(fill)
       .catch((e: unknown) => setError(errorText(e)));
-  }, []);
+  }, [setError]);
 
   if (!f || !saved)
     return error ? <p className="field-error">{error}</p> : <p className="muted">{t('common.loading')}</p>;
@@ -81,17 +82,12 @@ function RulesForm() {
     setError(null);
     if (Object.keys(e).length > 0) return;
     if (Object.keys(patch).length === 0) return toast.info(t('settings.club.noChanges'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const s = await call('settings.update', patch);
       fill(s);
       useSession.getState().set({ settings: s });
       toast.ok(t('visitors.settings.saved'));
-    } catch (ex) {
-      setError(errorText(ex));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -132,16 +128,7 @@ function RulesForm() {
           />
           {t('visitors.settings.autoProposeNext')}
         </label>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('visitors.settings.save')}
-          </button>
-        </div>
+        <FormFooter error={error} errorAs="p" disabled={busy} submitLabel={t('visitors.settings.save')} />
       </form>
     </section>
   );
@@ -248,8 +235,7 @@ function ClassDialog(props: { slot?: ClassSlot; onClose(): void; onSaved(): void
   const [room, setRoom] = useState(s?.room ?? '');
   const [instructor, setInstructor] = useState(s?.instructor ?? '');
   const [errs, setErrs] = useState<Record<string, boolean>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -263,19 +249,13 @@ function ClassDialog(props: { slot?: ClassSlot; onClose(): void; onSaved(): void
       room: room.trim(),
       instructor: instructor.trim(),
     };
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = s
         ? await call('classes.update', { id: s.id, ...fields })
         : await call('classes.create', fields);
       toast.ok(t('visitors.settings.classSaved', { name: r.className }));
       props.onSaved();
-    } catch (ex) {
-      setError(errorText(ex));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -340,19 +320,13 @@ function ClassDialog(props: { slot?: ClassSlot; onClose(): void; onSaved(): void
             />
           </div>
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {s ? t('visitors.settings.saveClass') : t('visitors.settings.createClass')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorAs="p"
+          disabled={busy}
+          submitLabel={s ? t('visitors.settings.saveClass') : t('visitors.settings.createClass')}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
