@@ -63,62 +63,59 @@ function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: Cou
       }}
     >
       <p>{t('shift.wizard.countIntro')}</p>
-      <table className="table shift-denoms">
-        <thead>
-          <tr>
-            <th scope="col">{t('shift.wizard.denomination')}</th>
-            <th scope="col">{t('shift.wizard.pieces')}</th>
-            <th scope="col" className="num">
-              {t('shift.wizard.subtotal')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {DENOMINATIONS.map((d, i) => {
-            const n = counts[d.key];
-            const id = `${uid}-${d.key}`;
-            return (
-              <tr key={d.key}>
-                <th scope="row">
-                  <label htmlFor={id}>{denomLabel(d.cents)}</label>
-                </th>
-                <td>
-                  <input
-                    id={id}
-                    ref={i === 0 ? first : undefined}
-                    className="shift-pieces"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    maxLength={6}
-                    aria-label={t('shift.wizard.countLabel', { value: denomLabel(d.cents) })}
-                    aria-invalid={
-                      pieces[d.key] !== '' && !/^\d{1,6}$/.test(pieces[d.key].trim()) ? true : undefined
-                    }
-                    value={pieces[d.key]}
-                    onChange={(e) => setPieces((p) => ({ ...p, [d.key]: e.target.value }))}
-                    onFocus={(e) => e.target.select()}
-                  />
-                </td>
-                <td className="num">{fmtMoney(n * d.cents)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              {t('shift.wizard.countedTotal')}
-            </th>
-            <td className="num">
-              <strong data-testid="count-total">{fmtMoney(total)}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-      <FormError error={problem} as="p" />
-      <button type="submit" className="btn btn-primary btn-big" disabled={busy || !valid}>
-        {t('shift.wizard.submitCount')}
-      </button>
+      <div className="shift-count-layout">
+        <table className="table shift-denoms">
+          <thead>
+            <tr>
+              <th scope="col">{t('shift.wizard.denomination')}</th>
+              <th scope="col">{t('shift.wizard.pieces')}</th>
+              <th scope="col" className="num">
+                {t('shift.wizard.subtotal')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {DENOMINATIONS.map((d, i) => {
+              const n = counts[d.key];
+              const id = `${uid}-${d.key}`;
+              return (
+                <tr key={d.key}>
+                  <th scope="row">
+                    <label htmlFor={id}>{denomLabel(d.cents)}</label>
+                  </th>
+                  <td>
+                    <input
+                      id={id}
+                      ref={i === 0 ? first : undefined}
+                      className="shift-pieces"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      maxLength={6}
+                      aria-label={t('shift.wizard.countLabel', { value: denomLabel(d.cents) })}
+                      aria-invalid={
+                        pieces[d.key] !== '' && !/^\d{1,6}$/.test(pieces[d.key].trim()) ? true : undefined
+                      }
+                      value={pieces[d.key]}
+                      onChange={(e) => setPieces((p) => ({ ...p, [d.key]: e.target.value }))}
+                      onFocus={(e) => e.target.select()}
+                    />
+                  </td>
+                  <td className="num">{fmtMoney(n * d.cents)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {/* the running total and the button stay in sight beside the denominations */}
+        <aside className="shift-count-side" aria-live="polite">
+          <span className="shift-count-label">{t('shift.wizard.countedTotal')}</span>
+          <strong data-testid="count-total">{fmtMoney(total)}</strong>
+          <FormError error={problem} as="p" />
+          <button type="submit" className="btn btn-primary btn-big" disabled={busy || !valid}>
+            {t('shift.wizard.submitCount')}
+          </button>
+        </aside>
+      </div>
     </form>
   );
 }
