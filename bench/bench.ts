@@ -25,7 +25,7 @@ import { memberTerms, RANK } from '../electron/core/services/pinyin';
 import { ManualClock } from '../electron/core/clock';
 import { addDays, dayBoundsUtc, localDate } from '../electron/core/time';
 import { generateBusyShift, generateClub, PINS, rng, TZ } from './generate';
-import { round, stats, timeEach, type Stats } from './stats';
+import { measureFloor, round, stats, timeEach, type Stats } from './stats';
 import { bundleSize, measureWeb } from './web';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -53,38 +53,6 @@ function data<T>(r: Response<unknown>, what: string): T {
 
 let opSeq = 0;
 const opId = () => `bench-${process.pid}-${++opSeq}-${Math.random().toString(36).slice(2, 8)}`;
-
-/** The floor: a bare indexed SELECT + one INSERT in one synchronous=FULL (WAL) transaction. */
-function measureFloor(dir: string, n: number): number[] {
-  const file = path.join(dir, 'floor.sqlite3');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(`CREATE TABLE k (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, v INTEGER NOT NULL);
-           CREATE TABLE log (id INTEGER PRIMARY KEY, k_id INTEGER NOT NULL, at TEXT NOT NULL);
-           CREATE INDEX log_k ON log(k_id);`);
-  const ins = db.prepare('INSERT INTO k (code, v) VALUES (?, ?)');
-  db.transaction(() => {
-    for (let i = 0; i < 100_000; i++) ins.run(String(10_000_000 + i * 7), i);
-  })();
-  const sel = db.prepare('SELECT id, v FROM k WHERE code = ?');
-  const add = db.prepare('INSERT INTO log (k_id, at) VALUES (?, ?)');
-  const tx = db.transaction((code: string) => {
-    const row = sel.get(code) as { id: number } | undefined;
-    add.run(row?.id ?? 0, new Date().toISOString());
-  });
-  const r = rng(7);
-  const samples: number[] = [];
-  for (let i = 0; i < n + 50; i++) {
-    const code = String(10_000_000 + Math.floor(r() * 100_000) * 7);
-    const t = performance.now();
-    tx.immediate(code);
-    const dt = performance.now() - t;
-    if (i >= 50) samples.push(dt);
-  }
-  db.close();
-  return samples;
-}
 
 function lastFullMonth(today: string): { from: string; to: string } {
   const [y, m] = today.split('-').map(Number) as [number, number];

@@ -1,4 +1,7 @@
 /** Timing helpers for the benchmark. */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { rng } from './generate';
 
 export interface Stats {
   n: number;
@@ -51,3 +54,49 @@ export const round = (x: number, digits = 2): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
+
+/**
+ * The floor: a bare indexed SELECT + one INSERT in one synchronous=FULL (WAL) transaction, on a
+ * 100,000-row table in `dir`. Returns one timed step (ms) and a close.
+ */
+export function makeFloor(dir: string): { step: () => number; close: () => void } {
+  const file = path.join(dir, 'floor.sqlite3');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE IF NOT EXISTS k (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, v INTEGER NOT NULL);
+           CREATE TABLE IF NOT EXISTS log (id INTEGER PRIMARY KEY, k_id INTEGER NOT NULL, at TEXT NOT NULL);
+           CREATE INDEX IF NOT EXISTS log_k ON log(k_id);`);
+  const ins = db.prepare('INSERT OR IGNORE INTO k (code, v) VALUES (?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < 100_000; i++) ins.run(String(10_000_000 + i * 7), i);
+  })();
+  const sel = db.prepare('SELECT id, v FROM k WHERE code = ?');
+  const add = db.prepare('INSERT INTO log (k_id, at) VALUES (?, ?)');
+  const tx = db.transaction((code: string) => {
+    const row = sel.get(code) as { id: number } | undefined;
+    add.run(row?.id ?? 0, new Date().toISOString());
+  });
+  const r = rng(7);
+  return {
+    step: () => {
+      const code = String(10_000_000 + Math.floor(r() * 100_000) * 7);
+      const t = performance.now();
+      tx.immediate(code);
+      return performance.now() - t;
+    },
+    close: () => db.close(),
+  };
+}
+
+/** The floor measured n times (after 50 unmeasured). */
+export function measureFloor(dir: string, n: number): number[] {
+  const floor = makeFloor(dir);
+  const samples: number[] = [];
+  for (let i = 0; i < n + 50; i++) {
+    const dt = floor.step();
+    if (i >= 50) samples.push(dt);
+  }
+  floor.close();
+  return samples;
+}

@@ -66,7 +66,7 @@ import { complaintHandlers } from './services/complaints';
 import { visitorHandlers } from './services/visitors';
 import { closeDayRecord, recordDayBackup, shiftHandlers } from './services/shift';
 import { localDate } from './time';
-import Database from 'better-sqlite3';
+import Database, { type Transaction } from 'better-sqlite3';
 
 export interface CoreOptions {
   dataDir: string;
@@ -95,8 +95,26 @@ const SESSIONLESS = new Set<OpName>([
 ]);
 
 /** Operations that only read: they never announce a change. */
-const READ_ONLY =
+const READ_ONLY_NAME =
   /\.(status|staffList|current|get|list|search|photo|board|inside|today|recent|checkoutPreview|tab|items|report|reportCsv|orderList|debts|account|check|exportCsv|importPreview|importValidate|attachment|openItems|due|disputes|consultants|opening|history|charts|dayPreview|dayReport)$/;
+const readOnlyMemo = new Map<string, boolean>();
+function isReadOnly(name: string): boolean {
+  let r = readOnlyMemo.get(name);
+  if (r === undefined) readOnlyMemo.set(name, (r = READ_ONLY_NAME.test(name)));
+  return r;
+}
+
+/**
+ * One better-sqlite3 transaction function per connection, taking the work as its argument:
+ * `db.transaction(fn)` builds four wrapped functions each time, a cost every call would pay.
+ */
+type TxRunner = Transaction<(work: () => unknown) => unknown>;
+const txRunners = new WeakMap<DB, TxRunner>();
+function txRunner(db: DB): TxRunner {
+  let r = txRunners.get(db);
+  if (!r) txRunners.set(db, (r = db.transaction((work: () => unknown) => work())));
+  return r;
+}
 
 export interface ChangeEvent {
   op: string;
@@ -128,6 +146,8 @@ export class Core {
   readonly dbFile: string;
   readonly clock: Clock;
   private db: DB | null = null;
+  /** The open database once it was seen set up (see `state`). */
+  private setUpDb: DB | null = null;
   private problem: string | null = null;
   private sessions = new Map<string, Session>();
   private changeListeners = new Set<(e: ChangeEvent) => void>();
@@ -195,7 +215,12 @@ export class Core {
 
   get state(): SystemStatus['state'] {
     if (!this.db) return 'broken';
-    return isSetUp(this.db) ? 'ready' : 'setup';
+    // Once set up, a database stays set up (nothing removes the club's name): asked once per opening.
+    if (this.setUpDb !== this.db) {
+      if (!isSetUp(this.db)) return 'setup';
+      this.setUpDb = this.db;
+    }
+    return 'ready';
   }
 
   private async openDb(dailyBackup: boolean): Promise<void> {
@@ -352,7 +377,7 @@ export class Core {
     try {
       // A change runs in an IMMEDIATE transaction: it holds the write lock from its first read, so a
       // decision and what it updates (a rotation turn, a tag) cannot interleave with another writer.
-      const tx = db.transaction(() => {
+      const work = () => {
         if (opId) {
           const prev = db.prepare('SELECT op, result_json FROM op_results WHERE op_id = ?').get(opId) as
             { op: string; result_json: string } | undefined;
@@ -368,10 +393,12 @@ export class Core {
           ).run(opId, name, actor?.id ?? null, JSON.stringify(r ?? null), ctx.nowIso());
         }
         return r;
-      });
-      const result = READ_ONLY.test(name) ? tx() : tx.immediate();
+      };
+      const readOnly = isReadOnly(name);
+      const tx = txRunner(db);
+      const result = readOnly ? tx(work) : tx.immediate(work);
       if (name === 'settings.update' || name === 'system.setup') this.settingsCache = null;
-      if (!READ_ONLY.test(name)) this.emitChange(name);
+      if (!readOnly) this.emitChange(name);
       return result;
     } catch (e) {
       if (e instanceof AppError && e.afterRollback) e.afterRollback();

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckinResult, OpArgs } from '../../electron/core/contract';
+import { loadVisitRow, toVisitInfo } from '../../electron/core/services/checkin';
+import { loadMemberCard } from '../../electron/core/services/members';
 import { expectError, makeClub, type TestClub } from './helpers';
 
 /** The clock starts 2026-11-18 10:00 in Shanghai (club date 2026-11-18). */
@@ -357,5 +359,41 @@ describe('all tags out', () => {
       }),
       'NO_FREE_TAG',
     );
+  });
+});
+
+describe('the check-in result', () => {
+  it('describes the member and the visit exactly as they were stored (it is not read back)', async () => {
+    const s = await setup(2);
+    const db = s.club.core.database;
+    const stored = (r: CheckinResult) => {
+      if (r.outcome !== 'checked_in') throw new Error(r.outcome);
+      return { member: loadMemberCard(db, r.member.id), visit: toVisitInfo(loadVisitRow(db, r.visit.id)) };
+    };
+    const lead = { staffId: s.lead.staffId, pin: '5555', reason: 'renewing today' };
+    // a visit card (one visit taken off), a time card, an overridden block, a visit without a tag
+    const visits = await member(s, { cardTypeId: s.visitType, visitsLeft: 4, gender: 'male' });
+    const time = await member(s, { name: '王小明' });
+    const empty = await member(s, { cardTypeId: s.visitType, visitsLeft: 0 });
+    const noTag = await member(s);
+    const results = [
+      await scan(s, visits.cardNo),
+      await scan(s, time.cardNo),
+      await scan(s, empty.cardNo, { noTag: true, authorization: lead }),
+      await scan(s, noTag.cardNo, { noTag: true, authorization: lead }),
+    ];
+    expect(
+      results.map((r) => r.outcome === 'checked_in' && [r.member.visitsLeft, r.visit.tagNumber]),
+    ).toEqual([
+      [3, 1],
+      [null, 2],
+      [0, null],
+      [null, null],
+    ]);
+    for (const r of results) {
+      const { member: m, visit: v } = stored(r);
+      expect(r).toMatchObject({ member: m, visit: v });
+      if (r.outcome === 'checked_in') expect([r.member, r.visit]).toStrictEqual([m, v]);
+    }
   });
 });

@@ -308,7 +308,7 @@ describe('migrations', () => {
     const file = path.join(tempDir(), DB_FILE);
     openDatabase(file, { migrations: migrations.slice(0, 5) }).close();
     expect(migrations[5]).toMatchObject({ version: 6, name: 'indexes' });
-    const db = openDatabase(file);
+    const db = openDatabase(file, { migrations: migrations.slice(0, 6) });
     expect(schemaVersion(db)).toBe(6);
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');

@@ -18,7 +18,7 @@ import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { SUPERVISORS } from '../permissions';
 import { dayBoundsUtc, daysBetween } from '../time';
-import { findMemberByCard, getMemberRow, loadMemberCard, type MemberRow, unpaidCents } from './members';
+import { findMemberByCard, getMemberRow, memberCardOf, type MemberRow, unpaidCents } from './members';
 import { LINE_SELECT, settle, storedValueOf, toTabLine, visitTabCents } from './payments';
 import { authorize } from './staff';
 import { pickTag, setTagStatus } from './tags';
@@ -100,8 +100,16 @@ function isBirthday(birthDate: string | null, today: string): boolean {
   return md === '02-29' && !leap && todayMd === '02-28';
 }
 
-/** Every reason that blocks this member today (empty = may enter). */
-export function blockReasons(db: DB, m: MemberRow, today: string): StatusReason<BlockCode>[] {
+/**
+ * Every reason that blocks this member today (empty = may enter). `known.open` is the member's open
+ * visit when the caller has just read it in the same transaction (undefined: none); else it is read.
+ */
+export function blockReasons(
+  db: DB,
+  m: MemberRow,
+  today: string,
+  known?: { open: VisitJoined | undefined },
+): StatusReason<BlockCode>[] {
   const blocks: StatusReason<BlockCode>[] = [];
   if (m.active !== 1) blocks.push({ code: 'DEACTIVATED', params: {} });
   if (m.frozen_from && m.frozen_to && m.frozen_from <= today && today <= m.frozen_to)
@@ -110,7 +118,7 @@ export function blockReasons(db: DB, m: MemberRow, today: string): StatusReason<
   if (m.expiry_date && m.expiry_date < today)
     blocks.push({ code: 'EXPIRED', params: { date: m.expiry_date } });
   if (m.visits_left !== null && m.visits_left <= 0) blocks.push({ code: 'NO_VISITS_LEFT', params: {} });
-  const open = openVisitOfMember(db, m.id);
+  const open = known ? known.open : openVisitOfMember(db, m.id);
   if (open)
     blocks.push({
       code: 'ALREADY_INSIDE',
@@ -166,7 +174,7 @@ function insertVisit(
     consumed: boolean;
     override: { by: number; reason: string; codes: string[] } | null;
   },
-): number {
+): { id: number; checkedInAt: string } {
   const actor = ctx.requireActor();
   const now = ctx.nowIso();
   const id = guardUnique(
@@ -196,7 +204,7 @@ function insertVisit(
     v.tag?.number ?? null,
   );
   if (v.tag) setTagStatus(ctx.db, v.tag.id, 'issued', now);
-  return id;
+  return { id, checkedInAt: now };
 }
 
 export function findOpenVisit(
@@ -245,7 +253,7 @@ export const checkinHandlers = handlers({
         overridable: false,
       };
     }
-    const card = loadMemberCard(db, m.id);
+    const card = memberCardOf(db, m);
 
     // The same card scanned again within the window: a double read, never a second visit.
     const open = openVisitOfMember(db, m.id);
@@ -261,7 +269,7 @@ export const checkinHandlers = handlers({
         };
     }
 
-    const blocks = blockReasons(db, m, today);
+    const blocks = blockReasons(db, m, today, { open });
     const overridable = blocks.length > 0 && !blocks.some((b) => b.code === 'ALREADY_INSIDE');
     let override: { by: number; reason: string; codes: string[] } | null = null;
     if (blocks.length > 0) {
@@ -301,7 +309,7 @@ export const checkinHandlers = handlers({
       tag = { id: t.id, number: t.number };
     }
 
-    const visitId = insertVisit(ctx, {
+    const { id: visitId, checkedInAt } = insertVisit(ctx, {
       kind: 'member',
       memberId: m.id,
       guestName: null,
@@ -326,12 +334,26 @@ export const checkinHandlers = handlers({
           : {}),
       },
     });
+    // What was just written, without reading it back: the card with the visit taken off, and the
+    // visit as loadVisitRow + toVisitInfo would return it.
     return {
       outcome: 'checked_in',
       status: warnings.length ? 'warning' : 'ok',
       warnings,
-      member: loadMemberCard(db, m.id),
-      visit: toVisitInfo(loadVisitRow(db, visitId)),
+      member: consume ? { ...card, visitsLeft: m.visits_left! - 1 } : card,
+      visit: {
+        id: visitId,
+        kind: 'member',
+        memberId: m.id,
+        cardNo: m.card_no,
+        name: m.name,
+        gender: m.gender,
+        tagNumber: tag?.number ?? null,
+        checkedInAt,
+        checkedOutAt: null,
+        checkoutKind: null,
+        overridden: override !== null,
+      },
       overridden: override !== null,
     };
   },
@@ -343,7 +365,7 @@ export const checkinHandlers = handlers({
       if (!t) throw new AppError('NO_FREE_TAG');
       tag = { id: t.id, number: t.number };
     }
-    const visitId = insertVisit(ctx, {
+    const { id: visitId } = insertVisit(ctx, {
       kind: a.kind,
       memberId: null,
       guestName: a.name,

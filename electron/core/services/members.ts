@@ -153,7 +153,11 @@ function hasPhoto(db: DB, memberId: number): boolean {
 }
 
 export function loadMemberCard(db: DB, memberId: number): MemberCard {
-  const m = getMemberRow(db, memberId);
+  return memberCardOf(db, getMemberRow(db, memberId));
+}
+
+/** The member card of a row already read (the check-in has it: one SELECT fewer). */
+export function memberCardOf(db: DB, m: MemberRow): MemberCard {
   const t = cardType(db, m.card_type_id);
   return {
     id: m.id,
