@@ -6,10 +6,13 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail, ComplaintList, ComplaintStatus } from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtDateTime } from '../../format';
 import { MemberPicker, type PickedMember } from './MemberPicker';
+import { SelectField } from './SelectField';
 import { CHANNELS, COMPLAINT_STATUSES, DEPARTMENTS, complaintBadge } from './util';
 
 type Channel = (typeof CHANNELS)[number];
@@ -27,8 +30,7 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
   const [staffInvolved, setStaffInvolved] = useState('');
   const [department, setDepartment] = useState<Department>('front_desk');
   const [errs, setErrs] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,9 +39,7 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
     if (!what.trim()) fe.what = t('incidents.complaints.needWhat');
     setErrs(fe);
     if (Object.keys(fe).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () =>
       props.onDone(
         await call('complaints.create', {
           ...(member ? { memberId: member.id } : { complainantName: name.trim() }),
@@ -50,12 +50,8 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
           department,
           opId: opId.current,
         }),
-      );
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
   };
 
   return (
@@ -92,34 +88,22 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
               onChange={(e) => setContact(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor={`${uid}-channel`}>{t('incidents.complaints.channel')}</label>
-            <select
-              id={`${uid}-channel`}
-              value={channel}
-              onChange={(e) => setChannel(e.target.value as Channel)}
-            >
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`incidents.channels.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-dept`}>{t('incidents.complaints.department')}</label>
-            <select
-              id={`${uid}-dept`}
-              value={department}
-              onChange={(e) => setDepartment(e.target.value as Department)}
-            >
-              {DEPARTMENTS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`incidents.departments.${d}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${uid}-channel`}
+            label={t('incidents.complaints.channel')}
+            value={channel}
+            options={CHANNELS}
+            optionLabel={(c) => t(`incidents.channels.${c}`)}
+            onChange={(c) => setChannel(c as Channel)}
+          />
+          <SelectField
+            id={`${uid}-dept`}
+            label={t('incidents.complaints.department')}
+            value={department}
+            options={DEPARTMENTS}
+            optionLabel={(d) => t(`incidents.departments.${d}`)}
+            onChange={(d) => setDepartment(d as Department)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${uid}-what`}>{t('incidents.complaints.what')}</label>
@@ -142,19 +126,13 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
             onChange={(e) => setStaffInvolved(e.target.value)}
           />
         </div>
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
-            {t('incidents.complaints.create')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          submitLabel={t('incidents.complaints.create')}
+          submitClassName="btn btn-primary btn-big"
+          disabled={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
@@ -210,21 +188,15 @@ export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: nu
             {t('incidents.complaints.all')}
           </button>
         </div>
-        <div className="field">
-          <label htmlFor={`${uid}-status`}>{t('incidents.col.status')}</label>
-          <select
-            id={`${uid}-status`}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')}
-          >
-            <option value="">{t('common.all')}</option>
-            {COMPLAINT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`incidents.complaintStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${uid}-status`}
+          label={t('incidents.col.status')}
+          value={status}
+          options={COMPLAINT_STATUSES}
+          optionLabel={(s) => t(`incidents.complaintStatus.${s}`)}
+          blank={t('common.all')}
+          onChange={setStatus}
+        />
         <div className="field">
           <label htmlFor={`${uid}-q`}>{t('common.search')}</label>
           <input

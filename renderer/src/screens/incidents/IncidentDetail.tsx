@@ -25,9 +25,11 @@ import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { Attachments } from './Attachments';
 import { MemberPicker, type PickedMember } from './MemberPicker';
+import { SelectField } from './SelectField';
 import { useStaffList } from './staff';
 import {
   FOLLOW_UP_KINDS,
+  GENDERS,
   KINDS,
   LOCAL_DT,
   SEVERITIES,
@@ -851,35 +853,23 @@ export function IncidentDetail(props: {
                 <div className="grid-2">
                   {timeField('occurredAt', t('incidents.fields.occurredAt'))}
                   {textField('place', t('incidents.fields.place'))}
-                  <div className="field">
-                    <label htmlFor={`${uid}-kind`}>{t('incidents.fields.kind')}</label>
-                    <select
-                      id={`${uid}-kind`}
-                      value={form.kind}
-                      onChange={(e) => set({ kind: e.target.value as IncidentKind })}
-                    >
-                      {KINDS.map((k) => (
-                        <option key={k} value={k}>
-                          {t(`incidents.kinds.${k}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${uid}-severity`}>{t('incidents.fields.severity')}</label>
-                    <select
-                      id={`${uid}-severity`}
-                      value={form.severity}
-                      onChange={(e) => set({ severity: e.target.value as Form['severity'] })}
-                    >
-                      <option value="">{t('incidents.notKnownYet')}</option>
-                      {SEVERITIES.map((s) => (
-                        <option key={s} value={s}>
-                          {t(`incidents.severities.${s}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <SelectField
+                    id={`${uid}-kind`}
+                    label={t('incidents.fields.kind')}
+                    value={form.kind}
+                    options={KINDS}
+                    optionLabel={(k) => t(`incidents.kinds.${k}`)}
+                    onChange={(kind) => set({ kind: kind as IncidentKind })}
+                  />
+                  <SelectField
+                    id={`${uid}-severity`}
+                    label={t('incidents.fields.severity')}
+                    value={form.severity}
+                    options={SEVERITIES}
+                    optionLabel={(s) => t(`incidents.severities.${s}`)}
+                    blank={t('incidents.notKnownYet')}
+                    onChange={(severity) => set({ severity })}
+                  />
                 </div>
                 {textField('what', t('incidents.fields.what'), 3)}
                 {textField('harm', t('incidents.fields.harm'), 2)}
@@ -911,18 +901,15 @@ export function IncidentDetail(props: {
                 )}
                 <div className="grid-3">
                   {textField('memberName', t('incidents.fields.memberName'))}
-                  <div className="field">
-                    <label htmlFor={`${uid}-memberGender`}>{t('incidents.fields.memberGender')}</label>
-                    <select
-                      id={`${uid}-memberGender`}
-                      value={form.memberGender}
-                      onChange={(e) => set({ memberGender: e.target.value as Form['memberGender'] })}
-                    >
-                      <option value="">—</option>
-                      <option value="male">{t('common.male')}</option>
-                      <option value="female">{t('common.female')}</option>
-                    </select>
-                  </div>
+                  <SelectField
+                    id={`${uid}-memberGender`}
+                    label={t('incidents.fields.memberGender')}
+                    value={form.memberGender}
+                    options={GENDERS}
+                    optionLabel={(g) => t(`common.${g}`)}
+                    blank="—"
+                    onChange={(memberGender) => set({ memberGender })}
+                  />
                   <div className="field">
                     <label htmlFor={`${uid}-memberAge`}>{t('incidents.fields.memberAge')}</label>
                     <input

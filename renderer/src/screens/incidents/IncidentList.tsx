@@ -19,6 +19,7 @@ import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import { MonthChart } from './MonthChart';
+import { SelectField } from './SelectField';
 import { useStaffList } from './staff';
 import { KINDS, SEVERITIES, STATUSES, csvBlob, downloadBlob, severityBadge, statusBadge } from './util';
 
@@ -331,51 +332,33 @@ export function ReviewPanel(props: { onOpen(id: number): void; reloadKey: number
             aria-invalid={rangeBad || undefined}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${uid}-kind`}>{t('incidents.fields.kind')}</label>
-          <select
-            id={`${uid}-kind`}
-            value={f.kind}
-            onChange={(e) => set({ kind: e.target.value as Filters['kind'] })}
-          >
-            <option value="">{t('common.all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`incidents.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-status`}>{t('incidents.col.status')}</label>
-          <select
-            id={`${uid}-status`}
-            value={f.status}
-            onChange={(e) => set({ status: e.target.value as Filters['status'] })}
-          >
-            <option value="">{t('common.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`incidents.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-sev`}>{t('incidents.fields.severity')}</label>
-          <select
-            id={`${uid}-sev`}
-            value={f.severity}
-            onChange={(e) => set({ severity: e.target.value as Filters['severity'] })}
-          >
-            <option value="">{t('common.all')}</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {t(`incidents.severities.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${uid}-kind`}
+          label={t('incidents.fields.kind')}
+          value={f.kind}
+          options={KINDS}
+          optionLabel={(k) => t(`incidents.kinds.${k}`)}
+          blank={t('common.all')}
+          onChange={(kind) => set({ kind })}
+        />
+        <SelectField
+          id={`${uid}-status`}
+          label={t('incidents.col.status')}
+          value={f.status}
+          options={STATUSES}
+          optionLabel={(s) => t(`incidents.status.${s}`)}
+          blank={t('common.all')}
+          onChange={(status) => set({ status })}
+        />
+        <SelectField
+          id={`${uid}-sev`}
+          label={t('incidents.fields.severity')}
+          value={f.severity}
+          options={SEVERITIES}
+          optionLabel={(s) => t(`incidents.severities.${s}`)}
+          blank={t('common.all')}
+          onChange={(severity) => set({ severity })}
+        />
         <div className="field">
           <label htmlFor={`${uid}-staff`}>{t('incidents.review.staff')}</label>
           <select

@@ -12,10 +12,13 @@ import type {
   IncidentSeverity,
 } from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { MemberPicker, type PickedMember } from './MemberPicker';
-import { KINDS, LOCAL_DT, SEVERITIES, nowLocalInput } from './util';
+import { SelectField } from './SelectField';
+import { GENDERS, KINDS, LOCAL_DT, SEVERITIES, nowLocalInput } from './util';
 
 const PLACES = ['gym', 'studio', 'cycling', 'changing', 'pool', 'billiards', 'bar', 'entrance'] as const;
 
@@ -34,8 +37,7 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
   const [place, setPlace] = useState('');
   const [what, setWhat] = useState('');
   const [errs, setErrs] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,39 +54,38 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
       fe.personAge = t('incidents.open.badAge');
     setErrs(fe);
     if (Object.keys(fe).length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const d = await call('incidents.open', {
-        occurredAt: when,
-        place: place.trim(),
-        what: what.trim(),
-        kind,
-        ...(severity ? { severity } : {}),
-        ...(!other && member ? { memberId: member.id } : {}),
-        ...(other && name
-          ? {
-              personName: name,
-              ...(personGender ? { personGender } : {}),
-              ...(age ? { personAge: Number(age) } : {}),
-            }
-          : {}),
-        opId: opId.current,
-      });
-      props.onDone(d);
-    } catch (err) {
-      const bad = invalidFields(err);
-      const fe2: Record<string, string> = {};
-      if (bad.includes('occurredAt')) fe2.when = t('incidents.open.needWhen');
-      if (bad.includes('place')) fe2.place = t('incidents.open.needPlace');
-      if (bad.includes('what')) fe2.what = t('incidents.open.needWhat');
-      if (bad.includes('personName')) fe2.personName = t('incidents.open.needPersonName');
-      if (bad.includes('personAge')) fe2.personAge = t('incidents.open.badAge');
-      setErrs(fe2);
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const d = await call('incidents.open', {
+          occurredAt: when,
+          place: place.trim(),
+          what: what.trim(),
+          kind,
+          ...(severity ? { severity } : {}),
+          ...(!other && member ? { memberId: member.id } : {}),
+          ...(other && name
+            ? {
+                personName: name,
+                ...(personGender ? { personGender } : {}),
+                ...(age ? { personAge: Number(age) } : {}),
+              }
+            : {}),
+          opId: opId.current,
+        });
+        props.onDone(d);
+      },
+      (err) => {
+        const bad = invalidFields(err);
+        const fe2: Record<string, string> = {};
+        if (bad.includes('occurredAt')) fe2.when = t('incidents.open.needWhen');
+        if (bad.includes('place')) fe2.place = t('incidents.open.needPlace');
+        if (bad.includes('what')) fe2.what = t('incidents.open.needWhat');
+        if (bad.includes('personName')) fe2.personName = t('incidents.open.needPersonName');
+        if (bad.includes('personAge')) fe2.personAge = t('incidents.open.badAge');
+        setErrs(fe2);
+        return errorText(err);
+      },
+    );
   };
 
   return (
@@ -153,18 +154,15 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
               <span className="field-hint">{t('incidents.open.personHint')}</span>
               {errs.personName && <div className="field-error">{errs.personName}</div>}
             </div>
-            <div className="field">
-              <label htmlFor={`${uid}-pgender`}>{t('incidents.open.personGender')}</label>
-              <select
-                id={`${uid}-pgender`}
-                value={personGender}
-                onChange={(e) => setPersonGender(e.target.value as Gender | '')}
-              >
-                <option value="">{t('incidents.notKnownYet')}</option>
-                <option value="male">{t('common.male')}</option>
-                <option value="female">{t('common.female')}</option>
-              </select>
-            </div>
+            <SelectField
+              id={`${uid}-pgender`}
+              label={t('incidents.open.personGender')}
+              value={personGender}
+              options={GENDERS}
+              optionLabel={(g) => t(`common.${g}`)}
+              blank={t('incidents.notKnownYet')}
+              onChange={setPersonGender}
+            />
             <div className="field">
               <label htmlFor={`${uid}-page`}>{t('incidents.open.personAge')}</label>
               <input
@@ -219,21 +217,15 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
             </datalist>
             {errs.place && <div className="field-error">{errs.place}</div>}
           </div>
-          <div className="field">
-            <label htmlFor={`${uid}-sev`}>{t('incidents.fields.severity')}</label>
-            <select
-              id={`${uid}-sev`}
-              value={severity}
-              onChange={(e) => setSeverity(e.target.value as IncidentSeverity | '')}
-            >
-              <option value="">{t('incidents.notKnownYet')}</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`incidents.severities.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${uid}-sev`}
+            label={t('incidents.fields.severity')}
+            value={severity}
+            options={SEVERITIES}
+            optionLabel={(s) => t(`incidents.severities.${s}`)}
+            blank={t('incidents.notKnownYet')}
+            onChange={setSeverity}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${uid}-what`}>{t('incidents.fields.what')}</label>
@@ -250,19 +242,13 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
           />
           {errs.what && <div className="field-error">{errs.what}</div>}
         </div>
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
-            {t('incidents.open.submit')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          submitLabel={t('incidents.open.submit')}
+          submitClassName="btn btn-primary btn-big"
+          disabled={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

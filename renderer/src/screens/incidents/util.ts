@@ -10,6 +10,7 @@ import { clubTz } from '../../format';
 export const KINDS = ['injury', 'illness', 'property', 'conflict', 'other'] as const;
 export const SEVERITIES = ['minor', 'moderate', 'serious'] as const;
 export const STATUSES = ['open', 'follow_up', 'closed'] as const;
+export const GENDERS = ['male', 'female'] as const;
 export const FOLLOW_UP_KINDS = ['consultant_call', 'manager_call', 'visit'] as const;
 export const DEPARTMENTS = [
   'front_desk',
