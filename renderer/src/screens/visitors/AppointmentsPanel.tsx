@@ -11,6 +11,7 @@ import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
 import { ConfirmDialog } from '../members/ConfirmDialog';
+import { ConsultantSelect } from './ConsultantSelect';
 
 const PHONE = /^[0-9+\-() ]{1,30}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -114,23 +115,14 @@ export function AppointmentsPanel() {
         >
           <h3>{t('visitors.appt.title')}</h3>
           {!self && (
-            <div className="field">
-              <label htmlFor={`${uid}-who`}>{t('visitors.appt.consultant')}</label>
-              <select
-                id={`${uid}-who`}
-                value={f.who}
-                aria-invalid={errs.who || undefined}
-                onChange={(e) => set('who', e.target.value === '' ? '' : Number(e.target.value))}
-              >
-                <option value="">{t('visitors.rotation.choose')}</option>
-                {consultants.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              {errs.who && <div className="field-error">{t('visitors.appt.error.consultant')}</div>}
-            </div>
+            <ConsultantSelect
+              id={`${uid}-who`}
+              label={t('visitors.appt.consultant')}
+              value={f.who}
+              onChange={(v) => set('who', v)}
+              consultants={consultants}
+              missing={errs.who ? t('visitors.appt.error.consultant') : null}
+            />
           )}
           {field('name', t('visitors.appt.visitorName'))}
           {field('phone', t('visitors.appt.phone'))}

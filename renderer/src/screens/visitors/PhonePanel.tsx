@@ -11,6 +11,7 @@ import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
 import { decisionWords } from './words';
+import { ConsultantSelect } from './ConsultantSelect';
 
 const PHONE = /^[0-9+\-() ]{1,30}$/;
 
@@ -128,23 +129,14 @@ export function PhonePanel() {
             {t('visitors.phone.hasAppointment')}
           </label>
           {appt && (
-            <div className="field">
-              <label htmlFor={`${uid}-who`}>{t('visitors.phone.appointmentWho')}</label>
-              <select
-                id={`${uid}-who`}
-                value={who}
-                aria-invalid={errs.who || undefined}
-                onChange={(e) => setWho(e.target.value === '' ? '' : Number(e.target.value))}
-              >
-                <option value="">{t('visitors.rotation.choose')}</option>
-                {consultants.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              {errs.who && <div className="field-error">{t('visitors.phone.error.appointmentWho')}</div>}
-            </div>
+            <ConsultantSelect
+              id={`${uid}-who`}
+              label={t('visitors.phone.appointmentWho')}
+              value={who}
+              onChange={setWho}
+              consultants={consultants}
+              missing={errs.who ? t('visitors.phone.error.appointmentWho') : null}
+            />
           )}
           <div className="field">
             <label htmlFor={`${uid}-topic`}>{t('visitors.phone.topic')}</label>

@@ -13,6 +13,7 @@ import { clubToday, fmtDate, fmtTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
+import { ConsultantSelect } from './ConsultantSelect';
 
 const STATUS_BADGE: Record<VisitorRow['status'], string> = {
   waiting: 'badge-warn',
@@ -304,23 +305,14 @@ function DisputeDialog(props: { v: VisitorRow; onClose(): void }) {
         </p>
         {!self && (
           <>
-            <div className="field">
-              <label htmlFor={`${uid}-who`}>{t('visitors.dispute.who')}</label>
-              <select
-                id={`${uid}-who`}
-                value={who}
-                aria-invalid={miss.who || undefined}
-                onChange={(e) => setWho(e.target.value === '' ? '' : Number(e.target.value))}
-              >
-                <option value="">{t('visitors.rotation.choose')}</option>
-                {consultants.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              {miss.who && <div className="field-error">{t('visitors.dispute.needWho')}</div>}
-            </div>
+            <ConsultantSelect
+              id={`${uid}-who`}
+              label={t('visitors.dispute.who')}
+              value={who}
+              onChange={setWho}
+              consultants={consultants}
+              missing={miss.who ? t('visitors.dispute.needWho') : null}
+            />
             <div className="field">
               <label htmlFor={`${uid}-pin`}>{t('visitors.dispute.pin')}</label>
               <input
