@@ -426,7 +426,13 @@ describe('settlement at check-out', () => {
     expect(report.byMethod.mobile).toBe(2000);
   });
 
-  it('voiding a paid line refunds it, to stored value or in cash', async () => {
+  it('voiding a paid line (a manager, once the member has left) refunds it the way it was paid', async () => {
+    await s.club.call(s.desk, 'shift.open', {
+      staffIds: [s.receptionId],
+      floatCents: 50_000,
+      acknowledged: false,
+      checked: [],
+    });
     const { member, visitId } = await checkIn(s);
     await s.club.call(s.bar, 'bar.sell', { visitId, items: [{ itemId: s.cola, quantity: 1 }] });
     await s.club.call(s.desk, 'checkin.checkout', {
@@ -435,27 +441,36 @@ describe('settlement at check-out', () => {
       payment: { parts: [{ method: 'cash', amountCents: 800 }] },
     });
     const tab = await s.club.call(s.bar, 'bar.tab', { visitId });
-    const auth = { staffId: s.lead.staffId, pin: '5555', reason: 'charged twice' };
+    expect(tab.lines[0]).toMatchObject({ paid: true, paidWith: ['cash'], correctableUntil: null });
     await expectError(
       s.club.call(s.bar, 'bar.void', {
         lineIds: [tab.lines[0]!.id],
         reason: 'charged twice',
-        authorization: auth,
+        authorization: { staffId: s.lead.staffId, pin: '5555', reason: 'charged twice' },
       }),
-      'REFUND_METHOD_REQUIRED',
+      'VOID_NEEDS_MANAGER',
     );
     await s.club.call(s.bar, 'bar.void', {
       lineIds: [tab.lines[0]!.id],
       reason: 'charged twice',
-      authorization: auth,
-      refundMethod: 'stored_value',
+      authorization: { staffId: s.club.managerId, pin: '9999', reason: 'charged twice' },
     });
-    expect((await s.club.call(s.desk, 'storedValue.account', { memberId: member.id })).balanceCents).toBe(
-      800,
-    );
+    // paid in cash, given back in cash: the stored value is untouched
+    expect((await s.club.call(s.desk, 'storedValue.account', { memberId: member.id })).balanceCents).toBe(0);
     const report = await s.club.call(s.bar, 'bar.report', { from: TODAY, to: TODAY });
     expect(report.salesCents).toBe(0);
-    expect(report.byMethod).toEqual({ cash: 800, card: 0, mobile: 0, stored_value: -800 });
+    expect(report.byMethod).toEqual({ cash: 0, card: 0, mobile: 0, stored_value: 0 });
+    expect(report.refunds).toEqual({
+      byMethod: { cash: 800, card: 0, mobile: 0, stored_value: 0 },
+      cashBackOfStoredValueCents: 0,
+    });
+    expect(report.voids[0]).toMatchObject({
+      authorizedByName: 'Manager Wang',
+      afterCheckout: true,
+      refundCents: 800,
+      refundTo: ['cash'],
+      cashBack: false,
+    });
   });
 });
 

@@ -64,6 +64,7 @@ const SettingsPatch = z
     openingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
     closingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
     defaultFloatCents: Cents,
+    barCorrectionMinutes: z.number().int().min(0).max(60),
   })
   .partial()
   .strict();
@@ -480,22 +481,31 @@ export const contract = {
       .strict(),
     output: out<T.Tab>(),
   },
-  /** Corrects a line on the spot (quantity, or 0 to remove it) while the member is inside and it is unpaid. */
+  /**
+   * Corrects a line on the spot (a new quantity, higher or lower, or 0 to remove it) with the member's
+   * confirmation: only while the member is inside, the line unpaid and the slip younger than the
+   * correction window (settings.barCorrectionMinutes). Anything else is a void.
+   */
   'bar.correctLine': {
     input: z
       .object({ lineId: Id, quantity: z.number().int().min(0).max(999), memberConfirmed: z.literal(true) })
       .strict(),
     output: out<T.Tab>(),
   },
-  /** Voids lines: a shift lead's or customer-service manager's PIN on the spot and a reason. */
+  /**
+   * Voids lines (or part of one): a shift lead's or customer-service manager's PIN on the spot and a
+   * reason; a manager's once the member has left. Money paid for a voided line goes back where it came
+   * from (stored value to the ledger); `cashBack` pays stored value back in cash, with a manager's PIN.
+   */
   'bar.void': {
     input: z
       .object({
         lineIds: z.array(Id).min(1).max(100),
+        /** How many of each line to void (same order as lineIds); the whole line when left out. */
+        quantities: z.array(Quantity).min(1).max(100).optional(),
         reason: Reason,
         authorization: Authorization,
-        /** For lines already paid: how the money goes back. */
-        refundMethod: z.enum(['cash', 'stored_value']).optional(),
+        cashBack: z.boolean().optional(),
       })
       .strict(),
     output: out<T.Tab>(),

@@ -58,6 +58,11 @@ export interface Settings {
   closingChecklist: string[];
   /** The float of the very first shift (later shifts take the float handed over at the last close). */
   defaultFloatCents: number;
+  /**
+   * Drink bar: minutes after a slip is written during which the bar may correct it on the spot (the
+   * member confirms, the tab unpaid). Afterwards any removal or reduction is a void (a supervisor's PIN).
+   */
+  barCorrectionMinutes: number;
 }
 
 export interface SystemStatus {
@@ -264,7 +269,16 @@ export interface TabLine {
   createdByName: string;
   voided: boolean;
   voidReason: string | null;
+  /** Removed by a correction on the spot (the member confirmed), not voided by a supervisor. */
+  removed: boolean;
   paid: boolean;
+  /** How the line's settlement was paid (empty while unpaid). */
+  paidWith: PaymentMethod[];
+  /**
+   * Until when the bar may still correct the line on the spot (slip time + the correction window);
+   * null when it cannot be corrected at all (paid, voided, or the member has left).
+   */
+  correctableUntil: string | null;
 }
 
 export interface Tab {
@@ -383,6 +397,32 @@ export interface BarReport {
     reason: string;
     byName: string;
     authorizedByName: string;
+    visitName: string;
+    /** The member had already left when the line was voided (a manager authorised it). */
+    afterCheckout: boolean;
+    /** Money given back for this line (0 when it was not paid yet). */
+    refundCents: number;
+    /** Where the refund this line was part of went. */
+    refundTo: PaymentMethod[];
+    /** Stored value paid back in cash (a manager's decision). */
+    cashBack: boolean;
+  }[];
+  /** Money given back for voided bar lines in the period, by where it went (positive cents). */
+  refunds: {
+    byMethod: Record<PaymentMethod, number>;
+    /** Of the cash given back: money that had been paid from stored value. */
+    cashBackOfStoredValueCents: number;
+  };
+  /** Corrections on the spot (the member confirmed; the slip was fresh and unpaid). */
+  corrections: {
+    id: number;
+    at: string;
+    name: string;
+    quantityBefore: number;
+    quantityAfter: number;
+    /** Minutes between the slip and the correction. */
+    slipAgeMinutes: number;
+    byName: string;
     visitName: string;
   }[];
   water: number;

@@ -1,17 +1,18 @@
 /**
  * The drink bar (水吧): the catalogue, stock as a ledger of movements, slips written on the visit of
- * an issued key tag, on-the-spot corrections (the member confirms), voids (a supervisor's PIN),
- * free water for visitors, stocktakes and the bar reports.
+ * an issued key tag, on-the-spot corrections (the member confirms; only while the slip is fresh and
+ * the tab unpaid), voids (a supervisor's PIN and a reason; a manager's once the member has left, and
+ * the money goes back where it came from), free water for visitors, stocktakes and the bar reports.
  */
 import type { DB } from '../db/database';
 import type { BarItem, BarReport, BarReportRow, OrderListRow, PaymentMethod, Tab } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { VOID_AUTHORIZERS } from '../permissions';
+import { MANAGERS, VOID_AUTHORIZERS } from '../permissions';
 import { addDays, dayBoundsUtc, localDate } from '../time';
 import { findOpenVisit, loadVisitRow, toInsideRowFor } from './checkin';
 import { csvCell } from './memberImport';
-import { LINE_SELECT, refundSettlement, storedValueOf, toTabLine } from './payments';
+import { LINE_SELECT, planBarRefund, storedValueOf, toTabLine, writeBarRefund } from './payments';
 export { visitTabCents } from './payments';
 import { authorize } from './staff';
 import { getTag } from './tags';
@@ -83,12 +84,35 @@ export function visitLines(db: DB, visitId: number): LineRow[] {
   return db.prepare(`${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(visitId) as LineRow[];
 }
 
+/** The end of a slip's correction window (settings.barCorrectionMinutes after it was written). */
+function correctableUntil(ctx: Ctx, slipCreatedAt: string): string {
+  return new Date(Date.parse(slipCreatedAt) + ctx.settings.barCorrectionMinutes * 60_000).toISOString();
+}
+
 export function loadTab(ctx: Ctx, visitId: number, stockWarnings: Tab['stockWarnings'] = []): Tab {
   const v = loadVisitRow(ctx.db, visitId);
-  const lines = visitLines(ctx.db, visitId).map(toTabLine);
+  const open = v.checked_out_at === null;
+  const rows = visitLines(ctx.db, visitId);
+  const paidWith = new Map<number, PaymentMethod[]>();
+  for (const sid of new Set(rows.map((r) => r.settlement_id).filter((x) => x !== null))) {
+    paidWith.set(
+      sid,
+      (
+        ctx.db
+          .prepare('SELECT DISTINCT method FROM payments WHERE settlement_id = ? ORDER BY id')
+          .all(sid) as { method: PaymentMethod }[]
+      ).map((p) => p.method),
+    );
+  }
+  const lines = rows.map((r) => ({
+    ...toTabLine(r),
+    paidWith: r.settlement_id !== null ? (paidWith.get(r.settlement_id) ?? []) : [],
+    correctableUntil:
+      open && r.settlement_id === null && r.voided_at === null ? correctableUntil(ctx, r.created_at) : null,
+  }));
   return {
     visit: toInsideRowFor(ctx.db, v),
-    open: v.checked_out_at === null,
+    open,
     lines,
     unpaidCents: lines.filter((l) => !l.paid && !l.voided).reduce((a, l) => a + l.amountCents, 0),
     totalCents: lines.filter((l) => !l.voided).reduce((a, l) => a + l.amountCents, 0),
@@ -223,11 +247,12 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
   const voids = db
     .prepare(
       `SELECT l.id, l.voided_at, l.item_name, l.quantity, l.amount_cents, l.void_reason, vb.name AS by_name, ab.name AS auth_name,
-              coalesce(m.name, v.guest_name) AS visit_name
+              coalesce(m.name, v.guest_name) AS visit_name, l.settlement_id, l.void_refund_settlement_id AS refund_id,
+              (v.checked_out_at IS NOT NULL AND v.checked_out_at <= l.voided_at) AS after_checkout
        FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id JOIN visits v ON v.id = s.visit_id
        LEFT JOIN members m ON m.id = v.member_id
        JOIN staff vb ON vb.id = l.voided_by JOIN staff ab ON ab.id = l.void_authorized_by
-       WHERE l.voided_at >= ? AND l.voided_at < ? ORDER BY l.voided_at`,
+       WHERE l.voided_at >= ? AND l.voided_at < ? ORDER BY l.voided_at, l.id`,
     )
     .all(a, b) as {
     id: number;
@@ -238,6 +263,54 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
     void_reason: string;
     by_name: string;
     auth_name: string;
+    visit_name: string;
+    settlement_id: number | null;
+    refund_id: number | null;
+    after_checkout: number;
+  }[];
+  // The refunds of voided lines: where the money went, and what had been paid from stored value.
+  const refundParts = db
+    .prepare(
+      `SELECT p.settlement_id, p.method, -p.amount_cents AS cents, rp.from_method, r.at
+       FROM settlements r JOIN payments p ON p.settlement_id = r.id LEFT JOIN bar_refund_parts rp ON rp.payment_id = p.id
+       WHERE r.kind = 'refund' AND r.id IN (SELECT void_refund_settlement_id FROM bar_slip_lines
+         WHERE voided_at >= ? AND voided_at < ? AND void_refund_settlement_id IS NOT NULL)
+       ORDER BY p.id`,
+    )
+    .all(a, b) as {
+    settlement_id: number;
+    method: PaymentMethod;
+    cents: number;
+    from_method: PaymentMethod | null;
+    at: string;
+  }[];
+  const refunds: BarReport['refunds'] = {
+    byMethod: { cash: 0, card: 0, mobile: 0, stored_value: 0 },
+    cashBackOfStoredValueCents: 0,
+  };
+  for (const p of refundParts) {
+    if (p.at < a || p.at >= b) continue;
+    refunds.byMethod[p.method] += p.cents;
+    if (p.method === 'cash' && p.from_method === 'stored_value')
+      refunds.cashBackOfStoredValueCents += p.cents;
+  }
+  const partsOf = (id: number | null) => refundParts.filter((p) => p.settlement_id === id);
+  const corrections = db
+    .prepare(
+      `SELECT c.id, c.at, l.item_name, c.quantity_before, c.quantity_after, c.slip_age_seconds, st.name AS by_name,
+              coalesce(m.name, v.guest_name) AS visit_name
+       FROM bar_corrections c JOIN bar_slip_lines l ON l.id = c.line_id JOIN bar_slips s ON s.id = l.slip_id
+       JOIN visits v ON v.id = s.visit_id LEFT JOIN members m ON m.id = v.member_id JOIN staff st ON st.id = c.by
+       WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,
+    )
+    .all(a, b) as {
+    id: number;
+    at: string;
+    item_name: string;
+    quantity_before: number;
+    quantity_after: number;
+    slip_age_seconds: number;
+    by_name: string;
     visit_name: string;
   }[];
   const water = (
@@ -265,6 +338,21 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
       byName: v.by_name,
       authorizedByName: v.auth_name,
       visitName: v.visit_name,
+      afterCheckout: v.after_checkout === 1,
+      refundCents: v.settlement_id !== null && v.refund_id !== null ? v.amount_cents : 0,
+      refundTo: [...new Set(partsOf(v.refund_id).map((p) => p.method))],
+      cashBack: partsOf(v.refund_id).some((p) => p.method === 'cash' && p.from_method === 'stored_value'),
+    })),
+    refunds,
+    corrections: corrections.map((c) => ({
+      id: c.id,
+      at: c.at,
+      name: c.item_name,
+      quantityBefore: c.quantity_before,
+      quantityAfter: c.quantity_after,
+      slipAgeMinutes: Math.floor(c.slip_age_seconds / 60),
+      byName: c.by_name,
+      visitName: c.visit_name,
     })),
     water,
     stocktakes: stocktakes.map((t) => ({ id: t.id, kind: t.kind, at: t.at, byName: t.by_name })),
@@ -425,17 +513,32 @@ export const barHandlers = handlers({
     const v = loadVisitRow(ctx.db, l.visit_id);
     if (l.voided_at !== null || l.settlement_id !== null || v.checked_out_at !== null)
       throw new AppError('LINE_NOT_CORRECTABLE');
+    // The member's confirmation is recorded, but it is the fresh slip and the unpaid tab that allow a
+    // correction without a signature: past the window, any change is a void (a supervisor's PIN).
+    const ageMs = ctx.now().getTime() - Date.parse(l.created_at);
+    if (ageMs >= ctx.settings.barCorrectionMinutes * 60_000)
+      throw new AppError('CORRECTION_WINDOW_PASSED', {
+        minutes: ctx.settings.barCorrectionMinutes,
+        writtenAt: l.created_at,
+      });
     if (a.quantity === l.quantity) return loadTab(ctx, v.id);
+    const actor = ctx.requireActor();
     if (a.quantity === 0) {
       // Removed on the spot: kept as a line voided by the bar itself, with no authoriser (not a void).
       ctx.db
         .prepare('UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?')
-        .run(ctx.nowIso(), ctx.requireActor().id, 'corrected: removed (member confirmed)', l.id);
+        .run(ctx.nowIso(), actor.id, 'corrected: removed (member confirmed)', l.id);
     } else {
       ctx.db
         .prepare('UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?')
         .run(a.quantity, a.quantity, l.id);
     }
+    ctx.db
+      .prepare(
+        `INSERT INTO bar_corrections (line_id, quantity_before, quantity_after, slip_age_seconds, member_confirmed, at, by)
+         VALUES (?, ?, ?, ?, 1, ?, ?)`,
+      )
+      .run(l.id, l.quantity, a.quantity, Math.max(0, Math.floor(ageMs / 1000)), ctx.nowIso(), actor.id);
     stockMove(ctx, l.item_id, 'correction', l.quantity - a.quantity, {
       lineId: l.id,
       note: 'member confirmed',
@@ -452,43 +555,94 @@ export const barHandlers = handlers({
   },
 
   'bar.void': (ctx, a) => {
+    if (new Set(a.lineIds).size !== a.lineIds.length)
+      throw new AppError('VALIDATION', { issues: [{ path: 'lineIds', code: 'line_twice' }] });
+    if (a.quantities && a.quantities.length !== a.lineIds.length)
+      throw new AppError('VALIDATION', { issues: [{ path: 'quantities', code: 'one_per_line' }] });
     const lines = a.lineIds.map((id) => getLine(ctx.db, id));
     const visitId = lines[0]!.visit_id;
     if (lines.some((l) => l.visit_id !== visitId))
       throw new AppError('VALIDATION', { issues: [{ path: 'lineIds', code: 'one_visit' }] });
     if (lines.some((l) => l.voided_at !== null)) throw new AppError('LINE_VOIDED');
+    const quantities = lines.map((l, i) => a.quantities?.[i] ?? l.quantity);
+    const tooMany = quantities.findIndex((q, i) => q > lines[i]!.quantity);
+    if (tooMany >= 0)
+      throw new AppError('VALIDATION', { issues: [{ path: `quantities.${tooMany}`, code: 'too_big' }] });
+
+    // The signature: a wrong PIN counts towards that person's lockout (staff.verifyPin).
     const who = authorize(ctx, a.authorization, VOID_AUTHORIZERS);
     const v = loadVisitRow(ctx.db, visitId);
-    const paidCents = lines.filter((l) => l.settlement_id !== null).reduce((x, l) => x + l.amount_cents, 0);
-    if (paidCents > 0) {
-      if (!a.refundMethod) throw new AppError('REFUND_METHOD_REQUIRED');
-      refundSettlement(ctx, {
-        visitId,
-        memberId: v.member_id,
-        amountCents: paidCents,
-        method: a.refundMethod,
-        reason: a.reason,
-      });
-    }
+
+    // Money already paid goes back where it came from; stored value back in cash only with a manager.
+    const paid = lines
+      .map((l, i) => ({ settlementId: l.settlement_id, amountCents: l.unit_price_cents * quantities[i]! }))
+      .filter((p): p is { settlementId: number; amountCents: number } => p.settlementId !== null);
+    const parts = planBarRefund(ctx.db, paid, a.cashBack === true);
+    const cashBack = parts.some((p) => p.fromMethod === 'stored_value' && p.method === 'cash');
+    if (a.cashBack && !cashBack)
+      throw new AppError('VALIDATION', { issues: [{ path: 'cashBack', code: 'no_stored_value' }] });
+    if (cashBack && !MANAGERS.includes(who.role)) throw new AppError('CASH_BACK_NEEDS_MANAGER');
+    // Once the member has left, the slip is theirs as it stands: only a manager changes it.
+    if (v.checked_out_at !== null && !MANAGERS.includes(who.role)) throw new AppError('VOID_NEEDS_MANAGER');
+    const refund = parts.length
+      ? writeBarRefund(ctx, { visitId, memberId: v.member_id, parts, reason: a.reason })
+      : null;
+
     const now = ctx.nowIso();
     const actor = ctx.requireActor();
-    for (const l of lines) {
+    const voided: [number, string, number, number][] = [];
+    lines.forEach((l, i) => {
+      const q = quantities[i]!;
+      let lineId = l.id;
+      if (q < l.quantity) {
+        // Part of the line: the voided part becomes its own line (same slip, price and payment).
+        ctx.db
+          .prepare('UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?')
+          .run(l.quantity - q, l.quantity - q, l.id);
+        lineId = Number(
+          ctx.db
+            .prepare(
+              `INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents, settlement_id, split_from)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(
+              l.slip_id,
+              l.item_id,
+              l.item_name,
+              l.unit_price_cents,
+              q,
+              l.unit_price_cents * q,
+              l.settlement_id,
+              l.id,
+            ).lastInsertRowid,
+        );
+      }
       ctx.db
         .prepare(
-          'UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_authorized_by = ?, void_reason = ? WHERE id = ?',
+          `UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_authorized_by = ?, void_reason = ?,
+             void_refund_settlement_id = ? WHERE id = ?`,
         )
-        .run(now, actor.id, who.id, a.reason, l.id);
-      stockMove(ctx, l.item_id, 'void', l.quantity, { lineId: l.id, note: a.reason });
-    }
+        .run(
+          now,
+          actor.id,
+          who.id,
+          a.reason,
+          l.settlement_id !== null ? (refund?.settlementId ?? null) : null,
+          lineId,
+        );
+      stockMove(ctx, l.item_id, 'void', q, { lineId, note: a.reason });
+      voided.push([lineId, l.item_name, q, l.unit_price_cents * q]);
+    });
     ctx.audit({
       op: 'bar.void',
       entity: 'visit',
       entityId: visitId,
       after: {
-        lines: lines.map((l) => [l.id, l.item_name, l.quantity, l.amount_cents]),
+        lines: voided,
         authorizedBy: who.id,
-        refundCents: paidCents,
-        refundMethod: a.refundMethod ?? null,
+        afterCheckout: v.checked_out_at !== null,
+        refund: parts.map((p) => [p.method, p.fromMethod, p.amountCents]),
+        refundSettlementId: refund?.settlementId ?? null,
       },
       detail: a.reason,
     });

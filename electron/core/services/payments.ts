@@ -230,9 +230,120 @@ export function refundSettlement(
   };
 }
 
+/** One part of a bar refund: where the money goes, and the method it had been paid with. */
+export interface BarRefundPart {
+  method: PaymentMethod;
+  fromMethod: PaymentMethod;
+  amountCents: number;
+}
+
+const svFirst = <T extends { method: PaymentMethod }>(a: T, b: T) =>
+  Number(b.method === 'stored_value') - Number(a.method === 'stored_value');
+
+/**
+ * Where the money of voided paid bar lines goes back: where it came from. A settlement's bar part is
+ * taken as paid by stored value first, then by its other payments in order (the allocation of the bar
+ * report's takings by method); what earlier voids of the same settlement gave back is skipped. With
+ * `cashBack` the stored-value parts go back in cash instead (the caller checks the manager's PIN).
+ * Reads only: call it before the lines are marked voided.
+ */
+export function planBarRefund(
+  db: DB,
+  paid: readonly { settlementId: number; amountCents: number }[],
+  cashBack: boolean,
+): BarRefundPart[] {
+  const due = new Map<number, number>();
+  for (const p of paid) due.set(p.settlementId, (due.get(p.settlementId) ?? 0) + p.amountCents);
+  const parts: BarRefundPart[] = [];
+  const add = (fromMethod: PaymentMethod, amountCents: number) => {
+    const method = fromMethod === 'stored_value' && cashBack ? 'cash' : fromMethod;
+    const same = parts.find((x) => x.method === method && x.fromMethod === fromMethod);
+    if (same) same.amountCents += amountCents;
+    else parts.push({ method, fromMethod, amountCents });
+  };
+  for (const [settlementId, amount] of due) {
+    const s = db.prepare('SELECT bar_cents FROM settlements WHERE id = ?').get(settlementId) as
+      { bar_cents: number } | undefined;
+    if (!s) throw new AppError('NOT_FOUND', { entity: 'settlement' });
+    const pays = (
+      db
+        .prepare('SELECT method, amount_cents FROM payments WHERE settlement_id = ? ORDER BY id')
+        .all(settlementId) as { method: PaymentMethod; amount_cents: number }[]
+    ).sort(svFirst);
+    let skip = (
+      db
+        .prepare(
+          'SELECT coalesce(sum(amount_cents), 0) AS c FROM bar_slip_lines WHERE settlement_id = ? AND voided_at IS NOT NULL',
+        )
+        .get(settlementId) as { c: number }
+    ).c;
+    let barLeft = s.bar_cents;
+    let need = amount;
+    for (const p of pays) {
+      const bar = Math.min(barLeft, Math.max(0, p.amount_cents));
+      barLeft -= bar;
+      const skipped = Math.min(bar, skip);
+      skip -= skipped;
+      const take = Math.min(bar - skipped, need);
+      if (take > 0) add(p.method, take);
+      need -= take;
+    }
+    // The lines of a settlement add up to its bar part; anything else is damaged data.
+    if (need > 0) throw new AppError('CONFLICT', { entity: 'settlement' });
+  }
+  return parts;
+}
+
+/**
+ * Writes a bar refund planned by planBarRefund: one refund settlement with a negative payment per
+ * part, each recording the method the money had come from; stored value goes back onto the ledger.
+ */
+export function writeBarRefund(
+  ctx: Ctx,
+  r: { visitId: number; memberId: number | null; parts: readonly BarRefundPart[]; reason: string },
+): Receipt {
+  const actor = ctx.requireActor();
+  const now = ctx.nowIso();
+  const total = r.parts.reduce((a, p) => a + p.amountCents, 0);
+  const settlementId = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
+         VALUES ('refund', ?, ?, 0, 0, ?, ?, ?)`,
+      )
+      .run(r.visitId, r.memberId, -total, now, actor.id).lastInsertRowid,
+  );
+  let after: number | null = null;
+  for (const p of r.parts) {
+    const paymentId = insertPayment(ctx, settlementId, p.method, -p.amountCents, null, null, null);
+    ctx.db
+      .prepare('INSERT INTO bar_refund_parts (payment_id, from_method) VALUES (?, ?)')
+      .run(paymentId, p.fromMethod);
+    if (p.method === 'stored_value') {
+      if (r.memberId === null) throw new AppError('STORED_VALUE_GUEST');
+      after = ledgerEntry(ctx, r.memberId, 'refund', p.amountCents, paymentId, r.reason);
+    }
+  }
+  return {
+    settlementId,
+    kind: 'refund',
+    totalCents: -total,
+    parts: r.parts.map((p) => ({
+      method: p.method,
+      amountCents: -p.amountCents,
+      tenderedCents: null,
+      changeCents: null,
+      reference: null,
+    })),
+    changeCents: 0,
+    storedValueAfterCents: after,
+    at: now,
+  };
+}
+
 // ---- debts ---------------------------------------------------------------------------------
 
-interface LineRow {
+export interface LineRow {
   id: number;
   slip_id: number;
   item_id: number;
@@ -241,8 +352,12 @@ interface LineRow {
   quantity: number;
   amount_cents: number;
   voided_at: string | null;
+  voided_by: number | null;
+  void_authorized_by: number | null;
   void_reason: string | null;
   settlement_id: number | null;
+  split_from: number | null;
+  void_refund_settlement_id: number | null;
   created_at: string;
   created_by_name: string;
   visit_id: number;
@@ -262,7 +377,10 @@ export function toTabLine(r: LineRow): TabLine {
     createdByName: r.created_by_name,
     voided: r.voided_at !== null,
     voidReason: r.void_reason,
+    removed: r.voided_at !== null && r.void_authorized_by === null,
     paid: r.settlement_id !== null,
+    paidWith: [],
+    correctableUntil: null,
   };
 }
 

@@ -51,7 +51,11 @@ export default {
   LINE_NOT_CORRECTABLE:
     'This line can no longer be corrected (paid, voided, or the member has left): only a void can change it.',
   LINE_VOIDED: 'This line is already voided.',
-  REFUND_METHOD_REQUIRED: 'This line is already paid: choose how the money goes back.',
+  CORRECTION_WINDOW_PASSED:
+    'The slip was written more than {{minutes}} minutes ago: it can no longer be corrected on the spot. To remove or reduce it, void it with a shift lead’s or the customer-service manager’s PIN.',
+  VOID_NEEDS_MANAGER: 'The member has already left: only a manager can authorise this void.',
+  CASH_BACK_NEEDS_MANAGER:
+    'This was paid from stored value and goes back to stored value. Paying it back in cash needs a manager’s PIN.',
   BAR_ITEM_NAME_TAKEN: 'An item with this name already exists.',
   BAR_ITEM_INACTIVE: '{{name}} is not on sale.',
   RANGE_INVALID: 'The end date must not be before the start date (at most 366 days).',

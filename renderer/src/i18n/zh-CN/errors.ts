@@ -49,7 +49,10 @@ export default {
   NOTHING_TO_PAY: '没有需要支付的款项。',
   LINE_NOT_CORRECTABLE: '此项已不能更正（已付款、已作废或会员已离场），只能作废。',
   LINE_VOIDED: '此项已作废。',
-  REFUND_METHOD_REQUIRED: '此项已付款，请选择退款方式。',
+  CORRECTION_WINDOW_PASSED:
+    '消水单已开出超过 {{minutes}} 分钟，不能再当场更正。如需删减，请作废，并由领班或客服经理输入密码签字。',
+  VOID_NEEDS_MANAGER: '会员已离场，此项作废只能由经理授权。',
+  CASH_BACK_NEEDS_MANAGER: '此项由储值支付，退款退回储值。如要退现金，须经理输入密码授权。',
   BAR_ITEM_NAME_TAKEN: '已有同名商品。',
   BAR_ITEM_INACTIVE: '{{name}} 已停售。',
   RANGE_INVALID: '结束日期不能早于开始日期（最长 366 天）。',
