@@ -356,6 +356,7 @@ for (const role of ROLES) {
         authorization: mgr,
       });
       expect(t1.storedValueCents).toBe(2000);
+      expect(t1.refund).toEqual([{ method: 'stored_value', amountCents: 2000 }]);
       const t2 = await s.club.call(actor.session, 'bar.void', {
         lineIds: [cola!.id],
         quantities: [1],
@@ -363,6 +364,7 @@ for (const role of ROLES) {
         authorization: { ...mgr, reason: 'flat' },
       });
       expect(t2.storedValueCents).toBe(2000); // the stored-value part was given back already: cash now
+      expect(t2.refund).toEqual([{ method: 'cash', amountCents: 800 }]);
       const ledger = await s.club.call('mgr', 'storedValue.account', { memberId: member.id });
       expect(ledger.entries.map((e) => [e.kind, e.amountCents])).toEqual([
         ['refund', 2000],

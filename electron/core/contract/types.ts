@@ -292,6 +292,8 @@ export interface Tab {
   storedValueCents: number | null;
   /** Items whose stock went below zero with this sale (allowed, with a warning). */
   stockWarnings: { itemId: number; name: string; stock: number }[];
+  /** bar.void only: the money given back, by where it went (empty when nothing had been paid). */
+  refund?: { method: PaymentMethod; amountCents: number }[];
 }
 
 export interface PaymentPart {

@@ -646,7 +646,13 @@ export const barHandlers = handlers({
       },
       detail: a.reason,
     });
-    return loadTab(ctx, visitId);
+    const given: NonNullable<Tab['refund']> = [];
+    for (const p of parts) {
+      const same = given.find((g) => g.method === p.method);
+      if (same) same.amountCents += p.amountCents;
+      else given.push({ method: p.method, amountCents: p.amountCents });
+    }
+    return { ...loadTab(ctx, visitId), refund: given };
   },
 
   'bar.water': (ctx, a) => {

@@ -32,14 +32,19 @@ export function AuthorizeDialog(props: {
   children?: ReactNode;
   confirmLabel?: string;
   roles?: readonly Role[];
+  /** Something in the dialog's own fields is not valid yet: the confirm button waits. */
+  disabled?: boolean;
   /** Does the guarded action; throws (ApiCallError) to keep the dialog open with the message. */
   onAuthorize(auth: Authorization, staffName: string): Promise<void>;
   onClose(): void;
 }) {
   const { t } = useTranslation();
   const roles = props.roles ?? SUPERVISOR_ROLES;
-  const [staff, setStaff] = useState<LoginStaff[] | null>(null);
-  const [staffId, setStaffId] = useState<number | ''>('');
+  const [everyone, setEveryone] = useState<LoginStaff[] | null>(null);
+  const [picked, setStaffId] = useState<number | ''>('');
+  // The roles may narrow while the dialog is open (e.g. a choice that needs a manager).
+  const staff = everyone?.filter((s) => roles.includes(s.role)) ?? null;
+  const staffId = staff?.some((s) => s.id === picked) ? picked : '';
   const [pin, setPin] = useState('');
   const [reason, setReason] = useState('');
   const { busy, error, setError, run } = useSubmit();
@@ -51,15 +56,15 @@ export function AuthorizeDialog(props: {
     call('session.staffList', {})
       .then((list) => {
         if (!live) return;
+        setEveryone(list);
         const sup = list.filter((s) => roles.includes(s.role));
-        setStaff(sup);
         if (sup.length === 1 && sup[0]) setStaffId(sup[0].id);
       })
       .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
-    // roles is a constant list per dialog
+    // loaded once; the first roles only pre-select a sole supervisor
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -131,7 +136,7 @@ export function AuthorizeDialog(props: {
         <FormFooter
           error={error}
           errorClassName="authorize-error"
-          disabled={busy}
+          disabled={busy || props.disabled}
           submitLabel={props.confirmLabel ?? t('checkin.auth.confirm')}
           onCancel={props.onClose}
         />

@@ -50,7 +50,15 @@ interface BarState {
   clearSlip(): void;
   saveSlip(): Promise<Tab>;
   correct(lineId: number, quantity: number): Promise<Tab>;
-  voidLines(lineIds: number[], auth: Authorization, refundMethod?: 'cash' | 'stored_value'): Promise<Tab>;
+  /**
+   * Voids lines (or `quantities` of them) with a supervisor's authorisation; money paid goes back
+   * where it came from (`cashBack`: stored value in cash, a manager's PIN). The tab says what went back.
+   */
+  voidLines(
+    lineIds: number[],
+    auth: Authorization,
+    opts?: { quantities?: number[]; cashBack?: boolean },
+  ): Promise<Tab>;
   water(): Promise<number>;
   setWaterToday(n: number): void;
 }
@@ -168,12 +176,13 @@ export const useBar = create<BarState>((set, get) => ({
     return tab;
   },
 
-  async voidLines(lineIds, auth, refundMethod) {
+  async voidLines(lineIds, auth, opts = {}) {
     const tab = await call('bar.void', {
       lineIds,
       reason: auth.reason,
       authorization: auth,
-      ...(refundMethod ? { refundMethod } : {}),
+      ...(opts.quantities ? { quantities: opts.quantities } : {}),
+      ...(opts.cashBack ? { cashBack: true } : {}),
     });
     set({ tab });
     void get().loadItems();

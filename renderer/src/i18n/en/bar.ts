@@ -53,6 +53,8 @@ export default {
   line: {
     paid: 'Paid',
     voided: 'Voided',
+    removed: 'Removed',
+    removedHow: 'Removed on the spot (the member confirmed)',
     unpaid: 'Unpaid',
     owed: 'Unpaid — owed',
     by: 'by {{name}}',
@@ -105,6 +107,12 @@ export default {
     submitRemove: 'Remove line',
     done: '{{name}} corrected to {{quantity}}.',
     removed: '{{name}} removed from the tab.',
+    until: 'Can be corrected on the spot until {{time}}.',
+    passedTitle: 'Too late to correct on the spot',
+    passed: 'This slip was written at {{time}}, more than {{minutes}} minutes ago.',
+    passedWhat:
+      'Removing or reducing it is now a void: a shift lead or the customer-service manager authorises it with their PIN and a reason. To add drinks, write a new slip.',
+    voidInstead: 'Void instead…',
   },
 
   // voiding a line
@@ -113,13 +121,22 @@ export default {
     title: 'Void: {{name}}',
     what: 'Void {{quantity}} × {{name}} ({{amount}}) on the tab of {{who}}.',
     who: 'A shift lead or the customer-service manager authorises the void with their PIN.',
-    refundLegend: 'This line is paid: how do the {{amount}} go back?',
-    refundCash: 'Cash back',
-    refundStored: 'Back to stored value',
-    confirm: 'Void line',
-    done: '{{name}} voided.',
-    doneCash: '{{name}} voided. Give {{amount}} back in cash.',
-    doneStored: '{{name}} voided. {{amount}} went back to the stored value.',
+    whoLeft: 'The member has already left: only a manager can authorise this void.',
+    whoCashBack: 'Paying stored value back in cash: only a manager can authorise it.',
+    quantity: 'How many to void',
+    quantityHint: 'Voids {{quantity}} ({{amount}}); the rest stays on the tab.',
+    badQuantity: 'Enter a number from 1 to {{max}}.',
+    refundOrigin: 'This line is paid ({{methods}}): {{amount}} goes back the same way.',
+    cashBack: 'Pay the stored-value part back in cash instead (manager’s PIN)',
+    confirm: 'Void',
+    done: '{{quantity}} × {{name}} voided.',
+    doneRefund: '{{quantity}} × {{name}} voided. Refund: {{parts}}.',
+    refundTo: {
+      cash: '{{amount}} in cash — hand it back now',
+      card: '{{amount}} back to the bank card',
+      mobile: '{{amount}} back by mobile payment',
+      stored_value: '{{amount}} back to the stored value',
+    },
   },
 
   // stock

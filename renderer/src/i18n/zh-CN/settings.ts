@@ -37,6 +37,7 @@ export default {
     disinfectionDays: '手牌消毒日',
     expiryWarnDays: '会员卡到期提前提醒（天）',
     visitsWarnThreshold: '剩余次数不多于此数时提醒',
+    barCorrectionMinutes: '消水单当场更正时限（分钟）',
     save: '保存门店设置',
     reset: '撤销修改',
     saved: '门店设置已保存。',
@@ -49,6 +50,7 @@ export default {
       idleLockMinutes: '1 到 240。',
       expiryWarnDays: '0 到 90；0 表示不提醒。',
       visitsWarnThreshold: '0 到 100；0 表示不提醒。',
+      barCorrectionMinutes: '0 到 60。超过时限只能作废，须领班或客服经理签字。',
     },
     error: {
       clubName: '请输入门店名称（最多 100 个字）。',
@@ -61,6 +63,7 @@ export default {
       disinfectionDays: '请重新选择消毒日。',
       expiryWarnDays: '请输入 0 到 90 的整数。',
       visitsWarnThreshold: '请输入 0 到 100 的整数。',
+      barCorrectionMinutes: '请输入 0 到 60 的整数。',
     },
   },
   shift: {

@@ -193,6 +193,7 @@ export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
         <CorrectDialog
           line={dialog.line}
           onClose={() => setDialog(null)}
+          onVoidInstead={() => setDialog({ kind: 'void', line: dialog.line })}
           onDone={(q) => {
             toast.ok(
               q === 0
@@ -208,14 +209,17 @@ export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
           line={dialog.line}
           tab={tab}
           onClose={() => setDialog(null)}
-          onDone={(refund) => {
-            const amount = fmtMoney(dialog.line.amountCents);
+          onDone={({ quantity, refund }) => {
+            const what = { name: dialog.line.name, quantity };
             toast.ok(
-              refund === 'cash'
-                ? t('bar.void.doneCash', { name: dialog.line.name, amount })
-                : refund === 'stored_value'
-                  ? t('bar.void.doneStored', { name: dialog.line.name, amount })
-                  : t('bar.void.done', { name: dialog.line.name }),
+              refund.length === 0
+                ? t('bar.void.done', what)
+                : t('bar.void.doneRefund', {
+                    ...what,
+                    parts: refund
+                      .map((p) => t(`bar.void.refundTo.${p.method}`, { amount: fmtMoney(p.amountCents) }))
+                      .join(t('bar.listSep')),
+                  }),
             );
             setDialog(null);
           }}

@@ -6,6 +6,7 @@ import { fmtMoney, fmtTime } from '../../format';
 
 function LineStatus({ line, open }: { line: TabLine; open: boolean }) {
   const { t } = useTranslation();
+  if (line.removed) return <span className="badge badge-muted">{t('bar.line.removed')}</span>;
   if (line.voided) return <span className="badge badge-block">{t('bar.line.voided')}</span>;
   if (line.paid) return <span className="badge badge-ok">{t('bar.line.paid')}</span>;
   if (!open) return <span className="badge badge-warn">{t('bar.line.owed')}</span>;
@@ -111,9 +112,11 @@ export function TabView(props: {
                     <td>
                       <span className={l.voided ? 'bar-line-name voided' : 'bar-line-name'}>{l.name}</span>
                       <div className="bar-line-by muted">
-                        {l.voided && l.voidReason
-                          ? t('bar.line.voidReason', { reason: l.voidReason })
-                          : t('bar.line.by', { name: l.createdByName })}
+                        {l.removed
+                          ? t('bar.line.removedHow')
+                          : l.voided && l.voidReason
+                            ? t('bar.line.voidReason', { reason: l.voidReason })
+                            : t('bar.line.by', { name: l.createdByName })}
                       </div>
                     </td>
                     <td className="num">

@@ -1,42 +1,54 @@
 /**
- * Voiding a line: a shift lead's or customer-service manager's PIN on the spot, with a reason. A line
- * that is already paid needs to say how the money goes back (cash, or stored value for members).
+ * Voiding a line, or part of it: a shift lead's or customer-service manager's PIN on the spot, with a
+ * reason — a manager's once the member has left. Money already paid goes back where it came from
+ * (stored value to the member's balance); paying stored value back in cash needs a manager's PIN.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role, Tab, TabLine } from '../../../../electron/core/contract';
+import type { PaymentMethod, Role, Tab, TabLine } from '../../../../electron/core/contract';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
-import { RadioRow } from '../../components/FormParts';
 import { fmtMoney } from '../../format';
 import { useBar } from '../../stores/bar';
+import { QtyStepper } from './QtyStepper';
 
 /** Who may authorise a void (the core checks it again). */
 export const VOID_ROLES: readonly Role[] = ['shift_lead', 'cs_manager', 'duty_manager', 'store_manager'];
-
-export type RefundMethod = 'cash' | 'stored_value';
+/** Who may authorise a void once the member has left, or cash back for stored value. */
+export const MANAGER_ROLES: readonly Role[] = ['cs_manager', 'duty_manager', 'store_manager'];
 
 export function VoidDialog(props: {
   line: TabLine;
   tab: Tab;
   onClose(): void;
-  onDone(refund: RefundMethod | null): void;
+  onDone(voided: { quantity: number; refund: NonNullable<Tab['refund']> }): void;
 }) {
   const { t } = useTranslation();
   const uid = useId();
   const { line, tab } = props;
-  const [refund, setRefund] = useState<RefundMethod>('cash');
-  const storedOk = tab.storedValueCents !== null;
+  const [qty, setQty] = useState(String(line.quantity));
+  const [cashBack, setCashBack] = useState(false);
+  const n = qty.trim() === '' ? NaN : Number(qty);
+  const validQty = Number.isInteger(n) && n >= 1 && n <= line.quantity;
+  const quantity = validQty ? n : line.quantity;
+  const amount = fmtMoney(line.unitPriceCents * quantity);
+  const paidByStoredValue = line.paid && line.paidWith.includes('stored_value');
+  const managerOnly = !tab.open || (paidByStoredValue && cashBack);
+  const methods = (list: readonly PaymentMethod[]) =>
+    list.map((m) => t(`barReport.methods.${m}`)).join(t('bar.listSep'));
 
   return (
     <AuthorizeDialog
       title={t('bar.void.title', { name: line.name })}
       confirmLabel={t('bar.void.confirm')}
-      roles={VOID_ROLES}
+      roles={managerOnly ? MANAGER_ROLES : VOID_ROLES}
+      disabled={!validQty}
       onClose={props.onClose}
       onAuthorize={async (auth) => {
-        const method = line.paid ? refund : undefined;
-        await useBar.getState().voidLines([line.id], auth, method);
-        props.onDone(method ?? null);
+        const next = await useBar.getState().voidLines([line.id], auth, {
+          ...(quantity < line.quantity ? { quantities: [quantity] } : {}),
+          ...(paidByStoredValue && cashBack ? { cashBack: true } : {}),
+        });
+        props.onDone({ quantity, refund: next.refund ?? [] });
       }}
     >
       <p>
@@ -47,17 +59,39 @@ export function VoidDialog(props: {
           who: tab.visit.name,
         })}
       </p>
-      {line.paid && (
-        <RadioRow<RefundMethod>
-          legend={t('bar.void.refundLegend', { amount: fmtMoney(line.amountCents) })}
-          name={`${uid}-refund`}
-          options={storedOk ? ['cash', 'stored_value'] : ['cash']}
-          value={refund}
-          onChange={setRefund}
-          label={(m) => (m === 'cash' ? t('bar.void.refundCash') : t('bar.void.refundStored'))}
-        />
+      {line.quantity > 1 && (
+        <div className="field">
+          <label htmlFor={`${uid}-qty`}>{t('bar.void.quantity')}</label>
+          <QtyStepper
+            id={`${uid}-qty`}
+            value={qty}
+            min={1}
+            max={line.quantity}
+            onChange={setQty}
+            invalid={!validQty}
+            describedBy={`${uid}-qty-hint`}
+          />
+          <div className={validQty ? 'muted field-hint' : 'field-error'} id={`${uid}-qty-hint`}>
+            {validQty
+              ? t('bar.void.quantityHint', { quantity, amount })
+              : t('bar.void.badQuantity', { max: line.quantity })}
+          </div>
+        </div>
       )}
-      <p className="muted">{t('bar.void.who')}</p>
+      {line.paid && (
+        <div className="bar-void-refund">
+          <p>{t('bar.void.refundOrigin', { amount, methods: methods(line.paidWith) })}</p>
+          {paidByStoredValue && (
+            <label className="check">
+              <input type="checkbox" checked={cashBack} onChange={(e) => setCashBack(e.target.checked)} />
+              {t('bar.void.cashBack')}
+            </label>
+          )}
+        </div>
+      )}
+      <p className={managerOnly ? 'banner banner-warn' : 'muted'}>
+        {!tab.open ? t('bar.void.whoLeft') : managerOnly ? t('bar.void.whoCashBack') : t('bar.void.who')}
+      </p>
     </AuthorizeDialog>
   );
 }

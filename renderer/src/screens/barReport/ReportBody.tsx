@@ -23,6 +23,9 @@ export function ReportBody({ report }: { report: BarReport }) {
   const sum = (f: (r: (typeof rows)[number]) => number | null) => rows.reduce((s, r) => s + (f(r) ?? 0), 0);
   const counted = rows.filter((r) => r.counted !== null);
   const paidCents = METHODS.reduce((s, m) => s + (report.byMethod[m] ?? 0), 0);
+  const refundTotal = METHODS.reduce((s, m) => s + report.refunds.byMethod[m], 0);
+  const methods = (list: readonly PaymentMethod[]) =>
+    list.map((m) => t(`barReport.methods.${m}`)).join(t('bar.listSep'));
 
   return (
     <div className="barreport-body">
@@ -151,7 +154,7 @@ export function ReportBody({ report }: { report: BarReport }) {
         {report.voids.length === 0 ? (
           <p className="muted">{t('barReport.noVoids')}</p>
         ) : (
-          <table className="table">
+          <table className="table barreport-voids">
             <thead>
               <tr>
                 <th scope="col">{t('barReport.col.time')}</th>
@@ -164,8 +167,9 @@ export function ReportBody({ report }: { report: BarReport }) {
                 </th>
                 <th scope="col">{t('barReport.col.visitor')}</th>
                 <th scope="col">{t('barReport.col.reason')}</th>
-                <th scope="col">{t('barReport.col.by')}</th>
+                <th scope="col">{t('barReport.col.voidedBy')}</th>
                 <th scope="col">{t('barReport.col.authorizedBy')}</th>
+                <th scope="col">{t('barReport.col.refund')}</th>
               </tr>
             </thead>
             <tbody>
@@ -175,10 +179,89 @@ export function ReportBody({ report }: { report: BarReport }) {
                   <td>{v.name}</td>
                   <td className="num">{v.quantity}</td>
                   <td className="num">{fmtMoney(v.amountCents)}</td>
-                  <td>{v.visitName}</td>
-                  <td>{v.reason}</td>
+                  <td>
+                    {v.visitName}
+                    {v.afterCheckout && (
+                      <span className="badge badge-warn barreport-badge">{t('barReport.afterCheckout')}</span>
+                    )}
+                  </td>
+                  <td className="barreport-reason">{v.reason}</td>
                   <td>{v.byName}</td>
                   <td>{v.authorizedByName}</td>
+                  <td>
+                    {v.refundCents > 0 ? (
+                      <>
+                        {t('barReport.refundTo', {
+                          amount: fmtMoney(v.refundCents),
+                          methods: methods(v.refundTo),
+                        })}
+                        {v.cashBack && (
+                          <span className="badge badge-warn barreport-badge">{t('barReport.cashBack')}</span>
+                        )}
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {refundTotal > 0 && (
+          <div className="barreport-refunds" role="group" aria-labelledby={`${uid}-refunds`}>
+            <span id={`${uid}-refunds`} className="barreport-stat-label">
+              {t('barReport.refundsTitle')}
+            </span>
+            <dl className="barreport-method-list">
+              {METHODS.filter((m) => report.refunds.byMethod[m] > 0).map((m) => (
+                <div key={m} className="barreport-method">
+                  <dt>{t(`barReport.methods.${m}`)}</dt>
+                  <dd>{fmtMoney(report.refunds.byMethod[m])}</dd>
+                </div>
+              ))}
+              {report.refunds.cashBackOfStoredValueCents > 0 && (
+                <div className="barreport-method total">
+                  <dt>{t('barReport.cashBackOfSv')}</dt>
+                  <dd>{fmtMoney(report.refunds.cashBackOfStoredValueCents)}</dd>
+                </div>
+              )}
+            </dl>
+          </div>
+        )}
+      </section>
+
+      <section className="card barreport-section" aria-labelledby={`${uid}-corr`}>
+        <h2 id={`${uid}-corr`}>{t('barReport.correctionsTitle')}</h2>
+        {report.corrections.length === 0 ? (
+          <p className="muted">{t('barReport.noCorrections')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('barReport.col.time')}</th>
+                <th scope="col">{t('barReport.col.item')}</th>
+                <th scope="col" className="num">
+                  {t('barReport.col.change')}
+                </th>
+                <th scope="col" className="num">
+                  {t('barReport.col.slipAge')}
+                </th>
+                <th scope="col">{t('barReport.col.visitor')}</th>
+                <th scope="col">{t('barReport.col.correctedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.corrections.map((c) => (
+                <tr key={c.id}>
+                  <td className="num">{fmtDateTime(c.at)}</td>
+                  <td>{c.name}</td>
+                  <td className="num">
+                    {t('barReport.qtyChange', { before: c.quantityBefore, after: c.quantityAfter })}
+                  </td>
+                  <td className="num">{t('barReport.minutesAfter', { count: c.slipAgeMinutes })}</td>
+                  <td>{c.visitName}</td>
+                  <td>{c.byName}</td>
                 </tr>
               ))}
             </tbody>
