@@ -603,6 +603,10 @@ describe('stock and bar reports', () => {
     const csv = await s.club.call(s.bar, 'bar.reportCsv', { from: TODAY, to: TODAY });
     expect(csv.csv.startsWith('\ufeff')).toBe(true);
     expect(csv.csv).toContain('Cola,0,16,5,1,0,12,11,-1,one broken can,32.00');
+    expect(csv.csv).toContain('\r\nVoided at,Item,Qty,Amount,');
+    expect(csv.csv).toMatch(
+      /\r\n2026-11-18 10:00,Cola,1,8\.00,Member \d+,spilled,Bar Zhao,Lead Chen,0\.00,,0,0\r\n/,
+    );
     await expectError(s.club.call(s.bar, 'bar.report', { from: TODAY, to: '2026-11-01' }), 'RANGE_INVALID');
   });
 

@@ -9,7 +9,7 @@ import type { BarItem, BarReport, BarReportRow, OrderListRow, PaymentMethod, Tab
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS, VOID_AUTHORIZERS } from '../permissions';
-import { addDays, dayBoundsUtc, localDate } from '../time';
+import { addDays, dayBoundsUtc, localDate, localParts } from '../time';
 import { findOpenVisit, loadVisitRow, toInsideRowFor } from './checkin';
 import { csvCell } from './memberImport';
 import { LINE_SELECT, planBarRefund, storedValueOf, toTabLine, writeBarRefund } from './payments';
@@ -377,7 +377,45 @@ const CSV_HEADERS = {
   ],
 } as const;
 
+const VOID_CSV_HEADERS = {
+  'zh-CN': [
+    '作废时间',
+    '商品',
+    '数量',
+    '金额',
+    '会员/客人',
+    '原因',
+    '作废人',
+    '授权人',
+    '退款',
+    '退款方式',
+    '离场后作废',
+    '储值退现金',
+  ],
+  en: [
+    'Voided at',
+    'Item',
+    'Qty',
+    'Amount',
+    'Member / guest',
+    'Reason',
+    'Voided by',
+    'Authorised by',
+    'Refund',
+    'Refunded to',
+    'After check-out',
+    'Stored value paid back in cash',
+  ],
+} as const;
+
 const money = (c: number) => (c / 100).toFixed(2);
+
+/** An instant as club-local 'YYYY-MM-DD HH:MM' (for CSV files). */
+function clubDateTime(ctx: Ctx, iso: string): string {
+  const p = localParts(new Date(iso), ctx.settings.timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}
 
 export const barHandlers = handlers({
   'bar.items': (ctx, a) =>
@@ -748,6 +786,29 @@ export const barHandlers = handlers({
     for (const m of METHODS) lines.push([m, money(r.byMethod[m])].map(csvCell).join(','));
     lines.push([label.unpaid, money(r.unpaidCents)].map(csvCell).join(','));
     lines.push([label.water, r.water].map(csvCell).join(','));
+    // The void list, as on the screen: who voided, who authorised, why, and where the money went.
+    lines.push('');
+    lines.push(VOID_CSV_HEADERS[lang].map(csvCell).join(','));
+    for (const v of r.voids) {
+      lines.push(
+        [
+          clubDateTime(ctx, v.at),
+          v.name,
+          v.quantity,
+          money(v.amountCents),
+          v.visitName,
+          v.reason,
+          v.byName,
+          v.authorizedByName,
+          money(v.refundCents),
+          v.refundTo.join(' + '),
+          v.afterCheckout ? 1 : 0,
+          v.cashBack ? 1 : 0,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
     ctx.audit({ op: 'bar.reportCsv', entity: 'barReport', detail: `${a.from}..${a.to}` });
     return { filename: `bar-${a.from}_${a.to}.csv`, csv: `\ufeff${lines.join('\r\n')}\r\n` };
   },

@@ -1,0 +1,159 @@
+/**
+ * A bar void after the correction window, end to end (issue 11): the bar opens the tab of a slip
+ * written 30 minutes ago; "Correct" says plainly that it is too late and offers the void; the void
+ * is refused without a PIN and with a wrong one, and goes through with the shift lead's PIN and a
+ * reason; the bar report lists it with who voided, who authorised and why.
+ *
+ * The slip's age: the server has no clock to move, and waiting out even a 1-minute window is too
+ * slow. So the data folder is prepared before the server starts, by the real core (the same code the
+ * server runs, not hand-written SQL) on a clock set 30 minutes back: the club is set up and the member
+ * checked in and served then. The server then starts on that folder with the real clock, for which
+ * the slip is honestly 30 minutes old. No test-only option exists in the server.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { Core } from '../../electron/core/app';
+import { ManualClock } from '../../electron/core/clock';
+import { shot, startServer, stopServer, type Server } from './fixtures';
+import { dictionary } from './i18n';
+import { login, nav } from './steps';
+
+const T = dictionary('en');
+const money = (cents: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'CNY' }).format(cents / 100);
+
+/** A club whose member got two juices on tag 1 half an hour ago (written by the real core). */
+async function seedClub(dataDir: string): Promise<void> {
+  const core = await Core.open({
+    dataDir,
+    clock: new ManualClock(new Date(Date.now() - 30 * 60_000)),
+    dailyBackup: false,
+  });
+  const call = async (session: string, op: string, args: unknown) => {
+    const r = await core.call(session, op, args);
+    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
+    return r.data as { id: number };
+  };
+  try {
+    await call('seed', 'system.setup', {
+      clubName: 'Riverside Fitness',
+      timeZone: 'Asia/Shanghai',
+      language: 'en',
+      staffArriveTime: '09:50',
+      openTime: '11:00',
+      closeTime: '22:00',
+      tagCount: 10,
+      manager: { name: 'Wang', pin: '9876', gender: 'female' },
+    });
+    const staff = (await core.call('seed', 'session.staffList', {})) as { ok: true; data: { id: number }[] };
+    await call('seed', 'session.login', { staffId: staff.data[0]!.id, pin: '9876' });
+    await call('seed', 'staff.create', { name: 'Zoe', role: 'bar', pin: '3579', gender: 'female' });
+    await call('seed', 'staff.create', { name: 'Sam', role: 'shift_lead', pin: '1357', gender: 'male' });
+    const type = await call('seed', 'cardTypes.create', {
+      name: 'Year card',
+      kind: 'time',
+      durationDays: 365,
+      visitCount: null,
+      priceCents: 300000,
+    });
+    await call('seed', 'members.create', {
+      cardNo: 'BAR001',
+      name: 'Zhang San',
+      gender: 'male',
+      phone: null,
+      birthDate: null,
+      cardTypeId: type.id,
+      startDate: '2026-01-01',
+      expiryDate: '2099-12-31',
+      visitsLeft: null,
+      consultantId: null,
+      notes: '',
+    });
+    const juice = await call('seed', 'bar.itemCreate', {
+      name: 'Orange juice',
+      category: 'Juice',
+      priceCents: 1200,
+      notes: '',
+    });
+    await call('seed', 'bar.receive', { itemId: juice.id, quantity: 10 });
+    const scan = (await call('seed', 'checkin.scan', {
+      ref: { cardNo: 'BAR001' },
+      tagNumber: 1,
+      scanned: true,
+    })) as unknown as { visit: { id: number } };
+    await call('seed', 'bar.sell', { visitId: scan.visit.id, items: [{ itemId: juice.id, quantity: 2 }] });
+  } finally {
+    core.close();
+  }
+}
+
+const test = base.extend<{ server: Server }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
+  server: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-void-'));
+    await seedClub(dataDir);
+    const s = await startServer({ dataDir });
+    await use(s);
+    await stopServer(s);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+test('a bar void after the correction window needs the PIN and shows in the bar report', async ({
+  page,
+  server,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await login(page, T, 'Zoe', '3579');
+  await nav(page, T, 'bar');
+  await page.getByLabel(T('bar.tagLabel')).fill('1');
+  await page.keyboard.press('Enter');
+  const lines = page.getByRole('table', { name: T('bar.linesCaption', { name: 'Zhang San' }) });
+  await expect(lines.getByRole('row').filter({ hasText: 'Orange juice' })).toContainText(money(2400));
+
+  // Too late to correct on the spot: the dialog says so and offers the void instead.
+  await page.getByRole('button', { name: T('bar.correctLine', { name: 'Orange juice' }) }).click();
+  let dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('alert')).toContainText(T('bar.correct.passedTitle'));
+  await expect(dialog.getByLabel(T('bar.correct.quantity'))).toHaveCount(0);
+  await shot(page, 'en-bar-void-01-too-late');
+  await dialog.getByRole('button', { name: T('bar.correct.voidInstead') }).click();
+
+  // The void: one of the two juices; no PIN, then a wrong PIN, then the shift lead's.
+  dialog = page.getByRole('dialog', { name: T('bar.void.title', { name: 'Orange juice' }) });
+  await dialog.getByLabel(T('bar.void.quantity')).fill('1');
+  await dialog
+    .getByLabel(T('checkin.auth.supervisor'), { exact: true })
+    .selectOption({ label: `Sam — ${T('common.roles.shift_lead')}` });
+  await dialog.getByLabel(T('checkin.auth.reason')).fill('Second juice never served');
+  await dialog.getByRole('button', { name: T('bar.void.confirm') }).click();
+  await expect(dialog.getByText(T('checkin.auth.needPin'))).toBeVisible();
+  await dialog.getByLabel(T('checkin.auth.pin')).fill('0000');
+  await dialog.getByRole('button', { name: T('bar.void.confirm') }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(T('errors.PIN_WRONG_left', { attemptsLeft: 4 }));
+  await expect(lines.getByRole('row').filter({ hasText: T('bar.line.voided') })).toHaveCount(0);
+  await dialog.getByLabel(T('checkin.auth.pin')).fill('1357');
+  await shot(page, 'en-bar-void-02-pin');
+  await dialog.getByRole('button', { name: T('bar.void.confirm') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(T('bar.void.done', { name: 'Orange juice', quantity: 1 }))).toBeVisible();
+  await expect(page.getByTestId('bar-unpaid')).toHaveText(money(1200));
+  await expect(lines.getByRole('row').filter({ hasText: T('bar.line.voided') })).toContainText(
+    'Second juice never served',
+  );
+
+  // The bar report: the void with who voided, who authorised, and why.
+  await nav(page, T, 'barReport');
+  await page.getByRole('button', { name: T('barReport.presets.today') }).click();
+  const voids = page.getByRole('region', { name: T('barReport.voidsTitle') });
+  const row = voids.getByRole('row').filter({ hasText: 'Orange juice' });
+  await expect(row).toHaveCount(1);
+  for (const text of ['Zhang San', 'Second juice never served', 'Zoe', 'Sam', money(1200)])
+    await expect(row).toContainText(text);
+  await shot(page, 'en-bar-void-03-report');
+  expect(errors).toEqual([]);
+});
