@@ -393,15 +393,15 @@ export function cardSalesFigures(db: DB, from: string, to: string, blind: boolea
 
 /** The handover's cards sold: the visitors' outcomes and the cards sold at the desk, by card type. */
 export function mergeCardsSold(fromVisitors: readonly CardsSold[], sales: CardSalesFigures): CardsSold[] {
-  const out = fromVisitors.map((c) => ({ ...c, atDesk: 0 }));
+  const out: CardsSold[] = fromVisitors.map((c) => ({ ...c }));
   for (const r of sales.list) {
     let c = out.find((x) => x.cardTypeId === r.cardTypeId);
     if (!c) {
-      c = { cardTypeId: r.cardTypeId, cardTypeName: r.cardTypeName, count: 0, atDesk: 0 };
+      c = { cardTypeId: r.cardTypeId, cardTypeName: r.cardTypeName, count: 0 };
       out.push(c);
     }
     c.count += 1;
-    c.atDesk += 1;
+    c.atDesk = (c.atDesk ?? 0) + 1;
   }
   return out.sort((a, b) => a.cardTypeName.localeCompare(b.cardTypeName));
 }
