@@ -328,8 +328,8 @@ describe('seams: the desk cannot move an entitlement alone', () => {
       toDate: '2026-11-30',
       reason: 'injury',
     });
-    const p = await expectError(renew(frozen.id, d.month), 'FREEZE_INVALID');
-    expect(p).toEqual({ reason: 'frozen', until: '2026-11-30' });
+    const p = await expectError(renew(frozen.id, d.month), 'MEMBER_FROZEN');
+    expect(p).toEqual({ until: '2026-11-30' });
 
     await d.club.call('mgr', 'cardTypes.update', { id: d.month, active: false });
     const m = await registered(d);

@@ -857,7 +857,7 @@ export const memberHandlers = handlers({
     checkConsultant(db, a.soldById, 'soldById');
     const renewal = t.id === m.card_type_id;
     if (!renewal && m.frozen_to && m.frozen_to >= today)
-      throw new AppError('FREEZE_INVALID', { reason: 'frozen', until: m.frozen_to });
+      throw new AppError('MEMBER_FROZEN', { until: m.frozen_to });
     const pay = checkSalePayment(ctx, a);
     const b = bought(t, a.quantity);
     const before = entitlementOf(db, m);
