@@ -437,7 +437,12 @@ describe('cards sold at the desk', () => {
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({
       expiryDate: '2027-11-17',
-      sale: { paidCents: 268_000, parts: [['cash', 268_000]], soldById: d.consultant.staffId },
+      sale: {
+        paidCents: 268_000,
+        listPriceCents: 298_000,
+        parts: [['cash', 268_000]],
+        soldById: d.consultant.staffId,
+      },
     });
 
     // The handover: one card sold (at the desk); the money is withheld before the blind count.
@@ -517,6 +522,17 @@ describe('cards sold at the desk', () => {
       ...pay(80_000, 'stored_value'),
     });
     expect(c.member).toMatchObject({ visitsLeft: 13, storedValueCents: 20_000 });
+    // A visit card whose expiry came from elsewhere (imported, ended) is usable again: the visits
+    // bought follow the card type, which has no expiry date.
+    const oldVisits = await registered(d, { cardTypeId: d.ten, visitsLeft: 2, expiryDate: '2026-06-30' });
+    expect(oldVisits.state).toBe('expired');
+    const o = await d.club.call(d.desk.session, 'members.renew', {
+      id: oldVisits.id,
+      cardTypeId: d.ten,
+      quantity: 2,
+      ...pay(160_000),
+    });
+    expect(o.member).toMatchObject({ visitsLeft: 22, expiryDate: null, state: 'active' });
     expect(c.receipt!.storedValueAfterCents).toBe(20_000);
     const check = await d.club.call(d.lead.session, 'storedValue.check', { from: TODAY, to: TODAY });
     expect(check.problems).toEqual([]);
@@ -543,17 +559,17 @@ describe('cards sold at the desk', () => {
     expect(u.member.entitlements.map((e) => e.kind)).toEqual(['upgrade', 'registered']);
 
     const book = (await d.club.call(d.desk.session, 'shift.current', {})).book!;
-    expect(book.cardSales!.byKind).toEqual({ sale: 0, renewal: 3, upgrade: 1 });
+    expect(book.cardSales!.byKind).toEqual({ sale: 0, renewal: 4, upgrade: 1 });
     expect(book.cardsSold).toEqual([
-      { cardTypeId: d.ten, cardTypeName: '10 visits', count: 2, atDesk: 2 },
+      { cardTypeId: d.ten, cardTypeName: '10 visits', count: 3, atDesk: 3 },
       { cardTypeId: d.year, cardTypeName: 'Year card', count: 2, atDesk: 2 },
     ]);
     expect(book.cardSales!.byMethod).toMatchObject({
-      card: 298_000 + 560_000 + 50_000,
+      card: 298_000 + 560_000 + 160_000 + 50_000,
       stored_value: 80_000,
     });
     const audit = (await d.club.call('mgr', 'audit.search', { q: 'members.renew' })).rows;
-    expect(audit).toHaveLength(4);
+    expect(audit).toHaveLength(5);
   });
 
   it('the same operation id sells once', async () => {

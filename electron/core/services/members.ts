@@ -643,11 +643,13 @@ function bought(t: CardTypeRow, n: number): { days: number | null; visits: numbe
   };
 }
 
-function saleAudit(a: SaleArgs, receipt: Receipt | null, authorizedBy: number | null) {
+/** What the audit log keeps of a sale (managers read it: the catalogue price is there to compare). */
+function saleAudit(a: SaleArgs, t: CardTypeRow, receipt: Receipt | null, authorizedBy: number | null) {
   return {
     cardTypeId: a.cardTypeId,
     quantity: a.quantity,
     paidCents: a.amountCents,
+    listPriceCents: t.price_cents * a.quantity,
     parts: receipt ? receipt.parts.map((p) => [p.method, p.amountCents]) : [],
     soldById: a.soldById ?? null,
     authorizedBy,
@@ -835,7 +837,7 @@ export const memberHandlers = handlers({
       op: 'members.sell',
       entity: 'member',
       entityId: id,
-      after: { ...auditView(getMemberRow(db, id)), sale: saleAudit(a, receipt, pay.authorizedBy) },
+      after: { ...auditView(getMemberRow(db, id)), sale: saleAudit(a, t, receipt, pay.authorizedBy) },
       detail: pay.reason ?? undefined,
     });
     return { member: loadMemberDetail(ctx, id), entry: loadEntitlement(ctx, entryId), receipt };
@@ -843,7 +845,8 @@ export const memberHandlers = handlers({
 
   /**
    * The member's own card type bought again (renewal): a time card continues the day after the
-   * current period ends (or from today when it has ended), visits are added. Another card type
+   * current period ends (or from today when it has ended), visits are added (a visit card has no
+   * expiry date, as its card type says). Another card type
    * (upgrade): the new card replaces the current one from today (what is left of the current card
    * is the consultant's to price in). Not on a deactivated membership, no upgrade during a freeze.
    */
@@ -866,7 +869,9 @@ export const memberHandlers = handlers({
     let visits: number | null;
     if (renewal) {
       const base = m.expiry_date && m.expiry_date >= today ? m.expiry_date : addDays(today, -1);
-      expiry = b.days === null ? m.expiry_date : addDays(base, b.days);
+      // A card type without a period (a visit card) sells visits without an expiry date: an expiry
+      // carried over from elsewhere (an import) does not cut the visits just bought short.
+      expiry = b.days === null ? null : addDays(base, b.days);
       visits = t.kind === 'visits' ? (m.visits_left ?? 0) + (b.visits ?? 0) : null;
     } else {
       start = today;
@@ -899,7 +904,7 @@ export const memberHandlers = handlers({
       entity: 'member',
       entityId: m.id,
       before,
-      after: { ...after, sale: saleAudit(a, receipt, pay.authorizedBy) },
+      after: { ...after, sale: saleAudit(a, t, receipt, pay.authorizedBy) },
       detail: pay.reason ?? undefined,
     });
     return { member: loadMemberDetail(ctx, m.id), entry: loadEntitlement(ctx, entryId), receipt };

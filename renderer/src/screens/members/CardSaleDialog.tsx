@@ -58,7 +58,7 @@ export function saleOutcome(
   if (member && member.cardTypeId === type.id) {
     const base = member.expiryDate && member.expiryDate >= today ? member.expiryDate : addDaysStr(today, -1);
     return {
-      expiryDate: days === null ? member.expiryDate : addDaysStr(base, days),
+      expiryDate: days === null ? null : addDaysStr(base, days),
       visitsLeft: type.kind === 'visits' ? (member.visitsLeft ?? 0) + (visits ?? 0) : null,
     };
   }
