@@ -6,6 +6,7 @@ import { migration0004 } from './migrations/0004-incidents';
 import { migration0005 } from './migrations/0005-shifts';
 import { migration0006 } from './migrations/0006-indexes';
 import { migration0007 } from './migrations/0007-bar-voids';
+import { migration0008 } from './migrations/0008-memberships';
 
 export type { Migration } from './types';
 
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 /** The schema version this build of the app writes. */

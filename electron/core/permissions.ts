@@ -49,8 +49,13 @@ export const PERMISSIONS: Record<OpName, Access> = {
   'cardTypes.update': MANAGERS,
   'members.search': [...DESK, 'bar', 'consultant'],
   'members.get': [...DESK, 'consultant'],
-  'members.create': [...DESK, 'consultant'],
+  // Entitlements change only through explicit operations: a card is sold or renewed at the desk
+  // (money in the shift's drawer), a manager registers a card sold before or corrects one.
+  'members.create': MANAGERS,
   'members.update': [...DESK, 'consultant'],
+  'members.sell': DESK,
+  'members.renew': DESK,
+  'members.correct': MANAGERS,
   'members.freeze': [...SUPERVISORS, 'consultant'],
   'members.unfreeze': [...SUPERVISORS, 'consultant'],
   'members.setPhoto': [...DESK, 'consultant'],

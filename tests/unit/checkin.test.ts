@@ -146,7 +146,7 @@ describe('check-in', () => {
       reason: 'injury',
     });
     const gone = await member(s);
-    await s.club.call('mgr', 'members.update', { id: gone.id, active: false });
+    await s.club.call('mgr', 'members.correct', { id: gone.id, active: false, reason: 'card refunded' });
 
     const cases: [string, string, Record<string, unknown>][] = [
       ['NOPE-1', 'UNKNOWN_CARD', {}],

@@ -138,9 +138,9 @@ describe('members: create and update', () => {
     expect((await club.call('mgr', 'audit.search', { q: 'members.update' })).total).toBe(1);
     expect((await club.call('mgr', 'members.search', { q: 'zs' })).map((x) => x.id)).toEqual([]);
     expect((await club.call('mgr', 'members.search', { q: 'lisi' })).map((x) => x.id)).toEqual([m.id]);
-    // An expiry before the start is refused.
+    // An expiry before the start is refused (a manager's correction).
     await expectError(
-      club.call('mgr', 'members.update', { id: m.id, expiryDate: '2026-11-01' }),
+      club.call('mgr', 'members.correct', { id: m.id, expiryDate: '2026-11-01', reason: 'typo' }),
       'VALIDATION',
     );
     await expectError(club.call('mgr', 'members.update', { id: 999, name: 'x' }), 'NOT_FOUND');

@@ -87,6 +87,18 @@ const MemberFields = z
   })
   .strict();
 
+/** What stays editable at the desk: the member's personal details (entitlements have their own operations). */
+const PersonalFields = z
+  .object({
+    cardNo: CardNo,
+    name: Name,
+    gender: Gender,
+    phone: Phone.nullable(),
+    birthDate: DateStr.nullable(),
+    notes: LongText,
+  })
+  .strict();
+
 const MemberRef = z.union([z.object({ memberId: Id }).strict(), z.object({ cardNo: CardNo }).strict()]);
 
 const ImportMapping = z
@@ -106,6 +118,25 @@ const PaymentPart = z
   })
   .strict();
 const PaymentParts = z.array(PaymentPart).min(1).max(4);
+
+/**
+ * A card sold at the desk: the amount actually paid, typed from the consultant's sales slip (the
+ * desk never sees catalogue prices), paid in up to four parts that add up to it. A card given
+ * without payment (amount 0) needs a shift lead's or manager's authorisation with a reason.
+ */
+const CardSaleFields = {
+  cardTypeId: Id,
+  /** How many periods (time cards) or visit packs (visit cards) of the card type. */
+  quantity: z.number().int().min(1).max(10),
+  amountCents: Cents,
+  /** Required when the amount is not 0. */
+  parts: PaymentParts.optional(),
+  /** The consultant who sold the card (optional). */
+  soldById: Id.nullable().optional(),
+  authorization: Authorization.optional(),
+  opId: OpId.optional(),
+};
+
 const Quantity = z.number().int().min(1).max(999);
 const BarItemFields = z
   .object({
@@ -326,9 +357,47 @@ export const contract = {
     output: out<T.MemberSummary[]>(),
   },
   'members.get': { input: z.object({ id: Id }).strict(), output: out<T.MemberDetail>() },
+  /** A manager registers a member whose card was sold before (no sale, no payment): recorded as 'registered'. */
   'members.create': { input: MemberFields, output: out<T.MemberDetail>() },
+  /**
+   * The member's personal details (the desk). The entitlement (card type, dates, visits, active)
+   * changes only through members.sell / renew / freeze / unfreeze / correct; the consultant only by a manager.
+   */
   'members.update': {
-    input: MemberFields.partial().extend({ id: Id, active: z.boolean().optional() }).strict(),
+    input: PersonalFields.partial().extend({ id: Id, consultantId: Id.nullable().optional() }).strict(),
+    output: out<T.MemberDetail>(),
+  },
+  /** A new member with a card sold at the desk; `visitorId`: the registered visitor who joined. */
+  'members.sell': {
+    input: PersonalFields.extend({
+      ...CardSaleFields,
+      /** The first day of the card: today (default) or a later day within 90 days. */
+      startDate: DateStr.optional(),
+      visitorId: Id.optional(),
+    }).strict(),
+    output: out<T.CardSaleResult>(),
+  },
+  /**
+   * Renewal (the member's own card type: the period continues after the current one, visits are
+   * added) or upgrade (another card type: the new card replaces the current one from today).
+   */
+  'members.renew': {
+    input: z.object({ id: Id, ...CardSaleFields }).strict(),
+    output: out<T.CardSaleResult>(),
+  },
+  /** A manager's correction of the entitlement, with a reason (recorded before and after). */
+  'members.correct': {
+    input: z
+      .object({
+        id: Id,
+        cardTypeId: Id.optional(),
+        startDate: DateStr.optional(),
+        expiryDate: DateStr.nullable().optional(),
+        visitsLeft: z.number().int().min(0).max(100_000).nullable().optional(),
+        active: z.boolean().optional(),
+        reason: Reason,
+      })
+      .strict(),
     output: out<T.MemberDetail>(),
   },
   'members.freeze': {

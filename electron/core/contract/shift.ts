@@ -79,8 +79,13 @@ export interface HandoverBook {
   entries: { member: GenderCount; trial: GenderCount; coach: GenderCount; total: number };
   visitors: number;
   phoneInquiries: number;
-  /** Card types sold, names and counts only (never prices). */
+  /**
+   * Card types sold, names and counts only (never prices): the visitors' outcomes 'joined' and the
+   * cards sold at the desk (new members, renewals, upgrades; `atDesk` of the count).
+   */
   cardsSold: CardsSold[];
+  /** Cards sold at the desk in the window (absent in books closed before the entitlement history). */
+  cardSales?: CardSalesFigures;
   topups: { count: number; totalCents: number | null; byMethod: ByMethod<'cash' | 'card' | 'mobile'> };
   bar: {
     salesCents: number;
@@ -101,6 +106,34 @@ export interface HandoverBook {
     stillOut: TagOut[];
     lost: TagLostRow[];
   };
+}
+
+/** One card sold, renewed or upgraded at the desk, as the handover lists it. */
+export interface CardSaleRow {
+  entryId: number;
+  at: string;
+  kind: 'sale' | 'renewal' | 'upgrade';
+  memberId: number;
+  cardNo: string;
+  name: string;
+  cardTypeId: number;
+  cardTypeName: string;
+  quantity: number;
+  /** What was paid (null before the blind count when part of it was cash). */
+  paidCents: number | null;
+  /** A card given without payment: the supervisor who authorised it. */
+  free: boolean;
+  authorizedByName: string | null;
+  byName: string;
+  soldByName: string | null;
+}
+
+export interface CardSalesFigures {
+  count: number;
+  byKind: { sale: number; renewal: number; upgrade: number };
+  totalCents: number | null;
+  byMethod: ByMethod<PaymentMethod>;
+  list: CardSaleRow[];
 }
 
 export interface Payout {

@@ -117,6 +117,55 @@ export interface FreezeInfo {
   endedAt: string | null;
 }
 
+/** A member's entitlement at one moment: what the entitlement history records before and after a change. */
+export interface Entitlement {
+  cardTypeId: number;
+  cardTypeName: string;
+  startDate: string;
+  expiryDate: string | null;
+  visitsLeft: number | null;
+  active: boolean;
+  frozenFrom: string | null;
+  frozenTo: string | null;
+}
+
+/**
+ * How an entitlement changed: 'initial' (as found when the history began), 'import' (the roster
+ * import), 'registered' (a manager entered a card sold before, no sale), 'sale' (a new member's
+ * card sold at the desk), 'renewal' (the same card type bought again), 'upgrade' (another card type
+ * bought), 'freeze', 'unfreeze', 'correction' (a manager, with a reason).
+ */
+export type EntitlementKind =
+  'initial' | 'import' | 'registered' | 'sale' | 'renewal' | 'upgrade' | 'freeze' | 'unfreeze' | 'correction';
+
+export interface EntitlementEntry {
+  id: number;
+  kind: EntitlementKind;
+  at: string;
+  byName: string | null;
+  before: Entitlement | null;
+  after: Entitlement;
+  /** Sales: the card type bought, how many periods or visit packs, the amount paid and how. */
+  cardTypeName: string | null;
+  quantity: number | null;
+  paidCents: number | null;
+  payment: { method: PaymentMethod; amountCents: number }[];
+  /** The catalogue price × quantity at the time: only for roles that may see prices (absent otherwise). */
+  listPriceCents?: number | null;
+  soldByName: string | null;
+  /** A card given without payment: the supervisor who authorised it. */
+  authorizedByName: string | null;
+  reason: string | null;
+  visitorId: number | null;
+}
+
+/** A card sold, renewed or upgraded at the desk: the member as now, and the receipt (none when free). */
+export interface CardSaleResult {
+  member: MemberDetail;
+  entry: EntitlementEntry;
+  receipt: Receipt | null;
+}
+
 export interface ChargeInfo {
   id: number;
   kind: 'lost_tag';
@@ -155,6 +204,8 @@ export interface MemberDetail extends MemberSummary {
   unpaidCents: number;
   charges: ChargeInfo[];
   freezes: FreezeInfo[];
+  /** Every change of the entitlement, newest first. */
+  entitlements: EntitlementEntry[];
   recentVisits: VisitInfo[];
   createdAt: string;
   updatedAt: string;
@@ -305,7 +356,7 @@ export interface PaymentPart {
 
 export interface Receipt {
   settlementId: number;
-  kind: 'checkout' | 'debts' | 'topup' | 'refund';
+  kind: 'checkout' | 'debts' | 'topup' | 'refund' | 'card_sale';
   totalCents: number;
   parts: {
     method: PaymentMethod;

@@ -210,6 +210,8 @@ export interface CardsSold {
   cardTypeId: number;
   cardTypeName: string;
   count: number;
+  /** In the shift handover: how many of `count` were sold at the desk (new members, renewals, upgrades). */
+  atDesk?: number;
 }
 
 export interface VisitorsToday {

@@ -7,7 +7,7 @@ import type { DB } from '../db/database';
 import type { Language, Role } from '../contract';
 import { writeAudit } from '../context';
 import { addDays, localDate } from '../time';
-import { insertMember } from './members';
+import { insertMember, recordMissingInitialEntitlements } from './members';
 import { writeSettings } from './settings';
 import { insertStaff } from './staff';
 import { seedTags } from './tags';
@@ -265,6 +265,7 @@ export function createDemoClub(
         notes: '',
       },
       nowIso,
+      null,
     );
     if (kind === 'frozen') {
       const from = addDays(today, -Math.floor(rand() * 10));
@@ -295,6 +296,8 @@ export function createDemoClub(
     }
     memberIds.push({ id, kind, gender });
   });
+  // Each demo member's entitlement history starts with the entitlement as set up above.
+  recordMissingInitialEntitlements(db, nowIso);
 
   // Some visits today: members came in from opening time; a few already left.
   const open = new Date(now.getTime() - 3 * 3600_000);

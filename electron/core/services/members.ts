@@ -4,21 +4,32 @@
  */
 import type { DB } from '../db/database';
 import type {
+  CardSaleResult,
+  CardSaleRow,
+  CardSalesFigures,
+  CardsSold,
   ChargeInfo,
+  Entitlement,
+  EntitlementEntry,
+  EntitlementKind,
   FreezeInfo,
   MemberCard,
   MemberDetail,
   MemberState,
   MemberSummary,
+  OpParsedArgs,
+  PaymentMethod,
+  Receipt,
   Role,
   VisitInfo,
 } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { CONTACT_ROLES } from '../permissions';
+import { CONTACT_ROLES, MANAGERS, PRICE_ROLES, SUPERVISORS } from '../permissions';
 import { addDays, daysBetween } from '../time';
-import { memberDebtCents } from './payments';
+import { memberDebtCents, settle } from './payments';
 import { memberTerms, norm, prefixEnd } from './pinyin';
+import { authorize } from './staff';
 
 export interface MemberRow {
   id: number;
@@ -62,6 +73,7 @@ interface CardTypeRow {
   kind: 'time' | 'visits';
   duration_days: number | null;
   visit_count: number | null;
+  price_cents: number;
   active: number;
 }
 
@@ -107,8 +119,24 @@ export function reindexMember(db: DB, memberId: number): void {
     ins.run(t.term, memberId, t.rank);
 }
 
-/** Inserts a member with the card type's defaults (expiry from duration, visits from count). */
-export function insertMember(db: DB, f: MemberFields, nowIso: string): number {
+/** How a member inserted by insertMember came by the entitlement, for its history entry. */
+export interface EntitlementOrigin {
+  kind: 'initial' | 'import' | 'registered';
+  /** Who did it: required for 'registered'. */
+  by: number | null;
+}
+
+/**
+ * Inserts a member with the card type's defaults (expiry from duration, visits from count) and the
+ * first entry of its entitlement history (`origin`; null: the caller writes it, as a sale does).
+ * Every way a member is created goes through here, the roster import included.
+ */
+export function insertMember(
+  db: DB,
+  f: MemberFields,
+  nowIso: string,
+  origin: EntitlementOrigin | null = { kind: 'import', by: null },
+): number {
   const t = cardType(db, f.cardTypeId);
   let expiry = f.expiryDate;
   if (expiry === null && t.kind === 'time') expiry = addDays(f.startDate, (t.duration_days ?? 1) - 1);
@@ -141,7 +169,246 @@ export function insertMember(db: DB, f: MemberFields, nowIso: string): number {
     );
   const id = Number(r.lastInsertRowid);
   reindexMember(db, id);
+  if (origin)
+    recordEntitlement(db, {
+      memberId: id,
+      kind: origin.kind,
+      at: nowIso,
+      by: origin.by,
+      before: null,
+      after: entitlementOf(db, getMemberRow(db, id)),
+    });
   return id;
+}
+
+// ---- the entitlement history ---------------------------------------------------------------
+
+/** The member's entitlement as it is now. */
+export function entitlementOf(db: DB, m: MemberRow): Entitlement {
+  return {
+    cardTypeId: m.card_type_id,
+    cardTypeName: cardType(db, m.card_type_id).name,
+    startDate: m.start_date,
+    expiryDate: m.expiry_date,
+    visitsLeft: m.visits_left,
+    active: m.active === 1,
+    frozenFrom: m.frozen_from,
+    frozenTo: m.frozen_to,
+  };
+}
+
+interface EntitlementRecord {
+  memberId: number;
+  kind: EntitlementKind;
+  at: string;
+  by: number | null;
+  before: Entitlement | null;
+  after: Entitlement;
+  cardTypeId?: number;
+  quantity?: number;
+  paidCents?: number;
+  listPriceCents?: number;
+  settlementId?: number | null;
+  soldBy?: number | null;
+  visitorId?: number | null;
+  authorizedBy?: number | null;
+  reason?: string | null;
+}
+
+/** Appends an entry to the member's entitlement history (append-only). */
+export function recordEntitlement(db: DB, e: EntitlementRecord): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO member_entitlements (member_id, kind, at, by, before_json, after_json, card_type_id, quantity, paid_cents,
+           list_price_cents, settlement_id, sold_by, visitor_id, authorized_by, reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        e.memberId,
+        e.kind,
+        e.at,
+        e.by,
+        e.before ? JSON.stringify(e.before) : null,
+        JSON.stringify(e.after),
+        e.cardTypeId ?? null,
+        e.quantity ?? null,
+        e.paidCents ?? null,
+        e.listPriceCents ?? null,
+        e.settlementId ?? null,
+        e.soldBy ?? null,
+        e.visitorId ?? null,
+        e.authorizedBy ?? null,
+        e.reason ?? null,
+      ).lastInsertRowid,
+  );
+}
+
+/**
+ * Writes the 'initial' entry (the entitlement as it is now) for every member that has no history
+ * yet: members created outside the operations (the demo club).
+ */
+export function recordMissingInitialEntitlements(db: DB, nowIso: string): void {
+  const rows = db
+    .prepare(
+      'SELECT m.* FROM members m WHERE NOT EXISTS (SELECT 1 FROM member_entitlements e WHERE e.member_id = m.id) ORDER BY m.id',
+    )
+    .all() as MemberRow[];
+  for (const m of rows)
+    recordEntitlement(db, {
+      memberId: m.id,
+      kind: 'initial',
+      at: nowIso,
+      by: null,
+      before: null,
+      after: entitlementOf(db, m),
+    });
+}
+
+interface EntitlementDbRow {
+  id: number;
+  kind: EntitlementKind;
+  at: string;
+  by_name: string | null;
+  before_json: string | null;
+  after_json: string;
+  type_name: string | null;
+  quantity: number | null;
+  paid_cents: number | null;
+  list_price_cents: number | null;
+  settlement_id: number | null;
+  sold_by_name: string | null;
+  authorized_by_name: string | null;
+  reason: string | null;
+  visitor_id: number | null;
+}
+
+const ENTITLEMENT_SELECT = `SELECT e.*, s.name AS by_name, t.name AS type_name, sb.name AS sold_by_name, ab.name AS authorized_by_name
+  FROM member_entitlements e LEFT JOIN staff s ON s.id = e.by LEFT JOIN card_types t ON t.id = e.card_type_id
+  LEFT JOIN staff sb ON sb.id = e.sold_by LEFT JOIN staff ab ON ab.id = e.authorized_by`;
+
+function toEntitlementEntry(db: DB, r: EntitlementDbRow, showPrice: boolean): EntitlementEntry {
+  const payment = r.settlement_id
+    ? (db
+        .prepare(
+          'SELECT method, amount_cents AS amountCents FROM payments WHERE settlement_id = ? ORDER BY id',
+        )
+        .all(r.settlement_id) as { method: PaymentMethod; amountCents: number }[])
+    : [];
+  const entry: EntitlementEntry = {
+    id: r.id,
+    kind: r.kind,
+    at: r.at,
+    byName: r.by_name,
+    before: r.before_json ? (JSON.parse(r.before_json) as Entitlement) : null,
+    after: JSON.parse(r.after_json) as Entitlement,
+    cardTypeName: r.type_name,
+    quantity: r.quantity,
+    paidCents: r.paid_cents,
+    payment,
+    soldByName: r.sold_by_name,
+    authorizedByName: r.authorized_by_name,
+    reason: r.reason,
+    visitorId: r.visitor_id,
+  };
+  if (showPrice) entry.listPriceCents = r.list_price_cents;
+  return entry;
+}
+
+function loadEntitlements(db: DB, memberId: number, showPrice: boolean): EntitlementEntry[] {
+  return (
+    db
+      .prepare(`${ENTITLEMENT_SELECT} WHERE e.member_id = ? ORDER BY e.id DESC LIMIT 200`)
+      .all(memberId) as EntitlementDbRow[]
+  ).map((r) => toEntitlementEntry(db, r, showPrice));
+}
+
+/**
+ * Cards sold at the desk in a window [from, to) for the handover book: counts by kind, the money by
+ * method (cash withheld before the blind count), and each sale with who sold it and what was paid.
+ */
+export function cardSalesFigures(db: DB, from: string, to: string, blind: boolean): CardSalesFigures {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.at, e.kind, e.member_id, m.card_no, m.name, e.card_type_id, t.name AS type_name, e.quantity, e.paid_cents,
+              e.settlement_id, s.name AS by_name, sb.name AS sold_by_name, ab.name AS authorized_by_name,
+              (SELECT count(*) FROM payments p WHERE p.settlement_id = e.settlement_id AND p.method = 'cash') AS cash_parts
+       FROM member_entitlements e JOIN members m ON m.id = e.member_id JOIN card_types t ON t.id = e.card_type_id
+       JOIN staff s ON s.id = e.by LEFT JOIN staff sb ON sb.id = e.sold_by LEFT JOIN staff ab ON ab.id = e.authorized_by
+       WHERE e.kind IN ('sale','renewal','upgrade') AND e.at >= ? AND e.at < ? ORDER BY e.at, e.id`,
+    )
+    .all(from, to) as {
+    id: number;
+    at: string;
+    kind: CardSaleRow['kind'];
+    member_id: number;
+    card_no: string;
+    name: string;
+    card_type_id: number;
+    type_name: string;
+    quantity: number;
+    paid_cents: number;
+    settlement_id: number | null;
+    by_name: string;
+    sold_by_name: string | null;
+    authorized_by_name: string | null;
+    cash_parts: number;
+  }[];
+  const byMethod = { cash: 0, card: 0, mobile: 0, stored_value: 0 };
+  for (const r of db
+    .prepare(
+      `SELECT p.method, sum(p.amount_cents) AS c FROM member_entitlements e JOIN payments p ON p.settlement_id = e.settlement_id
+       WHERE e.kind IN ('sale','renewal','upgrade') AND e.at >= ? AND e.at < ? GROUP BY p.method`,
+    )
+    .all(from, to) as { method: PaymentMethod; c: number }[])
+    byMethod[r.method] += r.c;
+  const total = rows.reduce((a, r) => a + r.paid_cents, 0);
+  return {
+    count: rows.length,
+    byKind: {
+      sale: rows.filter((r) => r.kind === 'sale').length,
+      renewal: rows.filter((r) => r.kind === 'renewal').length,
+      upgrade: rows.filter((r) => r.kind === 'upgrade').length,
+    },
+    totalCents: blind ? null : total,
+    byMethod: { ...byMethod, cash: blind ? null : byMethod.cash },
+    list: rows.map((r) => ({
+      entryId: r.id,
+      at: r.at,
+      kind: r.kind,
+      memberId: r.member_id,
+      cardNo: r.card_no,
+      name: r.name,
+      cardTypeId: r.card_type_id,
+      cardTypeName: r.type_name,
+      quantity: r.quantity,
+      paidCents: blind && r.cash_parts > 0 ? null : r.paid_cents,
+      free: r.paid_cents === 0,
+      authorizedByName: r.authorized_by_name,
+      byName: r.by_name,
+      soldByName: r.sold_by_name,
+    })),
+  };
+}
+
+/** The handover's cards sold: the visitors' outcomes and the cards sold at the desk, by card type. */
+export function mergeCardsSold(fromVisitors: readonly CardsSold[], sales: CardSalesFigures): CardsSold[] {
+  const out: CardsSold[] = fromVisitors.map((c) => ({ ...c }));
+  for (const r of sales.list) {
+    let c = out.find((x) => x.cardTypeId === r.cardTypeId);
+    if (!c) {
+      c = { cardTypeId: r.cardTypeId, cardTypeName: r.cardTypeName, count: 0 };
+      out.push(c);
+    }
+    c.count += 1;
+    c.atDesk = (c.atDesk ?? 0) + 1;
+  }
+  return out.sort((a, b) => a.cardTypeName.localeCompare(b.cardTypeName));
+}
+
+function loadEntitlement(ctx: Ctx, id: number): EntitlementEntry {
+  const r = ctx.db.prepare(`${ENTITLEMENT_SELECT} WHERE e.id = ?`).get(id) as EntitlementDbRow;
+  return toEntitlementEntry(ctx.db, r, PRICE_ROLES.includes(ctx.requireActor().role));
 }
 
 function isInside(db: DB, memberId: number): boolean {
@@ -276,6 +543,7 @@ export function loadMemberDetail(ctx: Ctx, id: number): MemberDetail {
     unpaidCents: unpaidCents(db, m.id),
     charges,
     freezes,
+    entitlements: loadEntitlements(db, m.id, PRICE_ROLES.includes(role)),
     recentVisits,
     createdAt: m.created_at,
     updatedAt: m.updated_at,
@@ -314,12 +582,78 @@ function diff(a: Record<string, unknown>, b: Record<string, unknown>) {
   return { before, after };
 }
 
-function checkConsultant(db: DB, id: number | null | undefined): void {
+function checkConsultant(db: DB, id: number | null | undefined, path = 'consultantId'): void {
   if (id === null || id === undefined) return;
   const s = db.prepare('SELECT role, active FROM staff WHERE id = ?').get(id) as
     { role: Role; active: number } | undefined;
-  if (!s || s.active !== 1)
-    throw new AppError('VALIDATION', { issues: [{ path: 'consultantId', code: 'unknown' }] });
+  if (!s || s.active !== 1) throw new AppError('VALIDATION', { issues: [{ path, code: 'unknown' }] });
+  if (path === 'soldById' && s.role !== 'consultant')
+    throw new AppError('VALIDATION', { issues: [{ path, code: 'not_consultant' }] });
+}
+
+function activeCardType(db: DB, id: number): CardTypeRow {
+  const t = cardType(db, id);
+  if (t.active !== 1)
+    throw new AppError('VALIDATION', { issues: [{ path: 'cardTypeId', code: 'inactive' }] });
+  return t;
+}
+
+// ---- selling, renewing, upgrading a card ---------------------------------------------------
+
+type SaleArgs = Pick<
+  OpParsedArgs<'members.renew'>,
+  'cardTypeId' | 'quantity' | 'amountCents' | 'parts' | 'soldById' | 'authorization'
+>;
+
+/**
+ * The payment side of a sale, checked before anything is written: an amount needs its parts; a card
+ * given without payment needs a shift lead's or manager's PIN and a reason (a flag never does).
+ */
+function checkSalePayment(ctx: Ctx, a: SaleArgs): { authorizedBy: number | null; reason: string | null } {
+  if (a.amountCents > 0) {
+    if (!a.parts) throw new AppError('VALIDATION', { issues: [{ path: 'parts', code: 'required' }] });
+    return { authorizedBy: null, reason: null };
+  }
+  if (a.parts)
+    throw new AppError('PAYMENT_MISMATCH', { paid: a.parts.reduce((x, p) => x + p.amountCents, 0), due: 0 });
+  if (!a.authorization) throw new AppError('FREE_CARD_NEEDS_AUTHORIZATION');
+  const who = authorize(ctx, a.authorization, SUPERVISORS);
+  return { authorizedBy: who.id, reason: a.authorization.reason };
+}
+
+/** Takes the money of a sale through a settlement (so it counts in the shift's takings and cash). */
+function takeSalePayment(ctx: Ctx, memberId: number, a: SaleArgs): Receipt | null {
+  if (a.amountCents === 0) return null;
+  return settle(ctx, {
+    kind: 'card_sale',
+    visitId: null,
+    memberId,
+    barCents: 0,
+    chargesCents: 0,
+    otherCents: a.amountCents,
+    parts: a.parts!,
+  });
+}
+
+/** The entitlement bought: n periods of the card type's duration, n packs of its visits. */
+function bought(t: CardTypeRow, n: number): { days: number | null; visits: number | null } {
+  return {
+    days: t.duration_days === null ? null : t.duration_days * n,
+    visits: t.kind === 'visits' && t.visit_count !== null ? t.visit_count * n : null,
+  };
+}
+
+/** What the audit log keeps of a sale (managers read it: the catalogue price is there to compare). */
+function saleAudit(a: SaleArgs, t: CardTypeRow, receipt: Receipt | null, authorizedBy: number | null) {
+  return {
+    cardTypeId: a.cardTypeId,
+    quantity: a.quantity,
+    paidCents: a.amountCents,
+    listPriceCents: t.price_cents * a.quantity,
+    parts: receipt ? receipt.parts.map((p) => [p.method, p.amountCents]) : [],
+    soldById: a.soldById ?? null,
+    authorizedBy,
+  };
 }
 
 const MAX_RESULTS = 100;
@@ -384,11 +718,9 @@ export const memberHandlers = handlers({
   'members.get': (ctx, { id }) => loadMemberDetail(ctx, id),
 
   'members.create': (ctx, f) => {
-    const t = cardType(ctx.db, f.cardTypeId);
-    if (t.active !== 1)
-      throw new AppError('VALIDATION', { issues: [{ path: 'cardTypeId', code: 'inactive' }] });
+    activeCardType(ctx.db, f.cardTypeId);
     checkConsultant(ctx.db, f.consultantId);
-    const id = insertMember(ctx.db, f, ctx.nowIso());
+    const id = insertMember(ctx.db, f, ctx.nowIso(), { kind: 'registered', by: ctx.requireActor().id });
     ctx.audit({
       op: 'members.create',
       entity: 'member',
@@ -398,43 +730,31 @@ export const memberHandlers = handlers({
     return loadMemberDetail(ctx, id);
   },
 
+  /** Personal details only; the consultant only by a manager. Entitlements: sell/renew/freeze/correct. */
   'members.update': (ctx, a) => {
     const m = getMemberRow(ctx.db, a.id);
     if (a.cardNo !== undefined && a.cardNo.trim() !== m.card_no) {
       const other = findMemberByCard(ctx.db, a.cardNo);
       if (other && other.id !== m.id) throw new AppError('CARD_NO_TAKEN', { cardNo: a.cardNo });
     }
-    if (a.cardTypeId !== undefined) cardType(ctx.db, a.cardTypeId);
-    checkConsultant(ctx.db, a.consultantId);
+    if (a.consultantId !== undefined && a.consultantId !== m.consultant_id) {
+      if (!MANAGERS.includes(ctx.requireActor().role))
+        throw new AppError('FORBIDDEN', { field: 'consultantId' });
+      checkConsultant(ctx.db, a.consultantId);
+    }
     const next = {
       card_no: a.cardNo?.trim() ?? m.card_no,
       name: a.name?.trim() ?? m.name,
       gender: a.gender ?? m.gender,
       phone: a.phone === undefined ? m.phone : a.phone?.trim() || null,
       birth_date: a.birthDate === undefined ? m.birth_date : a.birthDate,
-      card_type_id: a.cardTypeId ?? m.card_type_id,
-      start_date: a.startDate ?? m.start_date,
-      expiry_date: a.expiryDate === undefined ? m.expiry_date : a.expiryDate,
-      visits_left: a.visitsLeft === undefined ? m.visits_left : a.visitsLeft,
       consultant_id: a.consultantId === undefined ? m.consultant_id : a.consultantId,
       notes: a.notes ?? m.notes,
-      active: a.active === undefined ? m.active : a.active ? 1 : 0,
     };
-    const kind = cardType(ctx.db, next.card_type_id).kind;
-    if (kind === 'time') next.visits_left = null;
-    if (kind === 'visits' && next.visits_left === null) {
-      throw new AppError('VALIDATION', { issues: [{ path: 'visitsLeft', code: 'required' }] });
-    }
-    if (kind === 'time' && next.expiry_date === null) {
-      throw new AppError('VALIDATION', { issues: [{ path: 'expiryDate', code: 'required' }] });
-    }
-    if (next.expiry_date !== null && next.expiry_date < next.start_date) {
-      throw new AppError('VALIDATION', { issues: [{ path: 'expiryDate', code: 'before_start' }] });
-    }
     ctx.db
       .prepare(
-        `UPDATE members SET card_no = ?, name = ?, gender = ?, phone = ?, birth_date = ?, card_type_id = ?, start_date = ?,
-           expiry_date = ?, visits_left = ?, consultant_id = ?, notes = ?, active = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE members SET card_no = ?, name = ?, gender = ?, phone = ?, birth_date = ?, consultant_id = ?, notes = ?,
+           updated_at = ? WHERE id = ?`,
       )
       .run(
         next.card_no,
@@ -442,13 +762,8 @@ export const memberHandlers = handlers({
         next.gender,
         next.phone,
         next.birth_date,
-        next.card_type_id,
-        next.start_date,
-        next.expiry_date,
-        next.visits_left,
         next.consultant_id,
         next.notes,
-        next.active,
         ctx.nowIso(),
         m.id,
       );
@@ -461,16 +776,207 @@ export const memberHandlers = handlers({
   },
 
   /**
+   * A new member with a card sold at the desk: the entitlement comes from the card type (n periods
+   * or visit packs from the start date), the amount paid is what the consultant's slip says.
+   */
+  'members.sell': (ctx, a): CardSaleResult => {
+    const db = ctx.db;
+    const me = ctx.requireActor();
+    const today = ctx.today();
+    const t = activeCardType(db, a.cardTypeId);
+    checkConsultant(db, a.soldById, 'soldById');
+    const start = a.startDate ?? today;
+    if (start < today || start > addDays(today, 90))
+      throw new AppError('VALIDATION', { issues: [{ path: 'startDate', code: 'range' }] });
+    if (a.visitorId !== undefined) {
+      if (!db.prepare('SELECT 1 FROM visitors WHERE id = ?').get(a.visitorId))
+        throw new AppError('NOT_FOUND', { entity: 'visitor' });
+      if (db.prepare('SELECT 1 FROM member_entitlements WHERE visitor_id = ?').get(a.visitorId))
+        throw new AppError('VISITOR_ALREADY_SOLD');
+    }
+    const pay = checkSalePayment(ctx, a);
+    const b = bought(t, a.quantity);
+    const id = insertMember(
+      db,
+      {
+        cardNo: a.cardNo,
+        name: a.name,
+        gender: a.gender,
+        phone: a.phone,
+        birthDate: a.birthDate,
+        cardTypeId: t.id,
+        startDate: start,
+        expiryDate: b.days === null ? null : addDays(start, b.days - 1),
+        visitsLeft: b.visits,
+        consultantId: a.soldById ?? null,
+        notes: a.notes,
+      },
+      ctx.nowIso(),
+      null,
+    );
+    const receipt = takeSalePayment(ctx, id, a);
+    const after = entitlementOf(db, getMemberRow(db, id));
+    const entryId = recordEntitlement(db, {
+      memberId: id,
+      kind: 'sale',
+      at: ctx.nowIso(),
+      by: me.id,
+      before: null,
+      after,
+      cardTypeId: t.id,
+      quantity: a.quantity,
+      paidCents: a.amountCents,
+      listPriceCents: t.price_cents * a.quantity,
+      settlementId: receipt?.settlementId ?? null,
+      soldBy: a.soldById ?? null,
+      visitorId: a.visitorId ?? null,
+      authorizedBy: pay.authorizedBy,
+      reason: pay.reason,
+    });
+    ctx.audit({
+      op: 'members.sell',
+      entity: 'member',
+      entityId: id,
+      after: { ...auditView(getMemberRow(db, id)), sale: saleAudit(a, t, receipt, pay.authorizedBy) },
+      detail: pay.reason ?? undefined,
+    });
+    return { member: loadMemberDetail(ctx, id), entry: loadEntitlement(ctx, entryId), receipt };
+  },
+
+  /**
+   * The member's own card type bought again (renewal): a time card continues the day after the
+   * current period ends (or from today when it has ended), visits are added (a visit card has no
+   * expiry date, as its card type says). Another card type
+   * (upgrade): the new card replaces the current one from today (what is left of the current card
+   * is the consultant's to price in). Not on a deactivated membership, no upgrade during a freeze.
+   */
+  'members.renew': (ctx, a): CardSaleResult => {
+    const db = ctx.db;
+    const me = ctx.requireActor();
+    const today = ctx.today();
+    const m = getMemberRow(db, a.id);
+    if (m.active !== 1) throw new AppError('MEMBER_DEACTIVATED');
+    const t = activeCardType(db, a.cardTypeId);
+    checkConsultant(db, a.soldById, 'soldById');
+    const renewal = t.id === m.card_type_id;
+    if (!renewal && m.frozen_to && m.frozen_to >= today)
+      throw new AppError('MEMBER_FROZEN', { until: m.frozen_to });
+    const pay = checkSalePayment(ctx, a);
+    const b = bought(t, a.quantity);
+    const before = entitlementOf(db, m);
+    let start = m.start_date;
+    let expiry: string | null;
+    let visits: number | null;
+    if (renewal) {
+      const base = m.expiry_date && m.expiry_date >= today ? m.expiry_date : addDays(today, -1);
+      // A card type without a period (a visit card) sells visits without an expiry date: an expiry
+      // carried over from elsewhere (an import) does not cut the visits just bought short.
+      expiry = b.days === null ? null : addDays(base, b.days);
+      visits = t.kind === 'visits' ? (m.visits_left ?? 0) + (b.visits ?? 0) : null;
+    } else {
+      start = today;
+      expiry = b.days === null ? null : addDays(today, b.days - 1);
+      visits = b.visits;
+    }
+    db.prepare(
+      'UPDATE members SET card_type_id = ?, start_date = ?, expiry_date = ?, visits_left = ?, updated_at = ? WHERE id = ?',
+    ).run(t.id, start, expiry, visits, ctx.nowIso(), m.id);
+    const receipt = takeSalePayment(ctx, m.id, a);
+    const after = entitlementOf(db, getMemberRow(db, m.id));
+    const entryId = recordEntitlement(db, {
+      memberId: m.id,
+      kind: renewal ? 'renewal' : 'upgrade',
+      at: ctx.nowIso(),
+      by: me.id,
+      before,
+      after,
+      cardTypeId: t.id,
+      quantity: a.quantity,
+      paidCents: a.amountCents,
+      listPriceCents: t.price_cents * a.quantity,
+      settlementId: receipt?.settlementId ?? null,
+      soldBy: a.soldById ?? null,
+      authorizedBy: pay.authorizedBy,
+      reason: pay.reason,
+    });
+    ctx.audit({
+      op: 'members.renew',
+      entity: 'member',
+      entityId: m.id,
+      before,
+      after: { ...after, sale: saleAudit(a, t, receipt, pay.authorizedBy) },
+      detail: pay.reason ?? undefined,
+    });
+    return { member: loadMemberDetail(ctx, m.id), entry: loadEntitlement(ctx, entryId), receipt };
+  },
+
+  /** A manager's correction of the entitlement, with the reason; the history keeps before and after. */
+  'members.correct': (ctx, a) => {
+    const db = ctx.db;
+    const m = getMemberRow(db, a.id);
+    if (a.cardTypeId !== undefined && a.cardTypeId !== m.card_type_id) activeCardType(db, a.cardTypeId);
+    const next = {
+      card_type_id: a.cardTypeId ?? m.card_type_id,
+      start_date: a.startDate ?? m.start_date,
+      expiry_date: a.expiryDate === undefined ? m.expiry_date : a.expiryDate,
+      visits_left: a.visitsLeft === undefined ? m.visits_left : a.visitsLeft,
+      active: a.active === undefined ? m.active : a.active ? 1 : 0,
+    };
+    const kind = cardType(db, next.card_type_id).kind;
+    if (kind === 'time') next.visits_left = null;
+    if (kind === 'visits' && next.visits_left === null)
+      throw new AppError('VALIDATION', { issues: [{ path: 'visitsLeft', code: 'required' }] });
+    if (kind === 'time' && next.expiry_date === null)
+      throw new AppError('VALIDATION', { issues: [{ path: 'expiryDate', code: 'required' }] });
+    if (next.expiry_date !== null && next.expiry_date < next.start_date)
+      throw new AppError('VALIDATION', { issues: [{ path: 'expiryDate', code: 'before_start' }] });
+    const before = entitlementOf(db, m);
+    db.prepare(
+      'UPDATE members SET card_type_id = ?, start_date = ?, expiry_date = ?, visits_left = ?, active = ?, updated_at = ? WHERE id = ?',
+    ).run(
+      next.card_type_id,
+      next.start_date,
+      next.expiry_date,
+      next.visits_left,
+      next.active,
+      ctx.nowIso(),
+      m.id,
+    );
+    const after = entitlementOf(db, getMemberRow(db, m.id));
+    const d = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
+    if (Object.keys(d.after).length === 0)
+      throw new AppError('VALIDATION', { issues: [{ path: 'id', code: 'no_change' }] });
+    recordEntitlement(db, {
+      memberId: m.id,
+      kind: 'correction',
+      at: ctx.nowIso(),
+      by: ctx.requireActor().id,
+      before,
+      after,
+      reason: a.reason,
+    });
+    ctx.audit({ op: 'members.correct', entity: 'member', entityId: m.id, ...d, detail: a.reason });
+    return loadMemberDetail(ctx, m.id);
+  },
+
+  /**
    * Freezing stops the membership from `fromDate` to `toDate` (inclusive); the expiry moves later by
-   * the same number of days. One freeze at a time.
+   * the frozen days that fall within the card's own period: none before its start, and a card that
+   * has ended by the freeze's first day cannot be frozen (the freeze would hand out new days). One
+   * freeze at a time.
    */
   'members.freeze': (ctx, { id, fromDate, toDate, reason }) => {
     const m = getMemberRow(ctx.db, id);
     const today = ctx.today();
     if (toDate < fromDate || fromDate < today) throw new AppError('FREEZE_INVALID', { fromDate, toDate });
+    if (m.active !== 1) throw new AppError('MEMBER_DEACTIVATED');
     if (m.frozen_to && m.frozen_to >= today)
       throw new AppError('FREEZE_INVALID', { reason: 'already_frozen', until: m.frozen_to });
-    const days = daysBetween(fromDate, toDate) + 1;
+    if (m.expiry_date && fromDate > m.expiry_date)
+      throw new AppError('FREEZE_AFTER_EXPIRY', { expiry: m.expiry_date });
+    const firstCounted = fromDate > m.start_date ? fromDate : m.start_date;
+    const days = toDate >= firstCounted ? daysBetween(firstCounted, toDate) + 1 : 0;
+    const before = entitlementOf(ctx.db, m);
     const expiry = m.expiry_date ? addDays(m.expiry_date, days) : null;
     ctx.db
       .prepare(
@@ -483,6 +989,15 @@ export const memberHandlers = handlers({
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, fromDate, toDate, reason, m.expiry_date ? days : 0, ctx.nowIso(), ctx.requireActor().id);
+    recordEntitlement(ctx.db, {
+      memberId: id,
+      kind: 'freeze',
+      at: ctx.nowIso(),
+      by: ctx.requireActor().id,
+      before,
+      after: entitlementOf(ctx.db, getMemberRow(ctx.db, id)),
+      reason,
+    });
     ctx.audit({
       op: 'members.freeze',
       entity: 'member',
@@ -517,6 +1032,7 @@ export const memberHandlers = handlers({
     const newTo = started ? addDays(today, -1) : null;
     // Some frozen days remain on record only if the freeze had run at least one day before today.
     const keepsDays = started && newTo! >= m.frozen_from;
+    const before = entitlementOf(ctx.db, m);
     ctx.db
       .prepare(
         'UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?',
@@ -534,6 +1050,14 @@ export const memberHandlers = handlers({
         .prepare('UPDATE member_freezes SET ended_at = ?, ended_by = ?, extended_days = ? WHERE id = ?')
         .run(ctx.nowIso(), ctx.requireActor().id, f.extended_days - giveBack, f.id);
     }
+    recordEntitlement(ctx.db, {
+      memberId: id,
+      kind: 'unfreeze',
+      at: ctx.nowIso(),
+      by: ctx.requireActor().id,
+      before,
+      after: entitlementOf(ctx.db, getMemberRow(ctx.db, id)),
+    });
     ctx.audit({
       op: 'members.unfreeze',
       entity: 'member',

@@ -36,7 +36,7 @@ export function visitTabCents(db: DB, visitId: number): number {
   ).c;
 }
 
-export type SettlementKind = 'checkout' | 'debts' | 'topup' | 'refund';
+export type SettlementKind = 'checkout' | 'debts' | 'topup' | 'refund' | 'card_sale';
 
 export function storedValueOf(db: DB, memberId: number): number {
   const r = db.prepare('SELECT stored_value_cents AS c FROM members WHERE id = ?').get(memberId) as
@@ -75,6 +75,8 @@ interface SettleInput {
   memberId: number | null;
   barCents: number;
   chargesCents: number;
+  /** What is paid besides bar lines and charges (a card sold at the desk). */
+  otherCents?: number;
   parts: readonly PaymentPart[];
 }
 
@@ -85,7 +87,7 @@ interface SettleInput {
  */
 export function settle(ctx: Ctx, s: SettleInput): Receipt {
   const actor = ctx.requireActor();
-  const due = s.barCents + s.chargesCents;
+  const due = s.barCents + s.chargesCents + (s.otherCents ?? 0);
   if (due <= 0) throw new AppError('NOTHING_TO_PAY');
   const paid = s.parts.reduce((a, p) => a + p.amountCents, 0);
   if (paid !== due) throw new AppError('PAYMENT_MISMATCH', { paid, due });
@@ -509,14 +511,16 @@ function weeklyCheck(ctx: Ctx, from: string, to: string): StoredValueCheck {
   const sum = (k: string) => sums.find((s) => s.kind === k)?.c ?? 0;
   const problems: StoredValueCheck['problems'] = [];
   type P = { id: number; member_id: number; card_no: string; name: string };
-  // A deduction must pay for something: its payment belongs to a settlement that paid bar lines or charges.
+  // A deduction must pay for something: its payment belongs to a settlement that paid bar lines or
+  // charges, or a card sold at the desk.
   for (const r of ctx.db
     .prepare(
       `SELECT e.id, e.member_id, m.card_no, m.name FROM stored_value_ledger e JOIN members m ON m.id = e.member_id
        LEFT JOIN payments p ON p.id = e.payment_id LEFT JOIN settlements s ON s.id = p.settlement_id
        WHERE e.kind = 'deduction' AND e.at >= ? AND e.at < ?
          AND (s.id IS NULL OR (NOT EXISTS (SELECT 1 FROM bar_slip_lines l WHERE l.settlement_id = s.id)
-                               AND NOT EXISTS (SELECT 1 FROM member_charges c WHERE c.settlement_id = s.id)))`,
+                               AND NOT EXISTS (SELECT 1 FROM member_charges c WHERE c.settlement_id = s.id)
+                               AND NOT EXISTS (SELECT 1 FROM member_entitlements x WHERE x.settlement_id = s.id)))`,
     )
     .all(a, b) as P[]) {
     problems.push({

@@ -33,6 +33,7 @@ import { DESK, SUPERVISORS } from '../permissions';
 import { addDays, dayBoundsUtc, localDate, localParts } from '../time';
 import { missedAnnouncements } from './announcements';
 import { barPaymentsByMethod } from './bar';
+import { cardSalesFigures, mergeCardsSold } from './members';
 import { incidentHandlers } from './incidents';
 import { csvCell } from './memberImport';
 import { visitTabCents } from './payments';
@@ -347,6 +348,7 @@ export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean)
     entries.total += r.n;
   }
   const v = visitorHandover(db, from, to);
+  const cardSales = cardSalesFigures(db, from, to, blind);
 
   const topupRows = db
     .prepare(
@@ -390,7 +392,8 @@ export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean)
     entries,
     visitors: v.visitors,
     phoneInquiries: v.phoneInquiries,
-    cardsSold: v.cardsSold,
+    cardsSold: mergeCardsSold(v.cardsSold, cardSales),
+    cardSales,
     topups: {
       count: topupCount,
       totalCents: blind ? null : topupTotal,
@@ -651,6 +654,7 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
         visitors: 'Visitors',
         inquiries: 'Phone inquiries',
         cards: 'Cards sold',
+        cardSales: 'Cards sold at the desk',
         topups: 'Stored-value top-ups',
         bar: 'Bar sales',
         paid: 'Bar paid',
@@ -673,6 +677,7 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
         visitors: '访客',
         inquiries: '电话咨询',
         cards: '售卡',
+        cardSales: '前台售卡收款',
         topups: '储值充值',
         bar: '水吧销售',
         paid: '水吧收款',
@@ -693,6 +698,11 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
   rows.push([L.visitors, L.visitors, book.visitors]);
   rows.push([L.inquiries, L.inquiries, book.phoneInquiries]);
   for (const c of book.cardsSold) rows.push([L.cards, c.cardTypeName, c.count]);
+  if (book.cardSales) {
+    rows.push([L.cardSales, '#', book.cardSales.count]);
+    for (const m of ['cash', 'card', 'mobile', 'stored_value'] as const)
+      rows.push([L.cardSales, m, money(book.cardSales.byMethod[m])]);
+  }
   rows.push([L.topups, '#', book.topups.count]);
   for (const m of ['cash', 'card', 'mobile'] as const)
     rows.push([L.topups, m, money(book.topups.byMethod[m])]);

@@ -626,7 +626,7 @@ function cardsSold(db: DB, where: string, ...params: (string | number)[]): Cards
   ).map((r) => ({ cardTypeId: r.id, cardTypeName: r.name, count: r.n }));
 }
 
-/** Visitors, phone inquiries and cards sold to visitors in a period (for the shift handover). */
+/** Visitors, phone inquiries and cards sold to visitors in a period (for the shift handover; cards sold at the desk are added there). */
 export function visitorHandover(
   db: DB,
   fromIso: string,
@@ -636,7 +636,13 @@ export function visitorHandover(
   return {
     visitors: n('SELECT count(*) AS n FROM visitors WHERE registered_at >= ? AND registered_at < ?'),
     phoneInquiries: n('SELECT count(*) AS n FROM phone_inquiries WHERE logged_at >= ? AND logged_at < ?'),
-    cardsSold: cardsSold(db, 'v.outcome_at >= ? AND v.outcome_at < ?', fromIso, toIso),
+    // A visitor whose card was sold at the desk (members.sell with the visitor) counts there, once.
+    cardsSold: cardsSold(
+      db,
+      'v.outcome_at >= ? AND v.outcome_at < ? AND NOT EXISTS (SELECT 1 FROM member_entitlements e WHERE e.visitor_id = v.id)',
+      fromIso,
+      toIso,
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Members: search (card number, name, phone, pinyin) with a results table, the member in detail,
- * a new-member form, and for managers the CSV import wizard and the CSV export.
+ * selling a card to a new member, and for managers registering a card sold before, the CSV import
+ * wizard and the CSV export.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { toast } from '../stores/toast';
 import { csvBlob, downloadBlob } from './members/files';
 import { ImportWizard } from './members/ImportWizard';
 import { MemberDetailPanel } from './members/MemberDetailPanel';
+import { CardSaleDialog } from './members/CardSaleDialog';
 import { MemberForm } from './members/MemberForm';
 import { StateBadge } from './members/StateBadge';
 import { StoredValueCheckDialog } from './members/StoredValuePanel';
@@ -30,11 +32,12 @@ export default function MembersScreen() {
   const { setQuery, search, select, setDetail } = useMembers.getState();
   const navParams = useNav((s) => s.params);
   const canCreate = useCan('members.create');
+  const canSell = useCan('members.sell');
   const canImport = useCan('members.importPreview');
   const canExport = useCan('members.exportCsv');
   const canGet = useCan('members.get');
   const canSvCheck = useCan('storedValue.check');
-  const [dialog, setDialog] = useState<'new' | 'import' | 'svCheck' | null>(null);
+  const [dialog, setDialog] = useState<'sell' | 'new' | 'import' | 'svCheck' | null>(null);
   const [exporting, setExporting] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -92,8 +95,13 @@ export default function MembersScreen() {
       <div className="page-header members-header">
         <h1>{t('members.title')}</h1>
         <div className="toolbar">
+          {canSell && (
+            <button type="button" className="btn btn-primary" onClick={() => setDialog('sell')}>
+              {t('members.sell.button')}
+            </button>
+          )}
           {canCreate && (
-            <button type="button" className="btn btn-primary" onClick={() => setDialog('new')}>
+            <button type="button" className="btn" onClick={() => setDialog('new')}>
               {t('members.new')}
             </button>
           )}
@@ -243,6 +251,15 @@ export default function MembersScreen() {
             setDialog(null);
             setDetail(d);
             toast.ok(t('members.createdToast', { name: d.name, cardNo: d.cardNo }));
+          }}
+        />
+      )}
+      {dialog === 'sell' && (
+        <CardSaleDialog
+          onClose={() => setDialog(null)}
+          onDone={(r) => {
+            setDialog(null);
+            setDetail(r.member);
           }}
         />
       )}

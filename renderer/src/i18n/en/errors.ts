@@ -35,6 +35,13 @@ export default {
   ALREADY_INSIDE: 'Already inside.',
   FREEZE_INVALID: 'The freeze dates are not valid (the end must not be before the start).',
   NOT_FROZEN: 'This membership is not frozen.',
+  FREEZE_AFTER_EXPIRY:
+    'The card has ended by the first frozen day (it expired on {{expiry}}): there is nothing to freeze.',
+  MEMBER_DEACTIVATED: 'This card is deactivated: a manager must reactivate it first.',
+  MEMBER_FROZEN: 'The card is frozen until {{until}}: unfreeze it before an upgrade.',
+  FREE_CARD_NEEDS_AUTHORIZATION:
+    'A card given without payment needs a shift lead’s or manager’s PIN and the reason.',
+  VISITOR_ALREADY_SOLD: 'A card was already sold at the desk to this visitor.',
   IMPORT_JOB_UNKNOWN: 'This import has expired. Please choose the file again.',
   IMPORT_FILE_INVALID: 'This file could not be read as a CSV file.',
   IMPORT_HAS_DUPLICATES: 'The file has duplicate card numbers.',

@@ -1,7 +1,9 @@
 /**
- * One member in full: photo (upload, made small on a canvas), all fields, state, freezes, charges,
- * recent visits, stored value (balance, top-up, ledger; refund and adjustment for managers) and
- * what is still owed (paid on the spot); edit, freeze / unfreeze, deactivate / reactivate.
+ * One member in full: photo (upload, made small on a canvas), all fields, state, the membership
+ * history, freezes, charges, recent visits, stored value (balance, top-up, ledger; refund and
+ * adjustment for managers) and what is still owed (paid on the spot). Actions: edit the personal
+ * details; renew / upgrade (a card sold at the desk); freeze / unfreeze; for managers a correction
+ * and deactivate / reactivate, each with a reason.
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,14 +15,26 @@ import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { DebtsDialog } from '../checkin/DebtsDialog';
 import { MemberPhoto } from '../checkin/ResultPanel';
+import { CardSaleDialog } from './CardSaleDialog';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ActiveDialog, CorrectDialog } from './CorrectDialog';
+import { EntitlementHistory } from './EntitlementHistory';
 import { photoToJpeg } from './files';
 import { FreezeDialog } from './FreezeDialog';
 import { MemberForm } from './MemberForm';
 import { StateBadge } from './StateBadge';
 import { StoredValuePanel } from './StoredValuePanel';
 
-type Dialog = 'edit' | 'freeze' | 'unfreeze' | 'deactivate' | 'reactivate' | 'removePhoto' | 'debts';
+type Dialog =
+  | 'edit'
+  | 'renew'
+  | 'correct'
+  | 'freeze'
+  | 'unfreeze'
+  | 'deactivate'
+  | 'reactivate'
+  | 'removePhoto'
+  | 'debts';
 
 export function MemberDetailPanel(props: {
   member: MemberDetail;
@@ -31,6 +45,8 @@ export function MemberDetailPanel(props: {
   const uid = useId();
   const m = props.member;
   const canUpdate = useCan('members.update');
+  const canRenew = useCan('members.renew');
+  const canCorrect = useCan('members.correct');
   const canFreeze = useCan('members.freeze');
   const canUnfreeze = useCan('members.unfreeze');
   const canPhoto = useCan('members.setPhoto');
@@ -140,6 +156,11 @@ export function MemberDetailPanel(props: {
             {t('members.edit')}
           </button>
         )}
+        {canRenew && m.state !== 'deactivated' && (
+          <button type="button" className="btn btn-primary" onClick={() => setDialog('renew')}>
+            {t('members.sell.renewButton')}
+          </button>
+        )}
         {canFreeze && m.state !== 'deactivated' && !frozenNow && (
           <button type="button" className="btn" onClick={() => setDialog('freeze')}>
             {t('members.freeze.button')}
@@ -150,7 +171,12 @@ export function MemberDetailPanel(props: {
             {t('members.unfreeze.button')}
           </button>
         )}
-        {canUpdate &&
+        {canCorrect && (
+          <button type="button" className="btn" onClick={() => setDialog('correct')}>
+            {t('members.correct.button')}
+          </button>
+        )}
+        {canCorrect &&
           (m.state === 'deactivated' ? (
             <button type="button" className="btn" onClick={() => setDialog('reactivate')}>
               {t('members.reactivate.button')}
@@ -206,6 +232,8 @@ export function MemberDetailPanel(props: {
           {row(t('members.fields.createdAt'), fmtDateTime(m.createdAt))}
           {row(t('members.fields.updatedAt'), fmtDateTime(m.updatedAt))}
         </dl>
+
+        <EntitlementHistory entries={m.entitlements} />
 
         <StoredValuePanel member={m} onChanged={() => void reload().catch(() => undefined)} />
 
@@ -364,20 +392,37 @@ export function MemberDetailPanel(props: {
         </ConfirmDialog>
       )}
       {(dialog === 'deactivate' || dialog === 'reactivate') && (
-        <ConfirmDialog
-          title={t(`members.${dialog}.title`, { name: m.name })}
-          confirmLabel={t(`members.${dialog}.button`)}
-          danger={dialog === 'deactivate'}
+        <ActiveDialog
+          member={m}
+          action={dialog}
           onClose={() => setDialog(null)}
-          onConfirm={async () => {
-            const d = await call('members.update', { id: m.id, active: dialog === 'reactivate' });
+          onDone={(d) => {
             props.onChanged(d);
             setDialog(null);
             toast.ok(t(`members.${dialog}.done`, { name: d.name }));
           }}
-        >
-          <p>{t(`members.${dialog}.explain`)}</p>
-        </ConfirmDialog>
+        />
+      )}
+      {dialog === 'renew' && (
+        <CardSaleDialog
+          member={m}
+          onClose={() => setDialog(null)}
+          onDone={(r) => {
+            props.onChanged(r.member);
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'correct' && (
+        <CorrectDialog
+          member={m}
+          onClose={() => setDialog(null)}
+          onDone={(d) => {
+            props.onChanged(d);
+            setDialog(null);
+            toast.ok(t('members.correct.done', { name: d.name }));
+          }}
+        />
       )}
       {dialog === 'debts' && (
         <DebtsDialog

@@ -1,4 +1,8 @@
-/** New member / edit member: every field, with messages next to the fields the core refused. */
+/**
+ * Register a member whose card was sold before (managers: every field, no payment), or edit a
+ * member's personal details (the desk). The entitlement is never edited here: a card is sold or
+ * renewed with CardSaleDialog, frozen with FreezeDialog, corrected by a manager with CorrectDialog.
+ */
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
@@ -12,6 +16,7 @@ import type {
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
 import { clubToday, fmtDate } from '../../format';
+import { useCan } from '../../stores/session';
 
 type Fields = {
   cardNo: string;
@@ -61,6 +66,9 @@ export function MemberForm(props: {
   const { t } = useTranslation();
   const uid = useId();
   const m = props.member;
+  const editing = m !== undefined;
+  // the member's consultant is changed by a manager only (the core refuses it to others)
+  const canConsultant = useCan('members.correct');
   const initial = useMemo(() => fromMember(m), [m]);
   const [f, setF] = useState<Fields>(initial);
   const [types, setTypes] = useState<CardTypeInfo[] | null>(null);
@@ -127,6 +135,7 @@ export function MemberForm(props: {
     if (!f.gender) e.gender = t('members.fieldError.gender');
     const phoneChanged = f.phone !== initial.phone;
     if (phoneChanged && !PHONE.test(f.phone.trim())) e.phone = t('members.fieldError.phone');
+    if (editing) return e;
     if (!f.cardTypeId) e.cardTypeId = t('members.fieldError.cardTypeId');
     if (!f.startDate) e.startDate = t('members.fieldError.startDate');
     if (f.expiryDate && f.startDate && f.expiryDate < f.startDate)
@@ -166,11 +175,7 @@ export function MemberForm(props: {
         if (changed('gender')) patch.gender = all.gender;
         if (changed('phone')) patch.phone = all.phone;
         if (changed('birthDate')) patch.birthDate = all.birthDate;
-        if (changed('cardTypeId')) patch.cardTypeId = all.cardTypeId;
-        if (changed('startDate')) patch.startDate = all.startDate;
-        if (changed('expiryDate')) patch.expiryDate = all.expiryDate;
-        if (changed('visitsLeft') || changed('cardTypeId')) patch.visitsLeft = all.visitsLeft;
-        if (changed('consultantId')) patch.consultantId = all.consultantId;
+        if (changed('consultantId') && canConsultant) patch.consultantId = all.consultantId;
         if (changed('notes')) patch.notes = all.notes;
         d = await call('members.update', patch);
       } else {
@@ -217,6 +222,7 @@ export function MemberForm(props: {
       wide
     >
       <form onSubmit={submit} noValidate className="member-form">
+        <p className="muted">{editing ? t('members.form.personalOnly') : t('members.form.registerHint')}</p>
         <div className="member-form-grid">
           {field(
             'cardNo',
@@ -275,79 +281,86 @@ export function MemberForm(props: {
               onChange={(e) => set('birthDate', e.target.value)}
             />,
           )}
-          {field(
-            'cardTypeId',
-            t('members.fields.cardType'),
-            <select
-              {...inv('cardTypeId')}
-              value={f.cardTypeId}
-              onChange={(e) => set('cardTypeId', e.target.value)}
-            >
-              <option value="">{types === null ? t('common.loading') : t('members.form.chooseType')}</option>
-              {typeOptions.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name} —{' '}
-                  {x.kind === 'time'
-                    ? t('members.form.typeDays', { count: x.durationDays ?? 0 })
-                    : t('members.form.typeVisits', { count: x.visitCount ?? 0 })}
-                  {!x.active ? ` (${t('members.form.typeInactive')})` : ''}
-                </option>
-              ))}
-            </select>,
-          )}
-          {field(
-            'startDate',
-            t('members.fields.startDate'),
-            <input
-              {...inv('startDate')}
-              type="date"
-              value={f.startDate}
-              onChange={(e) => set('startDate', e.target.value)}
-            />,
-          )}
-          {field(
-            'expiryDate',
-            t('members.fields.expiryDate'),
-            <input
-              {...inv('expiryDate')}
-              type="date"
-              value={f.expiryDate}
-              onChange={(e) => set('expiryDate', e.target.value)}
-            />,
-            expiryHint(),
-          )}
-          {type?.kind === 'visits' &&
-            field(
-              'visitsLeft',
-              t('members.fields.visitsLeft'),
-              <input
-                {...inv('visitsLeft')}
-                inputMode="numeric"
-                value={f.visitsLeft}
-                maxLength={6}
-                onChange={(e) => set('visitsLeft', e.target.value.replace(/\D/g, ''))}
-              />,
-              f.visitsLeft === '' ? t('members.form.visitsHint', { count: type.visitCount ?? 0 }) : null,
-            )}
-          {field(
-            'consultantId',
-            t('members.fields.consultant'),
-            <select
-              {...inv('consultantId')}
-              value={f.consultantId}
-              onChange={(e) => set('consultantId', e.target.value)}
-            >
-              <option value="">{t('members.form.noConsultant')}</option>
-              {consultants.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-              {m?.consultantId != null && !consultants.some((s) => s.id === m.consultantId) && (
-                <option value={m.consultantId}>{m.consultantName ?? `#${m.consultantId}`}</option>
+          {!editing && (
+            <>
+              {field(
+                'cardTypeId',
+                t('members.fields.cardType'),
+                <select
+                  {...inv('cardTypeId')}
+                  value={f.cardTypeId}
+                  onChange={(e) => set('cardTypeId', e.target.value)}
+                >
+                  <option value="">
+                    {types === null ? t('common.loading') : t('members.form.chooseType')}
+                  </option>
+                  {typeOptions.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name} —{' '}
+                      {x.kind === 'time'
+                        ? t('members.form.typeDays', { count: x.durationDays ?? 0 })
+                        : t('members.form.typeVisits', { count: x.visitCount ?? 0 })}
+                      {!x.active ? ` (${t('members.form.typeInactive')})` : ''}
+                    </option>
+                  ))}
+                </select>,
               )}
-            </select>,
+              {field(
+                'startDate',
+                t('members.fields.startDate'),
+                <input
+                  {...inv('startDate')}
+                  type="date"
+                  value={f.startDate}
+                  onChange={(e) => set('startDate', e.target.value)}
+                />,
+              )}
+              {field(
+                'expiryDate',
+                t('members.fields.expiryDate'),
+                <input
+                  {...inv('expiryDate')}
+                  type="date"
+                  value={f.expiryDate}
+                  onChange={(e) => set('expiryDate', e.target.value)}
+                />,
+                expiryHint(),
+              )}
+              {type?.kind === 'visits' &&
+                field(
+                  'visitsLeft',
+                  t('members.fields.visitsLeft'),
+                  <input
+                    {...inv('visitsLeft')}
+                    inputMode="numeric"
+                    value={f.visitsLeft}
+                    maxLength={6}
+                    onChange={(e) => set('visitsLeft', e.target.value.replace(/\D/g, ''))}
+                  />,
+                  f.visitsLeft === '' ? t('members.form.visitsHint', { count: type.visitCount ?? 0 }) : null,
+                )}
+            </>
           )}
+          {(!editing || canConsultant) &&
+            field(
+              'consultantId',
+              t('members.fields.consultant'),
+              <select
+                {...inv('consultantId')}
+                value={f.consultantId}
+                onChange={(e) => set('consultantId', e.target.value)}
+              >
+                <option value="">{t('members.form.noConsultant')}</option>
+                {consultants.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+                {m?.consultantId != null && !consultants.some((s) => s.id === m.consultantId) && (
+                  <option value={m.consultantId}>{m.consultantName ?? `#${m.consultantId}`}</option>
+                )}
+              </select>,
+            )}
         </div>
         {field(
           'notes',

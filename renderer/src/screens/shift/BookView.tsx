@@ -1,11 +1,11 @@
 /**
  * The handover book's figures: entries by kind and gender, visitors, phone inquiries, cards sold
- * (names and counts only), stored-value top-ups, bar sales by payment method, and the key tags
+ * (names and counts only; those sold at the desk also with what was paid), stored-value top-ups, bar sales by payment method, and the key tags
  * reconciled against the entries. Cash parts that are withheld before the blind count show as such.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverBook, PaymentMethod } from '../../../../electron/core/contract';
+import type { CardSalesFigures, HandoverBook, PaymentMethod } from '../../../../electron/core/contract';
 import { fmtDateTime, fmtMoney } from '../../format';
 
 const KINDS = ['member', 'trial', 'coach'] as const;
@@ -211,12 +211,18 @@ export function FiguresSection({ book }: { book: HandoverBook }) {
           <ul className="shift-list">
             {book.cardsSold.map((c) => (
               <li key={c.cardTypeId}>
-                <span>{c.cardTypeName}</span>
+                <span>
+                  {c.cardTypeName}
+                  {c.atDesk ? (
+                    <span className="muted"> · {t('shift.book.cardsAtDesk', { count: c.atDesk })}</span>
+                  ) : null}
+                </span>
                 <strong>{t('shift.book.cardsCount', { count: c.count })}</strong>
               </li>
             ))}
           </ul>
         )}
+        {book.cardSales && book.cardSales.count > 0 && <CardSalesBlock sales={book.cardSales} />}
         <h3>{t('shift.book.topups')}</h3>
         <p>
           {t('shift.book.topupsCount', { count: book.topups.count })}
@@ -279,6 +285,52 @@ export function FiguresSection({ book }: { book: HandoverBook }) {
           </>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Cards sold at the desk: counts by kind, the money by method, and each sale (who, what, paid). */
+function CardSalesBlock({ sales }: { sales: CardSalesFigures }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  return (
+    <div data-testid="card-sales">
+      <h3 id={`${uid}-cs`}>{t('shift.book.cardSales')}</h3>
+      <p>
+        {t('shift.book.cardSalesCount', { count: sales.count, ...sales.byKind })}
+        {sales.totalCents !== null && <strong> · {fmtMoney(sales.totalCents)}</strong>}
+      </p>
+      <dl className="shift-figures small">
+        {BAR_METHODS.map((m) => (
+          <div key={m}>
+            <dt>{t(`shift.book.methods.${m}`)}</dt>
+            <dd>
+              <Money cents={sales.byMethod[m]} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <ul className="shift-list" aria-labelledby={`${uid}-cs`}>
+        {sales.list.map((r) => (
+          <li key={r.entryId}>
+            <span>
+              {t(`shift.book.cardSaleKind.${r.kind}`)} · {r.name} <span className="mono">{r.cardNo}</span> ·{' '}
+              {r.cardTypeName} × {r.quantity}
+              <span className="muted">
+                {' '}
+                · {r.byName}
+                {r.soldByName ? ` / ${r.soldByName}` : ''}
+                {r.free && r.authorizedByName
+                  ? ` · ${t('shift.book.cardSaleFree', { name: r.authorizedByName })}`
+                  : ''}
+              </span>
+            </span>
+            <strong>
+              <Money cents={r.paidCents} />
+            </strong>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,0 +1,526 @@
+/**
+ * A card sold at the desk, in two steps: (1) the card — for a new member their details (or a visitor
+ * who joined today), the card type, how many periods or visit packs, the amount paid as written on
+ * the consultant's sales slip, who sold it; (2) the payment, split across methods, in the open
+ * shift. The same dialog renews or upgrades a member's card. Catalogue prices are never shown to
+ * the desk (the core leaves them out for reception); consultants' and managers' screens get them
+ * prefilled. A card given without payment goes to a shift lead's or manager's PIN instead.
+ */
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiCallError, call, newOpId } from '../../api';
+import type {
+  CardSaleResult,
+  CardTypeInfo,
+  Gender,
+  LoginStaff,
+  MemberDetail,
+  PaymentPart,
+  VisitorRow,
+} from '../../../../electron/core/contract';
+import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeDialog';
+import { FormError, FormFooter, RadioRow } from '../../components/FormParts';
+import { Modal } from '../../components/Modal';
+import { centsToInput, MoneyInput, parseMoney, PaymentEditor } from '../../components/PaymentEditor';
+import { useSubmit } from '../../components/useSubmit';
+import { errorText, invalidFields } from '../../errorText';
+import { clubToday, fmtDate, fmtMoney } from '../../format';
+import { useCan } from '../../stores/session';
+import { toast } from '../../stores/toast';
+import { addDaysStr } from './MemberForm';
+
+const CARD_NO = /^[0-9A-Za-z-]{1,32}$/;
+const PHONE = /^[0-9+\-() ]{0,30}$/;
+const GENDERS: readonly Gender[] = ['male', 'female'];
+
+type Field =
+  | 'cardNo'
+  | 'name'
+  | 'gender'
+  | 'phone'
+  | 'birthDate'
+  | 'cardTypeId'
+  | 'quantity'
+  | 'startDate'
+  | 'amountCents'
+  | 'soldById';
+
+/** What the member holds after the sale, computed as the core does (shown before paying). */
+export function saleOutcome(
+  type: CardTypeInfo,
+  quantity: number,
+  member: MemberDetail | undefined,
+  start: string,
+  today: string,
+): { expiryDate: string | null; visitsLeft: number | null } {
+  const days = type.durationDays ? type.durationDays * quantity : null;
+  const visits = type.kind === 'visits' && type.visitCount ? type.visitCount * quantity : null;
+  if (member && member.cardTypeId === type.id) {
+    const base = member.expiryDate && member.expiryDate >= today ? member.expiryDate : addDaysStr(today, -1);
+    return {
+      expiryDate: days === null ? null : addDaysStr(base, days),
+      visitsLeft: type.kind === 'visits' ? (member.visitsLeft ?? 0) + (visits ?? 0) : null,
+    };
+  }
+  const from = member ? today : start;
+  return { expiryDate: days === null ? null : addDaysStr(from, days - 1), visitsLeft: visits };
+}
+
+export function CardSaleDialog(props: {
+  /** The member whose card is renewed or upgraded; none: a new member. */
+  member?: MemberDetail;
+  onClose(): void;
+  onDone(r: CardSaleResult): void;
+}) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const m = props.member;
+  const today = clubToday();
+  const canSeeVisitors = useCan('visitors.today');
+  const [types, setTypes] = useState<CardTypeInfo[] | null>(null);
+  const [consultants, setConsultants] = useState<LoginStaff[]>([]);
+  const [joined, setJoined] = useState<VisitorRow[]>([]);
+  const [step, setStep] = useState<'card' | 'payment'>('card');
+  const [errs, setErrs] = useState<Partial<Record<Field, string>>>({});
+  const [freeAuth, setFreeAuth] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
+  // one id for this sale: a double press or a retry after a lost answer never sells twice
+  const [opId] = useState(newOpId);
+
+  const [cardNo, setCardNo] = useState('');
+  const [name, setName] = useState('');
+  const [gender, setGender] = useState<Gender | ''>('');
+  const [phone, setPhone] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [notes, setNotes] = useState('');
+  const [visitorId, setVisitorId] = useState('');
+  const [cardTypeId, setCardTypeId] = useState(m ? String(m.cardTypeId) : '');
+  const [quantity, setQuantity] = useState('1');
+  const [startDate, setStartDate] = useState(today);
+  const [amount, setAmount] = useState('');
+  const [amountTyped, setAmountTyped] = useState(false);
+  const [soldById, setSoldById] = useState('');
+  const [parts, setParts] = useState<PaymentPart[]>([]);
+  const [partsValid, setPartsValid] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('cardTypes.list', {})
+      .then((list) => live && setTypes(list))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    call('session.staffList', {})
+      .then((list) => live && setConsultants(list.filter((s) => s.role === 'consultant')))
+      .catch(() => live && setConsultants([]));
+    if (!m && canSeeVisitors)
+      call('visitors.today', {})
+        .then((v) => live && setJoined(v.visitors.filter((x) => x.outcome === 'joined')))
+        .catch(() => live && setJoined([]));
+    return () => {
+      live = false;
+    };
+  }, [m, canSeeVisitors, setError]);
+
+  const type = (types ?? []).find((x) => String(x.id) === cardTypeId) ?? null;
+  const qty = /^\d{1,2}$/.test(quantity) ? Number(quantity) : NaN;
+  const qtyOk = Number.isInteger(qty) && qty >= 1 && qty <= 10;
+  const listCents = type?.priceCents !== undefined && qtyOk ? type.priceCents * qty : null;
+  // Consultants and managers get the catalogue price prefilled until they type an amount.
+  const amountText = !amountTyped && listCents !== null ? centsToInput(listCents) : amount;
+  const amountCents = parseMoney(amountText);
+
+  const outcome = useMemo(
+    () => (type && qtyOk ? saleOutcome(type, qty, m, startDate, today) : null),
+    [type, qty, qtyOk, m, startDate, today],
+  );
+  const renewal = m !== undefined && type !== null && type.id === m.cardTypeId;
+
+  const pickVisitor = (id: string) => {
+    setVisitorId(id);
+    const v = joined.find((x) => String(x.id) === id);
+    if (!v) return;
+    setName(v.name);
+    setPhone(v.phone);
+    setGender(v.gender);
+    if (v.creditConsultantId) setSoldById(String(v.creditConsultantId));
+    const t2 = (types ?? []).find((x) => x.active && x.name === v.outcomeCardTypeName);
+    if (t2) setCardTypeId(String(t2.id));
+  };
+
+  const validate = (): Partial<Record<Field, string>> => {
+    const e: Partial<Record<Field, string>> = {};
+    if (!m) {
+      if (!CARD_NO.test(cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
+      if (!name.trim()) e.name = t('members.fieldError.name');
+      if (!gender) e.gender = t('members.fieldError.gender');
+      if (!PHONE.test(phone.trim())) e.phone = t('members.fieldError.phone');
+      if (!startDate || startDate < today || startDate > addDaysStr(today, 90))
+        e.startDate = t('members.sell.needStart');
+    }
+    if (!type) e.cardTypeId = t('members.fieldError.cardTypeId');
+    if (!qtyOk) e.quantity = t('members.sell.needQuantity');
+    if (amountCents === null) e.amountCents = t('members.sell.needAmount');
+    return e;
+  };
+
+  const args = (extra: { parts?: PaymentPart[]; authorization?: Authorization }) => ({
+    cardTypeId: Number(cardTypeId),
+    quantity: qty,
+    amountCents: amountCents ?? 0,
+    soldById: soldById ? Number(soldById) : null,
+    opId,
+    ...extra,
+  });
+
+  const send = async (extra: { parts?: PaymentPart[]; authorization?: Authorization }) => {
+    const r = m
+      ? await call('members.renew', { id: m.id, ...args(extra) })
+      : await call('members.sell', {
+          cardNo: cardNo.trim(),
+          name: name.trim(),
+          gender: gender as Gender,
+          phone: phone.trim() || null,
+          birthDate: birthDate || null,
+          notes,
+          startDate,
+          ...(visitorId ? { visitorId: Number(visitorId) } : {}),
+          ...args(extra),
+        });
+    const change = r.receipt?.changeCents ?? 0;
+    const done =
+      r.entry.kind === 'sale'
+        ? t('members.sell.sold', { name: r.member.name, cardNo: r.member.cardNo })
+        : r.entry.kind === 'upgrade'
+          ? t('members.sell.upgraded', { name: r.member.name, type: r.member.cardTypeName })
+          : t('members.sell.renewed', { name: r.member.name });
+    toast.ok(change > 0 ? `${done} ${t('members.sell.change', { change: fmtMoney(change) })}` : done);
+    props.onDone(r);
+  };
+
+  /** A refusal about the card's details sends the desk back to the first step with the field marked. */
+  const onError = (err: unknown): string => {
+    const fe: Partial<Record<Field, string>> = {};
+    for (const p of invalidFields(err)) {
+      const k = p.split('.')[0] as Field;
+      if (k === 'startDate') fe.startDate = t('members.sell.needStart');
+      else if (k === 'soldById') fe.soldById = t('members.fieldError.consultantId');
+      else if (k === 'cardTypeId') fe.cardTypeId = t('members.fieldError.cardTypeId');
+      else if (k === 'quantity') fe.quantity = t('members.sell.needQuantity');
+      else if (k === 'cardNo' || k === 'name' || k === 'phone' || k === 'birthDate')
+        fe[k] = t(`members.fieldError.${k}`);
+    }
+    if (err instanceof ApiCallError && err.code === 'CARD_NO_TAKEN') fe.cardNo = errorText(err);
+    if (Object.keys(fe).length) {
+      setErrs(fe);
+      setStep('card');
+    }
+    return errorText(err);
+  };
+
+  const next = (ev: FormEvent) => {
+    ev.preventDefault();
+    const e = validate();
+    setErrs(e);
+    setError(null);
+    if (Object.keys(e).length) return;
+    if (amountCents === 0) setFreeAuth(true);
+    else setStep('payment');
+  };
+
+  const pay = async (ev: FormEvent) => {
+    ev.preventDefault();
+    if (!partsValid || busy) return;
+    await run(() => send({ parts }), onError);
+  };
+
+  const field = (k: Field, label: string, input: ReactNode, hint?: string | null) => (
+    <div className="field">
+      <label htmlFor={`${uid}-${k}`}>{label}</label>
+      {input}
+      {hint && !errs[k] && <div className="field-hint">{hint}</div>}
+      {errs[k] && (
+        <div className="field-error" id={`${uid}-${k}-err`}>
+          {errs[k]}
+        </div>
+      )}
+    </div>
+  );
+  const inv = (k: Field) => ({
+    id: `${uid}-${k}`,
+    'aria-invalid': errs[k] ? true : undefined,
+    'aria-describedby': errs[k] ? `${uid}-${k}-err` : undefined,
+  });
+  const typeLabel = (x: CardTypeInfo) =>
+    `${x.name} — ${
+      x.kind === 'time'
+        ? t('members.form.typeDays', { count: x.durationDays ?? 0 })
+        : t('members.form.typeVisits', { count: x.visitCount ?? 0 })
+    }`;
+  const what = (o: { expiryDate: string | null; visitsLeft: number | null }) =>
+    [
+      o.visitsLeft !== null ? t('members.sell.visitsN', { count: o.visitsLeft }) : null,
+      o.expiryDate
+        ? t('members.sell.untilDate', { date: fmtDate(o.expiryDate) })
+        : t('members.sell.noExpiry'),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+
+  const title = m ? t('members.sell.renewTitle', { name: m.name }) : t('members.sell.title');
+  return (
+    <Modal title={title} onClose={props.onClose} wide>
+      <ol className="import-steps" aria-label={title}>
+        <li
+          className={step === 'card' ? 'current' : 'done'}
+          aria-current={step === 'card' ? 'step' : undefined}
+        >
+          {t('members.sell.stepDetails')}
+        </li>
+        <li
+          className={step === 'payment' ? 'current' : ''}
+          aria-current={step === 'payment' ? 'step' : undefined}
+        >
+          {t('members.sell.stepPayment')}
+        </li>
+      </ol>
+      {step === 'card' ? (
+        <form onSubmit={next} noValidate className="member-form sale-form">
+          {m ? (
+            <p className="muted">
+              {t('members.sell.current', {
+                type: m.cardTypeName,
+                what: what({ expiryDate: m.expiryDate, visitsLeft: m.visitsLeft }),
+              })}
+            </p>
+          ) : (
+            <>
+              {joined.length > 0 && (
+                <div className="field">
+                  <label htmlFor={`${uid}-visitor`}>{t('members.sell.visitor')}</label>
+                  <select
+                    id={`${uid}-visitor`}
+                    value={visitorId}
+                    onChange={(e) => pickVisitor(e.target.value)}
+                  >
+                    <option value="">{t('members.sell.noVisitor')}</option>
+                    {joined.map((v) => (
+                      <option key={v.id} value={v.id}>
+                        {v.name} · {v.phone}
+                        {v.creditConsultantName ? ` · ${v.creditConsultantName}` : ''}
+                      </option>
+                    ))}
+                  </select>
+                  <div className="field-hint">{t('members.sell.visitorHint')}</div>
+                </div>
+              )}
+              <div className="grid-3">
+                {field(
+                  'cardNo',
+                  t('members.fields.cardNo'),
+                  <input
+                    {...inv('cardNo')}
+                    value={cardNo}
+                    maxLength={32}
+                    autoComplete="off"
+                    onChange={(e) => setCardNo(e.target.value)}
+                  />,
+                )}
+                {field(
+                  'name',
+                  t('members.fields.name'),
+                  <input
+                    {...inv('name')}
+                    value={name}
+                    maxLength={100}
+                    onChange={(e) => setName(e.target.value)}
+                  />,
+                )}
+                <RadioRow
+                  legend={t('members.fields.gender')}
+                  name={`${uid}-gender`}
+                  options={GENDERS}
+                  value={gender}
+                  onChange={(g: Gender) => setGender(g)}
+                  label={(g) => t(`common.${g}`)}
+                  error={errs.gender}
+                />
+                {field(
+                  'phone',
+                  t('members.fields.phone'),
+                  <input
+                    {...inv('phone')}
+                    type="tel"
+                    value={phone}
+                    maxLength={30}
+                    onChange={(e) => setPhone(e.target.value)}
+                  />,
+                )}
+                {field(
+                  'birthDate',
+                  t('members.fields.birthDate'),
+                  <input
+                    {...inv('birthDate')}
+                    type="date"
+                    value={birthDate}
+                    onChange={(e) => setBirthDate(e.target.value)}
+                  />,
+                )}
+                <div className="field">
+                  <label htmlFor={`${uid}-notes`}>{t('members.fields.notes')}</label>
+                  <input
+                    id={`${uid}-notes`}
+                    value={notes}
+                    maxLength={5000}
+                    onChange={(e) => setNotes(e.target.value)}
+                  />
+                </div>
+              </div>
+            </>
+          )}
+          <div className="grid-3">
+            {field(
+              'cardTypeId',
+              t('members.sell.cardType'),
+              <select
+                {...inv('cardTypeId')}
+                value={cardTypeId}
+                onChange={(e) => setCardTypeId(e.target.value)}
+              >
+                <option value="">
+                  {types === null ? t('common.loading') : t('members.form.chooseType')}
+                </option>
+                {(types ?? [])
+                  .filter((x) => x.active)
+                  .map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {typeLabel(x)}
+                    </option>
+                  ))}
+              </select>,
+            )}
+            {field(
+              'quantity',
+              t('members.sell.quantity'),
+              <input
+                {...inv('quantity')}
+                inputMode="numeric"
+                maxLength={2}
+                value={quantity}
+                onChange={(e) => setQuantity(e.target.value.replace(/\D/g, ''))}
+              />,
+              t('members.sell.quantityHint'),
+            )}
+            {!m &&
+              field(
+                'startDate',
+                t('members.sell.startDate'),
+                <input
+                  {...inv('startDate')}
+                  type="date"
+                  min={today}
+                  max={addDaysStr(today, 90)}
+                  value={startDate}
+                  onChange={(e) => setStartDate(e.target.value)}
+                />,
+                t('members.sell.startHint'),
+              )}
+            {field(
+              'amountCents',
+              t('members.sell.amount'),
+              <MoneyInput
+                id={`${uid}-amountCents`}
+                value={amountText}
+                invalid={!!errs.amountCents}
+                describedBy={errs.amountCents ? `${uid}-amountCents-err` : undefined}
+                onChange={(v) => {
+                  setAmount(v);
+                  setAmountTyped(true);
+                  setErrs((p) => ({ ...p, amountCents: undefined }));
+                }}
+              />,
+              listCents !== null
+                ? t('members.sell.listPrice', { amount: fmtMoney(listCents) })
+                : t('members.sell.amountHint'),
+            )}
+            {field(
+              'soldById',
+              t('members.sell.soldBy'),
+              <select {...inv('soldById')} value={soldById} onChange={(e) => setSoldById(e.target.value)}>
+                <option value="">{t('members.sell.noSoldBy')}</option>
+                {consultants.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>,
+            )}
+          </div>
+          {m && type && (
+            <p className="sale-kind" role="status">
+              {renewal ? t('members.sell.renewal') : t('members.sell.upgrade')}
+            </p>
+          )}
+          {outcome && (
+            <p className="sale-preview" data-testid="sale-preview">
+              {t('members.sell.preview', { what: what(outcome) })}
+            </p>
+          )}
+          <FormFooter
+            error={error}
+            disabled={busy}
+            submitLabel={amountCents === 0 ? t('members.sell.free') : t('members.sell.next')}
+            onCancel={props.onClose}
+          />
+        </form>
+      ) : (
+        <form onSubmit={pay} noValidate className="sale-form">
+          <p className="sale-preview">
+            {type && `${t('members.history.typeQty', { type: type.name, count: qty })} · `}
+            {outcome && t('members.sell.preview', { what: what(outcome) })}
+          </p>
+          <PaymentEditor
+            dueCents={amountCents ?? 0}
+            storedValueCents={m ? m.storedValueCents : null}
+            autoFocus
+            disabled={busy}
+            onChange={(p, ok) => {
+              setParts(p);
+              setPartsValid(ok);
+            }}
+          />
+          <FormError error={error} />
+          <div className="dialog-buttons">
+            <button type="submit" className="btn btn-primary btn-big" disabled={busy || !partsValid}>
+              {m
+                ? t('members.sell.submitRenew', { amount: fmtMoney(amountCents ?? 0) })
+                : t('members.sell.submit', { amount: fmtMoney(amountCents ?? 0) })}
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => setStep('card')}>
+              {t('members.sell.back')}
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={props.onClose}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {freeAuth && (
+        <AuthorizeDialog
+          title={t('members.sell.freeTitle')}
+          confirmLabel={t('members.sell.freeConfirm')}
+          onClose={() => setFreeAuth(false)}
+          onAuthorize={async (auth) => {
+            try {
+              await send({ authorization: auth });
+            } catch (e) {
+              onError(e);
+              throw e;
+            }
+          }}
+        >
+          <p>{t('members.sell.freeExplain')}</p>
+          {type && <p>{t('members.history.typeQty', { type: type.name, count: qty })}</p>}
+        </AuthorizeDialog>
+      )}
+    </Modal>
+  );
+}
