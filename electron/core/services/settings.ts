@@ -25,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openingChecklist: ['@handover', '@forms', '@supplies', '@music', '@screens', '@tags'],
   closingChecklist: ['@announce', '@tagsCounted', '@stock', '@valuables', '@cash', '@lights'],
   defaultFloatCents: 50_000,
+  complaintDeadlineDays: 6,
 };
 
 export function readSettings(db: DB): Settings {

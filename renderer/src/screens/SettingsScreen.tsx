@@ -52,6 +52,7 @@ const INT_FIELDS = {
   idleLockMinutes: [1, 240],
   expiryWarnDays: [0, 90],
   visitsWarnThreshold: [0, 100],
+  complaintDeadlineDays: [1, 60],
 } as const;
 type IntKey = keyof typeof INT_FIELDS;
 const INT_KEYS = Object.keys(INT_FIELDS) as IntKey[];
@@ -269,6 +270,7 @@ function toClubFields(s: Settings): ClubFields {
     disinfectionDays: [...s.disinfectionDays].sort(byNumber),
     expiryWarnDays: String(s.expiryWarnDays),
     visitsWarnThreshold: String(s.visitsWarnThreshold),
+    complaintDeadlineDays: String(s.complaintDeadlineDays),
   };
 }
 

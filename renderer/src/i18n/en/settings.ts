@@ -37,6 +37,7 @@ export default {
     disinfectionDays: 'Key-tag disinfection days',
     expiryWarnDays: 'Warn before a card expires (days)',
     visitsWarnThreshold: 'Warn when visits left are at most',
+    complaintDeadlineDays: 'Close a complaint within (days)',
     save: 'Save club settings',
     reset: 'Undo changes',
     saved: 'Club settings saved.',
@@ -49,6 +50,8 @@ export default {
       idleLockMinutes: '1 to 240.',
       expiryWarnDays: '0 to 90; 0 = no warning.',
       visitsWarnThreshold: '0 to 100; 0 = no warning.',
+      complaintDeadlineDays:
+        '1 to 60, from the day it is registered. Managers see complaints due and overdue.',
     },
     error: {
       clubName: 'Enter the club name (up to 100 characters).',
@@ -61,6 +64,7 @@ export default {
       disinfectionDays: 'Choose the days again.',
       expiryWarnDays: 'Enter a whole number from 0 to 90.',
       visitsWarnThreshold: 'Enter a whole number from 0 to 100.',
+      complaintDeadlineDays: 'Enter a whole number from 1 to 60.',
     },
   },
   shift: {
