@@ -12,8 +12,12 @@ import { addDays, isValidTimeZone, localDate } from '../../electron/core/time';
  * the setting does not move the deadline of complaints already taken down. Existing complaints get
  * theirs from their registration time (club-local date + the setting in force, 6 if none).
  *
- * complaints is rebuilt (SQLite's 12-step recipe) for the NOT NULL due_date with its CHECK; its
- * indexes are recreated; complaint_notes keeps referring to it by name.
+ * complaints is rebuilt (SQLite's 12-step recipe) for the NOT NULL due_date with its CHECK, and
+ * complaint_notes with it: foreign keys cannot be switched off inside the migration's transaction,
+ * and dropping a parent that still has children leaves deferred violations that renaming the new
+ * table does not clear. So both new tables are filled, the child (notes) dropped before the parent,
+ * and the renames rewrite the notes' reference to "complaints". Indexes and the notes' append-only
+ * triggers are recreated.
  */
 export const migration0007: Migration = {
   version: 7,
@@ -36,7 +40,6 @@ export const migration0007: Migration = {
     const days =
       typeof daysSetting === 'number' && Number.isInteger(daysSetting) && daysSetting >= 1 ? daysSetting : 6;
 
-    db.pragma('defer_foreign_keys = ON');
     db.exec(`
       CREATE TABLE complaints_new (
         id INTEGER PRIMARY KEY,
@@ -97,11 +100,27 @@ export const migration0007: Migration = {
     const setDue = db.prepare('UPDATE complaints_new SET due_date = ? WHERE id = ?');
     for (const [id, d] of due) setDue.run(d, id);
     db.exec(`
+      CREATE TABLE complaint_notes_new (
+        id INTEGER PRIMARY KEY,
+        complaint_id INTEGER NOT NULL REFERENCES complaints_new(id),
+        text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 5000),
+        at TEXT NOT NULL,
+        by INTEGER NOT NULL REFERENCES staff(id)
+      ) STRICT;
+      INSERT INTO complaint_notes_new (id, complaint_id, text, at, by)
+        SELECT id, complaint_id, text, at, by FROM complaint_notes;
+      DROP TABLE complaint_notes;
       DROP TABLE complaints;
       ALTER TABLE complaints_new RENAME TO complaints;
+      ALTER TABLE complaint_notes_new RENAME TO complaint_notes;
       CREATE INDEX complaints_registered ON complaints(registered_at);
       CREATE INDEX complaints_status ON complaints(status);
       CREATE INDEX complaints_due ON complaints(due_date) WHERE status <> 'closed';
+      CREATE INDEX complaint_notes_complaint ON complaint_notes(complaint_id);
+      CREATE TRIGGER complaint_notes_no_update BEFORE UPDATE ON complaint_notes
+        BEGIN SELECT RAISE(ABORT, 'complaint_notes is append-only'); END;
+      CREATE TRIGGER complaint_notes_no_delete BEFORE DELETE ON complaint_notes
+        BEGIN SELECT RAISE(ABORT, 'complaint_notes is append-only'); END;
     `);
     const broken = db.pragma('foreign_key_check') as unknown[];
     if (broken.length)

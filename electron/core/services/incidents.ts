@@ -34,6 +34,7 @@ import type {
   IncidentStep,
   IncidentStepCheck,
   OpParsedArgs,
+  Role,
   StaffRef,
 } from '../contract';
 import { type Ctx, handlers } from '../context';
@@ -819,6 +820,12 @@ function changesFrom(ctx: Ctx, r: IncidentDb, a: UpdateArgs): Partial<Writable> 
     const v = a[arg] as number | null | undefined;
     if (v === undefined) continue;
     checkStaff(ctx.db, v, String(arg));
+    // The step is "the customer-service manager told": someone else recorded there does not count.
+    if (arg === 'csManagerId' && v !== null) {
+      const role = (ctx.db.prepare('SELECT role FROM staff WHERE id = ?').get(v) as { role: Role }).role;
+      if (!MANAGERS.includes(role))
+        throw new AppError('VALIDATION', { issues: [{ path: 'csManagerId', code: 'not_manager' }] });
+    }
     next[col] = v;
   }
   if (a.hospital !== undefined) next.hospital = a.hospital ? 1 : 0;

@@ -140,6 +140,8 @@ const MONEY = [
 
 type UpdateArgs = OpArgs<'incidents.update'>;
 
+const MANAGER_ROLES: readonly string[] = ['cs_manager', 'duty_manager', 'store_manager'];
+
 /** The changed fields as incidents.update arguments, or the form errors (keyed by field). */
 function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs: Record<string, string> } {
   const args: Record<string, unknown> = {};
@@ -738,18 +740,21 @@ export function IncidentDetail(props: {
     el?.focus();
   };
 
+  // "the customer-service manager told": only managers count there (the core checks it too)
+  const choices = (k: (typeof STAFF)[number]) =>
+    k === 'csManagerId' ? staff.filter((s) => MANAGER_ROLES.includes(s.role)) : staff;
   const staffSelect = (k: (typeof STAFF)[number], label: string) => (
     <div className="field">
       <label htmlFor={`${uid}-${k}`}>{label}</label>
       <select id={`${uid}-${k}`} value={form![k]} onChange={(e) => set({ [k]: e.target.value })}>
         <option value="">—</option>
-        {staff.map((s) => (
+        {choices(k).map((s) => (
           <option key={s.id} value={s.id}>
             {s.name} ({t(`common.roles.${s.role}`)})
           </option>
         ))}
         {/* someone no longer on the login list (inactive) keeps their name */}
-        {form![k] && !staff.some((s) => String(s.id) === form![k]) && full && (
+        {form![k] && !choices(k).some((s) => String(s.id) === form![k]) && full && (
           <option value={form![k]}>
             {[full.csManager, full.statementTakenBy, full.hospitalAccompaniedBy, full.consultantToldBy].find(
               (x) => String(x?.id) === form![k],
