@@ -90,7 +90,6 @@ export default {
     compensationAsked: 'Compensation asked',
     compensationAgreed: 'Compensation agreed',
     handlingOpinion: "The club's handling opinion",
-    memberConsultant: "Member's consultant",
     consultantToldBy: 'Consultant told by',
     consultantToldAt: 'Consultant told at',
   },
@@ -166,6 +165,7 @@ export default {
   openedBy: 'Opened by',
   openedByAt: 'Opened by {{name}} at {{at}}',
   memberHint: 'Picking a member copies their card number, name, gender and age.',
+  consultantIs: "Member's consultant: {{name}}",
   statementHint: 'A member of staff writes the statement; the member reads it and signs.',
   printReport: 'Written report',
   toFollowUp: 'Move to follow-up',
@@ -187,7 +187,6 @@ export default {
   },
   checklist: {
     title: 'Steps before closing',
-    explain: 'The rulebook for this kind and severity',
     done: 'Done',
     missingN_one: '{{count}} missing',
     missingN_other: '{{count}} missing',

@@ -90,7 +90,6 @@ export default {
     compensationAsked: '会员要求赔偿',
     compensationAgreed: '商定赔偿',
     handlingOpinion: '会所处理意见',
-    memberConsultant: '会员的会籍顾问',
     consultantToldBy: '通知会籍顾问的员工',
     consultantToldAt: '通知会籍顾问时间',
   },
@@ -166,6 +165,7 @@ export default {
   openedBy: '登记人',
   openedByAt: '{{name}} 于 {{at}} 登记',
   memberHint: '选择会员后自动填入卡号、姓名、性别和年龄。',
+  consultantIs: '会员的会籍顾问：{{name}}',
   statementHint: '由员工书写笔录，会员阅读后签字。',
   printReport: '书面报告',
   toFollowUp: '转入跟进',
@@ -187,7 +187,6 @@ export default {
   },
   checklist: {
     title: '结案前须完成的步骤',
-    explain: '按此类别和严重程度的处理规定',
     done: '已完成',
     missingN_one: '缺 {{count}} 项',
     missingN_other: '缺 {{count}} 项',

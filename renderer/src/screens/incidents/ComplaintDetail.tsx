@@ -145,7 +145,10 @@ function CloseForm(props: { c: Detail; onClosed(c: Detail): void }) {
         rows={2}
         maxLength={5000}
         value={value}
-        onChange={(e) => set(e.target.value)}
+        onChange={(e) => {
+          set(e.target.value);
+          setErrs((x) => ({ ...x, [key]: undefined }));
+        }}
         aria-invalid={!!errs[key] || undefined}
         aria-describedby={errs[key] ? `${uid}-${key}-err` : undefined}
       />

@@ -224,10 +224,7 @@ function StepChecklist(props: { steps: IncidentStepCheck[]; onGo(f: IncidentRepo
   const uid = useId();
   return (
     <section className="card inc-steps" aria-labelledby={`${uid}-h`}>
-      <h2 id={`${uid}-h`}>
-        {t('incidents.checklist.title')}{' '}
-        <span className="muted inc-small">{t('incidents.checklist.explain')}</span>
-      </h2>
+      <h2 id={`${uid}-h`}>{t('incidents.checklist.title')}</h2>
       <ol className="inc-steps-list">
         {props.steps.map((s) => {
           const done = s.missing.length === 0;
@@ -244,7 +241,7 @@ function StepChecklist(props: { steps: IncidentStepCheck[]; onGo(f: IncidentRepo
                 <button
                   type="button"
                   className="badge badge-block inc-step-go"
-                  aria-label={t('incidents.checklist.goTo', {
+                  title={t('incidents.checklist.goTo', {
                     step: label,
                     field: s.missing
                       .map((f) => t(`incidents.reportFields.${f}`))
@@ -1020,8 +1017,7 @@ export function IncidentDetail(props: {
                 {(full.memberConsultant || form.consultantToldById || form.consultantToldAt) && (
                   <>
                     <p className="inc-small">
-                      {t('incidents.fields.memberConsultant')}:{' '}
-                      <strong>{full.memberConsultant?.name ?? '—'}</strong>
+                      {t('incidents.consultantIs', { name: full.memberConsultant?.name ?? '—' })}
                     </p>
                     <div className="grid-2">
                       {staffSelect('consultantToldById', t('incidents.fields.consultantToldBy'))}

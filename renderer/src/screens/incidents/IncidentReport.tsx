@@ -143,10 +143,7 @@ export function IncidentReport(props: { id: number; onBack(): void }) {
             <Row label={t('incidents.fields.statementTakenBy')}>{v.statementTakenBy?.name ?? dash}</Row>
             <Row label={t('incidents.fields.statementSignedAt')}>{when(v.statementSignedAt)}</Row>
             {(v.memberConsultant || v.consultantToldAt) && (
-              <Row
-                label={`${t('incidents.fields.memberConsultant')}: ${v.memberConsultant?.name ?? '—'}`}
-                wide
-              >
+              <Row label={t('incidents.consultantIs', { name: v.memberConsultant?.name ?? '—' })} wide>
                 {who(v.consultantToldBy?.name, v.consultantToldAt)}
               </Row>
             )}
