@@ -7,6 +7,7 @@ import { migration0005 } from './migrations/0005-shifts';
 import { migration0006 } from './migrations/0006-indexes';
 import { migration0007 } from './migrations/0007-bar-voids';
 import { migration0008 } from './migrations/0008-memberships';
+import { migration0009 } from './migrations/0009-incidents-complaints';
 
 export type { Migration } from './types';
 
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 /** The schema version this build of the app writes. */

@@ -6,7 +6,8 @@
  * marks it done, attaches a photo (a changed file is refused), tries to close with a field missing
  * (the checklist), then closes it; the review lists it with its costs
  * and totals; the written report prints to an A4 PDF (converted to PNG to be looked at). A complaint
- * goes through its steps. Once in Chinese and once in English, with screenshots.
+ * goes through its steps and closes with what the member wanted and what was agreed. Once in Chinese
+ * and once in English, with screenshots.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -208,6 +209,18 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(bad).toContainText(T('incidents.att.tampered'));
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
+    // the rulebook's steps for an injury: all done but the hospital decision's signed confirmation
+    const stepList = page.locator('.inc-steps');
+    await expect(
+      stepList.getByRole('button', { name: new RegExp(escapeRe(T('incidents.steps.hospitalDecision'))) }),
+    ).toBeVisible();
+    await expect(stepList.locator('li.ok')).toContainText([
+      T('incidents.steps.csManagerTold'),
+      T('incidents.steps.dutyCoachTold'),
+      T('incidents.steps.firstAid'),
+      T('incidents.steps.statement'),
+      T('incidents.steps.writtenReport'),
+    ]);
     // closing with the "no serious harm" signature missing: refused, with the checklist
     await page.getByRole('button', { name: T('incidents.close'), exact: true }).click();
     const checklist = page.locator('.inc-checklist');
@@ -333,9 +346,20 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       .fill(lang === 'en' ? 'Verbal warning' : '口头警告');
     await page.getByRole('button', { name: T('incidents.complaints.resolve') }).click();
     await expect(page.locator('.page-header')).toContainText(T('incidents.complaintStatus.resolved'));
+    // the close asks for what the member wanted and what was agreed
+    await page.getByRole('button', { name: T('incidents.complaints.close') }).click();
+    await expect(page.getByText(T('incidents.complaints.needDesired'))).toBeVisible();
+    await expect(page.getByText(T('incidents.complaints.needAgreed'))).toBeVisible();
+    await page
+      .getByLabel(T('incidents.complaints.desiredOutcome'))
+      .fill(lang === 'en' ? 'A free session.' : '补一节课。');
+    await page
+      .getByLabel(T('incidents.complaints.agreedOutcome'))
+      .fill(lang === 'en' ? 'One free session; the member accepted.' : '补一节免费课，会员接受。');
     await s('07-complaint');
     await page.getByRole('button', { name: T('incidents.complaints.close') }).click();
     await expect(page.locator('.page-header')).toContainText(T('incidents.complaintStatus.closed'));
+    await expect(page.locator('.page-header')).toContainText(T('incidents.deadline.met'));
     await page.getByRole('button', { name: T('incidents.backToList') }).click();
     await page.getByRole('button', { name: T('incidents.complaints.all') }).click();
     await expect(page.getByRole('row').filter({ hasText: '李小龙' })).toContainText(

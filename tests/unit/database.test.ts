@@ -182,8 +182,9 @@ describe('migrations', () => {
     v3.close();
 
     expect(migrations[3]).toMatchObject({ version: 4, name: 'incidents' });
-    const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    // at version 4 (later migrations change complaints; see their own tests)
+    const db = openDatabase(file, { migrations: migrations.slice(0, 4) });
+    expect(schemaVersion(db)).toBe(4);
     const added = [
       'incidents',
       'incident_follow_ups',

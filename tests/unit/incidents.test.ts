@@ -87,7 +87,7 @@ function full(v: unknown): IncidentFullView {
   return d;
 }
 
-/** Fills every written-report field of an injury incident (not hospital). */
+/** Does every step of an injury incident (not to hospital; the member has no consultant). */
 async function complete(s: Setup, id: number) {
   return s.club.call(s.cs.session, 'incidents.update', {
     id,
@@ -95,6 +95,13 @@ async function complete(s: Setup, id: number) {
     harm: 'Grazed left knee',
     csManagerId: s.cs.staffId,
     csManagerToldAt: '2026-11-18T09:42',
+    dutyCoach: 'Coach Ma',
+    dutyCoachToldAt: '2026-11-18T09:41',
+    firstAidBy: 'Coach Ma',
+    firstAid: 'Cleaned and dressed',
+    statementTakenById: s.desk.staffId,
+    statementSignedAt: '2026-11-18T09:50',
+    noHospitalReason: 'A graze; the member did not want to go',
     memberRequest: 'Nothing',
     handlingOpinion: 'Mats moved away from the treadmill',
   });
@@ -295,19 +302,29 @@ describe('incidents', () => {
       s.club.call(s.cs.session, 'incidents.setStatus', { id: inc.id, status: 'closed' }),
       'INCIDENT_REPORT_INCOMPLETE',
     );
+    // An illness: every step of the rulebook, in its order, then the written report.
     expect(err).toEqual({
       id: inc.id,
       missing: [
+        'csManagerId',
+        'csManagerToldAt',
+        'dutyCoach',
+        'dutyCoachToldAt',
+        'firstAidBy',
+        'firstAid',
+        'statementTakenById',
+        'statementSignedAt',
+        'noHospitalReason',
         'severity',
         'memberName',
         'memberGender',
         'memberAge',
         'harm',
-        'csManagerToldAt',
         'memberRequest',
         'handlingOpinion',
       ],
-      count: 8,
+      count: 16,
+      steps: ['csManagerTold', 'dutyCoachTold', 'firstAid', 'statement', 'hospitalDecision', 'writtenReport'],
     });
     // A hospital visit needs the hospital, the costs and the member's signed confirmation.
     await s.club.call(s.cs.session, 'incidents.update', {
@@ -317,7 +334,14 @@ describe('incidents', () => {
       memberGender: 'female',
       memberAge: 41,
       harm: 'Fainted briefly',
+      csManagerId: s.cs.staffId,
       csManagerToldAt: '2026-11-18T09:50',
+      dutyCoach: 'Coach Ma',
+      dutyCoachToldAt: '2026-11-18T09:45',
+      firstAidBy: 'Coach Ma',
+      firstAid: 'Recovery position, water',
+      statementTakenById: s.desk.staffId,
+      statementSignedAt: '2026-11-18T09:55',
       memberRequest: '',
       handlingOpinion: 'Guest went home with family',
       hospital: true,
@@ -366,7 +390,7 @@ describe('incidents', () => {
     );
   });
 
-  it('a property incident without a person needs only severity and the handling opinion', async () => {
+  it('a property incident without a person needs the manager told, severity and the handling opinion', async () => {
     const inc = await s.club.call(s.desk.session, 'incidents.open', {
       place: 'Locker room',
       what: 'Locker door broken',
@@ -377,8 +401,14 @@ describe('incidents', () => {
       s.club.call('mgr', 'incidents.setStatus', { id: inc.id, status: 'closed' }),
       'INCIDENT_REPORT_INCOMPLETE',
     );
-    expect(err.missing).toEqual(['handlingOpinion']);
-    await s.club.call('mgr', 'incidents.update', { id: inc.id, handlingOpinion: 'Repaired by facilities' });
+    expect(err.missing).toEqual(['csManagerId', 'csManagerToldAt', 'handlingOpinion']);
+    expect(err.steps).toEqual(['csManagerTold', 'writtenReport']);
+    await s.club.call('mgr', 'incidents.update', {
+      id: inc.id,
+      csManagerId: s.cs.staffId,
+      csManagerToldAt: '2026-11-18T09:30',
+      handlingOpinion: 'Repaired by facilities',
+    });
     expect((await s.club.call('mgr', 'incidents.setStatus', { id: inc.id, status: 'closed' })).status).toBe(
       'closed',
     );
@@ -606,6 +636,8 @@ describe('incidents', () => {
     });
     await s.club.call(s.cs.session, 'incidents.update', {
       id: othersClosed.id,
+      csManagerId: s.cs.staffId,
+      csManagerToldAt: '2026-11-18T09:30',
       handlingOpinion: 'Insurance',
     });
     await s.club.call(s.cs.session, 'incidents.setStatus', { id: othersClosed.id, status: 'closed' });
@@ -936,8 +968,19 @@ describe('complaints', () => {
       staffAction: 'Verbal warning',
     });
     expect(resolved).toMatchObject({ status: 'resolved', open: false, resolvedSameDay: true, daysOpen: 0 });
-    const closed = await s.club.call(s.duty.session, 'complaints.close', { id: c.id });
-    expect(closed).toMatchObject({ status: 'closed', reportedBy: { id: s.duty.staffId } });
+    const closed = await s.club.call(s.duty.session, 'complaints.close', {
+      id: c.id,
+      desiredOutcome: 'An apology',
+      agreedOutcome: 'Apology in person and a free drink',
+    });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      reportedBy: { id: s.duty.staffId },
+      desiredOutcome: 'An apology',
+      agreedOutcome: 'Apology in person and a free drink',
+      deadline: 'met',
+      daysLeft: null,
+    });
     await expectError(
       s.club.call(s.duty.session, 'complaints.update', { id: c.id, what: 'changed' }),
       'COMPLAINT_CLOSED',
@@ -970,8 +1013,8 @@ describe('complaints', () => {
 
     await advanceDays(s, 1);
     const atOpening = await s.club.call(s.desk.session, 'review.openItems', {});
-    expect(atOpening.complaints.map((x) => [x.id, x.status, x.daysOpen, x.open])).toEqual([
-      [c.id, 'assigned', 1, true],
+    expect(atOpening.complaints.map((x) => [x.id, x.status, x.daysOpen, x.view])).toEqual([
+      [c.id, 'assigned', 1, 'desk'],
     ]);
     expect(
       (await s.club.call(s.duty.session, 'complaints.list', { open: true })).rows.map((r) => r.id),

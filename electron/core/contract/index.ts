@@ -65,6 +65,7 @@ const SettingsPatch = z
     closingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
     defaultFloatCents: Cents,
     barCorrectionMinutes: z.number().int().min(0).max(60),
+    complaintDeadlineDays: z.number().int().min(1).max(60),
   })
   .partial()
   .strict();
@@ -221,6 +222,8 @@ const IncidentUpdateFields = z
     statementTakenById: Id.nullable(),
     statementSignedAt: LocalDateTime.nullable(),
     hospital: z.boolean(),
+    /** The hospital decision "no": why not. */
+    noHospitalReason: OptText,
     hospitalName: z.string().trim().max(200).nullable(),
     hospitalAccompaniedById: Id.nullable(),
     examinationCostCents: Cents.nullable(),
@@ -230,6 +233,9 @@ const IncidentUpdateFields = z
     compensationAskedCents: Cents.nullable(),
     compensationAgreedCents: Cents.nullable(),
     handlingOpinion: OptText,
+    /** The member's consultant was told: when, and by whom. */
+    consultantToldAt: LocalDateTime.nullable(),
+    consultantToldById: Id.nullable(),
   })
   .partial();
 
@@ -819,6 +825,8 @@ export const contract = {
         what: Narrative,
         staffInvolved: ShortText.optional(),
         department: Department,
+        /** What the member wants, if they said. */
+        desiredOutcome: Narrative.optional(),
         opId: OpId.optional(),
       })
       .strict(),
@@ -835,6 +843,7 @@ export const contract = {
         staffInvolved: ShortText.optional(),
         department: Department.optional(),
         findings: Narrative.optional(),
+        desiredOutcome: Narrative.optional(),
       })
       .strict(),
     output: out<T.ComplaintDetail>(),
@@ -854,8 +863,16 @@ export const contract = {
     input: z.object({ id: Id, report: Narrative }).strict(),
     output: out<T.ComplaintDetail>(),
   },
-  /** The outcome is reported to the store manager: the complaint is closed. */
-  'complaints.close': { input: z.object({ id: Id }).strict(), output: out<T.ComplaintDetail>() },
+  /**
+   * The outcome is reported to the store manager: the complaint is closed. It needs the member's
+   * desired outcome (given now or recorded before) and what was agreed with the member.
+   */
+  'complaints.close': {
+    input: z
+      .object({ id: Id, desiredOutcome: Narrative.optional(), agreedOutcome: Narrative.optional() })
+      .strict(),
+    output: out<T.ComplaintDetail>(),
+  },
   /** A dated follow-up note (any status). */
   'complaints.addNote': {
     input: z.object({ id: Id, text: Narrative }).strict(),
@@ -871,6 +888,8 @@ export const contract = {
         open: z.boolean().optional(),
         department: Department.optional(),
         memberId: Id.optional(),
+        /** Not closed and due today or tomorrow / past the deadline / either (oldest deadline first). */
+        deadline: z.enum(['due', 'overdue', 'due_or_overdue']).optional(),
         q: Search.optional(),
         limit: Limit.optional(),
         offset: Offset.optional(),

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { Cents, DateStr, Id, Pin, Reason } from './common';
 import type { AnnouncementItem, CardsSold } from './visitors';
-import type { ComplaintRow, DueFollowUp, IncidentRow, PaymentMethod } from './types';
+import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod } from './types';
 
 function out<R>(): R {
   return undefined as unknown as R;
@@ -247,7 +247,7 @@ export interface ShiftCurrent {
 export interface OpenItemsAtOpening {
   tagsOut: TagOut[];
   unpaidTabs: UnpaidTab[];
-  complaints: ComplaintRow[];
+  complaints: OpenComplaint[];
   incidents: IncidentRow[];
   followUps: DueFollowUp[];
   missedAnnouncements: AnnouncementItem[];

@@ -63,6 +63,8 @@ export interface Settings {
    * member confirms, the tab unpaid). Afterwards any removal or reduction is a void (a supervisor's PIN).
    */
   barCorrectionMinutes: number;
+  /** Complaints: a complaint is to be closed within this many days of being registered (club-local dates). */
+  complaintDeadlineDays: number;
 }
 
 export interface SystemStatus {
@@ -648,8 +650,8 @@ export interface AddendumInfo {
 }
 
 /**
- * The written-report fields (and conditions) that closing needs: named like the fields of
- * incidents.update, plus 'followUps' (some are not done yet).
+ * The fields (and conditions) that closing needs: named like the fields of incidents.update, plus
+ * 'followUps' (some are not done yet).
  */
 export type IncidentReportField =
   | 'severity'
@@ -657,13 +659,45 @@ export type IncidentReportField =
   | 'memberGender'
   | 'memberAge'
   | 'harm'
+  | 'csManagerId'
   | 'csManagerToldAt'
+  | 'dutyCoach'
+  | 'dutyCoachToldAt'
+  | 'firstAidBy'
+  | 'firstAid'
+  | 'statementTakenById'
+  | 'statementSignedAt'
+  | 'noHospitalReason'
   | 'hospitalName'
   | 'examinationCostCents'
   | 'examConfirmedAt'
+  | 'consultantToldById'
+  | 'consultantToldAt'
   | 'memberRequest'
   | 'handlingOpinion'
   | 'followUps';
+
+/**
+ * The rulebook's steps of an incident (domain.md, "Incidents"): the customer-service manager told,
+ * the duty coach told, first aid (who, what), the member's statement written and signed, the
+ * hospital decision (yes: where, costs, the member's signed "no serious harm"; no: why not), the
+ * member's consultant told, and the written report. Which apply depends on the kind and severity
+ * (INCIDENT_STEP_RULES in services/incidents.ts).
+ */
+export type IncidentStep =
+  | 'csManagerTold'
+  | 'dutyCoachTold'
+  | 'firstAid'
+  | 'statement'
+  | 'hospitalDecision'
+  | 'consultantTold'
+  | 'writtenReport';
+
+/** One step that applies to this incident, with the fields it still misses (empty: done). */
+export interface IncidentStepCheck {
+  step: IncidentStep;
+  missing: IncidentReportField[];
+}
 
 interface IncidentCommon {
   id: number;
@@ -704,6 +738,8 @@ export interface IncidentFullView extends IncidentCommon {
   /** When the member read and signed the statement. */
   statementSignedAt: string | null;
   hospital: boolean;
+  /** The hospital decision "no": why not (needed where the decision is one of the steps). */
+  noHospitalReason: string | null;
   hospitalName: string | null;
   hospitalAccompaniedBy: StaffRef | null;
   examinationCostCents: number | null;
@@ -716,9 +752,15 @@ export interface IncidentFullView extends IncidentCommon {
   compensationAgreedCents: number | null;
   /** How the club proposes to handle it. */
   handlingOpinion: string | null;
+  /** The member's consultant (now), who is to be told of an injury or illness. */
+  memberConsultant: StaffRef | null;
+  consultantToldAt: string | null;
+  consultantToldBy: StaffRef | null;
   addenda: AddendumInfo[];
-  /** Written-report fields still missing; empty: the incident may be closed. */
+  /** Fields still missing over every step that applies; empty: the incident may be closed. */
   reportMissing: IncidentReportField[];
+  /** The steps that apply to this incident's kind and severity, in the rulebook's order. */
+  steps: IncidentStepCheck[];
 }
 
 export type IncidentDetail = IncidentDeskView | IncidentFullView;
@@ -782,6 +824,13 @@ export type ComplaintChannel = 'in_person' | 'phone' | 'written' | 'online' | 'o
 export type Department =
   'front_desk' | 'fitness' | 'group_exercise' | 'bar' | 'shop' | 'sales' | 'facilities' | 'other';
 
+/**
+ * The complaint's deadline (closed within complaintDeadlineDays of registration): not closed and
+ * more than a day left; not closed and due today or tomorrow; not closed and past it; closed on or
+ * before it; closed after it.
+ */
+export type ComplaintDeadline = 'upcoming' | 'due' | 'overdue' | 'met' | 'missed';
+
 export interface ComplaintRow {
   id: number;
   status: ComplaintStatus;
@@ -801,7 +850,35 @@ export interface ComplaintRow {
   resolvedSameDay: boolean | null;
   /** Club-local days from registration to resolution (or to today while open). */
   daysOpen: number;
+  /** Club-local date by which it is to be closed (set when it was registered). */
+  dueDate: string;
+  /** Days from today to the due date while not closed (negative: overdue); null once closed. */
+  daysLeft: number | null;
+  deadline: ComplaintDeadline;
 }
+
+/**
+ * An open complaint as reception (and everyone but managers) sees it at shift opening: that it is
+ * there, since when, the department, the deadline — not who complained (name masked), their
+ * contact, card number, or what it is about.
+ */
+export interface ComplaintDeskRow {
+  view: 'desk';
+  id: number;
+  status: ComplaintStatus;
+  registeredAt: string;
+  department: Department;
+  escalated: boolean;
+  daysOpen: number;
+  dueDate: string;
+  daysLeft: number | null;
+  deadline: ComplaintDeadline;
+  /** The first character of the complainant's name, the rest as asterisks ("王**"). */
+  complainant: string;
+}
+
+/** Open complaints on the open items: managers get the full row, everyone else the desk row. */
+export type OpenComplaint = ComplaintDeskRow | (ComplaintRow & { view: 'full' });
 
 export interface ComplaintNote {
   id: number;
@@ -827,6 +904,10 @@ export interface ComplaintDetail extends ComplaintRow {
   /** Reported to the store manager (the complaint is then closed). */
   reportedAt: string | null;
   reportedBy: StaffRef | null;
+  /** What the member wants (recorded when it is taken down, or at the latest at the close). */
+  desiredOutcome: string | null;
+  /** What was agreed with the member (recorded at the close). */
+  agreedOutcome: string | null;
   notes: ComplaintNote[];
   updatedAt: string;
 }
@@ -836,6 +917,8 @@ export interface ComplaintList {
   total: number;
   /** Open complaints among the matching ones. */
   openCount: number;
+  /** Over every complaint not closed (whatever the filters): due today or tomorrow, past the deadline. */
+  deadlines: { due: number; overdue: number };
 }
 
 export interface DueFollowUp extends FollowUpInfo {
@@ -846,7 +929,8 @@ export interface DueFollowUp extends FollowUpInfo {
 /** What is still open: shown at shift opening and on the manager's review. */
 export interface OpenItems {
   incidents: IncidentRow[];
-  complaints: ComplaintRow[];
+  /** Not resolved yet; only managers get the complainant and what it is about. */
+  complaints: OpenComplaint[];
   /** Follow-ups not done, due today or overdue (oldest first). */
   followUps: DueFollowUp[];
 }

@@ -4,7 +4,10 @@
  * on staff); the outcome is reported to the store manager and the complaint is closed. One beyond
  * the duty manager's authority is escalated to the store manager with a written report, and only the
  * store manager resolves it. A complaint not resolved on the day it was registered stays on the
- * open list (shown at every shift opening) and is followed up with dated notes.
+ * open list (shown at every shift opening: to reception without who complained or what about) and is
+ * followed up with dated notes. Each complaint is to be closed within complaintDeadlineDays (6 by
+ * default) of being registered: its due date is set then, and due / overdue ones are shown to the
+ * managers. The close records what the member wanted and what was agreed with the member.
  *
  *   registered → assigned → investigated → resolved → closed
  *        └──────────┴────────────┴→ escalated → resolved (store manager) → closed
@@ -12,16 +15,20 @@
 import type { DB } from '../db/database';
 import type {
   ComplaintChannel,
+  ComplaintDeadline,
+  ComplaintDeskRow,
   ComplaintDetail,
   ComplaintList,
   ComplaintRow,
   ComplaintStatus,
   Department,
+  OpenComplaint,
   StaffRef,
 } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { dayBoundsUtc, daysBetween, localDate } from '../time';
+import { MANAGERS } from '../permissions';
+import { addDays, dayBoundsUtc, daysBetween, localDate } from '../time';
 import { getMemberRow } from './members';
 
 interface ComplaintDb {
@@ -52,6 +59,9 @@ interface ComplaintDb {
   reported_at: string | null;
   reported_by: number | null;
   updated_at: string;
+  due_date: string;
+  desired_outcome: string | null;
+  agreed_outcome: string | null;
 }
 
 /** Statuses of the open list: not resolved yet. */
@@ -67,6 +77,25 @@ function getComplaint(db: DB, id: number): ComplaintDb {
   const r = db.prepare('SELECT * FROM complaints WHERE id = ?').get(id) as ComplaintDb | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'complaint' });
   return r;
+}
+
+/**
+ * Where the complaint stands against its deadline (complaintDeadlineDays from registration,
+ * stored as due_date): due = the due date is today or tomorrow.
+ */
+function deadlineOf(ctx: Ctx, r: ComplaintDb): { daysLeft: number | null; deadline: ComplaintDeadline } {
+  if (r.status === 'closed') {
+    const closedOn = localDate(new Date(r.reported_at!), ctx.settings.timeZone);
+    return { daysLeft: null, deadline: closedOn <= r.due_date ? 'met' : 'missed' };
+  }
+  const daysLeft = daysBetween(ctx.today(), r.due_date);
+  return { daysLeft, deadline: daysLeft < 0 ? 'overdue' : daysLeft <= 1 ? 'due' : 'upcoming' };
+}
+
+/** "王小明" → "王**", "Emma Liu" → "E*** ***": enough to tell two complaints apart, not to name anyone. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.map((c, i) => (i === 0 || /\s/.test(c) ? c : '*')).join('');
 }
 
 export function toComplaintRow(ctx: Ctx, r: ComplaintDb): ComplaintRow {
@@ -89,6 +118,26 @@ export function toComplaintRow(ctx: Ctx, r: ComplaintDb): ComplaintRow {
     open: OPEN_STATUSES.includes(r.status),
     resolvedSameDay: r.resolved_at ? end === registered : null,
     daysOpen: Math.max(0, daysBetween(registered, end)),
+    dueDate: r.due_date,
+    ...deadlineOf(ctx, r),
+  };
+}
+
+/** What reception (and everyone but managers) may see of a complaint: see ComplaintDeskRow. */
+function toDeskRow(ctx: Ctx, r: ComplaintDb): ComplaintDeskRow {
+  const row = toComplaintRow(ctx, r);
+  return {
+    view: 'desk',
+    id: row.id,
+    status: row.status,
+    registeredAt: row.registeredAt,
+    department: row.department,
+    escalated: row.escalated,
+    daysOpen: row.daysOpen,
+    dueDate: row.dueDate,
+    daysLeft: row.daysLeft,
+    deadline: row.deadline,
+    complainant: maskName(r.complainant_name),
   };
 }
 
@@ -116,6 +165,8 @@ function toDetail(ctx: Ctx, r: ComplaintDb): ComplaintDetail {
     escalationReport: r.escalation_report,
     reportedAt: r.reported_at,
     reportedBy: staffRef(db, r.reported_by),
+    desiredOutcome: r.desired_outcome,
+    agreedOutcome: r.agreed_outcome,
     notes,
     updatedAt: r.updated_at,
   };
@@ -141,14 +192,31 @@ function setColumns(ctx: Ctx, id: number, cols: Partial<ComplaintDb>): void {
     .run(...keys.map((k) => cols[k] ?? null), ctx.nowIso(), id);
 }
 
-/** The open complaints (not resolved), oldest first: for shift opening and the review. */
-export function openComplaints(ctx: Ctx): ComplaintRow[] {
+/**
+ * The open complaints (not resolved), oldest first: for shift opening and the review. Managers get
+ * the full row; everyone else (reception at shift opening) the desk row: no name, contact, card
+ * number or what it is about.
+ */
+export function openComplaints(ctx: Ctx): OpenComplaint[] {
   const rows = ctx.db
     .prepare(
       `SELECT * FROM complaints WHERE status IN (SELECT value FROM json_each(?)) ORDER BY registered_at, id`,
     )
     .all(JSON.stringify(OPEN_STATUSES)) as ComplaintDb[];
-  return rows.map((r) => toComplaintRow(ctx, r));
+  const full = MANAGERS.includes(ctx.requireActor().role);
+  return rows.map((r) => (full ? { ...toComplaintRow(ctx, r), view: 'full' as const } : toDeskRow(ctx, r)));
+}
+
+/** Over every complaint not closed: due today or tomorrow, past the deadline. */
+function deadlineCounts(ctx: Ctx): { due: number; overdue: number } {
+  const today = ctx.today();
+  const r = ctx.db
+    .prepare(
+      `SELECT coalesce(sum(due_date < ?), 0) AS overdue, coalesce(sum(due_date >= ? AND due_date <= ?), 0) AS due
+       FROM complaints WHERE status <> 'closed'`,
+    )
+    .get(today, today, addDays(today, 1)) as { overdue: number; due: number };
+  return { due: r.due, overdue: r.overdue };
 }
 
 export const complaintHandlers = handlers({
@@ -158,12 +226,13 @@ export const complaintHandlers = handlers({
     const name = a.complainantName ?? member?.name;
     if (!name) throw new AppError('VALIDATION', { issues: [{ path: 'complainantName', code: 'required' }] });
     const now = ctx.nowIso();
+    const dueDate = addDays(ctx.today(), ctx.settings.complaintDeadlineDays);
     const id = Number(
       ctx.db
         .prepare(
           `INSERT INTO complaints (registered_at, registered_by, member_id, member_card_no, complainant_name, contact,
-                                   channel, what, staff_involved, department, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                   channel, what, staff_involved, department, updated_at, due_date, desired_outcome)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           now,
@@ -177,13 +246,22 @@ export const complaintHandlers = handlers({
           a.staffInvolved ?? '',
           a.department,
           now,
+          dueDate,
+          a.desiredOutcome ?? null,
         ).lastInsertRowid,
     );
     ctx.audit({
       op: 'complaints.create',
       entity: 'complaint',
       entityId: id,
-      after: { memberId: member?.id ?? null, channel: a.channel, department: a.department, what: a.what },
+      after: {
+        memberId: member?.id ?? null,
+        channel: a.channel,
+        department: a.department,
+        what: a.what,
+        dueDate,
+        ...(a.desiredOutcome !== undefined ? { desiredOutcome: a.desiredOutcome } : {}),
+      },
     });
     return load(ctx, id);
   },
@@ -197,6 +275,7 @@ export const complaintHandlers = handlers({
     if (a.contact !== undefined) cols.contact = a.contact || null;
     if (a.staffInvolved !== undefined) cols.staff_involved = a.staffInvolved;
     if (a.department !== undefined) cols.department = a.department;
+    if (a.desiredOutcome !== undefined) cols.desired_outcome = a.desiredOutcome;
     if (a.findings !== undefined) {
       // The supervisor finds out what happened: a supervisor must be assigned (or the store manager
       // investigates an escalated complaint).
@@ -295,17 +374,33 @@ export const complaintHandlers = handlers({
     const r = getComplaint(ctx.db, a.id);
     notClosed(r);
     if (r.status !== 'resolved') throw stepInvalid(r, 'close');
+    // The rulebook: record what the member wants and what was agreed (the after-care call asks
+    // whether the member is satisfied with it).
+    const desired = a.desiredOutcome ?? r.desired_outcome;
+    const agreed = a.agreedOutcome ?? r.agreed_outcome;
+    const missing = [...(desired ? [] : ['desiredOutcome']), ...(agreed ? [] : ['agreedOutcome'])];
+    if (missing.length)
+      throw new AppError('COMPLAINT_OUTCOME_MISSING', { id: r.id, missing, count: missing.length });
     setColumns(ctx, r.id, {
       status: 'closed',
       reported_at: ctx.nowIso(),
       reported_by: ctx.requireActor().id,
+      desired_outcome: desired,
+      agreed_outcome: agreed,
     });
+    const closedOn = ctx.today();
     ctx.audit({
       op: 'complaints.close',
       entity: 'complaint',
       entityId: r.id,
-      before: { status: r.status },
-      after: { status: 'closed' },
+      before: { status: r.status, desiredOutcome: r.desired_outcome },
+      after: {
+        status: 'closed',
+        desiredOutcome: desired,
+        agreedOutcome: agreed,
+        dueDate: r.due_date,
+        deadline: closedOn <= r.due_date ? 'met' : 'missed',
+      },
     });
     return load(ctx, r.id);
   },
@@ -349,6 +444,15 @@ export const complaintHandlers = handlers({
       where.push('member_id = ?');
       params.push(a.memberId);
     }
+    if (a.deadline) {
+      const today = ctx.today();
+      where.push(`status <> 'closed'`);
+      if (a.deadline === 'overdue') where.push('due_date < ?');
+      else if (a.deadline === 'due') where.push('due_date >= ? AND due_date <= ?');
+      else where.push('due_date <= ?');
+      if (a.deadline === 'due') params.push(today);
+      params.push(a.deadline === 'overdue' ? today : addDays(today, 1));
+    }
     const q = a.q?.trim().toLowerCase();
     if (q) {
       const cols = [
@@ -359,13 +463,16 @@ export const complaintHandlers = handlers({
         'supervisor_name',
         'findings',
         'resolution',
+        'desired_outcome',
+        'agreed_outcome',
       ];
       where.push(`(${cols.map((c) => `instr(lower(coalesce(${c}, '')), ?) > 0`).join(' OR ')})`);
       for (let i = 0; i < cols.length; i++) params.push(q);
     }
     const rows = ctx.db
       .prepare(
-        `SELECT * FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY registered_at DESC, id DESC`,
+        `SELECT * FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY ${a.deadline ? 'due_date, registered_at, id' : 'registered_at DESC, id DESC'}`,
       )
       .all(...params) as ComplaintDb[];
     const offset = a.offset ?? 0;
@@ -374,6 +481,7 @@ export const complaintHandlers = handlers({
       rows: rows.slice(offset, offset + limit).map((r) => toComplaintRow(ctx, r)),
       total: rows.length,
       openCount: rows.filter((r) => OPEN_STATUSES.includes(r.status)).length,
+      deadlines: deadlineCounts(ctx),
     };
   },
 

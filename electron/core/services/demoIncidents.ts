@@ -1,7 +1,8 @@
 /**
  * The demo club's incident log and complaints: a closed injury with its hospital visit and report,
  * one in follow-up (a call overdue, one due today), a lost phone opened at the desk today, a closed
- * conflict; a closed complaint, one still open from yesterday, one escalated to the store manager.
+ * conflict; a closed complaint, one still open from yesterday, one escalated to the store manager
+ * five days ago (its 6-day deadline is tomorrow).
  */
 import type { DB } from '../db/database';
 import { addDays, ageOn, localDate } from '../time';
@@ -22,10 +23,17 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
   const today = localDate(now, tz);
   const members = db
     .prepare(
-      `SELECT id, card_no, name, gender, birth_date FROM members
+      `SELECT id, card_no, name, gender, birth_date, consultant_id FROM members
        WHERE active = 1 AND birth_date IS NOT NULL ORDER BY id LIMIT 3`,
     )
-    .all() as { id: number; card_no: string; name: string; gender: 'male' | 'female'; birth_date: string }[];
+    .all() as {
+    id: number;
+    card_no: string;
+    name: string;
+    gender: 'male' | 'female';
+    birth_date: string;
+    consultant_id: number | null;
+  }[];
   if (members.length < 3) return;
   const person = (i: number, at: string) => {
     const m = members[i]!;
@@ -110,6 +118,13 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     staff.csManager,
     t('同意报销检查费', 'Agreed to pay the examination'),
   );
+  // The member's consultant was told (a step of the rulebook when the member has one).
+  if (members[0]!.consultant_id !== null)
+    db.prepare('UPDATE incidents SET consultant_told_at = ?, consultant_told_by = ? WHERE id = ?').run(
+      ago(21, 1),
+      staff.csManager,
+      i1,
+    );
   db.prepare('INSERT INTO incident_addenda (incident_id, text, at, by) VALUES (?, ?, ?, ?)').run(
     i1,
     t('会员回访时表示满意，已恢复训练。', 'The member came back satisfied and is training again.'),
@@ -188,7 +203,7 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
 
   // 4. Last month: an argument over a bench, closed.
   const at4 = ago(34);
-  insert.run(
+  const i4 = insert.run(
     'closed',
     at4,
     staff.reception,
@@ -207,14 +222,23 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     ago(33),
     staff.dutyManager,
     ago(33),
+  ).lastInsertRowid;
+  // the customer-service manager was told (a step for every kind)
+  db.prepare('UPDATE incidents SET cs_manager_id = ?, cs_manager_told_at = ? WHERE id = ?').run(
+    staff.csManager,
+    at4,
+    i4,
   );
 
   const complaint = db.prepare(
     `INSERT INTO complaints (status, registered_at, registered_by, member_id, member_card_no, complainant_name, channel,
        what, staff_involved, department, supervisor_name, assigned_at, assigned_by, findings, findings_at, resolution,
-       staff_action, resolved_at, resolved_by, escalated_at, escalated_by, escalation_report, reported_at, reported_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       staff_action, resolved_at, resolved_by, escalated_at, escalated_by, escalation_report, reported_at, reported_by, updated_at,
+       due_date, desired_outcome, agreed_outcome)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // closed within the deadline (complaintDeadlineDays, 6 by default) of being registered
+  const due = (registered: string) => addDays(localDate(new Date(registered), tz), 6);
   const m = (i: number) => [members[i]!.id, members[i]!.card_no, members[i]!.name];
   const c10 = ago(10, 3);
   complaint.run(
@@ -241,6 +265,9 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     ago(10),
     staff.dutyManager,
     ago(10),
+    due(c10),
+    t('希望员工道歉。', 'An apology from the attendant.'),
+    t('当面致歉并赠送饮品一杯，会员接受。', 'Apology in person and a free drink; the member accepted.'),
   );
   const c1 = ago(1, 2);
   complaint.run(
@@ -257,8 +284,12 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     staff.dutyManager,
     ...Array<null>(11).fill(null),
     c1,
+    due(c1),
+    t('尽快修好热水。', 'Hot water fixed soon.'),
+    null,
   );
-  const c2 = ago(2, 5);
+  // five days ago: its deadline is tomorrow (due)
+  const c2 = ago(5, 5);
   complaint.run(
     'escalated',
     c2,
@@ -277,7 +308,7 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     null,
     null,
     null,
-    ago(2),
+    ago(4),
     staff.dutyManager,
     t(
       '退款金额超出值班经理权限，会员要求书面答复。',
@@ -285,6 +316,9 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     ),
     null,
     null,
-    ago(2),
+    ago(4),
+    due(c2),
+    t('退还重复扣除的费用。', 'A refund of the second charge.'),
+    null,
   );
 }

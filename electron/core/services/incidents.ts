@@ -31,7 +31,10 @@ import type {
   IncidentRow,
   IncidentSeverity,
   IncidentStatus,
+  IncidentStep,
+  IncidentStepCheck,
   OpParsedArgs,
+  Role,
   StaffRef,
 } from '../contract';
 import { type Ctx, handlers } from '../context';
@@ -72,6 +75,7 @@ export interface IncidentDb {
   statement_taken_by: number | null;
   statement_signed_at: string | null;
   hospital: number;
+  no_hospital_reason: string | null;
   hospital_name: string | null;
   hospital_accompanied_by: number | null;
   examination_cost_cents: number | null;
@@ -81,6 +85,8 @@ export interface IncidentDb {
   compensation_asked_cents: number | null;
   compensation_agreed_cents: number | null;
   handling_opinion: string | null;
+  consultant_told_at: string | null;
+  consultant_told_by: number | null;
   closed_at: string | null;
   closed_by: number | null;
   updated_at: string;
@@ -252,32 +258,141 @@ function followUpsOf(db: DB, incidentId: number): FollowUpDb[] {
     .all(incidentId) as FollowUpDb[];
 }
 
-/** The written-report fields still missing (domain.md: card number, name, gender, age, what
- * happened, how badly hurt, examination costs, the club's handling, what the member asks for). */
-export function reportMissing(db: DB, r: IncidentDb): IncidentReportField[] {
+// ---- the rulebook's steps before closing -------------------------------------------------------
+
+/**
+ * Which of the rulebook's steps (domain.md, "Incidents") apply to an incident, as data — the one
+ * place that decides it; closing checks it and the manager's checklist shows it:
+ *
+ * | step             | injury, illness | property, conflict, other | serious (any kind) |
+ * | ---------------- | --------------- | ------------------------- | ------------------ |
+ * | csManagerTold    | yes             | yes                       | yes                |
+ * | dutyCoachTold    | yes             | —                         | —                  |
+ * | firstAid         | yes             | —                         | —                  |
+ * | statement        | yes ¹           | yes ¹                     | yes ¹              |
+ * | hospitalDecision | yes ¹           | — ²                       | yes ¹              |
+ * | consultantTold   | yes ³           | —                         | —                  |
+ * | writtenReport    | yes             | yes                       | yes, with harm ¹   |
+ *
+ * ¹ when a person is concerned (a member, or someone named): nobody signs a statement about a
+ *   broken locker. ² unless someone did go to hospital: then where, the costs and the signed
+ *   confirmation are needed whatever the kind. ³ when the person is a member with a consultant.
+ */
+export const INCIDENT_STEP_RULES: Record<
+  IncidentStep,
+  {
+    kinds: 'all' | readonly IncidentKind[];
+    /** Applies to a serious incident of any kind as well. */
+    serious?: boolean;
+    /** Applies only when a person is concerned / the person is a member with a consultant. */
+    only?: 'person' | 'memberWithConsultant';
+  }
+> = {
+  csManagerTold: { kinds: 'all' },
+  dutyCoachTold: { kinds: ['injury', 'illness'] },
+  firstAid: { kinds: ['injury', 'illness'] },
+  statement: { kinds: 'all', only: 'person' },
+  hospitalDecision: { kinds: ['injury', 'illness'], serious: true, only: 'person' },
+  consultantTold: { kinds: ['injury', 'illness'], only: 'memberWithConsultant' },
+  writtenReport: { kinds: 'all' },
+};
+const STEP_ORDER = Object.keys(INCIDENT_STEP_RULES) as IncidentStep[];
+
+/** The member's consultant (now), if the incident concerns a member who has one. */
+function memberConsultantId(db: DB, r: IncidentDb): number | null {
+  if (r.member_id === null) return null;
+  const m = db.prepare('SELECT consultant_id FROM members WHERE id = ?').get(r.member_id) as
+    { consultant_id: number | null } | undefined;
+  return m?.consultant_id ?? null;
+}
+
+/** A person is concerned: always in an injury or illness (their name is then required), else when given. */
+function personConcerned(r: IncidentDb): boolean {
+  return r.kind === 'injury' || r.kind === 'illness' || r.member_id !== null || r.member_name !== null;
+}
+
+function stepApplies(db: DB, r: IncidentDb, step: IncidentStep): boolean {
+  const rule = INCIDENT_STEP_RULES[step];
+  const person = personConcerned(r);
+  if (step === 'hospitalDecision' && r.hospital === 1) return true;
+  const byKind = rule.kinds === 'all' || rule.kinds.includes(r.kind);
+  if (!byKind && !(rule.serious && r.severity === 'serious')) return false;
+  if (rule.only === 'person') return person;
+  if (rule.only === 'memberWithConsultant') return memberConsultantId(db, r) !== null;
+  return true;
+}
+
+/** The fields a step still misses. */
+function stepMissing(db: DB, r: IncidentDb, step: IncidentStep): IncidentReportField[] {
   const missing: IncidentReportField[] = [];
-  const bodily = r.kind === 'injury' || r.kind === 'illness';
-  const person = bodily || r.member_id !== null || r.member_name !== null;
-  if (r.severity === null) missing.push('severity');
-  if (person) {
-    if (r.member_name === null) missing.push('memberName');
-    if (r.member_gender === null) missing.push('memberGender');
-    if (r.member_age === null) missing.push('memberAge');
+  const need = (ok: boolean, f: IncidentReportField) => {
+    if (!ok) missing.push(f);
+  };
+  switch (step) {
+    case 'csManagerTold':
+      need(r.cs_manager_id !== null, 'csManagerId');
+      need(r.cs_manager_told_at !== null, 'csManagerToldAt');
+      break;
+    case 'dutyCoachTold':
+      need(r.duty_coach !== null, 'dutyCoach');
+      need(r.duty_coach_told_at !== null, 'dutyCoachToldAt');
+      break;
+    case 'firstAid':
+      need(r.first_aid_by !== null, 'firstAidBy');
+      need(r.first_aid !== null, 'firstAid');
+      break;
+    case 'statement':
+      need(r.statement_taken_by !== null, 'statementTakenById');
+      need(r.statement_signed_at !== null, 'statementSignedAt');
+      break;
+    case 'hospitalDecision':
+      if (r.hospital === 1) {
+        need(r.hospital_name !== null, 'hospitalName');
+        need(r.examination_cost_cents !== null, 'examinationCostCents');
+        need(r.exam_confirmed_at !== null, 'examConfirmedAt');
+      } else {
+        need(r.no_hospital_reason !== null, 'noHospitalReason');
+      }
+      break;
+    case 'consultantTold':
+      need(r.consultant_told_by !== null, 'consultantToldById');
+      need(r.consultant_told_at !== null, 'consultantToldAt');
+      break;
+    case 'writtenReport': {
+      // domain.md: card number, name, gender, age, what happened, how badly hurt, examination
+      // costs (hospitalDecision), the club's handling, what the member asks for.
+      const bodily = r.kind === 'injury' || r.kind === 'illness';
+      const person = personConcerned(r);
+      need(r.severity !== null, 'severity');
+      if (person) {
+        need(r.member_name !== null, 'memberName');
+        need(r.member_gender !== null, 'memberGender');
+        need(r.member_age !== null, 'memberAge');
+      }
+      if (bodily || (person && r.severity === 'serious')) need(r.harm !== null, 'harm');
+      if (person) need(r.member_request !== null, 'memberRequest');
+      need(r.handling_opinion !== null, 'handlingOpinion');
+      need(
+        !db.prepare('SELECT 1 FROM incident_follow_ups WHERE incident_id = ? AND done_at IS NULL').get(r.id),
+        'followUps',
+      );
+      break;
+    }
   }
-  if (bodily) {
-    if (r.harm === null) missing.push('harm');
-    if (r.cs_manager_told_at === null) missing.push('csManagerToldAt');
-  }
-  if (r.hospital === 1) {
-    if (r.hospital_name === null) missing.push('hospitalName');
-    if (r.examination_cost_cents === null) missing.push('examinationCostCents');
-    if (r.exam_confirmed_at === null) missing.push('examConfirmedAt');
-  }
-  if (person && r.member_request === null) missing.push('memberRequest');
-  if (r.handling_opinion === null) missing.push('handlingOpinion');
-  if (db.prepare('SELECT 1 FROM incident_follow_ups WHERE incident_id = ? AND done_at IS NULL').get(r.id))
-    missing.push('followUps');
   return missing;
+}
+
+/** The steps that apply to the incident, in the rulebook's order, each with what it still misses. */
+export function incidentSteps(db: DB, r: IncidentDb): IncidentStepCheck[] {
+  return STEP_ORDER.filter((step) => stepApplies(db, r, step)).map((step) => ({
+    step,
+    missing: stepMissing(db, r, step),
+  }));
+}
+
+/** Every field still missing over the steps that apply; empty: the incident may be closed. */
+export function reportMissing(db: DB, r: IncidentDb): IncidentReportField[] {
+  return incidentSteps(db, r).flatMap((s) => s.missing);
 }
 
 function fullView(ctx: Ctx, r: IncidentDb): IncidentFullView {
@@ -287,6 +402,7 @@ function fullView(ctx: Ctx, r: IncidentDb): IncidentFullView {
       .prepare('SELECT id, text, at, by FROM incident_addenda WHERE incident_id = ? ORDER BY id')
       .all(r.id) as { id: number; text: string; at: string; by: number }[]
   ).map((x) => ({ id: x.id, text: x.text, at: x.at, by: staffRef(db, x.by)! }));
+  const steps = incidentSteps(db, r);
   return {
     ...commonView(ctx, r, true),
     view: 'full',
@@ -300,6 +416,7 @@ function fullView(ctx: Ctx, r: IncidentDb): IncidentFullView {
     statementTakenBy: staffRef(db, r.statement_taken_by),
     statementSignedAt: r.statement_signed_at,
     hospital: r.hospital === 1,
+    noHospitalReason: r.no_hospital_reason,
     hospitalName: r.hospital_name,
     hospitalAccompaniedBy: staffRef(db, r.hospital_accompanied_by),
     examinationCostCents: r.examination_cost_cents,
@@ -309,8 +426,12 @@ function fullView(ctx: Ctx, r: IncidentDb): IncidentFullView {
     compensationAskedCents: r.compensation_asked_cents,
     compensationAgreedCents: r.compensation_agreed_cents,
     handlingOpinion: r.handling_opinion,
+    memberConsultant: staffRef(db, memberConsultantId(db, r)),
+    consultantToldAt: r.consultant_told_at,
+    consultantToldBy: staffRef(db, r.consultant_told_by),
     addenda,
-    reportMissing: reportMissing(db, r),
+    reportMissing: steps.flatMap((x) => x.missing),
+    steps,
   };
 }
 
@@ -630,6 +751,7 @@ const TEXT_FIELDS: [keyof UpdateArgs, keyof Writable][] = [
   ['firstAidBy', 'first_aid_by'],
   ['firstAid', 'first_aid'],
   ['hospitalName', 'hospital_name'],
+  ['noHospitalReason', 'no_hospital_reason'],
   ['examinationResult', 'examination_result'],
   ['memberRequest', 'member_request'],
   ['handlingOpinion', 'handling_opinion'],
@@ -639,11 +761,13 @@ const TIME_FIELDS: [keyof UpdateArgs, keyof Writable][] = [
   ['dutyCoachToldAt', 'duty_coach_told_at'],
   ['statementSignedAt', 'statement_signed_at'],
   ['examConfirmedAt', 'exam_confirmed_at'],
+  ['consultantToldAt', 'consultant_told_at'],
 ];
 const STAFF_FIELDS: [keyof UpdateArgs, keyof Writable][] = [
   ['csManagerId', 'cs_manager_id'],
   ['statementTakenById', 'statement_taken_by'],
   ['hospitalAccompaniedById', 'hospital_accompanied_by'],
+  ['consultantToldById', 'consultant_told_by'],
 ];
 const VALUE_FIELDS: [keyof UpdateArgs, keyof Writable][] = [
   ['kind', 'kind'],
@@ -696,6 +820,12 @@ function changesFrom(ctx: Ctx, r: IncidentDb, a: UpdateArgs): Partial<Writable> 
     const v = a[arg] as number | null | undefined;
     if (v === undefined) continue;
     checkStaff(ctx.db, v, String(arg));
+    // The step is "the customer-service manager told": someone else recorded there does not count.
+    if (arg === 'csManagerId' && v !== null) {
+      const role = (ctx.db.prepare('SELECT role FROM staff WHERE id = ?').get(v) as { role: Role }).role;
+      if (!MANAGERS.includes(role))
+        throw new AppError('VALIDATION', { issues: [{ path: 'csManagerId', code: 'not_manager' }] });
+    }
     next[col] = v;
   }
   if (a.hospital !== undefined) next.hospital = a.hospital ? 1 : 0;
@@ -782,9 +912,15 @@ export const incidentHandlers = handlers({
     notClosed(r);
     if (a.status === r.status) return fullView(ctx, r);
     if (a.status === 'closed') {
-      const missing = reportMissing(ctx.db, r);
+      const steps = incidentSteps(ctx.db, r).filter((x) => x.missing.length > 0);
+      const missing = steps.flatMap((x) => x.missing);
       if (missing.length)
-        throw new AppError('INCIDENT_REPORT_INCOMPLETE', { id: r.id, missing, count: missing.length });
+        throw new AppError('INCIDENT_REPORT_INCOMPLETE', {
+          id: r.id,
+          missing,
+          count: missing.length,
+          steps: steps.map((x) => x.step),
+        });
       writeColumns(ctx, r.id, {
         status: 'closed',
         closed_at: ctx.nowIso(),

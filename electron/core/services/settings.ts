@@ -26,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   closingChecklist: ['@announce', '@tagsCounted', '@stock', '@valuables', '@cash', '@lights'],
   defaultFloatCents: 50_000,
   barCorrectionMinutes: 10,
+  complaintDeadlineDays: 6,
 };
 
 export function readSettings(db: DB): Settings {

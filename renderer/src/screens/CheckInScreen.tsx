@@ -22,6 +22,7 @@ import { ResultPanel } from './checkin/ResultPanel';
 import { ScanBox, type ScanBoxHandle } from './checkin/ScanBox';
 import { TodayStrip } from './checkin/TodayStrip';
 import { NextChip } from './visitors/NextChip';
+import { ComplaintDeadlineNotice } from './incidents/ComplaintDeadline';
 import './CheckInScreen.css';
 
 type Dialog =
@@ -276,7 +277,11 @@ export default function CheckInScreen() {
           onCheckoutTag={onCheckoutTag}
         />
       </div>
-      <NextChip />
+      {/* managers: complaints due or overdue (nothing for reception, nothing when none is due) */}
+      <div className="checkin-chips">
+        <NextChip />
+        <ComplaintDeadlineNotice />
+      </div>
       <TodayStrip today={today} />
 
       {dialog?.kind === 'override' && (

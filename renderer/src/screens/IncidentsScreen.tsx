@@ -10,6 +10,7 @@ import { subscribeChanges } from '../api';
 import { useNav } from '../stores/nav';
 import { useCan } from '../stores/session';
 import { toast } from '../stores/toast';
+import { ComplaintDeadlineNotice } from './incidents/ComplaintDeadline';
 import { ComplaintDetail } from './incidents/ComplaintDetail';
 import { ComplaintsPanel } from './incidents/ComplaintsPanel';
 import { IncidentDetail } from './incidents/IncidentDetail';
@@ -31,7 +32,12 @@ export default function IncidentsScreen() {
   const navParams = useNav((s) => s.params);
   const isManager = useCan('incidents.update');
   const canComplaints = useCan('complaints.list');
-  const [tab, setTab] = useState<Tab>('incidents');
+  const [tab, setTab] = useState<Tab>(navParams.tab === 'complaints' ? 'complaints' : 'incidents');
+  // the managers' notice of complaints due or overdue opens the complaints with those
+  const [complaintShow, setComplaintShow] = useState({
+    show: navParams.deadline ? ('deadline' as const) : ('open' as const),
+    n: 0,
+  });
   const [view, setView] = useState<View>(() =>
     typeof navParams.incidentId === 'number'
       ? { kind: 'incident', id: navParams.incidentId }
@@ -97,6 +103,13 @@ export default function IncidentsScreen() {
           <div className="page-header">
             <h1>{t('incidents.title')}</h1>
             <span className="spacer" />
+            <ComplaintDeadlineNotice
+              reloadKey={reloadKey}
+              onShow={() => {
+                setComplaintShow((x) => ({ show: 'deadline', n: x.n + 1 }));
+                setTab('complaints');
+              }}
+            />
             <button type="button" className="btn btn-primary btn-big" onClick={() => setDialog(true)}>
               {t('incidents.reportButton')}
             </button>
@@ -132,7 +145,12 @@ export default function IncidentsScreen() {
                 <DeskList reloadKey={reloadKey} onOpen={(id) => setView({ kind: 'incident', id })} />
               ))}
             {current === 'complaints' && (
-              <ComplaintsPanel reloadKey={reloadKey} onOpen={(id) => setView({ kind: 'complaint', id })} />
+              <ComplaintsPanel
+                key={complaintShow.n}
+                show={complaintShow.show}
+                reloadKey={reloadKey}
+                onOpen={(id) => setView({ kind: 'complaint', id })}
+              />
             )}
           </div>
         </>

@@ -53,6 +53,7 @@ const INT_FIELDS = {
   expiryWarnDays: [0, 90],
   visitsWarnThreshold: [0, 100],
   barCorrectionMinutes: [0, 60],
+  complaintDeadlineDays: [1, 60],
 } as const;
 type IntKey = keyof typeof INT_FIELDS;
 const INT_KEYS = Object.keys(INT_FIELDS) as IntKey[];
@@ -271,6 +272,7 @@ function toClubFields(s: Settings): ClubFields {
     expiryWarnDays: String(s.expiryWarnDays),
     visitsWarnThreshold: String(s.visitsWarnThreshold),
     barCorrectionMinutes: String(s.barCorrectionMinutes),
+    complaintDeadlineDays: String(s.complaintDeadlineDays),
   };
 }
 

@@ -68,7 +68,7 @@ export default {
   RANGE_INVALID: 'The end date must not be before the start date (at most 366 days).',
   INCIDENT_CLOSED: 'This incident is closed and can no longer be changed. Add an addendum instead.',
   INCIDENT_REPORT_INCOMPLETE:
-    'The incident cannot be closed yet: {{count}} written-report fields are missing or follow-ups are not done.',
+    'The incident cannot be closed yet: {{count}} items of the required steps or the written report are missing, or follow-ups are not done.',
   FOLLOW_UP_DONE: 'This follow-up is already done.',
   ATTACHMENT_TOO_LARGE: 'The file is too large (at most {{maxBytes}} bytes).',
   ATTACHMENT_TYPE_INVALID: 'Only photos (JPEG, PNG, WebP) and PDF scans can be attached.',
@@ -78,6 +78,8 @@ export default {
   COMPLAINT_STEP_INVALID: 'This step cannot be done yet: the complaint is not at the right stage.',
   COMPLAINT_ESCALATED: 'This complaint was escalated: only the store manager can resolve it.',
   COMPLAINT_CLOSED: 'This complaint is closed. Add a follow-up note instead.',
+  COMPLAINT_OUTCOME_MISSING:
+    'The complaint cannot be closed yet: record what the member wants and what was agreed with the member.',
   NOT_A_CONSULTANT: 'Only a membership consultant can do this.',
   CONSULTANT_NOT_SIGNED_IN: '{{name}} has not signed in today.',
   CONSULTANT_ALREADY_SIGNED_IN: '{{name}} has already signed in today.',

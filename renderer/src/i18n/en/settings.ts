@@ -38,6 +38,7 @@ export default {
     expiryWarnDays: 'Warn before a card expires (days)',
     visitsWarnThreshold: 'Warn when visits left are at most',
     barCorrectionMinutes: 'Bar slips can be corrected on the spot for (minutes)',
+    complaintDeadlineDays: 'Close a complaint within (days)',
     save: 'Save club settings',
     reset: 'Undo changes',
     saved: 'Club settings saved.',
@@ -52,6 +53,8 @@ export default {
       visitsWarnThreshold: '0 to 100; 0 = no warning.',
       barCorrectionMinutes:
         '0 to 60. Afterwards only a void signed by a shift lead or the customer-service manager changes a slip.',
+      complaintDeadlineDays:
+        '1 to 60, from the day it is registered. Managers see complaints due and overdue.',
     },
     error: {
       clubName: 'Enter the club name (up to 100 characters).',
@@ -65,6 +68,7 @@ export default {
       expiryWarnDays: 'Enter a whole number from 0 to 90.',
       visitsWarnThreshold: 'Enter a whole number from 0 to 100.',
       barCorrectionMinutes: 'Enter a whole number from 0 to 60.',
+      complaintDeadlineDays: 'Enter a whole number from 1 to 60.',
     },
   },
   shift: {

@@ -38,6 +38,7 @@ export default {
     expiryWarnDays: '会员卡到期提前提醒（天）',
     visitsWarnThreshold: '剩余次数不多于此数时提醒',
     barCorrectionMinutes: '消水单当场更正时限（分钟）',
+    complaintDeadlineDays: '投诉结案期限（天）',
     save: '保存门店设置',
     reset: '撤销修改',
     saved: '门店设置已保存。',
@@ -51,6 +52,7 @@ export default {
       expiryWarnDays: '0 到 90；0 表示不提醒。',
       visitsWarnThreshold: '0 到 100；0 表示不提醒。',
       barCorrectionMinutes: '0 到 60。超过时限只能作废，须领班或客服经理签字。',
+      complaintDeadlineDays: '1 到 60，从登记当天起算；到期和超期的投诉会提醒经理。',
     },
     error: {
       clubName: '请输入门店名称（最多 100 个字）。',
@@ -64,6 +66,7 @@ export default {
       expiryWarnDays: '请输入 0 到 90 的整数。',
       visitsWarnThreshold: '请输入 0 到 100 的整数。',
       barCorrectionMinutes: '请输入 0 到 60 的整数。',
+      complaintDeadlineDays: '请输入 1 到 60 的整数。',
     },
   },
   shift: {

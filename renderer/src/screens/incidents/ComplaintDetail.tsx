@@ -12,6 +12,7 @@ import { errorText } from '../../errorText';
 import { fmtDateTime } from '../../format';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
+import { ComplaintDeadlineBadge } from './ComplaintDeadline';
 import { DEPARTMENTS, complaintBadge } from './util';
 
 type Department = (typeof DEPARTMENTS)[number];
@@ -101,6 +102,86 @@ function TextStep(props: {
   );
 }
 
+/**
+ * The close: what the member wanted (prefilled when recorded before) and what was agreed with the
+ * member — both needed (the core refuses the close without them).
+ */
+function CloseForm(props: { c: Detail; onClosed(c: Detail): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const [desired, setDesired] = useState(props.c.desiredOutcome ?? '');
+  const [agreed, setAgreed] = useState(props.c.agreedOutcome ?? '');
+  const [errs, setErrs] = useState<{ desired?: string; agreed?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const e = {
+      ...(desired.trim() ? {} : { desired: t('incidents.complaints.needDesired') }),
+      ...(agreed.trim() ? {} : { agreed: t('incidents.complaints.needAgreed') }),
+    };
+    setErrs(e);
+    setError(null);
+    if (e.desired || e.agreed) return;
+    setBusy(true);
+    try {
+      props.onClosed(
+        await call('complaints.close', {
+          id: props.c.id,
+          desiredOutcome: desired.trim(),
+          agreedOutcome: agreed.trim(),
+        }),
+      );
+    } catch (x) {
+      setError(errorText(x));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const area = (key: 'desired' | 'agreed', label: string, value: string, set: (v: string) => void) => (
+    <div className="field">
+      <label htmlFor={`${uid}-${key}`}>{label}</label>
+      <textarea
+        id={`${uid}-${key}`}
+        rows={2}
+        maxLength={5000}
+        value={value}
+        onChange={(e) => {
+          set(e.target.value);
+          setErrs((x) => ({ ...x, [key]: undefined }));
+        }}
+        aria-invalid={!!errs[key] || undefined}
+        aria-describedby={errs[key] ? `${uid}-${key}-err` : undefined}
+      />
+      {errs[key] && (
+        <div className="field-error" id={`${uid}-${key}-err`}>
+          {errs[key]}
+        </div>
+      )}
+    </div>
+  );
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <p className="field-hint">{t('incidents.complaints.closeHint')}</p>
+      {area('desired', t('incidents.complaints.desiredOutcome'), desired, setDesired)}
+      {area('agreed', t('incidents.complaints.agreedOutcome'), agreed, setAgreed)}
+      {error && (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {t('incidents.complaints.close')}
+      </button>
+    </form>
+  );
+}
+
 export function ComplaintDetail(props: { id: number; onBack(): void; reloadKey: number }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -150,6 +231,7 @@ export function ComplaintDetail(props: { id: number; onBack(): void; reloadKey: 
         <h1>{t('incidents.complaints.detailTitle', { id: c.id })}</h1>
         <span className={complaintBadge(c.status)}>{t(`incidents.complaintStatus.${c.status}`)}</span>
         {c.escalated && <span className="badge badge-block">{t('incidents.complaints.escalatedBadge')}</span>}
+        <ComplaintDeadlineBadge deadline={c.deadline} dueDate={c.dueDate} daysLeft={c.daysLeft} />
         {c.open && (
           <span className={c.daysOpen > 0 ? 'badge badge-block' : 'badge badge-warn'}>
             {c.daysOpen > 0
@@ -176,6 +258,8 @@ export function ComplaintDetail(props: { id: number; onBack(): void; reloadKey: 
               <dd className="inc-pre">{c.what}</dd>
               <dt>{t('incidents.complaints.staffInvolved')}</dt>
               <dd>{c.staffInvolved || '—'}</dd>
+              <dt>{t('incidents.complaints.desiredOutcome')}</dt>
+              <dd className="inc-pre">{c.desiredOutcome ?? '—'}</dd>
               <dt>{t('incidents.complaints.registeredBy')}</dt>
               <dd>
                 {c.registeredBy.name} · {fmtDateTime(c.registeredAt)}
@@ -321,23 +405,26 @@ export function ComplaintDetail(props: { id: number; onBack(): void; reloadKey: 
             current={c.status === 'resolved'}
           >
             {c.reportedAt && (
-              <p>
-                {fmtDateTime(c.reportedAt)} · {c.reportedBy?.name}
-              </p>
+              <>
+                <p>
+                  {fmtDateTime(c.reportedAt)} · {c.reportedBy?.name}
+                </p>
+                <dl className="kv">
+                  <dt>{t('incidents.complaints.desiredOutcome')}</dt>
+                  <dd className="inc-pre">{c.desiredOutcome ?? '—'}</dd>
+                  <dt>{t('incidents.complaints.agreedOutcome')}</dt>
+                  <dd className="inc-pre">{c.agreedOutcome ?? '—'}</dd>
+                </dl>
+              </>
             )}
             {c.status === 'resolved' && (
-              <button
-                type="button"
-                className="btn btn-primary"
-                onClick={() =>
-                  void done(
-                    call('complaints.close', { id: c.id }),
-                    t('incidents.complaints.closedToast'),
-                  ).catch((e: unknown) => toast.error(errorText(e)))
-                }
-              >
-                {t('incidents.complaints.close')}
-              </button>
+              <CloseForm
+                c={c}
+                onClosed={(x) => {
+                  setC(x);
+                  toast.ok(t('incidents.complaints.closedToast'));
+                }}
+              />
             )}
           </Step>
         </ol>

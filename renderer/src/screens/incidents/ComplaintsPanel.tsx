@@ -1,6 +1,7 @@
 /**
- * Complaints (managers): the open list (not resolved the same day, with days open), all complaints
- * by status, and registering a new one (a member or a name, channel, what, staff, department).
+ * Complaints (managers): the open list (not resolved the same day, with days open), those due or
+ * past their deadline, all complaints by status, and registering a new one (a member or a name,
+ * channel, what, staff, department, what the member wants).
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtDateTime } from '../../format';
+import { ComplaintDeadlineBadge } from './ComplaintDeadline';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import { SelectField } from './SelectField';
 import { CHANNELS, COMPLAINT_STATUSES, DEPARTMENTS, complaintBadge } from './util';
@@ -28,6 +30,7 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
   const [channel, setChannel] = useState<Channel>('in_person');
   const [what, setWhat] = useState('');
   const [staffInvolved, setStaffInvolved] = useState('');
+  const [desired, setDesired] = useState('');
   const [department, setDepartment] = useState<Department>('front_desk');
   const [errs, setErrs] = useState<Record<string, string>>({});
   const { busy, error, run } = useSubmit();
@@ -47,6 +50,7 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
           channel,
           what: what.trim(),
           ...(staffInvolved.trim() ? { staffInvolved: staffInvolved.trim() } : {}),
+          ...(desired.trim() ? { desiredOutcome: desired.trim() } : {}),
           department,
           opId: opId.current,
         }),
@@ -126,6 +130,15 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
             onChange={(e) => setStaffInvolved(e.target.value)}
           />
         </div>
+        <div className="field">
+          <label htmlFor={`${uid}-desired`}>{t('incidents.complaints.desiredOutcome')}</label>
+          <input
+            id={`${uid}-desired`}
+            value={desired}
+            maxLength={5000}
+            onChange={(e) => setDesired(e.target.value)}
+          />
+        </div>
         <FormFooter
           error={error}
           submitLabel={t('incidents.complaints.create')}
@@ -138,10 +151,13 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
   );
 }
 
-export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: number }) {
+type Show = 'open' | 'deadline' | 'all';
+
+export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: number; show?: Show }) {
   const { t } = useTranslation();
   const uid = useId();
-  const [openOnly, setOpenOnly] = useState(true);
+  const [show, setShow] = useState<Show>(props.show ?? 'open');
+  const openOnly = show === 'open';
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
   const [q, setQ] = useState('');
   const [list, setList] = useState<ComplaintList | null>(null);
@@ -154,6 +170,7 @@ export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: nu
       () => {
         call('complaints.list', {
           ...(openOnly ? { open: true } : {}),
+          ...(show === 'deadline' ? { deadline: 'due_or_overdue' as const } : {}),
           ...(status ? { status } : {}),
           ...(q.trim() ? { q: q.trim() } : {}),
           limit: 500,
@@ -171,7 +188,7 @@ export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: nu
       live = false;
       clearTimeout(id);
     };
-  }, [openOnly, status, q, props.reloadKey]);
+  }, [openOnly, show, status, q, props.reloadKey]);
 
   return (
     <div className="stack">
@@ -180,11 +197,29 @@ export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: nu
           {t('incidents.complaints.new')}
         </button>
         <div className="seg inc-c-seg" role="group" aria-label={t('incidents.complaints.show')}>
-          <button type="button" className="btn" aria-pressed={openOnly} onClick={() => setOpenOnly(true)}>
+          <button type="button" className="btn" aria-pressed={openOnly} onClick={() => setShow('open')}>
             {t('incidents.complaints.openList')}
             {list && openOnly && <span className="badge badge-warn">{list.openCount}</span>}
           </button>
-          <button type="button" className="btn" aria-pressed={!openOnly} onClick={() => setOpenOnly(false)}>
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={show === 'deadline'}
+            onClick={() => setShow('deadline')}
+          >
+            {t('incidents.deadline.filter')}
+            {list && list.deadlines.overdue > 0 && (
+              <span className="badge badge-block">
+                ⚠ {t('incidents.deadline.overdueN', { count: list.deadlines.overdue })}
+              </span>
+            )}
+            {list && list.deadlines.due > 0 && (
+              <span className="badge badge-warn">
+                {t('incidents.deadline.dueN', { count: list.deadlines.due })}
+              </span>
+            )}
+          </button>
+          <button type="button" className="btn" aria-pressed={show === 'all'} onClick={() => setShow('all')}>
             {t('incidents.complaints.all')}
           </button>
         </div>
@@ -230,6 +265,7 @@ export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: nu
               <th scope="col" className="num">
                 {t('incidents.complaints.daysOpen')}
               </th>
+              <th scope="col">{t('incidents.deadline.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -277,6 +313,9 @@ export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: nu
                         : t('incidents.complaints.days', { count: c.daysOpen })}
                     </span>
                   )}
+                </td>
+                <td>
+                  <ComplaintDeadlineBadge deadline={c.deadline} dueDate={c.dueDate} daysLeft={c.daysLeft} />
                 </td>
               </tr>
             ))}

@@ -15,6 +15,7 @@ import type {
   IncidentKind,
   IncidentReportField,
   IncidentSeverity,
+  IncidentStepCheck,
   OpArgs,
 } from '../../../../electron/core/contract';
 import { ApiCallError, call } from '../../api';
@@ -58,6 +59,7 @@ interface Form {
   statementTakenById: string;
   statementSignedAt: string;
   hospital: boolean;
+  noHospitalReason: string;
   hospitalName: string;
   hospitalAccompaniedById: string;
   examinationCost: string;
@@ -67,6 +69,8 @@ interface Form {
   compensationAsked: string;
   compensationAgreed: string;
   handlingOpinion: string;
+  consultantToldById: string;
+  consultantToldAt: string;
 }
 
 const money = (c: number | null) => (c === null ? '' : centsToInput(c));
@@ -91,6 +95,7 @@ function fromView(v: IncidentFullView): Form {
     statementTakenById: v.statementTakenBy ? String(v.statementTakenBy.id) : '',
     statementSignedAt: isoToLocalInput(v.statementSignedAt),
     hospital: v.hospital,
+    noHospitalReason: v.noHospitalReason ?? '',
     hospitalName: v.hospitalName ?? '',
     hospitalAccompaniedById: v.hospitalAccompaniedBy ? String(v.hospitalAccompaniedBy.id) : '',
     examinationCost: money(v.examinationCostCents),
@@ -100,6 +105,8 @@ function fromView(v: IncidentFullView): Form {
     compensationAsked: money(v.compensationAskedCents),
     compensationAgreed: money(v.compensationAgreedCents),
     handlingOpinion: v.handlingOpinion ?? '',
+    consultantToldById: v.consultantToldBy ? String(v.consultantToldBy.id) : '',
+    consultantToldAt: isoToLocalInput(v.consultantToldAt),
   };
 }
 
@@ -112,12 +119,19 @@ const TEXTS = [
   'firstAidBy',
   'firstAid',
   'hospitalName',
+  'noHospitalReason',
   'examinationResult',
   'memberRequest',
   'handlingOpinion',
 ] as const;
-const TIMES = ['csManagerToldAt', 'dutyCoachToldAt', 'statementSignedAt', 'examConfirmedAt'] as const;
-const STAFF = ['csManagerId', 'statementTakenById', 'hospitalAccompaniedById'] as const;
+const TIMES = [
+  'csManagerToldAt',
+  'dutyCoachToldAt',
+  'statementSignedAt',
+  'examConfirmedAt',
+  'consultantToldAt',
+] as const;
+const STAFF = ['csManagerId', 'statementTakenById', 'hospitalAccompaniedById', 'consultantToldById'] as const;
 const MONEY = [
   ['examinationCost', 'examinationCostCents'],
   ['compensationAsked', 'compensationAskedCents'],
@@ -125,6 +139,8 @@ const MONEY = [
 ] as const;
 
 type UpdateArgs = OpArgs<'incidents.update'>;
+
+const MANAGER_ROLES: readonly string[] = ['cs_manager', 'duty_manager', 'store_manager'];
 
 /** The changed fields as incidents.update arguments, or the form errors (keyed by field). */
 function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs: Record<string, string> } {
@@ -173,21 +189,77 @@ function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs: Record
   return { args: args as Partial<UpdateArgs>, errs };
 }
 
-/** Which form field (id suffix) a written-report field is entered in. */
+/** Which form field (id suffix) a step's field is entered in. */
 const FIELD_INPUT: Record<IncidentReportField, string> = {
   severity: 'severity',
   memberName: 'memberName',
   memberGender: 'memberGender',
   memberAge: 'memberAge',
   harm: 'harm',
+  csManagerId: 'csManagerId',
   csManagerToldAt: 'csManagerToldAt',
+  dutyCoach: 'dutyCoach',
+  dutyCoachToldAt: 'dutyCoachToldAt',
+  firstAidBy: 'firstAidBy',
+  firstAid: 'firstAid',
+  statementTakenById: 'statementTakenById',
+  statementSignedAt: 'statementSignedAt',
+  noHospitalReason: 'noHospitalReason',
   hospitalName: 'hospitalName',
   examinationCostCents: 'examinationCost',
   examConfirmedAt: 'examConfirmedAt',
+  consultantToldById: 'consultantToldById',
+  consultantToldAt: 'consultantToldAt',
   memberRequest: 'memberRequest',
   handlingOpinion: 'handlingOpinion',
   followUps: 'followUps',
 };
+
+/**
+ * The steps that apply to this incident (decided by the core from the rulebook's table), each done
+ * (✓) or with what it misses (✗, a click goes to the first missing field).
+ */
+function StepChecklist(props: { steps: IncidentStepCheck[]; onGo(f: IncidentReportField): void }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  return (
+    <section className="card inc-steps" aria-labelledby={`${uid}-h`}>
+      <h2 id={`${uid}-h`}>{t('incidents.checklist.title')}</h2>
+      <ol className="inc-steps-list">
+        {props.steps.map((s) => {
+          const done = s.missing.length === 0;
+          const label = t(`incidents.steps.${s.step}`);
+          return (
+            <li key={s.step} className={done ? 'ok' : 'missing'}>
+              {done ? (
+                <span className="badge badge-ok">
+                  <span aria-hidden="true">✓ </span>
+                  {label}
+                  <span className="sr-only"> — {t('incidents.checklist.done')}</span>
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="badge badge-block inc-step-go"
+                  title={t('incidents.checklist.goTo', {
+                    step: label,
+                    field: s.missing
+                      .map((f) => t(`incidents.reportFields.${f}`))
+                      .join(t('incidents.listSep')),
+                  })}
+                  onClick={() => props.onGo(s.missing[0]!)}
+                >
+                  <span aria-hidden="true">✗ </span>
+                  {label} · {t('incidents.checklist.missingN', { count: s.missing.length })}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
 
 function Section(props: { n: number; title: string; children: ReactNode; wide?: boolean; id?: string }) {
   return (
@@ -665,20 +737,23 @@ export function IncidentDetail(props: {
     el?.focus();
   };
 
+  // "the customer-service manager told": only managers count there (the core checks it too)
+  const choices = (k: (typeof STAFF)[number]) =>
+    k === 'csManagerId' ? staff.filter((s) => MANAGER_ROLES.includes(s.role)) : staff;
   const staffSelect = (k: (typeof STAFF)[number], label: string) => (
     <div className="field">
       <label htmlFor={`${uid}-${k}`}>{label}</label>
       <select id={`${uid}-${k}`} value={form![k]} onChange={(e) => set({ [k]: e.target.value })}>
         <option value="">—</option>
-        {staff.map((s) => (
+        {choices(k).map((s) => (
           <option key={s.id} value={s.id}>
             {s.name} ({t(`common.roles.${s.role}`)})
           </option>
         ))}
         {/* someone no longer on the login list (inactive) keeps their name */}
-        {form![k] && !staff.some((s) => String(s.id) === form![k]) && full && (
+        {form![k] && !choices(k).some((s) => String(s.id) === form![k]) && full && (
           <option value={form![k]}>
-            {[full.csManager, full.statementTakenBy, full.hospitalAccompaniedBy].find(
+            {[full.csManager, full.statementTakenBy, full.hospitalAccompaniedBy, full.consultantToldBy].find(
               (x) => String(x?.id) === form![k],
             )?.name ?? `#${form![k]}`}
           </option>
@@ -835,6 +910,8 @@ export function IncidentDetail(props: {
         </div>
       )}
 
+      {full && !closed && <StepChecklist steps={full.steps} onGo={focusField} />}
+
       {v.view === 'desk' && <DeskDetail v={v} reload={reload} />}
 
       {full && form && (
@@ -937,6 +1014,17 @@ export function IncidentDetail(props: {
                 </div>
                 {textField('firstAidBy', t('incidents.fields.firstAidBy'))}
                 {textField('firstAid', t('incidents.fields.firstAid'), 2)}
+                {(full.memberConsultant || form.consultantToldById || form.consultantToldAt) && (
+                  <>
+                    <p className="inc-small">
+                      {t('incidents.consultantIs', { name: full.memberConsultant?.name ?? '—' })}
+                    </p>
+                    <div className="grid-2">
+                      {staffSelect('consultantToldById', t('incidents.fields.consultantToldBy'))}
+                      {timeField('consultantToldAt', t('incidents.fields.consultantToldAt'))}
+                    </div>
+                  </>
+                )}
               </Section>
 
               <Section n={4} title={t('incidents.sections.statement')} id={`${uid}-s4`}>
@@ -956,6 +1044,7 @@ export function IncidentDetail(props: {
                   />
                   {t('incidents.fields.hospital')}
                 </label>
+                {!form.hospital && textField('noHospitalReason', t('incidents.fields.noHospitalReason'), 2)}
                 {form.hospital && (
                   <>
                     <div className="grid-2">

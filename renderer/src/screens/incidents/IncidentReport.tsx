@@ -142,6 +142,11 @@ export function IncidentReport(props: { id: number; onBack(): void }) {
             <Row label={t('incidents.fields.firstAid')}>{text(v.firstAid)}</Row>
             <Row label={t('incidents.fields.statementTakenBy')}>{v.statementTakenBy?.name ?? dash}</Row>
             <Row label={t('incidents.fields.statementSignedAt')}>{when(v.statementSignedAt)}</Row>
+            {(v.memberConsultant || v.consultantToldAt) && (
+              <Row label={t('incidents.consultantIs', { name: v.memberConsultant?.name ?? '—' })} wide>
+                {who(v.consultantToldBy?.name, v.consultantToldAt)}
+              </Row>
+            )}
           </div>
 
           <h3 className="ir-h">{t('incidents.report.hospital')}</h3>
@@ -158,7 +163,10 @@ export function IncidentReport(props: { id: number; onBack(): void }) {
               </Row>
             </div>
           ) : (
-            <p className="ir-plain">{t('incidents.report.noHospital')}</p>
+            <p className="ir-plain">
+              {t('incidents.report.noHospital')}
+              {v.noHospitalReason ? ` ${t('incidents.report.why', { reason: v.noHospitalReason })}` : ''}
+            </p>
           )}
 
           <h3 className="ir-h">{t('incidents.report.followUps')}</h3>

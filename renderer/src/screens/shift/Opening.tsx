@@ -3,7 +3,7 @@
  * the open items (tags out, unpaid tabs, open complaints and incidents, follow-ups, missed
  * announcements), then the acknowledgement, the staff on duty, the float and the opening checklist.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftOpening, ShiftReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
@@ -15,6 +15,7 @@ import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { checklistLabel } from './util';
+import { ComplaintDeadlineBadge } from '../incidents/ComplaintDeadline';
 
 export function DiffBadge({ cents }: { cents: number }) {
   const { t } = useTranslation();
@@ -87,7 +88,7 @@ function PreviousHandover({ r }: { r: ShiftReport }) {
 function OpenItemsView({ o }: { o: ShiftOpening['openItems'] }) {
   const { t } = useTranslation();
   const uid = useId();
-  const groups: { key: string; items: string[] }[] = [
+  const groups: { key: string; items: ReactNode[] }[] = [
     { key: 'tagsOut', items: o.tagsOut.map((x) => `#${x.tagNumber} ${x.name} (${fmtTime(x.since)})`) },
     {
       key: 'unpaidTabs',
@@ -97,9 +98,16 @@ function OpenItemsView({ o }: { o: ShiftOpening['openItems'] }) {
     },
     {
       key: 'complaints',
-      items: o.complaints.map(
-        (x) => `${fmtDate(x.registeredAt.slice(0, 10))} ${x.complainantName}: ${x.what}`,
-      ),
+      // reception: no name, contact or what it is about (the core leaves them out)
+      items: o.complaints.map((x) => (
+        <>
+          #{x.id} {fmtDate(x.registeredAt.slice(0, 10))}{' '}
+          {x.view === 'full'
+            ? `${x.complainantName}: ${x.what}`
+            : `${x.complainant} · ${t(`incidents.departments.${x.department}`)}`}{' '}
+          <ComplaintDeadlineBadge deadline={x.deadline} dueDate={x.dueDate} daysLeft={x.daysLeft} />
+        </>
+      )),
     },
     {
       key: 'incidents',
