@@ -397,7 +397,8 @@ export class Core {
       const readOnly = isReadOnly(name);
       const tx = txRunner(db);
       const result = readOnly ? tx(work) : tx.immediate(work);
-      if (name === 'settings.update' || name === 'system.setup') this.settingsCache = null;
+      if (name === 'settings.update' || name === 'system.setup' || name === 'system.createDemo')
+        this.settingsCache = null;
       if (!readOnly) this.emitChange(name);
       return result;
     } catch (e) {

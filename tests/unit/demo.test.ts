@@ -22,6 +22,13 @@ describe('demo club', () => {
       const r = await core.call('x', 'system.createDemo', { language: 'zh-CN' });
       expect(r.ok, JSON.stringify(r)).toBe(true);
       const staff = (r as { data: { staff: { role: string; pin: string }[] } }).data.staff;
+      // The club's name and language are known at once, without a restart.
+      const status = await core.call('x', 'system.status', {});
+      expect(status.ok && status.data).toMatchObject({
+        state: 'ready',
+        clubName: '江畔健身会所',
+        language: 'zh-CN',
+      });
       expect(new Set(staff.map((s) => s.role))).toEqual(
         new Set([
           'reception',
