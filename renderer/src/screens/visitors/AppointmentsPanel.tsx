@@ -5,7 +5,9 @@ import type { AppointmentInfo } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
+import { errorText, invalidFields } from '../../errorText';
+import { PhoneText } from '../../components/PhoneText';
+import { PHONE_MAX, plausiblePhone } from '../../phone';
 import { clubToday, fmtDate, fmtDateTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
@@ -13,7 +15,6 @@ import { useVisitors } from '../../stores/visitors';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantSelect } from './ConsultantSelect';
 
-const PHONE = /^[0-9+\-() ]{1,30}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function shiftDay(day: string, n: number): string {
@@ -63,7 +64,7 @@ export function AppointmentsPanel() {
     const m = {
       who: !self && f.who === '',
       name: !f.name.trim(),
-      phone: !PHONE.test(f.phone.trim()) || !/\d/.test(f.phone),
+      phone: !plausiblePhone(f.phone),
       date: !/^\d{4}-\d{2}-\d{2}$/.test(f.date),
       time: f.time !== '' && !TIME.test(f.time),
       place: !f.place.trim(),
@@ -71,20 +72,30 @@ export function AppointmentsPanel() {
     setErrs(m);
     setError(null);
     if (Object.values(m).some(Boolean)) return;
-    await run(async () => {
-      const a = await call('appointments.create', {
-        ...(self ? {} : { consultantId: Number(f.who) }),
-        visitorName: f.name.trim(),
-        phone: f.phone.trim(),
-        date: f.date,
-        ...(f.time ? { time: f.time } : {}),
-        place: f.place.trim(),
-        ...(f.note.trim() ? { note: f.note.trim() } : {}),
-      });
-      toast.ok(t('visitors.appt.saved', { name: a.visitorName, date: fmtDate(a.date) }));
-      setF((p) => ({ ...p, name: '', phone: '', time: '', note: '' }));
-      load();
-    });
+    await run(
+      async () => {
+        const a = await call('appointments.create', {
+          ...(self ? {} : { consultantId: Number(f.who) }),
+          visitorName: f.name.trim(),
+          phone: f.phone.trim(),
+          date: f.date,
+          ...(f.time ? { time: f.time } : {}),
+          place: f.place.trim(),
+          ...(f.note.trim() ? { note: f.note.trim() } : {}),
+        });
+        toast.ok(t('visitors.appt.saved', { name: a.visitorName, date: fmtDate(a.date) }));
+        setF((p) => ({ ...p, name: '', phone: '', time: '', note: '' }));
+        load();
+      },
+      (e) => {
+        // The core decides what a phone number is: a number it refuses is marked at the field.
+        if (invalidFields(e).includes('phone')) {
+          setErrs((x) => ({ ...x, phone: true }));
+          return null;
+        }
+        return errorText(e);
+      },
+    );
   };
 
   const field = (k: 'name' | 'phone' | 'date' | 'time' | 'place' | 'note', label: string, type = 'text') => (
@@ -93,7 +104,8 @@ export function AppointmentsPanel() {
       <input
         id={`${uid}-${k}`}
         type={type}
-        maxLength={k === 'place' ? 200 : k === 'note' ? 500 : 100}
+        maxLength={k === 'place' ? 200 : k === 'note' ? 500 : k === 'phone' ? PHONE_MAX : 100}
+        {...(k === 'phone' ? { inputMode: 'tel' as const } : {})}
         value={f[k]}
         aria-invalid={errs[k] || undefined}
         onChange={(e) => set(k, e.target.value)}
@@ -166,7 +178,9 @@ export function AppointmentsPanel() {
                     </td>
                     <td>
                       <strong>{a.visitorName}</strong>
-                      <div className="num">{a.phone}</div>
+                      <div className="num">
+                        <PhoneText value={a.phone} />
+                      </div>
                     </td>
                     <td>{a.consultantName}</td>
                     <td>{a.place}</td>
