@@ -201,9 +201,13 @@ export function PhonePanel() {
                       ) : (
                         <span className="muted">{t('visitors.phone.noName')}</span>
                       )}
-                      <div className="num">
-                        <PhoneText value={q.callbackPhone} empty={t('visitors.phone.noNumber')} />
-                      </div>
+                      {q.callbackPhone ? (
+                        <div className="num">
+                          <PhoneText value={q.callbackPhone} />
+                        </div>
+                      ) : (
+                        <div className="muted">{t('visitors.phone.noNumber')}</div>
+                      )}
                     </td>
                     <td>{q.topic || '—'}</td>
                     <td>
