@@ -4,7 +4,8 @@
  *
  * - Phones match however they are written (+86, spaces, dashes, full-width digits).
  * - A lead is owned for `leadOwnershipDays` counted from when the appointment was fixed, not from
- *   its date; two consultants never split one visitor or one sale.
+ *   its date; an appointment recorded at the desk needs its consultant's PIN; two consultants never
+ *   split one visitor or one sale.
  * - A phone inquiry needs neither the caller's name nor number, and every call counts in the
  *   handover.
  * - Reception sees phone numbers masked in every list and search; opening one member shows it, up
@@ -12,7 +13,7 @@
  */
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OpArgs } from '../../electron/core/contract';
+import type { OpArgs, OpResult } from '../../electron/core/contract';
 import { REVEALS_PER_HOUR } from '../../electron/core/services/members';
 import { expectError, makeClub, MANAGER_PIN, type TestClub } from './helpers';
 
@@ -34,7 +35,7 @@ interface Desk {
   chen: Who;
   /** Moves the clock; every session logs in again (an idle session locks). */
   advance(ms: number): Promise<void>;
-  register(over?: Partial<OpArgs<'visitors.register'>>): ReturnType<TestClub['call']>;
+  register(over?: Partial<OpArgs<'visitors.register'>>): Promise<OpResult<'visitors.register'>>;
 }
 
 const clubs: TestClub[] = [];
@@ -199,6 +200,46 @@ describe('leads: three days from when the appointment was fixed', () => {
     const after = await d.register({ phone: '13811110003' });
     expect(after.decision).toMatchObject({ code: 'appointment_expired', params: { days: 4 } });
     expect(after.currentCall?.staffId).toBe(d.anna.id);
+  });
+});
+
+describe('leads: an appointment makes the lead its consultant’s', () => {
+  it('the desk records one for a consultant only with that consultant’s PIN', async () => {
+    const d = await setup();
+    const args = {
+      consultantId: d.bo.id,
+      visitorName: 'Zhao',
+      phone: '13844440001',
+      date: '2026-11-19',
+      place: 'lobby',
+    };
+    const count = () =>
+      (d.club.core.database.prepare('SELECT count(*) AS n FROM appointments').get() as { n: number }).n;
+    // Reception alone cannot give Bo a lead (nor take one for a colleague by backing a walk-in).
+    expect(
+      await expectError(d.club.call(d.desk.session, 'appointments.create', args), 'CONSULTANT_PIN_REQUIRED'),
+    ).toEqual({ name: 'Bo' });
+    await expectError(
+      d.club.call(d.desk.session, 'appointments.create', { ...args, consultantPin: '0000' }),
+      'PIN_WRONG',
+    );
+    // A consultant fixes only their own.
+    await expectError(d.club.call(d.anna.session, 'appointments.create', args), 'NOT_YOURS');
+    expect(count()).toBe(0);
+    const a = await d.club.call(d.desk.session, 'appointments.create', { ...args, consultantPin: d.bo.pin });
+    expect(a).toMatchObject({ consultantId: d.bo.id, createdByName: 'Desk Li' });
+    const audit = await d.club.call('mgr', 'audit.search', { q: 'appointments.create' });
+    expect(JSON.parse(audit.rows[0]!.after!)).toMatchObject({
+      consultantId: d.bo.id,
+      phone: '+8613844440001',
+      confirmedByConsultantPin: true,
+    });
+    // The wrong PIN was counted against Bo's lockout.
+    const pinWrong = await d.club.call('mgr', 'audit.search', { q: 'staff.pinWrong' });
+    expect(pinWrong.rows.map((r) => r.entityId)).toEqual([String(d.bo.id)]);
+    // A manager records one without it.
+    await d.club.call('mgr', 'appointments.create', { ...args, phone: '13844440002' });
+    expect(count()).toBe(2);
   });
 });
 

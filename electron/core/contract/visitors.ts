@@ -466,11 +466,17 @@ export const visitorContract = {
   },
 
   // ---- appointments ----------------------------------------------------------------------------
-  /** Records an appointment fixed now (the consultant defaults to the logged-in consultant). */
+  /**
+   * Records an appointment fixed now (the consultant defaults to the logged-in consultant). The
+   * appointment makes its consultant the lead's owner, so when someone else records it at the desk
+   * the consultant confirms it with their PIN (a manager may record it without).
+   */
   'appointments.create': {
     input: z
       .object({
         consultantId: Id.optional(),
+        /** The consultant's own PIN when a receptionist or shift lead records the appointment for them. */
+        consultantPin: Pin.optional(),
         visitorName: z.string().trim().min(1).max(100),
         phone: RequiredPhone,
         date: DateStr,

@@ -1151,7 +1151,13 @@ export const visitorHandlers = handlers({
     const consultantId = a.consultantId ?? (actor.role === 'consultant' ? actor.id : null);
     if (consultantId === null) throw new AppError('NOT_A_CONSULTANT', { name: actor.name });
     checkOwn(actor, consultantId);
-    requireConsultant(ctx.db, consultantId);
+    const consultant = requireConsultant(ctx.db, consultantId);
+    // Fixing an appointment gives the consultant the lead: the desk cannot do that for them alone.
+    const byOther = actor.id !== consultantId && !MANAGERS.includes(actor.role);
+    if (byOther) {
+      if (!a.consultantPin) throw new AppError('CONSULTANT_PIN_REQUIRED', { name: consultant.name });
+      verifyPin(ctx.db, consultantId, a.consultantPin, ctx.now());
+    }
     const now = ctx.nowIso();
     const key = phoneKey(a.phone);
     const id = Number(
@@ -1179,7 +1185,7 @@ export const visitorHandlers = handlers({
       op: 'appointments.create',
       entity: 'appointment',
       entityId: id,
-      after: { ...appt, phone: key },
+      after: { ...appt, phone: key, confirmedByConsultantPin: byOther },
     });
     return appt;
   },

@@ -357,6 +357,7 @@ export default {
     cancelled: 'Cancelled',
     confirmCancel: 'Cancel the appointment of {{name}} on {{date}}?',
     cancelDone: 'Appointment cancelled.',
+    pin: "{{name}}'s PIN (the consultant confirms the appointment)",
     ownership:
       'The lead belongs to the consultant who fixed the first appointment, for {{days}} days counted from when it was fixed (not from the appointment date).',
     error: {
@@ -367,6 +368,7 @@ export default {
       date: 'Enter the date.',
       time: 'Enter a time like 15:00, or leave it empty.',
       place: 'Enter the place.',
+      pin: 'The consultant types their PIN (4 to 8 digits).',
     },
   },
 

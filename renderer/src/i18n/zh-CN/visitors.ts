@@ -350,6 +350,7 @@ export default {
     cancelled: '已取消',
     confirmCancel: '取消 {{name}} {{date}} 的预约？',
     cancelDone: '预约已取消。',
+    pin: '{{name}} 的密码（由顾问本人确认预约）',
     ownership: '资源归最先约定预约的顾问所有，自约定之日（而非预约日期）起 {{days}} 天内有效。',
     error: {
       consultant: '请选择顾问。',
@@ -358,6 +359,7 @@ export default {
       date: '请输入日期。',
       time: '请输入时间，如 15:00，或留空。',
       place: '请输入地点。',
+      pin: '请顾问本人输入密码（4 到 8 位数字）。',
     },
   },
 

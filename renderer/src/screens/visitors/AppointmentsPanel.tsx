@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantSelect } from './ConsultantSelect';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const MANAGER_ROLES: readonly string[] = ['cs_manager', 'duty_manager', 'store_manager'];
 
 function shiftDay(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -32,6 +33,9 @@ export function AppointmentsPanel() {
   const canCreate = useCan('appointments.create');
   const canCancel = useCan('appointments.cancel');
   const self = me?.role === 'consultant';
+  // Someone at the desk records it for a consultant, who confirms it with their PIN (the
+  // appointment makes the lead theirs); managers record it without.
+  const needPin = !self && !MANAGER_ROLES.includes(me?.role ?? '');
   const [list, setList] = useState<AppointmentInfo[] | null>(null);
   const [f, setF] = useState({
     who: '' as number | '',
@@ -41,6 +45,7 @@ export function AppointmentsPanel() {
     time: '',
     place: t('visitors.appt.placeDefault'),
     note: '',
+    pin: '',
   });
   const [errs, setErrs] = useState<Record<string, boolean>>({});
   const { busy, error, setError, run } = useSubmit();
@@ -68,6 +73,7 @@ export function AppointmentsPanel() {
       date: !/^\d{4}-\d{2}-\d{2}$/.test(f.date),
       time: f.time !== '' && !TIME.test(f.time),
       place: !f.place.trim(),
+      pin: needPin && !/^\d{4,8}$/.test(f.pin),
     };
     setErrs(m);
     setError(null);
@@ -76,6 +82,7 @@ export function AppointmentsPanel() {
       async () => {
         const a = await call('appointments.create', {
           ...(self ? {} : { consultantId: Number(f.who) }),
+          ...(needPin ? { consultantPin: f.pin } : {}),
           visitorName: f.name.trim(),
           phone: f.phone.trim(),
           date: f.date,
@@ -84,7 +91,7 @@ export function AppointmentsPanel() {
           ...(f.note.trim() ? { note: f.note.trim() } : {}),
         });
         toast.ok(t('visitors.appt.saved', { name: a.visitorName, date: fmtDate(a.date) }));
-        setF((p) => ({ ...p, name: '', phone: '', time: '', note: '' }));
+        setF((p) => ({ ...p, name: '', phone: '', time: '', note: '', pin: '' }));
         load();
       },
       (e) => {
@@ -93,6 +100,7 @@ export function AppointmentsPanel() {
           setErrs((x) => ({ ...x, phone: true }));
           return null;
         }
+        setF((p) => ({ ...p, pin: '' }));
         return errorText(e);
       },
     );
@@ -144,6 +152,26 @@ export function AppointmentsPanel() {
           </div>
           {field('place', t('visitors.appt.place'))}
           {field('note', t('visitors.appt.note'))}
+          {needPin && (
+            <div className="field">
+              <label htmlFor={`${uid}-pin`}>
+                {t('visitors.appt.pin', {
+                  name: consultants.find((c) => c.id === f.who)?.name ?? t('visitors.appt.consultant'),
+                })}
+              </label>
+              <input
+                id={`${uid}-pin`}
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={8}
+                value={f.pin}
+                aria-invalid={errs.pin || undefined}
+                onChange={(e) => set('pin', e.target.value)}
+              />
+              {errs.pin && <div className="field-error">{t('visitors.appt.error.pin')}</div>}
+            </div>
+          )}
           <p className="field-hint">{t('visitors.appt.ownership', { days })}</p>
           <FormError error={error} as="p" />
           <button type="submit" className="btn btn-primary" disabled={busy}>
