@@ -2,7 +2,8 @@
  * Phones at the desk, end to end (browser build, loopback server), in Chinese: reception logs a
  * phone call whose caller left neither name nor number, and one who left a number typed with
  * full-width digits (a number that is not one is refused first); the list shows the number masked
- * and says what was not left. In the members search every phone is masked, and the whole number
+ * and says what was not left. Reception records an appointment for a consultant, who confirms it
+ * with their PIN. In the members search every phone is masked, and the whole number
  * typed as the member says it ("+86 138-…") finds that member with the number in full; opening one
  * member shows it.
  */
@@ -62,6 +63,21 @@ test('phones: a call without name or number, masked numbers, the whole number fo
   ]);
   await shot(page, 'zh-CN-phones-01-calls');
 
+  // ---- reception records an appointment for a consultant: the consultant confirms with the PIN --
+  await page.getByRole('tab', { name: T('visitors.section.appointments') }).click();
+  const appt = page.getByRole('form', { name: T('visitors.appt.title') });
+  await appt.getByLabel(T('visitors.appt.consultant'), { exact: true }).selectOption({ label: '张伟' });
+  await appt.getByLabel(T('visitors.appt.visitorName')).fill('赵女士');
+  await appt.getByLabel(T('visitors.appt.phone')).fill('１３９－０００１－２３４５');
+  await appt.getByRole('button', { name: T('visitors.appt.submit') }).click();
+  await expect(appt.getByText(T('visitors.appt.error.pin'))).toBeVisible();
+  await appt.getByLabel(T('visitors.appt.pin', { name: '张伟' })).fill('4001');
+  await appt.getByRole('button', { name: T('visitors.appt.submit') }).click();
+  const apptRow = page.locator('.vis-side-list').getByRole('row').filter({ hasText: '赵女士' });
+  await expect(apptRow).toContainText('139****2345');
+  await apptRow.scrollIntoViewIfNeeded();
+  await shot(page, 'zh-CN-phones-02-appointment');
+
   // ---- reception: member search ----------------------------------------------------------------
   await nav(page, T, 'members');
   const q = page.getByLabel(T('members.searchLabel'));
@@ -70,7 +86,7 @@ test('phones: a call without name or number, masked numbers, the whole number fo
   await expect(rows).toHaveCount(2);
   await expect(rows.locator('[data-masked="true"]')).toHaveCount(2);
   await expect(page.getByText('13800001111')).toHaveCount(0);
-  await shot(page, 'zh-CN-phones-02-search-masked');
+  await shot(page, 'zh-CN-phones-03-search-masked');
   // The first digits find nobody; the whole number, however written, finds that member in full.
   await q.fill('1380000');
   await expect(rows).toHaveCount(0);
@@ -78,11 +94,11 @@ test('phones: a call without name or number, masked numbers, the whole number fo
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('张无忌');
   await expect(rows.first()).toContainText('138 0000 2222');
-  await shot(page, 'zh-CN-phones-03-search-whole-number');
+  await shot(page, 'zh-CN-phones-04-search-whole-number');
   // Opening one member shows the number in full.
   await q.fill('张三丰');
   await rows.first().getByRole('button', { name: '张三丰' }).click();
   await expect(page.locator('.md-fields')).toContainText('138 0000 1111');
-  await shot(page, 'zh-CN-phones-04-member-opened');
+  await shot(page, 'zh-CN-phones-05-member-opened');
   expect(errors).toEqual([]);
 });

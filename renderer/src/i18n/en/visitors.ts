@@ -358,6 +358,7 @@ export default {
     confirmCancel: 'Cancel the appointment of {{name}} on {{date}}?',
     cancelDone: 'Appointment cancelled.',
     pin: "{{name}}'s PIN (the consultant confirms the appointment)",
+    pinAny: "The consultant's PIN (they confirm the appointment)",
     ownership:
       'The lead belongs to the consultant who fixed the first appointment, for {{days}} days counted from when it was fixed (not from the appointment date).',
     error: {

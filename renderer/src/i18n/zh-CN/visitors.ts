@@ -351,6 +351,7 @@ export default {
     confirmCancel: '取消 {{name}} {{date}} 的预约？',
     cancelDone: '预约已取消。',
     pin: '{{name}} 的密码（由顾问本人确认预约）',
+    pinAny: '顾问本人的密码（确认预约）',
     ownership: '资源归最先约定预约的顾问所有，自约定之日（而非预约日期）起 {{days}} 天内有效。',
     error: {
       consultant: '请选择顾问。',

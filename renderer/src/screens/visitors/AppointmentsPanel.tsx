@@ -155,9 +155,9 @@ export function AppointmentsPanel() {
           {needPin && (
             <div className="field">
               <label htmlFor={`${uid}-pin`}>
-                {t('visitors.appt.pin', {
-                  name: consultants.find((c) => c.id === f.who)?.name ?? t('visitors.appt.consultant'),
-                })}
+                {f.who === ''
+                  ? t('visitors.appt.pinAny')
+                  : t('visitors.appt.pin', { name: consultants.find((c) => c.id === f.who)?.name ?? '' })}
               </label>
               <input
                 id={`${uid}-pin`}
