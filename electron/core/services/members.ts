@@ -362,20 +362,27 @@ export function searchMembers(ctx: Ctx, q: string, limit = 20): MemberSummary[] 
   const lim = Math.min(limit, MAX_RESULTS);
   // A whole phone number typed, however written ("+86 138-1234-5678"): its digits as indexed.
   const typedPhone = /\d/.test(query) && isValidPhone(q) ? phoneDigits(q) : null;
+  // What counts as an exact match: the query as typed (a card number, a phone's last four digits)
+  // and, for a whole phone number however written, its digits as indexed.
   const exact = typedPhone ?? query;
   // Best rank per member over every term starting with the query — phone terms only when equal to
   // it (the whole number or its last four digits); exact card number first.
   const rows = ctx.db
     .prepare(
-      `SELECT s.member_id AS id, min(CASE WHEN s.term = ? AND s.rank = 1 THEN 0 ELSE s.rank END) AS r,
-              min(CASE WHEN s.term = ? THEN 0 ELSE 1 END) AS exact
-       FROM member_search s
-       WHERE (s.term >= ? AND s.term < ? AND s.rank < ${RANK.phone}) OR s.term = ?
+      `SELECT s.member_id AS id, min(CASE WHEN s.term IN (?, ?) AND s.rank = 1 THEN 0 ELSE s.rank END) AS r,
+              min(CASE WHEN s.term IN (?, ?) THEN 0 ELSE 1 END) AS exact
+       FROM (SELECT term, member_id, rank FROM member_search WHERE term >= ? AND term < ? AND rank < ${RANK.phone}
+             UNION ALL
+             SELECT term, member_id, rank FROM member_search WHERE term IN (?, ?)) s
        GROUP BY s.member_id
        ORDER BY exact, r
        LIMIT 400`,
     )
-    .all(exact, exact, query, prefixEnd(query), exact) as { id: number; r: number; exact: number }[];
+    .all(query, exact, query, exact, query, prefixEnd(query), query, exact) as {
+    id: number;
+    r: number;
+    exact: number;
+  }[];
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const members = ctx.db
