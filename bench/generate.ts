@@ -10,6 +10,7 @@
 import Database from 'better-sqlite3';
 import { Core } from '../electron/core/app';
 import { DB_FILE } from '../electron/core/db/database';
+import { phoneKey } from '../electron/core/phone';
 import { memberTerms } from '../electron/core/services/pinyin';
 import { addDays, dayBoundsUtc, localDate } from '../electron/core/time';
 import path from 'node:path';
@@ -230,8 +231,11 @@ export async function generateClub(o: GenOptions): Promise<GenResult> {
         : `${pick(r, FIRST_EN)} ${pick(r, LAST_EN)}`;
       const gender = r() < 0.5 ? 'male' : 'female';
       const cardNo = String(10_000_000 + id * 7 + Math.floor(r() * 7));
+      // stored in the app's one form (E.164), as members.create stores it
       const phone =
-        r() < 0.9 ? `1${pick(r, ['3', '5', '8'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}` : null;
+        r() < 0.9
+          ? phoneKey(`1${pick(r, ['3', '5', '8'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`)
+          : null;
       const birth =
         r() < 0.7
           ? `19${60 + Math.floor(r() * 40)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`
@@ -793,7 +797,7 @@ export function generateBusyShift(o: BusyShiftOptions): Record<string, number> {
       const at = start + r() * (lastIn - start - 3_600_000);
       const by = desk();
       const joined = r() < 0.35;
-      const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
+      const phone = phoneKey(`139${String(10_000_000 + i).padStart(8, '0')}`);
       const id = Number(
         db
           .prepare(
@@ -834,7 +838,7 @@ export function generateBusyShift(o: BusyShiftOptions): Record<string, number> {
             `INSERT INTO phone_inquiries (day, caller_name, callback_phone, has_appointment, topic, logged_at, logged_by)
              VALUES (?, ?, ?, 0, 'prices', ?, ?)`,
           )
-          .run(day, `Caller ${i + 1}`, `137${String(20_000_000 + i).padStart(8, '0')}`, iso(at), by)
+          .run(day, `Caller ${i + 1}`, phoneKey(`137${String(20_000_000 + i).padStart(8, '0')}`), iso(at), by)
           .lastInsertRowid,
       );
       audit(at, by, 'inquiries.create', 'phone_inquiry', id, {});

@@ -8,6 +8,7 @@ import { migration0006 } from './migrations/0006-indexes';
 import { migration0007 } from './migrations/0007-bar-voids';
 import { migration0008 } from './migrations/0008-memberships';
 import { migration0009 } from './migrations/0009-incidents-complaints';
+import { migration0010 } from './migrations/0010-phones';
 
 export type { Migration } from './types';
 
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 /** The schema version this build of the app writes. */

@@ -9,7 +9,7 @@
  *   formatPhone(raw)  for display: "138 1234 5678" (national) or "+44 20 7946 0958"
  *   maskPhone(raw)    "138****5678"
  */
-import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
 
 const DEFAULT_COUNTRY = 'CN';
 

@@ -233,7 +233,7 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
     place: 'lobby',
     note: '',
   },
-  'appointments.list': { from: '2026-11-01', to: '2026-11-30', phone: '139', consultantId: 1 },
+  'appointments.list': { from: '2026-11-01', to: '2026-11-30', phone: '13900002222', consultantId: 1 },
   'appointments.cancel': { id: 1 },
   'inquiries.create': {
     callerName: 'Sun',

@@ -110,10 +110,15 @@ describe('import preview: decoding and column mapping', () => {
       gender: 'female',
       cardTypeName: '10次卡',
       visitsLeft: 8,
-      phone: '13900002222',
+      phone: '139****2222', // search shows phones masked
     });
     const d = await club.call('mgr', 'members.get', { id: m.id });
-    expect(d).toMatchObject({ startDate: '2026-11-05', expiryDate: null, notes: '备注,带逗号' });
+    expect(d).toMatchObject({
+      startDate: '2026-11-05',
+      expiryDate: null,
+      notes: '备注,带逗号',
+      phone: '139 0000 2222',
+    });
     const y = await club.call('mgr', 'members.get', {
       id: (await club.call('mgr', 'members.search', { q: 'M001' }))[0]!.id,
     });

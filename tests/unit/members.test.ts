@@ -66,7 +66,7 @@ describe('members: create and update', () => {
       state: 'active',
       inside: false,
       hasPhoto: false,
-      phone: '13800001234',
+      phone: '138 0000 1234',
       birthDate: '1990-05-06',
     });
     const b = await club.call('mgr', 'members.create', memberArgs(ten.id, { cardNo: 'M002', name: 'Li Si' }));
@@ -122,7 +122,7 @@ describe('members: create and update', () => {
       phone: '13911112222',
       notes: 'VIP',
     });
-    expect(u).toMatchObject({ name: '李四', phone: '13911112222', notes: 'VIP', expiryDate: '2027-11-17' });
+    expect(u).toMatchObject({ name: '李四', phone: '139 1111 2222', notes: 'VIP', expiryDate: '2027-11-17' });
     const rows = (await club.call('mgr', 'audit.search', { q: 'members.update' })).rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -131,8 +131,9 @@ describe('members: create and update', () => {
       entityId: String(m.id),
       staffId: club.managerId,
     });
-    expect(JSON.parse(rows[0]!.before!)).toEqual({ name: '张三', phone: '13800001234', notes: '' });
-    expect(JSON.parse(rows[0]!.after!)).toEqual({ name: '李四', phone: '13911112222', notes: 'VIP' });
+    // Phones are stored in one form (E.164), whatever was typed.
+    expect(JSON.parse(rows[0]!.before!)).toEqual({ name: '张三', phone: '+8613800001234', notes: '' });
+    expect(JSON.parse(rows[0]!.after!)).toEqual({ name: '李四', phone: '+8613911112222', notes: 'VIP' });
     // An update that changes nothing writes no audit entry.
     await club.call('mgr', 'members.update', { id: m.id, name: '李四' });
     expect((await club.call('mgr', 'audit.search', { q: 'members.update' })).total).toBe(1);
@@ -329,19 +330,19 @@ describe('members: freeze and unfreeze', () => {
 });
 
 describe('members: contact details by role', () => {
-  it('reception sees the full phone and birth date; the bar sees a masked phone in search', async () => {
+  it('reception sees the full phone and birth date of one member; search shows it masked', async () => {
     const club = await makeClub();
     const { year } = await cardTypes(club);
     const m = await club.call('mgr', 'members.create', memberArgs(year.id));
     const desk = await club.loginAs('reception');
     const bar = await club.loginAs('bar');
     expect(await club.call(desk.session, 'members.get', { id: m.id })).toMatchObject({
-      phone: '13800001234',
+      phone: '138 0000 1234',
       birthDate: '1990-05-06',
     });
     expect((await club.call(desk.session, 'members.search', { q: '张三' }))[0]).toMatchObject({
       id: m.id,
-      phone: '13800001234',
+      phone: '138****1234',
     });
     const barHits = await club.call(bar.session, 'members.search', { q: '张三' });
     expect(barHits).toHaveLength(1);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, ROLES, type OpName, type Role } from '../../electron/core/contract';
 import { PERMISSIONS } from '../../electron/core/permissions';
+import { REVEALS_PER_HOUR } from '../../electron/core/services/members';
 import { EXAMPLES } from './examples';
 import { makeClub, MANAGER_PIN } from './helpers';
 
@@ -80,6 +81,11 @@ function renderDoc(): string {
     'Prices of membership cards are left out of every answer to reception and bar staff, and medical',
     'and compensation details of incidents out of every answer to non-managers (tested in',
     '`tests/unit/roles.test.ts` and `tests/unit/incidents.test.ts`).',
+    '',
+    'Phone numbers are masked (138****5678) in every list and search result, except the number typed',
+    'in full; opening one member shows it to reception, consultants and supervisors (below manager: up',
+    `to ${REVEALS_PER_HOUR} different members an hour), and a lead’s number is shown in full only to its own consultant`,
+    'and to managers (tested in `tests/unit/seams-phones.test.ts`).',
     '',
     `| ${head.join(' | ')} |`,
     `| ${head.map((_, i) => (i === 0 ? '---' : ':-:')).join(' | ')} |`,

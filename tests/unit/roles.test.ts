@@ -137,7 +137,7 @@ describe('visitors and the rotation', () => {
         'visitors.register',
         {
           name: 'X',
-          phone: '1',
+          phone: '13800001111',
           gender: 'male',
           heardFrom: '',
           interests: [],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidPhone, phoneKey } from '../phone';
 import { isValidDate, isValidTimeZone } from '../time';
 
 /** Shared argument schemas. Every string has a maximum length; every number a range. */
@@ -8,11 +9,24 @@ export const Name = z.string().trim().min(1).max(100);
 export const ShortText = z.string().trim().max(500);
 export const LongText = z.string().max(5000);
 export const Reason = z.string().trim().min(1).max(500);
+/**
+ * What a person types for a phone number: digits (also full-width), "+", spaces, dashes, dots,
+ * slashes and brackets ("+86 138-1234-5678", "１３８ １２３４ ５６７８", "(010) 6552 1234"). Text that
+ * is not a valid phone number (letters, too few or too many digits) is refused with the message
+ * 'phone'. The handler receives one consistent form, the key of ../phone.ts ("+8613812345678");
+ * '' (no number) stays ''.
+ */
+const PHONE_CHARS =
+  /^[0-9\uff10-\uff19+\uff0b\s\u3000\-\u2010-\u2015\u2212\uff0d.\uff0e/\uff0f()\uff08\uff09]*$/;
 export const Phone = z
   .string()
   .trim()
-  .max(30)
-  .regex(/^[0-9+\-() ]*$/, 'phone');
+  .max(40)
+  .regex(PHONE_CHARS, { message: 'phone', abort: true })
+  .refine((s) => s === '' || isValidPhone(s), 'phone')
+  .transform((s) => (s === '' ? '' : phoneKey(s)));
+/** A phone number that must be given. */
+export const RequiredPhone = Phone.refine((s) => s !== '', 'phone');
 export const CardNo = z
   .string()
   .trim()

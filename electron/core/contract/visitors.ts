@@ -5,7 +5,7 @@
  * report. Reasons are codes with parameters so the desk words them in its own language.
  */
 import { z } from 'zod';
-import { DateStr, Gender, Id, OpId, Phone, Pin, Reason, ShortText, TimeStr } from './common';
+import { DateStr, Gender, Id, OpId, Phone, Pin, Reason, RequiredPhone, ShortText, TimeStr } from './common';
 
 function out<R>(): R {
   return undefined as unknown as R;
@@ -142,6 +142,10 @@ export interface VisitorRow {
   name: string;
   /** For the introduction ("Ms Zhang"): a Chinese name's first character, else the last word. */
   surname: string;
+  /**
+   * Shown as "138 1234 5678" to managers and to the visitor's own consultant (received or credited);
+   * masked (138****5678) for everyone else.
+   */
   phone: string;
   gender: 'male' | 'female';
   heardFrom: string;
@@ -240,6 +244,7 @@ export interface AppointmentInfo {
   consultantId: number;
   consultantName: string;
   visitorName: string;
+  /** Full for managers and the appointment's own consultant; masked (138****5678) for everyone else. */
   phone: string;
   date: string;
   time: string | null;
@@ -253,8 +258,13 @@ export interface AppointmentInfo {
 export interface InquiryInfo {
   id: number;
   day: string;
-  callerName: string;
-  callbackPhone: string;
+  /** null: the caller did not leave a name. */
+  callerName: string | null;
+  /**
+   * null: the caller did not leave a number. Masked (138****5678) except for managers and the
+   * consultant the call was passed to (who calls back).
+   */
+  callbackPhone: string | null;
   hasAppointment: boolean;
   appointmentWithId: number | null;
   appointmentWithName: string | null;
@@ -341,7 +351,6 @@ export interface ConsultantReport {
 // ---- argument schemas ------------------------------------------------------------------------
 
 const Text100 = z.string().trim().max(100);
-const RequiredPhone = Phone.refine((s) => /\d/.test(s), 'phone');
 const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
 const ConsultantPin = z.object({ staffId: Id, pin: Pin }).strict();
 const ClassFields = z
@@ -459,11 +468,17 @@ export const visitorContract = {
   },
 
   // ---- appointments ----------------------------------------------------------------------------
-  /** Records an appointment fixed now (the consultant defaults to the logged-in consultant). */
+  /**
+   * Records an appointment fixed now (the consultant defaults to the logged-in consultant). The
+   * appointment makes its consultant the lead's owner, so when someone else records it at the desk
+   * the consultant confirms it with their PIN (a manager may record it without).
+   */
   'appointments.create': {
     input: z
       .object({
         consultantId: Id.optional(),
+        /** The consultant's own PIN when a receptionist or shift lead records the appointment for them. */
+        consultantPin: Pin.optional(),
         visitorName: z.string().trim().min(1).max(100),
         phone: RequiredPhone,
         date: DateStr,
@@ -488,12 +503,16 @@ export const visitorContract = {
   'appointments.cancel': { input: z.object({ id: Id }).strict(), output: out<AppointmentInfo>() },
 
   // ---- phone inquiries -------------------------------------------------------------------------
-  /** Logs a call and passes it to a consultant (appointment → that consultant; else the phone rotation). */
+  /**
+   * Logs a call and passes it to a consultant (appointment → that consultant; else the phone
+   * rotation). Callers leave their name and number only if they are willing: both may be left out
+   * ('' or null); the call is logged and counted all the same.
+   */
   'inquiries.create': {
     input: z
       .object({
-        callerName: z.string().trim().min(1).max(100),
-        callbackPhone: RequiredPhone,
+        callerName: z.string().trim().max(100).nullable().optional(),
+        callbackPhone: Phone.nullable().optional(),
         hasAppointment: z.boolean(),
         appointmentWithId: Id.nullable(),
         topic: ShortText,

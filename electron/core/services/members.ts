@@ -1,6 +1,15 @@
 /**
  * Members: create, edit, freeze, photo, and search as you type (card number, name, phone, pinyin).
  * Import and export of rosters live in memberImport.ts.
+ *
+ * Phones are stored in one form (phone.ts `phoneKey`, "+8613812345678") and shown as
+ * "138 1234 5678". Privacy (domain.md): search results show phones masked (138****5678) — to every
+ * role — except for a member whose whole number was typed; a phone is found only by the whole
+ * number (however it is written) or its last four digits, never by its first digits, so paging
+ * through results cannot piece numbers together. Opening one member shows the full number to the
+ * roles that need it (CONTACT_ROLES), within a limit per staff member and hour (see
+ * `revealAllowed`): a desk account cannot collect the club's phone list by opening members one by
+ * one. Exports stay a manager's action, recorded.
  */
 import type { DB } from '../db/database';
 import type {
@@ -26,9 +35,10 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { CONTACT_ROLES, MANAGERS, PRICE_ROLES, SUPERVISORS } from '../permissions';
+import { formatPhone, isValidPhone, maskPhone, phoneDigits, phoneKey } from '../phone';
 import { addDays, daysBetween } from '../time';
 import { memberDebtCents, settle } from './payments';
-import { memberTerms, norm, prefixEnd } from './pinyin';
+import { memberTerms, norm, prefixEnd, RANK } from './pinyin';
 import { authorize } from './staff';
 
 export interface MemberRow {
@@ -103,12 +113,33 @@ export function memberState(m: MemberRow, today: string): MemberState {
   return 'active';
 }
 
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return phone;
-  const d = phone.replace(/\s+/g, '');
-  if (d.length <= 4) return '****';
-  if (d.length <= 7) return `${'*'.repeat(d.length - 4)}${d.slice(-4)}`;
-  return `${d.slice(0, 3)}****${d.slice(-4)}`;
+/** Different members whose full phone one staff member below manager may open per hour. */
+export const REVEALS_PER_HOUR = 60;
+const HOUR_MS = 3_600_000;
+/** Per database connection (one club), per staff member: member id → when last revealed. */
+const reveals = new WeakMap<DB, Map<number, Map<number, number>>>();
+
+/**
+ * Whether this member's full phone may be shown to the actor now. Managers: always. Consultants:
+ * always for their own members. Everyone else (and consultants for other members) within
+ * REVEALS_PER_HOUR different members in the last hour; a member already shown in that hour may be
+ * opened again. Kept in memory (opening a member is a read and writes nothing); a restart of the
+ * app starts the count again, which is fine for what it guards against: a script or a person
+ * paging through the whole club.
+ */
+function revealAllowed(ctx: Ctx, m: MemberRow): boolean {
+  const actor = ctx.requireActor();
+  if (MANAGERS.includes(actor.role)) return true;
+  if (actor.role === 'consultant' && m.consultant_id === actor.id) return true;
+  let club = reveals.get(ctx.db);
+  if (!club) reveals.set(ctx.db, (club = new Map()));
+  let mine = club.get(actor.id);
+  if (!mine) club.set(actor.id, (mine = new Map()));
+  const now = ctx.now().getTime();
+  for (const [id, at] of mine) if (now - at >= HOUR_MS || at > now) mine.delete(id);
+  if (!mine.has(m.id) && mine.size >= REVEALS_PER_HOUR) return false;
+  mine.set(m.id, now);
+  return true;
 }
 
 export function reindexMember(db: DB, memberId: number): void {
@@ -156,7 +187,7 @@ export function insertMember(
       f.cardNo.trim(),
       f.name.trim(),
       f.gender,
-      f.phone?.trim() || null,
+      phoneKey(f.phone) || null,
       f.birthDate,
       f.cardTypeId,
       f.startDate,
@@ -443,14 +474,14 @@ function toSummary(
   db: DB,
   m: MemberRow & { type_name: string; type_kind: 'time' | 'visits' },
   today: string,
-  contact: boolean,
+  fullPhone: boolean,
 ): MemberSummary {
   return {
     id: m.id,
     cardNo: m.card_no,
     name: m.name,
     gender: m.gender,
-    phone: contact ? m.phone : maskPhone(m.phone),
+    phone: fullPhone ? formatPhone(m.phone) || null : maskPhone(m.phone),
     cardTypeName: m.type_name,
     cardKind: m.type_kind,
     expiryDate: m.expiry_date,
@@ -472,6 +503,7 @@ export function loadMemberDetail(ctx: Ctx, id: number): MemberDetail {
   const t = cardType(db, m.card_type_id);
   const role = ctx.requireActor().role;
   const contact = CONTACT_ROLES.includes(role);
+  const fullPhone = contact && (!m.phone || revealAllowed(ctx, m));
   const consultant = m.consultant_id
     ? (db.prepare('SELECT name FROM staff WHERE id = ?').get(m.consultant_id) as { name: string } | undefined)
     : undefined;
@@ -522,7 +554,7 @@ export function loadMemberDetail(ctx: Ctx, id: number): MemberDetail {
     cardNo: m.card_no,
     name: m.name,
     gender: m.gender,
-    phone: contact ? m.phone : maskPhone(m.phone),
+    phone: fullPhone ? formatPhone(m.phone) || null : maskPhone(m.phone),
     cardTypeName: t.name,
     cardKind: t.kind,
     expiryDate: m.expiry_date,
@@ -662,18 +694,29 @@ export function searchMembers(ctx: Ctx, q: string, limit = 20): MemberSummary[] 
   const query = norm(q);
   if (!query) return [];
   const lim = Math.min(limit, MAX_RESULTS);
-  // Best rank per member over every term starting with the query; exact card number first.
+  // A whole phone number typed, however written ("+86 138-1234-5678"): its digits as indexed.
+  const typedPhone = /\d/.test(query) && isValidPhone(q) ? phoneDigits(q) : null;
+  // What counts as an exact match: the query as typed (a card number, a phone's last four digits)
+  // and, for a whole phone number however written, its digits as indexed.
+  const exact = typedPhone ?? query;
+  // Best rank per member over every term starting with the query — phone terms only when equal to
+  // it (the whole number or its last four digits); exact card number first.
   const rows = ctx.db
     .prepare(
-      `SELECT s.member_id AS id, min(CASE WHEN s.term = ? AND s.rank = 1 THEN 0 ELSE s.rank END) AS r,
-              min(CASE WHEN s.term = ? THEN 0 ELSE 1 END) AS exact
-       FROM member_search s
-       WHERE s.term >= ? AND s.term < ?
+      `SELECT s.member_id AS id, min(CASE WHEN s.term IN (?, ?) AND s.rank = 1 THEN 0 ELSE s.rank END) AS r,
+              min(CASE WHEN s.term IN (?, ?) THEN 0 ELSE 1 END) AS exact
+       FROM (SELECT term, member_id, rank FROM member_search WHERE term >= ? AND term < ? AND rank < ${RANK.phone}
+             UNION ALL
+             SELECT term, member_id, rank FROM member_search WHERE term IN (?, ?)) s
        GROUP BY s.member_id
        ORDER BY exact, r
        LIMIT 400`,
     )
-    .all(query, query, query, prefixEnd(query)) as { id: number; r: number; exact: number }[];
+    .all(query, exact, query, exact, query, prefixEnd(query), query, exact) as {
+    id: number;
+    r: number;
+    exact: number;
+  }[];
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const members = ctx.db
@@ -685,7 +728,9 @@ export function searchMembers(ctx: Ctx, q: string, limit = 20): MemberSummary[] 
   const byId = new Map(members.map((m) => [m.id, m]));
   const order = new Map(rows.map((r) => [r.id, r]));
   const today = ctx.today();
-  const contact = CONTACT_ROLES.includes(ctx.requireActor().role);
+  // Masked for everyone, except the number the person typed in full (they know it already).
+  const typedShown = (m: MemberRow) =>
+    typedPhone !== null && !!m.phone && phoneDigits(m.phone) === typedPhone;
   return ids
     .map((id) => byId.get(id)!)
     .sort((a, b) => {
@@ -701,7 +746,7 @@ export function searchMembers(ctx: Ctx, q: string, limit = 20): MemberSummary[] 
       );
     })
     .slice(0, lim)
-    .map((m) => toSummary(ctx.db, m, today, contact));
+    .map((m) => toSummary(ctx.db, m, today, typedShown(m)));
 }
 
 const PHOTO_MAX_BYTES = 1_500_000;

@@ -1,9 +1,10 @@
 /**
  * Search terms for a member: card number, phone, name words, and for Chinese names the full
  * pinyin ("zhangsan"), the initials ("zs") and the given name's pinyin ("san"). Each term has a
- * rank (lower is a better match); search is a prefix match over the terms.
+ * rank (lower is a better match); search is a prefix match over the terms (phone terms: exact only).
  */
 import { pinyin } from 'pinyin-pro';
+import { phoneDigits } from '../phone';
 
 export const RANK = {
   cardExact: 0,
@@ -57,9 +58,14 @@ export function nameTerms(name: string): Term[] {
   return out;
 }
 
+/**
+ * Every term of a member. The phone gives two terms, matched only when equal to the query (never as
+ * a prefix, see members.ts searchMembers): its digits as a person types them ("13812345678",
+ * phone.ts `phoneDigits`, however the number was written) and its last four digits.
+ */
 export function memberTerms(m: { cardNo: string; name: string; phone: string | null }): Term[] {
   const terms: Term[] = [{ term: norm(m.cardNo), rank: RANK.card }, ...nameTerms(m.name)];
-  const digits = (m.phone ?? '').replace(/\D/g, '');
+  const digits = phoneDigits(m.phone);
   if (digits) {
     terms.push({ term: digits, rank: RANK.phone });
     if (digits.length > 4) terms.push({ term: digits.slice(-4), rank: RANK.phoneTail });

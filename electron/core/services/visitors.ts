@@ -4,16 +4,25 @@
  * customer-service manager; appointments (lead ownership); phone inquiries with their own turn
  * pointer; and the consultant report.
  *
- * Whom to call (domain.md, "Visitors and the consultant rotation"):
- * 1. The visitor's phone matches appointments whose date is at most `leadOwnershipDays` ago (or
- *    still ahead): the consultant who fixed the earliest of them owns the lead and is called if at
- *    the club; older appointments make the lead shared.
+ * Whom to call (domain.md, "Visitors and the consultant rotation" and "Leads (撞单)"):
+ * 1. The visitor's phone (however it is written: phone.ts) matches appointments fixed at most
+ *    `leadOwnershipDays` ago — the days count from when the appointment was fixed, not from its
+ *    date: the consultant who fixed the earliest of them owns the lead and is called if at the club;
+ *    appointments fixed longer ago make the lead shared.
  * 2. An appointment the visitor names (nothing recorded): that consultant, if at the club.
  * 3. Met a consultant before and names them: that consultant, if at the club.
  * 4. Everyone else (first visit, a name they cannot remember, the named consultant absent): the
  *    rotation. Only rotation calls use a turn.
  * The decision and the turn it takes happen in the operation's single IMMEDIATE transaction, so two
  * visitors registered at the same moment never get the same consultant.
+ *
+ * One sale, one consultant: a phone still being handled today (waiting, called, with a consultant)
+ * cannot be registered a second time (two consultants would receive the same person); a visitor's
+ * outcome and any card sold count for the one consultant credited with the visitor (the one who
+ * received them, unless a dispute moved the credit, wholly, to another).
+ *
+ * Privacy: phones in every result are masked (138****5678) except for managers and the
+ * consultant whose lead it is (who calls them); reception cannot collect the prospects' numbers.
  */
 import type { DB } from '../db/database';
 import type {
@@ -36,6 +45,8 @@ import type {
 } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
+import { MANAGERS } from '../permissions';
+import { formatPhone, maskPhone, phoneKey } from '../phone';
 import { addDays, dayBoundsUtc, daysBetween, localDate } from '../time';
 import { announcementHandlers } from './announcements';
 import {
@@ -51,8 +62,19 @@ import {
 } from './rotation';
 import { getStaffRow, verifyPin } from './staff';
 
-export function phoneNorm(phone: string): string {
-  return phone.replace(/\D/g, '');
+/**
+ * A lead's phone as the actor may see it: in full ("138 1234 5678") for managers and for the
+ * consultant whose lead it is (`owners`: who received, is credited, fixed the appointment, takes the
+ * call back); masked (138****5678) for everyone else, so that no list or page of results gives out
+ * the club's prospects' numbers.
+ */
+function leadPhone(ctx: Ctx, stored: string, ...owners: (number | null)[]): string;
+function leadPhone(ctx: Ctx, stored: string | null, ...owners: (number | null)[]): string | null;
+function leadPhone(ctx: Ctx, stored: string | null, ...owners: (number | null)[]): string | null {
+  if (stored === null || stored === '') return stored;
+  const actor = ctx.requireActor();
+  const full = MANAGERS.includes(actor.role) || (actor.role === 'consultant' && owners.includes(actor.id));
+  return full ? formatPhone(stored) : maskPhone(stored);
 }
 
 function surnameOf(name: string): string {
@@ -175,7 +197,7 @@ function toVisitorRow(ctx: Ctx, v: VisitorDbRow): VisitorRow {
     day: v.day,
     name: v.name,
     surname: surnameOf(v.name),
-    phone: v.phone,
+    phone: leadPhone(ctx, v.phone, v.consultant_id, v.credit_consultant_id),
     gender: v.gender,
     heardFrom: v.heard_from,
     interests: JSON.parse(v.interests) as string[],
@@ -419,20 +441,25 @@ function decide(
 ): { decision: Decision; callStaffId: number | null; appointmentId: number | null } {
   const day = ctx.today();
   const limit = ctx.settings.leadOwnershipDays;
-  const appts = ctx.db
-    .prepare(
-      `SELECT a.id, a.consultant_id, a.appt_date, a.place, a.fixed_at, s.name FROM appointments a JOIN staff s ON s.id = a.consultant_id
-       WHERE a.phone_norm = ? AND a.cancelled_at IS NULL ORDER BY a.fixed_at, a.id`,
-    )
-    .all(phoneNorm(a.phone)) as {
-    id: number;
-    consultant_id: number;
-    appt_date: string;
-    place: string;
-    fixed_at: string;
-    name: string;
-  }[];
-  const live = appts.filter((x) => daysBetween(x.appt_date, day) <= limit);
+  const tz = ctx.settings.timeZone;
+  const appts = (
+    ctx.db
+      .prepare(
+        `SELECT a.id, a.consultant_id, a.appt_date, a.place, a.fixed_at, s.name FROM appointments a JOIN staff s ON s.id = a.consultant_id
+         WHERE a.phone_norm = ? AND a.cancelled_at IS NULL ORDER BY a.fixed_at, a.id`,
+      )
+      .all(phoneKey(a.phone)) as {
+      id: number;
+      consultant_id: number;
+      appt_date: string;
+      place: string;
+      fixed_at: string;
+      name: string;
+    }[]
+  ).map((x) => ({ ...x, sinceFixed: daysBetween(localDate(new Date(x.fixed_at), tz), day) }));
+  // The ownership days count from the day the appointment was fixed (domain.md, 撞单), never from
+  // the appointment's date: an appointment set far ahead does not keep a lead.
+  const live = appts.filter((x) => x.sinceFixed <= limit);
   const owner = live[0];
   const named = (
     staffId: number,
@@ -463,7 +490,7 @@ function decide(
       date: owner.appt_date,
       place: owner.place,
       fixedAt: owner.fixed_at,
-      days: daysBetween(owner.appt_date, day),
+      days: owner.sinceFixed,
       others: live.filter((x) => x.consultant_id !== owner.consultant_id).length,
     });
     return { ...r, appointmentId: owner.id };
@@ -485,7 +512,8 @@ function decide(
           consultant: expired.name,
           consultantId: expired.consultant_id,
           date: expired.appt_date,
-          days: daysBetween(expired.appt_date, day),
+          fixedAt: expired.fixed_at,
+          days: expired.sinceFixed,
           limit,
         },
       },
@@ -524,13 +552,13 @@ interface ApptDbRow {
 const APPT_SELECT = `SELECT a.*, c.name AS consultant_name, b.name AS created_by_name FROM appointments a
   JOIN staff c ON c.id = a.consultant_id JOIN staff b ON b.id = a.created_by`;
 
-function toAppt(a: ApptDbRow): AppointmentInfo {
+function toAppt(ctx: Ctx, a: ApptDbRow): AppointmentInfo {
   return {
     id: a.id,
     consultantId: a.consultant_id,
     consultantName: a.consultant_name,
     visitorName: a.visitor_name,
-    phone: a.phone,
+    phone: leadPhone(ctx, a.phone, a.consultant_id),
     date: a.appt_date,
     time: a.appt_time,
     place: a.place,
@@ -541,17 +569,21 @@ function toAppt(a: ApptDbRow): AppointmentInfo {
   };
 }
 
-function getAppt(db: DB, id: number): AppointmentInfo {
+function getApptRow(db: DB, id: number): ApptDbRow {
   const a = db.prepare(`${APPT_SELECT} WHERE a.id = ?`).get(id) as ApptDbRow | undefined;
   if (!a) throw new AppError('NOT_FOUND', { entity: 'appointment' });
-  return toAppt(a);
+  return a;
+}
+
+function getAppt(ctx: Ctx, id: number): AppointmentInfo {
+  return toAppt(ctx, getApptRow(ctx.db, id));
 }
 
 interface InquiryDbRow {
   id: number;
   day: string;
-  caller_name: string;
-  callback_phone: string;
+  caller_name: string | null;
+  callback_phone: string | null;
   has_appointment: number;
   appointment_with: number | null;
   appt_with_name: string | null;
@@ -573,12 +605,13 @@ const INQUIRY_SELECT = `SELECT i.*, aw.name AS appt_with_name, lb.name AS logged
   FROM phone_inquiries i LEFT JOIN staff aw ON aw.id = i.appointment_with JOIN staff lb ON lb.id = i.logged_by
   LEFT JOIN staff c ON c.id = i.consultant_id LEFT JOIN staff cb ON cb.id = i.called_back_by`;
 
-function toInquiry(db: DB, i: InquiryDbRow): InquiryInfo {
+function toInquiry(ctx: Ctx, i: InquiryDbRow): InquiryInfo {
+  const db = ctx.db;
   return {
     id: i.id,
     day: i.day,
     callerName: i.caller_name,
-    callbackPhone: i.callback_phone,
+    callbackPhone: leadPhone(ctx, i.callback_phone, i.consultant_id),
     hasAppointment: i.has_appointment === 1,
     appointmentWithId: i.appointment_with,
     appointmentWithName: i.appt_with_name,
@@ -599,10 +632,10 @@ function toInquiry(db: DB, i: InquiryDbRow): InquiryInfo {
   };
 }
 
-function getInquiry(db: DB, id: number): InquiryInfo {
-  const i = db.prepare(`${INQUIRY_SELECT} WHERE i.id = ?`).get(id) as InquiryDbRow | undefined;
+function getInquiry(ctx: Ctx, id: number): InquiryInfo {
+  const i = ctx.db.prepare(`${INQUIRY_SELECT} WHERE i.id = ?`).get(id) as InquiryDbRow | undefined;
   if (!i) throw new AppError('NOT_FOUND', { entity: 'inquiry' });
-  return toInquiry(db, i);
+  return toInquiry(ctx, i);
 }
 
 function assignInquiry(ctx: Ctx, id: number, consultantId: number, d: Decision): void {
@@ -759,8 +792,10 @@ function consultantReport(ctx: Ctx, month: string): ConsultantReport {
     at(Number(r.toId), String(r.at)).creditMovedIn += 1;
     if (r.fromId !== null) at(Number(r.fromId), String(r.at)).creditMovedOut += 1;
   }
+  // An outcome (and a card sold) counts once, for the consultant credited with the visitor: the one
+  // who received them, or the one a dispute moved the credit to — never for both.
   for (const r of rows(
-    `SELECT v.consultant_id AS id, v.outcome, v.outcome_at AS at, ct.name AS cardType FROM visitors v
+    `SELECT coalesce(v.credit_consultant_id, v.consultant_id) AS id, v.outcome, v.outcome_at AS at, ct.name AS cardType FROM visitors v
      LEFT JOIN card_types ct ON ct.id = v.outcome_card_type_id WHERE v.outcome_at >= ? AND v.outcome_at < ?`,
     from,
     to,
@@ -819,6 +854,17 @@ export const visitorHandlers = handlers({
     if (a.metBefore && a.metConsultantId !== null) requireConsultant(ctx.db, a.metConsultantId);
     if (a.hasAppointment && a.appointmentWithId !== null) requireConsultant(ctx.db, a.appointmentWithId);
     sweep(ctx);
+    const key = phoneKey(a.phone);
+    // One person, one consultant: the same phone still being handled today is the same visitor
+    // (registering them again would call a second consultant for one sale).
+    const here = ctx.db
+      .prepare(
+        `SELECT v.name, c.name AS consultant FROM visitors v LEFT JOIN staff c ON c.id = v.consultant_id
+         WHERE v.phone_norm = ? AND v.day = ? AND v.status IN ('waiting','calling','with_consultant') LIMIT 1`,
+      )
+      .get(key, ctx.today()) as { name: string; consultant: string | null } | undefined;
+    if (here)
+      throw new AppError('VISITOR_ALREADY_HERE', { name: here.name, consultant: here.consultant ?? '' });
     const d = decide(ctx, a);
     const now = ctx.nowIso();
     const id = Number(
@@ -832,8 +878,8 @@ export const visitorHandlers = handlers({
         .run(
           ctx.today(),
           a.name,
-          a.phone,
-          phoneNorm(a.phone),
+          key,
+          key,
           a.gender,
           a.heardFrom,
           JSON.stringify(a.interests),
@@ -1111,8 +1157,15 @@ export const visitorHandlers = handlers({
     const consultantId = a.consultantId ?? (actor.role === 'consultant' ? actor.id : null);
     if (consultantId === null) throw new AppError('NOT_A_CONSULTANT', { name: actor.name });
     checkOwn(actor, consultantId);
-    requireConsultant(ctx.db, consultantId);
+    const consultant = requireConsultant(ctx.db, consultantId);
+    // Fixing an appointment gives the consultant the lead: the desk cannot do that for them alone.
+    const byOther = actor.id !== consultantId && !MANAGERS.includes(actor.role);
+    if (byOther) {
+      if (!a.consultantPin) throw new AppError('CONSULTANT_PIN_REQUIRED', { name: consultant.name });
+      verifyPin(ctx.db, consultantId, a.consultantPin, ctx.now());
+    }
     const now = ctx.nowIso();
+    const key = phoneKey(a.phone);
     const id = Number(
       ctx.db
         .prepare(
@@ -1122,8 +1175,8 @@ export const visitorHandlers = handlers({
         .run(
           consultantId,
           a.visitorName,
-          a.phone,
-          phoneNorm(a.phone),
+          key,
+          key,
           a.date,
           a.time ?? null,
           a.place,
@@ -1133,32 +1186,43 @@ export const visitorHandlers = handlers({
           actor.id,
         ).lastInsertRowid,
     );
-    const appt = getAppt(ctx.db, id);
-    ctx.audit({ op: 'appointments.create', entity: 'appointment', entityId: id, after: appt });
+    const appt = getAppt(ctx, id);
+    ctx.audit({
+      op: 'appointments.create',
+      entity: 'appointment',
+      entityId: id,
+      after: { ...appt, phone: key, confirmedByConsultantPin: byOther },
+    });
     return appt;
   },
   'appointments.list': (ctx, a) => {
     const from = a.from ?? addDays(ctx.today(), -(ctx.settings.leadOwnershipDays + 7));
     const to = a.to ?? '9999-12-31';
-    const phone = a.phone ? phoneNorm(a.phone) : '';
+    const phone = a.phone ? phoneKey(a.phone) : '';
     const rows = ctx.db
       .prepare(
         `${APPT_SELECT} WHERE a.appt_date >= ? AND a.appt_date <= ? AND (? = '' OR a.phone_norm = ?)
          AND (? IS NULL OR a.consultant_id = ?) ORDER BY a.appt_date, a.appt_time, a.fixed_at LIMIT 2000`,
       )
       .all(from, to, phone, phone, a.consultantId ?? null, a.consultantId ?? null) as ApptDbRow[];
-    return rows.map(toAppt);
+    return rows.map((r) => toAppt(ctx, r));
   },
   'appointments.cancel': (ctx, a) => {
     const actor = ctx.requireActor();
-    const appt = getAppt(ctx.db, a.id);
+    const row = getApptRow(ctx.db, a.id);
+    const appt = toAppt(ctx, row);
     checkOwn(actor, appt.consultantId);
     if (appt.cancelledAt) return appt;
     ctx.db
       .prepare('UPDATE appointments SET cancelled_at = ?, cancelled_by = ? WHERE id = ?')
       .run(ctx.nowIso(), actor.id, a.id);
-    ctx.audit({ op: 'appointments.cancel', entity: 'appointment', entityId: a.id, before: appt });
-    return getAppt(ctx.db, a.id);
+    ctx.audit({
+      op: 'appointments.cancel',
+      entity: 'appointment',
+      entityId: a.id,
+      before: { ...appt, phone: row.phone },
+    });
+    return getAppt(ctx, a.id);
   },
 
   'inquiries.create': (ctx, a) => {
@@ -1173,8 +1237,8 @@ export const visitorHandlers = handlers({
         )
         .run(
           ctx.today(),
-          a.callerName,
-          a.callbackPhone,
+          a.callerName || null,
+          a.callbackPhone ? phoneKey(a.callbackPhone) : null,
           a.hasAppointment ? 1 : 0,
           withId,
           a.topic,
@@ -1207,12 +1271,17 @@ export const visitorHandlers = handlers({
           .prepare('UPDATE phone_inquiries SET basis = ?, reason_code = ?, reason_params = ? WHERE id = ?')
           .run(d.basis, d.code, JSON.stringify(d.params), id);
     }
-    const inq = getInquiry(ctx.db, id);
+    const inq = getInquiry(ctx, id);
     ctx.audit({
       op: 'inquiries.create',
       entity: 'inquiry',
       entityId: id,
-      after: { callerName: a.callerName, consultantId: inq.consultantId, decision: d },
+      after: {
+        callerName: a.callerName || null,
+        leftNumber: !!a.callbackPhone,
+        consultantId: inq.consultantId,
+        decision: d,
+      },
     });
     return inq;
   },
@@ -1223,10 +1292,10 @@ export const visitorHandlers = handlers({
         `${INQUIRY_SELECT} WHERE i.day = ? AND (? IS NULL OR i.consultant_id = ?) AND (? = 0 OR i.called_back_at IS NULL) ORDER BY i.id DESC`,
       )
       .all(day, a.consultantId ?? null, a.consultantId ?? null, a.open ? 1 : 0) as InquiryDbRow[];
-    return rows.map((i) => toInquiry(ctx.db, i));
+    return rows.map((i) => toInquiry(ctx, i));
   },
   'inquiries.assign': (ctx, a) => {
-    const inq = getInquiry(ctx.db, a.inquiryId);
+    const inq = getInquiry(ctx, a.inquiryId);
     if (inq.consultantId !== null) throw new AppError('INQUIRY_ASSIGNED', { name: inq.consultantName });
     const chosen = takeTurn(ctx, 'phone', { inquiryId: inq.id });
     if (!chosen) throw new AppError('NO_CONSULTANT_AVAILABLE');
@@ -1242,11 +1311,11 @@ export const visitorHandlers = handlers({
       entityId: inq.id,
       after: { consultantId: chosen.staff_id },
     });
-    return getInquiry(ctx.db, inq.id);
+    return getInquiry(ctx, inq.id);
   },
   'inquiries.markCalledBack': (ctx, a) => {
     const actor = ctx.requireActor();
-    const inq = getInquiry(ctx.db, a.inquiryId);
+    const inq = getInquiry(ctx, a.inquiryId);
     if (inq.consultantId === null) throw new AppError('NO_CONSULTANT_AVAILABLE');
     checkOwn(actor, inq.consultantId);
     if (inq.calledBackAt) return inq;
@@ -1256,7 +1325,7 @@ export const visitorHandlers = handlers({
       )
       .run(ctx.nowIso(), actor.id, a.note ?? null, inq.id);
     ctx.audit({ op: 'inquiries.markCalledBack', entity: 'inquiry', entityId: inq.id, detail: a.note });
-    return getInquiry(ctx.db, inq.id);
+    return getInquiry(ctx, inq.id);
   },
 
   'reports.consultants': (ctx, a) => consultantReport(ctx, a.month),

@@ -22,6 +22,7 @@ import { StateBadge } from './members/StateBadge';
 import { StoredValueCheckDialog } from './members/StoredValuePanel';
 import './MembersScreen.css';
 import './CheckInScreen.css';
+import { PhoneText } from '../components/PhoneText';
 
 const DEBOUNCE_MS = 120;
 
@@ -207,7 +208,9 @@ export default function MembersScreen() {
                       )}
                     </td>
                     <td>{t(`common.${m.gender}`)}</td>
-                    <td className="mono">{m.phone ?? '—'}</td>
+                    <td className="mono">
+                      <PhoneText value={m.phone} />
+                    </td>
                     <td>{m.cardTypeName}</td>
                     <td>
                       {m.cardKind === 'visits'

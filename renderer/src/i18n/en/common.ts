@@ -31,6 +31,9 @@ export default {
   total: 'Total',
   name: 'Name',
   phone: 'Phone',
+  phoneMasked:
+    'Part of the number is hidden for privacy: lists and search results never show phone numbers in full.',
+  phoneMaskedShort: 'partly hidden',
   gender: 'Gender',
   male: 'Male',
   female: 'Female',

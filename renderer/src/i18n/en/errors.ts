@@ -93,6 +93,10 @@ export default {
   DISPUTE_DECIDED: 'This dispute has already been decided.',
   CARD_TYPE_REQUIRED: 'Choose the card type that was sold.',
   INQUIRY_ASSIGNED: 'This inquiry has already been passed to a consultant.',
+  CONSULTANT_PIN_REQUIRED:
+    '{{name}} confirms the appointment with their own PIN: an appointment makes the lead theirs.',
+  VISITOR_ALREADY_HERE:
+    '{{name}} with this phone number is already registered today and still being received: one visitor, one consultant. No second registration.',
   ANNOUNCEMENT_PASSED: 'It is too late: the class has started.',
   ANNOUNCEMENT_DONE: 'This has already been announced.',
   SHIFT_ALREADY_OPEN: 'A shift is already open: close it before opening another.',

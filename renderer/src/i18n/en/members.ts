@@ -7,7 +7,8 @@ export default {
   exported_other: 'Exported {{count}} members to {{filename}}.',
   searchLabel: 'Search members',
   searchPlaceholder: 'Card number, name, phone or pinyin',
-  typeToSearch: 'Type a card number, name, phone or pinyin initials.',
+  typeToSearch:
+    'Type a card number, name, pinyin initials, or a phone number (the whole number or its last four digits).',
   found_one: '{{count}} member found',
   found_other: '{{count}} members found',
   noneFound: 'No member found.',
@@ -54,7 +55,7 @@ export default {
     cardNo: 'Card number: 1–32 letters, digits or “-”.',
     name: 'Enter the name (up to 100 characters).',
     gender: 'Choose the gender.',
-    phone: 'Phone: digits, spaces, + - ( ) only, up to 30.',
+    phone: 'Not a phone number. Type it as given, e.g. 138 1234 5678 or +86 138-1234-5678.',
     birthDate: 'Enter a valid date.',
     cardTypeId: 'Choose a card type.',
     startDate: 'Enter the start date.',

@@ -111,7 +111,8 @@ export default {
     signedBy: 'Signed by reception: {{name}}',
     error: {
       name: "Enter the visitor's name.",
-      phone: 'Enter a mobile number (digits, + - ( ) and spaces).',
+      phone:
+        'Enter the mobile number. Not a phone number. Type it as given, e.g. 138 1234 5678 or +86 138-1234-5678.',
       gender: 'Choose the gender.',
       heardOther: 'Say where they heard of the club, or choose another source.',
       firstVisit: 'Say whether this is the first visit.',
@@ -148,13 +149,13 @@ export default {
       met_before: 'Met {{consultant}} before: {{consultant}} receives the visitor, no rotation turn used.',
       met_before_absent: 'Met {{consultant}} before, but {{consultant}} is {{state}}: the rotation decides.',
       appointment:
-        'Appointment with {{consultant}} for {{date}} ({{place}}), fixed on {{fixedAt}}, {{ago}}, within the {{limit}}-day ownership: {{consultant}} receives the visitor, no rotation turn used.',
+        'Appointment with {{consultant}} for {{date}} ({{place}}), fixed on {{fixedAt}} ({{ago}}), within the {{limit}} days of ownership counted from when it was fixed: {{consultant}} receives the visitor, no rotation turn used.',
       appointment_stated:
         'The visitor has an appointment with {{consultant}}: {{consultant}} receives the visitor, no rotation turn used.',
       appointment_absent:
         'Appointment with {{consultant}}, but {{consultant}} is {{state}}: the rotation decides.',
       appointment_expired:
-        'The appointment with {{consultant}} for {{date}} was {{days}} days ago, more than the {{limit}}-day ownership: the lead is shared, the rotation decides.',
+        'The appointment with {{consultant}} (for {{date}}) was fixed {{days}} days ago, more than the {{limit}} days of ownership counted from when it was fixed: the lead is shared, the rotation decides.',
       no_show_next: '{{previous}} did not come in time: the next consultant in the rotation is called.',
       phone_rotation: 'A call without an appointment: the next consultant in the phone rotation takes it.',
     },
@@ -308,8 +309,12 @@ export default {
 
   phone: {
     title: 'Log a phone inquiry',
-    callerName: "Caller's name",
-    callbackPhone: 'Callback number',
+    callerName: "Caller's name (if given)",
+    callbackPhone: 'Callback number (if given)',
+    optionalHint:
+      'Callers leave their name and number only if they are willing: leave them empty otherwise. Every call is counted in the handover.',
+    noName: 'No name left',
+    noNumber: 'No number left',
     hasAppointment: 'Has an appointment?',
     appointmentWho: 'With',
     topic: 'Topic',
@@ -328,8 +333,7 @@ export default {
     assign: 'Pass to next',
     done: 'Marked as called back.',
     error: {
-      callerName: "Enter the caller's name.",
-      callbackPhone: 'Enter a callback number.',
+      callbackPhone: 'Not a phone number. Type it as given, e.g. 138 1234 5678 or +86 138-1234-5678.',
       appointmentWho: 'Choose the consultant of the appointment.',
     },
   },
@@ -353,14 +357,19 @@ export default {
     cancelled: 'Cancelled',
     confirmCancel: 'Cancel the appointment of {{name}} on {{date}}?',
     cancelDone: 'Appointment cancelled.',
-    ownership: 'An appointment belongs to the consultant who fixed it first for {{days}} days.',
+    pin: "{{name}}'s PIN (the consultant confirms the appointment)",
+    pinAny: "The consultant's PIN (they confirm the appointment)",
+    ownership:
+      'The lead belongs to the consultant who fixed the first appointment, for {{days}} days counted from when it was fixed (not from the appointment date).',
     error: {
       consultant: 'Choose the consultant.',
       visitorName: "Enter the visitor's name.",
-      phone: 'Enter a phone number.',
+      phone:
+        'Enter the phone number. Not a phone number. Type it as given, e.g. 138 1234 5678 or +86 138-1234-5678.',
       date: 'Enter the date.',
       time: 'Enter a time like 15:00, or leave it empty.',
       place: 'Enter the place.',
+      pin: 'The consultant types their PIN (4 to 8 digits).',
     },
   },
 
@@ -424,7 +433,8 @@ export default {
     announceLeadMinutes: 'Class reminder (minutes before the class)',
     preClosingAnnounceMinutes: 'Closing announcement (minutes before closing)',
     hint: {
-      leadOwnershipDays: "0 to 60. Within this many days an appointment's lead belongs to its consultant.",
+      leadOwnershipDays:
+        '0 to 60. For this many days from when an appointment was fixed, its lead belongs to its consultant.',
       callTimeoutSeconds: '10 to 3600. 120 = two minutes.',
       maxPages: '1 to 10 pages on the public address, then the next consultant.',
       announceLeadMinutes: '0 to 120.',

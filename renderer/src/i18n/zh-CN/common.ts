@@ -31,6 +31,8 @@ export default {
   total: '合计',
   name: '姓名',
   phone: '电话',
+  phoneMasked: '为保护隐私，列表和搜索结果中的电话号码隐去中间几位。',
+  phoneMaskedShort: '已隐去部分数字',
   gender: '性别',
   male: '男',
   female: '女',

@@ -85,6 +85,9 @@ export default {
   DISPUTE_DECIDED: '该申诉已有处理结论。',
   CARD_TYPE_REQUIRED: '请选择所售的卡种。',
   INQUIRY_ASSIGNED: '该来电已转交顾问。',
+  CONSULTANT_PIN_REQUIRED: '请 {{name}} 输入自己的密码确认预约：预约决定资源归属。',
+  VISITOR_ALREADY_HERE:
+    '今天已登记过使用此电话的访客 {{name}}，仍在接待中：同一访客只由一位顾问接待，不能重复登记。',
   ANNOUNCEMENT_PASSED: '课程已开始，广播已错过。',
   ANNOUNCEMENT_DONE: '已经广播过。',
   SHIFT_ALREADY_OPEN: '已有一个班次在进行中，请先交班。',

@@ -111,7 +111,8 @@ export default {
     signedBy: '前台签名：{{name}}',
     error: {
       name: '请输入访客姓名。',
-      phone: '请输入手机号（数字、+ - ( ) 和空格）。',
+      phone:
+        '请输入手机号。这不是有效的电话号码。按对方说的输入即可，如 138 1234 5678 或 +86 138-1234-5678。',
       gender: '请选择性别。',
       heardOther: '请注明从何处了解，或选择其他来源。',
       firstVisit: '请选择是否首次来访。',
@@ -147,11 +148,11 @@ export default {
       met_before: '以前见过 {{consultant}}：由 {{consultant}} 接待，不占轮值。',
       met_before_absent: '以前见过 {{consultant}}，但 {{consultant}} {{state}}：由轮值决定。',
       appointment:
-        '{{consultant}} 于 {{fixedAt}} 约定 {{date}}（{{place}}）的预约，{{ago}}，在 {{limit}} 天归属期内：由 {{consultant}} 接待，不占轮值。',
+        '{{consultant}} 于 {{fixedAt}}（{{ago}}）约定 {{date}}（{{place}}）的预约，自约定之日起在 {{limit}} 天归属期内：由 {{consultant}} 接待，不占轮值。',
       appointment_stated: '访客与 {{consultant}} 有预约：由 {{consultant}} 接待，不占轮值。',
       appointment_absent: '与 {{consultant}} 有预约，但 {{consultant}} {{state}}：由轮值决定。',
       appointment_expired:
-        '与 {{consultant}} 的预约（{{date}}）已过去 {{days}} 天，超过 {{limit}} 天归属期：资源共享，由轮值决定。',
+        '与 {{consultant}} 的预约（{{date}}）约定于 {{days}} 天前，自约定之日起已超过 {{limit}} 天归属期：资源共享，由轮值决定。',
       no_show_next: '{{previous}} 未按时到前台：呼叫轮值中的下一位顾问。',
       phone_rotation: '无预约的来电：由电话轮值中的下一位顾问回电。',
     },
@@ -302,8 +303,11 @@ export default {
 
   phone: {
     title: '登记电话咨询',
-    callerName: '来电人姓名',
-    callbackPhone: '回电号码',
+    callerName: '来电人姓名（如愿意留）',
+    callbackPhone: '回电号码（如愿意留）',
+    optionalHint: '来电人愿意时才留姓名和电话，不愿留可不填。每个来电都计入交接班。',
+    noName: '未留姓名',
+    noNumber: '未留电话',
     hasAppointment: '是否有预约',
     appointmentWho: '预约顾问',
     topic: '咨询内容',
@@ -322,8 +326,7 @@ export default {
     assign: '转给下一位',
     done: '已标记为已回电。',
     error: {
-      callerName: '请输入来电人姓名。',
-      callbackPhone: '请输入回电号码。',
+      callbackPhone: '这不是有效的电话号码。按对方说的输入即可，如 138 1234 5678 或 +86 138-1234-5678。',
       appointmentWho: '请选择预约的顾问。',
     },
   },
@@ -347,14 +350,17 @@ export default {
     cancelled: '已取消',
     confirmCancel: '取消 {{name}} {{date}} 的预约？',
     cancelDone: '预约已取消。',
-    ownership: '预约在 {{days}} 天内归最先约定的顾问所有。',
+    pin: '{{name}} 的密码（由顾问本人确认预约）',
+    pinAny: '顾问本人的密码（确认预约）',
+    ownership: '资源归最先约定预约的顾问所有，自约定之日（而非预约日期）起 {{days}} 天内有效。',
     error: {
       consultant: '请选择顾问。',
       visitorName: '请输入访客姓名。',
-      phone: '请输入电话。',
+      phone: '请输入电话。这不是有效的电话号码。按对方说的输入即可，如 138 1234 5678 或 +86 138-1234-5678。',
       date: '请输入日期。',
       time: '请输入时间，如 15:00，或留空。',
       place: '请输入地点。',
+      pin: '请顾问本人输入密码（4 到 8 位数字）。',
     },
   },
 
@@ -415,7 +421,7 @@ export default {
     announceLeadMinutes: '课程提前提醒（分钟）',
     preClosingAnnounceMinutes: '闭店广播提前（分钟）',
     hint: {
-      leadOwnershipDays: '0 到 60。在此天数内，预约资源归该顾问。',
+      leadOwnershipDays: '0 到 60。自预约约定之日起在此天数内，资源归该顾问。',
       callTimeoutSeconds: '10 到 3600。120 = 两分钟。',
       maxPages: '广播 1 到 10 次，之后呼叫下一位顾问。',
       announceLeadMinutes: '0 到 120。',

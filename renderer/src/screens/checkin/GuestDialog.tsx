@@ -6,6 +6,7 @@ import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
+import { PHONE_MAX, plausiblePhone } from '../../phone';
 import { useCheckin } from '../../stores/checkin';
 
 export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; onDone(): void }) {
@@ -24,7 +25,7 @@ export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; o
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!name.trim()) errs.name = t('checkin.guest.needName');
-    if (phone.trim() && !/^[0-9+\-() ]{3,30}$/.test(phone.trim())) errs.phone = t('checkin.guest.badPhone');
+    if (phone.trim() && !plausiblePhone(phone)) errs.phone = t('checkin.guest.badPhone');
     if (!gender) errs.gender = t('checkin.guest.needGender');
     const tagNo = tag.trim() === '' ? undefined : Number(tag);
     if (withTag && tagNo !== undefined && !(Number.isInteger(tagNo) && tagNo > 0))
@@ -79,7 +80,7 @@ export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; o
             type="tel"
             inputMode="tel"
             value={phone}
-            maxLength={30}
+            maxLength={PHONE_MAX}
             onChange={(e) => setPhone(e.target.value)}
             aria-invalid={!!errors.phone || undefined}
           />

@@ -19,6 +19,7 @@ import { errorText } from '../../errorText';
 import { fmtDate } from '../../format';
 import { looksLikeCardNo } from '../../scanner';
 import { StateBadge } from '../members/StateBadge';
+import { PhoneText } from '../../components/PhoneText';
 
 export interface ScanBoxHandle {
   focus(): void;
@@ -216,7 +217,7 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
             >
               <span className="opt-name">{m.name}</span>
               <span className="opt-card">{m.cardNo}</span>
-              <span className="opt-phone muted">{m.phone ?? ''}</span>
+              <PhoneText className="opt-phone muted" value={m.phone} empty="" />
               <span className="opt-type muted">
                 {m.cardTypeName} ·{' '}
                 {m.cardKind === 'visits'

@@ -24,6 +24,7 @@ import { FreezeDialog } from './FreezeDialog';
 import { MemberForm } from './MemberForm';
 import { StateBadge } from './StateBadge';
 import { StoredValuePanel } from './StoredValuePanel';
+import { PhoneText } from '../../components/PhoneText';
 
 type Dialog =
   | 'edit'
@@ -191,7 +192,7 @@ export function MemberDetailPanel(props: {
       <div className="md-scroll">
         <dl className="md-fields">
           {row(t('members.fields.gender'), t(`common.${m.gender}`))}
-          {row(t('members.fields.phone'), m.phone ?? '—')}
+          {row(t('members.fields.phone'), <PhoneText value={m.phone} />)}
           {row(t('members.fields.birthDate'), fmtDate(m.birthDate))}
           {row(t('members.fields.cardType'), m.cardTypeName)}
           {row(t('members.fields.startDate'), fmtDate(m.startDate))}

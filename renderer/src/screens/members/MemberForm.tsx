@@ -15,6 +15,7 @@ import type {
 } from '../../../../electron/core/contract';
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
+import { PHONE_MAX, plausiblePhone } from '../../phone';
 import { clubToday, fmtDate } from '../../format';
 import { useCan } from '../../stores/session';
 
@@ -33,7 +34,6 @@ type Fields = {
 };
 
 const CARD_NO = /^[0-9A-Za-z-]{1,32}$/;
-const PHONE = /^[0-9+\-() ]{0,30}$/;
 
 /** YYYY-MM-DD plus n days (calendar arithmetic, no time zone involved). */
 export function addDaysStr(date: string, n: number): string {
@@ -134,7 +134,8 @@ export function MemberForm(props: {
     if (!f.name.trim()) e.name = t('members.fieldError.name');
     if (!f.gender) e.gender = t('members.fieldError.gender');
     const phoneChanged = f.phone !== initial.phone;
-    if (phoneChanged && !PHONE.test(f.phone.trim())) e.phone = t('members.fieldError.phone');
+    if (phoneChanged && f.phone.trim() !== '' && !plausiblePhone(f.phone))
+      e.phone = t('members.fieldError.phone');
     if (editing) return e;
     if (!f.cardTypeId) e.cardTypeId = t('members.fieldError.cardTypeId');
     if (!f.startDate) e.startDate = t('members.fieldError.startDate');
@@ -267,7 +268,7 @@ export function MemberForm(props: {
               {...inv('phone')}
               type="tel"
               value={f.phone}
-              maxLength={30}
+              maxLength={PHONE_MAX}
               onChange={(e) => set('phone', e.target.value)}
             />,
           )}

@@ -5,7 +5,9 @@ import type { AppointmentInfo } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
+import { errorText, invalidFields } from '../../errorText';
+import { PhoneText } from '../../components/PhoneText';
+import { PHONE_MAX, plausiblePhone } from '../../phone';
 import { clubToday, fmtDate, fmtDateTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
@@ -13,8 +15,8 @@ import { useVisitors } from '../../stores/visitors';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantSelect } from './ConsultantSelect';
 
-const PHONE = /^[0-9+\-() ]{1,30}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const MANAGER_ROLES: readonly string[] = ['cs_manager', 'duty_manager', 'store_manager'];
 
 function shiftDay(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -31,6 +33,9 @@ export function AppointmentsPanel() {
   const canCreate = useCan('appointments.create');
   const canCancel = useCan('appointments.cancel');
   const self = me?.role === 'consultant';
+  // Someone at the desk records it for a consultant, who confirms it with their PIN (the
+  // appointment makes the lead theirs); managers record it without.
+  const needPin = !self && !MANAGER_ROLES.includes(me?.role ?? '');
   const [list, setList] = useState<AppointmentInfo[] | null>(null);
   const [f, setF] = useState({
     who: '' as number | '',
@@ -40,6 +45,7 @@ export function AppointmentsPanel() {
     time: '',
     place: t('visitors.appt.placeDefault'),
     note: '',
+    pin: '',
   });
   const [errs, setErrs] = useState<Record<string, boolean>>({});
   const { busy, error, setError, run } = useSubmit();
@@ -63,28 +69,41 @@ export function AppointmentsPanel() {
     const m = {
       who: !self && f.who === '',
       name: !f.name.trim(),
-      phone: !PHONE.test(f.phone.trim()) || !/\d/.test(f.phone),
+      phone: !plausiblePhone(f.phone),
       date: !/^\d{4}-\d{2}-\d{2}$/.test(f.date),
       time: f.time !== '' && !TIME.test(f.time),
       place: !f.place.trim(),
+      pin: needPin && !/^\d{4,8}$/.test(f.pin),
     };
     setErrs(m);
     setError(null);
     if (Object.values(m).some(Boolean)) return;
-    await run(async () => {
-      const a = await call('appointments.create', {
-        ...(self ? {} : { consultantId: Number(f.who) }),
-        visitorName: f.name.trim(),
-        phone: f.phone.trim(),
-        date: f.date,
-        ...(f.time ? { time: f.time } : {}),
-        place: f.place.trim(),
-        ...(f.note.trim() ? { note: f.note.trim() } : {}),
-      });
-      toast.ok(t('visitors.appt.saved', { name: a.visitorName, date: fmtDate(a.date) }));
-      setF((p) => ({ ...p, name: '', phone: '', time: '', note: '' }));
-      load();
-    });
+    await run(
+      async () => {
+        const a = await call('appointments.create', {
+          ...(self ? {} : { consultantId: Number(f.who) }),
+          ...(needPin ? { consultantPin: f.pin } : {}),
+          visitorName: f.name.trim(),
+          phone: f.phone.trim(),
+          date: f.date,
+          ...(f.time ? { time: f.time } : {}),
+          place: f.place.trim(),
+          ...(f.note.trim() ? { note: f.note.trim() } : {}),
+        });
+        toast.ok(t('visitors.appt.saved', { name: a.visitorName, date: fmtDate(a.date) }));
+        setF((p) => ({ ...p, name: '', phone: '', time: '', note: '', pin: '' }));
+        load();
+      },
+      (e) => {
+        // The core decides what a phone number is: a number it refuses is marked at the field.
+        if (invalidFields(e).includes('phone')) {
+          setErrs((x) => ({ ...x, phone: true }));
+          return null;
+        }
+        setF((p) => ({ ...p, pin: '' }));
+        return errorText(e);
+      },
+    );
   };
 
   const field = (k: 'name' | 'phone' | 'date' | 'time' | 'place' | 'note', label: string, type = 'text') => (
@@ -93,7 +112,8 @@ export function AppointmentsPanel() {
       <input
         id={`${uid}-${k}`}
         type={type}
-        maxLength={k === 'place' ? 200 : k === 'note' ? 500 : 100}
+        maxLength={k === 'place' ? 200 : k === 'note' ? 500 : k === 'phone' ? PHONE_MAX : 100}
+        {...(k === 'phone' ? { inputMode: 'tel' as const } : {})}
         value={f[k]}
         aria-invalid={errs[k] || undefined}
         onChange={(e) => set(k, e.target.value)}
@@ -132,6 +152,26 @@ export function AppointmentsPanel() {
           </div>
           {field('place', t('visitors.appt.place'))}
           {field('note', t('visitors.appt.note'))}
+          {needPin && (
+            <div className="field">
+              <label htmlFor={`${uid}-pin`}>
+                {f.who === ''
+                  ? t('visitors.appt.pinAny')
+                  : t('visitors.appt.pin', { name: consultants.find((c) => c.id === f.who)?.name ?? '' })}
+              </label>
+              <input
+                id={`${uid}-pin`}
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={8}
+                value={f.pin}
+                aria-invalid={errs.pin || undefined}
+                onChange={(e) => set('pin', e.target.value)}
+              />
+              {errs.pin && <div className="field-error">{t('visitors.appt.error.pin')}</div>}
+            </div>
+          )}
           <p className="field-hint">{t('visitors.appt.ownership', { days })}</p>
           <FormError error={error} as="p" />
           <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -166,7 +206,9 @@ export function AppointmentsPanel() {
                     </td>
                     <td>
                       <strong>{a.visitorName}</strong>
-                      <div className="num">{a.phone}</div>
+                      <div className="num">
+                        <PhoneText value={a.phone} />
+                      </div>
                     </td>
                     <td>{a.consultantName}</td>
                     <td>{a.place}</td>

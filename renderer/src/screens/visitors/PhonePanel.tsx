@@ -1,19 +1,24 @@
-/** Phone inquiries: log a call (passed to a consultant by the phone rotation), mark it called back. */
+/**
+ * Phone inquiries: log a call (passed to a consultant by the phone rotation), mark it called back.
+ * The caller's name and number are optional (callers leave them only if willing); every call is
+ * logged and counted in the handover. Numbers in the list are masked except for the consultant who
+ * calls back (and managers).
+ */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryInfo } from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
 import { FormError } from '../../components/FormParts';
+import { PhoneText } from '../../components/PhoneText';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
+import { errorText, invalidFields } from '../../errorText';
 import { clubToday, fmtTime } from '../../format';
+import { PHONE_MAX, plausiblePhone } from '../../phone';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
 import { decisionWords } from './words';
 import { ConsultantSelect } from './ConsultantSelect';
-
-const PHONE = /^[0-9+\-() ]{1,30}$/;
 
 export function PhonePanel() {
   const { t } = useTranslation();
@@ -47,36 +52,45 @@ export function PhonePanel() {
     e.preventDefault();
     const p = phone.trim();
     const m = {
-      name: !name.trim(),
-      phone: !PHONE.test(p) || !/\d/.test(p),
+      phone: p !== '' && !plausiblePhone(p),
       who: appt && who === '',
     };
     setErrs(m);
     setError(null);
-    if (m.name || m.phone || m.who) return;
-    await run(async () => {
-      const r = await call('inquiries.create', {
-        callerName: name.trim(),
-        callbackPhone: p,
-        hasAppointment: appt,
-        appointmentWithId: appt ? Number(who) : null,
-        topic: topic.trim(),
-        opId: opId.current,
-      });
-      opId.current = newOpId();
-      toast.ok(
-        r.consultantName
-          ? t('visitors.phone.logged', { name: r.consultantName })
-          : t('visitors.phone.loggedWaiting'),
-      );
-      setName('');
-      setPhone('');
-      setAppt(false);
-      setWho('');
-      setTopic('');
-      load();
-      void useVisitors.getState().refresh();
-    });
+    if (m.phone || m.who) return;
+    await run(
+      async () => {
+        const r = await call('inquiries.create', {
+          callerName: name.trim() || null,
+          callbackPhone: p || null,
+          hasAppointment: appt,
+          appointmentWithId: appt ? Number(who) : null,
+          topic: topic.trim(),
+          opId: opId.current,
+        });
+        opId.current = newOpId();
+        toast.ok(
+          r.consultantName
+            ? t('visitors.phone.logged', { name: r.consultantName })
+            : t('visitors.phone.loggedWaiting'),
+        );
+        setName('');
+        setPhone('');
+        setAppt(false);
+        setWho('');
+        setTopic('');
+        load();
+        void useVisitors.getState().refresh();
+      },
+      (e) => {
+        // The core decides what a phone number is: a number it refuses is marked at the field.
+        if (invalidFields(e).includes('callbackPhone')) {
+          setErrs((x) => ({ ...x, phone: true }));
+          return null;
+        }
+        return errorText(e);
+      },
+    );
   };
 
   const act = async (fn: () => Promise<unknown>, ok: string) => {
@@ -107,23 +121,29 @@ export function PhonePanel() {
               id={`${uid}-name`}
               maxLength={100}
               value={name}
-              aria-invalid={errs.name || undefined}
+              aria-describedby={`${uid}-optional`}
               onChange={(e) => setName(e.target.value)}
             />
-            {errs.name && <div className="field-error">{t('visitors.phone.error.callerName')}</div>}
           </div>
           <div className="field">
             <label htmlFor={`${uid}-phone`}>{t('visitors.phone.callbackPhone')}</label>
             <input
               id={`${uid}-phone`}
               inputMode="tel"
-              maxLength={30}
+              maxLength={PHONE_MAX}
               value={phone}
               aria-invalid={errs.phone || undefined}
-              onChange={(e) => setPhone(e.target.value)}
+              aria-describedby={`${uid}-optional`}
+              onChange={(e) => {
+                setPhone(e.target.value);
+                setErrs((x) => ({ ...x, phone: false }));
+              }}
             />
             {errs.phone && <div className="field-error">{t('visitors.phone.error.callbackPhone')}</div>}
           </div>
+          <p className="field-hint" id={`${uid}-optional`}>
+            {t('visitors.phone.optionalHint')}
+          </p>
           <label className="check">
             <input type="checkbox" checked={appt} onChange={(e) => setAppt(e.target.checked)} />
             {t('visitors.phone.hasAppointment')}
@@ -176,8 +196,18 @@ export function PhonePanel() {
                   <tr key={q.id}>
                     <td className="vis-num">{fmtTime(q.loggedAt)}</td>
                     <td>
-                      <strong>{q.callerName}</strong>
-                      <div className="num">{q.callbackPhone}</div>
+                      {q.callerName ? (
+                        <strong>{q.callerName}</strong>
+                      ) : (
+                        <span className="muted">{t('visitors.phone.noName')}</span>
+                      )}
+                      {q.callbackPhone ? (
+                        <div className="num">
+                          <PhoneText value={q.callbackPhone} />
+                        </div>
+                      ) : (
+                        <div className="muted">{t('visitors.phone.noNumber')}</div>
+                      )}
                     </td>
                     <td>{q.topic || '—'}</td>
                     <td>

@@ -6,6 +6,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, newOpId } from '../../api';
 import { errorText, invalidFields } from '../../errorText';
+import { PHONE_MAX, plausiblePhone } from '../../phone';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
@@ -21,7 +22,6 @@ export const INTERESTS = [
   'swimming',
   'personal_training',
 ] as const;
-const PHONE = /^[0-9+\-() ]{1,30}$/;
 
 type YesNo = 'yes' | 'no' | '';
 interface Fields {
@@ -126,7 +126,7 @@ export function RegisterForm() {
     const name = f.name.trim();
     const phone = f.phone.trim();
     if (!name || name.length > 100) e.name = t('visitors.form.error.name');
-    if (!PHONE.test(phone) || !/\d/.test(phone)) e.phone = t('visitors.form.error.phone');
+    if (!plausiblePhone(phone)) e.phone = t('visitors.form.error.phone');
     if (!f.gender) e.gender = t('visitors.form.error.gender');
     if (f.heard === 'other' && !f.heardOther.trim()) e.heardOther = t('visitors.form.error.heardOther');
     if (!f.firstVisit) e.firstVisit = t('visitors.form.error.firstVisit');
@@ -231,7 +231,7 @@ export function RegisterForm() {
             <input
               {...inv('phone')}
               inputMode="tel"
-              maxLength={30}
+              maxLength={PHONE_MAX}
               autoComplete="off"
               value={f.phone}
               onChange={(e) => set('phone', e.target.value)}

@@ -7,6 +7,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardTypeInfo, VisitorOutcome, VisitorRow } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { PhoneText } from '../../components/PhoneText';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtTime } from '../../format';
@@ -83,7 +84,9 @@ export function TodayList() {
                   <td>
                     <strong>{v.name}</strong>
                   </td>
-                  <td className="vis-num">{v.phone}</td>
+                  <td className="vis-num">
+                    <PhoneText value={v.phone} />
+                  </td>
                   <td>
                     <span className={`badge ${STATUS_BADGE[v.status]}`}>
                       {t(`visitors.list.status_${v.status}`)}
