@@ -4,6 +4,7 @@
  * rank (lower is a better match); search is a prefix match over the terms.
  */
 import { pinyin } from 'pinyin-pro';
+import { phoneDigits } from '../phone';
 
 export const RANK = {
   cardExact: 0,
@@ -59,7 +60,8 @@ export function nameTerms(name: string): Term[] {
 
 export function memberTerms(m: { cardNo: string; name: string; phone: string | null }): Term[] {
   const terms: Term[] = [{ term: norm(m.cardNo), rank: RANK.card }, ...nameTerms(m.name)];
-  const digits = (m.phone ?? '').replace(/\D/g, '');
+  // the digits a person types: "+86 138…" (E.164 as phones are stored) is found by "138…"
+  const digits = phoneDigits(m.phone);
   if (digits) {
     terms.push({ term: digits, rank: RANK.phone });
     if (digits.length > 4) terms.push({ term: digits.slice(-4), rank: RANK.phoneTail });

@@ -7,6 +7,7 @@ import type {
   Gender,
   LoginStaff,
   MemberDetail,
+  MemberGender,
   OpArgs,
 } from '../../../../electron/core/contract';
 import { Modal } from '../../components/Modal';
@@ -16,7 +17,8 @@ import { clubToday, fmtDate } from '../../format';
 type Fields = {
   cardNo: string;
   name: string;
-  gender: Gender | '';
+  /** 'unknown' only for a member imported without a gender, until the desk records it */
+  gender: MemberGender | '';
   phone: string;
   birthDate: string;
   cardTypeId: string;
@@ -252,6 +254,7 @@ export function MemberForm(props: {
                 {t(`common.${g}`)}
               </label>
             ))}
+            {f.gender === 'unknown' && <span className="muted">{t('members.form.genderUnknown')}</span>}
             {errs.gender && <div className="field-error">{errs.gender}</div>}
           </fieldset>
           {field(
