@@ -53,6 +53,10 @@ interface Run {
   since: number;
 }
 const startRun = (phase: Phase): Run => ({ phase, fraction: 0, since: Date.now() });
+/** Adds the time from `since` to now to the total spent working (not waiting for the manager). */
+const addBusy = (total: { current: number }, since: number) => {
+  total.current += Date.now() - since;
+};
 
 /** The progress of the phases running now; the bar is phases done plus the part of reading done. */
 function Progress(props: { phase: Phase; fraction: number; since: number; count: number | null }) {
@@ -183,7 +187,15 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
     row: null,
   });
   const jobRef = useRef<string | null>(null);
-  const startedRef = useRef(0);
+  /** Time spent reading, uploading, checking and writing (not the manager's time in between). */
+  const busyRef = useRef(0);
+  const bodyRef = useRef<HTMLDivElement>(null);
+
+  // the column or row an error talks about is brought into view (the lists scroll)
+  useEffect(() => {
+    if (marked.columns.length === 0 && marked.row === null) return;
+    bodyRef.current?.querySelector('tr.import-marked')?.scrollIntoView({ block: 'nearest' });
+  }, [marked]);
 
   // a job left open (closed half-way) is cancelled: nothing imported
   useEffect(() => {
@@ -250,8 +262,9 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
     setReport(null);
     try {
       await cancelJob();
-      startedRef.current = Date.now();
-      setRun(startRun('reading'));
+      busyRef.current = 0;
+      const started = startRun('reading');
+      setRun(started);
       const bytes = await readFileBytes(file, (fraction) =>
         setRun((r) => (r && r.phase === 'reading' ? { ...r, fraction } : r)),
       );
@@ -262,6 +275,7 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
       setTargets(initialTargets(p));
       setKeepNationalId(false);
       setConsultants({});
+      addBusy(busyRef, started.since);
     } catch (e) {
       if (e instanceof ApiCallError) fail(e);
       else setError(t('members.import.unreadable'));
@@ -282,9 +296,11 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
       setMarked({ columns: [], fields: missing, row: null });
       return;
     }
-    setRun(startRun('validating'));
+    const started = startRun('validating');
+    setRun(started);
     try {
       const r = await call('members.importValidate', { jobId: preview.jobId, mapping, options: opts });
+      addBusy(busyRef, started.since);
       setReport(r);
       if (r.unknownConsultants.length > 0 && staff.length === 0)
         setStaff((await call('staff.list', {})).filter((s) => s.active));
@@ -298,7 +314,8 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
   const commit = async () => {
     if (!preview || !report) return;
     clearMarks();
-    setRun(startRun('importing'));
+    const started = startRun('importing');
+    setRun(started);
     try {
       const r = await call('members.importCommit', {
         jobId: preview.jobId,
@@ -308,7 +325,8 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
         ...(report.invalid > 0 ? { skipInvalid: true } : {}),
       });
       jobRef.current = null;
-      setDone({ ...r, seconds: Math.round((Date.now() - startedRef.current) / 100) / 10 });
+      addBusy(busyRef, started.since);
+      setDone({ ...r, seconds: Math.round(busyRef.current / 100) / 10 });
       props.onImported(r.imported);
     } catch (e) {
       fail(e);
@@ -351,7 +369,7 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
 
   return (
     <Modal title={t('members.import.title')} onClose={props.onClose} wide>
-      <div className="import">
+      <div className="import" ref={bodyRef}>
         <ol className="import-steps" aria-label={t('members.import.steps')}>
           {(['file', 'map', 'report', 'done'] as const).map((s) => (
             <li
@@ -505,7 +523,7 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
                 </span>
               )}
             </div>
-            {report.valid > 0 && <WillImport s={report.summary} />}
+            {report.valid > 0 && <WillImport s={report.summary} label={t('members.import.willImport')} />}
 
             {report.unknownCardTypes.length > 0 && (
               <section className="import-section">
@@ -586,7 +604,7 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
                     count: report.problemCounts.reduce((a, c) => a + c.count, 0),
                   })}
                 </h3>
-                {report.problemCounts.length > 1 && (
+                {report.problemCounts.length > 1 && report.invalid > 8 && (
                   <ul className="import-counts" aria-label={t('members.import.problemCountsTitle')}>
                     {report.problemCounts.map((c) => (
                       <li key={`${c.field}|${c.code}`}>
@@ -645,92 +663,94 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
           <div className="import-done" role="status">
             <p className="import-done-main">{t('members.import.imported', { count: done.imported })}</p>
             {done.skipped > 0 && <p>{t('members.import.skipped', { count: done.skipped })}</p>}
-            <WillImport s={done} />
+            <WillImport s={done} label={t('members.import.wasImported')} />
             <p className="muted">{t('members.import.tookSeconds', { seconds: done.seconds })}</p>
           </div>
         )}
 
-        {info && !error && step === 'report' && (
-          <p className="import-info" role="status">
-            {info}
-          </p>
-        )}
-        {error && (
-          <div className="field-error import-error" role="alert">
-            {error}
-          </div>
-        )}
+        <div className="import-footer">
+          {info && !error && step === 'report' && (
+            <p className="import-info" role="status">
+              {info}
+            </p>
+          )}
+          {error && (
+            <div className="field-error import-error" role="alert">
+              {error}
+            </div>
+          )}
 
-        <div className="dialog-buttons">
-          {step === 'file' && (
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={!file || busy}
-              onClick={() => void readAndPreview()}
-            >
-              {t('members.import.read')}
-            </button>
-          )}
-          {step === 'map' && (
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void check()}>
-              {t('members.import.check')}
-            </button>
-          )}
-          {step === 'report' && report && (
-            <>
+          <div className="dialog-buttons">
+            {step === 'file' && (
               <button
                 type="button"
                 className="btn btn-primary"
-                disabled={busy || report.valid === 0}
-                onClick={() => void commit()}
+                disabled={!file || busy}
+                onClick={() => void readAndPreview()}
               >
-                {report.invalid === 0
-                  ? t('members.import.commitAll', { count: report.valid })
-                  : t('members.import.commit', { count: report.valid })}
+                {t('members.import.read')}
               </button>
-              {(report.unknownConsultants.length > 0 || Object.keys(consultants).length > 0) && (
-                <button type="button" className="btn" disabled={busy} onClick={() => void check()}>
-                  {t('members.import.checkAgain')}
+            )}
+            {step === 'map' && (
+              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void check()}>
+                {t('members.import.check')}
+              </button>
+            )}
+            {step === 'report' && report && (
+              <>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy || report.valid === 0}
+                  onClick={() => void commit()}
+                >
+                  {report.invalid === 0
+                    ? t('members.import.commitAll', { count: report.valid })
+                    : t('members.import.commit', { count: report.valid })}
                 </button>
-              )}
-              <button
-                type="button"
-                className="btn btn-danger"
-                disabled={busy}
-                onClick={() => void importNothing()}
-              >
-                {t('members.import.nothing')}
+                {(report.unknownConsultants.length > 0 || Object.keys(consultants).length > 0) && (
+                  <button type="button" className="btn" disabled={busy} onClick={() => void check()}>
+                    {t('members.import.checkAgain')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={busy}
+                  onClick={() => void importNothing()}
+                >
+                  {t('members.import.nothing')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-ghost"
+                  disabled={busy}
+                  onClick={() => {
+                    setReport(null);
+                    setInfo(null);
+                  }}
+                >
+                  {t('members.import.backToMapping')}
+                </button>
+              </>
+            )}
+            {step === 'done' ? (
+              <button type="button" className="btn btn-primary" autoFocus onClick={props.onClose}>
+                {t('common.close')}
               </button>
-              <button
-                type="button"
-                className="btn btn-ghost"
-                disabled={busy}
-                onClick={() => {
-                  setReport(null);
-                  setInfo(null);
-                }}
-              >
-                {t('members.import.backToMapping')}
-              </button>
-            </>
-          )}
-          {step === 'done' ? (
-            <button type="button" className="btn btn-primary" autoFocus onClick={props.onClose}>
-              {t('common.close')}
-            </button>
-          ) : (
-            step !== 'report' && (
-              <button
-                type="button"
-                className="btn btn-ghost"
-                disabled={busy}
-                onClick={() => void importNothing()}
-              >
-                {t('common.cancel')}
-              </button>
-            )
-          )}
+            ) : (
+              step !== 'report' && (
+                <button
+                  type="button"
+                  className="btn btn-ghost"
+                  disabled={busy}
+                  onClick={() => void importNothing()}
+                >
+                  {t('common.cancel')}
+                </button>
+              )
+            )}
+          </div>
         </div>
       </div>
     </Modal>
@@ -738,7 +758,7 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
 }
 
 /** What the rows bring: members, balances, frozen, expired, deactivated, consultants, unknown genders. */
-function WillImport({ s }: { s: ImportValidation['summary'] }) {
+function WillImport({ s, label }: { s: ImportValidation['summary']; label: string }) {
   const { t } = useTranslation();
   const parts = [
     t('members.import.sumMembers', { count: s.members }),
@@ -753,7 +773,7 @@ function WillImport({ s }: { s: ImportValidation['summary'] }) {
   ].filter((x): x is string => typeof x === 'string');
   return (
     <p className="import-will">
-      <strong>{t('members.import.willImport')}:</strong> {parts.join(t('members.listSep'))}
+      <strong>{label}:</strong> {parts.join(t('members.listSep'))}
     </p>
   );
 }
