@@ -547,6 +547,10 @@ describe('a GBK roster from another system: balances, frozen members, consultant
     // An entry of unknown gender is counted, on its own.
     const today = await club.call(desk.session, 'checkin.today', {});
     expect(today.entries.member).toEqual({ male: 0, female: 0, unknown: 1 });
+    // …and in the handover book: a column of its own and in the total
+    const day = await club.call('mgr', 'shift.dayPreview', { day: '2026-11-18' });
+    expect(day.book.entries.member).toEqual({ male: 0, female: 0, unknown: 1 });
+    expect(day.book.entries.total).toBe(1);
 
     // One audit entry for the import.
     const audit = await club.call('mgr', 'audit.search', { q: 'members.import' });
