@@ -46,6 +46,7 @@ export default {
     storedValue: 'Stored value',
     unpaid: 'Unpaid',
     consultant: 'Membership consultant',
+    nationalId: 'National ID number (managers only)',
     notes: 'Notes',
     createdAt: 'Created',
     updatedAt: 'Last changed',

@@ -46,6 +46,7 @@ export default {
     storedValue: '储值余额',
     unpaid: '未结款项',
     consultant: '会籍顾问',
+    nationalId: '身份证号（仅经理可见）',
     notes: '备注',
     createdAt: '建档时间',
     updatedAt: '最后修改',
