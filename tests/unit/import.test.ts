@@ -778,6 +778,7 @@ describe('every value that cannot be carried is a row problem with its reason', 
     'R16,以后冻结,女,,年卡,2026-01-01,2026-12-31,,冻结,2026-12-01,2026-12-10,,', // 17
     'R17,计划冻结,女,,年卡,2026-01-01,2026-12-31,,正常,2026-12-01,2026-12-10,,', // 18 ok: a planned freeze
     'R18,冻结过期,男,,年卡,2024-01-01,2024-12-31,,冻结,,,,', // 19 frozen until the expiry, which passed
+    'R19,Chen, Wei,男,,年卡,2026-01-01,2026-12-31,,正常,,,0,张伟', // 20 an unquoted comma: a value too many
   ];
 
   it('names the row, the column, the value and the reason', async () => {
@@ -791,7 +792,10 @@ describe('every value that cannot be carried is a row problem with its reason', 
       jobId: p.jobId,
       mapping: p.suggestedMapping,
     });
-    expect(v.problems.map((x) => [x.row, x.field, x.column, x.code, x.value, x.params ?? null])).toEqual([
+    const v2 = v.problems;
+    expect(
+      v2.filter((x) => x.row < 20).map((x) => [x.row, x.field, x.column, x.code, x.value, x.params ?? null]),
+    ).toEqual([
       [3, 'visitsLeft', 7, 'VISITS_ON_TIME_CARD', '12', { cardType: '年卡' }],
       [4, 'visitsLeft', 7, 'VISITS_REQUIRED', '', { cardType: '10次卡' }],
       [5, 'visitsLeft', 7, 'NEGATIVE_NUMBER', '-3', null],
@@ -808,9 +812,20 @@ describe('every value that cannot be carried is a row problem with its reason', 
       [17, 'frozenFrom', 9, 'FROZEN_STARTS_LATER', '2026-12-01', { from: '2026-12-01' }],
       [19, 'status', 8, 'FROZEN_AFTER_EXPIRY', '冻结', { expiry: '2024-12-31' }],
     ]);
-    expect(v.unknownConsultants).toEqual([{ name: '张伟', rows: 1, ambiguous: true }]);
+    // a shifted row: said as such first, then what the shift did to its columns
+    const shifted = v2.filter((x) => x.row === 20);
+    expect(shifted[0]).toEqual({
+      row: 20,
+      field: 'row',
+      column: null,
+      code: 'EXTRA_CELLS',
+      value: '张伟',
+      params: { columns: '13' },
+    });
+    expect(shifted.map((x) => x.code)).toContain('INVALID_GENDER');
+    expect(v.unknownConsultants).toContainEqual({ name: '张伟', rows: 1, ambiguous: true });
     expect(v.problemCounts).toContainEqual({ field: 'status', code: 'INVALID_STATUS', count: 1 });
-    expect(v).toMatchObject({ total: 18, valid: 3, invalid: 15 });
+    expect(v).toMatchObject({ total: 19, valid: 3, invalid: 16 });
     await club.call('mgr', 'members.importCommit', {
       jobId: p.jobId,
       mapping: p.suggestedMapping,

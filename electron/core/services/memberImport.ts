@@ -781,6 +781,18 @@ function check(ctx: Ctx, jobId: string, job: Job, mapping: Mapping, options: Opt
       });
     const v = (f: ImportField) => cell(row, mapping[f]);
 
+    // values beyond the header's columns belong to no column (an unquoted comma shifts a row)
+    const extra = row.slice(job.headers.length).filter((c) => c.trim() !== '');
+    if (extra.length > 0)
+      rowProblems.push({
+        row: rowNo,
+        field: 'row',
+        column: null,
+        code: 'EXTRA_CELLS',
+        value: extra.join(', ').slice(0, 100),
+        params: { columns: String(job.headers.length) },
+      });
+
     const cardNo = v('cardNo');
     let duplicate = false;
     if (!cardNo) bad('cardNo', 'REQUIRED', '');
@@ -824,7 +836,7 @@ function check(ctx: Ctx, jobId: string, job: Job, mapping: Mapping, options: Opt
       return d;
     };
     const birthDate = dateOf('birthDate');
-    if (birthDate && birthDate > today) bad('birthDate', 'INVALID_DATE', v('birthDate'));
+    if (birthDate && birthDate > today) bad('birthDate', 'BIRTH_DATE_IN_FUTURE', v('birthDate'));
     const startDate = dateOf('startDate');
     if (!v('startDate')) bad('startDate', 'REQUIRED', '');
     const expiryDate = dateOf('expiryDate');

@@ -254,6 +254,9 @@ export default {
     INVALID_DATE:
       'Not a valid date (year first: 2026-03-01, 2026/3/1 or 2026年3月1日; a time after it is fine)',
     EXPIRY_BEFORE_START: 'The expiry date is before the start date ({{start}})',
+    BIRTH_DATE_IN_FUTURE: 'The date of birth is in the future',
+    EXTRA_CELLS:
+      'This row has more values than the header’s {{columns}} columns (a comma without quotes?): nothing can be placed safely',
     INVALID_GENDER: 'Gender must be male, female or unknown (男 / 女 / 未知, M / F)',
     UNKNOWN_CARD_TYPE: 'No card type with this name: create it above, or correct the file',
     CARD_TYPE_INACTIVE: 'This card type is deactivated: activate it in Settings → Card types',

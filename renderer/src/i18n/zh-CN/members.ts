@@ -252,6 +252,8 @@ export default {
     REQUIRED: '缺少内容：此项必填',
     INVALID_DATE: '日期无效（年份在前：2026-03-01、2026/3/1 或 2026年3月1日，后面带时间也可以）',
     EXPIRY_BEFORE_START: '到期日期早于开卡日期（{{start}}）',
+    BIRTH_DATE_IN_FUTURE: '出生日期在今天之后',
+    EXTRA_CELLS: '这一行的内容比表头的 {{columns}} 列还多（是否有未加引号的逗号？）：无法确定各值属于哪一列',
     INVALID_GENDER: '性别须为男、女或未知（男 / 女 / 未知、M / F）',
     UNKNOWN_CARD_TYPE: '没有这个名称的卡种：请在上方新建，或修改文件',
     CARD_TYPE_INACTIVE: '这个卡种已停用：请在“设置 → 卡种”中启用',

@@ -37,7 +37,15 @@ type Options = NonNullable<OpArgs<'members.importValidate'>['options']>;
 type Choice = '' | 'none' | number;
 
 /** The words of a problem counted over many rows: what each row refers to is in the table. */
-const ANY_PARAMS = { start: '…', firstRow: '…', expiry: '…', from: '…', to: '…', cardType: '…' };
+const ANY_PARAMS = {
+  start: '…',
+  firstRow: '…',
+  expiry: '…',
+  from: '…',
+  to: '…',
+  cardType: '…',
+  columns: '…',
+};
 const MAX_FILE_BYTES = 28 * 1024 * 1024; // base64 of it stays under the core's 40 MB limit
 const SHOWN_PROBLEMS = 500;
 
