@@ -2,6 +2,7 @@
  * The browser part of the import benchmark: the web build serving a club set up beforehand; the
  * manager imports the roster through the wizard in Chromium. Each phase is timed from the click that
  * starts it to what the wizard shows when it is over.
+ * BENCH_IMPORT_SHOT=file.png saves a screenshot of the wizard while it writes.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -71,6 +72,11 @@ export async function measureImportWeb(opts: {
     await commit.waitFor({ timeout: 120_000 });
     const t4 = Date.now();
     await commit.click();
+    // BENCH_IMPORT_SHOT=file.png: what the manager sees while the members are written
+    if (process.env.BENCH_IMPORT_SHOT) {
+      await dialog.getByRole('status').filter({ hasText: /4/ }).first().waitFor();
+      await page.screenshot({ path: process.env.BENCH_IMPORT_SHOT });
+    }
     await dialog
       .getByText(`${(opts.rows - opts.bad).toLocaleString('en')} members imported.`)
       .or(dialog.getByText(`${opts.rows - opts.bad} members imported.`))
