@@ -9,6 +9,7 @@ import { migration0007 } from './migrations/0007-bar-voids';
 import { migration0008 } from './migrations/0008-memberships';
 import { migration0009 } from './migrations/0009-incidents-complaints';
 import { migration0010 } from './migrations/0010-phones';
+import { migration0011 } from './migrations/0011-import';
 
 export type { Migration } from './types';
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 /** The schema version this build of the app writes. */

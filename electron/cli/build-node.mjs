@@ -5,6 +5,7 @@
 //   electron/server/web.ts      → build/node/web.js       (loopback server, `npm run web`)
 //   electron/server/demo-cli.ts → build/node/demo.js      (`npm run demo`)
 //   bench/bench.ts              → build/node/bench.js     (only when the file exists)
+//   bench/import.ts             → build/node/bench-import.js (the roster import, `npm run bench:import`)
 //
 // better-sqlite3 stays external everywhere: it is a native module, loaded from node_modules
 // (or from the Electron build named by FRONTDESK_NATIVE_BINDING, see start.mjs).
@@ -34,6 +35,12 @@ const targets = [
     entry: 'electron/server/demo-cli.ts',
     out: 'build/node/demo.js',
     external: ['electron', 'better-sqlite3'],
+  },
+  {
+    entry: 'bench/import.ts',
+    out: 'build/node/bench-import.js',
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
+    optional: true,
   },
   {
     entry: 'bench/bench.ts',

@@ -41,7 +41,7 @@ import { cardTypeHandlers } from './services/cardTypes';
 import { checkinHandlers } from './services/checkin';
 import { createDemoClub } from './services/demo';
 import { memberHandlers } from './services/members';
-import { importHandlers } from './services/memberImport';
+import { importHandlers, importPreview } from './services/memberImport';
 import { barHandlers } from './services/bar';
 import { paymentHandlers } from './services/payments';
 import {
@@ -131,7 +131,8 @@ type AsyncOp =
   | 'backups.list'
   | 'backups.create'
   | 'backups.restore'
-  | 'shift.closeDay';
+  | 'shift.closeDay'
+  | 'members.importPreview';
 type AsyncHandlers = {
   [K in AsyncOp]: (
     ctx: Ctx,
@@ -543,6 +544,8 @@ export class Core {
           return report;
         }
       },
+      // reads the file (an .xlsx is unzipped asynchronously) and writes nothing to the database
+      'members.importPreview': (ctx, a) => importPreview(ctx, a),
       'backups.list': async () => listBackups(this.dataDir),
       'backups.create': async (ctx) => {
         const b = await createBackup(this.database, this.dataDir, 'manual', ctx.now());

@@ -15,8 +15,40 @@ export function errorText(e: unknown): string {
     return i18next.t('errors.PIN_WRONG_left', params);
   }
   if (typeof params.status === 'string') params.status = i18next.t(`tags.status.${params.status}`);
-  const key = `errors.${e.code}`;
-  return i18next.exists(key) ? i18next.t(key, params) : i18next.t('errors.INTERNAL');
+  if (e.code === 'IMPORT_MAPPING_INVALID' || e.code === 'IMPORT_HAS_PROBLEMS')
+    Object.assign(params, importWords(params));
+  let key = `errors.${e.code}`;
+  if (!i18next.exists(key)) return i18next.t('errors.INTERNAL');
+  // a sentence of its own for a reason, when there is one (IMPORT_FILE_INVALID_unclosed_quote …)
+  if (typeof params.reason === 'string' && i18next.exists(`${key}_${params.reason}`))
+    key = `${key}_${params.reason}`;
+  if (e.code === 'IMPORT_HAS_PROBLEMS' && params.valid === 0) key = 'errors.IMPORT_HAS_PROBLEMS_none';
+  let text = i18next.t(key, params);
+  if (e.code === 'IMPORT_MAPPING_INVALID' && typeof params.count === 'number' && params.count > 1)
+    text += i18next.t('errors.IMPORT_MAPPING_more', { count: params.count - 1 });
+  return text;
+}
+
+/** The column (number and header), the field and the problem of a roster-import error, in words. */
+function importWords(p: Record<string, unknown>): Record<string, string> {
+  const field = (f: unknown) =>
+    typeof f === 'string' ? i18next.t(`members.importField.${f}`, { defaultValue: f }) : '';
+  const n = typeof p.column === 'number' ? p.column : null;
+  const header = typeof p.header === 'string' ? p.header : '';
+  const col =
+    n === null
+      ? field(p.field)
+      : header
+        ? i18next.t('members.import.columnRef', { n, header })
+        : i18next.t('members.import.columnRefNoHeader', { n });
+  const problemText =
+    typeof p.problem === 'string'
+      ? i18next.t(`members.problem.${p.problem}`, {
+          ...p,
+          defaultValue: i18next.t('members.problem.OTHER'),
+        })
+      : '';
+  return { col, fieldLabel: field(p.field), otherLabel: field(p.other), problemText };
 }
 
 /** Field paths that failed validation (for highlighting form fields). */

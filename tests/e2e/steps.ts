@@ -88,7 +88,7 @@ export async function importRoster(page: Page, T: Dict, csv: string, count: numb
   await dialog.getByRole('button', { name: T('members.import.check') }).click();
   await dialog
     .getByRole('button', {
-      name: T(count === 1 ? 'members.import.commit_one' : 'members.import.commit_other', { count }),
+      name: T(count === 1 ? 'members.import.commitAll_one' : 'members.import.commitAll_other', { count }),
     })
     .click();
   await expect(

@@ -89,7 +89,7 @@ describe('check-in', () => {
     expect(inside.map((i) => [i.name, i.tagNumber, i.tabCents])).toEqual([[m.name, 1, 0]]);
     const today = await s.club.call(s.desk, 'checkin.today', {});
     expect(today.date).toBe(TODAY);
-    expect(today.entries.member).toEqual({ male: 1, female: 0 });
+    expect(today.entries.member).toEqual({ male: 1, female: 0, unknown: 0 });
     expect([today.insideNow, today.tagsOut, today.tagsFree]).toEqual([1, 1, 19]);
     const board = await s.club.call(s.desk, 'tags.board', {});
     expect(board.tags[0]).toMatchObject({ number: 1, status: 'issued', holder: { name: m.name } });
@@ -305,9 +305,9 @@ describe('check-in', () => {
     expect(c.tagNumber).toBeNull();
     const today = await s.club.call(s.desk, 'checkin.today', {});
     expect(today.entries).toEqual({
-      member: { male: 0, female: 0 },
-      trial: { male: 1, female: 0 },
-      coach: { male: 0, female: 1 },
+      member: { male: 0, female: 0, unknown: 0 },
+      trial: { male: 1, female: 0, unknown: 0 },
+      coach: { male: 0, female: 1, unknown: 0 },
     });
     const coaches = await s.club.call(s.desk, 'checkin.inside', { kind: 'coach' });
     expect(coaches.map((x) => x.name)).toEqual(['Coach Ma']);

@@ -252,9 +252,9 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
     expect(cur.count).toBeNull();
     const b = cur.book!;
     expect(b.entries).toEqual({
-      member: { male: 1, female: 2 },
-      trial: { male: 1, female: 1 },
-      coach: { male: 0, female: 1 },
+      member: { male: 1, female: 2, unknown: 0 },
+      trial: { male: 1, female: 1, unknown: 0 },
+      coach: { male: 0, female: 1, unknown: 0 },
       total: 6,
     });
     expect(b.visitors).toBe(1);

@@ -108,6 +108,25 @@ const ImportMapping = z
 
 const JobId = z.string().regex(/^[a-f0-9]{32}$/, 'jobId');
 
+/** A file column (0-based). */
+const ColumnIndex = z.number().int().min(0).max(200);
+const ImportOptions = z
+  .object({
+    /** Columns added to the notes as "header: value" (any number of them). */
+    noteColumns: z.array(ColumnIndex).max(200).optional(),
+    /** The club keeps national ID numbers: required to import a column mapped as nationalId. */
+    keepNationalId: z.boolean().optional(),
+    /**
+     * Consultant names of the file that match no active staff member (or several): the staff member
+     * to use, or null to import those members without a consultant.
+     */
+    consultants: z
+      .array(z.object({ name: z.string().trim().min(1).max(100), staffId: Id.nullable() }).strict())
+      .max(1000)
+      .optional(),
+  })
+  .strict();
+
 const PaymentPart = z
   .object({
     method: z.enum(['cash', 'card', 'mobile', 'stored_value']),
@@ -426,6 +445,7 @@ export const contract = {
     output: out<{ ok: true }>(),
   },
   'members.photo': { input: z.object({ id: Id }).strict(), output: out<{ dataUrl: string | null }>() },
+  /** Reads a CSV (UTF-8 or GBK) or .xlsx file and suggests what each column is; writes nothing. */
   'members.importPreview': {
     input: z
       .object({
@@ -436,14 +456,26 @@ export const contract = {
       .strict(),
     output: out<T.ImportPreview>(),
   },
+  /** Every problem of every row for a mapping; writes nothing. */
   'members.importValidate': {
-    input: z.object({ jobId: JobId, mapping: ImportMapping }).strict(),
+    input: z.object({ jobId: JobId, mapping: ImportMapping, options: ImportOptions.optional() }).strict(),
     output: out<T.ImportValidation>(),
   },
-  /** Imports the valid rows of a validated job in one transaction ("import nothing" is importCancel). */
+  /**
+   * Imports in one transaction: every row, or — when rows have problems — the rows without problems
+   * only if `skipInvalid` says the manager chose to after seeing them; otherwise nothing
+   * (IMPORT_HAS_PROBLEMS names the first row). "Import nothing" is importCancel.
+   */
   'members.importCommit': {
-    input: z.object({ jobId: JobId, mapping: ImportMapping }).strict(),
-    output: out<{ imported: number; skipped: number }>(),
+    input: z
+      .object({
+        jobId: JobId,
+        mapping: ImportMapping,
+        options: ImportOptions.optional(),
+        skipInvalid: z.boolean().optional(),
+      })
+      .strict(),
+    output: out<T.ImportResult>(),
   },
   'members.importCancel': { input: z.object({ jobId: JobId }).strict(), output: out<{ ok: true }>() },
   'members.exportCsv': { input: Empty, output: out<{ filename: string; csv: string; count: number }>() },

@@ -21,6 +21,11 @@ function out<R>(): R {
 export interface GenderCount {
   male: number;
   female: number;
+  /**
+   * Members whose gender is not known (imported without it). Absent in books frozen before the
+   * roster import came (their entries were all men or women).
+   */
+  unknown?: number;
 }
 
 /** Why an entry and the tags handed out do not match. */

@@ -2,6 +2,14 @@
 import type { Role } from './common';
 
 export type Gender = 'male' | 'female';
+/** A member's gender may be unknown: a roster imported without it (the desk asks and records it). */
+export type MemberGender = Gender | 'unknown';
+/** Entries counted by gender; an unknown gender is counted on its own, never dropped. */
+export interface EntryCount {
+  male: number;
+  female: number;
+  unknown: number;
+}
 export type Language = 'zh-CN' | 'en';
 
 export interface StaffInfo {
@@ -96,7 +104,7 @@ export interface MemberSummary {
   id: number;
   cardNo: string;
   name: string;
-  gender: Gender;
+  gender: MemberGender;
   /** Masked (138****1234) unless the role needs the full number. */
   phone: string | null;
   cardTypeName: string;
@@ -184,7 +192,7 @@ export interface VisitInfo {
   memberId: number | null;
   cardNo: string | null;
   name: string;
-  gender: Gender;
+  gender: MemberGender;
   tagNumber: number | null;
   checkedInAt: string;
   checkedOutAt: string | null;
@@ -203,6 +211,11 @@ export interface MemberDetail extends MemberSummary {
   consultantId: number | null;
   consultantName: string | null;
   notes: string;
+  /**
+   * The national ID number (身份证号), kept only when a manager chose to when importing the roster.
+   * Sent to managers only: null for every other role, whatever is stored.
+   */
+  nationalId: string | null;
   unpaidCents: number;
   charges: ChargeInfo[];
   freezes: FreezeInfo[];
@@ -227,7 +240,7 @@ export interface MemberCard {
   id: number;
   cardNo: string;
   name: string;
-  gender: Gender;
+  gender: MemberGender;
   cardTypeName: string;
   cardKind: 'time' | 'visits';
   expiryDate: string | null;
@@ -275,7 +288,7 @@ export interface InsideRow {
   memberId: number | null;
   cardNo: string | null;
   name: string;
-  gender: Gender;
+  gender: MemberGender;
   tagNumber: number | null;
   checkedInAt: string;
   /** Unpaid drink-bar tab on this visit, in cents (filled by the bar feature). */
@@ -528,9 +541,9 @@ export interface TagBoard {
 export interface TodayCounts {
   date: string;
   entries: {
-    member: { male: number; female: number };
-    trial: { male: number; female: number };
-    coach: { male: number; female: number };
+    member: EntryCount;
+    trial: EntryCount;
+    coach: EntryCount;
   };
   insideNow: number;
   tagsOut: number;
@@ -550,6 +563,10 @@ export interface AuditRow {
   detail: string | null;
 }
 
+/**
+ * The fields a roster column can be imported as. Besides these, any column can be added to the
+ * notes ("header: value"), see ImportOptions.noteColumns.
+ */
 export const IMPORT_FIELDS = [
   'cardNo',
   'name',
@@ -560,26 +577,114 @@ export const IMPORT_FIELDS = [
   'startDate',
   'expiryDate',
   'visitsLeft',
+  'status',
+  'frozenFrom',
+  'frozenTo',
+  'storedValue',
+  'consultant',
+  'nationalId',
   'notes',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** Fields a roster must have a column for (a roster without gender imports with gender unknown). */
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['cardNo', 'name', 'cardType', 'startDate'];
+
+/**
+ * What a column is, from its header. Money and identity columns are never guessed: a price paid is
+ * never suggested (nor accepted) as a stored-value balance, another money column (金额, 充值金额) is
+ * only taken when a manager maps it by hand, and a national ID number only when a manager maps it
+ * and confirms the club keeps them.
+ */
+export type ImportColumnKind =
+  /** recognised as `suggestion` */
+  | 'field'
+  /** a second column for a field another column already takes (suggested for the notes) */
+  | 'repeat'
+  /** a price paid (实收金额, 售价): not a balance, not imported */
+  | 'price'
+  /** money whose meaning is not a balance or is unclear (金额, 充值金额, 消费金额): not imported unless mapped by hand */
+  | 'money'
+  /** a national ID number (身份证号): not imported unless a manager chooses to keep them */
+  | 'identity'
+  /** the file's own row numbers (序号) */
+  | 'index'
+  /** no value in any row */
+  | 'empty'
+  /** not recognised: suggested for the notes, so nothing is lost */
+  | 'other';
+
+export interface ImportColumn {
+  index: number;
+  header: string;
+  kind: ImportColumnKind;
+  /** The suggested target: a field, 'notes' (added to the notes as "header: value") or null (not imported). */
+  suggestion: ImportField | 'notes' | null;
+  /** For 'repeat': the field the column looks like. */
+  sameAs: ImportField | null;
+  /** Rows with a value in this column. */
+  filled: number;
+}
+
 export interface ImportPreview {
   jobId: string;
+  format: 'csv' | 'xlsx';
   encoding: 'utf-8' | 'gbk';
   headers: string[];
+  /** The spreadsheet row of the header (a title line above it is skipped). */
+  headerRow: number;
   sampleRows: string[][];
   totalRows: number;
   suggestedMapping: Partial<Record<ImportField, number>>;
+  /** Columns suggested for the notes. */
+  suggestedNoteColumns: number[];
+  /** Every column with what it looks like and what is suggested for it. */
+  columns: ImportColumn[];
 }
 
 export interface ImportProblem {
-  /** 1-based data row number as the user sees it in the spreadsheet (header is row 1). */
+  /** 1-based row number as the user sees it in the spreadsheet (the header is usually row 1). */
   row: number;
   field: ImportField | 'row';
-  /** REQUIRED, INVALID_DATE, INVALID_GENDER, UNKNOWN_CARD_TYPE, DUPLICATE_IN_FILE, CARD_NO_EXISTS, INVALID_PHONE, INVALID_NUMBER, TOO_LONG, INVALID_CARD_NO */
+  /** The file's column (0-based) the problem is in; null when the field has no column (e.g. required but unmapped). */
+  column: number | null;
+  /**
+   * REQUIRED, INVALID_CARD_NO, DUPLICATE_IN_FILE, CARD_NO_EXISTS, TOO_LONG, INVALID_GENDER,
+   * INVALID_PHONE, INVALID_DATE, BIRTH_DATE_IN_FUTURE, EXPIRY_BEFORE_START, EXTRA_CELLS, UNKNOWN_CARD_TYPE, CARD_TYPE_INACTIVE,
+   * INVALID_NUMBER, NEGATIVE_NUMBER, VISITS_REQUIRED, VISITS_ON_TIME_CARD, INVALID_AMOUNT,
+   * NEGATIVE_AMOUNT, AMOUNT_TOO_LARGE, INVALID_STATUS, EXPIRED_NOT_PASSED, EXPIRED_WITHOUT_DATE,
+   * FREEZE_END_BEFORE_START, FREEZE_DATES_INCOMPLETE, FROZEN_ENDED, FROZEN_NO_END, FROZEN_AFTER_EXPIRY,
+   * FROZEN_STARTS_LATER,
+   * FREEZE_NOT_IN_STATUS, UNKNOWN_CONSULTANT,
+   * AMBIGUOUS_CONSULTANT, INVALID_NATIONAL_ID
+   */
   code: string;
   value: string;
+  /** What the reason refers to, e.g. { start: '2026-03-01' } for EXPIRY_BEFORE_START, { firstRow: '2' }. */
+  params?: Record<string, string>;
+}
+
+/** A name in the file that matches nothing in the club, with the number of rows that use it. */
+export interface ImportUnmatched {
+  name: string;
+  rows: number;
+  /** For card types: a card type of that name exists but is inactive. */
+  inactive?: boolean;
+  /** For consultants: several active staff members have that name. */
+  ambiguous?: boolean;
+}
+
+/** What the rows that can be imported bring. */
+export interface ImportSummary {
+  members: number;
+  storedValueCents: number;
+  withBalance: number;
+  frozen: number;
+  expired: number;
+  deactivated: number;
+  withConsultant: number;
+  genderUnknown: number;
+  nationalIds: number;
 }
 
 export interface ImportValidation {
@@ -588,7 +693,18 @@ export interface ImportValidation {
   valid: number;
   invalid: number;
   duplicates: number;
+  /** At most 5,000 (the counts cover every row). */
   problems: ImportProblem[];
+  /** Problems of every row counted by field and code. */
+  problemCounts: { field: ImportField | 'row'; code: string; count: number }[];
+  unknownCardTypes: ImportUnmatched[];
+  unknownConsultants: ImportUnmatched[];
+  summary: ImportSummary;
+}
+
+export interface ImportResult extends ImportSummary {
+  imported: number;
+  skipped: number;
 }
 
 // ---- incidents and complaints ----------------------------------------------------------------

@@ -100,10 +100,21 @@ export function migrate(
   beforeMigrate?.(db, current, target);
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const fkOff = m.foreignKeysOff === true;
+    if (fkOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (fkOff) {
+          const bad = db.pragma('foreign_key_check') as unknown[];
+          if (bad.length > 0)
+            throw new Error(`migration ${m.version} (${m.name}) broke ${bad.length} foreign key(s)`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (fkOff) db.pragma('foreign_keys = ON');
+    }
   }
 }
 

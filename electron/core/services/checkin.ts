@@ -9,6 +9,7 @@ import type {
   CheckoutPreview,
   CheckoutResult,
   InsideRow,
+  MemberGender,
   StatusReason,
   TodayCounts,
   VisitInfo,
@@ -29,7 +30,7 @@ interface VisitRow {
   member_id: number | null;
   guest_name: string | null;
   guest_phone: string | null;
-  gender: 'male' | 'female';
+  gender: MemberGender;
   tag_id: number | null;
   checked_in_at: string;
   checked_in_by: number;
@@ -169,7 +170,7 @@ function insertVisit(
     memberId: number | null;
     guestName: string | null;
     guestPhone: string | null;
-    gender: 'male' | 'female';
+    gender: MemberGender;
     tag: { id: number; number: number } | null;
     consumed: boolean;
     override: { by: number; reason: string; codes: string[] } | null;
@@ -527,11 +528,11 @@ export const checkinHandlers = handlers({
       .prepare(
         `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
       )
-      .all(from, to) as { kind: 'member' | 'trial' | 'coach'; gender: 'male' | 'female'; n: number }[];
+      .all(from, to) as { kind: 'member' | 'trial' | 'coach'; gender: MemberGender; n: number }[];
     const entries: TodayCounts['entries'] = {
-      member: { male: 0, female: 0 },
-      trial: { male: 0, female: 0 },
-      coach: { male: 0, female: 0 },
+      member: { male: 0, female: 0, unknown: 0 },
+      trial: { male: 0, female: 0, unknown: 0 },
+      coach: { male: 0, female: 0, unknown: 0 },
     };
     for (const r of rows) entries[r.kind][r.gender] = r.n;
     const one = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;

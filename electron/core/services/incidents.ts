@@ -183,7 +183,8 @@ function memberSnapshot(db: DB, memberId: number, occurredIso: string, tz: strin
     member_id: m.id,
     member_card_no: m.card_no,
     member_name: m.name,
-    member_gender: m.gender,
+    // an unknown gender (imported without it) stays to be recorded on the report
+    member_gender: m.gender === 'unknown' ? null : m.gender,
     member_age: m.birth_date ? ageOn(m.birth_date, localDate(new Date(occurredIso), tz)) : null,
   };
 }

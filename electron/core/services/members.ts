@@ -24,6 +24,7 @@ import type {
   FreezeInfo,
   MemberCard,
   MemberDetail,
+  MemberGender,
   MemberState,
   MemberSummary,
   OpParsedArgs,
@@ -45,7 +46,7 @@ export interface MemberRow {
   id: number;
   card_no: string;
   name: string;
-  gender: 'male' | 'female';
+  gender: MemberGender;
   phone: string | null;
   birth_date: string | null;
   card_type_id: number;
@@ -58,6 +59,8 @@ export interface MemberRow {
   stored_value_cents: number;
   consultant_id: number | null;
   notes: string;
+  /** kept only when a manager chose to at import; sent to managers only */
+  national_id: string | null;
   active: number;
   created_at: string;
   updated_at: string;
@@ -66,7 +69,7 @@ export interface MemberRow {
 export interface MemberFields {
   cardNo: string;
   name: string;
-  gender: 'male' | 'female';
+  gender: MemberGender;
   phone: string | null;
   birthDate: string | null;
   cardTypeId: number;
@@ -529,7 +532,7 @@ export function loadMemberDetail(ctx: Ctx, id: number): MemberDetail {
     id: number;
     kind: 'member';
     member_id: number;
-    gender: 'male' | 'female';
+    gender: MemberGender;
     checked_in_at: string;
     checked_out_at: string | null;
     checkout_kind: 'normal' | 'tag_not_returned' | null;
@@ -572,6 +575,7 @@ export function loadMemberDetail(ctx: Ctx, id: number): MemberDetail {
     consultantId: m.consultant_id,
     consultantName: consultant?.name ?? null,
     notes: m.notes,
+    nationalId: MANAGERS.includes(role) ? m.national_id : null,
     unpaidCents: unpaidCents(db, m.id),
     charges,
     freezes,

@@ -14,6 +14,7 @@ import type {
   DayReport,
   Denominations,
   HandoverBook,
+  MemberGender,
   OpenItems,
   PaymentMethod,
   Payout,
@@ -194,7 +195,7 @@ interface VisitLite {
   kind: VisitKind;
   name: string;
   card_no: string | null;
-  gender: 'male' | 'female';
+  gender: MemberGender;
   tag_id: number | null;
   tag_number: number | null;
   checked_in_at: string;
@@ -333,16 +334,16 @@ function unpaidTabs(db: DB): UnpaidTab[] {
 export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean): HandoverBook {
   const db = ctx.db;
   const entries = {
-    member: { male: 0, female: 0 },
-    trial: { male: 0, female: 0 },
-    coach: { male: 0, female: 0 },
+    member: { male: 0, female: 0, unknown: 0 },
+    trial: { male: 0, female: 0, unknown: 0 },
+    coach: { male: 0, female: 0, unknown: 0 },
     total: 0,
   };
   const rows = db
     .prepare(
       `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
     )
-    .all(from, to) as { kind: VisitKind; gender: 'male' | 'female'; n: number }[];
+    .all(from, to) as { kind: VisitKind; gender: MemberGender; n: number }[];
   for (const r of rows) {
     entries[r.kind][r.gender] += r.n;
     entries.total += r.n;
@@ -650,6 +651,7 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
         coach: 'Coaches',
         men: 'men',
         women: 'women',
+        unknown: 'gender unknown',
         total: 'Total entries',
         visitors: 'Visitors',
         inquiries: 'Phone inquiries',
@@ -673,6 +675,7 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
         coach: '教练',
         men: '男',
         women: '女',
+        unknown: '性别未知',
         total: '入场合计',
         visitors: '访客',
         inquiries: '电话咨询',
@@ -693,6 +696,8 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
   for (const k of ['member', 'trial', 'coach'] as const) {
     rows.push([L.entries, `${L[k]} ${L.men}`, book.entries[k].male]);
     rows.push([L.entries, `${L[k]} ${L.women}`, book.entries[k].female]);
+    // members imported without a gender: counted on a line of their own (books frozen before have none)
+    if (book.entries[k].unknown) rows.push([L.entries, `${L[k]} ${L.unknown}`, book.entries[k].unknown]);
   }
   rows.push([L.entries, L.total, book.entries.total]);
   rows.push([L.visitors, L.visitors, book.visitors]);

@@ -38,6 +38,7 @@ export default {
   male: 'Male',
   female: 'Female',
   unspecified: 'Not specified',
+  unknown: 'Gender unknown',
   duration_one: '{{h}} h {{m}} min',
   duration_other: '{{h}} h {{m}} min',
   roles: {

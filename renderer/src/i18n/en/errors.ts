@@ -43,8 +43,41 @@ export default {
     'A card given without payment needs a shift lead’s or manager’s PIN and the reason.',
   VISITOR_ALREADY_SOLD: 'A card was already sold at the desk to this visitor.',
   IMPORT_JOB_UNKNOWN: 'This import has expired. Please choose the file again.',
-  IMPORT_FILE_INVALID: 'This file could not be read as a CSV file.',
+  IMPORT_FILE_INVALID: 'This file could not be read as a CSV or Excel (.xlsx) file.',
+  IMPORT_FILE_INVALID_empty: 'The file is empty.',
+  IMPORT_FILE_INVALID_no_rows: 'The file has a header row but no member rows.',
+  IMPORT_FILE_INVALID_no_header:
+    'No header row in the first rows of the file: the first row must name the columns (card number, name, …).',
+  IMPORT_FILE_INVALID_binary: 'This is not a CSV or Excel (.xlsx) file.',
+  IMPORT_FILE_INVALID_unclosed_quote:
+    'Row {{row}}: a value in quotes (starting with ") is never closed, so the rest of the file cannot be read. Correct that row in the file.',
+  IMPORT_FILE_INVALID_too_many_rows: 'The file has more than {{max}} rows: split it into smaller files.',
+  IMPORT_FILE_INVALID_too_many_columns: 'Row {{row}} has more than {{max}} columns.',
+  IMPORT_FILE_INVALID_xlsx_unreadable:
+    'This Excel file could not be opened: save it again as .xlsx (or CSV) and try again.',
+  IMPORT_FILE_INVALID_xls_old:
+    'This is an old Excel file (.xls): open it in Excel or WPS and save it as .xlsx or CSV.',
   IMPORT_HAS_DUPLICATES: 'The file has duplicate card numbers.',
+  IMPORT_MAPPING_INVALID: 'The {{col}} cannot be imported as “{{fieldLabel}}”.',
+  IMPORT_MAPPING_INVALID_required:
+    'No column is chosen for “{{fieldLabel}}”: choose the column of the file that holds it.',
+  IMPORT_MAPPING_INVALID_column_twice:
+    'The {{col}} is chosen both for “{{otherLabel}}” and for “{{fieldLabel}}”: a column can be only one of them.',
+  IMPORT_MAPPING_INVALID_no_such_column: 'The file has no {{col}} (chosen for “{{fieldLabel}}”).',
+  IMPORT_MAPPING_INVALID_keep_not_confirmed:
+    'The {{col}} holds national ID numbers: tick “The club keeps national ID numbers” to import them (managers only), or leave the column out.',
+  IMPORT_MAPPING_INVALID_identity_elsewhere:
+    'The {{col}} holds national ID numbers: it can only be kept as the national ID number (managers only), not as “{{fieldLabel}}”.',
+  IMPORT_MAPPING_INVALID_identity_in_notes:
+    'The {{col}} holds national ID numbers: they never go into the notes, which the desk sees.',
+  IMPORT_MAPPING_INVALID_price_not_balance:
+    'The {{col}} is a price paid, not a stored-value balance: it cannot be imported as the balance.',
+  IMPORT_MAPPING_more_one: ' (and {{count}} more column to fix, marked in red)',
+  IMPORT_MAPPING_more_other: ' (and {{count}} more columns to fix, marked in red)',
+  IMPORT_HAS_PROBLEMS:
+    'Nothing was imported: {{invalid}} rows have problems. The first is row {{row}}, {{col}}: {{problemText}}. Correct the file, or choose to import the valid rows and skip these.',
+  IMPORT_HAS_PROBLEMS_none:
+    'Nothing can be imported: every row has a problem. The first is row {{row}}, {{col}}: {{problemText}}.',
   BACKUP_NOT_FOUND: 'That backup does not exist.',
   LAST_MANAGER: 'At least one active manager must remain.',
   RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',

@@ -73,6 +73,7 @@ export default {
     kind: 'Kind',
     men: 'Men',
     women: 'Women',
+    unknownGender: 'Gender unknown',
     total: 'Total',
     member: 'Members',
     trial: 'Trial guests',

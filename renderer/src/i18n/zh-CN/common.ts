@@ -37,6 +37,7 @@ export default {
   male: '男',
   female: '女',
   unspecified: '未填',
+  unknown: '性别未知',
   duration_one: '{{h}}小时{{m}}分',
   duration_other: '{{h}}小时{{m}}分',
   roles: {

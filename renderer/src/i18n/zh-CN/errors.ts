@@ -41,8 +41,35 @@ export default {
   VISITOR_ALREADY_SOLD: '这位访客的会员卡已在前台售出。',
   NOT_FROZEN: '该会员卡未冻结。',
   IMPORT_JOB_UNKNOWN: '此次导入已过期，请重新选择文件。',
-  IMPORT_FILE_INVALID: '无法将此文件读取为 CSV 文件。',
+  IMPORT_FILE_INVALID: '无法将此文件读取为 CSV 或 Excel（.xlsx）文件。',
+  IMPORT_FILE_INVALID_empty: '文件是空的。',
+  IMPORT_FILE_INVALID_no_rows: '文件只有表头，没有会员数据。',
+  IMPORT_FILE_INVALID_no_header: '文件开头几行中找不到表头：第一行应写明各列的名称（卡号、姓名……）。',
+  IMPORT_FILE_INVALID_binary: '这不是 CSV 或 Excel（.xlsx）文件。',
+  IMPORT_FILE_INVALID_unclosed_quote:
+    '第 {{row}} 行：有一个以引号（"）开头的内容没有结束，后面的内容无法读取。请在文件中改正这一行。',
+  IMPORT_FILE_INVALID_too_many_rows: '文件超过 {{max}} 行：请拆分成几个文件。',
+  IMPORT_FILE_INVALID_too_many_columns: '第 {{row}} 行超过 {{max}} 列。',
+  IMPORT_FILE_INVALID_xlsx_unreadable: '无法打开这个 Excel 文件：请重新另存为 .xlsx（或 CSV）后再试。',
+  IMPORT_FILE_INVALID_xls_old: '这是旧版 Excel 文件（.xls）：请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV。',
   IMPORT_HAS_DUPLICATES: '文件中有重复的卡号。',
+  IMPORT_MAPPING_INVALID: '{{col}}不能作为“{{fieldLabel}}”导入。',
+  IMPORT_MAPPING_INVALID_required: '还没有为“{{fieldLabel}}”选择列：请选择文件中包含它的那一列。',
+  IMPORT_MAPPING_INVALID_column_twice:
+    '{{col}}同时被选为“{{otherLabel}}”和“{{fieldLabel}}”：一列只能对应一项。',
+  IMPORT_MAPPING_INVALID_no_such_column: '文件中没有{{col}}（被选为“{{fieldLabel}}”）。',
+  IMPORT_MAPPING_INVALID_keep_not_confirmed:
+    '{{col}}是身份证号：要导入，请勾选“本店保留身份证号”（仅经理可见）；否则请不导入这一列。',
+  IMPORT_MAPPING_INVALID_identity_elsewhere:
+    '{{col}}是身份证号：只能作为身份证号保留（仅经理可见），不能作为“{{fieldLabel}}”。',
+  IMPORT_MAPPING_INVALID_identity_in_notes: '{{col}}是身份证号：不能加入备注，前台看得到备注。',
+  IMPORT_MAPPING_INVALID_price_not_balance: '{{col}}是实收价格，不是储值余额：不能作为余额导入。',
+  IMPORT_MAPPING_more_one: '（另有 {{count}} 列需要修改，已用红色标出）',
+  IMPORT_MAPPING_more_other: '（另有 {{count}} 列需要修改，已用红色标出）',
+  IMPORT_HAS_PROBLEMS:
+    '没有导入任何会员：有 {{invalid}} 行有问题。第一处在第 {{row}} 行、{{col}}：{{problemText}}。请修改文件，或选择只导入有效的行、跳过这些行。',
+  IMPORT_HAS_PROBLEMS_none:
+    '没有可以导入的行：每一行都有问题。第一处在第 {{row}} 行、{{col}}：{{problemText}}。',
   BACKUP_NOT_FOUND: '该备份不存在。',
   LAST_MANAGER: '至少需要保留一名在职经理。',
   RATE_LIMITED: '尝试次数过多，请稍等一分钟再试。',

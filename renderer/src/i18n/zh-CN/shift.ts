@@ -73,6 +73,7 @@ export default {
     kind: '类别',
     men: '男',
     women: '女',
+    unknownGender: '性别未知',
     total: '合计',
     member: '会员',
     trial: '体验',

@@ -61,6 +61,11 @@ function MemberLine({ m }: { m: MemberCard }) {
           {t('checkin.cardNo')}: <strong>{m.cardNo}</strong>
         </span>
         <span>{m.cardTypeName}</span>
+        {m.gender === 'unknown' && (
+          <span className="badge badge-muted" data-testid="gender-unknown">
+            {t('checkin.genderUnknown')}
+          </span>
+        )}
       </div>
       <div className="result-meta">
         {m.cardKind === 'visits' ? (

@@ -1,16 +1,20 @@
 /** Today's counts at the bottom of the counter: entries by kind and gender, inside now, tags. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TodayCounts } from '../../../../electron/core/contract';
+import type { EntryCount, TodayCounts } from '../../../../electron/core/contract';
 
 export const TodayStrip = memo(function TodayStrip({ today }: { today: TodayCounts | null }) {
   const { t } = useTranslation();
   if (!today) return <footer className="today-strip" aria-label={t('checkin.today.label')} />;
   const e = today.entries;
-  const part = (label: string, g: { male: number; female: number }) => (
+  const part = (label: string, g: EntryCount) => (
     <span className="today-item">
-      {label} <strong>{g.male + g.female}</strong>{' '}
-      <span className="muted">{t('checkin.today.mf', { m: g.male, f: g.female })}</span>
+      {label} <strong>{g.male + g.female + g.unknown}</strong>{' '}
+      <span className="muted">
+        {g.unknown > 0
+          ? t('checkin.today.mfu', { m: g.male, f: g.female, u: g.unknown })
+          : t('checkin.today.mf', { m: g.male, f: g.female })}
+      </span>
     </span>
   );
   return (

@@ -194,6 +194,8 @@ export function MemberDetailPanel(props: {
           {row(t('members.fields.gender'), t(`common.${m.gender}`))}
           {row(t('members.fields.phone'), <PhoneText value={m.phone} />)}
           {row(t('members.fields.birthDate'), fmtDate(m.birthDate))}
+          {/* kept only when a manager chose to at import; the core sends it to managers only */}
+          {m.nationalId && row(t('members.fields.nationalId'), m.nationalId)}
           {row(t('members.fields.cardType'), m.cardTypeName)}
           {row(t('members.fields.startDate'), fmtDate(m.startDate))}
           {row(t('members.fields.expiryDate'), fmtDate(m.expiryDate))}

@@ -11,6 +11,7 @@ import type {
   Gender,
   LoginStaff,
   MemberDetail,
+  MemberGender,
   OpArgs,
 } from '../../../../electron/core/contract';
 import { Modal } from '../../components/Modal';
@@ -22,7 +23,8 @@ import { useCan } from '../../stores/session';
 type Fields = {
   cardNo: string;
   name: string;
-  gender: Gender | '';
+  /** 'unknown' only for a member imported without a gender, until the desk records it */
+  gender: MemberGender | '';
   phone: string;
   birthDate: string;
   cardTypeId: string;
@@ -259,6 +261,7 @@ export function MemberForm(props: {
                 {t(`common.${g}`)}
               </label>
             ))}
+            {f.gender === 'unknown' && <span className="muted">{t('members.form.genderUnknown')}</span>}
             {errs.gender && <div className="field-error">{errs.gender}</div>}
           </fieldset>
           {field(

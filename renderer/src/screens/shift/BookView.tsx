@@ -21,6 +21,10 @@ function Money({ cents }: { cents: number | null }) {
 export function EntriesTable({ book }: { book: HandoverBook }) {
   const { t } = useTranslation();
   const uid = useId();
+  // Members imported without a gender are counted in a column of their own (books frozen before
+  // the roster import have no such count).
+  const unknown = (k: (typeof KINDS)[number]) => book.entries[k].unknown ?? 0;
+  const anyUnknown = KINDS.some((k) => unknown(k) > 0);
   return (
     <table className="table shift-table" aria-labelledby={`${uid}-e`}>
       <caption id={`${uid}-e`}>{t('shift.book.entries')}</caption>
@@ -33,6 +37,11 @@ export function EntriesTable({ book }: { book: HandoverBook }) {
           <th scope="col" className="num">
             {t('shift.book.women')}
           </th>
+          {anyUnknown && (
+            <th scope="col" className="num">
+              {t('shift.book.unknownGender')}
+            </th>
+          )}
           <th scope="col" className="num">
             {t('shift.book.total')}
           </th>
@@ -44,13 +53,15 @@ export function EntriesTable({ book }: { book: HandoverBook }) {
             <th scope="row">{t(`shift.book.${k}`)}</th>
             <td className="num">{book.entries[k].male}</td>
             <td className="num">{book.entries[k].female}</td>
-            <td className="num">{book.entries[k].male + book.entries[k].female}</td>
+            {anyUnknown && <td className="num">{unknown(k)}</td>}
+            <td className="num">{book.entries[k].male + book.entries[k].female + unknown(k)}</td>
           </tr>
         ))}
         <tr className="shift-total-row">
           <th scope="row">{t('shift.book.allEntries')}</th>
           <td className="num">{KINDS.reduce((s, k) => s + book.entries[k].male, 0)}</td>
           <td className="num">{KINDS.reduce((s, k) => s + book.entries[k].female, 0)}</td>
+          {anyUnknown && <td className="num">{KINDS.reduce((s, k) => s + unknown(k), 0)}</td>}
           <td className="num">
             <strong>{book.entries.total}</strong>
           </td>
