@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations, SCHEMA_VERSION } from '../../db';
+import { migrations } from '../../db';
 import { DB_FILE, openDatabase, schemaVersion } from '../../electron/core/db/database';
 import { tempDir } from './helpers';
 
