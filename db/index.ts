@@ -5,6 +5,7 @@ import { migration0003 } from './migrations/0003-visitors';
 import { migration0004 } from './migrations/0004-incidents';
 import { migration0005 } from './migrations/0005-shifts';
 import { migration0006 } from './migrations/0006-indexes';
+import { migration0007 } from './migrations/0007-cash';
 
 export type { Migration } from './types';
 
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 /** The schema version this build of the app writes. */
