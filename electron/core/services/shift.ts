@@ -233,8 +233,7 @@ function toShiftInfo(ctx: Ctx, s: ShiftDb): ShiftInfo {
   if (s.status === 'open') {
     const c = latestCount(db, s.id);
     const drawer = drawerState(db, s.id);
-    counted =
-      !!c && drawer.shut && c.expected_cents === cashFigures(db, s, windowTo(ctx, s)).expectedCents;
+    counted = !!c && drawer.shut && c.expected_cents === cashFigures(db, s, windowTo(ctx, s)).expectedCents;
     if (drawer.recountId !== null)
       pending = recountAuths(db, s.id).find((a) => a.id === drawer.recountId) ?? null;
   } else counted = true;
@@ -638,8 +637,20 @@ function dayReport(ctx: Ctx, day: string): DayReport {
     const r = JSON.parse(closed.book_json) as Partial<DayReport> & Omit<DayReport, keyof DayExtras>;
     // A close recorded before counts, pay-outs and blockers were part of the report: read them now
     // (the day's shifts are closed, so they are what they were).
-    const extras = 'counts' in r ? {} : dayExtras(ctx, day, r.shifts.map((x) => x.id));
-    return { ...extras, ...r, reopenings: dayReopenings(ctx.db, day), backupFile: closed.backup_file } as DayReport;
+    const extras =
+      'counts' in r
+        ? {}
+        : dayExtras(
+            ctx,
+            day,
+            r.shifts.map((x) => x.id),
+          );
+    return {
+      ...extras,
+      ...r,
+      reopenings: dayReopenings(ctx.db, day),
+      backupFile: closed.backup_file,
+    } as DayReport;
   }
   return computeDay(ctx, day, null, []);
 }
@@ -869,7 +880,10 @@ export function reopenDay(ctx: Ctx, day: string, auth: { staffId: number; pin: s
 }
 
 export function recordDayBackup(ctx: Ctx, day: string, file: string): void {
-  ctx.db.prepare('UPDATE day_closes SET backup_file = ? WHERE day = ?').run(file, day);
+  // the standing close (an earlier, reopened close of the day keeps its own backup)
+  const close = standingClose(ctx.db, day);
+  if (!close) return;
+  ctx.db.prepare('UPDATE day_closes SET backup_file = ? WHERE id = ?').run(file, close.id);
   ctx.audit({ op: 'shift.closeDay.backup', entity: 'day_close', entityId: day, after: { file } });
 }
 
@@ -958,7 +972,9 @@ function countCsvRows(counts: readonly CountRow[], en: boolean): (string | numbe
       c.expectedCents === null
         ? ''
         : `${en ? 'expected' : '应有'} ${money(c.expectedCents)}, ${en ? 'difference' : '差额'} ${money(c.differenceCents)}`,
-      c.recount ? `${en ? 'recount authorised by' : '重点授权'} ${c.recount.authorizedByName}: ${c.recount.reason}` : '',
+      c.recount
+        ? `${en ? 'recount authorised by' : '重点授权'} ${c.recount.authorizedByName}: ${c.recount.reason}`
+        : '',
       c.supersededBy ? (en ? 'superseded' : '已被重点取代') : '',
     ]
       .filter(Boolean)
@@ -1150,15 +1166,8 @@ export const shiftHandlers = handlers({
           `INSERT INTO shift_counts (shift_id, denominations_json, counted_cents, expected_cents, at, by, recount_id)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          s.id,
-          JSON.stringify(a.denominations),
-          counted,
-          cash.expectedCents,
-          now,
-          me.id,
-          drawer.recountId,
-        ).lastInsertRowid,
+        .run(s.id, JSON.stringify(a.denominations), counted, cash.expectedCents, now, me.id, drawer.recountId)
+        .lastInsertRowid,
     );
     ctx.audit({
       op: 'shift.count',
