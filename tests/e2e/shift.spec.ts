@@ -156,7 +156,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const authorise = async (reason: string, confirm: string) => {
       const d = page.getByRole('dialog');
       await d
-        .getByLabel(T('checkin.auth.supervisor'))
+        .getByLabel(T('checkin.auth.supervisor'), { exact: true })
         .selectOption({ label: `Sam — ${T('common.roles.shift_lead')}` });
       await d.getByLabel(T('checkin.auth.pin')).fill('5791');
       await d.getByLabel(T('checkin.auth.reason')).fill(reason);

@@ -92,7 +92,8 @@ export default {
   },
   drawer: {
     shut: 'Cash counted at {{time}}: the drawer is closed. Taking or paying out cash needs a recount.',
-    recountPending: 'Recount authorised by {{name}} ({{reason}}): count the cash again in the closing wizard.',
+    recountPending:
+      'Recount authorised by {{name}} ({{reason}}): count the cash again in the closing wizard.',
     recountNow: 'Recount authorised by {{name}} ({{reason}}): count the cash again, blind.',
   },
   counts: {
@@ -309,7 +310,7 @@ export default {
     intro: "Combines the day's shifts, runs the pre-closing checklist and makes a backup.",
     blocked: 'The day cannot be closed yet:',
     shiftOpen: 'Shift #{{id}} ({{day}}, opened {{time}}, {{names}}) is still open: close it first.',
-    stocktakeMissing: 'The bar’s stocktake of the day is missing: {{n}} items on sale not counted ({{items}}).',
+    stocktakeMissing: 'The bar’s stocktake of the day is missing. Not counted: {{items}}.',
     alreadyClosed: 'This day was closed at {{at}} by {{name}}.',
     checklist: 'Pre-closing checklist',
     close: 'Close the day',

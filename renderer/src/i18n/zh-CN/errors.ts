@@ -97,7 +97,7 @@ export default {
   SHIFT_NOT_OPEN: '当前没有开班：开班后才能收取现金。请先开班。',
   DRAWER_COUNTED: '本班现金已清点：领班授权重新清点之前，不能再收付现金（交接班 → 重新清点）。',
   RECOUNT_PENDING: '已授权重新清点，请重新清点现金。',
-  DAY_STOCKTAKE_MISSING: '该日水吧盘点未完成（{{n}} 种未盘点：{{names}}），请水吧先完成盘点。',
+  DAY_STOCKTAKE_MISSING: '该日水吧盘点未完成（未盘点：{{names}}），请水吧先完成盘点。',
   MANAGER_PIN_REQUIRED: '只有经理（客服经理、值班经理或店长）可以授权。',
   INTERNAL: '出现错误，未做任何更改，请重试。',
   CONNECTION_LOST: '与前台系统的连接中断，请重试。',

@@ -104,7 +104,7 @@ export default {
     none: '尚未清点。',
     blind: '重新清点后显示',
     first: '盲点',
-    recountBy: '重新清点（第 {{n}} 次），{{name}} 授权：{{reason}}',
+    recountBy: '重新清点（第 {{n}} 次），授权人 {{name}}：{{reason}}',
     superseded: '已被取代',
   },
   reopen: {
@@ -307,7 +307,7 @@ export default {
     intro: '汇总当日各班次，执行闭店检查清单，并备份数据。',
     blocked: '该日暂不能日结：',
     shiftOpen: '班次 #{{id}}（{{day}}，{{time}} 开班，{{names}}）尚未交班，请先交班。',
-    stocktakeMissing: '当日水吧盘点未完成：{{n}} 种在售饮品未盘点（{{items}}）。',
+    stocktakeMissing: '当日水吧盘点未完成。未盘点：{{items}}。',
     alreadyClosed: '该日已于 {{at}} 由 {{name}} 日结。',
     checklist: '闭店检查清单',
     close: '日结',

@@ -57,7 +57,10 @@ export function CountsTable({ counts, caption }: { counts: CountRow[]; caption?:
                   })
                 : t('shift.counts.first')}
               {c.supersededBy && (
-                <span className="badge badge-warn"> {t('shift.counts.superseded')}</span>
+                <>
+                  {' '}
+                  <span className="badge badge-warn">{t('shift.counts.superseded')}</span>
+                </>
               )}
             </td>
           </tr>

@@ -333,6 +333,7 @@ export function CloseWizard({
                   invalid={floatCents === null}
                 />
               </div>
+              {shift.counts.length > 1 && <CountsTable counts={shift.counts} />}
             </div>
           </div>
         )}
@@ -413,7 +414,6 @@ export function CloseWizard({
             </div>
           </form>
         )}
-        {step === 'result' && shift.counts.length > 1 && <CountsTable counts={shift.counts} />}
         <FormError error={problem} as="p" />
       </div>
       {recounting && (

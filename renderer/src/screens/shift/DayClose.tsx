@@ -43,7 +43,6 @@ export function DayBlockersView({ report }: { report: DayReport }) {
         {b.stocktakeMissing.length > 0 && (
           <li>
             {t('shift.dayClose.stocktakeMissing', {
-              n: b.stocktakeMissing.length,
               items: b.stocktakeMissing.slice(0, 8).join(', ') + (b.stocktakeMissing.length > 8 ? '…' : ''),
             })}
           </li>

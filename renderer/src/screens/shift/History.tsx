@@ -204,10 +204,12 @@ export function History({
                       <td title={fmtDateTime(d.closedAt)}>
                         {fmtDate(d.day)}
                         {d.reopenings > 0 && (
-                          <span className="badge badge-warn">
+                          <>
                             {' '}
-                            {t('shift.history.reopened', { n: d.reopenings })}
-                          </span>
+                            <span className="badge badge-warn">
+                              {t('shift.history.reopened', { n: d.reopenings })}
+                            </span>
+                          </>
                         )}
                       </td>
                       <td className="num">{d.shifts}</td>
