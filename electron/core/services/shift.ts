@@ -2,8 +2,13 @@
  * Shift close and handover (交接班 / 交接本). Every figure of the handover book is computed from the
  * records of the shift's time window: visits, the audit of tags handed out, visitors and phone
  * inquiries, cards sold, stored-value top-ups, bar sales and payments. Cash is counted blind: the
- * expected figure is computed and sent only in the result of the count. A closed shift is frozen
- * (the database refuses changes); corrections are new rows linked to it.
+ * expected figure is computed and sent only in the result of the count. One count per shift: after
+ * it the drawer is shut (no cash in or out, no pay-out; services/drawer.ts) until a shift lead or
+ * manager authorises a recount with their PIN; every count stays on the report and the close uses
+ * the latest. Pay-outs take a shift lead's or manager's PIN and the reason. A closed shift is frozen
+ * (the database refuses changes); corrections are new rows linked to it. The day close is checked
+ * against the records (no shift still open, the bar's stocktake of the day); a manager reopens a
+ * closed day with their PIN and a reason, and the day is closed again.
  */
 import type { DB } from '../db/database';
 import type {
