@@ -54,6 +54,34 @@ function data<T>(r: Response<unknown>, what: string): T {
 let opSeq = 0;
 const opId = () => `bench-${process.pid}-${++opSeq}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** Notes and coins for exactly what the records say the drawer holds: the float + cash in − change − refunds. */
+function exactCount(db: Database.Database, from: string, to: string, floatCents: number): Record<string, number> {
+  const cash = db
+    .prepare(
+      `SELECT coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(tendered_cents, amount_cents) ELSE 0 END), 0)
+            - coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(change_cents, 0) ELSE 0 END), 0)
+            - coalesce(sum(CASE WHEN amount_cents < 0 THEN -amount_cents ELSE 0 END), 0) AS c
+       FROM payments WHERE method = 'cash' AND at >= ? AND at < ?`,
+    )
+    .get(from, to) as { c: number };
+  let left = floatCents + cash.c;
+  const denominations: Record<string, number> = {};
+  for (const [k, cents] of [
+    ['n100', 10_000],
+    ['n50', 5_000],
+    ['n20', 2_000],
+    ['n10', 1_000],
+    ['n5', 500],
+    ['n1', 100],
+    ['c50', 50],
+    ['c10', 10],
+  ] as const) {
+    denominations[k] = Math.floor(left / cents);
+    left -= denominations[k] * cents;
+  }
+  return denominations;
+}
+
 function lastFullMonth(today: string): { from: string; to: string } {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const py = m === 1 ? y - 1 : y;
@@ -134,6 +162,17 @@ async function main(): Promise<void> {
     );
     data(await call('bar', 'session.login', { staffId: gen.staff.bar[0], pin: PINS.bar }), 'login');
     data(await call('lead', 'session.login', { staffId: gen.staff.lead, pin: PINS.lead }), 'login');
+    // Cash is taken only in an open shift: the desk opens one (closed again after the counter part).
+    const counterShift = data<{ id: number; openedAt: string; floatCents: number }>(
+      await call('desk', 'shift.open', {
+        staffIds: [gen.staff.reception[0]],
+        floatCents: data<{ floatPrefillCents: number }>(await call('desk', 'shift.opening', {}), 'opening')
+          .floatPrefillCents,
+        acknowledged: true,
+        checked: [],
+      }),
+      'shift.open',
+    );
     const pool = gen.checkinPool;
     const need = 150 + OPS + 220;
     if (pool.length < need) throw new Error(`only ${pool.length} members to check in, need ${need}`);
@@ -283,6 +322,30 @@ async function main(): Promise<void> {
         'checkout',
       );
     }
+    // The counter's shift is counted (exactly what the records say) and closed by the desk and the lead.
+    data(
+      await call('desk', 'shift.count', {
+        shiftId: counterShift.id,
+        denominations: exactCount(
+          core.database,
+          counterShift.openedAt,
+          new Date(Date.now() + 1).toISOString(),
+          counterShift.floatCents,
+        ),
+      }),
+      'shift.count',
+    );
+    data(
+      await call('desk', 'shift.close', {
+        shiftId: counterShift.id,
+        floatHandedCents: counterShift.floatCents,
+        messages: '',
+        notes: '',
+        outgoing: { staffId: gen.staff.reception[0], pin: PINS.reception },
+        incoming: { staffId: gen.staff.lead, pin: PINS.lead },
+      }),
+      'shift.close',
+    );
     core.close();
 
     // ---- shift close, busy day ---------------------------------------------------------------
@@ -328,7 +391,7 @@ async function main(): Promise<void> {
           await sCall('desk', 'shift.open', {
             staffIds: [gen.staff.reception[0], gen.staff.reception[1]],
             floatCents: opening.floatPrefillCents,
-            acknowledged: false,
+            acknowledged: true,
             checked: [],
           }),
           'shift.open',
@@ -353,29 +416,12 @@ async function main(): Promise<void> {
         clock.set(new Date(closeAt));
         await logins();
         // the blind count: the drawer holds exactly what the records say
-        const cash = sc.database
-          .prepare(
-            `SELECT coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(tendered_cents, amount_cents) ELSE 0 END), 0)
-                  - coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(change_cents, 0) ELSE 0 END), 0)
-                  - coalesce(sum(CASE WHEN amount_cents < 0 THEN -amount_cents ELSE 0 END), 0) AS c
-             FROM payments WHERE method = 'cash' AND at >= ? AND at < ?`,
-          )
-          .get(shift.openedAt, new Date(closeAt + 1).toISOString()) as { c: number };
-        let left = opening.floatPrefillCents + cash.c;
-        const denominations: Record<string, number> = {};
-        for (const [k, cents] of [
-          ['n100', 10_000],
-          ['n50', 5_000],
-          ['n20', 2_000],
-          ['n10', 1_000],
-          ['n5', 500],
-          ['n1', 100],
-          ['c50', 50],
-          ['c10', 10],
-        ] as const) {
-          denominations[k] = Math.floor(left / cents);
-          left -= denominations[k] * cents;
-        }
+        const denominations = exactCount(
+          sc.database,
+          shift.openedAt,
+          new Date(closeAt + 1).toISOString(),
+          opening.floatPrefillCents,
+        );
         const counted = data<{ differenceCents: number }>(
           await sCall('desk', 'shift.count', { shiftId: shift.id, denominations }),
           'shift.count',

@@ -10,6 +10,7 @@ import { migration0008 } from './migrations/0008-memberships';
 import { migration0009 } from './migrations/0009-incidents-complaints';
 import { migration0010 } from './migrations/0010-phones';
 import { migration0011 } from './migrations/0011-import';
+import { migration0012 } from './migrations/0012-cash';
 
 export type { Migration } from './types';
 
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 /** The schema version this build of the app writes. */

@@ -108,6 +108,11 @@ export const ERROR_CODES = [
   'DAY_ALREADY_CLOSED',
   'DAY_HAS_OPEN_SHIFT',
   'DAY_NOT_CLOSED',
+  'SHIFT_NOT_OPEN',
+  'DRAWER_COUNTED',
+  'RECOUNT_PENDING',
+  'DAY_STOCKTAKE_MISSING',
+  'MANAGER_PIN_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -171,8 +171,10 @@ export const PERMISSIONS: Record<OpName, Access> = {
   'shift.open': DESK,
   'shift.current': DESK,
   'shift.update': DESK,
+  // A pay-out and a recount also need a shift lead's or manager's PIN (services/shift.ts).
   'shift.payout': DESK,
   'shift.count': DESK,
+  'shift.authorizeRecount': DESK,
   'shift.close': DESK,
   'shift.addCorrection': DESK,
   'shift.report': DESK,
@@ -182,6 +184,8 @@ export const PERMISSIONS: Record<OpName, Access> = {
   'shift.dayPreview': SUPERVISORS,
   'shift.closeDay': SUPERVISORS,
   'shift.dayReport': SUPERVISORS,
+  // Reopening a closed day takes a manager's PIN (a shift lead asks a manager on the spot).
+  'shift.reopenDay': SUPERVISORS,
 };
 
 export function isAllowed(op: OpName, role: Role | null): boolean {

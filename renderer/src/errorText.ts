@@ -6,7 +6,22 @@ import { fmtDateTime, fmtMoney } from './format';
 /** Error parameters the core sends in cents, shown as money. */
 const MONEY_PARAMS = ['amount', 'paid', 'due', 'balance'];
 
+/** Codes the desk answers on the shift screen: cash needs an open shift whose drawer is not counted. */
+const SHIFT_CODES = new Set(['SHIFT_NOT_OPEN', 'DRAWER_COUNTED']);
+const shiftTexts = new Set<string>();
+
+/** The error line says cash needs the shift screen (open the shift, or have a recount authorised). */
+export function needsShiftScreen(text: string | null | undefined): boolean {
+  return !!text && shiftTexts.has(text);
+}
+
 export function errorText(e: unknown): string {
+  const text = errorTextOf(e);
+  if (e instanceof ApiCallError && SHIFT_CODES.has(e.code)) shiftTexts.add(text);
+  return text;
+}
+
+function errorTextOf(e: unknown): string {
   if (!(e instanceof ApiCallError)) return i18next.t('errors.INTERNAL');
   const params: Record<string, unknown> = { ...e.params };
   if (typeof params.until === 'string') params.until = fmtDateTime(params.until);

@@ -68,6 +68,10 @@ async function makeCrashClub(dataDir: string): Promise<CrashConfig> {
     const bar = await must<{ id: number }>(
       core.call('mgr', 'staff.create', { name: 'Bar Zhao', role: 'bar', pin: '3333', gender: 'male' }),
     );
+    // Cash is taken only in an open shift: the desk's shift stays open through every kill.
+    await must(
+      core.call('mgr', 'shift.open', { staffIds: [desk.id], floatCents: 50_000, acknowledged: false, checked: [] }),
+    );
     const type = await must<{ id: number }>(
       core.call('mgr', 'cardTypes.create', {
         name: 'Year',

@@ -9,7 +9,7 @@
 import { expect } from '@playwright/test';
 import { shot, test } from './fixtures';
 import { dictionary, escapeRe, type Lang } from './i18n';
-import { addCardType, addStaff, importRoster, login, nav, setupClub, switchUser } from './steps';
+import { addCardType, addStaff, importRoster, login, nav, openShift, setupClub, switchUser } from './steps';
 
 const CSV = [
   '卡号,姓名,性别,手机,卡类型,开卡日期,到期日期,备注',
@@ -75,6 +75,18 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await page.getByRole('cell', { name: '张三丰', exact: true }).click();
     await page.getByRole('button', { name: T('members.sv.topup'), exact: true }).click();
     let dialog = page.getByRole('dialog');
+    await dialog.getByLabel(T('members.sv.topupAmount')).fill('20');
+    await dialog.getByRole('button', { name: T('members.sv.topupSubmit', { amount: money(2000) }) }).click();
+    // cash is taken only in an open shift: the desk is asked to open one first, and taken there
+    await expect(dialog.getByText(T('errors.SHIFT_NOT_OPEN'))).toBeVisible();
+    await s('02a-no-shift');
+    await dialog.getByRole('button', { name: T('shift.goTo') }).click();
+    await openShift(page, T);
+    await nav(page, T, 'members');
+    await page.getByLabel(T('members.searchLabel')).fill('BAR001');
+    await page.getByRole('cell', { name: '张三丰', exact: true }).click();
+    await page.getByRole('button', { name: T('members.sv.topup'), exact: true }).click();
+    dialog = page.getByRole('dialog');
     await dialog.getByLabel(T('members.sv.topupAmount')).fill('20');
     await dialog.getByRole('button', { name: T('members.sv.topupSubmit', { amount: money(2000) }) }).click();
     await expect(dialog).toBeHidden();

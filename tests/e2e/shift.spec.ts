@@ -3,9 +3,11 @@
  * in English: reception opens the shift (checklist, float); a small day — three check-ins at the
  * counter, a drink on a key tag sold at the bar and paid in cash at check-out, a visitor handed to a
  * consultant who sells a card, a phone inquiry (these two seeded through the API with the desk's
- * session: the visitors screen is built separately) — then the closing wizard: figures, key tags,
- * a blind count one 100 note short, expected vs counted with the shortage and its reason, a message,
- * two PIN signatures; the report shows the exact figures and the shortage; it is printed to PDF
+ * session: the visitors screen is built separately), a pay-out authorised with the shift lead's PIN —
+ * then the closing wizard: figures, key tags, a blind count, a recount the shift lead authorises with
+ * a PIN (the first count stays listed), one 100 note short, expected vs counted with the shortage and
+ * its reason, a message, two PIN signatures; the report shows the exact figures, both counts, the
+ * pay-out with who authorised it, and the shortage; it is printed to PDF
  * (Chromium's PDF output, turned into a PNG with pdftoppm); the next shift opens and sees the handover.
  */
 import { execFileSync } from 'node:child_process';
@@ -55,6 +57,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       ['Mia', 'reception', '1357'],
       ['Zoe', 'bar', '3579'],
       ['Anna', 'consultant', '7000'],
+      ['Sam', 'shift_lead', '5791'],
     ]);
     await importRoster(page, T, CSV, 3);
     // the bar's catalogue (the bar itself has its own test): one drink at 12, ten in stock
@@ -149,6 +152,25 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(page.getByTestId('bar-sales')).toHaveText(money(1200));
     await expect(page.getByText(T('shift.running.cashHidden'))).toBeVisible();
     await s('02-running');
+    /** The shift lead authorises on the spot: who, PIN, reason. */
+    const authorise = async (reason: string, confirm: string) => {
+      const d = page.getByRole('dialog');
+      await d
+        .getByLabel(T('checkin.auth.supervisor'), { exact: true })
+        .selectOption({ label: `Sam — ${T('common.roles.shift_lead')}` });
+      await d.getByLabel(T('checkin.auth.pin')).fill('5791');
+      await d.getByLabel(T('checkin.auth.reason')).fill(reason);
+      await d.getByRole('button', { name: confirm }).click();
+      await expect(d).toBeHidden();
+    };
+    // a pay-out of 7 for stamps, authorised with the shift lead's PIN, listed with who and why
+    const stamps = lang === 'en' ? 'Stamps' : '邮票';
+    await page.getByLabel(T('shift.running.payoutAmount')).fill('7');
+    await page.getByRole('button', { name: T('shift.running.addPayout') }).click();
+    await s('02a-payout-pin');
+    await authorise(stamps, T('shift.payout.confirm', { amount: money(700) }));
+    const payouts = page.getByRole('table', { name: T('shift.payout.listCaption') });
+    await expect(payouts.getByRole('row').filter({ hasText: stamps })).toContainText('Sam');
 
     // ---- the closing wizard -----------------------------------------------------------------------
     await page.getByRole('button', { name: T('shift.running.close') }).click();
@@ -166,16 +188,43 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     // the blind count: the expected figure is nowhere on the page
     await expect(page.getByText(T('shift.wizard.countIntro'))).toBeVisible();
     await expect(page.getByText(T('shift.cash.expected'))).toHaveCount(0);
-    await expect(page.getByText(money(51_200))).toHaveCount(0);
-    // one 100 note short: 4×100 + 1×10 + 2×1 = 412 (500 float + 20 taken − 8 change = 512)
-    await page.getByLabel(T('shift.wizard.countLabel', { value: '¥100' }), { exact: true }).fill('4');
-    await page.getByLabel(T('shift.wizard.countLabel', { value: '¥10' }), { exact: true }).fill('1');
-    await page.getByLabel(T('shift.wizard.countLabel', { value: '¥1' }), { exact: true }).fill('2');
-    await expect(page.getByTestId('count-total')).toHaveText(money(41_200));
+    await expect(page.getByText(money(50_500))).toHaveCount(0);
+    const count = async (pieces: [string, string][], total: number) => {
+      for (const [value, n] of pieces)
+        await page.getByLabel(T('shift.wizard.countLabel', { value }), { exact: true }).fill(n);
+      await expect(page.getByTestId('count-total')).toHaveText(money(total));
+    };
+    // 500 float + 20 taken − 8 change − 7 paid out = 505; first counted 395 (110 short)
+    await count(
+      [
+        ['¥100', '3'],
+        ['¥10', '9'],
+        ['¥1', '5'],
+      ],
+      39_500,
+    );
     await s('05-wizard-count');
     await page.getByRole('button', { name: T('shift.wizard.submitCount') }).click();
-    await expect(page.getByTestId('cash-expected')).toHaveText(money(51_200));
-    await expect(page.getByTestId('cash-counted')).toHaveText(money(41_200));
+    await expect(page.getByTestId('cash-expected')).toHaveText(money(50_500));
+    await expect(page.getByTestId('cash-counted')).toHaveText(money(39_500));
+    // a 100 note turns up under the tray: a recount, authorised with the shift lead's PIN
+    await page.getByRole('button', { name: T('shift.recount.button') }).click();
+    await authorise(lang === 'en' ? 'Note under the tray' : '托盘下有一张', T('shift.recount.confirm'));
+    await expect(page.getByText(T('shift.wizard.countIntro'))).toBeVisible();
+    await expect(page.getByRole('table', { name: T('shift.counts.sofar') }).getByRole('row')).toHaveCount(2);
+    // the recount is blind too: one 100 note short still, 4×100 + 5×1 = 405
+    await count(
+      [
+        ['¥100', '4'],
+        ['¥10', '0'],
+        ['¥1', '5'],
+      ],
+      40_500,
+    );
+    await s('05a-wizard-recount');
+    await page.getByRole('button', { name: T('shift.wizard.submitCount') }).click();
+    await expect(page.getByTestId('cash-expected')).toHaveText(money(50_500));
+    await expect(page.getByTestId('cash-counted')).toHaveText(money(40_500));
     await expect(page.getByTestId('cash-difference')).toContainText(
       T('shift.cash.short', { amount: money(10_000) }),
     );
@@ -215,8 +264,14 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(report.getByTestId('book-inquiries')).toHaveText('1');
     await expect(report.getByTestId('bar-sales')).toHaveText(money(1200));
     await expect(report.getByText('Year card')).toBeVisible();
-    await expect(report.getByTestId('cash-expected')).toHaveText(money(51_200));
-    await expect(report.getByTestId('cash-counted')).toHaveText(money(41_200));
+    await expect(report.getByTestId('cash-expected')).toHaveText(money(50_500));
+    await expect(report.getByTestId('cash-counted')).toHaveText(money(40_500));
+    // every count with its difference (the first superseded), the pay-out with who authorised it
+    const counts = report.getByRole('table', { name: T('shift.counts.title') });
+    await expect(counts.getByRole('row')).toHaveCount(3);
+    await expect(counts).toContainText(T('shift.cash.short', { amount: money(11_000) }));
+    await expect(counts).toContainText(T('shift.counts.superseded'));
+    await expect(report.getByRole('table', { name: T('shift.running.payouts') })).toContainText('Sam');
     await expect(report.getByTestId('cash-difference')).toContainText(
       T('shift.cash.short', { amount: money(10_000) }),
     );
@@ -263,7 +318,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await switchUser(page, T, '王店长', '9876');
     await nav(page, T, 'shift');
     await page.getByRole('tab', { name: T('shift.tabs.day') }).click();
-    await expect(page.getByText(T('shift.dayClose.openShift'))).toBeVisible();
+    await expect(page.getByTestId('day-blockers')).toContainText(T('shift.dayClose.blocked'));
+    await expect(page.getByRole('button', { name: T('shift.dayClose.close') })).toBeDisabled();
     await s('13-day-close');
 
     expect(errors).toEqual([]);

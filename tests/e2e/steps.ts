@@ -99,3 +99,17 @@ export async function importRoster(page: Page, T: Dict, csv: string, count: numb
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 }
+
+/**
+ * The logged-in desk opens the shift on the shift screen (cash is taken only in an open shift): the
+ * float as proposed, the previous handover acknowledged when there is one.
+ */
+export async function openShift(page: Page, T: Dict): Promise<void> {
+  await nav(page, T, 'shift');
+  const open = page.getByRole('button', { name: T('shift.opening.open'), exact: true });
+  await expect(open).toBeVisible();
+  const ack = page.getByRole('checkbox', { name: T('shift.opening.acknowledge') });
+  if (await ack.count()) await ack.check();
+  await open.click();
+  await expect(page.getByRole('button', { name: T('shift.running.close') })).toBeVisible();
+}

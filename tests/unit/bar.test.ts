@@ -43,6 +43,13 @@ async function setup(): Promise<Setup> {
   });
   await club.call(bar.session, 'bar.receive', { itemId: cola.id, quantity: 10 });
   await club.call(bar.session, 'bar.receive', { itemId: latte.id, quantity: 5 });
+  // Cash is taken only in an open shift: the desk's shift is open.
+  await club.call(desk.session, 'shift.open', {
+    staffIds: [desk.staffId],
+    floatCents: 50_000,
+    acknowledged: false,
+    checked: [],
+  });
   return {
     club,
     barId: bar.staffId,

@@ -271,7 +271,11 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   'shift.open': { staffIds: [1], floatCents: 50000, acknowledged: true, checked: ['@forms'] },
   'shift.current': {},
   'shift.update': { shiftId: 1, messages: 'call the plumber', notes: '' },
-  'shift.payout': { shiftId: 1, amountCents: 1000, reason: 'cleaning supplies' },
+  'shift.payout': {
+    shiftId: 1,
+    amountCents: 1000,
+    authorization: { staffId: 1, pin: '9999', reason: 'cleaning supplies' },
+  },
   'shift.count': {
     shiftId: 1,
     denominations: { n100: 5, n50: 0, n20: 0, n10: 0, n5: 0, n1: 0, c50: 0, c10: 0 },
@@ -292,4 +296,6 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   'shift.dayPreview': { day: '2026-11-18' },
   'shift.closeDay': { day: '2026-11-18', checked: ['@announce'] },
   'shift.dayReport': { day: '2026-11-18' },
+  'shift.authorizeRecount': { shiftId: 1, authorization: { staffId: 1, pin: '9999', reason: 'miscounted' } },
+  'shift.reopenDay': { day: '2026-11-18', authorization: { staffId: 1, pin: '9999', reason: 'late refund' } },
 };

@@ -241,7 +241,7 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
     await club.call(d.li.session, 'shift.payout', {
       shiftId: shift1,
       amountCents: 500,
-      reason: 'cleaning cloths',
+      authorization: { staffId: d.lead.staffId, pin: '5555', reason: 'cleaning cloths' },
     });
     await d.tick();
   });
@@ -405,7 +405,11 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
       'SHIFT_CLOSED',
     );
     await expectError(
-      d.club.call(d.li.session, 'shift.payout', { shiftId: shift1, amountCents: 100, reason: 'late' }),
+      d.club.call(d.li.session, 'shift.payout', {
+        shiftId: shift1,
+        amountCents: 100,
+        authorization: { staffId: d.lead.staffId, pin: '5555', reason: 'late' },
+      }),
       'SHIFT_CLOSED',
     );
     await expectError(
@@ -522,8 +526,19 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
     expect(c.expectedCents).toBe(50_800);
     expect(c.differenceCents).toBe(0);
 
-    // cash moves after the count: the close asks for a recount
-    await club.call(d.wu.session, 'shift.payout', { shiftId: s2.id, amountCents: 300, reason: 'stamps' });
+    // after the count the drawer is shut: a pay-out waits for a recount a shift lead authorises
+    const stamps = {
+      shiftId: s2.id,
+      amountCents: 300,
+      authorization: { staffId: d.lead.staffId, pin: '5555', reason: 'stamps' },
+    };
+    await expectError(club.call(d.wu.session, 'shift.payout', stamps), 'DRAWER_COUNTED');
+    await club.call(d.wu.session, 'shift.authorizeRecount', {
+      shiftId: s2.id,
+      authorization: { staffId: d.lead.staffId, pin: '5555', reason: 'stamps for the post' },
+    });
+    await club.call(d.wu.session, 'shift.payout', stamps);
+    // the close uses the latest count: it waits for the recount
     await expectError(
       club.call(
         d.wu.session,
@@ -533,7 +548,7 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
           incoming: { staffId: d.lead.staffId, pin: '5555' },
         }),
       ),
-      'CASH_CHANGED_SINCE_COUNT',
+      'SHIFT_NOT_COUNTED',
     );
     const c2 = await club.call(d.wu.session, 'shift.count', {
       shiftId: s2.id,
@@ -571,6 +586,17 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
       overCents: 0,
       shortCents: 10_000,
       floatHandedCents: 50_000,
+    });
+    // the bar's stocktake of the day is checked against the records, not only ticked
+    expect(preview.blockers).toEqual({ openShifts: [], stocktakeMissing: ['Cola'] });
+    await expectError(
+      club.call(d.lead.session, 'shift.closeDay', { day: TODAY, checked: preview.checklist }),
+      'DAY_STOCKTAKE_MISSING',
+    );
+    const stock = (await club.call(d.bar.session, 'bar.items', {})).find((i) => i.id === d.cola)!.stock;
+    await club.call(d.bar.session, 'bar.stocktake', {
+      kind: 'daily',
+      counts: [{ itemId: d.cola, counted: stock }],
     });
     await expectError(
       club.call(d.lead.session, 'shift.closeDay', { day: TODAY, checked: preview.checklist.slice(1) }),

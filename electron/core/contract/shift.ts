@@ -8,7 +8,7 @@
  * the expected cash (nor the cash figures it is made of); only shift.count's result does.
  */
 import { z } from 'zod';
-import { Cents, DateStr, Id, Pin, Reason } from './common';
+import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
 import type { AnnouncementItem, CardsSold } from './visitors';
 import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod } from './types';
 
@@ -147,6 +147,37 @@ export interface Payout {
   reason: string;
   at: string;
   byName: string;
+  /** The shift lead or manager whose PIN authorised it (null: recorded before authorisations were). */
+  authorizedByName: string | null;
+}
+
+/** A recount authorised by a shift lead or manager: the count it supersedes, who and why. */
+export interface RecountAuth {
+  id: number;
+  /** The count this recount supersedes. */
+  countId: number;
+  at: string;
+  byName: string;
+  authorizedByName: string;
+  reason: string;
+}
+
+/**
+ * One cash count of a shift, every one kept (a recount supersedes the earlier count, which stays).
+ * In the running shift the expected figure and the difference are withheld (null) while a recount is
+ * pending: the recount is blind too.
+ */
+export interface CountRow {
+  id: number;
+  at: string;
+  byName: string;
+  countedCents: number;
+  expectedCents: number | null;
+  differenceCents: number | null;
+  /** The authorisation this count answers (null: the shift's first, blind count). */
+  recount: RecountAuth | null;
+  /** A later recount supersedes it; the close uses the latest count. */
+  supersededBy: RecountAuth | null;
 }
 
 export interface CashFigures {
@@ -220,8 +251,12 @@ export interface ShiftInfo {
   messages: string;
   notes: string;
   payouts: Payout[];
-  /** A blind count was entered (and cash has not moved since). */
+  /** A blind count was entered (and cash has not moved since): the drawer is shut until a recount. */
   counted: boolean;
+  /** Every count of the shift, oldest first. */
+  counts: CountRow[];
+  /** A recount authorised and not counted yet (cash may move; the close waits for the recount). */
+  recountPending: RecountAuth | null;
   closedAt: string | null;
 }
 
@@ -261,6 +296,8 @@ export interface OpenItemsAtOpening {
 export interface ShiftOpening {
   /** A shift is already open (open it no twice). */
   openShiftId: number | null;
+  /** Today is closed already: no shift opens until a manager reopens the day. */
+  dayClosed: { day: string; closedAt: string; closedBy: ShiftStaff } | null;
   previous: ShiftReport | null;
   openItems: OpenItemsAtOpening;
   floatPrefillCents: number;
@@ -293,6 +330,28 @@ export interface DayCloseRow {
   entries: number;
   overCents: number;
   shortCents: number;
+  /** How many times the day was reopened before this close. */
+  reopenings: number;
+}
+
+/** A closed day reopened by a manager (PIN and reason); the day is then closed again. */
+export interface DayReopening {
+  id: number;
+  at: string;
+  byName: string;
+  authorizedByName: string;
+  reason: string;
+  /** The close that was reopened. */
+  closedAt: string;
+  closedByName: string;
+}
+
+/** What stops the day close, checked against the records (not only ticked). */
+export interface DayBlockers {
+  /** Shifts still open: of this day, or opened earlier and still running. */
+  openShifts: { id: number; day: string; openedAt: string; onDuty: ShiftStaff[] }[];
+  /** Bar items on sale that no stocktake of the day counted (empty: done or nothing to count). */
+  stocktakeMissing: string[];
 }
 
 export interface DayReport {
@@ -315,6 +374,16 @@ export interface DayReport {
   checklist: string[];
   ticked: ChecklistTick[];
   backupFile: string | null;
+  /** Every count of the day's shifts (recounts with who authorised them and why). */
+  counts: (CountRow & { shiftId: number })[];
+  /** Every pay-out of the day's shifts, with who authorised it and why. */
+  payouts: (Payout & { shiftId: number })[];
+  /** The bar's stocktakes of the day. */
+  stocktakes: { id: number; kind: 'daily' | 'month_end'; at: string; byName: string }[];
+  /** Earlier closes of this day that a manager reopened. */
+  reopenings: DayReopening[];
+  /** Empty lists: nothing stops the close. */
+  blockers: DayBlockers;
 }
 
 export interface ShiftHistory {
@@ -366,17 +435,35 @@ export const shiftContract = {
     input: z.object({ shiftId: Id, messages: Text.optional(), notes: Text.optional() }).strict(),
     output: out<ShiftInfo>(),
   },
-  /** Cash taken out of the drawer (petty cash) with the reason. */
+  /**
+   * Cash taken out of the drawer (petty cash): a shift lead's or manager's PIN and the reason (the
+   * authorisation's reason is the pay-out's). Refused once the cash is counted, until a recount.
+   */
   'shift.payout': {
     input: z
-      .object({ shiftId: Id, amountCents: Cents.refine((n) => n > 0, 'positive'), reason: Reason })
+      .object({
+        shiftId: Id,
+        amountCents: Cents.refine((n) => n > 0, 'positive'),
+        authorization: Authorization,
+      })
       .strict(),
     output: out<ShiftInfo>(),
   },
-  /** The blind count: only its result carries the expected figure. */
+  /**
+   * The blind count: only its result carries the expected figure. One per shift: a second count
+   * answers a recount a shift lead authorised (shift.authorizeRecount).
+   */
   'shift.count': {
     input: z.object({ shiftId: Id, denominations: DenominationsSchema }).strict(),
     output: out<CountResult>(),
+  },
+  /**
+   * A shift lead or manager authorises a recount (PIN, reason): the drawer opens again (cash may
+   * move), the close waits for the recount, and the earlier count stays on the report.
+   */
+  'shift.authorizeRecount': {
+    input: z.object({ shiftId: Id, authorization: Authorization }).strict(),
+    output: out<ShiftInfo>(),
   },
   /** Closes the shift: the reason of a difference, the float handed over, messages, both PINs. */
   'shift.close': {
@@ -417,10 +504,21 @@ export const shiftContract = {
   'shift.charts': { input: z.object({ day: DateStr }).strict(), output: out<ShiftCharts>() },
   /** The day as it would close now: its shifts combined, the pre-closing checklist. */
   'shift.dayPreview': { input: z.object({ day: DateStr }).strict(), output: out<DayReport>() },
-  /** Closes the day (once): every closing checklist item ticked; makes a backup. */
+  /**
+   * Closes the day (once, unless a manager reopens it): every closing checklist item ticked, no shift
+   * still open, the bar's stocktake of the day recorded; makes a backup.
+   */
   'shift.closeDay': {
     input: z.object({ day: DateStr, checked: z.array(ChecklistItem).max(50) }).strict(),
     output: out<DayReport>(),
   },
   'shift.dayReport': { input: z.object({ day: DateStr }).strict(), output: out<DayReport>() },
+  /**
+   * Reopens a closed day: a manager's PIN and the reason (audited). The day's report is computed
+   * again from the records and the day is closed again with shift.closeDay.
+   */
+  'shift.reopenDay': {
+    input: z.object({ day: DateStr, authorization: Authorization }).strict(),
+    output: out<DayReport>(),
+  },
 } as const;

@@ -391,6 +391,29 @@ export function createDemoClub(
     nowIso,
   );
 
+  // The demo is a club in the middle of its day: reception's shift is open (float 500, the opening
+  // checklist ticked), so the desk can take cash at once; the shift closes through the usual wizard.
+  const checklist = ['@handover', '@forms', '@supplies', '@music', '@screens', '@tags'].map((item) => ({
+    item,
+    at: nowIso,
+  }));
+  const shiftId = Number(
+    db
+      .prepare(
+        `INSERT INTO shifts (day, status, opened_at, opened_by, window_from, staff_json, float_prefill_cents,
+           float_cents, checklist_json)
+         VALUES (?, 'open', ?, ?, ?, ?, 50000, 50000, ?)`,
+      )
+      .run(today, nowIso, receptionId, nowIso, JSON.stringify([receptionId]), JSON.stringify(checklist))
+      .lastInsertRowid,
+  );
+  writeAudit(db, { id: receptionId, name: DEMO_STAFF[4]!.name, role: 'reception' }, nowIso, {
+    op: 'shift.open',
+    entity: 'shift',
+    entityId: shiftId,
+    after: { staff: [receptionId], floatCents: 50_000, floatPrefillCents: 50_000, demo: true },
+  });
+
   writeAudit(db, { id: staffIds[0]!, name: DEMO_STAFF[0]!.name, role: 'store_manager' }, nowIso, {
     op: 'system.createDemo',
     entity: 'club',

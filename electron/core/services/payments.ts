@@ -18,6 +18,7 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { dayBoundsUtc, daysBetween, localDate } from '../time';
+import { requireCashDrawer } from './drawer';
 
 function getMemberRow(db: DB, id: number): void {
   if (!db.prepare('SELECT 1 FROM members WHERE id = ?').get(id))
@@ -158,6 +159,12 @@ export function settle(ctx: Ctx, s: SettleInput): Receipt {
   return receipt;
 }
 
+/**
+ * Records one payment. Cash, in or out (a check-out settlement, debts, a top-up, a card sale, a cash
+ * refund), moves the drawer: it is taken only in an open shift whose cash is not counted yet
+ * (SHIFT_NOT_OPEN asks the desk to open the shift first; DRAWER_COUNTED to have a recount authorised).
+ * Card, mobile and stored-value payments leave the drawer alone.
+ */
 export function insertPayment(
   ctx: Ctx,
   settlementId: number,
@@ -167,6 +174,7 @@ export function insertPayment(
   changeCents: number | null,
   reference: string | null,
 ): number {
+  if (method === 'cash') requireCashDrawer(ctx);
   return Number(
     ctx.db
       .prepare(

@@ -2,15 +2,23 @@
  * Shift close and handover (交接班 / 交接本). Every figure of the handover book is computed from the
  * records of the shift's time window: visits, the audit of tags handed out, visitors and phone
  * inquiries, cards sold, stored-value top-ups, bar sales and payments. Cash is counted blind: the
- * expected figure is computed and sent only in the result of the count. A closed shift is frozen
- * (the database refuses changes); corrections are new rows linked to it.
+ * expected figure is computed and sent only in the result of the count. One count per shift: after
+ * it the drawer is shut (no cash in or out, no pay-out; services/drawer.ts) until a shift lead or
+ * manager authorises a recount with their PIN; every count stays on the report and the close uses
+ * the latest. Pay-outs take a shift lead's or manager's PIN and the reason. A closed shift is frozen
+ * (the database refuses changes); corrections are new rows linked to it. The day close is checked
+ * against the records (no shift still open, the bar's stocktake of the day); a manager reopens a
+ * closed day with their PIN and a reason, and the day is closed again.
  */
 import type { DB } from '../db/database';
 import type {
   CashFigures,
   ChecklistTick,
   CountResult,
+  CountRow,
+  DayBlockers,
   DayCloseRow,
+  DayReopening,
   DayReport,
   Denominations,
   HandoverBook,
@@ -18,6 +26,7 @@ import type {
   OpenItems,
   PaymentMethod,
   Payout,
+  RecountAuth,
   ShiftCorrection,
   ShiftInfo,
   ShiftReport,
@@ -29,16 +38,17 @@ import type {
   UnpaidTab,
 } from '../contract';
 import { type Ctx, handlers } from '../context';
-import { AppError } from '../errors';
-import { DESK, SUPERVISORS } from '../permissions';
+import { AppError, isAppError } from '../errors';
+import { DESK, MANAGERS, SUPERVISORS } from '../permissions';
 import { addDays, dayBoundsUtc, localDate, localParts } from '../time';
 import { missedAnnouncements } from './announcements';
 import { barPaymentsByMethod } from './bar';
 import { cardSalesFigures, mergeCardsSold } from './members';
 import { incidentHandlers } from './incidents';
 import { csvCell } from './memberImport';
+import { drawerState } from './drawer';
 import { visitTabCents } from './payments';
-import { verifyPin } from './staff';
+import { authorize, verifyPin } from './staff';
 import { visitorHandover } from './visitors';
 
 // ---- rows ----------------------------------------------------------------------------------
@@ -81,6 +91,7 @@ interface CountDb {
   expected_cents: number;
   at: string;
   by: number;
+  recount_id: number | null;
 }
 
 /** Cents per unit of each denomination (notes 100…1 yuan, coins 0.5 and 0.1 yuan). */
@@ -140,11 +151,76 @@ function payouts(db: DB, shiftId: number): Payout[] {
   return (
     db
       .prepare(
-        `SELECT p.id, p.amount_cents, p.reason, p.at, s.name FROM shift_payouts p JOIN staff s ON s.id = p.by
+        `SELECT p.id, p.amount_cents, p.reason, p.at, s.name, a.name AS auth_name FROM shift_payouts p
+         JOIN staff s ON s.id = p.by LEFT JOIN staff a ON a.id = p.authorized_by
          WHERE p.shift_id = ? ORDER BY p.id`,
       )
-      .all(shiftId) as { id: number; amount_cents: number; reason: string; at: string; name: string }[]
-  ).map((r) => ({ id: r.id, amountCents: r.amount_cents, reason: r.reason, at: r.at, byName: r.name }));
+      .all(shiftId) as {
+      id: number;
+      amount_cents: number;
+      reason: string;
+      at: string;
+      name: string;
+      auth_name: string | null;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    amountCents: r.amount_cents,
+    reason: r.reason,
+    at: r.at,
+    byName: r.name,
+    authorizedByName: r.auth_name,
+  }));
+}
+
+function recountAuths(db: DB, shiftId: number): RecountAuth[] {
+  return (
+    db
+      .prepare(
+        `SELECT r.id, r.count_id, r.at, r.reason, s.name AS by_name, a.name AS auth_name FROM shift_recounts r
+         JOIN staff s ON s.id = r.by JOIN staff a ON a.id = r.authorized_by
+         WHERE r.shift_id = ? ORDER BY r.id`,
+      )
+      .all(shiftId) as {
+      id: number;
+      count_id: number;
+      at: string;
+      reason: string;
+      by_name: string;
+      auth_name: string;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    countId: r.count_id,
+    at: r.at,
+    byName: r.by_name,
+    authorizedByName: r.auth_name,
+    reason: r.reason,
+  }));
+}
+
+/**
+ * Every count of a shift, oldest first, with the recount each answers and the one that superseded
+ * it. `blind`: the expected figures and differences are withheld (a recount is pending).
+ */
+function countRows(db: DB, shiftId: number, blind: boolean): CountRow[] {
+  const auths = recountAuths(db, shiftId);
+  const rows = db
+    .prepare(
+      `SELECT c.*, s.name AS by_name FROM shift_counts c JOIN staff s ON s.id = c.by
+       WHERE c.shift_id = ? ORDER BY c.id`,
+    )
+    .all(shiftId) as (CountDb & { by_name: string })[];
+  return rows.map((c) => ({
+    id: c.id,
+    at: c.at,
+    byName: c.by_name,
+    countedCents: c.counted_cents,
+    expectedCents: blind ? null : c.expected_cents,
+    differenceCents: blind ? null : c.counted_cents - c.expected_cents,
+    recount: auths.find((a) => a.id === c.recount_id) ?? null,
+    supersededBy: auths.find((a) => a.countId === c.id) ?? null,
+  }));
 }
 
 function latestCount(db: DB, shiftId: number): CountDb | undefined {
@@ -160,9 +236,13 @@ function windowTo(ctx: Ctx, s: ShiftDb): string {
 function toShiftInfo(ctx: Ctx, s: ShiftDb): ShiftInfo {
   const db = ctx.db;
   let counted = false;
+  let pending: RecountAuth | null = null;
   if (s.status === 'open') {
     const c = latestCount(db, s.id);
-    counted = !!c && c.expected_cents === cashFigures(db, s, windowTo(ctx, s)).expectedCents;
+    const drawer = drawerState(db, s.id);
+    counted = !!c && drawer.shut && c.expected_cents === cashFigures(db, s, windowTo(ctx, s)).expectedCents;
+    if (drawer.recountId !== null)
+      pending = recountAuths(db, s.id).find((a) => a.id === drawer.recountId) ?? null;
   } else counted = true;
   return {
     id: s.id,
@@ -182,6 +262,8 @@ function toShiftInfo(ctx: Ctx, s: ShiftDb): ShiftInfo {
     notes: s.notes,
     payouts: payouts(db, s.id),
     counted,
+    counts: countRows(db, s.id, !counted),
+    recountPending: pending,
     closedAt: s.closed_at,
   };
 }
@@ -547,13 +629,124 @@ interface DayCloseDb {
   backup_file: string | null;
 }
 
+/** The close of the day that stands: the latest one no reopening refers to. */
+function standingClose(db: DB, day: string): DayCloseDb | undefined {
+  return db
+    .prepare(
+      `SELECT * FROM day_closes c WHERE c.day = ?
+         AND NOT EXISTS (SELECT 1 FROM day_reopenings r WHERE r.day_close_id = c.id)
+       ORDER BY c.id DESC LIMIT 1`,
+    )
+    .get(day) as DayCloseDb | undefined;
+}
+
 function dayReport(ctx: Ctx, day: string): DayReport {
-  const closed = ctx.db.prepare('SELECT * FROM day_closes WHERE day = ?').get(day) as DayCloseDb | undefined;
+  const closed = standingClose(ctx.db, day);
   if (closed) {
-    const r = JSON.parse(closed.book_json) as DayReport;
-    return { ...r, backupFile: closed.backup_file };
+    const r = JSON.parse(closed.book_json) as Partial<DayReport> & Omit<DayReport, keyof DayExtras>;
+    // A close recorded before counts, pay-outs and blockers were part of the report: read them now
+    // (the day's shifts are closed, so they are what they were).
+    const extras =
+      'counts' in r
+        ? {}
+        : dayExtras(
+            ctx,
+            day,
+            r.shifts.map((x) => x.id),
+          );
+    return {
+      ...extras,
+      ...r,
+      reopenings: dayReopenings(ctx.db, day),
+      backupFile: closed.backup_file,
+    } as DayReport;
   }
   return computeDay(ctx, day, null, []);
+}
+
+function dayReopenings(db: DB, day: string): DayReopening[] {
+  return (
+    db
+      .prepare(
+        `SELECT r.id, r.at, r.reason, s.name AS by_name, a.name AS auth_name, c.closed_at, cs.name AS closed_by_name
+         FROM day_reopenings r JOIN staff s ON s.id = r.by JOIN staff a ON a.id = r.authorized_by
+           JOIN day_closes c ON c.id = r.day_close_id JOIN staff cs ON cs.id = c.closed_by
+         WHERE r.day = ? ORDER BY r.id`,
+      )
+      .all(day) as {
+      id: number;
+      at: string;
+      reason: string;
+      by_name: string;
+      auth_name: string;
+      closed_at: string;
+      closed_by_name: string;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    at: r.at,
+    byName: r.by_name,
+    authorizedByName: r.auth_name,
+    reason: r.reason,
+    closedAt: r.closed_at,
+    closedByName: r.closed_by_name,
+  }));
+}
+
+/** Bar items on sale that no stocktake of the day counted. */
+function stocktakeMissing(ctx: Ctx, day: string): string[] {
+  const { from, to } = dayBoundsUtc(day, ctx.settings.timeZone);
+  return (
+    ctx.db
+      .prepare(
+        `SELECT i.name FROM bar_items i WHERE i.active = 1 AND NOT EXISTS (
+           SELECT 1 FROM stocktake_lines l JOIN stocktakes t ON t.id = l.stocktake_id
+           WHERE l.item_id = i.id AND t.at >= ? AND t.at < ?)
+         ORDER BY i.sort, i.name`,
+      )
+      .all(from, to) as { name: string }[]
+  ).map((r) => r.name);
+}
+
+/** What stops the close of the day, read from the records. */
+function dayBlockers(ctx: Ctx, day: string): DayBlockers {
+  const open = ctx.db
+    .prepare("SELECT * FROM shifts WHERE status = 'open' AND day <= ? ORDER BY id")
+    .all(day) as ShiftDb[];
+  return {
+    openShifts: open.map((s) => ({
+      id: s.id,
+      day: s.day,
+      openedAt: s.opened_at,
+      onDuty: onDutyIds(s).map((id) => staffRef(ctx.db, id)!),
+    })),
+    stocktakeMissing: stocktakeMissing(ctx, day),
+  };
+}
+
+type DayExtras = Pick<DayReport, 'counts' | 'payouts' | 'stocktakes' | 'reopenings' | 'blockers'>;
+
+function dayExtras(ctx: Ctx, day: string, shiftIds: number[]): DayExtras {
+  const { from, to } = dayBoundsUtc(day, ctx.settings.timeZone);
+  const db = ctx.db;
+  const blindOf = (id: number) => {
+    const s = getShift(db, id);
+    return s.status === 'open' && !toShiftInfo(ctx, s).counted;
+  };
+  return {
+    counts: shiftIds.flatMap((id) => countRows(db, id, blindOf(id)).map((c) => ({ ...c, shiftId: id }))),
+    payouts: shiftIds.flatMap((id) => payouts(db, id).map((p) => ({ ...p, shiftId: id }))),
+    stocktakes: (
+      db
+        .prepare(
+          `SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by
+           WHERE t.at >= ? AND t.at < ? ORDER BY t.at, t.id`,
+        )
+        .all(from, to) as { id: number; kind: 'daily' | 'month_end'; at: string; by_name: string }[]
+    ).map((t) => ({ id: t.id, kind: t.kind, at: t.at, byName: t.by_name })),
+    reopenings: dayReopenings(db, day),
+    blockers: dayBlockers(ctx, day),
+  };
 }
 
 function computeDay(ctx: Ctx, day: string, closedAt: string | null, ticked: ChecklistTick[]): DayReport {
@@ -565,6 +758,11 @@ function computeDay(ctx: Ctx, day: string, closedAt: string | null, ticked: Chec
   const sum = (f: (s: ShiftDb) => number) => closed.reduce((a, s) => a + f(s), 0);
   const last = closed[closed.length - 1];
   return {
+    ...dayExtras(
+      ctx,
+      day,
+      shifts.map((s) => s.id),
+    ),
     clubName: ctx.settings.clubName,
     day,
     closedAt,
@@ -588,7 +786,11 @@ function computeDay(ctx: Ctx, day: string, closedAt: string | null, ticked: Chec
 
 function dayCloseRow(ctx: Ctx, d: DayCloseDb): DayCloseRow {
   const r = JSON.parse(d.book_json) as DayReport;
+  const reopened = ctx.db.prepare('SELECT count(*) AS n FROM day_reopenings WHERE day = ?').get(d.day) as {
+    n: number;
+  };
   return {
+    reopenings: reopened.n,
     id: d.id,
     day: d.day,
     closedAt: d.closed_at,
@@ -601,16 +803,29 @@ function dayCloseRow(ctx: Ctx, d: DayCloseDb): DayCloseRow {
 }
 
 /**
- * Closes the day in one transaction (the backup follows, outside it): every pre-closing checklist
- * item ticked, no shift of the day still open, never twice.
+ * Closes the day in one transaction (the backup follows, outside it), checked against the records:
+ * no shift of the day (or begun before it) still open, the bar's stocktake of the day recorded for
+ * every item on sale, every pre-closing checklist item ticked; never twice (unless reopened).
  */
 export function closeDayRecord(ctx: Ctx, day: string, checked: readonly string[]): DayReport {
   const me = ctx.requireActor();
   if (day > ctx.today()) throw new AppError('RANGE_INVALID', { from: day, to: ctx.today() });
-  if (ctx.db.prepare('SELECT 1 FROM day_closes WHERE day = ?').get(day))
-    throw new AppError('DAY_ALREADY_CLOSED', { day });
-  if (ctx.db.prepare("SELECT 1 FROM shifts WHERE day = ? AND status = 'open'").get(day))
-    throw new AppError('DAY_HAS_OPEN_SHIFT', { day });
+  if (standingClose(ctx.db, day)) throw new AppError('DAY_ALREADY_CLOSED', { day });
+  const blockers = dayBlockers(ctx, day);
+  const open = blockers.openShifts[0];
+  if (open)
+    throw new AppError('DAY_HAS_OPEN_SHIFT', {
+      day,
+      shiftId: open.id,
+      names: open.onDuty.map((x) => x.name).join(', '),
+    });
+  if (blockers.stocktakeMissing.length)
+    throw new AppError('DAY_STOCKTAKE_MISSING', {
+      day,
+      items: blockers.stocktakeMissing.slice(0, 20),
+      names: blockers.stocktakeMissing.slice(0, 8).join(', '),
+      n: blockers.stocktakeMissing.length,
+    });
   const items = ctx.settings.closingChecklist;
   const missing = items.filter((i) => !checked.includes(i));
   if (missing.length) throw new AppError('CHECKLIST_INCOMPLETE', { missing });
@@ -627,13 +842,57 @@ export function closeDayRecord(ctx: Ctx, day: string, checked: readonly string[]
     op: 'shift.closeDay',
     entity: 'day_close',
     entityId: id,
-    after: { day, shifts: report.shifts.length, entries: report.book.entries.total, cash: report.cash },
+    after: {
+      day,
+      shifts: report.shifts.length,
+      entries: report.book.entries.total,
+      cash: report.cash,
+      reopened: report.reopenings.length,
+    },
   });
   return report;
 }
 
+/**
+ * Reopens a closed day: a manager's PIN (a shift lead's is refused) and the reason, audited. The
+ * close stays as it was, marked reopened; the day's report is computed again and the day is closed
+ * again with shift.closeDay (a shift of the day may be opened in between).
+ */
+export function reopenDay(ctx: Ctx, day: string, auth: { staffId: number; pin: string; reason: string }) {
+  const me = ctx.requireActor();
+  const close = standingClose(ctx.db, day);
+  if (!close) throw new AppError('DAY_NOT_CLOSED', { day });
+  let who;
+  try {
+    who = authorize(ctx, auth, MANAGERS);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'OVERRIDE_NOT_ALLOWED')
+      throw new AppError('MANAGER_PIN_REQUIRED', { role: String(e.params.role ?? '') });
+    throw e;
+  }
+  const reason = auth.reason.trim();
+  const id = Number(
+    ctx.db
+      .prepare(
+        'INSERT INTO day_reopenings (day, day_close_id, authorized_by, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(day, close.id, who.id, reason, ctx.nowIso(), me.id).lastInsertRowid,
+  );
+  ctx.audit({
+    op: 'shift.reopenDay',
+    entity: 'day_close',
+    entityId: close.id,
+    after: { day, reopeningId: id, authorizedBy: who.id },
+    detail: reason,
+  });
+  return computeDay(ctx, day, null, []);
+}
+
 export function recordDayBackup(ctx: Ctx, day: string, file: string): void {
-  ctx.db.prepare('UPDATE day_closes SET backup_file = ? WHERE day = ?').run(file, day);
+  // the standing close (an earlier, reopened close of the day keeps its own backup)
+  const close = standingClose(ctx.db, day);
+  if (!close) return;
+  ctx.db.prepare('UPDATE day_closes SET backup_file = ? WHERE id = ?').run(file, close.id);
   ctx.audit({ op: 'shift.closeDay.backup', entity: 'day_close', entityId: day, after: { file } });
 }
 
@@ -723,6 +982,35 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
   return rows;
 }
 
+/** Every count: when, who, counted, expected, difference; a recount with who authorised it and why. */
+function countCsvRows(counts: readonly CountRow[], en: boolean): (string | number | null)[][] {
+  return counts.map((c) => [
+    en ? 'Cash count' : '现金清点',
+    `${c.at} ${c.byName}`,
+    money(c.countedCents),
+    [
+      c.expectedCents === null
+        ? ''
+        : `${en ? 'expected' : '应有'} ${money(c.expectedCents)}, ${en ? 'difference' : '差额'} ${money(c.differenceCents)}`,
+      c.recount
+        ? `${en ? 'recount authorised by' : '重点授权'} ${c.recount.authorizedByName}: ${c.recount.reason}`
+        : '',
+      c.supersededBy ? (en ? 'superseded' : '已被重点取代') : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  ]);
+}
+
+function payoutCsvRows(list: readonly Payout[], en: boolean): (string | number | null)[][] {
+  return list.map((p) => [
+    en ? 'Pay-out' : '支出',
+    `${p.at} ${p.byName}`,
+    money(p.amountCents),
+    `${p.reason}${p.authorizedByName ? ` (${en ? 'authorised by' : '授权'} ${p.authorizedByName})` : ''}`,
+  ]);
+}
+
 function cashCsvRows(
   c: { label: string; value: number | null }[],
   en: boolean,
@@ -745,8 +1033,12 @@ export const shiftHandlers = handlers({
         `SELECT id, name FROM staff WHERE active = 1 AND role IN (SELECT value FROM json_each(?)) ORDER BY name`,
       )
       .all(JSON.stringify(DESK)) as ShiftStaff[];
+    const closedToday = standingClose(db, today);
     return {
       openShiftId: open?.id ?? null,
+      dayClosed: closedToday
+        ? { day: today, closedAt: closedToday.closed_at, closedBy: staffRef(db, closedToday.closed_by)! }
+        : null,
       previous: prev ? shiftReport(ctx, prev) : null,
       openItems: {
         tagsOut: tagsStillOut(db),
@@ -767,6 +1059,8 @@ export const shiftHandlers = handlers({
     const db = ctx.db;
     const open = openShiftRow(db);
     if (open) throw new AppError('SHIFT_ALREADY_OPEN', { id: open.id });
+    // A closed day takes no new shift (nor cash): a manager reopens it first (shift.reopenDay).
+    if (standingClose(db, ctx.today())) throw new AppError('DAY_ALREADY_CLOSED', { day: ctx.today() });
     const ids = [...new Set(a.staffIds)];
     for (const id of ids) {
       const r = db.prepare('SELECT role, active FROM staff WHERE id = ?').get(id) as
@@ -852,17 +1146,25 @@ export const shiftHandlers = handlers({
   'shift.payout': (ctx, a) => {
     const me = ctx.requireActor();
     const s = requireOpen(ctx.db, a.shiftId);
+    // After the count the drawer is shut: a recount must be authorised first.
+    if (drawerState(ctx.db, s.id).shut) throw new AppError('DRAWER_COUNTED', { shiftId: s.id });
+    // Cash out of the drawer is never one person's word: a shift lead's or manager's PIN (their own
+    // if they are the one logged in; reception's never).
+    const who = authorize(ctx, a.authorization, SUPERVISORS);
+    const reason = a.authorization.reason.trim();
     const id = Number(
       ctx.db
-        .prepare('INSERT INTO shift_payouts (shift_id, amount_cents, reason, at, by) VALUES (?, ?, ?, ?, ?)')
-        .run(s.id, a.amountCents, a.reason, ctx.nowIso(), me.id).lastInsertRowid,
+        .prepare(
+          'INSERT INTO shift_payouts (shift_id, amount_cents, reason, at, by, authorized_by) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(s.id, a.amountCents, reason, ctx.nowIso(), me.id, who.id).lastInsertRowid,
     );
     ctx.audit({
       op: 'shift.payout',
       entity: 'shift',
       entityId: s.id,
-      after: { payoutId: id, amountCents: a.amountCents },
-      detail: a.reason,
+      after: { payoutId: id, amountCents: a.amountCents, authorizedBy: who.id },
+      detail: reason,
     });
     return toShiftInfo(ctx, getShift(ctx.db, s.id));
   },
@@ -870,11 +1172,10 @@ export const shiftHandlers = handlers({
   'shift.count': (ctx, a) => {
     const me = ctx.requireActor();
     const s = requireOpen(ctx.db, a.shiftId);
+    // One blind count per shift; another one only answers a recount a shift lead authorised.
+    const drawer = drawerState(ctx.db, s.id);
+    if (drawer.shut) throw new AppError('SHIFT_ALREADY_COUNTED', { id: s.id });
     const cash = cashFigures(ctx.db, s, windowTo(ctx, s));
-    const prev = latestCount(ctx.db, s.id);
-    // A recount only when cash moved since the last count: the figure seen is never "counted again".
-    if (prev && prev.expected_cents === cash.expectedCents)
-      throw new AppError('SHIFT_ALREADY_COUNTED', { id: s.id });
     const counted = denominationsTotal(a.denominations);
     if (counted > 100_000_000)
       throw new AppError('VALIDATION', { issues: [{ path: 'denominations', code: 'too_big' }] });
@@ -882,10 +1183,11 @@ export const shiftHandlers = handlers({
     const id = Number(
       ctx.db
         .prepare(
-          `INSERT INTO shift_counts (shift_id, denominations_json, counted_cents, expected_cents, at, by)
-           VALUES (?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO shift_counts (shift_id, denominations_json, counted_cents, expected_cents, at, by, recount_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.id, JSON.stringify(a.denominations), counted, cash.expectedCents, now, me.id).lastInsertRowid,
+        .run(s.id, JSON.stringify(a.denominations), counted, cash.expectedCents, now, me.id, drawer.recountId)
+        .lastInsertRowid,
     );
     ctx.audit({
       op: 'shift.count',
@@ -896,10 +1198,35 @@ export const shiftHandlers = handlers({
         countedCents: counted,
         expectedCents: cash.expectedCents,
         differenceCents: counted - cash.expectedCents,
-        recount: !!prev,
+        recount: drawer.recountId,
       },
     });
     return toCountResult(ctx.db, s, latestCount(ctx.db, s.id)!, cash);
+  },
+
+  'shift.authorizeRecount': (ctx, a) => {
+    const me = ctx.requireActor();
+    const s = requireOpen(ctx.db, a.shiftId);
+    const drawer = drawerState(ctx.db, s.id);
+    if (drawer.countId === null) throw new AppError('SHIFT_NOT_COUNTED', { id: s.id });
+    if (drawer.recountId !== null) throw new AppError('RECOUNT_PENDING', { id: s.id });
+    const who = authorize(ctx, a.authorization, SUPERVISORS);
+    const reason = a.authorization.reason.trim();
+    const id = Number(
+      ctx.db
+        .prepare(
+          'INSERT INTO shift_recounts (shift_id, count_id, authorized_by, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(s.id, drawer.countId, who.id, reason, ctx.nowIso(), me.id).lastInsertRowid,
+    );
+    ctx.audit({
+      op: 'shift.authorizeRecount',
+      entity: 'shift',
+      entityId: s.id,
+      after: { recountId: id, supersedes: drawer.countId, authorizedBy: who.id },
+      detail: reason,
+    });
+    return toShiftInfo(ctx, getShift(ctx.db, s.id));
   },
 
   'shift.close': (ctx, a) => {
@@ -911,6 +1238,9 @@ export const shiftHandlers = handlers({
     const cash = cashFigures(db, s, to);
     const c = latestCount(db, s.id);
     if (!c) throw new AppError('SHIFT_NOT_COUNTED', { id: s.id });
+    // An authorised recount not counted yet: the close uses the latest count, so it waits for it.
+    if (drawerState(db, s.id).recountId !== null)
+      throw new AppError('SHIFT_NOT_COUNTED', { id: s.id, recount: true });
     if (c.expected_cents !== cash.expectedCents) throw new AppError('CASH_CHANGED_SINCE_COUNT', { id: s.id });
     const difference = c.counted_cents - c.expected_cents;
     const reason = a.differenceReason?.trim() || null;
@@ -1040,6 +1370,8 @@ export const shiftHandlers = handlers({
           ].map((value, i) => ({ label: label[i]!, value })),
           en,
         ),
+        ...countCsvRows(r.shift.counts, en),
+        ...payoutCsvRows(r.shift.payouts, en),
         ...r.corrections.map((x) => [en ? 'Correction' : '更正', x.figure ?? '', x.value, x.text]),
       ];
       filename = `shift-${r.shift.day}-${r.shift.id}.csv`;
@@ -1059,6 +1391,14 @@ export const shiftHandlers = handlers({
           })),
           en,
         ),
+        ...countCsvRows(r.counts, en),
+        ...payoutCsvRows(r.payouts, en),
+        ...r.reopenings.map((x) => [
+          en ? 'Day reopened' : '日结重开',
+          x.at,
+          null,
+          `${x.authorizedByName}: ${x.reason} (${en ? 'closed' : '原日结'} ${x.closedAt} ${x.closedByName})`,
+        ]),
       ];
       filename = `day-${a.day}.csv`;
     }
@@ -1088,7 +1428,11 @@ export const shiftHandlers = handlers({
     const days = manager
       ? (
           ctx.db
-            .prepare('SELECT * FROM day_closes WHERE day >= ? AND day <= ? ORDER BY day DESC')
+            .prepare(
+              `SELECT * FROM day_closes c WHERE day >= ? AND day <= ?
+                 AND NOT EXISTS (SELECT 1 FROM day_reopenings r WHERE r.day_close_id = c.id)
+               ORDER BY day DESC`,
+            )
             .all(from, to) as DayCloseDb[]
         )
           .filter(
@@ -1122,14 +1466,12 @@ export const shiftHandlers = handlers({
     return { day: a.day, perDay: [...perDay].map(([day, entries]) => ({ day, entries })), perHour };
   },
 
-  'shift.dayPreview': (ctx, a) => {
-    const closed = ctx.db.prepare('SELECT 1 FROM day_closes WHERE day = ?').get(a.day);
-    return closed ? dayReport(ctx, a.day) : computeDay(ctx, a.day, null, []);
-  },
+  'shift.dayPreview': (ctx, a) => dayReport(ctx, a.day),
 
   'shift.dayReport': (ctx, a) => {
-    if (!ctx.db.prepare('SELECT 1 FROM day_closes WHERE day = ?').get(a.day))
-      throw new AppError('DAY_NOT_CLOSED', { day: a.day });
+    if (!standingClose(ctx.db, a.day)) throw new AppError('DAY_NOT_CLOSED', { day: a.day });
     return dayReport(ctx, a.day);
   },
+
+  'shift.reopenDay': (ctx, a) => reopenDay(ctx, a.day, a.authorization),
 });

@@ -1,15 +1,36 @@
 /** The pieces every form and dialog repeats: the error line, the button row, a row of radio buttons. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { needsShiftScreen } from '../errorText';
+import { useNav } from '../stores/nav';
+import { useCan } from '../stores/session';
 
-/** The form's error line (announced); nothing when there is no error. */
+/**
+ * The form's error line (announced); nothing when there is no error. When the error is that cash
+ * needs an open (and uncounted) shift, a button takes the desk to the shift screen.
+ */
 export function FormError(props: { error: string | null | undefined; as?: 'div' | 'p'; className?: string }) {
   if (!props.error) return null;
   const Tag = props.as ?? 'div';
   return (
-    <Tag className={props.className ? `field-error ${props.className}` : 'field-error'} role="alert">
-      {props.error}
-    </Tag>
+    <>
+      <Tag className={props.className ? `field-error ${props.className}` : 'field-error'} role="alert">
+        {props.error}
+      </Tag>
+      {needsShiftScreen(props.error) && <GoToShift />}
+    </>
+  );
+}
+
+/** To the shift screen, for those who may run a shift (the bar is told in words to ask the desk). */
+function GoToShift() {
+  const { t } = useTranslation();
+  const can = useCan('shift.current');
+  if (!can) return null;
+  return (
+    <button type="button" className="btn btn-primary go-to-shift" onClick={() => useNav.getState().go('shift')}>
+      {t('shift.goTo')}
+    </button>
   );
 }
 

@@ -137,7 +137,8 @@ export default {
   SHIFT_NOT_CLOSED: 'This shift is still open.',
   SHIFT_STAFF_INVALID: 'Only active desk staff can be on duty for a shift.',
   SHIFT_NOT_COUNTED: 'Count the cash first.',
-  SHIFT_ALREADY_COUNTED: 'The cash has already been counted for this shift.',
+  SHIFT_ALREADY_COUNTED:
+    "The cash has already been counted for this shift. A recount needs a shift lead's PIN.",
   CASH_CHANGED_SINCE_COUNT: 'Cash was taken or paid out after the count: count the cash again.',
   DIFFERENCE_REASON_REQUIRED: 'The cash does not match: write down the reason.',
   FLOAT_REASON_REQUIRED: 'The float differs from what was handed over: write down the reason.',
@@ -145,9 +146,17 @@ export default {
   HANDOVER_NOT_ACKNOWLEDGED: 'Read and acknowledge the previous handover first.',
   SIGNER_INVALID: 'This person cannot sign here (the two signatures must be two different desk staff).',
   CHECKLIST_INCOMPLETE: 'Tick every item of the checklist first.',
-  DAY_ALREADY_CLOSED: 'This day has already been closed.',
-  DAY_HAS_OPEN_SHIFT: 'A shift of this day is still open: close it first.',
+  DAY_ALREADY_CLOSED:
+    'This day has already been closed. A manager can reopen it (Shift handover → Day close).',
+  DAY_HAS_OPEN_SHIFT: 'A shift is still open ({{names}}): close it first.',
   DAY_NOT_CLOSED: 'This day has not been closed yet.',
+  SHIFT_NOT_OPEN: 'No shift is open: cash can only be taken in an open shift. Open the shift first.',
+  DRAWER_COUNTED:
+    "This shift's cash has been counted: no cash can be taken or paid out until a shift lead authorises a recount (Shift handover → Recount).",
+  RECOUNT_PENDING: 'A recount is already authorised: count the cash again.',
+  DAY_STOCKTAKE_MISSING:
+    "The bar's stocktake of this day is missing (not counted: {{names}}). The bar counts its stock first.",
+  MANAGER_PIN_REQUIRED: 'Only a manager (customer-service, duty or store manager) can authorise this.',
   INTERNAL: 'Something went wrong. Nothing was changed. Please try again.',
   CONNECTION_LOST: 'Lost the connection to Front Desk. Please try again.',
 };

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { newOpId } from '../../api';
 import type { CheckoutPreview, CheckoutResult, PaymentPart } from '../../../../electron/core/contract';
 import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeDialog';
+import { FormError } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { PaymentEditor } from '../../components/PaymentEditor';
 import '../CheckInScreen.css';
@@ -230,11 +231,7 @@ export function CheckoutDialog(props: {
           )}
         </div>
 
-        {error && (
-          <div className="field-error checkout-error" role="alert">
-            {error}
-          </div>
-        )}
+        <FormError error={error} className="checkout-error" />
 
         {step === 'main' ? (
           <div className="dialog-buttons">

@@ -2,6 +2,8 @@
  * Closing a shift, step by step: the book's figures → the key tags reconciled (mismatches listed) →
  * the blind cash count with a denomination calculator → only then expected vs counted, the surplus
  * or shortage with its reason and the float handed over → messages and notes → two PIN signatures.
+ * One blind count per shift: a recount needs a shift lead's PIN (the earlier count stays listed, with
+ * its time and difference); the close uses the latest count.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +22,9 @@ import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
 import { useSession } from '../../stores/session';
 import { FiguresSection, TagsSection } from './BookView';
+import { CountsTable } from './CashLists';
 import { DiffBadge } from './Opening';
+import { RecountDialog } from './Running';
 import { cashRows, countTotal, DENOMINATIONS, ZERO_COUNT } from './util';
 
 const STEPS = ['book', 'tags', 'count', 'result', 'messages', 'sign'] as const;
@@ -189,6 +193,7 @@ export function CloseWizard({
   const [inPin, setInPin] = useState('');
   const { busy, error: problem, setError: setProblem, run } = useSubmit();
   const heading = useRef<HTMLHeadingElement>(null);
+  const [recounting, setRecounting] = useState(false);
 
   useEffect(() => {
     void call('session.staffList', {}).then(
@@ -272,6 +277,17 @@ export function CloseWizard({
             <TagsSection book={current.book!} />
           </>
         )}
+        {step === 'count' && shift.counts.length > 0 && (
+          <CountsTable counts={shift.counts} caption={t('shift.counts.sofar')} />
+        )}
+        {step === 'count' && !count && shift.recountPending && (
+          <p className="banner banner-warn">
+            {t('shift.drawer.recountNow', {
+              name: shift.recountPending.authorizedByName,
+              reason: shift.recountPending.reason,
+            })}
+          </p>
+        )}
         {step === 'count' &&
           (count ? (
             <p className="banner banner-ok">{t('shift.wizard.countDone')}</p>
@@ -290,6 +306,9 @@ export function CloseWizard({
             <div>
               <p>{t('shift.wizard.resultIntro')}</p>
               <CashTable count={count} />
+              <button type="button" className="btn shift-recount-btn" onClick={() => setRecounting(true)}>
+                {t('shift.recount.button')}
+              </button>
             </div>
             <div>
               {count.differenceCents !== 0 && (
@@ -314,6 +333,7 @@ export function CloseWizard({
                   invalid={floatCents === null}
                 />
               </div>
+              {shift.counts.length > 1 && <CountsTable counts={shift.counts} />}
             </div>
           </div>
         )}
@@ -396,6 +416,19 @@ export function CloseWizard({
         )}
         <FormError error={problem} as="p" />
       </div>
+      {recounting && (
+        <RecountDialog
+          shiftId={shift.id}
+          onClose={() => setRecounting(false)}
+          onDone={() => {
+            setRecounting(false);
+            setCount(null);
+            setReason('');
+            setProblem(null);
+            setStep('count');
+          }}
+        />
+      )}
 
       <div className="shift-wizard-foot">
         <button type="button" className="btn" onClick={onCancel}>

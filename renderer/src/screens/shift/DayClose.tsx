@@ -1,41 +1,86 @@
 /**
  * Day close (shift leads and managers): the day's shifts combined, the cash of each shift kept apart
- * (surpluses and shortages never netted), the pre-closing checklist, then the close and its backup.
+ * (surpluses and shortages never netted), what stops the close read from the records (a shift still
+ * open, the bar's stocktake missing), the pre-closing checklist, then the close and its backup. A
+ * closed day is reopened only with a manager's PIN and the reason; its report is then computed again.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
-import { clubToday, fmtDateTime } from '../../format';
+import { clubToday, fmtDate, fmtDateTime, fmtTime } from '../../format';
+import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { DayShifts } from './ReportView';
+import { DayReopenings, DayShifts } from './ReportView';
 import { EntriesTable } from './BookView';
 import { checklistLabel } from './util';
+
+const MANAGER_ROLES = ['cs_manager', 'duty_manager', 'store_manager'] as const;
+
+/** Why the day cannot be closed yet, from the records; nothing when nothing stops it. */
+export function DayBlockersView({ report }: { report: DayReport }) {
+  const { t } = useTranslation();
+  const b = report.blockers;
+  if (b.openShifts.length === 0 && b.stocktakeMissing.length === 0) return null;
+  return (
+    <div className="banner banner-block shift-blockers" role="status" data-testid="day-blockers">
+      <strong>{t('shift.dayClose.blocked')}</strong>
+      <ul>
+        {b.openShifts.map((s) => (
+          <li key={s.id}>
+            {t('shift.dayClose.shiftOpen', {
+              id: s.id,
+              day: fmtDate(s.day),
+              time: fmtTime(s.openedAt),
+              names: s.onDuty.map((x) => x.name).join(', '),
+            })}
+          </li>
+        ))}
+        {b.stocktakeMissing.length > 0 && (
+          <li>
+            {t('shift.dayClose.stocktakeMissing', {
+              items: b.stocktakeMissing.slice(0, 8).join(', ') + (b.stocktakeMissing.length > 8 ? '…' : ''),
+            })}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
 
 export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
   const { t } = useTranslation();
   const uid = useId();
   const today = clubToday();
+  const canReopen = useCan('shift.reopenDay');
   const [day, setDay] = useState(today);
   const [preview, setPreview] = useState<DayReport | null>(null);
   const [checked, setChecked] = useState<string[]>([]);
+  const [reopening, setReopening] = useState(false);
   const { busy, error: problem, setError: setProblem, run } = useSubmit();
 
-  const load = useCallback(async (d: string) => {
-    try {
-      setPreview(await call('shift.dayPreview', { day: d }));
-      setProblem(null);
-    } catch (e) {
-      setProblem(errorText(e));
-    }
-  }, [setProblem]);
+  const load = useCallback(
+    async (d: string) => {
+      try {
+        setPreview(await call('shift.dayPreview', { day: d }));
+        setProblem(null);
+      } catch (e) {
+        setProblem(errorText(e));
+      }
+    },
+    [setProblem],
+  );
   useEffect(() => {
     const id = setTimeout(() => void load(day), 0);
     return () => clearTimeout(id);
   }, [day, load]);
+
+  const blocked =
+    !!preview && (preview.blockers.openShifts.length > 0 || preview.blockers.stocktakeMissing.length > 0);
 
   const close = async () => {
     if (!preview) return;
@@ -65,18 +110,26 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
       {preview && (
         <>
           {preview.closedAt ? (
-            <p className="banner banner-ok">
-              {t('shift.dayClose.alreadyClosed', {
-                at: fmtDateTime(preview.closedAt),
-                name: preview.closedBy?.name ?? '',
-              })}{' '}
+            <p className="banner banner-ok shift-drawer">
+              <span>
+                {t('shift.dayClose.alreadyClosed', {
+                  at: fmtDateTime(preview.closedAt),
+                  name: preview.closedBy?.name ?? '',
+                })}
+              </span>
               <button type="button" className="btn" onClick={() => onReport(preview)}>
                 {t('shift.dayClose.viewReport')}
               </button>
+              {canReopen && (
+                <button type="button" className="btn" onClick={() => setReopening(true)}>
+                  {t('shift.reopen.button')}
+                </button>
+              )}
             </p>
           ) : (
-            preview.openShift && <p className="banner banner-warn">{t('shift.dayClose.openShift')}</p>
+            <DayBlockersView report={preview} />
           )}
+          <DayReopenings report={preview} />
           <DayShifts report={preview} />
           <EntriesTable book={preview.book} />
           {!preview.closedAt && (
@@ -101,7 +154,7 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
                   </label>
                 ))}
               </fieldset>
-              <button type="submit" className="btn btn-primary btn-big" disabled={busy || preview.openShift}>
+              <button type="submit" className="btn btn-primary btn-big" disabled={busy || blocked}>
                 {busy ? t('shift.dayClose.closing') : t('shift.dayClose.close')}
               </button>
             </form>
@@ -109,6 +162,23 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
         </>
       )}
       <FormError error={problem} as="p" />
+      {reopening && (
+        <AuthorizeDialog
+          title={t('shift.reopen.title', { day: fmtDate(day) })}
+          confirmLabel={t('shift.reopen.confirm')}
+          roles={MANAGER_ROLES}
+          onClose={() => setReopening(false)}
+          onAuthorize={async (authorization) => {
+            const r = await call('shift.reopenDay', { day, authorization });
+            setReopening(false);
+            setChecked([]);
+            setPreview(r);
+            toast.ok(t('shift.reopen.done', { day: fmtDate(day) }));
+          }}
+        >
+          <p>{t('shift.reopen.what')}</p>
+        </AuthorizeDialog>
+      )}
     </section>
   );
 }

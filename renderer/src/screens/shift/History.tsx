@@ -201,7 +201,17 @@ export function History({
                 <tbody>
                   {data.days.map((d) => (
                     <tr key={d.id}>
-                      <td title={fmtDateTime(d.closedAt)}>{fmtDate(d.day)}</td>
+                      <td title={fmtDateTime(d.closedAt)}>
+                        {fmtDate(d.day)}
+                        {d.reopenings > 0 && (
+                          <>
+                            {' '}
+                            <span className="badge badge-warn">
+                              {t('shift.history.reopened', { n: d.reopenings })}
+                            </span>
+                          </>
+                        )}
+                      </td>
                       <td className="num">{d.shifts}</td>
                       <td className="num">{d.entries}</td>
                       <td className="num">{fmtMoney(d.overCents)}</td>

@@ -207,7 +207,17 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
 
   return (
     <div className="shift-opening">
-      <p className="banner banner-warn">{t('shift.opening.noShift')}</p>
+      {data.dayClosed ? (
+        <p className="banner banner-block" data-testid="day-closed">
+          {t('shift.opening.dayClosed', {
+            day: fmtDate(data.dayClosed.day),
+            at: fmtTime(data.dayClosed.closedAt),
+            name: data.dayClosed.closedBy.name,
+          })}
+        </p>
+      ) : (
+        <p className="banner banner-warn">{t('shift.opening.noShift')}</p>
+      )}
       {data.previous ? (
         <PreviousHandover r={data.previous} />
       ) : (

@@ -1,7 +1,9 @@
 /**
  * The printable A4 handover report of a closed shift (and the day close report): the club's name,
- * the shift, both signatories, every figure, the cash with the count by denomination, messages and
- * notes, and the corrections added later. Print (Electron: print or save as PDF; browser: its print)
+ * the shift, both signatories, every figure, the cash with the count by denomination, every count
+ * (recounts with who authorised them and why), every pay-out (who authorised it and why), messages
+ * and notes, and the corrections added later; the day report adds the bar's stocktakes and the
+ * day's reopenings. Print (Electron: print or save as PDF; browser: its print)
  * and CSV export. A closed shift is read-only: a correction is a new entry linked to it.
  */
 import { useEffect, useId, useState } from 'react';
@@ -15,6 +17,7 @@ import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
+import { CountsTable, PayoutsTable } from './CashLists';
 import { CashTable } from './CloseWizard';
 import { DiffBadge } from './Opening';
 import { checklistLabel, DENOMINATIONS, downloadCsv, printReport } from './util';
@@ -247,6 +250,8 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
               </p>
             </div>
           </div>
+          <CountsTable counts={s.counts} />
+          <PayoutsTable payouts={s.payouts} />
         </section>
 
         <section className="shift-block shift-two">
@@ -327,9 +332,27 @@ export function DayReportView({ report, onBack }: { report: DayReport; onBack: (
             {t('shift.report.printedAt', { at: fmtDateTime(printedAt) })}
           </div>
         </header>
+        <DayReopenings report={report} />
         <DayShifts report={report} />
         <BookView book={report.book} />
+        <section className="shift-block shift-cash-block">
+          <h3>{t('shift.cash.title')}</h3>
+          <CountsTable counts={report.counts} />
+          <PayoutsTable payouts={report.payouts} />
+        </section>
         <section className="shift-block">
+          <h3>{t('shift.report.stocktakes')}</h3>
+          {report.stocktakes.length === 0 ? (
+            <p className="muted">{t('shift.report.noStocktake')}</p>
+          ) : (
+            <ul className="shift-checklist">
+              {report.stocktakes.map((x) => (
+                <li key={x.id}>
+                  ✓ {t(`bar.stocktake.kinds.${x.kind}`)} · {x.byName} · {fmtDateTime(x.at)}
+                </li>
+              ))}
+            </ul>
+          )}
           <h3>{t('shift.report.preClosing')}</h3>
           <ul className="shift-checklist">
             {report.checklist.map((item) => (
@@ -341,6 +364,42 @@ export function DayReportView({ report, onBack }: { report: DayReport; onBack: (
         </section>
       </article>
     </div>
+  );
+}
+
+/** The day's earlier closes that a manager reopened: when, who authorised it and why. */
+export function DayReopenings({ report }: { report: DayReport }) {
+  const { t } = useTranslation();
+  if (report.reopenings.length === 0) return null;
+  return (
+    <section className="shift-block" data-testid="day-reopenings">
+      <table className="table shift-table">
+        <caption>{t('shift.reopen.listTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('shift.reopen.at')}</th>
+            <th scope="col">{t('shift.reopen.authorizedBy')}</th>
+            <th scope="col">{t('shift.reopen.reason')}</th>
+            <th scope="col">{t('shift.reopen.previousClose')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.reopenings.map((r) => (
+            <tr key={r.id}>
+              <td>{fmtDateTime(r.at)}</td>
+              <td>
+                {r.authorizedByName}
+                {r.byName !== r.authorizedByName && <span className="muted"> ({r.byName})</span>}
+              </td>
+              <td>{r.reason}</td>
+              <td>
+                {fmtDateTime(r.closedAt)} · {r.closedByName}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

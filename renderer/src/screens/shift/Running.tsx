@@ -1,17 +1,74 @@
 /**
  * The running shift: who is on duty, the live figures of the handover book (cash withheld until the
- * blind count), pay-outs, the messages for the next shift, and the way into the closing wizard.
+ * blind count), the drawer (shut once counted: a shift lead authorises a recount), pay-outs with a
+ * shift lead's PIN and the reason, the messages for the next shift, and the way into the closing wizard.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShiftCurrent } from '../../../../electron/core/contract';
+import type { ShiftCurrent, ShiftInfo } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
 import { MoneyInput, parseMoney } from '../../components/PaymentEditor';
 import { errorText } from '../../errorText';
-import { fmtDateTime, fmtMoney, fmtTime } from '../../format';
+import { fmtMoney, fmtTime } from '../../format';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
+import { PayoutsTable } from './CashLists';
+
+/** Authorising a recount: a shift lead's or manager's PIN and why. */
+export function RecountDialog({
+  shiftId,
+  onDone,
+  onClose,
+}: {
+  shiftId: number;
+  onDone: (s: ShiftInfo) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <AuthorizeDialog
+      title={t('shift.recount.title')}
+      confirmLabel={t('shift.recount.confirm')}
+      onClose={onClose}
+      onAuthorize={async (authorization) => {
+        const s = await call('shift.authorizeRecount', { shiftId, authorization });
+        toast.ok(t('shift.recount.done'));
+        onDone(s);
+      }}
+    >
+      <p>{t('shift.recount.what')}</p>
+    </AuthorizeDialog>
+  );
+}
+
+/** The drawer's state in words: open, shut by the count, or a recount authorised and pending. */
+export function DrawerState({ shift, onRecount }: { shift: ShiftInfo; onRecount?: () => void }) {
+  const { t } = useTranslation();
+  const last = shift.counts[shift.counts.length - 1];
+  if (shift.recountPending)
+    return (
+      <p className="banner banner-warn" data-testid="drawer-state">
+        {t('shift.drawer.recountPending', {
+          name: shift.recountPending.authorizedByName,
+          reason: shift.recountPending.reason,
+        })}
+      </p>
+    );
+  if (shift.counted && last)
+    return (
+      <p className="banner banner-ok shift-drawer" data-testid="drawer-state">
+        <span>{t('shift.drawer.shut', { time: fmtTime(last.at) })}</span>
+        {onRecount && (
+          <button type="button" className="btn" onClick={onRecount}>
+            {t('shift.recount.button')}
+          </button>
+        )}
+      </p>
+    );
+  return null;
+}
 
 export function Running({
   current,
@@ -26,24 +83,16 @@ export function Running({
   const uid = useId();
   const shift = current.shift!;
   const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
   const [messages, setMessages] = useState(shift.messages);
   const [notes, setNotes] = useState(shift.notes);
   const [problem, setProblem] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'payout' | 'recount' | null>(null);
+  const cents = parseMoney(amount);
 
-  const payout = async () => {
-    const cents = parseMoney(amount);
-    if (!cents || !reason.trim()) return setProblem(t('errors.VALIDATION'));
-    try {
-      await call('shift.payout', { shiftId: shift.id, amountCents: cents, reason: reason.trim() });
-      setAmount('');
-      setReason('');
-      setProblem(null);
-      toast.ok(t('shift.running.payoutSaved'));
-      onChanged();
-    } catch (e) {
-      setProblem(errorText(e));
-    }
+  const startPayout = () => {
+    if (!cents) return setProblem(t('shift.payout.badAmount'));
+    setProblem(null);
+    setDialog('payout');
   };
 
   const saveNotes = async () => {
@@ -72,6 +121,7 @@ export function Running({
           {t('shift.running.close')}
         </button>
       </div>
+      <DrawerState shift={shift} onRecount={() => setDialog('recount')} />
 
       <section className="card" aria-labelledby={`${uid}-live`}>
         <h2 id={`${uid}-live`}>{t('shift.running.live')}</h2>
@@ -82,47 +132,27 @@ export function Running({
       <div className="shift-two">
         <section className="card" aria-labelledby={`${uid}-po`}>
           <h2 id={`${uid}-po`}>{t('shift.running.payouts')}</h2>
-          {shift.payouts.length === 0 ? (
-            <p className="muted">{t('shift.running.noPayouts')}</p>
+          <PayoutsTable payouts={shift.payouts} caption={t('shift.payout.listCaption')} />
+          {shift.counted ? (
+            <p className="muted">{t('shift.payout.afterCount')}</p>
           ) : (
-            <ul className="shift-list">
-              {shift.payouts.map((p) => (
-                <li key={p.id}>
-                  <span>
-                    {p.reason}{' '}
-                    <span className="muted">
-                      ({p.byName}, {fmtDateTime(p.at)})
-                    </span>
-                  </span>
-                  <strong>{fmtMoney(p.amountCents)}</strong>
-                </li>
-              ))}
-            </ul>
+            <form
+              className="shift-inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                startPayout();
+              }}
+            >
+              <div className="field">
+                <label htmlFor={`${uid}-pa`}>{t('shift.running.payoutAmount')}</label>
+                <MoneyInput id={`${uid}-pa`} value={amount} onChange={setAmount} />
+              </div>
+              <button type="submit" className="btn">
+                {t('shift.running.addPayout')}
+              </button>
+            </form>
           )}
-          <form
-            className="shift-inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void payout();
-            }}
-          >
-            <div className="field">
-              <label htmlFor={`${uid}-pa`}>{t('shift.running.payoutAmount')}</label>
-              <MoneyInput id={`${uid}-pa`} value={amount} onChange={setAmount} />
-            </div>
-            <div className="field grow">
-              <label htmlFor={`${uid}-pr`}>{t('shift.running.payoutReason')}</label>
-              <input
-                id={`${uid}-pr`}
-                value={reason}
-                maxLength={500}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </div>
-            <button type="submit" className="btn">
-              {t('shift.running.addPayout')}
-            </button>
-          </form>
+          <p className="field-hint">{t('shift.payout.hint')}</p>
           <FormError error={problem} as="p" />
         </section>
         <section className="card" aria-labelledby={`${uid}-msg`}>
@@ -154,6 +184,32 @@ export function Running({
           </button>
         </section>
       </div>
+      {dialog === 'payout' && cents && (
+        <AuthorizeDialog
+          title={t('shift.payout.title', { amount: fmtMoney(cents) })}
+          confirmLabel={t('shift.payout.confirm', { amount: fmtMoney(cents) })}
+          onClose={() => setDialog(null)}
+          onAuthorize={async (authorization) => {
+            await call('shift.payout', { shiftId: shift.id, amountCents: cents, authorization });
+            setDialog(null);
+            setAmount('');
+            toast.ok(t('shift.running.payoutSaved'));
+            onChanged();
+          }}
+        >
+          <p>{t('shift.payout.what', { amount: fmtMoney(cents) })}</p>
+        </AuthorizeDialog>
+      )}
+      {dialog === 'recount' && (
+        <RecountDialog
+          shiftId={shift.id}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            onChanged();
+          }}
+        />
+      )}
     </div>
   );
 }
