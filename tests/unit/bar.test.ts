@@ -434,12 +434,7 @@ describe('settlement at check-out', () => {
   });
 
   it('voiding a paid line (a manager, once the member has left) refunds it the way it was paid', async () => {
-    await s.club.call(s.desk, 'shift.open', {
-      staffIds: [s.receptionId],
-      floatCents: 50_000,
-      acknowledged: false,
-      checked: [],
-    });
+    // (the desk's shift is open: see the setup)
     const { member, visitId } = await checkIn(s);
     await s.club.call(s.bar, 'bar.sell', { visitId, items: [{ itemId: s.cola, quantity: 1 }] });
     await s.club.call(s.desk, 'checkin.checkout', {
