@@ -55,7 +55,12 @@ let opSeq = 0;
 const opId = () => `bench-${process.pid}-${++opSeq}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** Notes and coins for exactly what the records say the drawer holds: the float + cash in − change − refunds. */
-function exactCount(db: Database.Database, from: string, to: string, floatCents: number): Record<string, number> {
+function exactCount(
+  db: Database.Database,
+  from: string,
+  to: string,
+  floatCents: number,
+): Record<string, number> {
   const cash = db
     .prepare(
       `SELECT coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(tendered_cents, amount_cents) ELSE 0 END), 0)

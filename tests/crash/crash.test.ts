@@ -70,7 +70,12 @@ async function makeCrashClub(dataDir: string): Promise<CrashConfig> {
     );
     // Cash is taken only in an open shift: the desk's shift stays open through every kill.
     await must(
-      core.call('mgr', 'shift.open', { staffIds: [desk.id], floatCents: 50_000, acknowledged: false, checked: [] }),
+      core.call('mgr', 'shift.open', {
+        staffIds: [desk.id],
+        floatCents: 50_000,
+        acknowledged: false,
+        checked: [],
+      }),
     );
     const type = await must<{ id: number }>(
       core.call('mgr', 'cardTypes.create', {

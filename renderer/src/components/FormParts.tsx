@@ -28,7 +28,11 @@ function GoToShift() {
   const can = useCan('shift.current');
   if (!can) return null;
   return (
-    <button type="button" className="btn btn-primary go-to-shift" onClick={() => useNav.getState().go('shift')}>
+    <button
+      type="button"
+      className="btn btn-primary go-to-shift"
+      onClick={() => useNav.getState().go('shift')}
+    >
       {t('shift.goTo')}
     </button>
   );

@@ -19,7 +19,8 @@ export default {
   opening: {
     title: '开班',
     noShift: '当前没有班次。请先阅读上一班交接，再开班。',
-    dayClosed: '{{day}} 已于 {{at}} 由 {{name}} 日结：已日结的日期不能开班。如需开班，须由经理重开该日（日结）。',
+    dayClosed:
+      '{{day}} 已于 {{at}} 由 {{name}} 日结：已日结的日期不能开班。如需开班，须由经理重开该日（日结）。',
     previous: '上一班交接',
     noPrevious: '这是第一个班次，没有上一班交接。',
     previousShift: '{{day}} 班次，{{from}} – {{to}}',
