@@ -10,7 +10,7 @@ import { shot, test } from './fixtures';
 import { dictionary } from './i18n';
 import { login, nav, switchUser } from './steps';
 
-test("complaints due show on the manager's home and review; reception's opening shows no details", async ({
+test("complaints due show on the manager's home and review; reception sees them without details on the shift screen", async ({
   page,
   server,
 }) => {
@@ -49,7 +49,7 @@ test("complaints due show on the manager's home and review; reception's opening 
   );
   await shot(page, 'zh-CN-complaints-02-review-due');
 
-  // reception opens the shift: open complaints, without who complained or what about
+  // reception on the running shift (the demo is mid-day): open complaints, without who complained or what about
   await switchUser(page, T, '李娜', '2001');
   await expect(page.locator('.complaint-notice')).toHaveCount(0);
   await nav(page, T, 'shift');

@@ -85,7 +85,8 @@ function PreviousHandover({ r }: { r: ShiftReport }) {
   );
 }
 
-function OpenItemsView({ o }: { o: ShiftOpening['openItems'] }) {
+/** The open items a shift takes over (also shown while the shift runs). */
+export function OpenItemsView({ o }: { o: ShiftOpening['openItems'] }) {
   const { t } = useTranslation();
   const uid = useId();
   const groups: { key: string; items: ReactNode[] }[] = [

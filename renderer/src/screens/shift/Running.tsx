@@ -1,11 +1,13 @@
 /**
  * The running shift: who is on duty, the live figures of the handover book (cash withheld until the
  * blind count), the drawer (shut once counted: a shift lead authorises a recount), pay-outs with a
- * shift lead's PIN and the reason, the messages for the next shift, and the way into the closing wizard.
+ * shift lead's PIN and the reason, the messages for the next shift, the open items the shift took over
+ * (tags out, unpaid tabs, open complaints without who or what, incidents, follow-ups), and the way into
+ * the closing wizard.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShiftCurrent, ShiftInfo } from '../../../../electron/core/contract';
+import type { ShiftCurrent, ShiftInfo, ShiftOpening } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
@@ -15,6 +17,7 @@ import { fmtMoney, fmtTime } from '../../format';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { PayoutsTable } from './CashLists';
+import { OpenItemsView } from './Opening';
 
 /** Authorising a recount: a shift lead's or manager's PIN and why. */
 export function RecountDialog({
@@ -88,6 +91,16 @@ export function Running({
   const [problem, setProblem] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'payout' | 'recount' | null>(null);
   const cents = parseMoney(amount);
+  const [openItems, setOpenItems] = useState<ShiftOpening['openItems'] | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('shift.opening', {})
+      .then((o) => live && setOpenItems(o.openItems))
+      .catch(() => live && setOpenItems(null));
+    return () => {
+      live = false;
+    };
+  }, [current]);
 
   const startPayout = () => {
     if (!cents) return setProblem(t('shift.payout.badAmount'));
@@ -128,6 +141,7 @@ export function Running({
         {!current.count && <p className="muted">{t('shift.running.cashHidden')}</p>}
         <BookView book={current.book!} />
       </section>
+      {openItems && <OpenItemsView o={openItems} />}
 
       <div className="shift-two">
         <section className="card" aria-labelledby={`${uid}-po`}>
