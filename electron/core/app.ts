@@ -67,6 +67,7 @@ import { visitorHandlers } from './services/visitors';
 import { closeDayRecord, recordDayBackup, shiftHandlers } from './services/shift';
 import { localDate } from './time';
 import Database, { type Transaction } from 'better-sqlite3';
+import { stmt } from './kernel/statements';
 
 export interface CoreOptions {
   dataDir: string;
@@ -380,7 +381,7 @@ export class Core {
       // decision and what it updates (a rotation turn, a tag) cannot interleave with another writer.
       const work = () => {
         if (opId) {
-          const prev = db.prepare('SELECT op, result_json FROM op_results WHERE op_id = ?').get(opId) as
+          const prev = stmt(db, 'SELECT op, result_json FROM op_results WHERE op_id = ?').get(opId) as
             { op: string; result_json: string } | undefined;
           if (prev) {
             if (prev.op !== name) throw new AppError('CONFLICT', { reason: 'opId' });
@@ -389,7 +390,8 @@ export class Core {
         }
         const r = handler(ctx, args);
         if (opId) {
-          db.prepare(
+          stmt(
+            db,
             'INSERT INTO op_results (op_id, op, staff_id, result_json, at) VALUES (?, ?, ?, ?, ?)',
           ).run(opId, name, actor?.id ?? null, JSON.stringify(r ?? null), ctx.nowIso());
         }
@@ -452,7 +454,7 @@ export class Core {
   private sessionHandlers() {
     return handlers({
       'session.staffList': (ctx) =>
-        ctx.db.prepare('SELECT id, name, role FROM staff WHERE active = 1 ORDER BY name').all() as {
+        stmt(ctx.db, 'SELECT id, name, role FROM staff WHERE active = 1 ORDER BY name').all() as {
           id: number;
           name: string;
           role: Actor['role'];
@@ -461,9 +463,11 @@ export class Core {
         const me = ctx.requireActor();
         const row = getStaffRow(ctx.db, me.id)!;
         if (!pinMatches(a.currentPin, row.pin_hash)) throw new AppError('PIN_WRONG', { attemptsLeft: -1 });
-        ctx.db
-          .prepare('UPDATE staff SET pin_hash = ?, updated_at = ? WHERE id = ?')
-          .run(hashPin(a.newPin), ctx.nowIso(), me.id);
+        stmt(ctx.db, 'UPDATE staff SET pin_hash = ?, updated_at = ? WHERE id = ?').run(
+          hashPin(a.newPin),
+          ctx.nowIso(),
+          me.id,
+        );
         ctx.audit({ op: 'session.changePin', entity: 'staff', entityId: me.id });
         return { ok: true as const };
       },

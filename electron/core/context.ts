@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { OpName, OpParsedArgs, OpResult, Role, Settings } from './contract';
 import { AppError } from './errors';
 import { localDate } from './time';
+import { stmt } from './kernel/statements';
 
 export interface Actor {
   id: number;
@@ -64,7 +65,8 @@ export function makeCtx(base: {
 }
 
 export function writeAudit(db: DB, actor: Actor | null, at: string, e: AuditEntry): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO audit_log (at, staff_id, staff_name, op, entity, entity_id, before_json, after_json, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

@@ -44,32 +44,6 @@ function lightCheck(db: DB): void {
   for (const t of tables) db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '""')}" LIMIT 1`).all();
 }
 
-/**
- * Compiling a statement costs more than running it (~70 µs against a schema of this size, and a
- * check-in runs some 30 statements), so each connection keeps its compiled statements by SQL text.
- * better-sqlite3 statements are reusable; the core never iterates a statement lazily nor switches
- * one to pluck/raw/expand mode (a cached statement is shared by every caller of the same SQL).
- * Bounded, least recently used first out, so SQL built with variable text cannot grow it forever.
- */
-export const STATEMENT_CACHE_SIZE = 500;
-export function cacheStatements(db: DB): DB {
-  const cache = new Map<string, ReturnType<DB['prepare']>>();
-  const prepare = db.prepare.bind(db);
-  const cached = (sql: string) => {
-    let st = cache.get(sql);
-    if (st) {
-      cache.delete(sql);
-    } else {
-      st = prepare(sql);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(sql, st);
-    return st;
-  };
-  db.prepare = cached as DB['prepare'];
-  return db;
-}
-
 export function applyPragmas(db: DB): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -130,7 +104,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   const full = opts.check === 'full' || wasUncleanShutdown(file);
   let db: DB;
   try {
-    db = cacheStatements(new Database(file, { readonly: opts.readonly ?? false, ...nativeBindingOption() }));
+    db = new Database(file, { readonly: opts.readonly ?? false, ...nativeBindingOption() });
   } catch (e) {
     throw brokenOrFs(e);
   }

@@ -8,6 +8,7 @@ import type { AnnouncementItem, AnnouncementsDue, ClassSlot } from '../contract'
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { addDays, daysBetween, zonedToUtc } from '../time';
+import { stmt } from '../kernel/statements';
 
 interface ClassRow {
   id: number;
@@ -33,7 +34,7 @@ function toSlot(r: ClassRow): ClassSlot {
 }
 
 function getClass(db: DB, id: number): ClassRow {
-  const r = db.prepare('SELECT * FROM class_timetable WHERE id = ?').get(id) as ClassRow | undefined;
+  const r = stmt(db, 'SELECT * FROM class_timetable WHERE id = ?').get(id) as ClassRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'class' });
   return r;
 }
@@ -57,11 +58,10 @@ export function dayAnnouncements(ctx: Ctx, day: string): AnnouncementItem[] {
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   const done = new Map(
     (
-      ctx.db
-        .prepare(
-          `SELECT a.*, s.name AS announced_by_name FROM announcements a JOIN staff s ON s.id = a.announced_by WHERE a.day = ?`,
-        )
-        .all(day) as AnnRow[]
+      stmt(
+        ctx.db,
+        `SELECT a.*, s.name AS announced_by_name FROM announcements a JOIN staff s ON s.id = a.announced_by WHERE a.day = ?`,
+      ).all(day) as AnnRow[]
     ).map((r) => [r.slot, r]),
   );
   const lead = ctx.settings.announceLeadMinutes * 60_000;
@@ -90,9 +90,9 @@ export function dayAnnouncements(ctx: Ctx, day: string): AnnouncementItem[] {
       announcedByName: a?.announced_by_name ?? null,
     };
   };
-  const classes = ctx.db
-    .prepare('SELECT * FROM class_timetable WHERE weekday = ? ORDER BY start_time, id')
-    .all(weekday) as ClassRow[];
+  const classes = stmt(ctx.db, 'SELECT * FROM class_timetable WHERE weekday = ? ORDER BY start_time, id').all(
+    weekday,
+  ) as ClassRow[];
   const items: AnnouncementItem[] = [];
   for (const c of classes) {
     const slot = `class:${c.id}`;
@@ -122,20 +122,18 @@ function due(ctx: Ctx): AnnouncementsDue {
 export const announcementHandlers = handlers({
   'classes.list': (ctx, a) =>
     (
-      ctx.db
-        .prepare(
-          `SELECT * FROM class_timetable ${a.includeInactive ? '' : 'WHERE active = 1'} ORDER BY weekday, start_time, id`,
-        )
-        .all() as ClassRow[]
+      stmt(
+        ctx.db,
+        `SELECT * FROM class_timetable ${a.includeInactive ? '' : 'WHERE active = 1'} ORDER BY weekday, start_time, id`,
+      ).all() as ClassRow[]
     ).map(toSlot),
   'classes.create': (ctx, a) => {
     const now = ctx.nowIso();
     const id = Number(
-      ctx.db
-        .prepare(
-          'INSERT INTO class_timetable (weekday, start_time, class_name, room, instructor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(a.weekday, a.startTime, a.className, a.room, a.instructor, now, now).lastInsertRowid,
+      stmt(
+        ctx.db,
+        'INSERT INTO class_timetable (weekday, start_time, class_name, room, instructor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(a.weekday, a.startTime, a.className, a.room, a.instructor, now, now).lastInsertRowid,
     );
     const slot = toSlot(getClass(ctx.db, id));
     ctx.audit({ op: 'classes.create', entity: 'class', entityId: id, after: slot });
@@ -152,20 +150,19 @@ export const announcementHandlers = handlers({
       instructor: a.instructor ?? row.instructor,
       active: a.active === undefined ? row.active : a.active ? 1 : 0,
     };
-    ctx.db
-      .prepare(
-        'UPDATE class_timetable SET weekday = ?, start_time = ?, class_name = ?, room = ?, instructor = ?, active = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(
-        next.weekday,
-        next.start_time,
-        next.class_name,
-        next.room,
-        next.instructor,
-        next.active,
-        ctx.nowIso(),
-        row.id,
-      );
+    stmt(
+      ctx.db,
+      'UPDATE class_timetable SET weekday = ?, start_time = ?, class_name = ?, room = ?, instructor = ?, active = ?, updated_at = ? WHERE id = ?',
+    ).run(
+      next.weekday,
+      next.start_time,
+      next.class_name,
+      next.room,
+      next.instructor,
+      next.active,
+      ctx.nowIso(),
+      row.id,
+    );
     const after = toSlot(getClass(ctx.db, row.id));
     ctx.audit({ op: 'classes.update', entity: 'class', entityId: row.id, before, after });
     return after;
@@ -177,21 +174,20 @@ export const announcementHandlers = handlers({
     if (!it) throw new AppError('NOT_FOUND', { entity: 'announcement' });
     if (it.status === 'announced') throw new AppError('ANNOUNCEMENT_DONE');
     if (it.status === 'missed') throw new AppError('ANNOUNCEMENT_PASSED');
-    ctx.db
-      .prepare(
-        'INSERT INTO announcements (day, slot, kind, timetable_id, class_name, room, starts_at, announced_at, announced_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        day,
-        it.slot,
-        it.kind,
-        it.timetableId,
-        it.className,
-        it.room,
-        it.startsAt,
-        ctx.nowIso(),
-        ctx.requireActor().id,
-      );
+    stmt(
+      ctx.db,
+      'INSERT INTO announcements (day, slot, kind, timetable_id, class_name, room, starts_at, announced_at, announced_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      day,
+      it.slot,
+      it.kind,
+      it.timetableId,
+      it.className,
+      it.room,
+      it.startsAt,
+      ctx.nowIso(),
+      ctx.requireActor().id,
+    );
     ctx.audit({
       op: 'announcements.markAnnounced',
       entity: 'announcement',

@@ -1,6 +1,7 @@
 import type { AuditRow } from '../contract';
 import { handlers } from '../context';
 import { dayBoundsUtc } from '../time';
+import { stmt } from '../kernel/statements';
 
 export const auditHandlers = handlers({
   'audit.search': (ctx, { q, from, to, staffId, limit = 100, offset = 0 }) => {
@@ -26,15 +27,14 @@ export const auditHandlers = handlers({
       params.push(like, like, q.trim(), like, like, like);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${w}`).get(...params) as { n: number })
+    const total = (stmt(ctx.db, `SELECT count(*) AS n FROM audit_log ${w}`).get(...params) as { n: number })
       .n;
-    const rows = ctx.db
-      .prepare(
-        `SELECT id, at, staff_id AS staffId, staff_name AS staffName, op, entity, entity_id AS entityId,
+    const rows = stmt(
+      ctx.db,
+      `SELECT id, at, staff_id AS staffId, staff_name AS staffName, op, entity, entity_id AS entityId,
                 before_json AS before, after_json AS after, detail
          FROM audit_log ${w} ORDER BY id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...params, limit, offset) as AuditRow[];
+    ).all(...params, limit, offset) as AuditRow[];
     return { rows, total };
   },
 });

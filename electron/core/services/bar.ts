@@ -16,6 +16,7 @@ import { LINE_SELECT, planBarRefund, storedValueOf, toTabLine, writeBarRefund } 
 export { visitTabCents } from './payments';
 import { authorize } from './staff';
 import { getTag } from './tags';
+import { stmt } from '../kernel/statements';
 
 interface ItemRow {
   id: number;
@@ -44,7 +45,7 @@ function toItem(r: ItemRow): BarItem {
 }
 
 function getItem(db: DB, id: number): ItemRow {
-  const r = db.prepare(`${ITEM_SELECT} WHERE i.id = ?`).get(id) as ItemRow | undefined;
+  const r = stmt(db, `${ITEM_SELECT} WHERE i.id = ?`).get(id) as ItemRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'barItem' });
   return r;
 }
@@ -56,32 +57,32 @@ function stockMove(
   quantity: number,
   extra: { lineId?: number; stocktakeId?: number; note?: string } = {},
 ) {
-  ctx.db
-    .prepare(
-      'INSERT INTO stock_moves (item_id, kind, quantity, line_id, stocktake_id, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      itemId,
-      kind,
-      quantity,
-      extra.lineId ?? null,
-      extra.stocktakeId ?? null,
-      extra.note ?? null,
-      ctx.nowIso(),
-      ctx.requireActor().id,
-    );
+  stmt(
+    ctx.db,
+    'INSERT INTO stock_moves (item_id, kind, quantity, line_id, stocktake_id, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    itemId,
+    kind,
+    quantity,
+    extra.lineId ?? null,
+    extra.stocktakeId ?? null,
+    extra.note ?? null,
+    ctx.nowIso(),
+    ctx.requireActor().id,
+  );
 }
 
 function nameTaken(db: DB, name: string, exceptId: number | null): boolean {
-  return !!db
-    .prepare('SELECT 1 FROM bar_items WHERE lower(trim(name)) = lower(trim(?)) AND id IS NOT ?')
-    .get(name, exceptId);
+  return !!stmt(db, 'SELECT 1 FROM bar_items WHERE lower(trim(name)) = lower(trim(?)) AND id IS NOT ?').get(
+    name,
+    exceptId,
+  );
 }
 
 type LineRow = Parameters<typeof toTabLine>[0];
 
 export function visitLines(db: DB, visitId: number): LineRow[] {
-  return db.prepare(`${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(visitId) as LineRow[];
+  return stmt(db, `${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(visitId) as LineRow[];
 }
 
 /** The end of a slip's correction window (settings.barCorrectionMinutes after it was written). */
@@ -98,9 +99,9 @@ export function loadTab(ctx: Ctx, visitId: number, stockWarnings: Tab['stockWarn
     paidWith.set(
       sid,
       (
-        ctx.db
-          .prepare('SELECT DISTINCT method FROM payments WHERE settlement_id = ? ORDER BY id')
-          .all(sid) as { method: PaymentMethod }[]
+        stmt(ctx.db, 'SELECT DISTINCT method FROM payments WHERE settlement_id = ? ORDER BY id').all(sid) as {
+          method: PaymentMethod;
+        }[]
       ).map((p) => p.method),
     );
   }
@@ -122,7 +123,7 @@ export function loadTab(ctx: Ctx, visitId: number, stockWarnings: Tab['stockWarn
 }
 
 function getLine(db: DB, id: number): LineRow {
-  const l = db.prepare(`${LINE_SELECT} WHERE l.id = ?`).get(id) as LineRow | undefined;
+  const l = stmt(db, `${LINE_SELECT} WHERE l.id = ?`).get(id) as LineRow | undefined;
   if (!l) throw new AppError('NOT_FOUND', { entity: 'barLine' });
   return l;
 }
@@ -139,13 +140,12 @@ export function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Rec
   const out: Record<PaymentMethod, number> = { cash: 0, card: 0, mobile: 0, stored_value: 0 };
   // One query for the settlements of the period with their payments (in payment order), not one
   // query per settlement: a month holds tens of thousands of them.
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.kind, s.bar_cents, p.method, p.amount_cents FROM settlements s JOIN payments p ON p.settlement_id = s.id
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.kind, s.bar_cents, p.method, p.amount_cents FROM settlements s JOIN payments p ON p.settlement_id = s.id
        WHERE s.at >= ? AND s.at < ? AND ((s.kind IN ('checkout','debts') AND s.bar_cents > 0) OR (s.kind = 'refund' AND s.visit_id IS NOT NULL))
        ORDER BY s.id, p.id`,
-    )
-    .all(fromIso, toIso) as {
+  ).all(fromIso, toIso) as {
     id: number;
     kind: string;
     bar_cents: number;
@@ -184,27 +184,24 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
   const a = dayBoundsUtc(from, tz).from;
   const b = dayBoundsUtc(to, tz).to;
   const db = ctx.db;
-  const items = db.prepare('SELECT * FROM bar_items ORDER BY category, sort, name').all() as ItemRow[];
-  const moveSums = db
-    .prepare(
-      `SELECT item_id, kind, sum(CASE WHEN at < ? THEN quantity ELSE 0 END) AS before,
+  const items = stmt(db, 'SELECT * FROM bar_items ORDER BY category, sort, name').all() as ItemRow[];
+  const moveSums = stmt(
+    db,
+    `SELECT item_id, kind, sum(CASE WHEN at < ? THEN quantity ELSE 0 END) AS before,
               sum(CASE WHEN at >= ? AND at < ? THEN quantity ELSE 0 END) AS inside
        FROM stock_moves WHERE at < ? GROUP BY item_id, kind`,
-    )
-    .all(a, a, b, b) as { item_id: number; kind: string; before: number; inside: number }[];
-  const sales = db
-    .prepare(
-      `SELECT l.item_id, sum(l.amount_cents) AS cents FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+  ).all(a, a, b, b) as { item_id: number; kind: string; before: number; inside: number }[];
+  const sales = stmt(
+    db,
+    `SELECT l.item_id, sum(l.amount_cents) AS cents FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
        WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL GROUP BY l.item_id`,
-    )
-    .all(a, b) as { item_id: number; cents: number }[];
+  ).all(a, b) as { item_id: number; cents: number }[];
   // The last stocktake of the period gives counted, expected at that time, and the reason.
-  const counts = db
-    .prepare(
-      `SELECT sl.item_id, sl.expected, sl.counted, sl.reason FROM stocktake_lines sl JOIN stocktakes t ON t.id = sl.stocktake_id
+  const counts = stmt(
+    db,
+    `SELECT sl.item_id, sl.expected, sl.counted, sl.reason FROM stocktake_lines sl JOIN stocktakes t ON t.id = sl.stocktake_id
        WHERE t.at >= ? AND t.at < ? ORDER BY t.at, t.id`,
-    )
-    .all(a, b) as { item_id: number; expected: number; counted: number; reason: string | null }[];
+  ).all(a, b) as { item_id: number; expected: number; counted: number; reason: string | null }[];
   const lastCount = new Map(counts.map((c) => [c.item_id, c]));
 
   const rows: BarReportRow[] = [];
@@ -238,23 +235,21 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
       salesCents,
     });
   }
-  const unpaid = db
-    .prepare(
-      `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+  const unpaid = stmt(
+    db,
+    `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
        WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL AND l.settlement_id IS NULL`,
-    )
-    .get(a, b) as { c: number };
-  const voids = db
-    .prepare(
-      `SELECT l.id, l.voided_at, l.item_name, l.quantity, l.amount_cents, l.void_reason, vb.name AS by_name, ab.name AS auth_name,
+  ).get(a, b) as { c: number };
+  const voids = stmt(
+    db,
+    `SELECT l.id, l.voided_at, l.item_name, l.quantity, l.amount_cents, l.void_reason, vb.name AS by_name, ab.name AS auth_name,
               coalesce(m.name, v.guest_name) AS visit_name, l.settlement_id, l.void_refund_settlement_id AS refund_id,
               (v.checked_out_at IS NOT NULL AND v.checked_out_at <= l.voided_at) AS after_checkout
        FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id JOIN visits v ON v.id = s.visit_id
        LEFT JOIN members m ON m.id = v.member_id
        JOIN staff vb ON vb.id = l.voided_by JOIN staff ab ON ab.id = l.void_authorized_by
        WHERE l.voided_at >= ? AND l.voided_at < ? ORDER BY l.voided_at, l.id`,
-    )
-    .all(a, b) as {
+  ).all(a, b) as {
     id: number;
     voided_at: string;
     item_name: string;
@@ -269,15 +264,14 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
     after_checkout: number;
   }[];
   // The refunds of voided lines: where the money went, and what had been paid from stored value.
-  const refundParts = db
-    .prepare(
-      `SELECT p.settlement_id, p.method, -p.amount_cents AS cents, rp.from_method, r.at
+  const refundParts = stmt(
+    db,
+    `SELECT p.settlement_id, p.method, -p.amount_cents AS cents, rp.from_method, r.at
        FROM settlements r JOIN payments p ON p.settlement_id = r.id LEFT JOIN bar_refund_parts rp ON rp.payment_id = p.id
        WHERE r.kind = 'refund' AND r.id IN (SELECT void_refund_settlement_id FROM bar_slip_lines
          WHERE voided_at >= ? AND voided_at < ? AND void_refund_settlement_id IS NOT NULL)
        ORDER BY p.id`,
-    )
-    .all(a, b) as {
+  ).all(a, b) as {
     settlement_id: number;
     method: PaymentMethod;
     cents: number;
@@ -295,15 +289,14 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
       refunds.cashBackOfStoredValueCents += p.cents;
   }
   const partsOf = (id: number | null) => refundParts.filter((p) => p.settlement_id === id);
-  const corrections = db
-    .prepare(
-      `SELECT c.id, c.at, l.item_name, c.quantity_before, c.quantity_after, c.slip_age_seconds, st.name AS by_name,
+  const corrections = stmt(
+    db,
+    `SELECT c.id, c.at, l.item_name, c.quantity_before, c.quantity_after, c.slip_age_seconds, st.name AS by_name,
               coalesce(m.name, v.guest_name) AS visit_name
        FROM bar_corrections c JOIN bar_slip_lines l ON l.id = c.line_id JOIN bar_slips s ON s.id = l.slip_id
        JOIN visits v ON v.id = s.visit_id LEFT JOIN members m ON m.id = v.member_id JOIN staff st ON st.id = c.by
        WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,
-    )
-    .all(a, b) as {
+  ).all(a, b) as {
     id: number;
     at: string;
     item_name: string;
@@ -314,13 +307,12 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
     visit_name: string;
   }[];
   const water = (
-    db.prepare('SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(a, b) as { n: number }
+    stmt(db, 'SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(a, b) as { n: number }
   ).n;
-  const stocktakes = db
-    .prepare(
-      'SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by WHERE t.at >= ? AND t.at < ? ORDER BY t.at',
-    )
-    .all(a, b) as { id: number; kind: 'daily' | 'month_end'; at: string; by_name: string }[];
+  const stocktakes = stmt(
+    db,
+    'SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by WHERE t.at >= ? AND t.at < ? ORDER BY t.at',
+  ).all(a, b) as { id: number; kind: 'daily' | 'month_end'; at: string; by_name: string }[];
   return {
     from,
     to,
@@ -420,22 +412,20 @@ function clubDateTime(ctx: Ctx, iso: string): string {
 export const barHandlers = handlers({
   'bar.items': (ctx, a) =>
     (
-      ctx.db
-        .prepare(
-          `${ITEM_SELECT} ${a.includeInactive ? '' : 'WHERE i.active = 1'} ORDER BY i.category, i.sort, i.name`,
-        )
-        .all() as ItemRow[]
+      stmt(
+        ctx.db,
+        `${ITEM_SELECT} ${a.includeInactive ? '' : 'WHERE i.active = 1'} ORDER BY i.category, i.sort, i.name`,
+      ).all() as ItemRow[]
     ).map(toItem),
 
   'bar.itemCreate': (ctx, a) => {
     if (nameTaken(ctx.db, a.name, null)) throw new AppError('BAR_ITEM_NAME_TAKEN', { name: a.name });
     const now = ctx.nowIso();
     const id = Number(
-      ctx.db
-        .prepare(
-          'INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(a.name.trim(), a.category.trim(), a.priceCents, a.notes, a.sort ?? 0, now, now).lastInsertRowid,
+      stmt(
+        ctx.db,
+        'INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(a.name.trim(), a.category.trim(), a.priceCents, a.notes, a.sort ?? 0, now, now).lastInsertRowid,
     );
     ctx.audit({
       op: 'bar.itemCreate',
@@ -458,20 +448,10 @@ export const barHandlers = handlers({
       sort: a.sort ?? it.sort,
       active: a.active === undefined ? it.active : a.active ? 1 : 0,
     };
-    ctx.db
-      .prepare(
-        'UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(
-        next.name,
-        next.category,
-        next.price_cents,
-        next.notes,
-        next.sort,
-        next.active,
-        ctx.nowIso(),
-        a.id,
-      );
+    stmt(
+      ctx.db,
+      'UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, updated_at = ? WHERE id = ?',
+    ).run(next.name, next.category, next.price_cents, next.notes, next.sort, next.active, ctx.nowIso(), a.id);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const k of Object.keys(next) as (keyof typeof next)[]) {
@@ -511,23 +491,24 @@ export const barHandlers = handlers({
     const v = findOpenVisit(ctx.db, { visitId: a.visitId });
     const actor = ctx.requireActor();
     const slipId = Number(
-      ctx.db
-        .prepare('INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)')
-        .run(v.id, ctx.nowIso(), actor.id).lastInsertRowid,
+      stmt(ctx.db, 'INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)').run(
+        v.id,
+        ctx.nowIso(),
+        actor.id,
+      ).lastInsertRowid,
     );
     const warnings: Tab['stockWarnings'] = [];
     const touched = new Set<number>();
     for (const x of a.items) {
       // The item itself (its stock, a sum over its movements, is computed once below).
-      const it = ctx.db.prepare('SELECT * FROM bar_items WHERE id = ?').get(x.itemId) as ItemRow | undefined;
+      const it = stmt(ctx.db, 'SELECT * FROM bar_items WHERE id = ?').get(x.itemId) as ItemRow | undefined;
       if (!it) throw new AppError('NOT_FOUND', { entity: 'barItem' });
       if (it.active !== 1) throw new AppError('BAR_ITEM_INACTIVE', { name: it.name });
       const lineId = Number(
-        ctx.db
-          .prepare(
-            'INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(slipId, it.id, it.name, it.price_cents, x.quantity, it.price_cents * x.quantity)
+        stmt(
+          ctx.db,
+          'INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(slipId, it.id, it.name, it.price_cents, x.quantity, it.price_cents * x.quantity)
           .lastInsertRowid,
       );
       stockMove(ctx, it.id, 'sale', -x.quantity, { lineId });
@@ -563,20 +544,21 @@ export const barHandlers = handlers({
     const actor = ctx.requireActor();
     if (a.quantity === 0) {
       // Removed on the spot: kept as a line voided by the bar itself, with no authoriser (not a void).
-      ctx.db
-        .prepare('UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?')
-        .run(ctx.nowIso(), actor.id, 'corrected: removed (member confirmed)', l.id);
+      stmt(
+        ctx.db,
+        'UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?',
+      ).run(ctx.nowIso(), actor.id, 'corrected: removed (member confirmed)', l.id);
     } else {
-      ctx.db
-        .prepare('UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?')
-        .run(a.quantity, a.quantity, l.id);
+      stmt(
+        ctx.db,
+        'UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?',
+      ).run(a.quantity, a.quantity, l.id);
     }
-    ctx.db
-      .prepare(
-        `INSERT INTO bar_corrections (line_id, quantity_before, quantity_after, slip_age_seconds, member_confirmed, at, by)
+    stmt(
+      ctx.db,
+      `INSERT INTO bar_corrections (line_id, quantity_before, quantity_after, slip_age_seconds, member_confirmed, at, by)
          VALUES (?, ?, ?, ?, 1, ?, ?)`,
-      )
-      .run(l.id, l.quantity, a.quantity, Math.max(0, Math.floor(ageMs / 1000)), ctx.nowIso(), actor.id);
+    ).run(l.id, l.quantity, a.quantity, Math.max(0, Math.floor(ageMs / 1000)), ctx.nowIso(), actor.id);
     stockMove(ctx, l.item_id, 'correction', l.quantity - a.quantity, {
       lineId: l.id,
       note: 'member confirmed',
@@ -634,40 +616,39 @@ export const barHandlers = handlers({
       let lineId = l.id;
       if (q < l.quantity) {
         // Part of the line: the voided part becomes its own line (same slip, price and payment).
-        ctx.db
-          .prepare('UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?')
-          .run(l.quantity - q, l.quantity - q, l.id);
+        stmt(
+          ctx.db,
+          'UPDATE bar_slip_lines SET quantity = ?, amount_cents = unit_price_cents * ? WHERE id = ?',
+        ).run(l.quantity - q, l.quantity - q, l.id);
         lineId = Number(
-          ctx.db
-            .prepare(
-              `INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents, settlement_id, split_from)
+          stmt(
+            ctx.db,
+            `INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents, settlement_id, split_from)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              l.slip_id,
-              l.item_id,
-              l.item_name,
-              l.unit_price_cents,
-              q,
-              l.unit_price_cents * q,
-              l.settlement_id,
-              l.id,
-            ).lastInsertRowid,
+          ).run(
+            l.slip_id,
+            l.item_id,
+            l.item_name,
+            l.unit_price_cents,
+            q,
+            l.unit_price_cents * q,
+            l.settlement_id,
+            l.id,
+          ).lastInsertRowid,
         );
       }
-      ctx.db
-        .prepare(
-          `UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_authorized_by = ?, void_reason = ?,
+      stmt(
+        ctx.db,
+        `UPDATE bar_slip_lines SET voided_at = ?, voided_by = ?, void_authorized_by = ?, void_reason = ?,
              void_refund_settlement_id = ? WHERE id = ?`,
-        )
-        .run(
-          now,
-          actor.id,
-          who.id,
-          a.reason,
-          l.settlement_id !== null ? (refund?.settlementId ?? null) : null,
-          lineId,
-        );
+      ).run(
+        now,
+        actor.id,
+        who.id,
+        a.reason,
+        l.settlement_id !== null ? (refund?.settlementId ?? null) : null,
+        lineId,
+      );
       stockMove(ctx, l.item_id, 'void', q, { lineId, note: a.reason });
       voided.push([lineId, l.item_name, q, l.unit_price_cents * q]);
     });
@@ -695,13 +676,15 @@ export const barHandlers = handlers({
 
   'bar.water': (ctx, a) => {
     if (a.visitId !== undefined) findOpenVisit(ctx.db, { visitId: a.visitId });
-    ctx.db
-      .prepare('INSERT INTO bar_water (visit_id, at, by) VALUES (?, ?, ?)')
-      .run(a.visitId ?? null, ctx.nowIso(), ctx.requireActor().id);
+    stmt(ctx.db, 'INSERT INTO bar_water (visit_id, at, by) VALUES (?, ?, ?)').run(
+      a.visitId ?? null,
+      ctx.nowIso(),
+      ctx.requireActor().id,
+    );
     const { from, to } = dayBoundsUtc(ctx.today(), ctx.settings.timeZone);
     return {
       today: (
-        ctx.db.prepare('SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(from, to) as {
+        stmt(ctx.db, 'SELECT count(*) AS n FROM bar_water WHERE at >= ? AND at < ?').get(from, to) as {
           n: number;
         }
       ).n,
@@ -722,17 +705,19 @@ export const barHandlers = handlers({
     });
     if (issues.length) throw new AppError('VALIDATION', { issues });
     const stocktakeId = Number(
-      ctx.db
-        .prepare('INSERT INTO stocktakes (kind, at, by, note) VALUES (?, ?, ?, ?)')
-        .run(a.kind, ctx.nowIso(), ctx.requireActor().id, a.note ?? '').lastInsertRowid,
+      stmt(ctx.db, 'INSERT INTO stocktakes (kind, at, by, note) VALUES (?, ?, ?, ?)').run(
+        a.kind,
+        ctx.nowIso(),
+        ctx.requireActor().id,
+        a.note ?? '',
+      ).lastInsertRowid,
     );
     for (const c of a.counts) {
       const expected = expectedOf.get(c.itemId)!;
-      ctx.db
-        .prepare(
-          'INSERT INTO stocktake_lines (stocktake_id, item_id, expected, counted, reason) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(stocktakeId, c.itemId, expected, c.counted, c.reason?.trim() || null);
+      stmt(
+        ctx.db,
+        'INSERT INTO stocktake_lines (stocktake_id, item_id, expected, counted, reason) VALUES (?, ?, ?, ?, ?)',
+      ).run(stocktakeId, c.itemId, expected, c.counted, c.reason?.trim() || null);
       if (c.counted !== expected)
         stockMove(ctx, c.itemId, 'stocktake', c.counted - expected, { stocktakeId, note: c.reason });
     }
@@ -820,7 +805,7 @@ export const barHandlers = handlers({
     const last = addDays(next, -1);
     const r = barReport(ctx, first, last);
     const stockNow = new Map(
-      (ctx.db.prepare(`${ITEM_SELECT} WHERE i.active = 1`).all() as ItemRow[]).map((i) => [i.id, i.stock]),
+      (stmt(ctx.db, `${ITEM_SELECT} WHERE i.active = 1`).all() as ItemRow[]).map((i) => [i.id, i.stock]),
     );
     return r.rows
       .filter((x) => stockNow.has(x.itemId))

@@ -3,6 +3,7 @@ import type { CardTypeInfo } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { PRICE_ROLES } from '../permissions';
+import { stmt } from '../kernel/statements';
 
 interface Row {
   id: number;
@@ -33,7 +34,7 @@ function toInfo(r: Row, showPrice: boolean): CardTypeInfo {
 const SELECT = `SELECT t.*, (SELECT count(*) FROM members m WHERE m.card_type_id = t.id) AS member_count FROM card_types t`;
 
 function load(ctx: Ctx, id: number): Row {
-  const r = ctx.db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
+  const r = stmt(ctx.db, `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'cardType' });
   return r;
 }
@@ -43,7 +44,7 @@ const canSeePrice = (ctx: Ctx) => PRICE_ROLES.includes(ctx.requireActor().role);
 /** Names are compared ignoring case, the way the roster import matches a card type by name. */
 function nameTaken(ctx: Ctx, name: string, exceptId = 0): boolean {
   const key = name.trim().toLowerCase();
-  const rows = ctx.db.prepare('SELECT name FROM card_types WHERE id != ?').all(exceptId) as {
+  const rows = stmt(ctx.db, 'SELECT name FROM card_types WHERE id != ?').all(exceptId) as {
     name: string;
   }[];
   return rows.some((r) => r.name.trim().toLowerCase() === key);
@@ -51,11 +52,10 @@ function nameTaken(ctx: Ctx, name: string, exceptId = 0): boolean {
 
 export const cardTypeHandlers = handlers({
   'cardTypes.list': (ctx, { includeInactive }) => {
-    const rows = ctx.db
-      .prepare(
-        `${SELECT} ${includeInactive ? '' : 'WHERE t.active = 1'} ORDER BY t.active DESC, t.kind, t.name`,
-      )
-      .all() as Row[];
+    const rows = stmt(
+      ctx.db,
+      `${SELECT} ${includeInactive ? '' : 'WHERE t.active = 1'} ORDER BY t.active DESC, t.kind, t.name`,
+    ).all() as Row[];
     const show = canSeePrice(ctx);
     return rows.map((r) => toInfo(r, show));
   },
@@ -68,11 +68,10 @@ export const cardTypeHandlers = handlers({
     if (a.kind === 'visits' && !visitCount)
       throw new AppError('VALIDATION', { issues: [{ path: 'visitCount', code: 'required' }] });
     if (nameTaken(ctx, a.name)) throw new AppError('CARD_TYPE_NAME_TAKEN', { name: a.name });
-    const r = ctx.db
-      .prepare(
-        `INSERT INTO card_types (name, kind, duration_days, visit_count, price_cents, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(a.name, a.kind, durationDays, visitCount, a.priceCents, ctx.nowIso(), ctx.nowIso());
+    const r = stmt(
+      ctx.db,
+      `INSERT INTO card_types (name, kind, duration_days, visit_count, price_cents, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(a.name, a.kind, durationDays, visitCount, a.priceCents, ctx.nowIso(), ctx.nowIso());
     const row = load(ctx, Number(r.lastInsertRowid));
     ctx.audit({ op: 'cardTypes.create', entity: 'card_type', entityId: row.id, after: toInfo(row, true) });
     return toInfo(row, true);
@@ -93,19 +92,10 @@ export const cardTypeHandlers = handlers({
       throw new AppError('VALIDATION', { issues: [{ path: 'durationDays', code: 'required' }] });
     if (before.kind === 'visits' && !next.visit_count)
       throw new AppError('VALIDATION', { issues: [{ path: 'visitCount', code: 'required' }] });
-    ctx.db
-      .prepare(
-        'UPDATE card_types SET name = ?, duration_days = ?, visit_count = ?, price_cents = ?, active = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(
-        next.name,
-        next.duration_days,
-        next.visit_count,
-        next.price_cents,
-        next.active,
-        ctx.nowIso(),
-        a.id,
-      );
+    stmt(
+      ctx.db,
+      'UPDATE card_types SET name = ?, duration_days = ?, visit_count = ?, price_cents = ?, active = ?, updated_at = ? WHERE id = ?',
+    ).run(next.name, next.duration_days, next.visit_count, next.price_cents, next.active, ctx.nowIso(), a.id);
     const after = load(ctx, a.id);
     ctx.audit({
       op: 'cardTypes.update',

@@ -23,6 +23,7 @@ import { findMemberByCard, getMemberRow, memberCardOf, type MemberRow, unpaidCen
 import { LINE_SELECT, settle, storedValueOf, toTabLine, visitTabCents } from './payments';
 import { authorize } from './staff';
 import { pickTag, setTagStatus } from './tags';
+import { stmt } from '../kernel/statements';
 
 interface VisitRow {
   id: number;
@@ -50,7 +51,7 @@ const VISIT_SELECT = `SELECT v.*, t.number AS tag_number, m.name AS member_name,
   FROM visits v LEFT JOIN key_tags t ON t.id = v.tag_id LEFT JOIN members m ON m.id = v.member_id`;
 
 export function loadVisitRow(db: DB, id: number): VisitJoined {
-  const v = db.prepare(`${VISIT_SELECT} WHERE v.id = ?`).get(id) as VisitJoined | undefined;
+  const v = stmt(db, `${VISIT_SELECT} WHERE v.id = ?`).get(id) as VisitJoined | undefined;
   if (!v) throw new AppError('VISIT_NOT_FOUND', { visitId: id });
   return v;
 }
@@ -86,7 +87,7 @@ export function toInsideRowFor(db: DB, v: VisitJoined): InsideRow {
 }
 
 function openVisitOfMember(db: DB, memberId: number): VisitJoined | undefined {
-  return db.prepare(`${VISIT_SELECT} WHERE v.member_id = ? AND v.checked_out_at IS NULL`).get(memberId) as
+  return stmt(db, `${VISIT_SELECT} WHERE v.member_id = ? AND v.checked_out_at IS NULL`).get(memberId) as
     VisitJoined | undefined;
 }
 
@@ -181,26 +182,25 @@ function insertVisit(
   const id = guardUnique(
     () =>
       Number(
-        ctx.db
-          .prepare(
-            `INSERT INTO visits (kind, member_id, guest_name, guest_phone, gender, tag_id, checked_in_at, checked_in_by,
+        stmt(
+          ctx.db,
+          `INSERT INTO visits (kind, member_id, guest_name, guest_phone, gender, tag_id, checked_in_at, checked_in_by,
                                  visit_consumed, override_by, override_reason, override_codes)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            v.kind,
-            v.memberId,
-            v.guestName,
-            v.guestPhone,
-            v.gender,
-            v.tag?.id ?? null,
-            now,
-            actor.id,
-            v.consumed ? 1 : 0,
-            v.override?.by ?? null,
-            v.override?.reason ?? null,
-            v.override ? JSON.stringify(v.override.codes) : null,
-          ).lastInsertRowid,
+        ).run(
+          v.kind,
+          v.memberId,
+          v.guestName,
+          v.guestPhone,
+          v.gender,
+          v.tag?.id ?? null,
+          now,
+          actor.id,
+          v.consumed ? 1 : 0,
+          v.override?.by ?? null,
+          v.override?.reason ?? null,
+          v.override ? JSON.stringify(v.override.codes) : null,
+        ).lastInsertRowid,
       ),
     v.tag?.number ?? null,
   );
@@ -218,11 +218,11 @@ export function findOpenVisit(
     return v;
   }
   if ('tagNumber' in by) {
-    const v = db
-      .prepare(`${VISIT_SELECT} WHERE t.number = ? AND v.checked_out_at IS NULL`)
-      .get(by.tagNumber) as VisitJoined | undefined;
+    const v = stmt(db, `${VISIT_SELECT} WHERE t.number = ? AND v.checked_out_at IS NULL`).get(
+      by.tagNumber,
+    ) as VisitJoined | undefined;
     if (!v) {
-      const exists = db.prepare('SELECT 1 FROM key_tags WHERE number = ?').get(by.tagNumber);
+      const exists = stmt(db, 'SELECT 1 FROM key_tags WHERE number = ?').get(by.tagNumber);
       throw new AppError(exists ? 'TAG_NOT_ISSUED' : 'TAG_UNKNOWN', { number: by.tagNumber });
     }
     return v;
@@ -320,7 +320,7 @@ export const checkinHandlers = handlers({
       consumed: consume,
       override,
     });
-    if (consume) db.prepare('UPDATE members SET visits_left = visits_left - 1 WHERE id = ?').run(m.id);
+    if (consume) stmt(db, 'UPDATE members SET visits_left = visits_left - 1 WHERE id = ?').run(m.id);
     ctx.audit({
       op: 'checkin.scan',
       entity: 'visit',
@@ -391,7 +391,7 @@ export const checkinHandlers = handlers({
     const t = pickTag(ctx.db, a.tagNumber)!;
     const now = ctx.nowIso();
     if (v.tag_id !== null) setTagStatus(ctx.db, v.tag_id, 'available', now);
-    guardUnique(() => ctx.db.prepare('UPDATE visits SET tag_id = ? WHERE id = ?').run(t.id, v.id), t.number);
+    guardUnique(() => stmt(ctx.db, 'UPDATE visits SET tag_id = ? WHERE id = ?').run(t.id, v.id), t.number);
     setTagStatus(ctx.db, t.id, 'issued', now);
     ctx.audit({
       op: 'checkin.changeTag',
@@ -404,11 +404,10 @@ export const checkinHandlers = handlers({
   },
 
   'checkin.inside': (ctx, a) => {
-    const rows = ctx.db
-      .prepare(
-        `${VISIT_SELECT} WHERE v.checked_out_at IS NULL ${a.kind ? 'AND v.kind = ?' : ''} ORDER BY v.checked_in_at DESC, v.id DESC`,
-      )
-      .all(...(a.kind ? [a.kind] : [])) as VisitJoined[];
+    const rows = stmt(
+      ctx.db,
+      `${VISIT_SELECT} WHERE v.checked_out_at IS NULL ${a.kind ? 'AND v.kind = ?' : ''} ORDER BY v.checked_in_at DESC, v.id DESC`,
+    ).all(...(a.kind ? [a.kind] : [])) as VisitJoined[];
     const f = a.filter?.trim().toLowerCase();
     const list = f
       ? rows.filter(
@@ -424,7 +423,7 @@ export const checkinHandlers = handlers({
   'checkin.checkoutPreview': (ctx, a): CheckoutPreview => {
     const v = findOpenVisit(ctx.db, a);
     const lines = (
-      ctx.db.prepare(`${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(v.id) as Parameters<
+      stmt(ctx.db, `${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(v.id) as Parameters<
         typeof toTabLine
       >[0][]
     ).map(toTabLine);
@@ -460,18 +459,19 @@ export const checkinHandlers = handlers({
           chargesCents: 0,
           parts: a.payment.parts,
         });
-        ctx.db
-          .prepare(
-            `UPDATE bar_slip_lines SET settlement_id = ? WHERE settlement_id IS NULL AND voided_at IS NULL
+        stmt(
+          ctx.db,
+          `UPDATE bar_slip_lines SET settlement_id = ? WHERE settlement_id IS NULL AND voided_at IS NULL
                AND slip_id IN (SELECT id FROM bar_slips WHERE visit_id = ?)`,
-          )
-          .run(receipt.settlementId, v.id);
+        ).run(receipt.settlementId, v.id);
       } else if (a.leaveUnpaid) {
         if (v.member_id === null) throw new AppError('STORED_VALUE_GUEST');
         const who = authorize(ctx, a.leaveUnpaid, SUPERVISORS);
-        ctx.db
-          .prepare('UPDATE visits SET unpaid_allowed_by = ?, unpaid_reason = ? WHERE id = ?')
-          .run(who.id, a.leaveUnpaid.reason, v.id);
+        stmt(ctx.db, 'UPDATE visits SET unpaid_allowed_by = ?, unpaid_reason = ? WHERE id = ?').run(
+          who.id,
+          a.leaveUnpaid.reason,
+          v.id,
+        );
         unpaidLeftCents = tab;
       } else {
         throw new AppError('TAB_UNPAID', { amount: tab });
@@ -479,18 +479,18 @@ export const checkinHandlers = handlers({
     }
 
     let fee = 0;
-    ctx.db
-      .prepare('UPDATE visits SET checked_out_at = ?, checked_out_by = ?, checkout_kind = ? WHERE id = ?')
-      .run(now, actor.id, kind, v.id);
+    stmt(
+      ctx.db,
+      'UPDATE visits SET checked_out_at = ?, checked_out_by = ?, checkout_kind = ? WHERE id = ?',
+    ).run(now, actor.id, kind, v.id);
     if (v.tag_id !== null) setTagStatus(ctx.db, v.tag_id, lost ? 'lost' : 'available', now);
     if (lost && v.member_id !== null && ctx.settings.lostTagFeeCents > 0) {
       fee = ctx.settings.lostTagFeeCents;
-      ctx.db
-        .prepare(
-          `INSERT INTO member_charges (member_id, kind, amount_cents, visit_id, note, created_at, created_by)
+      stmt(
+        ctx.db,
+        `INSERT INTO member_charges (member_id, kind, amount_cents, visit_id, note, created_at, created_by)
            VALUES (?, 'lost_tag', ?, ?, ?, ?, ?)`,
-        )
-        .run(v.member_id, fee, v.id, `tag ${v.tag_number}`, now, actor.id);
+      ).run(v.member_id, fee, v.id, `tag ${v.tag_number}`, now, actor.id);
     }
     ctx.audit({
       op: 'checkin.checkout',
@@ -524,18 +524,17 @@ export const checkinHandlers = handlers({
   'checkin.today': (ctx): TodayCounts => {
     const date = ctx.today();
     const { from, to } = dayBoundsUtc(date, ctx.settings.timeZone);
-    const rows = ctx.db
-      .prepare(
-        `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
-      )
-      .all(from, to) as { kind: 'member' | 'trial' | 'coach'; gender: MemberGender; n: number }[];
+    const rows = stmt(
+      ctx.db,
+      `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
+    ).all(from, to) as { kind: 'member' | 'trial' | 'coach'; gender: MemberGender; n: number }[];
     const entries: TodayCounts['entries'] = {
       member: { male: 0, female: 0, unknown: 0 },
       trial: { male: 0, female: 0, unknown: 0 },
       coach: { male: 0, female: 0, unknown: 0 },
     };
     for (const r of rows) entries[r.kind][r.gender] = r.n;
-    const one = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+    const one = (sql: string) => (stmt(ctx.db, sql).get() as { n: number }).n;
     return {
       date,
       entries,
@@ -548,12 +547,11 @@ export const checkinHandlers = handlers({
   'checkin.recent': (ctx, a) => {
     // Today's check-ins and check-outs, latest event first (bounded to today so it stays fast).
     const { from } = dayBoundsUtc(ctx.today(), ctx.settings.timeZone);
-    const rows = ctx.db
-      .prepare(
-        `${VISIT_SELECT} WHERE v.checked_in_at >= ? OR v.checked_out_at IS NULL
+    const rows = stmt(
+      ctx.db,
+      `${VISIT_SELECT} WHERE v.checked_in_at >= ? OR v.checked_out_at IS NULL
          ORDER BY max(v.checked_in_at, coalesce(v.checked_out_at, '')) DESC, v.id DESC LIMIT ?`,
-      )
-      .all(from, a.limit ?? 20) as VisitJoined[];
+    ).all(from, a.limit ?? 20) as VisitJoined[];
     return rows.map(toVisitInfo);
   },
 });

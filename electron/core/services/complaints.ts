@@ -30,6 +30,7 @@ import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
 import { addDays, dayBoundsUtc, daysBetween, localDate } from '../time';
 import { getMemberRow } from './members';
+import { stmt } from '../kernel/statements';
 
 interface ComplaintDb {
   id: number;
@@ -69,12 +70,12 @@ const OPEN_STATUSES: readonly ComplaintStatus[] = ['registered', 'assigned', 'in
 
 function staffRef(db: DB, id: number | null): StaffRef | null {
   if (id === null) return null;
-  const s = db.prepare('SELECT id, name FROM staff WHERE id = ?').get(id) as StaffRef | undefined;
+  const s = stmt(db, 'SELECT id, name FROM staff WHERE id = ?').get(id) as StaffRef | undefined;
   return s ?? { id, name: '' };
 }
 
 function getComplaint(db: DB, id: number): ComplaintDb {
-  const r = db.prepare('SELECT * FROM complaints WHERE id = ?').get(id) as ComplaintDb | undefined;
+  const r = stmt(db, 'SELECT * FROM complaints WHERE id = ?').get(id) as ComplaintDb | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'complaint' });
   return r;
 }
@@ -144,9 +145,12 @@ function toDeskRow(ctx: Ctx, r: ComplaintDb): ComplaintDeskRow {
 function toDetail(ctx: Ctx, r: ComplaintDb): ComplaintDetail {
   const db = ctx.db;
   const notes = (
-    db
-      .prepare('SELECT id, text, at, by FROM complaint_notes WHERE complaint_id = ? ORDER BY id')
-      .all(r.id) as { id: number; text: string; at: string; by: number }[]
+    stmt(db, 'SELECT id, text, at, by FROM complaint_notes WHERE complaint_id = ? ORDER BY id').all(r.id) as {
+      id: number;
+      text: string;
+      at: string;
+      by: number;
+    }[]
   ).map((n) => ({ id: n.id, text: n.text, at: n.at, by: staffRef(db, n.by)! }));
   return {
     ...toComplaintRow(ctx, r),
@@ -187,9 +191,10 @@ function stepInvalid(r: ComplaintDb, step: string): AppError {
 /** Writes the given columns (names from this file only) and the update time. */
 function setColumns(ctx: Ctx, id: number, cols: Partial<ComplaintDb>): void {
   const keys = Object.keys(cols) as (keyof ComplaintDb)[];
-  ctx.db
-    .prepare(`UPDATE complaints SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-    .run(...keys.map((k) => cols[k] ?? null), ctx.nowIso(), id);
+  stmt(
+    ctx.db,
+    `UPDATE complaints SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+  ).run(...keys.map((k) => cols[k] ?? null), ctx.nowIso(), id);
 }
 
 /**
@@ -198,11 +203,10 @@ function setColumns(ctx: Ctx, id: number, cols: Partial<ComplaintDb>): void {
  * number or what it is about.
  */
 export function openComplaints(ctx: Ctx): OpenComplaint[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM complaints WHERE status IN (SELECT value FROM json_each(?)) ORDER BY registered_at, id`,
-    )
-    .all(JSON.stringify(OPEN_STATUSES)) as ComplaintDb[];
+  const rows = stmt(
+    ctx.db,
+    `SELECT * FROM complaints WHERE status IN (SELECT value FROM json_each(?)) ORDER BY registered_at, id`,
+  ).all(JSON.stringify(OPEN_STATUSES)) as ComplaintDb[];
   const full = MANAGERS.includes(ctx.requireActor().role);
   return rows.map((r) => (full ? { ...toComplaintRow(ctx, r), view: 'full' as const } : toDeskRow(ctx, r)));
 }
@@ -210,12 +214,11 @@ export function openComplaints(ctx: Ctx): OpenComplaint[] {
 /** Over every complaint not closed: due today or tomorrow, past the deadline. */
 function deadlineCounts(ctx: Ctx): { due: number; overdue: number } {
   const today = ctx.today();
-  const r = ctx.db
-    .prepare(
-      `SELECT coalesce(sum(due_date < ?), 0) AS overdue, coalesce(sum(due_date >= ? AND due_date <= ?), 0) AS due
+  const r = stmt(
+    ctx.db,
+    `SELECT coalesce(sum(due_date < ?), 0) AS overdue, coalesce(sum(due_date >= ? AND due_date <= ?), 0) AS due
        FROM complaints WHERE status <> 'closed'`,
-    )
-    .get(today, today, addDays(today, 1)) as { overdue: number; due: number };
+  ).get(today, today, addDays(today, 1)) as { overdue: number; due: number };
   return { due: r.due, overdue: r.overdue };
 }
 
@@ -228,27 +231,26 @@ export const complaintHandlers = handlers({
     const now = ctx.nowIso();
     const dueDate = addDays(ctx.today(), ctx.settings.complaintDeadlineDays);
     const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO complaints (registered_at, registered_by, member_id, member_card_no, complainant_name, contact,
+      stmt(
+        ctx.db,
+        `INSERT INTO complaints (registered_at, registered_by, member_id, member_card_no, complainant_name, contact,
                                    channel, what, staff_involved, department, updated_at, due_date, desired_outcome)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          now,
-          me.id,
-          member?.id ?? null,
-          member?.card_no ?? null,
-          name,
-          a.contact || null,
-          a.channel,
-          a.what,
-          a.staffInvolved ?? '',
-          a.department,
-          now,
-          dueDate,
-          a.desiredOutcome ?? null,
-        ).lastInsertRowid,
+      ).run(
+        now,
+        me.id,
+        member?.id ?? null,
+        member?.card_no ?? null,
+        name,
+        a.contact || null,
+        a.channel,
+        a.what,
+        a.staffInvolved ?? '',
+        a.department,
+        now,
+        dueDate,
+        a.desiredOutcome ?? null,
+      ).lastInsertRowid,
     );
     ctx.audit({
       op: 'complaints.create',
@@ -407,10 +409,13 @@ export const complaintHandlers = handlers({
 
   'complaints.addNote': (ctx, a) => {
     const r = getComplaint(ctx.db, a.id);
-    ctx.db
-      .prepare('INSERT INTO complaint_notes (complaint_id, text, at, by) VALUES (?, ?, ?, ?)')
-      .run(r.id, a.text, ctx.nowIso(), ctx.requireActor().id);
-    ctx.db.prepare('UPDATE complaints SET updated_at = ? WHERE id = ?').run(ctx.nowIso(), r.id);
+    stmt(ctx.db, 'INSERT INTO complaint_notes (complaint_id, text, at, by) VALUES (?, ?, ?, ?)').run(
+      r.id,
+      a.text,
+      ctx.nowIso(),
+      ctx.requireActor().id,
+    );
+    stmt(ctx.db, 'UPDATE complaints SET updated_at = ? WHERE id = ?').run(ctx.nowIso(), r.id);
     ctx.audit({ op: 'complaints.addNote', entity: 'complaint', entityId: r.id, detail: a.text });
     return load(ctx, r.id);
   },
@@ -469,12 +474,11 @@ export const complaintHandlers = handlers({
       where.push(`(${cols.map((c) => `instr(lower(coalesce(${c}, '')), ?) > 0`).join(' OR ')})`);
       for (let i = 0; i < cols.length; i++) params.push(q);
     }
-    const rows = ctx.db
-      .prepare(
-        `SELECT * FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const rows = stmt(
+      ctx.db,
+      `SELECT * FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY ${a.deadline ? 'due_date, registered_at, id' : 'registered_at DESC, id DESC'}`,
-      )
-      .all(...params) as ComplaintDb[];
+    ).all(...params) as ComplaintDb[];
     const offset = a.offset ?? 0;
     const limit = a.limit ?? 100;
     return {

@@ -12,6 +12,7 @@ import { writeSettings } from './settings';
 import { insertStaff } from './staff';
 import { seedTags } from './tags';
 import { seedDemoIncidents } from './demoIncidents';
+import { stmt } from '../kernel/statements';
 
 export const DEMO_STAFF: { name: string; role: Role; pin: string; gender: 'male' | 'female' }[] = [
   { name: '王芳', role: 'store_manager', pin: '8001', gender: 'female' },
@@ -165,7 +166,8 @@ export function createDemoClub(
   const receptionId = staffIds[4]!;
   seedTags(db, 60, nowIso);
 
-  const cardType = db.prepare(
+  const cardType = stmt(
+    db,
     `INSERT INTO card_types (name, kind, duration_days, visit_count, price_cents, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -271,25 +273,29 @@ export function createDemoClub(
       const from = addDays(today, -Math.floor(rand() * 10));
       const to = addDays(from, 14 + Math.floor(rand() * 30));
       const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-      db.prepare(
+      stmt(
+        db,
         `UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ? WHERE id = ?`,
       ).run(from, to, en ? 'Business trip' : '出差', expiryDate ? addDays(expiryDate, days) : null, id);
-      db.prepare(
+      stmt(
+        db,
         `INSERT INTO member_freezes (member_id, from_date, to_date, reason, extended_days, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ).run(id, from, to, en ? 'Business trip' : '出差', days, nowIso, staffIds[0]!);
     }
-    if (kind === 'deactivated') db.prepare('UPDATE members SET active = 0 WHERE id = ?').run(id);
+    if (kind === 'deactivated') stmt(db, 'UPDATE members SET active = 0 WHERE id = ?').run(id);
     if (kind === 'unpaid') {
-      db.prepare(
+      stmt(
+        db,
         `INSERT INTO member_charges (member_id, kind, amount_cents, note, created_at, created_by) VALUES (?, 'lost_tag', 2000, ?, ?, ?)`,
       ).run(id, en ? 'Key tag not returned' : '手牌未归还', nowIso, receptionId);
     }
     if (rand() < 0.15) {
       // A stored-value balance is always the sum of its ledger: the demo balance is an opening entry.
       const cents = (1 + Math.floor(rand() * 50)) * 1000;
-      db.prepare('UPDATE members SET stored_value_cents = ? WHERE id = ?').run(cents, id);
-      db.prepare(
+      stmt(db, 'UPDATE members SET stored_value_cents = ? WHERE id = ?').run(cents, id);
+      stmt(
+        db,
         `INSERT INTO stored_value_ledger (member_id, kind, amount_cents, balance_after_cents, reason, at, by)
          VALUES (?, 'opening', ?, ?, ?, ?, ?)`,
       ).run(id, cents, cents, en ? 'Balance brought over' : '期初余额', nowIso, staffIds[0]!);
@@ -302,13 +308,14 @@ export function createDemoClub(
   // Some visits today: members came in from opening time; a few already left.
   const open = new Date(now.getTime() - 3 * 3600_000);
   const visitors = memberIds.filter((m) => m.kind === 'active').slice(0, 14);
-  const insertVisit = db.prepare(
+  const insertVisit = stmt(
+    db,
     `INSERT INTO visits (kind, member_id, guest_name, guest_phone, gender, tag_id, checked_in_at, checked_in_by,
                          checked_out_at, checked_out_by, checkout_kind, visit_consumed)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const tagId = (n: number) =>
-    (db.prepare('SELECT id FROM key_tags WHERE number = ?').get(n) as { id: number }).id;
+    (stmt(db, 'SELECT id FROM key_tags WHERE number = ?').get(n) as { id: number }).id;
   let tag = 1;
   visitors.forEach((m, i) => {
     const inAt = new Date(open.getTime() + i * 9 * 60_000);
@@ -332,7 +339,7 @@ export function createDemoClub(
       0,
     );
     if (!done)
-      db.prepare(`UPDATE key_tags SET status = 'issued', status_since = ? WHERE number = ?`).run(
+      stmt(db, `UPDATE key_tags SET status = 'issued', status_since = ? WHERE number = ?`).run(
         inAt.toISOString(),
         n,
       );
@@ -353,10 +360,7 @@ export function createDemoClub(
     null,
     0,
   );
-  db.prepare(`UPDATE key_tags SET status = 'issued', status_since = ? WHERE number = ?`).run(
-    guestAt,
-    guestTag,
-  );
+  stmt(db, `UPDATE key_tags SET status = 'issued', status_since = ? WHERE number = ?`).run(guestAt, guestTag);
   insertVisit.run(
     'coach',
     null,
@@ -386,8 +390,8 @@ export function createDemoClub(
   });
 
   // Tag 60 was lost last week; 58 and 59 are out for disinfection.
-  db.prepare(`UPDATE key_tags SET status = 'lost', status_since = ? WHERE number = 60`).run(nowIso);
-  db.prepare(`UPDATE key_tags SET status = 'disinfection', status_since = ? WHERE number IN (58, 59)`).run(
+  stmt(db, `UPDATE key_tags SET status = 'lost', status_since = ? WHERE number = 60`).run(nowIso);
+  stmt(db, `UPDATE key_tags SET status = 'disinfection', status_since = ? WHERE number IN (58, 59)`).run(
     nowIso,
   );
 
@@ -398,13 +402,12 @@ export function createDemoClub(
     at: nowIso,
   }));
   const shiftId = Number(
-    db
-      .prepare(
-        `INSERT INTO shifts (day, status, opened_at, opened_by, window_from, staff_json, float_prefill_cents,
+    stmt(
+      db,
+      `INSERT INTO shifts (day, status, opened_at, opened_by, window_from, staff_json, float_prefill_cents,
            float_cents, checklist_json)
          VALUES (?, 'open', ?, ?, ?, ?, 50000, 50000, ?)`,
-      )
-      .run(today, nowIso, receptionId, nowIso, JSON.stringify([receptionId]), JSON.stringify(checklist))
+    ).run(today, nowIso, receptionId, nowIso, JSON.stringify([receptionId]), JSON.stringify(checklist))
       .lastInsertRowid,
   );
   writeAudit(db, { id: receptionId, name: DEMO_STAFF[4]!.name, role: 'reception' }, nowIso, {
@@ -438,10 +441,12 @@ function seedBar(db: DB, o: { now: Date; en: boolean; barId: number; managerId: 
     ['蛋白棒', 'Protein bar', '零食', 'Snacks', 1500, 40],
     ['能量胶', 'Energy gel', '零食', 'Snacks', 1000, 3],
   ];
-  const ins = db.prepare(
+  const ins = stmt(
+    db,
     'INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const move = db.prepare(
+  const move = stmt(
+    db,
     'INSERT INTO stock_moves (item_id, kind, quantity, line_id, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const ids = items.map(([zh, en, cz, ce, price, stock], i) => {
@@ -451,26 +456,26 @@ function seedBar(db: DB, o: { now: Date; en: boolean; barId: number; managerId: 
     move.run(id, 'delivery', stock, null, o.en ? 'Opening delivery' : '首批进货', weekAgo, o.managerId);
     return { id, name: o.en ? en : zh, price };
   });
-  const open = db
-    .prepare(
-      `SELECT v.id FROM visits v JOIN key_tags t ON t.id = v.tag_id
+  const open = stmt(
+    db,
+    `SELECT v.id FROM visits v JOIN key_tags t ON t.id = v.tag_id
        WHERE v.checked_out_at IS NULL AND v.kind = 'member' ORDER BY v.id LIMIT 3`,
-    )
-    .all() as { id: number }[];
+  ).all() as { id: number }[];
   open.forEach((v, i) => {
     const slip = Number(
-      db
-        .prepare('INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)')
-        .run(v.id, nowIso, o.barId).lastInsertRowid,
+      stmt(db, 'INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)').run(
+        v.id,
+        nowIso,
+        o.barId,
+      ).lastInsertRowid,
     );
     const it = ids[(i * 3 + 1) % ids.length]!;
     const qty = 1 + (i % 2);
     const line = Number(
-      db
-        .prepare(
-          'INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(slip, it.id, it.name, it.price, qty, it.price * qty).lastInsertRowid,
+      stmt(
+        db,
+        'INSERT INTO bar_slip_lines (slip_id, item_id, item_name, unit_price_cents, quantity, amount_cents) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(slip, it.id, it.name, it.price, qty, it.price * qty).lastInsertRowid,
     );
     move.run(it.id, 'sale', -qty, line, null, nowIso, o.barId);
   });

@@ -6,6 +6,7 @@
  */
 import type { DB } from '../db/database';
 import { addDays, ageOn, localDate } from '../time';
+import { stmt } from '../kernel/statements';
 
 interface DemoStaff {
   storeManager: number;
@@ -21,12 +22,11 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
   const ago = (days: number, hours = 0) =>
     new Date(now.getTime() - (days * 24 + hours) * 3_600_000).toISOString();
   const today = localDate(now, tz);
-  const members = db
-    .prepare(
-      `SELECT id, card_no, name, gender, birth_date, consultant_id FROM members
+  const members = stmt(
+    db,
+    `SELECT id, card_no, name, gender, birth_date, consultant_id FROM members
        WHERE active = 1 AND birth_date IS NOT NULL ORDER BY id LIMIT 3`,
-    )
-    .all() as {
+  ).all() as {
     id: number;
     card_no: string;
     name: string;
@@ -40,7 +40,8 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     return [m.id, m.card_no, m.name, m.gender, ageOn(m.birth_date, localDate(new Date(at), tz))];
   };
 
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     `INSERT INTO incidents (status, opened_at, opened_by, occurred_at, place, what, kind, severity,
        member_id, member_card_no, member_name, member_gender, member_age, harm, cs_manager_id, cs_manager_told_at,
        duty_coach, duty_coach_told_at, first_aid_by, first_aid, statement_taken_by, statement_signed_at,
@@ -48,7 +49,8 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
        member_request, compensation_asked_cents, compensation_agreed_cents, handling_opinion, closed_at, closed_by, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const followUp = db.prepare(
+  const followUp = stmt(
+    db,
     `INSERT INTO incident_follow_ups (incident_id, kind, due_date, assigned_to, note, created_at, created_by, done_at, done_by, outcome)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -120,12 +122,12 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
   );
   // The member's consultant was told (a step of the rulebook when the member has one).
   if (members[0]!.consultant_id !== null)
-    db.prepare('UPDATE incidents SET consultant_told_at = ?, consultant_told_by = ? WHERE id = ?').run(
+    stmt(db, 'UPDATE incidents SET consultant_told_at = ?, consultant_told_by = ? WHERE id = ?').run(
       ago(21, 1),
       staff.csManager,
       i1,
     );
-  db.prepare('INSERT INTO incident_addenda (incident_id, text, at, by) VALUES (?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO incident_addenda (incident_id, text, at, by) VALUES (?, ?, ?, ?)').run(
     i1,
     t('会员回访时表示满意，已恢复训练。', 'The member came back satisfied and is training again.'),
     ago(5),
@@ -224,13 +226,14 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     ago(33),
   ).lastInsertRowid;
   // the customer-service manager was told (a step for every kind)
-  db.prepare('UPDATE incidents SET cs_manager_id = ?, cs_manager_told_at = ? WHERE id = ?').run(
+  stmt(db, 'UPDATE incidents SET cs_manager_id = ?, cs_manager_told_at = ? WHERE id = ?').run(
     staff.csManager,
     at4,
     i4,
   );
 
-  const complaint = db.prepare(
+  const complaint = stmt(
+    db,
     `INSERT INTO complaints (status, registered_at, registered_by, member_id, member_card_no, complainant_name, channel,
        what, staff_involved, department, supervisor_name, assigned_at, assigned_by, findings, findings_at, resolution,
        staff_action, resolved_at, resolved_by, escalated_at, escalated_by, escalation_report, reported_at, reported_by, updated_at,

@@ -6,6 +6,7 @@
 import type { DB } from '../db/database';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { stmt } from '../kernel/statements';
 
 export interface DrawerState {
   shiftId: number;
@@ -18,16 +19,16 @@ export interface DrawerState {
 }
 
 export function openShiftId(db: DB): number | null {
-  const r = db.prepare("SELECT id FROM shifts WHERE status = 'open'").get() as { id: number } | undefined;
+  const r = stmt(db, "SELECT id FROM shifts WHERE status = 'open'").get() as { id: number } | undefined;
   return r?.id ?? null;
 }
 
 export function drawerState(db: DB, shiftId: number): DrawerState {
-  const c = db
-    .prepare('SELECT id FROM shift_counts WHERE shift_id = ? ORDER BY id DESC LIMIT 1')
-    .get(shiftId) as { id: number } | undefined;
+  const c = stmt(db, 'SELECT id FROM shift_counts WHERE shift_id = ? ORDER BY id DESC LIMIT 1').get(
+    shiftId,
+  ) as { id: number } | undefined;
   const r = c
-    ? (db.prepare('SELECT id FROM shift_recounts WHERE count_id = ?').get(c.id) as { id: number } | undefined)
+    ? (stmt(db, 'SELECT id FROM shift_recounts WHERE count_id = ?').get(c.id) as { id: number } | undefined)
     : undefined;
   return { shiftId, countId: c?.id ?? null, recountId: r?.id ?? null, shut: !!c && !r };
 }

@@ -44,6 +44,7 @@ import { ageOn, dayBoundsUtc, localDate, zonedToUtc } from '../time';
 import { openComplaints } from './complaints';
 import { getMemberRow } from './members';
 import { csvCell } from './memberImport';
+import { stmt } from '../kernel/statements';
 
 export const ATTACHMENT_DIR = 'attachments';
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
@@ -126,20 +127,21 @@ const isManager = (ctx: Ctx) => MANAGERS.includes(ctx.requireActor().role);
 
 function staffRef(db: DB, id: number | null): StaffRef | null {
   if (id === null) return null;
-  const s = db.prepare('SELECT id, name FROM staff WHERE id = ?').get(id) as StaffRef | undefined;
+  const s = stmt(db, 'SELECT id, name FROM staff WHERE id = ?').get(id) as StaffRef | undefined;
   return s ?? { id, name: '' };
 }
 
 export function getIncident(db: DB, id: number): IncidentDb {
-  const r = db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentDb | undefined;
+  const r = stmt(db, 'SELECT * FROM incidents WHERE id = ?').get(id) as IncidentDb | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'incident' });
   return r;
 }
 
 function hasFollowUpFor(db: DB, incidentId: number, staffId: number): boolean {
-  return !!db
-    .prepare('SELECT 1 FROM incident_follow_ups WHERE incident_id = ? AND assigned_to = ?')
-    .get(incidentId, staffId);
+  return !!stmt(db, 'SELECT 1 FROM incident_follow_ups WHERE incident_id = ? AND assigned_to = ?').get(
+    incidentId,
+    staffId,
+  );
 }
 
 /** Non-managers see the incidents they opened, the open ones, and those they must follow up. */
@@ -172,7 +174,7 @@ function notInFuture(ctx: Ctx, iso: string, field: string): void {
 
 function checkStaff(db: DB, id: number | null, field: string): void {
   if (id === null) return;
-  if (!db.prepare('SELECT 1 FROM staff WHERE id = ?').get(id))
+  if (!stmt(db, 'SELECT 1 FROM staff WHERE id = ?').get(id))
     throw new AppError('VALIDATION', { issues: [{ path: field, code: 'unknown' }] });
 }
 
@@ -254,9 +256,9 @@ function toAttachment(db: DB, a: AttachmentDb): AttachmentInfo {
 }
 
 function followUpsOf(db: DB, incidentId: number): FollowUpDb[] {
-  return db
-    .prepare('SELECT * FROM incident_follow_ups WHERE incident_id = ? ORDER BY due_date, id')
-    .all(incidentId) as FollowUpDb[];
+  return stmt(db, 'SELECT * FROM incident_follow_ups WHERE incident_id = ? ORDER BY due_date, id').all(
+    incidentId,
+  ) as FollowUpDb[];
 }
 
 // ---- the rulebook's steps before closing -------------------------------------------------------
@@ -302,7 +304,7 @@ const STEP_ORDER = Object.keys(INCIDENT_STEP_RULES) as IncidentStep[];
 /** The member's consultant (now), if the incident concerns a member who has one. */
 function memberConsultantId(db: DB, r: IncidentDb): number | null {
   if (r.member_id === null) return null;
-  const m = db.prepare('SELECT consultant_id FROM members WHERE id = ?').get(r.member_id) as
+  const m = stmt(db, 'SELECT consultant_id FROM members WHERE id = ?').get(r.member_id) as
     { consultant_id: number | null } | undefined;
   return m?.consultant_id ?? null;
 }
@@ -374,7 +376,7 @@ function stepMissing(db: DB, r: IncidentDb, step: IncidentStep): IncidentReportF
       if (person) need(r.member_request !== null, 'memberRequest');
       need(r.handling_opinion !== null, 'handlingOpinion');
       need(
-        !db.prepare('SELECT 1 FROM incident_follow_ups WHERE incident_id = ? AND done_at IS NULL').get(r.id),
+        !stmt(db, 'SELECT 1 FROM incident_follow_ups WHERE incident_id = ? AND done_at IS NULL').get(r.id),
         'followUps',
       );
       break;
@@ -399,9 +401,12 @@ export function reportMissing(db: DB, r: IncidentDb): IncidentReportField[] {
 function fullView(ctx: Ctx, r: IncidentDb): IncidentFullView {
   const db = ctx.db;
   const addenda = (
-    db
-      .prepare('SELECT id, text, at, by FROM incident_addenda WHERE incident_id = ? ORDER BY id')
-      .all(r.id) as { id: number; text: string; at: string; by: number }[]
+    stmt(db, 'SELECT id, text, at, by FROM incident_addenda WHERE incident_id = ? ORDER BY id').all(r.id) as {
+      id: number;
+      text: string;
+      at: string;
+      by: number;
+    }[]
   ).map((x) => ({ id: x.id, text: x.text, at: x.at, by: staffRef(db, x.by)! }));
   const steps = incidentSteps(db, r);
   return {
@@ -440,11 +445,10 @@ function commonView(ctx: Ctx, r: IncidentDb, full: boolean) {
   const db = ctx.db;
   const me = ctx.requireActor();
   const attachments = (
-    db
-      .prepare(
-        `SELECT * FROM incident_attachments WHERE incident_id = ? ${full ? '' : 'AND created_by = ?'} ORDER BY id`,
-      )
-      .all(...(full ? [r.id] : [r.id, me.id])) as AttachmentDb[]
+    stmt(
+      db,
+      `SELECT * FROM incident_attachments WHERE incident_id = ? ${full ? '' : 'AND created_by = ?'} ORDER BY id`,
+    ).all(...(full ? [r.id] : [r.id, me.id])) as AttachmentDb[]
   ).map((a) => toAttachment(db, a));
   const hasPerson = r.member_id !== null || r.member_name !== null;
   return {
@@ -509,12 +513,11 @@ function toRow(ctx: Ctx, r: IncidentDb, pending: FollowUpDb[], full: boolean): I
 /** Follow-ups not done of the given incidents, by incident. */
 function pendingByIncident(db: DB, ids: number[]): Map<number, FollowUpDb[]> {
   const out = new Map<number, FollowUpDb[]>();
-  const rows = db
-    .prepare(
-      `SELECT * FROM incident_follow_ups
+  const rows = stmt(
+    db,
+    `SELECT * FROM incident_follow_ups
        WHERE done_at IS NULL AND incident_id IN (SELECT value FROM json_each(?)) ORDER BY due_date, id`,
-    )
-    .all(JSON.stringify(ids)) as FollowUpDb[];
+  ).all(JSON.stringify(ids)) as FollowUpDb[];
   for (const f of rows) {
     const list = out.get(f.incident_id) ?? [];
     list.push(f);
@@ -597,11 +600,10 @@ function findIncidents(ctx: Ctx, f: Filters): IncidentDb[] {
     );
     params.push(ctx.today());
   }
-  return ctx.db
-    .prepare(
-      `SELECT i.* FROM incidents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.occurred_at DESC, i.id DESC`,
-    )
-    .all(...params) as IncidentDb[];
+  return stmt(
+    ctx.db,
+    `SELECT i.* FROM incidents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.occurred_at DESC, i.id DESC`,
+  ).all(...params) as IncidentDb[];
 }
 
 function monthsBetween(a: string, b: string): string[] {
@@ -823,7 +825,7 @@ function changesFrom(ctx: Ctx, r: IncidentDb, a: UpdateArgs): Partial<Writable> 
     checkStaff(ctx.db, v, String(arg));
     // The step is "the customer-service manager told": someone else recorded there does not count.
     if (arg === 'csManagerId' && v !== null) {
-      const role = (ctx.db.prepare('SELECT role FROM staff WHERE id = ?').get(v) as { role: Role }).role;
+      const role = (stmt(ctx.db, 'SELECT role FROM staff WHERE id = ?').get(v) as { role: Role }).role;
       if (!MANAGERS.includes(role))
         throw new AppError('VALIDATION', { issues: [{ path: 'csManagerId', code: 'not_manager' }] });
     }
@@ -837,9 +839,10 @@ function changesFrom(ctx: Ctx, r: IncidentDb, a: UpdateArgs): Partial<Writable> 
 
 function writeColumns(ctx: Ctx, id: number, cols: Partial<IncidentDb>): void {
   const keys = Object.keys(cols) as (keyof IncidentDb)[];
-  ctx.db
-    .prepare(`UPDATE incidents SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-    .run(...keys.map((k) => cols[k] ?? null), ctx.nowIso(), id);
+  stmt(
+    ctx.db,
+    `UPDATE incidents SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+  ).run(...keys.map((k) => cols[k] ?? null), ctx.nowIso(), id);
 }
 
 export const incidentHandlers = handlers({
@@ -854,27 +857,26 @@ export const incidentHandlers = handlers({
         ? memberSnapshot(ctx.db, a.memberId, occurred, ctx.settings.timeZone)
         : nonMember(a.personName, a.personGender, a.personAge);
     const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO incidents (opened_at, opened_by, occurred_at, place, what, kind, severity,
+      stmt(
+        ctx.db,
+        `INSERT INTO incidents (opened_at, opened_by, occurred_at, place, what, kind, severity,
                                   member_id, member_card_no, member_name, member_gender, member_age, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          now,
-          me.id,
-          occurred,
-          a.place,
-          a.what,
-          a.kind ?? 'other',
-          a.severity ?? null,
-          person?.member_id ?? null,
-          person?.member_card_no ?? null,
-          person?.member_name ?? null,
-          person?.member_gender ?? null,
-          person?.member_age ?? null,
-          now,
-        ).lastInsertRowid,
+      ).run(
+        now,
+        me.id,
+        occurred,
+        a.place,
+        a.what,
+        a.kind ?? 'other',
+        a.severity ?? null,
+        person?.member_id ?? null,
+        person?.member_card_no ?? null,
+        person?.member_name ?? null,
+        person?.member_gender ?? null,
+        person?.member_age ?? null,
+        now,
+      ).lastInsertRowid,
     );
     ctx.audit({
       op: 'incidents.open',
@@ -942,9 +944,12 @@ export const incidentHandlers = handlers({
 
   'incidents.addAddendum': (ctx, a) => {
     const r = getIncident(ctx.db, a.id);
-    ctx.db
-      .prepare('INSERT INTO incident_addenda (incident_id, text, at, by) VALUES (?, ?, ?, ?)')
-      .run(r.id, a.text, ctx.nowIso(), ctx.requireActor().id);
+    stmt(ctx.db, 'INSERT INTO incident_addenda (incident_id, text, at, by) VALUES (?, ?, ?, ?)').run(
+      r.id,
+      a.text,
+      ctx.nowIso(),
+      ctx.requireActor().id,
+    );
     ctx.audit({ op: 'incidents.addAddendum', entity: 'incident', entityId: r.id, detail: a.text });
     return fullView(ctx, r);
   },
@@ -954,20 +959,19 @@ export const incidentHandlers = handlers({
     notClosed(r);
     checkStaff(ctx.db, a.assignedToId ?? null, 'assignedToId');
     const fid = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO incident_follow_ups (incident_id, kind, due_date, assigned_to, note, created_at, created_by)
+      stmt(
+        ctx.db,
+        `INSERT INTO incident_follow_ups (incident_id, kind, due_date, assigned_to, note, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          r.id,
-          a.kind,
-          a.dueDate,
-          a.assignedToId ?? null,
-          a.note ?? '',
-          ctx.nowIso(),
-          ctx.requireActor().id,
-        ).lastInsertRowid,
+      ).run(
+        r.id,
+        a.kind,
+        a.dueDate,
+        a.assignedToId ?? null,
+        a.note ?? '',
+        ctx.nowIso(),
+        ctx.requireActor().id,
+      ).lastInsertRowid,
     );
     if (r.status === 'open') writeColumns(ctx, r.id, { status: 'follow_up' });
     ctx.audit({
@@ -980,7 +984,7 @@ export const incidentHandlers = handlers({
   },
 
   'incidents.completeFollowUp': (ctx, a) => {
-    const f = ctx.db.prepare('SELECT * FROM incident_follow_ups WHERE id = ?').get(a.followUpId) as
+    const f = stmt(ctx.db, 'SELECT * FROM incident_follow_ups WHERE id = ?').get(a.followUpId) as
       FollowUpDb | undefined;
     if (!f) throw new AppError('NOT_FOUND', { entity: 'followUp' });
     const me = ctx.requireActor();
@@ -989,10 +993,13 @@ export const incidentHandlers = handlers({
     const r = getIncident(ctx.db, f.incident_id);
     notClosed(r);
     if (f.done_at) throw new AppError('FOLLOW_UP_DONE', { id: f.id });
-    ctx.db
-      .prepare('UPDATE incident_follow_ups SET done_at = ?, done_by = ?, outcome = ? WHERE id = ?')
-      .run(ctx.nowIso(), me.id, blank(a.outcome), f.id);
-    ctx.db.prepare('UPDATE incidents SET updated_at = ? WHERE id = ?').run(ctx.nowIso(), r.id);
+    stmt(ctx.db, 'UPDATE incident_follow_ups SET done_at = ?, done_by = ?, outcome = ? WHERE id = ?').run(
+      ctx.nowIso(),
+      me.id,
+      blank(a.outcome),
+      f.id,
+    );
+    stmt(ctx.db, 'UPDATE incidents SET updated_at = ? WHERE id = ?').run(ctx.nowIso(), r.id);
     ctx.audit({
       op: 'incidents.completeFollowUp',
       entity: 'incident',
@@ -1023,12 +1030,11 @@ export const incidentHandlers = handlers({
     storeFile(ctx.dataDir, hash, bytes);
     const name = path.basename(a.name.replace(/\\/g, '/')).trim() || 'attachment';
     const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO incident_attachments (incident_id, original_name, mime, size_bytes, sha256, note, created_at, created_by)
+      stmt(
+        ctx.db,
+        `INSERT INTO incident_attachments (incident_id, original_name, mime, size_bytes, sha256, note, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(r.id, name, a.mime, bytes.length, hash, a.note ?? '', ctx.nowIso(), me.id).lastInsertRowid,
+      ).run(r.id, name, a.mime, bytes.length, hash, a.note ?? '', ctx.nowIso(), me.id).lastInsertRowid,
     );
     ctx.audit({
       op: 'incidents.attach',
@@ -1036,13 +1042,13 @@ export const incidentHandlers = handlers({
       entityId: r.id,
       after: { attachmentId: id, name, mime: a.mime, sizeBytes: bytes.length, sha256: hash },
     });
-    const row = ctx.db.prepare('SELECT * FROM incident_attachments WHERE id = ?').get(id) as AttachmentDb;
+    const row = stmt(ctx.db, 'SELECT * FROM incident_attachments WHERE id = ?').get(id) as AttachmentDb;
     return toAttachment(ctx.db, row);
   },
 
   /** Managers open any attachment, others only their own; the content is checked against its hash. */
   'incidents.attachment': (ctx, a) => {
-    const at = ctx.db.prepare('SELECT * FROM incident_attachments WHERE id = ?').get(a.attachmentId) as
+    const at = stmt(ctx.db, 'SELECT * FROM incident_attachments WHERE id = ?').get(a.attachmentId) as
       AttachmentDb | undefined;
     if (!at) throw new AppError('NOT_FOUND', { entity: 'attachment' });
     if (!isManager(ctx) && at.created_by !== ctx.requireActor().id)
@@ -1187,9 +1193,10 @@ export const incidentHandlers = handlers({
 
   'review.openItems': (ctx) => {
     const full = isManager(ctx);
-    const open = ctx.db
-      .prepare("SELECT * FROM incidents WHERE status <> 'closed' ORDER BY occurred_at, id")
-      .all() as IncidentDb[];
+    const open = stmt(
+      ctx.db,
+      "SELECT * FROM incidents WHERE status <> 'closed' ORDER BY occurred_at, id",
+    ).all() as IncidentDb[];
     const pending = pendingByIncident(
       ctx.db,
       open.map((r) => r.id),

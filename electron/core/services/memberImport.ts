@@ -46,6 +46,7 @@ import {
   recordEntitlement,
 } from './members';
 import { ledgerEntry } from './payments';
+import { stmt } from '../kernel/statements';
 
 const MAX_ROWS = 200_000;
 const MAX_COLUMNS = 200;
@@ -725,19 +726,20 @@ function check(ctx: Ctx, jobId: string, job: Job, mapping: Mapping, options: Opt
   const today = ctx.today();
 
   const types = new Map<string, CardTypeLite>();
-  for (const t of db
-    .prepare('SELECT id, name, kind, duration_days, active FROM card_types')
-    .all() as CardTypeLite[])
+  for (const t of stmt(
+    db,
+    'SELECT id, name, kind, duration_days, active FROM card_types',
+  ).all() as CardTypeLite[])
     types.set(lower(t.name), t);
   const staffByName = new Map<string, number[]>();
-  for (const s of db.prepare('SELECT id, name FROM staff WHERE active = 1').all() as {
+  for (const s of stmt(db, 'SELECT id, name FROM staff WHERE active = 1').all() as {
     id: number;
     name: string;
   }[]) {
     const k = lower(s.name);
     staffByName.set(k, [...(staffByName.get(k) ?? []), s.id]);
   }
-  const activeStaff = db.prepare('SELECT 1 FROM staff WHERE id = ? AND active = 1');
+  const activeStaff = stmt(db, 'SELECT 1 FROM staff WHERE id = ? AND active = 1');
   const chosen = new Map<string, number | null>();
   (options.consultants ?? []).forEach((c, i) => {
     if (c.staffId !== null && !activeStaff.get(c.staffId))
@@ -746,7 +748,7 @@ function check(ctx: Ctx, jobId: string, job: Job, mapping: Mapping, options: Opt
       });
     chosen.set(lower(c.name), c.staffId);
   });
-  const existing = db.prepare('SELECT 1 FROM members WHERE card_no = ?');
+  const existing = stmt(db, 'SELECT 1 FROM members WHERE card_no = ?');
   const noteColumns = options.noteColumns ?? [];
 
   const problems: ImportProblem[] = [];
@@ -1033,7 +1035,8 @@ export function insertImportedMember(ctx: Ctx, r: ImportRow, nowIso: string): nu
   if (!r.active || r.freeze || r.nationalId) {
     const reason =
       ctx.settings.language === 'zh-CN' ? '导入：原系统中已冻结' : 'Imported: frozen in the previous system';
-    db.prepare(
+    stmt(
+      db,
       'UPDATE members SET active = ?, frozen_from = ?, frozen_to = ?, frozen_reason = ?, national_id = ? WHERE id = ?',
     ).run(
       r.active ? 1 : 0,
@@ -1044,7 +1047,8 @@ export function insertImportedMember(ctx: Ctx, r: ImportRow, nowIso: string): nu
       id,
     );
     if (r.freeze) {
-      db.prepare(
+      stmt(
+        db,
         `INSERT INTO member_freezes (member_id, from_date, to_date, reason, extended_days, created_at, created_by)
          VALUES (?, ?, ?, ?, 0, ?, ?)`,
       ).run(id, r.freeze.from, r.freeze.to, reason, nowIso, ctx.requireActor().id);
@@ -1251,13 +1255,12 @@ export const importHandlers = handlers({
   'members.exportCsv': (ctx) => {
     const lang = ctx.settings.language;
     const L = EXPORT[lang];
-    const rows = ctx.db
-      .prepare(
-        `SELECT m.*, t.name AS type_name, s.name AS consultant_name FROM members m
+    const rows = stmt(
+      ctx.db,
+      `SELECT m.*, t.name AS type_name, s.name AS consultant_name FROM members m
          JOIN card_types t ON t.id = m.card_type_id LEFT JOIN staff s ON s.id = m.consultant_id
          ORDER BY m.card_no`,
-      )
-      .all() as (MemberRow & { type_name: string; consultant_name: string | null })[];
+    ).all() as (MemberRow & { type_name: string; consultant_name: string | null })[];
     const today = ctx.today();
     const lines = [L.headers.map(csvCell).join(',')];
     for (const m of rows) {

@@ -41,6 +41,7 @@ import { addDays, daysBetween } from '../time';
 import { memberDebtCents, settle } from './payments';
 import { memberTerms, norm, prefixEnd, RANK } from './pinyin';
 import { authorize } from './staff';
+import { stmt } from '../kernel/statements';
 
 export interface MemberRow {
   id: number;
@@ -91,17 +92,17 @@ interface CardTypeRow {
 }
 
 export function getMemberRow(db: DB, id: number): MemberRow {
-  const r = db.prepare('SELECT * FROM members WHERE id = ?').get(id) as MemberRow | undefined;
+  const r = stmt(db, 'SELECT * FROM members WHERE id = ?').get(id) as MemberRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'member' });
   return r;
 }
 
 export function findMemberByCard(db: DB, cardNo: string): MemberRow | undefined {
-  return db.prepare('SELECT * FROM members WHERE card_no = ?').get(cardNo.trim()) as MemberRow | undefined;
+  return stmt(db, 'SELECT * FROM members WHERE card_no = ?').get(cardNo.trim()) as MemberRow | undefined;
 }
 
 function cardType(db: DB, id: number): CardTypeRow {
-  const t = db.prepare('SELECT * FROM card_types WHERE id = ?').get(id) as CardTypeRow | undefined;
+  const t = stmt(db, 'SELECT * FROM card_types WHERE id = ?').get(id) as CardTypeRow | undefined;
   if (!t) throw new AppError('NOT_FOUND', { entity: 'cardType' });
   return t;
 }
@@ -147,8 +148,8 @@ function revealAllowed(ctx: Ctx, m: MemberRow): boolean {
 
 export function reindexMember(db: DB, memberId: number): void {
   const m = getMemberRow(db, memberId);
-  db.prepare('DELETE FROM member_search WHERE member_id = ?').run(memberId);
-  const ins = db.prepare('INSERT OR IGNORE INTO member_search (term, member_id, rank) VALUES (?, ?, ?)');
+  stmt(db, 'DELETE FROM member_search WHERE member_id = ?').run(memberId);
+  const ins = stmt(db, 'INSERT OR IGNORE INTO member_search (term, member_id, rank) VALUES (?, ?, ?)');
   for (const t of memberTerms({ cardNo: m.card_no, name: m.name, phone: m.phone }))
     ins.run(t.term, memberId, t.rank);
 }
@@ -180,27 +181,26 @@ export function insertMember(
   if (expiry !== null && expiry < f.startDate)
     throw new AppError('VALIDATION', { issues: [{ path: 'expiryDate', code: 'before_start' }] });
   if (findMemberByCard(db, f.cardNo)) throw new AppError('CARD_NO_TAKEN', { cardNo: f.cardNo });
-  const r = db
-    .prepare(
-      `INSERT INTO members (card_no, name, gender, phone, birth_date, card_type_id, start_date, expiry_date, visits_left,
+  const r = stmt(
+    db,
+    `INSERT INTO members (card_no, name, gender, phone, birth_date, card_type_id, start_date, expiry_date, visits_left,
                             consultant_id, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      f.cardNo.trim(),
-      f.name.trim(),
-      f.gender,
-      phoneKey(f.phone) || null,
-      f.birthDate,
-      f.cardTypeId,
-      f.startDate,
-      expiry,
-      visits,
-      f.consultantId,
-      f.notes,
-      nowIso,
-      nowIso,
-    );
+  ).run(
+    f.cardNo.trim(),
+    f.name.trim(),
+    f.gender,
+    phoneKey(f.phone) || null,
+    f.birthDate,
+    f.cardTypeId,
+    f.startDate,
+    expiry,
+    visits,
+    f.consultantId,
+    f.notes,
+    nowIso,
+    nowIso,
+  );
   const id = Number(r.lastInsertRowid);
   reindexMember(db, id);
   if (origin)
@@ -252,29 +252,28 @@ interface EntitlementRecord {
 /** Appends an entry to the member's entitlement history (append-only). */
 export function recordEntitlement(db: DB, e: EntitlementRecord): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO member_entitlements (member_id, kind, at, by, before_json, after_json, card_type_id, quantity, paid_cents,
+    stmt(
+      db,
+      `INSERT INTO member_entitlements (member_id, kind, at, by, before_json, after_json, card_type_id, quantity, paid_cents,
            list_price_cents, settlement_id, sold_by, visitor_id, authorized_by, reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        e.memberId,
-        e.kind,
-        e.at,
-        e.by,
-        e.before ? JSON.stringify(e.before) : null,
-        JSON.stringify(e.after),
-        e.cardTypeId ?? null,
-        e.quantity ?? null,
-        e.paidCents ?? null,
-        e.listPriceCents ?? null,
-        e.settlementId ?? null,
-        e.soldBy ?? null,
-        e.visitorId ?? null,
-        e.authorizedBy ?? null,
-        e.reason ?? null,
-      ).lastInsertRowid,
+    ).run(
+      e.memberId,
+      e.kind,
+      e.at,
+      e.by,
+      e.before ? JSON.stringify(e.before) : null,
+      JSON.stringify(e.after),
+      e.cardTypeId ?? null,
+      e.quantity ?? null,
+      e.paidCents ?? null,
+      e.listPriceCents ?? null,
+      e.settlementId ?? null,
+      e.soldBy ?? null,
+      e.visitorId ?? null,
+      e.authorizedBy ?? null,
+      e.reason ?? null,
+    ).lastInsertRowid,
   );
 }
 
@@ -283,11 +282,10 @@ export function recordEntitlement(db: DB, e: EntitlementRecord): number {
  * yet: members created outside the operations (the demo club).
  */
 export function recordMissingInitialEntitlements(db: DB, nowIso: string): void {
-  const rows = db
-    .prepare(
-      'SELECT m.* FROM members m WHERE NOT EXISTS (SELECT 1 FROM member_entitlements e WHERE e.member_id = m.id) ORDER BY m.id',
-    )
-    .all() as MemberRow[];
+  const rows = stmt(
+    db,
+    'SELECT m.* FROM members m WHERE NOT EXISTS (SELECT 1 FROM member_entitlements e WHERE e.member_id = m.id) ORDER BY m.id',
+  ).all() as MemberRow[];
   for (const m of rows)
     recordEntitlement(db, {
       memberId: m.id,
@@ -323,11 +321,10 @@ const ENTITLEMENT_SELECT = `SELECT e.*, s.name AS by_name, t.name AS type_name, 
 
 function toEntitlementEntry(db: DB, r: EntitlementDbRow, showPrice: boolean): EntitlementEntry {
   const payment = r.settlement_id
-    ? (db
-        .prepare(
-          'SELECT method, amount_cents AS amountCents FROM payments WHERE settlement_id = ? ORDER BY id',
-        )
-        .all(r.settlement_id) as { method: PaymentMethod; amountCents: number }[])
+    ? (stmt(
+        db,
+        'SELECT method, amount_cents AS amountCents FROM payments WHERE settlement_id = ? ORDER BY id',
+      ).all(r.settlement_id) as { method: PaymentMethod; amountCents: number }[])
     : [];
   const entry: EntitlementEntry = {
     id: r.id,
@@ -351,9 +348,9 @@ function toEntitlementEntry(db: DB, r: EntitlementDbRow, showPrice: boolean): En
 
 function loadEntitlements(db: DB, memberId: number, showPrice: boolean): EntitlementEntry[] {
   return (
-    db
-      .prepare(`${ENTITLEMENT_SELECT} WHERE e.member_id = ? ORDER BY e.id DESC LIMIT 200`)
-      .all(memberId) as EntitlementDbRow[]
+    stmt(db, `${ENTITLEMENT_SELECT} WHERE e.member_id = ? ORDER BY e.id DESC LIMIT 200`).all(
+      memberId,
+    ) as EntitlementDbRow[]
   ).map((r) => toEntitlementEntry(db, r, showPrice));
 }
 
@@ -362,16 +359,15 @@ function loadEntitlements(db: DB, memberId: number, showPrice: boolean): Entitle
  * method (cash withheld before the blind count), and each sale with who sold it and what was paid.
  */
 export function cardSalesFigures(db: DB, from: string, to: string, blind: boolean): CardSalesFigures {
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.at, e.kind, e.member_id, m.card_no, m.name, e.card_type_id, t.name AS type_name, e.quantity, e.paid_cents,
+  const rows = stmt(
+    db,
+    `SELECT e.id, e.at, e.kind, e.member_id, m.card_no, m.name, e.card_type_id, t.name AS type_name, e.quantity, e.paid_cents,
               e.settlement_id, s.name AS by_name, sb.name AS sold_by_name, ab.name AS authorized_by_name,
               (SELECT count(*) FROM payments p WHERE p.settlement_id = e.settlement_id AND p.method = 'cash') AS cash_parts
        FROM member_entitlements e JOIN members m ON m.id = e.member_id JOIN card_types t ON t.id = e.card_type_id
        JOIN staff s ON s.id = e.by LEFT JOIN staff sb ON sb.id = e.sold_by LEFT JOIN staff ab ON ab.id = e.authorized_by
        WHERE e.kind IN ('sale','renewal','upgrade') AND e.at >= ? AND e.at < ? ORDER BY e.at, e.id`,
-    )
-    .all(from, to) as {
+  ).all(from, to) as {
     id: number;
     at: string;
     kind: CardSaleRow['kind'];
@@ -389,12 +385,11 @@ export function cardSalesFigures(db: DB, from: string, to: string, blind: boolea
     cash_parts: number;
   }[];
   const byMethod = { cash: 0, card: 0, mobile: 0, stored_value: 0 };
-  for (const r of db
-    .prepare(
-      `SELECT p.method, sum(p.amount_cents) AS c FROM member_entitlements e JOIN payments p ON p.settlement_id = e.settlement_id
+  for (const r of stmt(
+    db,
+    `SELECT p.method, sum(p.amount_cents) AS c FROM member_entitlements e JOIN payments p ON p.settlement_id = e.settlement_id
        WHERE e.kind IN ('sale','renewal','upgrade') AND e.at >= ? AND e.at < ? GROUP BY p.method`,
-    )
-    .all(from, to) as { method: PaymentMethod; c: number }[])
+  ).all(from, to) as { method: PaymentMethod; c: number }[])
     byMethod[r.method] += r.c;
   const total = rows.reduce((a, r) => a + r.paid_cents, 0);
   return {
@@ -441,16 +436,16 @@ export function mergeCardsSold(fromVisitors: readonly CardsSold[], sales: CardSa
 }
 
 function loadEntitlement(ctx: Ctx, id: number): EntitlementEntry {
-  const r = ctx.db.prepare(`${ENTITLEMENT_SELECT} WHERE e.id = ?`).get(id) as EntitlementDbRow;
+  const r = stmt(ctx.db, `${ENTITLEMENT_SELECT} WHERE e.id = ?`).get(id) as EntitlementDbRow;
   return toEntitlementEntry(ctx.db, r, PRICE_ROLES.includes(ctx.requireActor().role));
 }
 
 function isInside(db: DB, memberId: number): boolean {
-  return !!db.prepare('SELECT 1 FROM visits WHERE member_id = ? AND checked_out_at IS NULL').get(memberId);
+  return !!stmt(db, 'SELECT 1 FROM visits WHERE member_id = ? AND checked_out_at IS NULL').get(memberId);
 }
 
 function hasPhoto(db: DB, memberId: number): boolean {
-  return !!db.prepare('SELECT 1 FROM member_photos WHERE member_id = ?').get(memberId);
+  return !!stmt(db, 'SELECT 1 FROM member_photos WHERE member_id = ?').get(memberId);
 }
 
 export function loadMemberCard(db: DB, memberId: number): MemberCard {
@@ -508,27 +503,24 @@ export function loadMemberDetail(ctx: Ctx, id: number): MemberDetail {
   const contact = CONTACT_ROLES.includes(role);
   const fullPhone = contact && (!m.phone || revealAllowed(ctx, m));
   const consultant = m.consultant_id
-    ? (db.prepare('SELECT name FROM staff WHERE id = ?').get(m.consultant_id) as { name: string } | undefined)
+    ? (stmt(db, 'SELECT name FROM staff WHERE id = ?').get(m.consultant_id) as { name: string } | undefined)
     : undefined;
-  const charges = db
-    .prepare(
-      `SELECT id, kind, amount_cents AS amountCents, created_at AS createdAt, paid_at AS paidAt, note
+  const charges = stmt(
+    db,
+    `SELECT id, kind, amount_cents AS amountCents, created_at AS createdAt, paid_at AS paidAt, note
        FROM member_charges WHERE member_id = ? ORDER BY id DESC LIMIT 50`,
-    )
-    .all(id) as ChargeInfo[];
-  const freezes = db
-    .prepare(
-      `SELECT f.id, f.from_date AS fromDate, f.to_date AS toDate, f.reason, f.extended_days AS extendedDays,
+  ).all(id) as ChargeInfo[];
+  const freezes = stmt(
+    db,
+    `SELECT f.id, f.from_date AS fromDate, f.to_date AS toDate, f.reason, f.extended_days AS extendedDays,
               f.created_at AS createdAt, s.name AS createdByName, f.ended_at AS endedAt
        FROM member_freezes f JOIN staff s ON s.id = f.created_by WHERE f.member_id = ? ORDER BY f.id DESC`,
-    )
-    .all(id) as FreezeInfo[];
-  const visits = db
-    .prepare(
-      `SELECT v.id, v.kind, v.member_id, v.gender, v.checked_in_at, v.checked_out_at, v.checkout_kind, v.override_by, t.number AS tag
+  ).all(id) as FreezeInfo[];
+  const visits = stmt(
+    db,
+    `SELECT v.id, v.kind, v.member_id, v.gender, v.checked_in_at, v.checked_out_at, v.checkout_kind, v.override_by, t.number AS tag
        FROM visits v LEFT JOIN key_tags t ON t.id = v.tag_id WHERE v.member_id = ? ORDER BY v.checked_in_at DESC LIMIT 10`,
-    )
-    .all(id) as {
+  ).all(id) as {
     id: number;
     kind: 'member';
     member_id: number;
@@ -620,7 +612,7 @@ function diff(a: Record<string, unknown>, b: Record<string, unknown>) {
 
 function checkConsultant(db: DB, id: number | null | undefined, path = 'consultantId'): void {
   if (id === null || id === undefined) return;
-  const s = db.prepare('SELECT role, active FROM staff WHERE id = ?').get(id) as
+  const s = stmt(db, 'SELECT role, active FROM staff WHERE id = ?').get(id) as
     { role: Role; active: number } | undefined;
   if (!s || s.active !== 1) throw new AppError('VALIDATION', { issues: [{ path, code: 'unknown' }] });
   if (path === 'soldById' && s.role !== 'consultant')
@@ -705,9 +697,9 @@ export function searchMembers(ctx: Ctx, q: string, limit = 20): MemberSummary[] 
   const exact = typedPhone ?? query;
   // Best rank per member over every term starting with the query — phone terms only when equal to
   // it (the whole number or its last four digits); exact card number first.
-  const rows = ctx.db
-    .prepare(
-      `SELECT s.member_id AS id, min(CASE WHEN s.term IN (?, ?) AND s.rank = 1 THEN 0 ELSE s.rank END) AS r,
+  const rows = stmt(
+    ctx.db,
+    `SELECT s.member_id AS id, min(CASE WHEN s.term IN (?, ?) AND s.rank = 1 THEN 0 ELSE s.rank END) AS r,
               min(CASE WHEN s.term IN (?, ?) THEN 0 ELSE 1 END) AS exact
        FROM (SELECT term, member_id, rank FROM member_search WHERE term >= ? AND term < ? AND rank < ${RANK.phone}
              UNION ALL
@@ -715,20 +707,18 @@ export function searchMembers(ctx: Ctx, q: string, limit = 20): MemberSummary[] 
        GROUP BY s.member_id
        ORDER BY exact, r
        LIMIT 400`,
-    )
-    .all(query, exact, query, exact, query, prefixEnd(query), query, exact) as {
+  ).all(query, exact, query, exact, query, prefixEnd(query), query, exact) as {
     id: number;
     r: number;
     exact: number;
   }[];
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const members = ctx.db
-    .prepare(
-      `SELECT m.*, t.name AS type_name, t.kind AS type_kind FROM members m JOIN card_types t ON t.id = m.card_type_id
+  const members = stmt(
+    ctx.db,
+    `SELECT m.*, t.name AS type_name, t.kind AS type_kind FROM members m JOIN card_types t ON t.id = m.card_type_id
        WHERE m.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as (MemberRow & { type_name: string; type_kind: 'time' | 'visits' })[];
+  ).all(JSON.stringify(ids)) as (MemberRow & { type_name: string; type_kind: 'time' | 'visits' })[];
   const byId = new Map(members.map((m) => [m.id, m]));
   const order = new Map(rows.map((r) => [r.id, r]));
   const today = ctx.today();
@@ -800,22 +790,21 @@ export const memberHandlers = handlers({
       consultant_id: a.consultantId === undefined ? m.consultant_id : a.consultantId,
       notes: a.notes ?? m.notes,
     };
-    ctx.db
-      .prepare(
-        `UPDATE members SET card_no = ?, name = ?, gender = ?, phone = ?, birth_date = ?, consultant_id = ?, notes = ?,
+    stmt(
+      ctx.db,
+      `UPDATE members SET card_no = ?, name = ?, gender = ?, phone = ?, birth_date = ?, consultant_id = ?, notes = ?,
            updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        next.card_no,
-        next.name,
-        next.gender,
-        next.phone,
-        next.birth_date,
-        next.consultant_id,
-        next.notes,
-        ctx.nowIso(),
-        m.id,
-      );
+    ).run(
+      next.card_no,
+      next.name,
+      next.gender,
+      next.phone,
+      next.birth_date,
+      next.consultant_id,
+      next.notes,
+      ctx.nowIso(),
+      m.id,
+    );
     reindexMember(ctx.db, m.id);
     const after = getMemberRow(ctx.db, m.id);
     const d = diff(auditView(m), auditView(after));
@@ -838,9 +827,9 @@ export const memberHandlers = handlers({
     if (start < today || start > addDays(today, 90))
       throw new AppError('VALIDATION', { issues: [{ path: 'startDate', code: 'range' }] });
     if (a.visitorId !== undefined) {
-      if (!db.prepare('SELECT 1 FROM visitors WHERE id = ?').get(a.visitorId))
+      if (!stmt(db, 'SELECT 1 FROM visitors WHERE id = ?').get(a.visitorId))
         throw new AppError('NOT_FOUND', { entity: 'visitor' });
-      if (db.prepare('SELECT 1 FROM member_entitlements WHERE visitor_id = ?').get(a.visitorId))
+      if (stmt(db, 'SELECT 1 FROM member_entitlements WHERE visitor_id = ?').get(a.visitorId))
         throw new AppError('VISITOR_ALREADY_SOLD');
     }
     const pay = checkSalePayment(ctx, a);
@@ -927,7 +916,8 @@ export const memberHandlers = handlers({
       expiry = b.days === null ? null : addDays(today, b.days - 1);
       visits = b.visits;
     }
-    db.prepare(
+    stmt(
+      db,
       'UPDATE members SET card_type_id = ?, start_date = ?, expiry_date = ?, visits_left = ?, updated_at = ? WHERE id = ?',
     ).run(t.id, start, expiry, visits, ctx.nowIso(), m.id);
     const receipt = takeSalePayment(ctx, m.id, a);
@@ -980,7 +970,8 @@ export const memberHandlers = handlers({
     if (next.expiry_date !== null && next.expiry_date < next.start_date)
       throw new AppError('VALIDATION', { issues: [{ path: 'expiryDate', code: 'before_start' }] });
     const before = entitlementOf(db, m);
-    db.prepare(
+    stmt(
+      db,
       'UPDATE members SET card_type_id = ?, start_date = ?, expiry_date = ?, visits_left = ?, active = ?, updated_at = ? WHERE id = ?',
     ).run(
       next.card_type_id,
@@ -1027,17 +1018,15 @@ export const memberHandlers = handlers({
     const days = toDate >= firstCounted ? daysBetween(firstCounted, toDate) + 1 : 0;
     const before = entitlementOf(ctx.db, m);
     const expiry = m.expiry_date ? addDays(m.expiry_date, days) : null;
-    ctx.db
-      .prepare(
-        'UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(fromDate, toDate, reason, expiry, ctx.nowIso(), id);
-    ctx.db
-      .prepare(
-        `INSERT INTO member_freezes (member_id, from_date, to_date, reason, extended_days, created_at, created_by)
+    stmt(
+      ctx.db,
+      'UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?',
+    ).run(fromDate, toDate, reason, expiry, ctx.nowIso(), id);
+    stmt(
+      ctx.db,
+      `INSERT INTO member_freezes (member_id, from_date, to_date, reason, extended_days, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, fromDate, toDate, reason, m.expiry_date ? days : 0, ctx.nowIso(), ctx.requireActor().id);
+    ).run(id, fromDate, toDate, reason, m.expiry_date ? days : 0, ctx.nowIso(), ctx.requireActor().id);
     recordEntitlement(ctx.db, {
       memberId: id,
       kind: 'freeze',
@@ -1067,11 +1056,10 @@ export const memberHandlers = handlers({
     const m = getMemberRow(ctx.db, id);
     const today = ctx.today();
     if (!m.frozen_from || !m.frozen_to || m.frozen_to < today) throw new AppError('NOT_FROZEN');
-    const f = ctx.db
-      .prepare(
-        'SELECT * FROM member_freezes WHERE member_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1',
-      )
-      .get(id) as { id: number; extended_days: number } | undefined;
+    const f = stmt(
+      ctx.db,
+      'SELECT * FROM member_freezes WHERE member_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1',
+    ).get(id) as { id: number; extended_days: number } | undefined;
     const started = m.frozen_from <= today;
     const unused = started
       ? daysBetween(today, m.frozen_to) + 1
@@ -1082,22 +1070,22 @@ export const memberHandlers = handlers({
     // Some frozen days remain on record only if the freeze had run at least one day before today.
     const keepsDays = started && newTo! >= m.frozen_from;
     const before = entitlementOf(ctx.db, m);
-    ctx.db
-      .prepare(
-        'UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(
-        keepsDays ? m.frozen_from : null,
-        keepsDays ? newTo : null,
-        keepsDays ? m.frozen_reason : null,
-        expiry,
-        ctx.nowIso(),
-        id,
-      );
+    stmt(
+      ctx.db,
+      'UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ?, updated_at = ? WHERE id = ?',
+    ).run(
+      keepsDays ? m.frozen_from : null,
+      keepsDays ? newTo : null,
+      keepsDays ? m.frozen_reason : null,
+      expiry,
+      ctx.nowIso(),
+      id,
+    );
     if (f) {
-      ctx.db
-        .prepare('UPDATE member_freezes SET ended_at = ?, ended_by = ?, extended_days = ? WHERE id = ?')
-        .run(ctx.nowIso(), ctx.requireActor().id, f.extended_days - giveBack, f.id);
+      stmt(
+        ctx.db,
+        'UPDATE member_freezes SET ended_at = ?, ended_by = ?, extended_days = ? WHERE id = ?',
+      ).run(ctx.nowIso(), ctx.requireActor().id, f.extended_days - giveBack, f.id);
     }
     recordEntitlement(ctx.db, {
       memberId: id,
@@ -1120,7 +1108,7 @@ export const memberHandlers = handlers({
   'members.setPhoto': (ctx, { id, dataUrl }) => {
     getMemberRow(ctx.db, id);
     if (dataUrl === null) {
-      ctx.db.prepare('DELETE FROM member_photos WHERE member_id = ?').run(id);
+      stmt(ctx.db, 'DELETE FROM member_photos WHERE member_id = ?').run(id);
       ctx.audit({ op: 'members.setPhoto', entity: 'member', entityId: id, detail: 'removed' });
       return { ok: true as const };
     }
@@ -1130,11 +1118,10 @@ export const memberHandlers = handlers({
     if (bytes.length > PHOTO_MAX_BYTES || !MAGIC[mime]!(bytes)) {
       throw new AppError('VALIDATION', { issues: [{ path: 'dataUrl', code: 'photo' }] });
     }
-    ctx.db
-      .prepare(
-        'INSERT INTO member_photos (member_id, mime, data) VALUES (?, ?, ?) ON CONFLICT(member_id) DO UPDATE SET mime = excluded.mime, data = excluded.data',
-      )
-      .run(id, mime, bytes);
+    stmt(
+      ctx.db,
+      'INSERT INTO member_photos (member_id, mime, data) VALUES (?, ?, ?) ON CONFLICT(member_id) DO UPDATE SET mime = excluded.mime, data = excluded.data',
+    ).run(id, mime, bytes);
     ctx.audit({
       op: 'members.setPhoto',
       entity: 'member',
@@ -1145,7 +1132,7 @@ export const memberHandlers = handlers({
   },
 
   'members.photo': (ctx, { id }) => {
-    const p = ctx.db.prepare('SELECT mime, data FROM member_photos WHERE member_id = ?').get(id) as
+    const p = stmt(ctx.db, 'SELECT mime, data FROM member_photos WHERE member_id = ?').get(id) as
       { mime: string; data: Buffer } | undefined;
     return { dataUrl: p ? `data:${p.mime};base64,${p.data.toString('base64')}` : null };
   },

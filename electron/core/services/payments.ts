@@ -19,28 +19,28 @@ import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { dayBoundsUtc, daysBetween, localDate } from '../time';
 import { requireCashDrawer } from './drawer';
+import { stmt } from '../kernel/statements';
 
 function getMemberRow(db: DB, id: number): void {
-  if (!db.prepare('SELECT 1 FROM members WHERE id = ?').get(id))
+  if (!stmt(db, 'SELECT 1 FROM members WHERE id = ?').get(id))
     throw new AppError('NOT_FOUND', { entity: 'member' });
 }
 
 /** Unpaid bar tab of a visit in cents: its lines that are neither paid nor voided. */
 export function visitTabCents(db: DB, visitId: number): number {
   return (
-    db
-      .prepare(
-        `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+    stmt(
+      db,
+      `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
          WHERE s.visit_id = ? AND l.settlement_id IS NULL AND l.voided_at IS NULL`,
-      )
-      .get(visitId) as { c: number }
+    ).get(visitId) as { c: number }
   ).c;
 }
 
 export type SettlementKind = 'checkout' | 'debts' | 'topup' | 'refund' | 'card_sale';
 
 export function storedValueOf(db: DB, memberId: number): number {
-  const r = db.prepare('SELECT stored_value_cents AS c FROM members WHERE id = ?').get(memberId) as
+  const r = stmt(db, 'SELECT stored_value_cents AS c FROM members WHERE id = ?').get(memberId) as
     { c: number } | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'member' });
   return r.c;
@@ -58,15 +58,16 @@ export function ledgerEntry(
   const balance = storedValueOf(ctx.db, memberId);
   const after = balance + amountCents;
   if (after < 0) throw new AppError('STORED_VALUE_INSUFFICIENT', { balance });
-  ctx.db
-    .prepare(
-      `INSERT INTO stored_value_ledger (member_id, kind, amount_cents, balance_after_cents, payment_id, reason, at, by)
+  stmt(
+    ctx.db,
+    `INSERT INTO stored_value_ledger (member_id, kind, amount_cents, balance_after_cents, payment_id, reason, at, by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(memberId, kind, amountCents, after, paymentId, reason, ctx.nowIso(), ctx.actor?.id ?? null);
-  ctx.db
-    .prepare('UPDATE members SET stored_value_cents = ?, updated_at = ? WHERE id = ?')
-    .run(after, ctx.nowIso(), memberId);
+  ).run(memberId, kind, amountCents, after, paymentId, reason, ctx.nowIso(), ctx.actor?.id ?? null);
+  stmt(ctx.db, 'UPDATE members SET stored_value_cents = ?, updated_at = ? WHERE id = ?').run(
+    after,
+    ctx.nowIso(),
+    memberId,
+  );
   return after;
 }
 
@@ -103,12 +104,11 @@ export function settle(ctx: Ctx, s: SettleInput): Receipt {
   }
   const now = ctx.nowIso();
   const settlementId = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
+    stmt(
+      ctx.db,
+      `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.kind, s.visitId, s.memberId, s.barCents, s.chargesCents, due, now, actor.id).lastInsertRowid,
+    ).run(s.kind, s.visitId, s.memberId, s.barCents, s.chargesCents, due, now, actor.id).lastInsertRowid,
   );
   const receipt: Receipt = {
     settlementId,
@@ -176,21 +176,20 @@ export function insertPayment(
 ): number {
   if (method === 'cash') requireCashDrawer(ctx);
   return Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO payments (settlement_id, method, amount_cents, tendered_cents, change_cents, reference, at, by)
+    stmt(
+      ctx.db,
+      `INSERT INTO payments (settlement_id, method, amount_cents, tendered_cents, change_cents, reference, at, by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        settlementId,
-        method,
-        amountCents,
-        tenderedCents,
-        changeCents,
-        reference,
-        ctx.nowIso(),
-        ctx.requireActor().id,
-      ).lastInsertRowid,
+    ).run(
+      settlementId,
+      method,
+      amountCents,
+      tenderedCents,
+      changeCents,
+      reference,
+      ctx.nowIso(),
+      ctx.requireActor().id,
+    ).lastInsertRowid,
   );
 }
 
@@ -208,12 +207,11 @@ export function refundSettlement(
   const actor = ctx.requireActor();
   const now = ctx.nowIso();
   const settlementId = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
+    stmt(
+      ctx.db,
+      `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
          VALUES ('refund', ?, ?, 0, 0, ?, ?, ?)`,
-      )
-      .run(r.visitId, r.memberId, -r.amountCents, now, actor.id).lastInsertRowid,
+    ).run(r.visitId, r.memberId, -r.amountCents, now, actor.id).lastInsertRowid,
   );
   const paymentId = insertPayment(ctx, settlementId, r.method, -r.amountCents, null, null, null);
   let after: number | null = null;
@@ -272,20 +270,19 @@ export function planBarRefund(
     else parts.push({ method, fromMethod, amountCents });
   };
   for (const [settlementId, amount] of due) {
-    const s = db.prepare('SELECT bar_cents FROM settlements WHERE id = ?').get(settlementId) as
+    const s = stmt(db, 'SELECT bar_cents FROM settlements WHERE id = ?').get(settlementId) as
       { bar_cents: number } | undefined;
     if (!s) throw new AppError('NOT_FOUND', { entity: 'settlement' });
     const pays = (
-      db
-        .prepare('SELECT method, amount_cents FROM payments WHERE settlement_id = ? ORDER BY id')
-        .all(settlementId) as { method: PaymentMethod; amount_cents: number }[]
+      stmt(db, 'SELECT method, amount_cents FROM payments WHERE settlement_id = ? ORDER BY id').all(
+        settlementId,
+      ) as { method: PaymentMethod; amount_cents: number }[]
     ).sort(svFirst);
     let skip = (
-      db
-        .prepare(
-          'SELECT coalesce(sum(amount_cents), 0) AS c FROM bar_slip_lines WHERE settlement_id = ? AND voided_at IS NOT NULL',
-        )
-        .get(settlementId) as { c: number }
+      stmt(
+        db,
+        'SELECT coalesce(sum(amount_cents), 0) AS c FROM bar_slip_lines WHERE settlement_id = ? AND voided_at IS NOT NULL',
+      ).get(settlementId) as { c: number }
     ).c;
     let barLeft = s.bar_cents;
     let need = amount;
@@ -316,19 +313,19 @@ export function writeBarRefund(
   const now = ctx.nowIso();
   const total = r.parts.reduce((a, p) => a + p.amountCents, 0);
   const settlementId = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
+    stmt(
+      ctx.db,
+      `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
          VALUES ('refund', ?, ?, 0, 0, ?, ?, ?)`,
-      )
-      .run(r.visitId, r.memberId, -total, now, actor.id).lastInsertRowid,
+    ).run(r.visitId, r.memberId, -total, now, actor.id).lastInsertRowid,
   );
   let after: number | null = null;
   for (const p of r.parts) {
     const paymentId = insertPayment(ctx, settlementId, p.method, -p.amountCents, null, null, null);
-    ctx.db
-      .prepare('INSERT INTO bar_refund_parts (payment_id, from_method) VALUES (?, ?)')
-      .run(paymentId, p.fromMethod);
+    stmt(ctx.db, 'INSERT INTO bar_refund_parts (payment_id, from_method) VALUES (?, ?)').run(
+      paymentId,
+      p.fromMethod,
+    );
     if (p.method === 'stored_value') {
       if (r.memberId === null) throw new AppError('STORED_VALUE_GUEST');
       after = ledgerEntry(ctx, r.memberId, 'refund', p.amountCents, paymentId, r.reason);
@@ -399,19 +396,18 @@ export const LINE_SELECT = `SELECT l.*, s.created_at, st.name AS created_by_name
   JOIN staff st ON st.id = s.created_by`;
 
 function debtLines(db: DB, memberId: number): LineRow[] {
-  return db
-    .prepare(
-      `${LINE_SELECT} WHERE v.member_id = ? AND v.checked_out_at IS NOT NULL AND l.settlement_id IS NULL AND l.voided_at IS NULL
+  return stmt(
+    db,
+    `${LINE_SELECT} WHERE v.member_id = ? AND v.checked_out_at IS NOT NULL AND l.settlement_id IS NULL AND l.voided_at IS NULL
        ORDER BY l.id`,
-    )
-    .all(memberId) as LineRow[];
+  ).all(memberId) as LineRow[];
 }
 
 function unpaidCharges(db: DB, memberId: number): ChargeInfo[] {
   return (
-    db
-      .prepare('SELECT * FROM member_charges WHERE member_id = ? AND paid_at IS NULL ORDER BY id')
-      .all(memberId) as {
+    stmt(db, 'SELECT * FROM member_charges WHERE member_id = ? AND paid_at IS NULL ORDER BY id').all(
+      memberId,
+    ) as {
       id: number;
       kind: 'lost_tag';
       amount_cents: number;
@@ -433,18 +429,16 @@ function unpaidCharges(db: DB, memberId: number): ChargeInfo[] {
 
 /** What a member owes from earlier visits: unpaid bar lines of closed visits and unpaid charges. */
 export function memberDebtCents(db: DB, memberId: number): number {
-  const bar = db
-    .prepare(
-      `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+  const bar = stmt(
+    db,
+    `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
        JOIN visits v ON v.id = s.visit_id
        WHERE v.member_id = ? AND v.checked_out_at IS NOT NULL AND l.settlement_id IS NULL AND l.voided_at IS NULL`,
-    )
-    .get(memberId) as { c: number };
-  const charges = db
-    .prepare(
-      'SELECT coalesce(sum(amount_cents), 0) AS c FROM member_charges WHERE member_id = ? AND paid_at IS NULL',
-    )
-    .get(memberId) as { c: number };
+  ).get(memberId) as { c: number };
+  const charges = stmt(
+    db,
+    'SELECT coalesce(sum(amount_cents), 0) AS c FROM member_charges WHERE member_id = ? AND paid_at IS NULL',
+  ).get(memberId) as { c: number };
   return bar.c + charges.c;
 }
 
@@ -464,13 +458,12 @@ function loadDebts(ctx: Ctx, memberId: number, tz: string): Debts {
 
 function account(ctx: Ctx, memberId: number, limit = 50, offset = 0): StoredValueAccount {
   getMemberRow(ctx.db, memberId);
-  const rows = ctx.db
-    .prepare(
-      `SELECT e.*, p.method, s.name AS by_name FROM stored_value_ledger e
+  const rows = stmt(
+    ctx.db,
+    `SELECT e.*, p.method, s.name AS by_name FROM stored_value_ledger e
        LEFT JOIN payments p ON p.id = e.payment_id LEFT JOIN staff s ON s.id = e.by
        WHERE e.member_id = ? ORDER BY e.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(memberId, limit, offset) as {
+  ).all(memberId, limit, offset) as {
     id: number;
     kind: StoredValueEntry['kind'];
     amount_cents: number;
@@ -481,7 +474,7 @@ function account(ctx: Ctx, memberId: number, limit = 50, offset = 0): StoredValu
     by_name: string | null;
   }[];
   const total = (
-    ctx.db.prepare('SELECT count(*) AS n FROM stored_value_ledger WHERE member_id = ?').get(memberId) as {
+    stmt(ctx.db, 'SELECT count(*) AS n FROM stored_value_ledger WHERE member_id = ?').get(memberId) as {
       n: number;
     }
   ).n;
@@ -511,26 +504,24 @@ function weeklyCheck(ctx: Ctx, from: string, to: string): StoredValueCheck {
   const tz = ctx.settings.timeZone;
   const a = dayBoundsUtc(from, tz).from;
   const b = dayBoundsUtc(to, tz).to;
-  const sums = ctx.db
-    .prepare(
-      `SELECT kind, coalesce(sum(amount_cents), 0) AS c, count(*) AS n FROM stored_value_ledger WHERE at >= ? AND at < ? GROUP BY kind`,
-    )
-    .all(a, b) as { kind: StoredValueEntry['kind']; c: number; n: number }[];
+  const sums = stmt(
+    ctx.db,
+    `SELECT kind, coalesce(sum(amount_cents), 0) AS c, count(*) AS n FROM stored_value_ledger WHERE at >= ? AND at < ? GROUP BY kind`,
+  ).all(a, b) as { kind: StoredValueEntry['kind']; c: number; n: number }[];
   const sum = (k: string) => sums.find((s) => s.kind === k)?.c ?? 0;
   const problems: StoredValueCheck['problems'] = [];
   type P = { id: number; member_id: number; card_no: string; name: string };
   // A deduction must pay for something: its payment belongs to a settlement that paid bar lines or
   // charges, or a card sold at the desk.
-  for (const r of ctx.db
-    .prepare(
-      `SELECT e.id, e.member_id, m.card_no, m.name FROM stored_value_ledger e JOIN members m ON m.id = e.member_id
+  for (const r of stmt(
+    ctx.db,
+    `SELECT e.id, e.member_id, m.card_no, m.name FROM stored_value_ledger e JOIN members m ON m.id = e.member_id
        LEFT JOIN payments p ON p.id = e.payment_id LEFT JOIN settlements s ON s.id = p.settlement_id
        WHERE e.kind = 'deduction' AND e.at >= ? AND e.at < ?
          AND (s.id IS NULL OR (NOT EXISTS (SELECT 1 FROM bar_slip_lines l WHERE l.settlement_id = s.id)
                                AND NOT EXISTS (SELECT 1 FROM member_charges c WHERE c.settlement_id = s.id)
                                AND NOT EXISTS (SELECT 1 FROM member_entitlements x WHERE x.settlement_id = s.id)))`,
-    )
-    .all(a, b) as P[]) {
+  ).all(a, b) as P[]) {
     problems.push({
       kind: 'DEDUCTION_WITHOUT_SLIP',
       memberId: r.member_id,
@@ -542,13 +533,12 @@ function weeklyCheck(ctx: Ctx, from: string, to: string): StoredValueCheck {
     });
   }
   // A top-up must have the payment that brought the money in.
-  for (const r of ctx.db
-    .prepare(
-      `SELECT e.id, e.member_id, m.card_no, m.name FROM stored_value_ledger e JOIN members m ON m.id = e.member_id
+  for (const r of stmt(
+    ctx.db,
+    `SELECT e.id, e.member_id, m.card_no, m.name FROM stored_value_ledger e JOIN members m ON m.id = e.member_id
        LEFT JOIN payments p ON p.id = e.payment_id
        WHERE e.kind = 'topup' AND e.at >= ? AND e.at < ? AND (p.id IS NULL OR p.amount_cents <> e.amount_cents OR p.method = 'stored_value')`,
-    )
-    .all(a, b) as P[]) {
+  ).all(a, b) as P[]) {
     problems.push({
       kind: 'TOPUP_WITHOUT_PAYMENT',
       memberId: r.member_id,
@@ -560,14 +550,13 @@ function weeklyCheck(ctx: Ctx, from: string, to: string): StoredValueCheck {
     });
   }
   // Every balance equals its ledger.
-  for (const r of ctx.db
-    .prepare(
-      `SELECT m.id AS member_id, m.card_no, m.name, m.stored_value_cents AS balance, coalesce(l.total, 0) AS ledger
+  for (const r of stmt(
+    ctx.db,
+    `SELECT m.id AS member_id, m.card_no, m.name, m.stored_value_cents AS balance, coalesce(l.total, 0) AS ledger
        FROM members m LEFT JOIN (SELECT member_id, sum(amount_cents) AS total FROM stored_value_ledger GROUP BY member_id) l
          ON l.member_id = m.id
        WHERE m.stored_value_cents <> coalesce(l.total, 0)`,
-    )
-    .all() as { member_id: number; card_no: string; name: string; balance: number; ledger: number }[]) {
+  ).all() as { member_id: number; card_no: string; name: string; balance: number; ledger: number }[]) {
     problems.push({
       kind: 'BALANCE_MISMATCH',
       memberId: r.member_id,
@@ -606,11 +595,13 @@ export const paymentHandlers = handlers({
       chargesCents,
       parts: a.parts,
     });
-    const setLine = ctx.db.prepare(
+    const setLine = stmt(
+      ctx.db,
       'UPDATE bar_slip_lines SET settlement_id = ? WHERE id = ? AND settlement_id IS NULL',
     );
     for (const l of d.lines) setLine.run(receipt.settlementId, l.id);
-    const setCharge = ctx.db.prepare(
+    const setCharge = stmt(
+      ctx.db,
       'UPDATE member_charges SET paid_at = ?, settlement_id = ? WHERE id = ? AND paid_at IS NULL',
     );
     for (const c of d.charges) setCharge.run(ctx.nowIso(), receipt.settlementId, c.id);
@@ -635,12 +626,11 @@ export const paymentHandlers = handlers({
       throw new AppError('CASH_TENDERED_SHORT');
     const now = ctx.nowIso();
     const settlementId = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
+      stmt(
+        ctx.db,
+        `INSERT INTO settlements (kind, visit_id, member_id, bar_cents, charges_cents, total_cents, at, by)
            VALUES ('topup', NULL, ?, 0, 0, ?, ?, ?)`,
-        )
-        .run(a.memberId, a.amountCents, now, ctx.requireActor().id).lastInsertRowid,
+      ).run(a.memberId, a.amountCents, now, ctx.requireActor().id).lastInsertRowid,
     );
     const tendered = a.method === 'cash' ? (a.tenderedCents ?? null) : null;
     const change = tendered !== null ? tendered - a.amountCents : null;
@@ -692,7 +682,7 @@ export const paymentHandlers = handlers({
       reason: a.reason,
     });
     const paymentId = (
-      ctx.db.prepare('SELECT id FROM payments WHERE settlement_id = ?').get(r.settlementId) as { id: number }
+      stmt(ctx.db, 'SELECT id FROM payments WHERE settlement_id = ?').get(r.settlementId) as { id: number }
     ).id;
     r.storedValueAfterCents = ledgerEntry(ctx, a.memberId, 'refund', -a.amountCents, paymentId, a.reason);
     ctx.audit({

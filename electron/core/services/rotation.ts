@@ -22,6 +22,7 @@ import { type Actor, type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { zonedToUtc } from '../time';
 import { getStaffRow, verifyPin } from './staff';
+import { stmt } from '../kernel/statements';
 
 export interface SigninRow {
   id: number;
@@ -38,26 +39,25 @@ export interface SigninRow {
 }
 
 export function daySignins(db: DB, day: string): SigninRow[] {
-  return db
-    .prepare(
-      `SELECT c.*, s.name FROM consultant_signins c JOIN staff s ON s.id = c.staff_id WHERE c.day = ? ORDER BY c.seq`,
-    )
-    .all(day) as SigninRow[];
+  return stmt(
+    db,
+    `SELECT c.*, s.name FROM consultant_signins c JOIN staff s ON s.id = c.staff_id WHERE c.day = ? ORDER BY c.seq`,
+  ).all(day) as SigninRow[];
 }
 
 export function signinOf(db: DB, day: string, staffId: number): SigninRow | undefined {
-  return db
-    .prepare(
-      `SELECT c.*, s.name FROM consultant_signins c JOIN staff s ON s.id = c.staff_id WHERE c.day = ? AND c.staff_id = ?`,
-    )
-    .get(day, staffId) as SigninRow | undefined;
+  return stmt(
+    db,
+    `SELECT c.*, s.name FROM consultant_signins c JOIN staff s ON s.id = c.staff_id WHERE c.day = ? AND c.staff_id = ?`,
+  ).get(day, staffId) as SigninRow | undefined;
 }
 
 /** Consultants being called now (an open call not yet accepted) → the visitor. */
 export function beingCalled(db: DB): Map<number, number> {
-  const rows = db
-    .prepare("SELECT staff_id, visitor_id FROM visitor_calls WHERE status = 'open' ORDER BY id")
-    .all() as { staff_id: number; visitor_id: number }[];
+  const rows = stmt(
+    db,
+    "SELECT staff_id, visitor_id FROM visitor_calls WHERE status = 'open' ORDER BY id",
+  ).all() as { staff_id: number; visitor_id: number }[];
   return new Map(rows.map((r) => [r.staff_id, r.visitor_id]));
 }
 
@@ -76,9 +76,8 @@ export function requireConsultant(db: DB, staffId: number): { id: number; name: 
 }
 
 function pointer(db: DB, day: string, queue: RotationQueue): number {
-  const r = db
-    .prepare('SELECT last_seq FROM rotation_pointers WHERE day = ? AND queue = ?')
-    .get(day, queue) as { last_seq: number } | undefined;
+  const r = stmt(db, 'SELECT last_seq FROM rotation_pointers WHERE day = ? AND queue = ?').get(day, queue) as
+    { last_seq: number } | undefined;
   return r?.last_seq ?? 0;
 }
 
@@ -133,17 +132,17 @@ export function takeTurn(
   if (!p.chosen) return null;
   const visitorId = 'visitorId' in ref ? ref.visitorId : null;
   const inquiryId = 'inquiryId' in ref ? ref.inquiryId : null;
-  const ins = ctx.db.prepare(
+  const ins = stmt(
+    ctx.db,
     'INSERT INTO rotation_skips (day, queue, staff_id, reason, visitor_id, inquiry_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const s of p.skipped)
     ins.run(day, queue, s.row.staff_id, s.reason, visitorId, inquiryId, ctx.nowIso());
-  ctx.db
-    .prepare(
-      `INSERT INTO rotation_pointers (day, queue, last_seq, updated_at) VALUES (?, ?, ?, ?)
+  stmt(
+    ctx.db,
+    `INSERT INTO rotation_pointers (day, queue, last_seq, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(day, queue) DO UPDATE SET last_seq = excluded.last_seq, updated_at = excluded.updated_at`,
-    )
-    .run(day, queue, p.chosen.seq, ctx.nowIso());
+  ).run(day, queue, p.chosen.seq, ctx.nowIso());
   return p.chosen;
 }
 
@@ -155,33 +154,32 @@ export function setSigninState(
   away: { kind: AwayKind; note: string | null; expectedBackAt: string | null } | null = null,
 ): void {
   const now = ctx.nowIso();
-  ctx.db
-    .prepare(
-      'UPDATE consultant_signins SET state = ?, away_kind = ?, away_note = ?, expected_back_at = ?, state_since = ? WHERE id = ?',
-    )
-    .run(state, away?.kind ?? null, away?.note ?? null, away?.expectedBackAt ?? null, now, s.id);
-  ctx.db
-    .prepare(
-      'INSERT INTO consultant_state_log (signin_id, state, away_kind, away_note, expected_back_at, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      s.id,
-      state,
-      away?.kind ?? null,
-      away?.note ?? null,
-      away?.expectedBackAt ?? null,
-      now,
-      ctx.requireActor().id,
-    );
+  stmt(
+    ctx.db,
+    'UPDATE consultant_signins SET state = ?, away_kind = ?, away_note = ?, expected_back_at = ?, state_since = ? WHERE id = ?',
+  ).run(state, away?.kind ?? null, away?.note ?? null, away?.expectedBackAt ?? null, now, s.id);
+  stmt(
+    ctx.db,
+    'INSERT INTO consultant_state_log (signin_id, state, away_kind, away_note, expected_back_at, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    s.id,
+    state,
+    away?.kind ?? null,
+    away?.note ?? null,
+    away?.expectedBackAt ?? null,
+    now,
+    ctx.requireActor().id,
+  );
 }
 
 /** The consultant's state after finishing with a visitor: available, unless still with another one. */
 export function consultantDone(ctx: Ctx, staffId: number): void {
   const s = signinOf(ctx.db, ctx.today(), staffId);
   if (!s || s.state !== 'with_visitor') return;
-  const still = ctx.db
-    .prepare("SELECT 1 FROM visitors WHERE consultant_id = ? AND status = 'with_consultant'")
-    .get(staffId);
+  const still = stmt(
+    ctx.db,
+    "SELECT 1 FROM visitors WHERE consultant_id = ? AND status = 'with_consultant'",
+  ).get(staffId);
   if (!still) setSigninState(ctx, s, 'available');
 }
 
@@ -214,20 +212,18 @@ export function rotationBoard(ctx: Ctx): RotationBoard {
   const calling = beingCalled(ctx.db);
   const received = new Map(
     (
-      ctx.db
-        .prepare(
-          'SELECT consultant_id AS id, count(*) AS n FROM visitors WHERE day = ? AND consultant_id IS NOT NULL GROUP BY consultant_id',
-        )
-        .all(day) as { id: number; n: number }[]
+      stmt(
+        ctx.db,
+        'SELECT consultant_id AS id, count(*) AS n FROM visitors WHERE day = ? AND consultant_id IS NOT NULL GROUP BY consultant_id',
+      ).all(day) as { id: number; n: number }[]
     ).map((r) => [r.id, r.n]),
   );
   const withVisitor = new Map(
     (
-      ctx.db
-        .prepare(
-          "SELECT consultant_id AS id, max(id) AS v FROM visitors WHERE status = 'with_consultant' GROUP BY consultant_id",
-        )
-        .all() as { id: number; v: number }[]
+      stmt(
+        ctx.db,
+        "SELECT consultant_id AS id, max(id) AS v FROM visitors WHERE status = 'with_consultant' GROUP BY consultant_id",
+      ).all() as { id: number; v: number }[]
     ).map((r) => [r.id, r.v]),
   );
   const consultants: RotationConsultant[] = [...all]
@@ -287,27 +283,29 @@ export const rotationHandlers = handlers({
     if (existing && existing.state !== 'signed_out')
       throw new AppError('CONSULTANT_ALREADY_SIGNED_IN', { name: c.name });
     const max = (
-      ctx.db.prepare('SELECT coalesce(max(seq), 0) AS m FROM consultant_signins WHERE day = ?').get(day) as {
+      stmt(ctx.db, 'SELECT coalesce(max(seq), 0) AS m FROM consultant_signins WHERE day = ?').get(day) as {
         m: number;
       }
     ).m;
     const now = ctx.nowIso();
     if (existing) {
-      ctx.db
-        .prepare('UPDATE consultant_signins SET seq = ?, signed_in_at = ? WHERE id = ?')
-        .run(max + 1, now, existing.id);
+      stmt(ctx.db, 'UPDATE consultant_signins SET seq = ?, signed_in_at = ? WHERE id = ?').run(
+        max + 1,
+        now,
+        existing.id,
+      );
       setSigninState(ctx, existing, 'available');
     } else {
       const id = Number(
-        ctx.db
-          .prepare(
-            `INSERT INTO consultant_signins (day, staff_id, seq, signed_in_at, state, state_since) VALUES (?, ?, ?, ?, 'available', ?)`,
-          )
-          .run(day, c.id, max + 1, now, now).lastInsertRowid,
+        stmt(
+          ctx.db,
+          `INSERT INTO consultant_signins (day, staff_id, seq, signed_in_at, state, state_since) VALUES (?, ?, ?, ?, 'available', ?)`,
+        ).run(day, c.id, max + 1, now, now).lastInsertRowid,
       );
-      ctx.db
-        .prepare("INSERT INTO consultant_state_log (signin_id, state, at, by) VALUES (?, 'available', ?, ?)")
-        .run(id, now, actor.id);
+      stmt(
+        ctx.db,
+        "INSERT INTO consultant_state_log (signin_id, state, at, by) VALUES (?, 'available', ?, ?)",
+      ).run(id, now, actor.id);
     }
     ctx.audit({
       op: 'rotation.signIn',

@@ -1,6 +1,7 @@
 import type { DB } from '../db/database';
 import type { Settings } from '../contract';
 import { handlers } from '../context';
+import { stmt } from '../kernel/statements';
 
 export const DEFAULT_SETTINGS: Settings = {
   clubName: '',
@@ -30,24 +31,25 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export function readSettings(db: DB): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const s: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const r of rows) if (r.key in DEFAULT_SETTINGS) s[r.key] = JSON.parse(r.value);
   return s as unknown as Settings;
 }
 
 export function writeSettings(db: DB, patch: Partial<Settings>): void {
-  const stmt = db.prepare(
+  const upsert = stmt(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined || !(k in DEFAULT_SETTINGS)) continue;
-    stmt.run(k, JSON.stringify(v));
+    upsert.run(k, JSON.stringify(v));
   }
 }
 
 export function isSetUp(db: DB): boolean {
-  return !!db.prepare("SELECT 1 FROM settings WHERE key = 'clubName'").get();
+  return !!stmt(db, "SELECT 1 FROM settings WHERE key = 'clubName'").get();
 }
 
 export const settingsHandlers = handlers({

@@ -50,6 +50,7 @@ import { drawerState } from './drawer';
 import { visitTabCents } from './payments';
 import { authorize, verifyPin } from './staff';
 import { visitorHandover } from './visitors';
+import { stmt } from '../kernel/statements';
 
 // ---- rows ----------------------------------------------------------------------------------
 
@@ -117,24 +118,25 @@ const isoPlus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toIS
 
 function staffRef(db: DB, id: number | null): ShiftStaff | null {
   if (id === null) return null;
-  const r = db.prepare('SELECT id, name FROM staff WHERE id = ?').get(id) as ShiftStaff | undefined;
+  const r = stmt(db, 'SELECT id, name FROM staff WHERE id = ?').get(id) as ShiftStaff | undefined;
   return r ?? { id, name: '' };
 }
 
 function getShift(db: DB, id: number): ShiftDb {
-  const r = db.prepare('SELECT * FROM shifts WHERE id = ?').get(id) as ShiftDb | undefined;
+  const r = stmt(db, 'SELECT * FROM shifts WHERE id = ?').get(id) as ShiftDb | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'shift' });
   return r;
 }
 
 function openShiftRow(db: DB): ShiftDb | undefined {
-  return db.prepare("SELECT * FROM shifts WHERE status = 'open'").get() as ShiftDb | undefined;
+  return stmt(db, "SELECT * FROM shifts WHERE status = 'open'").get() as ShiftDb | undefined;
 }
 
 function lastClosed(db: DB): ShiftDb | undefined {
-  return db
-    .prepare("SELECT * FROM shifts WHERE status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT 1")
-    .get() as ShiftDb | undefined;
+  return stmt(
+    db,
+    "SELECT * FROM shifts WHERE status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT 1",
+  ).get() as ShiftDb | undefined;
 }
 
 function requireOpen(db: DB, id: number): ShiftDb {
@@ -149,13 +151,12 @@ function onDutyIds(s: ShiftDb): number[] {
 
 function payouts(db: DB, shiftId: number): Payout[] {
   return (
-    db
-      .prepare(
-        `SELECT p.id, p.amount_cents, p.reason, p.at, s.name, a.name AS auth_name FROM shift_payouts p
+    stmt(
+      db,
+      `SELECT p.id, p.amount_cents, p.reason, p.at, s.name, a.name AS auth_name FROM shift_payouts p
          JOIN staff s ON s.id = p.by LEFT JOIN staff a ON a.id = p.authorized_by
          WHERE p.shift_id = ? ORDER BY p.id`,
-      )
-      .all(shiftId) as {
+    ).all(shiftId) as {
       id: number;
       amount_cents: number;
       reason: string;
@@ -175,13 +176,12 @@ function payouts(db: DB, shiftId: number): Payout[] {
 
 function recountAuths(db: DB, shiftId: number): RecountAuth[] {
   return (
-    db
-      .prepare(
-        `SELECT r.id, r.count_id, r.at, r.reason, s.name AS by_name, a.name AS auth_name FROM shift_recounts r
+    stmt(
+      db,
+      `SELECT r.id, r.count_id, r.at, r.reason, s.name AS by_name, a.name AS auth_name FROM shift_recounts r
          JOIN staff s ON s.id = r.by JOIN staff a ON a.id = r.authorized_by
          WHERE r.shift_id = ? ORDER BY r.id`,
-      )
-      .all(shiftId) as {
+    ).all(shiftId) as {
       id: number;
       count_id: number;
       at: string;
@@ -205,12 +205,11 @@ function recountAuths(db: DB, shiftId: number): RecountAuth[] {
  */
 function countRows(db: DB, shiftId: number, blind: boolean): CountRow[] {
   const auths = recountAuths(db, shiftId);
-  const rows = db
-    .prepare(
-      `SELECT c.*, s.name AS by_name FROM shift_counts c JOIN staff s ON s.id = c.by
+  const rows = stmt(
+    db,
+    `SELECT c.*, s.name AS by_name FROM shift_counts c JOIN staff s ON s.id = c.by
        WHERE c.shift_id = ? ORDER BY c.id`,
-    )
-    .all(shiftId) as (CountDb & { by_name: string })[];
+  ).all(shiftId) as (CountDb & { by_name: string })[];
   return rows.map((c) => ({
     id: c.id,
     at: c.at,
@@ -224,7 +223,7 @@ function countRows(db: DB, shiftId: number, blind: boolean): CountRow[] {
 }
 
 function latestCount(db: DB, shiftId: number): CountDb | undefined {
-  return db.prepare('SELECT * FROM shift_counts WHERE shift_id = ? ORDER BY id DESC LIMIT 1').get(shiftId) as
+  return stmt(db, 'SELECT * FROM shift_counts WHERE shift_id = ? ORDER BY id DESC LIMIT 1').get(shiftId) as
     CountDb | undefined;
 }
 
@@ -294,24 +293,22 @@ const VISIT_LITE = `SELECT v.id, v.kind, coalesce(m.name, v.guest_name, '') AS n
  */
 function tagIssues(db: DB, from: string, to: string): { visitId: number; tag: number; at: string }[] {
   return (
-    db
-      .prepare(
-        `SELECT entity_id, json_extract(after_json, '$.tag') AS tag, at FROM audit_log INDEXED BY audit_log_at
+    stmt(
+      db,
+      `SELECT entity_id, json_extract(after_json, '$.tag') AS tag, at FROM audit_log INDEXED BY audit_log_at
          WHERE at >= ? AND at < ? AND entity = 'visit'
            AND op IN ('checkin.scan', 'checkin.guest', 'checkin.changeTag')
            AND json_extract(after_json, '$.tag') IS NOT NULL
          ORDER BY id`,
-      )
-      .all(from, to) as { entity_id: string; tag: number; at: string }[]
+    ).all(from, to) as { entity_id: string; tag: number; at: string }[]
   ).map((r) => ({ visitId: Number(r.entity_id), tag: Number(r.tag), at: r.at }));
 }
 
 function tagFigures(db: DB, from: string, to: string): HandoverBook['tags'] {
-  const visits = db
-    .prepare(
-      `${VISIT_LITE} WHERE v.checked_in_at >= ? AND v.checked_in_at < ? ORDER BY v.checked_in_at, v.id`,
-    )
-    .all(from, to) as VisitLite[];
+  const visits = stmt(
+    db,
+    `${VISIT_LITE} WHERE v.checked_in_at >= ? AND v.checked_in_at < ? ORDER BY v.checked_in_at, v.id`,
+  ).all(from, to) as VisitLite[];
   const issues = tagIssues(db, from, to);
   const byVisit = new Map<number, number[]>();
   for (const i of issues) byVisit.set(i.visitId, [...(byVisit.get(i.visitId) ?? []), i.tag]);
@@ -340,27 +337,25 @@ function tagFigures(db: DB, from: string, to: string): HandoverBook['tags'] {
   }
   for (const [visitId, tags] of byVisit) {
     if (inWindow.has(visitId)) continue;
-    const v = db.prepare(`${VISIT_LITE} WHERE v.id = ?`).get(visitId) as VisitLite | undefined;
+    const v = stmt(db, `${VISIT_LITE} WHERE v.id = ?`).get(visitId) as VisitLite | undefined;
     mk('entry_outside_shift', v, visitId, tags);
   }
-  const stray = db
-    .prepare(
-      `SELECT t.number FROM key_tags t WHERE t.status = 'issued'
+  const stray = stmt(
+    db,
+    `SELECT t.number FROM key_tags t WHERE t.status = 'issued'
          AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.tag_id = t.id AND v.checked_out_at IS NULL)
        ORDER BY t.number`,
-    )
-    .all() as { number: number }[];
+  ).all() as { number: number }[];
   for (const s of stray) mk('issued_without_visit', undefined, null, [s.number]);
 
   const stillOut = tagsStillOut(db);
   const lost = (
-    db
-      .prepare(
-        `${VISIT_LITE.replace('v.checked_in_at', 'v.checked_out_at AS checked_in_at')}
+    stmt(
+      db,
+      `${VISIT_LITE.replace('v.checked_in_at', 'v.checked_out_at AS checked_in_at')}
          WHERE v.checkout_kind = 'tag_not_returned' AND v.checked_out_at >= ? AND v.checked_out_at < ?
          ORDER BY v.checked_out_at`,
-      )
-      .all(from, to) as VisitLite[]
+    ).all(from, to) as VisitLite[]
   ).map((v): TagLostRow => ({
     tagNumber: v.tag_number ?? 0,
     visitId: v.id,
@@ -383,9 +378,10 @@ function tagFigures(db: DB, from: string, to: string): HandoverBook['tags'] {
 /** Every tag out now, with its holder. */
 function tagsStillOut(db: DB): TagOut[] {
   return (
-    db
-      .prepare(`${VISIT_LITE} WHERE v.checked_out_at IS NULL AND v.tag_id IS NOT NULL ORDER BY t.number`)
-      .all() as VisitLite[]
+    stmt(
+      db,
+      `${VISIT_LITE} WHERE v.checked_out_at IS NULL AND v.tag_id IS NOT NULL ORDER BY t.number`,
+    ).all() as VisitLite[]
   ).map((v): TagOut => ({
     tagNumber: v.tag_number!,
     visitId: v.id,
@@ -398,9 +394,10 @@ function tagsStillOut(db: DB): TagOut[] {
 
 /** Tabs of the people inside that are not paid yet. */
 function unpaidTabs(db: DB): UnpaidTab[] {
-  const open = db
-    .prepare(`${VISIT_LITE} WHERE v.checked_out_at IS NULL ORDER BY t.number, v.id`)
-    .all() as VisitLite[];
+  const open = stmt(
+    db,
+    `${VISIT_LITE} WHERE v.checked_out_at IS NULL ORDER BY t.number, v.id`,
+  ).all() as VisitLite[];
   const out: UnpaidTab[] = [];
   for (const v of open) {
     const cents = visitTabCents(db, v.id);
@@ -421,11 +418,10 @@ export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean)
     coach: { male: 0, female: 0, unknown: 0 },
     total: 0,
   };
-  const rows = db
-    .prepare(
-      `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
-    )
-    .all(from, to) as { kind: VisitKind; gender: MemberGender; n: number }[];
+  const rows = stmt(
+    db,
+    `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
+  ).all(from, to) as { kind: VisitKind; gender: MemberGender; n: number }[];
   for (const r of rows) {
     entries[r.kind][r.gender] += r.n;
     entries.total += r.n;
@@ -433,40 +429,38 @@ export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean)
   const v = visitorHandover(db, from, to);
   const cardSales = cardSalesFigures(db, from, to, blind);
 
-  const topupRows = db
-    .prepare(
-      `SELECT p.method, count(DISTINCT s.id) AS n, sum(p.amount_cents) AS c FROM settlements s
+  const topupRows = stmt(
+    db,
+    `SELECT p.method, count(DISTINCT s.id) AS n, sum(p.amount_cents) AS c FROM settlements s
        JOIN payments p ON p.settlement_id = s.id
        WHERE s.kind = 'topup' AND s.at >= ? AND s.at < ? GROUP BY p.method`,
-    )
-    .all(from, to) as { method: PaymentMethod; n: number; c: number }[];
+  ).all(from, to) as { method: PaymentMethod; n: number; c: number }[];
   const topupCount = (
-    db
-      .prepare("SELECT count(*) AS n FROM settlements WHERE kind = 'topup' AND at >= ? AND at < ?")
-      .get(from, to) as { n: number }
+    stmt(db, "SELECT count(*) AS n FROM settlements WHERE kind = 'topup' AND at >= ? AND at < ?").get(
+      from,
+      to,
+    ) as { n: number }
   ).n;
   const tb = { cash: 0, card: 0, mobile: 0 };
   for (const r of topupRows) if (r.method !== 'stored_value') tb[r.method] += r.c;
   const topupTotal = tb.cash + tb.card + tb.mobile;
 
   const sales = (
-    db
-      .prepare(
-        `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+    stmt(
+      db,
+      `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
          WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL`,
-      )
-      .get(from, to) as { c: number }
+    ).get(from, to) as { c: number }
   ).c;
   const bm = barPaymentsByMethod(db, from, to);
   const unpaidLeft = (
-    db
-      .prepare(
-        `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
+    stmt(
+      db,
+      `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
          JOIN visits v ON v.id = s.visit_id
          WHERE v.unpaid_allowed_by IS NOT NULL AND v.checked_out_at >= ? AND v.checked_out_at < ?
            AND l.settlement_id IS NULL AND l.voided_at IS NULL`,
-      )
-      .get(from, to) as { c: number }
+    ).get(from, to) as { c: number }
   ).c;
 
   return {
@@ -499,18 +493,17 @@ export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean)
 
 /** Cash in the drawer the records say there should be: float + takings − change − refunds − pay-outs. */
 function cashFigures(db: DB, s: ShiftDb, to: string): CashFigures {
-  const r = db
-    .prepare(
-      `SELECT coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(tendered_cents, amount_cents) ELSE 0 END), 0) AS takings,
+  const r = stmt(
+    db,
+    `SELECT coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(tendered_cents, amount_cents) ELSE 0 END), 0) AS takings,
               coalesce(sum(CASE WHEN amount_cents > 0 THEN coalesce(change_cents, 0) ELSE 0 END), 0) AS change,
               coalesce(sum(CASE WHEN amount_cents < 0 THEN -amount_cents ELSE 0 END), 0) AS refunds
        FROM payments WHERE method = 'cash' AND at >= ? AND at < ?`,
-    )
-    .get(s.window_from, to) as { takings: number; change: number; refunds: number };
+  ).get(s.window_from, to) as { takings: number; change: number; refunds: number };
   const paid = (
-    db
-      .prepare('SELECT coalesce(sum(amount_cents), 0) AS c FROM shift_payouts WHERE shift_id = ?')
-      .get(s.id) as {
+    stmt(db, 'SELECT coalesce(sum(amount_cents), 0) AS c FROM shift_payouts WHERE shift_id = ?').get(
+      s.id,
+    ) as {
       c: number;
     }
   ).c;
@@ -538,12 +531,11 @@ function toCountResult(db: DB, s: ShiftDb, c: CountDb, cash: CashFigures): Count
 
 function corrections(db: DB, shiftId: number): ShiftCorrection[] {
   return (
-    db
-      .prepare(
-        `SELECT c.*, s.name AS by_name FROM shift_corrections c JOIN staff s ON s.id = c.by
+    stmt(
+      db,
+      `SELECT c.*, s.name AS by_name FROM shift_corrections c JOIN staff s ON s.id = c.by
          WHERE c.shift_id = ? ORDER BY c.id`,
-      )
-      .all(shiftId) as {
+    ).all(shiftId) as {
       id: number;
       figure: string | null;
       value: number | null;
@@ -596,7 +588,7 @@ function toShiftRow(ctx: Ctx, s: ShiftDb): ShiftRow {
     expectedCents: s.expected_cents,
     differenceCents: s.difference_cents,
     corrections: (
-      ctx.db.prepare('SELECT count(*) AS n FROM shift_corrections WHERE shift_id = ?').get(s.id) as {
+      stmt(ctx.db, 'SELECT count(*) AS n FROM shift_corrections WHERE shift_id = ?').get(s.id) as {
         n: number;
       }
     ).n,
@@ -631,13 +623,12 @@ interface DayCloseDb {
 
 /** The close of the day that stands: the latest one no reopening refers to. */
 function standingClose(db: DB, day: string): DayCloseDb | undefined {
-  return db
-    .prepare(
-      `SELECT * FROM day_closes c WHERE c.day = ?
+  return stmt(
+    db,
+    `SELECT * FROM day_closes c WHERE c.day = ?
          AND NOT EXISTS (SELECT 1 FROM day_reopenings r WHERE r.day_close_id = c.id)
        ORDER BY c.id DESC LIMIT 1`,
-    )
-    .get(day) as DayCloseDb | undefined;
+  ).get(day) as DayCloseDb | undefined;
 }
 
 function dayReport(ctx: Ctx, day: string): DayReport {
@@ -666,14 +657,13 @@ function dayReport(ctx: Ctx, day: string): DayReport {
 
 function dayReopenings(db: DB, day: string): DayReopening[] {
   return (
-    db
-      .prepare(
-        `SELECT r.id, r.at, r.reason, s.name AS by_name, a.name AS auth_name, c.closed_at, cs.name AS closed_by_name
+    stmt(
+      db,
+      `SELECT r.id, r.at, r.reason, s.name AS by_name, a.name AS auth_name, c.closed_at, cs.name AS closed_by_name
          FROM day_reopenings r JOIN staff s ON s.id = r.by JOIN staff a ON a.id = r.authorized_by
            JOIN day_closes c ON c.id = r.day_close_id JOIN staff cs ON cs.id = c.closed_by
          WHERE r.day = ? ORDER BY r.id`,
-      )
-      .all(day) as {
+    ).all(day) as {
       id: number;
       at: string;
       reason: string;
@@ -697,22 +687,21 @@ function dayReopenings(db: DB, day: string): DayReopening[] {
 function stocktakeMissing(ctx: Ctx, day: string): string[] {
   const { from, to } = dayBoundsUtc(day, ctx.settings.timeZone);
   return (
-    ctx.db
-      .prepare(
-        `SELECT i.name FROM bar_items i WHERE i.active = 1 AND NOT EXISTS (
+    stmt(
+      ctx.db,
+      `SELECT i.name FROM bar_items i WHERE i.active = 1 AND NOT EXISTS (
            SELECT 1 FROM stocktake_lines l JOIN stocktakes t ON t.id = l.stocktake_id
            WHERE l.item_id = i.id AND t.at >= ? AND t.at < ?)
          ORDER BY i.sort, i.name`,
-      )
-      .all(from, to) as { name: string }[]
+    ).all(from, to) as { name: string }[]
   ).map((r) => r.name);
 }
 
 /** What stops the close of the day, read from the records. */
 function dayBlockers(ctx: Ctx, day: string): DayBlockers {
-  const open = ctx.db
-    .prepare("SELECT * FROM shifts WHERE status = 'open' AND day <= ? ORDER BY id")
-    .all(day) as ShiftDb[];
+  const open = stmt(ctx.db, "SELECT * FROM shifts WHERE status = 'open' AND day <= ? ORDER BY id").all(
+    day,
+  ) as ShiftDb[];
   return {
     openShifts: open.map((s) => ({
       id: s.id,
@@ -737,12 +726,11 @@ function dayExtras(ctx: Ctx, day: string, shiftIds: number[]): DayExtras {
     counts: shiftIds.flatMap((id) => countRows(db, id, blindOf(id)).map((c) => ({ ...c, shiftId: id }))),
     payouts: shiftIds.flatMap((id) => payouts(db, id).map((p) => ({ ...p, shiftId: id }))),
     stocktakes: (
-      db
-        .prepare(
-          `SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by
+      stmt(
+        db,
+        `SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by
            WHERE t.at >= ? AND t.at < ? ORDER BY t.at, t.id`,
-        )
-        .all(from, to) as { id: number; kind: 'daily' | 'month_end'; at: string; by_name: string }[]
+      ).all(from, to) as { id: number; kind: 'daily' | 'month_end'; at: string; by_name: string }[]
     ).map((t) => ({ id: t.id, kind: t.kind, at: t.at, byName: t.by_name })),
     reopenings: dayReopenings(db, day),
     blockers: dayBlockers(ctx, day),
@@ -751,9 +739,9 @@ function dayExtras(ctx: Ctx, day: string, shiftIds: number[]): DayExtras {
 
 function computeDay(ctx: Ctx, day: string, closedAt: string | null, ticked: ChecklistTick[]): DayReport {
   const { from, to } = dayBoundsUtc(day, ctx.settings.timeZone);
-  const shifts = ctx.db
-    .prepare('SELECT * FROM shifts WHERE day = ? ORDER BY opened_at, id')
-    .all(day) as ShiftDb[];
+  const shifts = stmt(ctx.db, 'SELECT * FROM shifts WHERE day = ? ORDER BY opened_at, id').all(
+    day,
+  ) as ShiftDb[];
   const closed = shifts.filter((s) => s.status === 'closed');
   const sum = (f: (s: ShiftDb) => number) => closed.reduce((a, s) => a + f(s), 0);
   const last = closed[closed.length - 1];
@@ -786,7 +774,7 @@ function computeDay(ctx: Ctx, day: string, closedAt: string | null, ticked: Chec
 
 function dayCloseRow(ctx: Ctx, d: DayCloseDb): DayCloseRow {
   const r = JSON.parse(d.book_json) as DayReport;
-  const reopened = ctx.db.prepare('SELECT count(*) AS n FROM day_reopenings WHERE day = ?').get(d.day) as {
+  const reopened = stmt(ctx.db, 'SELECT count(*) AS n FROM day_reopenings WHERE day = ?').get(d.day) as {
     n: number;
   };
   return {
@@ -832,11 +820,10 @@ export function closeDayRecord(ctx: Ctx, day: string, checked: readonly string[]
   const now = ctx.nowIso();
   const report = computeDay(ctx, day, now, checkTicks(items, checked, now));
   const id = Number(
-    ctx.db
-      .prepare(
-        'INSERT INTO day_closes (day, closed_at, closed_by, checklist_json, book_json) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(day, now, me.id, JSON.stringify(report.ticked), JSON.stringify(report)).lastInsertRowid,
+    stmt(
+      ctx.db,
+      'INSERT INTO day_closes (day, closed_at, closed_by, checklist_json, book_json) VALUES (?, ?, ?, ?, ?)',
+    ).run(day, now, me.id, JSON.stringify(report.ticked), JSON.stringify(report)).lastInsertRowid,
   );
   ctx.audit({
     op: 'shift.closeDay',
@@ -872,11 +859,10 @@ export function reopenDay(ctx: Ctx, day: string, auth: { staffId: number; pin: s
   }
   const reason = auth.reason.trim();
   const id = Number(
-    ctx.db
-      .prepare(
-        'INSERT INTO day_reopenings (day, day_close_id, authorized_by, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(day, close.id, who.id, reason, ctx.nowIso(), me.id).lastInsertRowid,
+    stmt(
+      ctx.db,
+      'INSERT INTO day_reopenings (day, day_close_id, authorized_by, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(day, close.id, who.id, reason, ctx.nowIso(), me.id).lastInsertRowid,
   );
   ctx.audit({
     op: 'shift.reopenDay',
@@ -892,7 +878,7 @@ export function recordDayBackup(ctx: Ctx, day: string, file: string): void {
   // the standing close (an earlier, reopened close of the day keeps its own backup)
   const close = standingClose(ctx.db, day);
   if (!close) return;
-  ctx.db.prepare('UPDATE day_closes SET backup_file = ? WHERE id = ?').run(file, close.id);
+  stmt(ctx.db, 'UPDATE day_closes SET backup_file = ? WHERE id = ?').run(file, close.id);
   ctx.audit({ op: 'shift.closeDay.backup', entity: 'day_close', entityId: day, after: { file } });
 }
 
@@ -1028,11 +1014,10 @@ export const shiftHandlers = handlers({
     const items = (incidentHandlers['review.openItems'] as (c: Ctx, a: object) => OpenItems)(ctx, {});
     const today = ctx.today();
     const fromDay = prev ? prev.day : addDays(today, -1);
-    const staff = db
-      .prepare(
-        `SELECT id, name FROM staff WHERE active = 1 AND role IN (SELECT value FROM json_each(?)) ORDER BY name`,
-      )
-      .all(JSON.stringify(DESK)) as ShiftStaff[];
+    const staff = stmt(
+      db,
+      `SELECT id, name FROM staff WHERE active = 1 AND role IN (SELECT value FROM json_each(?)) ORDER BY name`,
+    ).all(JSON.stringify(DESK)) as ShiftStaff[];
     const closedToday = standingClose(db, today);
     return {
       openShiftId: open?.id ?? null,
@@ -1063,7 +1048,7 @@ export const shiftHandlers = handlers({
     if (standingClose(db, ctx.today())) throw new AppError('DAY_ALREADY_CLOSED', { day: ctx.today() });
     const ids = [...new Set(a.staffIds)];
     for (const id of ids) {
-      const r = db.prepare('SELECT role, active FROM staff WHERE id = ?').get(id) as
+      const r = stmt(db, 'SELECT role, active FROM staff WHERE id = ?').get(id) as
         { role: (typeof DESK)[number]; active: number } | undefined;
       if (!r || r.active !== 1 || !DESK.includes(r.role))
         throw new AppError('SHIFT_STAFF_INVALID', { staffId: id });
@@ -1078,26 +1063,25 @@ export const shiftHandlers = handlers({
     const from = prev?.window_to && prev.window_to > now ? prev.window_to : (prev?.window_to ?? now);
     const ticks = checkTicks(ctx.settings.openingChecklist, a.checked, now);
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO shifts (day, status, opened_at, opened_by, window_from, staff_json, previous_shift_id,
+      stmt(
+        db,
+        `INSERT INTO shifts (day, status, opened_at, opened_by, window_from, staff_json, previous_shift_id,
              handover_ack_at, handover_ack_by, float_prefill_cents, float_cents, float_reason, checklist_json)
            VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          ctx.today(),
-          now,
-          me.id,
-          from,
-          JSON.stringify(ids),
-          prev?.id ?? null,
-          prev ? now : null,
-          prev ? me.id : null,
-          prefill,
-          a.floatCents,
-          a.floatCents === prefill ? null : reason,
-          JSON.stringify(ticks),
-        ).lastInsertRowid,
+      ).run(
+        ctx.today(),
+        now,
+        me.id,
+        from,
+        JSON.stringify(ids),
+        prev?.id ?? null,
+        prev ? now : null,
+        prev ? me.id : null,
+        prefill,
+        a.floatCents,
+        a.floatCents === prefill ? null : reason,
+        JSON.stringify(ticks),
+      ).lastInsertRowid,
     );
     ctx.audit({
       op: 'shift.open',
@@ -1132,7 +1116,7 @@ export const shiftHandlers = handlers({
     const s = requireOpen(ctx.db, a.shiftId);
     const messages = a.messages ?? s.messages;
     const notes = a.notes ?? s.notes;
-    ctx.db.prepare('UPDATE shifts SET messages = ?, notes = ? WHERE id = ?').run(messages, notes, s.id);
+    stmt(ctx.db, 'UPDATE shifts SET messages = ?, notes = ? WHERE id = ?').run(messages, notes, s.id);
     ctx.audit({
       op: 'shift.update',
       entity: 'shift',
@@ -1153,11 +1137,10 @@ export const shiftHandlers = handlers({
     const who = authorize(ctx, a.authorization, SUPERVISORS);
     const reason = a.authorization.reason.trim();
     const id = Number(
-      ctx.db
-        .prepare(
-          'INSERT INTO shift_payouts (shift_id, amount_cents, reason, at, by, authorized_by) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(s.id, a.amountCents, reason, ctx.nowIso(), me.id, who.id).lastInsertRowid,
+      stmt(
+        ctx.db,
+        'INSERT INTO shift_payouts (shift_id, amount_cents, reason, at, by, authorized_by) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(s.id, a.amountCents, reason, ctx.nowIso(), me.id, who.id).lastInsertRowid,
     );
     ctx.audit({
       op: 'shift.payout',
@@ -1181,12 +1164,11 @@ export const shiftHandlers = handlers({
       throw new AppError('VALIDATION', { issues: [{ path: 'denominations', code: 'too_big' }] });
     const now = ctx.nowIso();
     const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO shift_counts (shift_id, denominations_json, counted_cents, expected_cents, at, by, recount_id)
+      stmt(
+        ctx.db,
+        `INSERT INTO shift_counts (shift_id, denominations_json, counted_cents, expected_cents, at, by, recount_id)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(s.id, JSON.stringify(a.denominations), counted, cash.expectedCents, now, me.id, drawer.recountId)
+      ).run(s.id, JSON.stringify(a.denominations), counted, cash.expectedCents, now, me.id, drawer.recountId)
         .lastInsertRowid,
     );
     ctx.audit({
@@ -1213,11 +1195,10 @@ export const shiftHandlers = handlers({
     const who = authorize(ctx, a.authorization, SUPERVISORS);
     const reason = a.authorization.reason.trim();
     const id = Number(
-      ctx.db
-        .prepare(
-          'INSERT INTO shift_recounts (shift_id, count_id, authorized_by, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(s.id, drawer.countId, who.id, reason, ctx.nowIso(), me.id).lastInsertRowid,
+      stmt(
+        ctx.db,
+        'INSERT INTO shift_recounts (shift_id, count_id, authorized_by, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(s.id, drawer.countId, who.id, reason, ctx.nowIso(), me.id).lastInsertRowid,
     );
     ctx.audit({
       op: 'shift.authorizeRecount',
@@ -1260,7 +1241,8 @@ export const shiftHandlers = handlers({
       cash,
       denominations: JSON.parse(c.denominations_json) as Denominations,
     };
-    db.prepare(
+    stmt(
+      db,
       `UPDATE shifts SET status = 'closed', window_to = ?, closed_at = ?, closed_by = ?, counted_cents = ?,
          expected_cents = ?, difference_cents = ?, difference_reason = ?, float_handed_cents = ?, book_json = ?,
          messages = ?, notes = ?, signed_out_by = ?, signed_in_by = ?
@@ -1305,11 +1287,10 @@ export const shiftHandlers = handlers({
     if (s.status !== 'closed') throw new AppError('SHIFT_NOT_CLOSED', { id: s.id });
     if (!canSee(ctx, s)) throw new AppError('FORBIDDEN', { op: 'shift.addCorrection' });
     const id = Number(
-      ctx.db
-        .prepare(
-          'INSERT INTO shift_corrections (shift_id, figure, value, text, at, by) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(s.id, a.figure ?? null, a.value ?? null, a.text, ctx.nowIso(), me.id).lastInsertRowid,
+      stmt(
+        ctx.db,
+        'INSERT INTO shift_corrections (shift_id, figure, value, text, at, by) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(s.id, a.figure ?? null, a.value ?? null, a.text, ctx.nowIso(), me.id).lastInsertRowid,
     );
     ctx.audit({
       op: 'shift.addCorrection',
@@ -1412,11 +1393,10 @@ export const shiftHandlers = handlers({
     const to = a.to ?? ctx.today();
     const from = a.from ?? addDays(to, -30);
     if (to < from) throw new AppError('RANGE_INVALID', { from, to });
-    const all = ctx.db
-      .prepare(
-        "SELECT * FROM shifts WHERE status = 'closed' AND day >= ? AND day <= ? ORDER BY closed_at DESC, id DESC",
-      )
-      .all(from, to) as ShiftDb[];
+    const all = stmt(
+      ctx.db,
+      "SELECT * FROM shifts WHERE status = 'closed' AND day >= ? AND day <= ? ORDER BY closed_at DESC, id DESC",
+    ).all(from, to) as ShiftDb[];
     const involves = (s: ShiftDb, id: number) =>
       onDutyIds(s).includes(id) || s.signed_in_by === id || s.signed_out_by === id || s.opened_by === id;
     const manager = SUPERVISORS.includes(me.role);
@@ -1427,13 +1407,12 @@ export const shiftHandlers = handlers({
       .map((s) => toShiftRow(ctx, s));
     const days = manager
       ? (
-          ctx.db
-            .prepare(
-              `SELECT * FROM day_closes c WHERE day >= ? AND day <= ?
+          stmt(
+            ctx.db,
+            `SELECT * FROM day_closes c WHERE day >= ? AND day <= ?
                  AND NOT EXISTS (SELECT 1 FROM day_reopenings r WHERE r.day_close_id = c.id)
                ORDER BY day DESC`,
-            )
-            .all(from, to) as DayCloseDb[]
+          ).all(from, to) as DayCloseDb[]
         )
           .filter(
             (d) =>
@@ -1451,9 +1430,10 @@ export const shiftHandlers = handlers({
     const first = addDays(a.day, -29);
     const { from } = dayBoundsUtc(first, tz);
     const { to } = dayBoundsUtc(a.day, tz);
-    const rows = ctx.db
-      .prepare('SELECT checked_in_at FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?')
-      .all(from, to) as { checked_in_at: string }[];
+    const rows = stmt(
+      ctx.db,
+      'SELECT checked_in_at FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?',
+    ).all(from, to) as { checked_in_at: string }[];
     const perDay = new Map<string, number>();
     for (let d = first; d <= a.day; d = addDays(d, 1)) perDay.set(d, 0);
     const perHour = Array.from({ length: 24 }, (_, hour) => ({ hour, entries: 0 }));

@@ -4,6 +4,7 @@ import type { Role, StaffInfo } from '../contract';
 import { type Actor, type Ctx, handlers, writeAudit } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
+import { stmt } from '../kernel/statements';
 
 export const MAX_PIN_TRIES = 5;
 export const LOCK_MINUTES = 5;
@@ -44,7 +45,7 @@ export function toStaffInfo(r: StaffRow): StaffInfo {
 }
 
 export function getStaffRow(db: DB, id: number): StaffRow | undefined {
-  return db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+  return stmt(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
 }
 
 /**
@@ -67,7 +68,7 @@ export function verifyPin(db: DB, staffId: number, pin: string, now: Date): Acto
       ? new AppError('STAFF_LOCKED', { until })
       : new AppError('PIN_WRONG', { attemptsLeft: MAX_PIN_TRIES - attempts });
     err.afterRollback = () => {
-      db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
+      stmt(db, 'UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
         lock ? 0 : attempts,
         until,
         staffId,
@@ -81,7 +82,7 @@ export function verifyPin(db: DB, staffId: number, pin: string, now: Date): Acto
     throw err;
   }
   if (row.failed_attempts !== 0 || row.locked_until) {
-    db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(staffId);
+    stmt(db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(staffId);
   }
   return { id: row.id, name: row.name, role: row.role };
 }
@@ -101,24 +102,24 @@ export function insertStaff(
   s: { name: string; role: Role; pin: string; gender: StaffInfo['gender'] },
   nowIso: string,
 ): StaffInfo {
-  const info = db
-    .prepare(
-      `INSERT INTO staff (name, role, gender, pin_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(s.name, s.role, s.gender, hashPin(s.pin), nowIso, nowIso);
+  const info = stmt(
+    db,
+    `INSERT INTO staff (name, role, gender, pin_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(s.name, s.role, s.gender, hashPin(s.pin), nowIso, nowIso);
   return toStaffInfo(getStaffRow(db, Number(info.lastInsertRowid))!);
 }
 
 function activeManagerCount(db: DB, exceptId: number): number {
   const q = `SELECT count(*) AS n FROM staff WHERE active = 1 AND id != ? AND role IN (${MANAGERS.map(() => '?').join(',')})`;
-  return (db.prepare(q).get(exceptId, ...MANAGERS) as { n: number }).n;
+  return (stmt(db, q).get(exceptId, ...MANAGERS) as { n: number }).n;
 }
 
 export const staffHandlers = handlers({
   'staff.list': (ctx, { includeInactive }) => {
-    const rows = ctx.db
-      .prepare(`SELECT * FROM staff ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, name`)
-      .all() as StaffRow[];
+    const rows = stmt(
+      ctx.db,
+      `SELECT * FROM staff ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, name`,
+    ).all() as StaffRow[];
     return rows.map(toStaffInfo);
   },
   'staff.create': (ctx, args) => {
@@ -145,13 +146,15 @@ export const staffHandlers = handlers({
     ) {
       throw new AppError('LAST_MANAGER');
     }
-    ctx.db
-      .prepare('UPDATE staff SET name = ?, role = ?, gender = ?, active = ?, updated_at = ? WHERE id = ?')
-      .run(next.name, next.role, next.gender, next.active, ctx.nowIso(), row.id);
+    stmt(
+      ctx.db,
+      'UPDATE staff SET name = ?, role = ?, gender = ?, active = ?, updated_at = ? WHERE id = ?',
+    ).run(next.name, next.role, next.gender, next.active, ctx.nowIso(), row.id);
     if (args.newPin) {
-      ctx.db
-        .prepare('UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?')
-        .run(hashPin(args.newPin), row.id);
+      stmt(
+        ctx.db,
+        'UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
+      ).run(hashPin(args.newPin), row.id);
     }
     const after = toStaffInfo(getStaffRow(ctx.db, row.id)!);
     ctx.audit({

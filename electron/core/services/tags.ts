@@ -7,6 +7,7 @@ import type { TagBoard, TagRow, TagStatus } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { dayBoundsUtc, localParts } from '../time';
+import { stmt } from '../kernel/statements';
 
 interface TagDbRow {
   id: number;
@@ -18,18 +19,18 @@ interface TagDbRow {
 }
 
 export function seedTags(db: DB, count: number, nowIso: string): void {
-  const ins = db.prepare('INSERT INTO key_tags (number, status, status_since) VALUES (?, ?, ?)');
+  const ins = stmt(db, 'INSERT INTO key_tags (number, status, status_since) VALUES (?, ?, ?)');
   for (let n = 1; n <= count; n++) ins.run(n, 'available', nowIso);
 }
 
 export function getTag(db: DB, number: number): TagDbRow {
-  const t = db.prepare('SELECT * FROM key_tags WHERE number = ?').get(number) as TagDbRow | undefined;
+  const t = stmt(db, 'SELECT * FROM key_tags WHERE number = ?').get(number) as TagDbRow | undefined;
   if (!t) throw new AppError('TAG_UNKNOWN', { number });
   return t;
 }
 
 export function lowestFreeTag(db: DB): TagDbRow | undefined {
-  return db.prepare("SELECT * FROM key_tags WHERE status = 'available' ORDER BY number LIMIT 1").get() as
+  return stmt(db, "SELECT * FROM key_tags WHERE status = 'available' ORDER BY number LIMIT 1").get() as
     TagDbRow | undefined;
 }
 
@@ -43,19 +44,18 @@ export function pickTag(db: DB, typed: number | undefined): TagDbRow | undefined
 }
 
 export function setTagStatus(db: DB, tagId: number, status: TagStatus, nowIso: string): void {
-  db.prepare('UPDATE key_tags SET status = ?, status_since = ? WHERE id = ?').run(status, nowIso, tagId);
+  stmt(db, 'UPDATE key_tags SET status = ?, status_since = ? WHERE id = ?').run(status, nowIso, tagId);
 }
 
 export function tagBoard(ctx: Ctx): TagBoard {
-  const rows = ctx.db
-    .prepare(
-      `SELECT t.*, v.id AS visit_id, v.kind AS visit_kind, v.guest_name, m.name AS member_name, m.card_no
+  const rows = stmt(
+    ctx.db,
+    `SELECT t.*, v.id AS visit_id, v.kind AS visit_kind, v.guest_name, m.name AS member_name, m.card_no
        FROM key_tags t
        LEFT JOIN visits v ON v.tag_id = t.id AND v.checked_out_at IS NULL
        LEFT JOIN members m ON m.id = v.member_id
        ORDER BY t.number`,
-    )
-    .all() as (TagDbRow & {
+  ).all() as (TagDbRow & {
     visit_id: number | null;
     visit_kind: 'member' | 'trial' | 'coach' | null;
     guest_name: string | null;
@@ -91,9 +91,10 @@ function disinfectionDue(ctx: Ctx): boolean {
   const weekday = localParts(ctx.now(), tz).weekday;
   if (!ctx.settings.disinfectionDays.includes(weekday)) return false;
   const { from, to } = dayBoundsUtc(ctx.today(), tz);
-  const sent = ctx.db
-    .prepare("SELECT 1 FROM audit_log WHERE op = 'tags.sendToDisinfection' AND at >= ? AND at < ? LIMIT 1")
-    .get(from, to);
+  const sent = stmt(
+    ctx.db,
+    "SELECT 1 FROM audit_log WHERE op = 'tags.sendToDisinfection' AND at >= ? AND at < ? LIMIT 1",
+  ).get(from, to);
   return !sent;
 }
 
@@ -129,11 +130,10 @@ export const tagHandlers = handlers({
     }
     const now = ctx.nowIso();
     for (const t of tags) {
-      ctx.db
-        .prepare(
-          "UPDATE key_tags SET status = 'available', status_since = ?, last_disinfected_at = ? WHERE id = ?",
-        )
-        .run(now, now, t.id);
+      stmt(
+        ctx.db,
+        "UPDATE key_tags SET status = 'available', status_since = ?, last_disinfected_at = ? WHERE id = ?",
+      ).run(now, now, t.id);
     }
     ctx.audit({
       op: 'tags.returnFromDisinfection',
@@ -146,11 +146,13 @@ export const tagHandlers = handlers({
   'tags.add': (ctx, { from, to }) => {
     if (to < from) throw new AppError('VALIDATION', { issues: [{ path: 'to', code: 'range' }] });
     if (to - from >= 2000) throw new AppError('VALIDATION', { issues: [{ path: 'to', code: 'range' }] });
-    const clash = ctx.db
-      .prepare('SELECT number FROM key_tags WHERE number BETWEEN ? AND ? ORDER BY number LIMIT 1')
-      .get(from, to) as { number: number } | undefined;
+    const clash = stmt(
+      ctx.db,
+      'SELECT number FROM key_tags WHERE number BETWEEN ? AND ? ORDER BY number LIMIT 1',
+    ).get(from, to) as { number: number } | undefined;
     if (clash) throw new AppError('TAG_NUMBER_TAKEN', { number: clash.number });
-    const ins = ctx.db.prepare(
+    const ins = stmt(
+      ctx.db,
       "INSERT INTO key_tags (number, status, status_since) VALUES (?, 'available', ?)",
     );
     for (let n = from; n <= to; n++) ins.run(n, ctx.nowIso());
@@ -196,9 +198,9 @@ export const tagHandlers = handlers({
   'tags.renumber': (ctx, { from, to }) => {
     const t = getTag(ctx.db, from);
     if (t.status === 'issued') throw new AppError('TAG_IN_USE', { number: from });
-    if (ctx.db.prepare('SELECT 1 FROM key_tags WHERE number = ?').get(to))
+    if (stmt(ctx.db, 'SELECT 1 FROM key_tags WHERE number = ?').get(to))
       throw new AppError('TAG_NUMBER_TAKEN', { number: to });
-    ctx.db.prepare('UPDATE key_tags SET number = ? WHERE id = ?').run(to, t.id);
+    stmt(ctx.db, 'UPDATE key_tags SET number = ? WHERE id = ?').run(to, t.id);
     ctx.audit({
       op: 'tags.renumber',
       entity: 'key_tags',
@@ -212,7 +214,7 @@ export const tagHandlers = handlers({
   'tags.setLocker': (ctx, { number, locker }) => {
     const t = getTag(ctx.db, number);
     const value = locker && locker.trim() ? locker.trim() : null;
-    ctx.db.prepare('UPDATE key_tags SET locker = ? WHERE id = ?').run(value, t.id);
+    stmt(ctx.db, 'UPDATE key_tags SET locker = ? WHERE id = ?').run(value, t.id);
     ctx.audit({
       op: 'tags.setLocker',
       entity: 'key_tags',

@@ -61,6 +61,7 @@ import {
   takeTurn,
 } from './rotation';
 import { getStaffRow, verifyPin } from './staff';
+import { stmt } from '../kernel/statements';
 
 /**
  * A lead's phone as the actor may see it: in full ("138 1234 5678") for managers and for the
@@ -186,7 +187,7 @@ function toCall(ctx: Ctx, k: CallDbRow): VisitorCall {
 }
 
 function openCall(db: DB, visitorId: number): CallDbRow | undefined {
-  return db.prepare(`${CALL_SELECT} WHERE k.visitor_id = ? AND k.status = 'open'`).get(visitorId) as
+  return stmt(db, `${CALL_SELECT} WHERE k.visitor_id = ? AND k.status = 'open'`).get(visitorId) as
     CallDbRow | undefined;
 }
 
@@ -231,7 +232,7 @@ function toVisitorRow(ctx: Ctx, v: VisitorDbRow): VisitorRow {
 }
 
 function getVisitorRow(db: DB, id: number): VisitorDbRow {
-  const v = db.prepare(`${VISITOR_SELECT} WHERE v.id = ?`).get(id) as VisitorDbRow | undefined;
+  const v = stmt(db, `${VISITOR_SELECT} WHERE v.id = ?`).get(id) as VisitorDbRow | undefined;
   if (!v) throw new AppError('NOT_FOUND', { entity: 'visitor' });
   return v;
 }
@@ -288,18 +289,17 @@ function toDispute(d: DisputeDbRow): DisputeRow {
 }
 
 function getDispute(db: DB, id: number): DisputeRow {
-  const d = db.prepare(`${DISPUTE_SELECT} WHERE d.id = ?`).get(id) as DisputeDbRow | undefined;
+  const d = stmt(db, `${DISPUTE_SELECT} WHERE d.id = ?`).get(id) as DisputeDbRow | undefined;
   if (!d) throw new AppError('NOT_FOUND', { entity: 'dispute' });
   return toDispute(d);
 }
 
 function skipsOf(db: DB, col: 'visitor_id' | 'inquiry_id', id: number): PassedOver[] {
   return (
-    db
-      .prepare(
-        `SELECT k.staff_id, s.name, k.reason, k.at FROM rotation_skips k JOIN staff s ON s.id = k.staff_id WHERE k.${col} = ? ORDER BY k.id`,
-      )
-      .all(id) as { staff_id: number; name: string; reason: SkipReason; at: string }[]
+    stmt(
+      db,
+      `SELECT k.staff_id, s.name, k.reason, k.at FROM rotation_skips k JOIN staff s ON s.id = k.staff_id WHERE k.${col} = ? ORDER BY k.id`,
+    ).all(id) as { staff_id: number; name: string; reason: SkipReason; at: string }[]
   ).map((r) => ({ staffId: r.staff_id, name: r.name, reason: r.reason, at: r.at }));
 }
 
@@ -307,9 +307,9 @@ function skipsOf(db: DB, col: 'visitor_id' | 'inquiry_id', id: number): PassedOv
 function noShowsOf(db: DB, visitorId: number): Set<number> {
   return new Set(
     (
-      db
-        .prepare("SELECT staff_id FROM visitor_calls WHERE visitor_id = ? AND status = 'no_show'")
-        .all(visitorId) as { staff_id: number }[]
+      stmt(db, "SELECT staff_id FROM visitor_calls WHERE visitor_id = ? AND status = 'no_show'").all(
+        visitorId,
+      ) as { staff_id: number }[]
     ).map((r) => r.staff_id),
   );
 }
@@ -317,7 +317,7 @@ function noShowsOf(db: DB, visitorId: number): Set<number> {
 export function loadVisitor(ctx: Ctx, id: number): VisitorDetail {
   const row = toVisitorRow(ctx, getVisitorRow(ctx.db, id));
   const calls = (
-    ctx.db.prepare(`${CALL_SELECT} WHERE k.visitor_id = ? ORDER BY k.id`).all(id) as CallDbRow[]
+    stmt(ctx.db, `${CALL_SELECT} WHERE k.visitor_id = ? ORDER BY k.id`).all(id) as CallDbRow[]
   ).map((k) => toCall(ctx, k));
   let proposal: VisitorDetail['proposal'] = null;
   if (row.status === 'waiting' || row.status === 'calling') {
@@ -332,7 +332,7 @@ export function loadVisitor(ctx: Ctx, id: number): VisitorDetail {
     calls,
     passedOver: skipsOf(ctx.db, 'visitor_id', id),
     disputes: (
-      ctx.db.prepare(`${DISPUTE_SELECT} WHERE d.visitor_id = ? ORDER BY d.id`).all(id) as DisputeDbRow[]
+      stmt(ctx.db, `${DISPUTE_SELECT} WHERE d.visitor_id = ? ORDER BY d.id`).all(id) as DisputeDbRow[]
     ).map(toDispute),
     proposal,
   };
@@ -343,32 +343,31 @@ export function loadVisitor(ctx: Ctx, id: number): VisitorDetail {
 function createCall(ctx: Ctx, visitorId: number, staffId: number, d: Decision, turnConsumed: boolean): void {
   const now = ctx.now();
   const deadline = new Date(now.getTime() + ctx.settings.callTimeoutSeconds * 1000).toISOString();
-  ctx.db
-    .prepare(
-      `INSERT INTO visitor_calls (visitor_id, staff_id, basis, reason_code, reason_params, turn_consumed, called_at,
+  stmt(
+    ctx.db,
+    `INSERT INTO visitor_calls (visitor_id, staff_id, basis, reason_code, reason_params, turn_consumed, called_at,
          called_by, pages, last_paged_at, deadline_at, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'open')`,
-    )
-    .run(
-      visitorId,
-      staffId,
-      d.basis,
-      d.code,
-      JSON.stringify(d.params),
-      turnConsumed ? 1 : 0,
-      now.toISOString(),
-      ctx.requireActor().id,
-      now.toISOString(),
-      deadline,
-    );
-  ctx.db.prepare("UPDATE visitors SET status = 'calling' WHERE id = ?").run(visitorId);
+  ).run(
+    visitorId,
+    staffId,
+    d.basis,
+    d.code,
+    JSON.stringify(d.params),
+    turnConsumed ? 1 : 0,
+    now.toISOString(),
+    ctx.requireActor().id,
+    now.toISOString(),
+    deadline,
+  );
+  stmt(ctx.db, "UPDATE visitors SET status = 'calling' WHERE id = ?").run(visitorId);
 }
 
 /** Calls the next consultant in rotation for a visitor; false when nobody can come (the visitor waits). */
 function callByRotation(ctx: Ctx, visitorId: number, d: Decision): boolean {
   const chosen = takeTurn(ctx, 'visitor', { visitorId }, noShowsOf(ctx.db, visitorId));
   if (!chosen) {
-    ctx.db.prepare("UPDATE visitors SET status = 'waiting' WHERE id = ?").run(visitorId);
+    stmt(ctx.db, "UPDATE visitors SET status = 'waiting' WHERE id = ?").run(visitorId);
     return false;
   }
   createCall(ctx, visitorId, chosen.staff_id, { ...d, basis: 'rotation' }, true);
@@ -377,9 +376,11 @@ function callByRotation(ctx: Ctx, visitorId: number, d: Decision): boolean {
 
 /** The called consultant did not come: the no-show is recorded and the next in rotation is called. */
 function noShowAndNext(ctx: Ctx, visitorId: number, call: CallDbRow): void {
-  ctx.db
-    .prepare("UPDATE visitor_calls SET status = 'no_show', closed_at = ?, closed_by = ? WHERE id = ?")
-    .run(ctx.nowIso(), ctx.requireActor().id, call.id);
+  stmt(ctx.db, "UPDATE visitor_calls SET status = 'no_show', closed_at = ?, closed_by = ? WHERE id = ?").run(
+    ctx.nowIso(),
+    ctx.requireActor().id,
+    call.id,
+  );
   const called = callByRotation(ctx, visitorId, {
     basis: 'rotation',
     code: 'no_show_next',
@@ -396,13 +397,14 @@ function noShowAndNext(ctx: Ctx, visitorId: number, call: CallDbRow): void {
 
 function pageAgain(ctx: Ctx, call: CallDbRow): void {
   const now = ctx.now();
-  ctx.db
-    .prepare('UPDATE visitor_calls SET pages = pages + 1, last_paged_at = ?, deadline_at = ? WHERE id = ?')
-    .run(
-      now.toISOString(),
-      new Date(now.getTime() + ctx.settings.callTimeoutSeconds * 1000).toISOString(),
-      call.id,
-    );
+  stmt(
+    ctx.db,
+    'UPDATE visitor_calls SET pages = pages + 1, last_paged_at = ?, deadline_at = ? WHERE id = ?',
+  ).run(
+    now.toISOString(),
+    new Date(now.getTime() + ctx.settings.callTimeoutSeconds * 1000).toISOString(),
+    call.id,
+  );
 }
 
 /**
@@ -411,9 +413,10 @@ function pageAgain(ctx: Ctx, call: CallDbRow): void {
  */
 function sweep(ctx: Ctx): number[] {
   if (!ctx.settings.autoProposeNext) return [];
-  const due = ctx.db
-    .prepare(`${CALL_SELECT} WHERE k.status = 'open' AND k.deadline_at <= ? ORDER BY k.deadline_at, k.id`)
-    .all(ctx.nowIso()) as CallDbRow[];
+  const due = stmt(
+    ctx.db,
+    `${CALL_SELECT} WHERE k.status = 'open' AND k.deadline_at <= ? ORDER BY k.deadline_at, k.id`,
+  ).all(ctx.nowIso()) as CallDbRow[];
   for (const k of due) {
     if (k.pages < ctx.settings.maxPages) {
       pageAgain(ctx, k);
@@ -443,12 +446,11 @@ function decide(
   const limit = ctx.settings.leadOwnershipDays;
   const tz = ctx.settings.timeZone;
   const appts = (
-    ctx.db
-      .prepare(
-        `SELECT a.id, a.consultant_id, a.appt_date, a.place, a.fixed_at, s.name FROM appointments a JOIN staff s ON s.id = a.consultant_id
+    stmt(
+      ctx.db,
+      `SELECT a.id, a.consultant_id, a.appt_date, a.place, a.fixed_at, s.name FROM appointments a JOIN staff s ON s.id = a.consultant_id
          WHERE a.phone_norm = ? AND a.cancelled_at IS NULL ORDER BY a.fixed_at, a.id`,
-      )
-      .all(phoneKey(a.phone)) as {
+    ).all(phoneKey(a.phone)) as {
       id: number;
       consultant_id: number;
       appt_date: string;
@@ -570,7 +572,7 @@ function toAppt(ctx: Ctx, a: ApptDbRow): AppointmentInfo {
 }
 
 function getApptRow(db: DB, id: number): ApptDbRow {
-  const a = db.prepare(`${APPT_SELECT} WHERE a.id = ?`).get(id) as ApptDbRow | undefined;
+  const a = stmt(db, `${APPT_SELECT} WHERE a.id = ?`).get(id) as ApptDbRow | undefined;
   if (!a) throw new AppError('NOT_FOUND', { entity: 'appointment' });
   return a;
 }
@@ -633,29 +635,27 @@ function toInquiry(ctx: Ctx, i: InquiryDbRow): InquiryInfo {
 }
 
 function getInquiry(ctx: Ctx, id: number): InquiryInfo {
-  const i = ctx.db.prepare(`${INQUIRY_SELECT} WHERE i.id = ?`).get(id) as InquiryDbRow | undefined;
+  const i = stmt(ctx.db, `${INQUIRY_SELECT} WHERE i.id = ?`).get(id) as InquiryDbRow | undefined;
   if (!i) throw new AppError('NOT_FOUND', { entity: 'inquiry' });
   return toInquiry(ctx, i);
 }
 
 function assignInquiry(ctx: Ctx, id: number, consultantId: number, d: Decision): void {
-  ctx.db
-    .prepare(
-      'UPDATE phone_inquiries SET consultant_id = ?, basis = ?, reason_code = ?, reason_params = ?, assigned_at = ?, assigned_by = ? WHERE id = ?',
-    )
-    .run(consultantId, d.basis, d.code, JSON.stringify(d.params), ctx.nowIso(), ctx.requireActor().id, id);
+  stmt(
+    ctx.db,
+    'UPDATE phone_inquiries SET consultant_id = ?, basis = ?, reason_code = ?, reason_params = ?, assigned_at = ?, assigned_by = ? WHERE id = ?',
+  ).run(consultantId, d.basis, d.code, JSON.stringify(d.params), ctx.nowIso(), ctx.requireActor().id, id);
 }
 
 // ---- handover and report -------------------------------------------------------------------------
 
 function cardsSold(db: DB, where: string, ...params: (string | number)[]): CardsSold[] {
   return (
-    db
-      .prepare(
-        `SELECT v.outcome_card_type_id AS id, ct.name, count(*) AS n FROM visitors v JOIN card_types ct ON ct.id = v.outcome_card_type_id
+    stmt(
+      db,
+      `SELECT v.outcome_card_type_id AS id, ct.name, count(*) AS n FROM visitors v JOIN card_types ct ON ct.id = v.outcome_card_type_id
          WHERE v.outcome = 'joined' AND ${where} GROUP BY v.outcome_card_type_id ORDER BY ct.name`,
-      )
-      .all(...params) as { id: number; name: string; n: number }[]
+    ).all(...params) as { id: number; name: string; n: number }[]
   ).map((r) => ({ cardTypeId: r.id, cardTypeName: r.name, count: r.n }));
 }
 
@@ -665,7 +665,7 @@ export function visitorHandover(
   fromIso: string,
   toIso: string,
 ): { visitors: number; phoneInquiries: number; cardsSold: CardsSold[] } {
-  const n = (sql: string) => (db.prepare(sql).get(fromIso, toIso) as { n: number }).n;
+  const n = (sql: string) => (stmt(db, sql).get(fromIso, toIso) as { n: number }).n;
   return {
     visitors: n('SELECT count(*) AS n FROM visitors WHERE registered_at >= ? AND registered_at < ?'),
     phoneInquiries: n('SELECT count(*) AS n FROM phone_inquiries WHERE logged_at >= ? AND logged_at < ?'),
@@ -743,7 +743,7 @@ function consultantReport(ctx: Ctx, month: string): ConsultantReport {
     return s;
   };
   type R = Record<string, string | number | null>;
-  const rows = (sql: string, ...p: string[]) => db.prepare(sql).all(...p) as R[];
+  const rows = (sql: string, ...p: string[]) => stmt(db, sql).all(...p) as R[];
 
   for (const r of rows(
     `SELECT v.consultant_id AS id, v.accepted_at AS at, k.basis FROM visitors v
@@ -817,15 +817,14 @@ function consultantReport(ctx: Ctx, month: string): ConsultantReport {
     if (r.cb !== null) s.phoneCalledBack += 1;
   }
 
-  const staff = db
-    .prepare(
-      "SELECT id, name, role, active FROM staff WHERE role = 'consultant' OR id IN (SELECT staff_id FROM consultant_signins WHERE day >= ? AND day <= ?)",
-    )
-    .all(first, last) as { id: number; name: string; role: string; active: number }[];
+  const staff = stmt(
+    db,
+    "SELECT id, name, role, active FROM staff WHERE role = 'consultant' OR id IN (SELECT staff_id FROM consultant_signins WHERE day >= ? AND day <= ?)",
+  ).all(first, last) as { id: number; name: string; role: string; active: number }[];
   const names = new Map(staff.map((s) => [s.id, s]));
   for (const id of per.keys())
     if (!names.has(id)) {
-      const s = db.prepare('SELECT id, name, role, active FROM staff WHERE id = ?').get(id) as
+      const s = stmt(db, 'SELECT id, name, role, active FROM staff WHERE id = ?').get(id) as
         { id: number; name: string; role: string; active: number } | undefined;
       if (s) names.set(id, s);
     }
@@ -857,45 +856,43 @@ export const visitorHandlers = handlers({
     const key = phoneKey(a.phone);
     // One person, one consultant: the same phone still being handled today is the same visitor
     // (registering them again would call a second consultant for one sale).
-    const here = ctx.db
-      .prepare(
-        `SELECT v.name, c.name AS consultant FROM visitors v LEFT JOIN staff c ON c.id = v.consultant_id
+    const here = stmt(
+      ctx.db,
+      `SELECT v.name, c.name AS consultant FROM visitors v LEFT JOIN staff c ON c.id = v.consultant_id
          WHERE v.phone_norm = ? AND v.day = ? AND v.status IN ('waiting','calling','with_consultant') LIMIT 1`,
-      )
-      .get(key, ctx.today()) as { name: string; consultant: string | null } | undefined;
+    ).get(key, ctx.today()) as { name: string; consultant: string | null } | undefined;
     if (here)
       throw new AppError('VISITOR_ALREADY_HERE', { name: here.name, consultant: here.consultant ?? '' });
     const d = decide(ctx, a);
     const now = ctx.nowIso();
     const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO visitors (day, name, phone, phone_norm, gender, heard_from, interests, first_visit, met_before,
+      stmt(
+        ctx.db,
+        `INSERT INTO visitors (day, name, phone, phone_norm, gender, heard_from, interests, first_visit, met_before,
              met_consultant_id, stated_appointment, stated_appointment_with, appointment_id, note, registered_at,
              registered_by, basis, reason_code, reason_params, status)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')`,
-        )
-        .run(
-          ctx.today(),
-          a.name,
-          key,
-          key,
-          a.gender,
-          a.heardFrom,
-          JSON.stringify(a.interests),
-          a.firstVisit ? 1 : 0,
-          a.metBefore ? 1 : 0,
-          a.metBefore ? a.metConsultantId : null,
-          a.hasAppointment ? 1 : 0,
-          a.hasAppointment ? a.appointmentWithId : null,
-          d.appointmentId,
-          a.note ?? '',
-          now,
-          actor.id,
-          d.decision.basis,
-          d.decision.code,
-          JSON.stringify(d.decision.params),
-        ).lastInsertRowid,
+      ).run(
+        ctx.today(),
+        a.name,
+        key,
+        key,
+        a.gender,
+        a.heardFrom,
+        JSON.stringify(a.interests),
+        a.firstVisit ? 1 : 0,
+        a.metBefore ? 1 : 0,
+        a.metBefore ? a.metConsultantId : null,
+        a.hasAppointment ? 1 : 0,
+        a.hasAppointment ? a.appointmentWithId : null,
+        d.appointmentId,
+        a.note ?? '',
+        now,
+        actor.id,
+        d.decision.basis,
+        d.decision.code,
+        JSON.stringify(d.decision.params),
+      ).lastInsertRowid,
     );
     if (d.callStaffId !== null) createCall(ctx, id, d.callStaffId, d.decision, false);
     else callByRotation(ctx, id, d.decision);
@@ -933,9 +930,10 @@ export const visitorHandlers = handlers({
         throw new AppError('CALL_NOT_OVERDUE', { deadlineAt: call.deadline_at });
       noShowAndNext(ctx, v.id, call);
     } else if (v.status === 'waiting') {
-      const prev = ctx.db
-        .prepare(`${CALL_SELECT} WHERE k.visitor_id = ? AND k.status = 'no_show' ORDER BY k.id DESC`)
-        .get(v.id) as CallDbRow | undefined;
+      const prev = stmt(
+        ctx.db,
+        `${CALL_SELECT} WHERE k.visitor_id = ? AND k.status = 'no_show' ORDER BY k.id DESC`,
+      ).get(v.id) as CallDbRow | undefined;
       const d: Decision = prev
         ? {
             basis: 'rotation',
@@ -964,14 +962,14 @@ export const visitorHandlers = handlers({
     if (call.staff_id !== a.staffId) throw new AppError('WRONG_CONSULTANT', { name: call.staff_name });
     verifyPin(ctx.db, a.staffId, a.pin, ctx.now());
     const now = ctx.nowIso();
-    ctx.db
-      .prepare("UPDATE visitor_calls SET status = 'accepted', closed_at = ?, closed_by = ? WHERE id = ?")
-      .run(now, actor.id, call.id);
-    ctx.db
-      .prepare(
-        "UPDATE visitors SET status = 'with_consultant', consultant_id = ?, credit_consultant_id = ?, accepted_at = ?, handed_over_by = ? WHERE id = ?",
-      )
-      .run(a.staffId, a.staffId, now, actor.id, v.id);
+    stmt(
+      ctx.db,
+      "UPDATE visitor_calls SET status = 'accepted', closed_at = ?, closed_by = ? WHERE id = ?",
+    ).run(now, actor.id, call.id);
+    stmt(
+      ctx.db,
+      "UPDATE visitors SET status = 'with_consultant', consultant_id = ?, credit_consultant_id = ?, accepted_at = ?, handed_over_by = ? WHERE id = ?",
+    ).run(a.staffId, a.staffId, now, actor.id, v.id);
     const s = signinOf(ctx.db, ctx.today(), a.staffId);
     if (s && s.state !== 'signed_out' && s.state !== 'with_visitor') setSigninState(ctx, s, 'with_visitor');
     ctx.audit({
@@ -989,24 +987,23 @@ export const visitorHandlers = handlers({
     let cardTypeId: number | null = null;
     if (a.outcome === 'joined') {
       if (a.cardTypeId === undefined) throw new AppError('CARD_TYPE_REQUIRED');
-      if (!ctx.db.prepare('SELECT 1 FROM card_types WHERE id = ?').get(a.cardTypeId))
+      if (!stmt(ctx.db, 'SELECT 1 FROM card_types WHERE id = ?').get(a.cardTypeId))
         throw new AppError('NOT_FOUND', { entity: 'cardType' });
       cardTypeId = a.cardTypeId;
     }
-    ctx.db
-      .prepare(
-        `UPDATE visitors SET status = 'done', outcome = ?, outcome_card_type_id = ?, outcome_follow_up_date = ?, outcome_note = ?,
+    stmt(
+      ctx.db,
+      `UPDATE visitors SET status = 'done', outcome = ?, outcome_card_type_id = ?, outcome_follow_up_date = ?, outcome_note = ?,
            outcome_at = ?, outcome_by = ? WHERE id = ?`,
-      )
-      .run(
-        a.outcome,
-        cardTypeId,
-        a.outcome === 'follow_up' ? (a.followUpDate ?? null) : null,
-        a.note ?? null,
-        ctx.nowIso(),
-        ctx.requireActor().id,
-        v.id,
-      );
+    ).run(
+      a.outcome,
+      cardTypeId,
+      a.outcome === 'follow_up' ? (a.followUpDate ?? null) : null,
+      a.note ?? null,
+      ctx.nowIso(),
+      ctx.requireActor().id,
+      v.id,
+    );
     consultantDone(ctx, v.consultant_id!);
     ctx.audit({
       op: 'visitors.outcome',
@@ -1022,16 +1019,14 @@ export const visitorHandlers = handlers({
       throw new AppError('VISITOR_WRONG_STATE', { status: v.status });
     const now = ctx.nowIso();
     const actor = ctx.requireActor();
-    ctx.db
-      .prepare(
-        "UPDATE visitor_calls SET status = 'cancelled', closed_at = ?, closed_by = ? WHERE visitor_id = ? AND status = 'open'",
-      )
-      .run(now, actor.id, v.id);
-    ctx.db
-      .prepare(
-        "UPDATE visitors SET status = 'left', left_at = ?, left_by = ?, note = CASE WHEN ? = '' THEN note ELSE ? END WHERE id = ?",
-      )
-      .run(now, actor.id, a.note ?? '', a.note ?? '', v.id);
+    stmt(
+      ctx.db,
+      "UPDATE visitor_calls SET status = 'cancelled', closed_at = ?, closed_by = ? WHERE visitor_id = ? AND status = 'open'",
+    ).run(now, actor.id, v.id);
+    stmt(
+      ctx.db,
+      "UPDATE visitors SET status = 'left', left_at = ?, left_by = ?, note = CASE WHEN ? = '' THEN note ELSE ? END WHERE id = ?",
+    ).run(now, actor.id, a.note ?? '', a.note ?? '', v.id);
     ctx.audit({
       op: 'visitors.leave',
       entity: 'visitor',
@@ -1045,17 +1040,16 @@ export const visitorHandlers = handlers({
   'visitors.today': (ctx): VisitorsToday => {
     const day = ctx.today();
     const visitors = (
-      ctx.db.prepare(`${VISITOR_SELECT} WHERE v.day = ? ORDER BY v.id DESC`).all(day) as VisitorDbRow[]
+      stmt(ctx.db, `${VISITOR_SELECT} WHERE v.day = ? ORDER BY v.id DESC`).all(day) as VisitorDbRow[]
     ).map((v) => toVisitorRow(ctx, v));
     const count = (f: (v: VisitorRow) => boolean) => visitors.filter(f).length;
     const received = visitors.filter((v) => v.consultantId !== null);
     const acceptedBasis = new Map(
       (
-        ctx.db
-          .prepare(
-            "SELECT k.visitor_id, k.basis FROM visitor_calls k JOIN visitors v ON v.id = k.visitor_id WHERE v.day = ? AND k.status = 'accepted'",
-          )
-          .all(day) as { visitor_id: number; basis: CallBasis }[]
+        stmt(
+          ctx.db,
+          "SELECT k.visitor_id, k.basis FROM visitor_calls k JOIN visitors v ON v.id = k.visitor_id WHERE v.day = ? AND k.status = 'accepted'",
+        ).all(day) as { visitor_id: number; basis: CallBasis }[]
       ).map((r) => [r.visitor_id, r.basis]),
     );
     return {
@@ -1074,7 +1068,7 @@ export const visitorHandlers = handlers({
         followUp: count((v) => v.outcome === 'follow_up'),
         notInterested: count((v) => v.outcome === 'not_interested'),
         phoneInquiries: (
-          ctx.db.prepare('SELECT count(*) AS n FROM phone_inquiries WHERE day = ?').get(day) as { n: number }
+          stmt(ctx.db, 'SELECT count(*) AS n FROM phone_inquiries WHERE day = ?').get(day) as { n: number }
         ).n,
       },
       cardsSold: cardsSold(ctx.db, 'v.day = ?', day),
@@ -1083,11 +1077,10 @@ export const visitorHandlers = handlers({
   'visitors.list': (ctx, a) => {
     if (a.to < a.from || daysBetween(a.from, a.to) > 366)
       throw new AppError('RANGE_INVALID', { from: a.from, to: a.to });
-    const rows = ctx.db
-      .prepare(
-        `${VISITOR_SELECT} WHERE v.day >= ? AND v.day <= ? AND (? IS NULL OR v.consultant_id = ?) ORDER BY v.id DESC LIMIT 5000`,
-      )
-      .all(a.from, a.to, a.consultantId ?? null, a.consultantId ?? null) as VisitorDbRow[];
+    const rows = stmt(
+      ctx.db,
+      `${VISITOR_SELECT} WHERE v.day >= ? AND v.day <= ? AND (? IS NULL OR v.consultant_id = ?) ORDER BY v.id DESC LIMIT 5000`,
+    ).all(a.from, a.to, a.consultantId ?? null, a.consultantId ?? null) as VisitorDbRow[];
     return rows.map((v) => toVisitorRow(ctx, v));
   },
   'visitors.dispute': (ctx, a) => {
@@ -1102,11 +1095,10 @@ export const visitorHandlers = handlers({
       verifyPin(ctx.db, a.consultant.staffId, a.consultant.pin, ctx.now());
     }
     const id = Number(
-      ctx.db
-        .prepare(
-          'INSERT INTO visitor_disputes (visitor_id, raised_by, reason, raised_at, recorded_by, credit_before) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(v.id, raiser, a.reason, ctx.nowIso(), actor.id, v.credit_consultant_id).lastInsertRowid,
+      stmt(
+        ctx.db,
+        'INSERT INTO visitor_disputes (visitor_id, raised_by, reason, raised_at, recorded_by, credit_before) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(v.id, raiser, a.reason, ctx.nowIso(), actor.id, v.credit_consultant_id).lastInsertRowid,
     );
     ctx.audit({
       op: 'visitors.dispute',
@@ -1120,12 +1112,11 @@ export const visitorHandlers = handlers({
     const actor = ctx.requireActor();
     const status = a.status ?? 'open';
     const mine = actor.role === 'consultant';
-    const rows = ctx.db
-      .prepare(
-        `${DISPUTE_SELECT} WHERE (? = 'all' OR d.status = ?)
+    const rows = stmt(
+      ctx.db,
+      `${DISPUTE_SELECT} WHERE (? = 'all' OR d.status = ?)
          AND (? = 0 OR d.raised_by = ? OR d.credit_before = ? OR d.credit_to = ?) ORDER BY d.id DESC LIMIT 1000`,
-      )
-      .all(status, status, mine ? 1 : 0, actor.id, actor.id, actor.id) as DisputeDbRow[];
+    ).all(status, status, mine ? 1 : 0, actor.id, actor.id, actor.id) as DisputeDbRow[];
     return rows.map(toDispute);
   },
   'visitors.decideDispute': (ctx, a) => {
@@ -1134,13 +1125,12 @@ export const visitorHandlers = handlers({
     let creditTo: number | null = null;
     if (a.decision === 'move') {
       creditTo = requireConsultant(ctx.db, a.creditToId ?? d.raisedById).id;
-      ctx.db.prepare('UPDATE visitors SET credit_consultant_id = ? WHERE id = ?').run(creditTo, d.visitorId);
+      stmt(ctx.db, 'UPDATE visitors SET credit_consultant_id = ? WHERE id = ?').run(creditTo, d.visitorId);
     }
-    ctx.db
-      .prepare(
-        "UPDATE visitor_disputes SET status = 'decided', decision = ?, credit_to = ?, decision_note = ?, decided_at = ?, decided_by = ? WHERE id = ?",
-      )
-      .run(a.decision, creditTo, a.note ?? null, ctx.nowIso(), ctx.requireActor().id, d.id);
+    stmt(
+      ctx.db,
+      "UPDATE visitor_disputes SET status = 'decided', decision = ?, credit_to = ?, decision_note = ?, decided_at = ?, decided_by = ? WHERE id = ?",
+    ).run(a.decision, creditTo, a.note ?? null, ctx.nowIso(), ctx.requireActor().id, d.id);
     ctx.audit({
       op: 'visitors.decideDispute',
       entity: 'dispute',
@@ -1167,24 +1157,23 @@ export const visitorHandlers = handlers({
     const now = ctx.nowIso();
     const key = phoneKey(a.phone);
     const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO appointments (consultant_id, visitor_name, phone, phone_norm, appt_date, appt_time, place, note, fixed_at, created_at, created_by)
+      stmt(
+        ctx.db,
+        `INSERT INTO appointments (consultant_id, visitor_name, phone, phone_norm, appt_date, appt_time, place, note, fixed_at, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          consultantId,
-          a.visitorName,
-          key,
-          key,
-          a.date,
-          a.time ?? null,
-          a.place,
-          a.note ?? '',
-          now,
-          now,
-          actor.id,
-        ).lastInsertRowid,
+      ).run(
+        consultantId,
+        a.visitorName,
+        key,
+        key,
+        a.date,
+        a.time ?? null,
+        a.place,
+        a.note ?? '',
+        now,
+        now,
+        actor.id,
+      ).lastInsertRowid,
     );
     const appt = getAppt(ctx, id);
     ctx.audit({
@@ -1199,12 +1188,11 @@ export const visitorHandlers = handlers({
     const from = a.from ?? addDays(ctx.today(), -(ctx.settings.leadOwnershipDays + 7));
     const to = a.to ?? '9999-12-31';
     const phone = a.phone ? phoneKey(a.phone) : '';
-    const rows = ctx.db
-      .prepare(
-        `${APPT_SELECT} WHERE a.appt_date >= ? AND a.appt_date <= ? AND (? = '' OR a.phone_norm = ?)
+    const rows = stmt(
+      ctx.db,
+      `${APPT_SELECT} WHERE a.appt_date >= ? AND a.appt_date <= ? AND (? = '' OR a.phone_norm = ?)
          AND (? IS NULL OR a.consultant_id = ?) ORDER BY a.appt_date, a.appt_time, a.fixed_at LIMIT 2000`,
-      )
-      .all(from, to, phone, phone, a.consultantId ?? null, a.consultantId ?? null) as ApptDbRow[];
+    ).all(from, to, phone, phone, a.consultantId ?? null, a.consultantId ?? null) as ApptDbRow[];
     return rows.map((r) => toAppt(ctx, r));
   },
   'appointments.cancel': (ctx, a) => {
@@ -1213,9 +1201,11 @@ export const visitorHandlers = handlers({
     const appt = toAppt(ctx, row);
     checkOwn(actor, appt.consultantId);
     if (appt.cancelledAt) return appt;
-    ctx.db
-      .prepare('UPDATE appointments SET cancelled_at = ?, cancelled_by = ? WHERE id = ?')
-      .run(ctx.nowIso(), actor.id, a.id);
+    stmt(ctx.db, 'UPDATE appointments SET cancelled_at = ?, cancelled_by = ? WHERE id = ?').run(
+      ctx.nowIso(),
+      actor.id,
+      a.id,
+    );
     ctx.audit({
       op: 'appointments.cancel',
       entity: 'appointment',
@@ -1230,21 +1220,20 @@ export const visitorHandlers = handlers({
     const withId = a.hasAppointment ? a.appointmentWithId : null;
     const consultantName = withId !== null ? requireConsultant(ctx.db, withId).name : null;
     const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO phone_inquiries (day, caller_name, callback_phone, has_appointment, appointment_with, topic, logged_at, logged_by)
+      stmt(
+        ctx.db,
+        `INSERT INTO phone_inquiries (day, caller_name, callback_phone, has_appointment, appointment_with, topic, logged_at, logged_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          ctx.today(),
-          a.callerName || null,
-          a.callbackPhone ? phoneKey(a.callbackPhone) : null,
-          a.hasAppointment ? 1 : 0,
-          withId,
-          a.topic,
-          ctx.nowIso(),
-          actor.id,
-        ).lastInsertRowid,
+      ).run(
+        ctx.today(),
+        a.callerName || null,
+        a.callbackPhone ? phoneKey(a.callbackPhone) : null,
+        a.hasAppointment ? 1 : 0,
+        withId,
+        a.topic,
+        ctx.nowIso(),
+        actor.id,
+      ).lastInsertRowid,
     );
     let d: Decision = { basis: 'rotation', code: 'phone_rotation', params: {} };
     if (withId !== null) {
@@ -1267,9 +1256,10 @@ export const visitorHandlers = handlers({
       const chosen = takeTurn(ctx, 'phone', { inquiryId: id });
       if (chosen) assignInquiry(ctx, id, chosen.staff_id, d);
       else
-        ctx.db
-          .prepare('UPDATE phone_inquiries SET basis = ?, reason_code = ?, reason_params = ? WHERE id = ?')
-          .run(d.basis, d.code, JSON.stringify(d.params), id);
+        stmt(
+          ctx.db,
+          'UPDATE phone_inquiries SET basis = ?, reason_code = ?, reason_params = ? WHERE id = ?',
+        ).run(d.basis, d.code, JSON.stringify(d.params), id);
     }
     const inq = getInquiry(ctx, id);
     ctx.audit({
@@ -1287,11 +1277,10 @@ export const visitorHandlers = handlers({
   },
   'inquiries.list': (ctx, a) => {
     const day = a.day ?? ctx.today();
-    const rows = ctx.db
-      .prepare(
-        `${INQUIRY_SELECT} WHERE i.day = ? AND (? IS NULL OR i.consultant_id = ?) AND (? = 0 OR i.called_back_at IS NULL) ORDER BY i.id DESC`,
-      )
-      .all(day, a.consultantId ?? null, a.consultantId ?? null, a.open ? 1 : 0) as InquiryDbRow[];
+    const rows = stmt(
+      ctx.db,
+      `${INQUIRY_SELECT} WHERE i.day = ? AND (? IS NULL OR i.consultant_id = ?) AND (? = 0 OR i.called_back_at IS NULL) ORDER BY i.id DESC`,
+    ).all(day, a.consultantId ?? null, a.consultantId ?? null, a.open ? 1 : 0) as InquiryDbRow[];
     return rows.map((i) => toInquiry(ctx, i));
   },
   'inquiries.assign': (ctx, a) => {
@@ -1319,11 +1308,10 @@ export const visitorHandlers = handlers({
     if (inq.consultantId === null) throw new AppError('NO_CONSULTANT_AVAILABLE');
     checkOwn(actor, inq.consultantId);
     if (inq.calledBackAt) return inq;
-    ctx.db
-      .prepare(
-        'UPDATE phone_inquiries SET called_back_at = ?, called_back_by = ?, callback_note = ? WHERE id = ?',
-      )
-      .run(ctx.nowIso(), actor.id, a.note ?? null, inq.id);
+    stmt(
+      ctx.db,
+      'UPDATE phone_inquiries SET called_back_at = ?, called_back_by = ?, callback_note = ? WHERE id = ?',
+    ).run(ctx.nowIso(), actor.id, a.note ?? null, inq.id);
     ctx.audit({ op: 'inquiries.markCalledBack', entity: 'inquiry', entityId: inq.id, detail: a.note });
     return getInquiry(ctx, inq.id);
   },
