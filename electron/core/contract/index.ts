@@ -1,9 +1,15 @@
 /**
  * The one contract between the renderer and the core: every named operation with its argument
- * schema (validated with zod in the core, never trusted from the renderer) and its result type.
- * Transports (Electron IPC, the loopback server) carry only these operations.
+ * schema (validated with zod in the core, never trusted from the renderer), its result type, its
+ * kind (query or command) and who may call it (kernel/op.ts). Transports (Electron IPC, the
+ * loopback server) carry only these operations; the renderer imports the types and lists from here.
+ *
+ * The operations declared below (and in ./visitors.ts, ./shift.ts) belong to areas not yet moved to
+ * electron/core/areas/; each moves to its area's contract.ts and is composed here.
  */
 import { z } from 'zod';
+import { command, out, query } from '../kernel/op';
+import { DESK, MANAGERS, SUPERVISORS } from '../kernel/roles';
 import {
   Authorization,
   CardNo,
@@ -35,11 +41,6 @@ export * from './visitors';
 export * from './shift';
 export { ROLES } from './common';
 export type { Role } from './common';
-
-/** Phantom marker for an operation's result type. */
-function out<R>(): R {
-  return undefined as unknown as R;
-}
 
 const SettingsPatch = z
   .object({
@@ -260,8 +261,14 @@ const IncidentUpdateFields = z
 
 export const contract = {
   // ---- system, setup, backups -------------------------------------------------------------
-  'system.status': { input: Empty, output: out<T.SystemStatus>() },
-  'system.setup': {
+  'system.status': query({
+    input: Empty,
+    output: out<T.SystemStatus>(),
+    access: 'public',
+    states: ['setup', 'broken'],
+    sessionless: true,
+  }),
+  'system.setup': command({
     input: z
       .object({
         clubName: Name,
@@ -277,15 +284,24 @@ export const contract = {
       })
       .strict(),
     output: out<{ ok: true }>(),
-  },
-  'system.createDemo': {
+    access: 'public',
+    states: ['setup'],
+  }),
+  'system.createDemo': command({
     input: z.object({ language: Language }).strict(),
     output: out<{ ok: true; staff: { name: string; role: T.StaffInfo['role']; pin: string }[] }>(),
-  },
-  'backups.list': { input: Empty, output: out<T.BackupInfo[]>() },
-  'backups.create': { input: Empty, output: out<T.BackupInfo>() },
+    access: 'public',
+    states: ['setup'],
+  }),
+  'backups.list': query({
+    input: Empty,
+    output: out<T.BackupInfo[]>(),
+    access: MANAGERS,
+    states: ['broken'],
+  }),
+  'backups.create': command({ input: Empty, output: out<T.BackupInfo>(), access: MANAGERS, tx: 'manual' }),
   /** In the broken state, any manager's PIN from the backup being restored authorises it. */
-  'backups.restore': {
+  'backups.restore': command({
     input: z
       .object({
         file: z.string().max(200),
@@ -293,34 +309,63 @@ export const contract = {
       })
       .strict(),
     output: out<{ ok: true }>(),
-  },
+    access: MANAGERS,
+    tx: 'manual',
+    states: ['broken'],
+  }),
 
   // ---- session -----------------------------------------------------------------------------
-  'session.staffList': { input: Empty, output: out<T.LoginStaff[]>() },
-  'session.login': { input: z.object({ staffId: Id, pin: Pin }).strict(), output: out<T.SessionInfo>() },
-  'session.current': { input: Empty, output: out<T.SessionInfo | null>() },
-  'session.logout': { input: Empty, output: out<{ ok: true }>() },
+  'session.staffList': query({
+    input: Empty,
+    output: out<T.LoginStaff[]>(),
+    access: 'public',
+    sessionless: true,
+  }),
+  'session.login': command({
+    input: z.object({ staffId: Id, pin: Pin }).strict(),
+    output: out<T.SessionInfo>(),
+    access: 'public',
+    tx: 'manual',
+    sessionless: true,
+  }),
+  'session.current': command({
+    input: Empty,
+    output: out<T.SessionInfo | null>(),
+    access: 'public',
+    tx: 'manual',
+    sessionless: true,
+  }),
+  'session.logout': command({
+    input: Empty,
+    output: out<{ ok: true }>(),
+    access: 'public',
+    tx: 'manual',
+    sessionless: true,
+  }),
   /** Locks the counter now (keeps who was logged in, for a quick unlock). */
-  'session.lock': { input: Empty, output: out<{ ok: true }>() },
-  'session.changePin': {
+  'session.lock': command({ input: Empty, output: out<{ ok: true }>(), access: 'staff', tx: 'manual' }),
+  'session.changePin': command({
     input: z.object({ currentPin: Pin, newPin: Pin }).strict(),
     output: out<{ ok: true }>(),
-  },
+    access: 'staff',
+  }),
 
   // ---- settings, staff, audit --------------------------------------------------------------
-  'settings.get': { input: Empty, output: out<T.Settings>() },
-  'settings.update': { input: SettingsPatch, output: out<T.Settings>() },
-  'staff.list': {
+  'settings.get': query({ input: Empty, output: out<T.Settings>(), access: 'staff' }),
+  'settings.update': command({ input: SettingsPatch, output: out<T.Settings>(), access: MANAGERS }),
+  'staff.list': query({
     input: z.object({ includeInactive: z.boolean().optional() }).strict(),
     output: out<T.StaffInfo[]>(),
-  },
-  'staff.create': {
+    access: MANAGERS,
+  }),
+  'staff.create': command({
     input: z
       .object({ name: Name, role: Role, pin: Pin, gender: z.enum(['male', 'female', 'unspecified']) })
       .strict(),
     output: out<T.StaffInfo>(),
-  },
-  'staff.update': {
+    access: MANAGERS,
+  }),
+  'staff.update': command({
     input: z
       .object({
         id: Id,
@@ -332,8 +377,10 @@ export const contract = {
       })
       .strict(),
     output: out<T.StaffInfo>(),
-  },
-  'audit.search': {
+    access: MANAGERS,
+    tx: 'manual',
+  }),
+  'audit.search': query({
     input: z
       .object({
         q: z.string().max(100).optional(),
@@ -345,14 +392,16 @@ export const contract = {
       })
       .strict(),
     output: out<T.Page<T.AuditRow>>(),
-  },
+    access: MANAGERS,
+  }),
 
   // ---- card types and members --------------------------------------------------------------
-  'cardTypes.list': {
+  'cardTypes.list': query({
     input: z.object({ includeInactive: z.boolean().optional() }).strict(),
     output: out<T.CardTypeInfo[]>(),
-  },
-  'cardTypes.create': {
+    access: 'staff',
+  }),
+  'cardTypes.create': command({
     input: z
       .object({
         name: Name,
@@ -363,8 +412,9 @@ export const contract = {
       })
       .strict(),
     output: out<T.CardTypeInfo>(),
-  },
-  'cardTypes.update': {
+    access: MANAGERS,
+  }),
+  'cardTypes.update': command({
     input: z
       .object({
         id: Id,
@@ -376,24 +426,33 @@ export const contract = {
       })
       .strict(),
     output: out<T.CardTypeInfo>(),
-  },
-  'members.search': {
+    access: MANAGERS,
+  }),
+  'members.search': query({
     input: z.object({ q: z.string().max(100), limit: z.number().int().min(1).max(100).optional() }).strict(),
     output: out<T.MemberSummary[]>(),
-  },
-  'members.get': { input: z.object({ id: Id }).strict(), output: out<T.MemberDetail>() },
+    access: [...DESK, 'bar', 'consultant'],
+  }),
+  'members.get': query({
+    input: z.object({ id: Id }).strict(),
+    output: out<T.MemberDetail>(),
+    access: [...DESK, 'consultant'],
+  }),
+  // Entitlements change only through explicit operations: a card is sold or renewed at the desk
+  // (money in the shift's drawer), a manager registers a card sold before or corrects one.
   /** A manager registers a member whose card was sold before (no sale, no payment): recorded as 'registered'. */
-  'members.create': { input: MemberFields, output: out<T.MemberDetail>() },
+  'members.create': command({ input: MemberFields, output: out<T.MemberDetail>(), access: MANAGERS }),
   /**
    * The member's personal details (the desk). The entitlement (card type, dates, visits, active)
    * changes only through members.sell / renew / freeze / unfreeze / correct; the consultant only by a manager.
    */
-  'members.update': {
+  'members.update': command({
     input: PersonalFields.partial().extend({ id: Id, consultantId: Id.nullable().optional() }).strict(),
     output: out<T.MemberDetail>(),
-  },
+    access: [...DESK, 'consultant'],
+  }),
   /** A new member with a card sold at the desk; `visitorId`: the registered visitor who joined. */
-  'members.sell': {
+  'members.sell': command({
     input: PersonalFields.extend({
       ...CardSaleFields,
       /** The first day of the card: today (default) or a later day within 90 days. */
@@ -401,17 +460,19 @@ export const contract = {
       visitorId: Id.optional(),
     }).strict(),
     output: out<T.CardSaleResult>(),
-  },
+    access: DESK,
+  }),
   /**
    * Renewal (the member's own card type: the period continues after the current one, visits are
    * added) or upgrade (another card type: the new card replaces the current one from today).
    */
-  'members.renew': {
+  'members.renew': command({
     input: z.object({ id: Id, ...CardSaleFields }).strict(),
     output: out<T.CardSaleResult>(),
-  },
+    access: DESK,
+  }),
   /** A manager's correction of the entitlement, with a reason (recorded before and after). */
-  'members.correct': {
+  'members.correct': command({
     input: z
       .object({
         id: Id,
@@ -424,13 +485,19 @@ export const contract = {
       })
       .strict(),
     output: out<T.MemberDetail>(),
-  },
-  'members.freeze': {
+    access: MANAGERS,
+  }),
+  'members.freeze': command({
     input: z.object({ id: Id, fromDate: DateStr, toDate: DateStr, reason: Reason }).strict(),
     output: out<T.MemberDetail>(),
-  },
-  'members.unfreeze': { input: z.object({ id: Id }).strict(), output: out<T.MemberDetail>() },
-  'members.setPhoto': {
+    access: [...SUPERVISORS, 'consultant'],
+  }),
+  'members.unfreeze': command({
+    input: z.object({ id: Id }).strict(),
+    output: out<T.MemberDetail>(),
+    access: [...SUPERVISORS, 'consultant'],
+  }),
+  'members.setPhoto': command({
     input: z
       .object({
         id: Id,
@@ -443,10 +510,15 @@ export const contract = {
       })
       .strict(),
     output: out<{ ok: true }>(),
-  },
-  'members.photo': { input: z.object({ id: Id }).strict(), output: out<{ dataUrl: string | null }>() },
+    access: [...DESK, 'consultant'],
+  }),
+  'members.photo': query({
+    input: z.object({ id: Id }).strict(),
+    output: out<{ dataUrl: string | null }>(),
+    access: [...DESK, 'consultant'],
+  }),
   /** Reads a CSV (UTF-8 or GBK) or .xlsx file and suggests what each column is; writes nothing. */
-  'members.importPreview': {
+  'members.importPreview': command({
     input: z
       .object({
         /** the file's bytes, base64 (a 100,000-member roster is well under this limit) */
@@ -455,18 +527,21 @@ export const contract = {
       })
       .strict(),
     output: out<T.ImportPreview>(),
-  },
+    access: MANAGERS,
+    tx: 'manual',
+  }),
   /** Every problem of every row for a mapping; writes nothing. */
-  'members.importValidate': {
+  'members.importValidate': query({
     input: z.object({ jobId: JobId, mapping: ImportMapping, options: ImportOptions.optional() }).strict(),
     output: out<T.ImportValidation>(),
-  },
+    access: MANAGERS,
+  }),
   /**
    * Imports in one transaction: every row, or — when rows have problems — the rows without problems
    * only if `skipInvalid` says the manager chose to after seeing them; otherwise nothing
    * (IMPORT_HAS_PROBLEMS names the first row). "Import nothing" is importCancel.
    */
-  'members.importCommit': {
+  'members.importCommit': command({
     input: z
       .object({
         jobId: JobId,
@@ -476,12 +551,22 @@ export const contract = {
       })
       .strict(),
     output: out<T.ImportResult>(),
-  },
-  'members.importCancel': { input: z.object({ jobId: JobId }).strict(), output: out<{ ok: true }>() },
-  'members.exportCsv': { input: Empty, output: out<{ filename: string; csv: string; count: number }>() },
+    access: MANAGERS,
+  }),
+  'members.importCancel': command({
+    input: z.object({ jobId: JobId }).strict(),
+    output: out<{ ok: true }>(),
+    access: MANAGERS,
+  }),
+  'members.exportCsv': command({
+    input: Empty,
+    output: out<{ filename: string; csv: string; count: number }>(),
+    access: MANAGERS,
+    announce: false,
+  }),
 
   // ---- check-in, check-out -----------------------------------------------------------------
-  'checkin.scan': {
+  'checkin.scan': command({
     input: z
       .object({
         ref: MemberRef,
@@ -497,8 +582,9 @@ export const contract = {
       })
       .strict(),
     output: out<T.CheckinResult>(),
-  },
-  'checkin.guest': {
+    access: DESK,
+  }),
+  'checkin.guest': command({
     input: z
       .object({
         kind: z.enum(['trial', 'coach']),
@@ -511,12 +597,14 @@ export const contract = {
       })
       .strict(),
     output: out<T.VisitInfo>(),
-  },
-  'checkin.changeTag': {
+    access: DESK,
+  }),
+  'checkin.changeTag': command({
     input: z.object({ visitId: Id, tagNumber: TagNumber }).strict(),
     output: out<T.VisitInfo>(),
-  },
-  'checkin.inside': {
+    access: DESK,
+  }),
+  'checkin.inside': query({
     input: z
       .object({
         filter: z.string().max(100).optional(),
@@ -524,21 +612,23 @@ export const contract = {
       })
       .strict(),
     output: out<T.InsideRow[]>(),
-  },
-  'checkin.checkoutPreview': {
+    access: [...DESK, 'bar'],
+  }),
+  'checkin.checkoutPreview': query({
     input: z.union([
       z.object({ visitId: Id }).strict(),
       z.object({ tagNumber: TagNumber }).strict(),
       z.object({ cardNo: CardNo }).strict(),
     ]),
     output: out<T.CheckoutPreview>(),
-  },
+    access: DESK,
+  }),
   /**
    * Checks a visit out. An unpaid bar tab must be settled in the same call (`payment`, split
    * across methods, adding up to the tab to the cent) or a shift lead lets the member leave with it
    * unpaid (`leaveUnpaid`: it becomes the member's debt). The tag is freed only then.
    */
-  'checkin.checkout': {
+  'checkin.checkout': command({
     input: z
       .object({
         visitId: Id,
@@ -549,33 +639,42 @@ export const contract = {
       })
       .strict(),
     output: out<T.CheckoutResult>(),
-  },
-  'checkin.today': { input: Empty, output: out<T.TodayCounts>() },
-  'checkin.recent': {
+    access: DESK,
+  }),
+  'checkin.today': query({
+    input: Empty,
+    output: out<T.TodayCounts>(),
+    access: [...DESK, 'bar', 'consultant'],
+  }),
+  'checkin.recent': query({
     input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
     output: out<T.VisitInfo[]>(),
-  },
+    access: DESK,
+  }),
 
   // ---- drink bar ---------------------------------------------------------------------------
-  'bar.items': {
+  'bar.items': query({
     input: z.object({ includeInactive: z.boolean().optional() }).strict(),
     output: out<T.BarItem[]>(),
-  },
-  'bar.itemCreate': { input: BarItemFields, output: out<T.BarItem>() },
+    access: [...DESK, 'bar', 'consultant'],
+  }),
+  'bar.itemCreate': command({ input: BarItemFields, output: out<T.BarItem>(), access: ['bar', ...MANAGERS] }),
   /** A price change is audited and never alters slips already written. */
-  'bar.itemUpdate': {
+  'bar.itemUpdate': command({
     input: BarItemFields.partial().extend({ id: Id, active: z.boolean().optional() }).strict(),
     output: out<T.BarItem>(),
-  },
+    access: ['bar', ...MANAGERS],
+  }),
   /** A delivery received into stock. */
-  'bar.receive': {
+  'bar.receive': command({
     input: z.object({ itemId: Id, quantity: Quantity, note: ShortText.optional() }).strict(),
     output: out<T.BarItem>(),
-  },
+    access: ['bar', ...SUPERVISORS],
+  }),
   /** The tab of someone inside (by tag, card or visit); a closed visit's tab only by visit id. */
-  'bar.tab': { input: TabRef, output: out<T.Tab>() },
+  'bar.tab': query({ input: TabRef, output: out<T.Tab>(), access: [...DESK, 'bar'] }),
   /** Writes a slip on the visit of an issued tag. Selling past zero stock is allowed, with a warning. */
-  'bar.sell': {
+  'bar.sell': command({
     input: z
       .object({
         visitId: Id,
@@ -587,24 +686,26 @@ export const contract = {
       })
       .strict(),
     output: out<T.Tab>(),
-  },
+    access: [...DESK, 'bar'],
+  }),
   /**
    * Corrects a line on the spot (a new quantity, higher or lower, or 0 to remove it) with the member's
    * confirmation: only while the member is inside, the line unpaid and the slip younger than the
    * correction window (settings.barCorrectionMinutes). Anything else is a void.
    */
-  'bar.correctLine': {
+  'bar.correctLine': command({
     input: z
       .object({ lineId: Id, quantity: z.number().int().min(0).max(999), memberConfirmed: z.literal(true) })
       .strict(),
     output: out<T.Tab>(),
-  },
+    access: [...DESK, 'bar'],
+  }),
   /**
    * Voids lines (or part of one): a shift lead's or customer-service manager's PIN on the spot and a
    * reason; a manager's once the member has left. Money paid for a voided line goes back where it came
    * from (stored value to the ledger); `cashBack` pays stored value back in cash, with a manager's PIN.
    */
-  'bar.void': {
+  'bar.void': command({
     input: z
       .object({
         lineIds: z.array(Id).min(1).max(100),
@@ -616,10 +717,15 @@ export const contract = {
       })
       .strict(),
     output: out<T.Tab>(),
-  },
+    access: [...DESK, 'bar'],
+  }),
   /** Free water for a visitor in the bar area: counted, never charged. */
-  'bar.water': { input: z.object({ visitId: Id.optional() }).strict(), output: out<{ today: number }>() },
-  'bar.stocktake': {
+  'bar.water': command({
+    input: z.object({ visitId: Id.optional() }).strict(),
+    output: out<{ today: number }>(),
+    access: [...DESK, 'bar'],
+  }),
+  'bar.stocktake': command({
     input: z
       .object({
         kind: z.enum(['daily', 'month_end']),
@@ -639,23 +745,39 @@ export const contract = {
       })
       .strict(),
     output: out<T.BarReport>(),
-  },
-  'bar.report': { input: z.object({ from: DateStr, to: DateStr }).strict(), output: out<T.BarReport>() },
-  'bar.reportCsv': {
+    access: ['bar', ...SUPERVISORS],
+  }),
+  'bar.report': query({
+    input: z.object({ from: DateStr, to: DateStr }).strict(),
+    output: out<T.BarReport>(),
+    access: ['bar', ...SUPERVISORS],
+  }),
+  'bar.reportCsv': command({
     input: z.object({ from: DateStr, to: DateStr }).strict(),
     output: out<{ filename: string; csv: string }>(),
-  },
+    access: ['bar', ...SUPERVISORS],
+    announce: false,
+  }),
   /** Next month's order list: items whose sales in `month` exceed the stock on hand now. */
-  'bar.orderList': { input: z.object({ month: MonthStr }).strict(), output: out<T.OrderListRow[]>() },
+  'bar.orderList': query({
+    input: z.object({ month: MonthStr }).strict(),
+    output: out<T.OrderListRow[]>(),
+    access: ['bar', ...SUPERVISORS],
+  }),
 
   // ---- payments and stored value -------------------------------------------------------------
   /** What a member still owes: unpaid bar lines of earlier visits and unpaid charges (lost tags). */
-  'payments.debts': { input: z.object({ memberId: Id }).strict(), output: out<T.Debts>() },
-  'payments.payDebts': {
+  'payments.debts': query({
+    input: z.object({ memberId: Id }).strict(),
+    output: out<T.Debts>(),
+    access: DESK,
+  }),
+  'payments.payDebts': command({
     input: z.object({ memberId: Id, parts: PaymentParts, opId: OpId.optional() }).strict(),
     output: out<T.Receipt>(),
-  },
-  'storedValue.account': {
+    access: DESK,
+  }),
+  'storedValue.account': query({
     input: z
       .object({
         memberId: Id,
@@ -664,8 +786,9 @@ export const contract = {
       })
       .strict(),
     output: out<T.StoredValueAccount>(),
-  },
-  'storedValue.topup': {
+    access: [...DESK, 'consultant'],
+  }),
+  'storedValue.topup': command({
     input: z
       .object({
         memberId: Id,
@@ -677,9 +800,10 @@ export const contract = {
       })
       .strict(),
     output: out<T.Receipt>(),
-  },
+    access: DESK,
+  }),
   /** Pays part of a balance back to the member (cash or card). */
-  'storedValue.refund': {
+  'storedValue.refund': command({
     input: z
       .object({
         memberId: Id,
@@ -690,9 +814,10 @@ export const contract = {
       })
       .strict(),
     output: out<T.Receipt>(),
-  },
+    access: MANAGERS,
+  }),
   /** A manager's correction of a balance, with a reason (never below zero). */
-  'storedValue.adjust': {
+  'storedValue.adjust': command({
     input: z
       .object({
         memberId: Id,
@@ -706,56 +831,67 @@ export const contract = {
       })
       .strict(),
     output: out<T.StoredValueAccount>(),
-  },
+    access: MANAGERS,
+  }),
   /** The weekly check: the week's movements and anything that does not add up. */
-  'storedValue.check': {
+  'storedValue.check': query({
     input: z.object({ from: DateStr, to: DateStr }).strict(),
     output: out<T.StoredValueCheck>(),
-  },
+    access: SUPERVISORS,
+  }),
 
   // ---- key tags ----------------------------------------------------------------------------
-  'tags.board': { input: Empty, output: out<T.TagBoard>() },
-  'tags.sendToDisinfection': {
+  'tags.board': query({ input: Empty, output: out<T.TagBoard>(), access: [...DESK, 'bar'] }),
+  'tags.sendToDisinfection': command({
     input: z.object({ numbers: z.array(TagNumber).min(1).max(2000) }).strict(),
     output: out<T.TagBoard>(),
-  },
-  'tags.returnFromDisinfection': {
+    access: DESK,
+  }),
+  'tags.returnFromDisinfection': command({
     input: z.object({ numbers: z.array(TagNumber).min(1).max(2000) }).strict(),
     output: out<T.TagBoard>(),
-  },
-  'tags.add': {
+    access: DESK,
+  }),
+  'tags.add': command({
     input: z.object({ from: TagNumber, to: TagNumber }).strict(),
     output: out<T.TagBoard>(),
-  },
-  'tags.retire': {
+    access: MANAGERS,
+  }),
+  'tags.retire': command({
     input: z.object({ numbers: z.array(TagNumber).min(1).max(2000), reason: Reason }).strict(),
     output: out<T.TagBoard>(),
-  },
+    access: SUPERVISORS,
+  }),
   /** Puts a lost or retired tag back in service (found, repaired). */
-  'tags.restore': {
+  'tags.restore': command({
     input: z.object({ number: TagNumber, reason: Reason }).strict(),
     output: out<T.TagBoard>(),
-  },
-  'tags.renumber': {
+    access: SUPERVISORS,
+  }),
+  'tags.renumber': command({
     input: z.object({ from: TagNumber, to: TagNumber }).strict(),
     output: out<T.TagBoard>(),
-  },
-  'tags.setLocker': {
+    access: MANAGERS,
+  }),
+  'tags.setLocker': command({
     input: z.object({ number: TagNumber, locker: ShortText.nullable() }).strict(),
     output: out<T.TagBoard>(),
-  },
+    access: SUPERVISORS,
+  }),
 
   // ---- visitors, consultant rotation, phone inquiries, announcements (see ./visitors.ts) -------
   ...visitorContract,
   // ---- shift close and handover (see ./shift.ts) ---------------------------------------------
   ...shiftContract,
   // ---- incidents -----------------------------------------------------------------------------
+  // Anyone opens one; managers complete, close and review. Non-managers see the desk view (no
+  // medical details) of the incidents they opened and of the open ones (services/incidents.ts).
   /**
    * Anyone at the desk opens an incident in seconds: when (club-local, default now), where, what,
    * the member if any, or the name (gender, age) of someone who is not a member. Non-managers get
    * the desk view (no medical details).
    */
-  'incidents.open': {
+  'incidents.open': command({
     input: z
       .object({
         occurredAt: LocalDateTime.optional(),
@@ -772,24 +908,28 @@ export const contract = {
       })
       .strict(),
     output: out<T.IncidentDetail>(),
-  },
+    access: 'staff',
+  }),
   /** A customer-service manager or above completes the record; a closed incident is refused. */
-  'incidents.update': {
+  'incidents.update': command({
     input: IncidentUpdateFields.extend({ id: Id }).strict(),
     output: out<T.IncidentFullView>(),
-  },
+    access: MANAGERS,
+  }),
   /** open ↔ follow_up, or closed (needs the written-report fields; then read-only for good). */
-  'incidents.setStatus': {
+  'incidents.setStatus': command({
     input: z.object({ id: Id, status: IncidentStatus }).strict(),
     output: out<T.IncidentFullView>(),
-  },
+    access: MANAGERS,
+  }),
   /** A dated note added to the record, also (mainly) after closing. */
-  'incidents.addAddendum': {
+  'incidents.addAddendum': command({
     input: z.object({ id: Id, text: Narrative }).strict(),
     output: out<T.IncidentFullView>(),
-  },
+    access: MANAGERS,
+  }),
   /** A follow-up (call or visit) with a due date; an open incident moves to follow_up. */
-  'incidents.addFollowUp': {
+  'incidents.addFollowUp': command({
     input: z
       .object({
         id: Id,
@@ -800,14 +940,16 @@ export const contract = {
       })
       .strict(),
     output: out<T.IncidentFullView>(),
-  },
+    access: MANAGERS,
+  }),
   /** Marks a follow-up done (a manager, or the staff member it is assigned to). */
-  'incidents.completeFollowUp': {
+  'incidents.completeFollowUp': command({
     input: z.object({ followUpId: Id, outcome: z.string().trim().max(5000).optional() }).strict(),
     output: out<T.IncidentDetail>(),
-  },
+    access: 'staff',
+  }),
   /** Attaches a photo or scan (stored in the data folder with its SHA-256). At most 5 MB. */
-  'incidents.attach': {
+  'incidents.attach': command({
     input: z
       .object({
         id: Id,
@@ -823,30 +965,46 @@ export const contract = {
       })
       .strict(),
     output: out<T.AttachmentInfo>(),
-  },
+    access: 'staff',
+  }),
   /** An attachment's content, after checking its hash (ATTACHMENT_TAMPERED when it differs). */
-  'incidents.attachment': {
+  'incidents.attachment': command({
     input: z.object({ attachmentId: Id }).strict(),
     output: out<T.AttachmentInfo & { dataUrl: string }>(),
-  },
+    access: 'staff',
+    announce: false,
+  }),
   /** The record (audited): the full view for managers, the desk view for others. */
-  'incidents.get': { input: z.object({ id: Id }).strict(), output: out<T.IncidentDetail>() },
+  'incidents.get': command({
+    input: z.object({ id: Id }).strict(),
+    output: out<T.IncidentDetail>(),
+    access: 'staff',
+    announce: false,
+  }),
   /** The review list: filters, follow-ups due, totals and the per-month chart (managers). */
-  'incidents.list': {
+  'incidents.list': query({
     input: z.object({ ...IncidentFilterFields, limit: Limit.optional(), offset: Offset.optional() }).strict(),
     output: out<T.IncidentList>(),
-  },
+    access: 'staff',
+  }),
   /** The matching incidents as CSV (managers only, audited). */
-  'incidents.exportCsv': {
+  'incidents.exportCsv': command({
     input: z.object(IncidentFilterFields).strict(),
     output: out<{ filename: string; csv: string; count: number }>(),
-  },
+    access: MANAGERS,
+    announce: false,
+  }),
   /** The data of the printable written report (audited). */
-  'incidents.report': { input: z.object({ id: Id }).strict(), output: out<T.IncidentReport>() },
+  'incidents.report': command({
+    input: z.object({ id: Id }).strict(),
+    output: out<T.IncidentReport>(),
+    access: MANAGERS,
+    announce: false,
+  }),
 
   // ---- complaints ----------------------------------------------------------------------------
   /** The duty manager takes a complaint down: a member (or a name), channel, what, staff, department. */
-  'complaints.create': {
+  'complaints.create': command({
     input: z
       .object({
         memberId: Id.optional(),
@@ -863,9 +1021,10 @@ export const contract = {
       })
       .strict(),
     output: out<T.ComplaintDetail>(),
-  },
+    access: MANAGERS,
+  }),
   /** Corrects the record or records the supervisor's findings (assigned → investigated). */
-  'complaints.update': {
+  'complaints.update': command({
     input: z
       .object({
         id: Id,
@@ -879,38 +1038,44 @@ export const contract = {
       })
       .strict(),
     output: out<T.ComplaintDetail>(),
-  },
+    access: MANAGERS,
+  }),
   /** Assigns the supervisor of the department concerned. */
-  'complaints.assign': {
+  'complaints.assign': command({
     input: z.object({ id: Id, supervisorName: Name, department: Department.optional() }).strict(),
     output: out<T.ComplaintDetail>(),
-  },
+    access: MANAGERS,
+  }),
   /** The agreed resolution and any action on staff (an escalated complaint: the store manager). */
-  'complaints.resolve': {
+  'complaints.resolve': command({
     input: z.object({ id: Id, resolution: Narrative, staffAction: ShortText.optional() }).strict(),
     output: out<T.ComplaintDetail>(),
-  },
+    access: MANAGERS,
+  }),
   /** Beyond the duty manager's authority: escalated to the store manager with a written report. */
-  'complaints.escalate': {
+  'complaints.escalate': command({
     input: z.object({ id: Id, report: Narrative }).strict(),
     output: out<T.ComplaintDetail>(),
-  },
+    access: MANAGERS,
+  }),
   /**
    * The outcome is reported to the store manager: the complaint is closed. It needs the member's
    * desired outcome (given now or recorded before) and what was agreed with the member.
    */
-  'complaints.close': {
+  'complaints.close': command({
     input: z
       .object({ id: Id, desiredOutcome: Narrative.optional(), agreedOutcome: Narrative.optional() })
       .strict(),
     output: out<T.ComplaintDetail>(),
-  },
+    access: MANAGERS,
+  }),
   /** A dated follow-up note (any status). */
-  'complaints.addNote': {
+  'complaints.addNote': command({
     input: z.object({ id: Id, text: Narrative }).strict(),
     output: out<T.ComplaintDetail>(),
-  },
-  'complaints.list': {
+    access: MANAGERS,
+  }),
+  'complaints.list': query({
     input: z
       .object({
         from: DateStr.optional(),
@@ -928,11 +1093,16 @@ export const contract = {
       })
       .strict(),
     output: out<T.ComplaintList>(),
-  },
-  'complaints.get': { input: z.object({ id: Id }).strict(), output: out<T.ComplaintDetail>() },
+    access: MANAGERS,
+  }),
+  'complaints.get': query({
+    input: z.object({ id: Id }).strict(),
+    output: out<T.ComplaintDetail>(),
+    access: MANAGERS,
+  }),
 
   /** Open incidents, open complaints and follow-ups due: for shift opening and the review screen. */
-  'review.openItems': { input: Empty, output: out<T.OpenItems>() },
+  'review.openItems': query({ input: Empty, output: out<T.OpenItems>(), access: 'staff' }),
 } as const;
 
 export type Contract = typeof contract;

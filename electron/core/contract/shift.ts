@@ -8,13 +8,11 @@
  * the expected cash (nor the cash figures it is made of); only shift.count's result does.
  */
 import { z } from 'zod';
+import { command, out, query } from '../kernel/op';
+import { DESK, SUPERVISORS } from '../kernel/roles';
 import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
 import type { AnnouncementItem, CardsSold } from './visitors';
 import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod } from './types';
-
-function out<R>(): R {
-  return undefined as unknown as R;
-}
 
 // ---- result types ---------------------------------------------------------------------------
 
@@ -410,13 +408,17 @@ const ChecklistItem = z.string().trim().min(1).max(200);
 const Text = z.string().max(5000);
 
 export const shiftContract = {
+  // The desk opens, runs and closes shifts; shift leads and managers close the day and see every
+  // shift (reception sees the shifts it was on; services/shift.ts). A pay-out and a recount also
+  // need a shift lead's or manager's PIN; reopening a closed day a manager's (a shift lead asks a
+  // manager on the spot).
   /** What the incoming staff sees before opening: the previous handover, open items, float, checklist. */
-  'shift.opening': { input: z.object({}).strict(), output: out<ShiftOpening>() },
+  'shift.opening': query({ input: z.object({}).strict(), output: out<ShiftOpening>(), access: DESK }),
   /**
    * Opens a shift: the staff on duty, the float received (a reason when it differs from the last
    * close's), the previous handover acknowledged, the checklist items ticked.
    */
-  'shift.open': {
+  'shift.open': command({
     input: z
       .object({
         staffIds: z.array(Id).min(1).max(10),
@@ -427,19 +429,21 @@ export const shiftContract = {
       })
       .strict(),
     output: out<ShiftInfo>(),
-  },
+    access: DESK,
+  }),
   /** The running shift and its live figures (blind: without cash). */
-  'shift.current': { input: z.object({}).strict(), output: out<ShiftCurrent>() },
+  'shift.current': query({ input: z.object({}).strict(), output: out<ShiftCurrent>(), access: DESK }),
   /** Messages for the next shift and free notes of the open shift (refused once closed). */
-  'shift.update': {
+  'shift.update': command({
     input: z.object({ shiftId: Id, messages: Text.optional(), notes: Text.optional() }).strict(),
     output: out<ShiftInfo>(),
-  },
+    access: DESK,
+  }),
   /**
    * Cash taken out of the drawer (petty cash): a shift lead's or manager's PIN and the reason (the
    * authorisation's reason is the pay-out's). Refused once the cash is counted, until a recount.
    */
-  'shift.payout': {
+  'shift.payout': command({
     input: z
       .object({
         shiftId: Id,
@@ -448,25 +452,28 @@ export const shiftContract = {
       })
       .strict(),
     output: out<ShiftInfo>(),
-  },
+    access: DESK,
+  }),
   /**
    * The blind count: only its result carries the expected figure. One per shift: a second count
    * answers a recount a shift lead authorised (shift.authorizeRecount).
    */
-  'shift.count': {
+  'shift.count': command({
     input: z.object({ shiftId: Id, denominations: DenominationsSchema }).strict(),
     output: out<CountResult>(),
-  },
+    access: DESK,
+  }),
   /**
    * A shift lead or manager authorises a recount (PIN, reason): the drawer opens again (cash may
    * move), the close waits for the recount, and the earlier count stays on the report.
    */
-  'shift.authorizeRecount': {
+  'shift.authorizeRecount': command({
     input: z.object({ shiftId: Id, authorization: Authorization }).strict(),
     output: out<ShiftInfo>(),
-  },
+    access: DESK,
+  }),
   /** Closes the shift: the reason of a difference, the float handed over, messages, both PINs. */
-  'shift.close': {
+  'shift.close': command({
     input: z
       .object({
         shiftId: Id,
@@ -479,9 +486,10 @@ export const shiftContract = {
       })
       .strict(),
     output: out<ShiftReport>(),
-  },
+    access: DESK,
+  }),
   /** A correction of a closed shift: a new entry linked to it. */
-  'shift.addCorrection': {
+  'shift.addCorrection': command({
     input: z
       .object({
         shiftId: Id,
@@ -491,34 +499,53 @@ export const shiftContract = {
       })
       .strict(),
     output: out<ShiftReport>(),
-  },
-  'shift.report': { input: z.object({ id: Id }).strict(), output: out<ShiftReport>() },
-  'shift.reportCsv': {
+    access: DESK,
+  }),
+  'shift.report': query({ input: z.object({ id: Id }).strict(), output: out<ShiftReport>(), access: DESK }),
+  'shift.reportCsv': command({
     input: z.union([z.object({ shiftId: Id }).strict(), z.object({ day: DateStr }).strict()]),
     output: out<{ filename: string; csv: string }>(),
-  },
-  'shift.history': {
+    access: DESK,
+    announce: false,
+  }),
+  'shift.history': query({
     input: z.object({ from: DateStr.optional(), to: DateStr.optional(), staffId: Id.optional() }).strict(),
     output: out<ShiftHistory>(),
-  },
-  'shift.charts': { input: z.object({ day: DateStr }).strict(), output: out<ShiftCharts>() },
+    access: DESK,
+  }),
+  'shift.charts': query({
+    input: z.object({ day: DateStr }).strict(),
+    output: out<ShiftCharts>(),
+    access: DESK,
+  }),
   /** The day as it would close now: its shifts combined, the pre-closing checklist. */
-  'shift.dayPreview': { input: z.object({ day: DateStr }).strict(), output: out<DayReport>() },
+  'shift.dayPreview': query({
+    input: z.object({ day: DateStr }).strict(),
+    output: out<DayReport>(),
+    access: SUPERVISORS,
+  }),
   /**
    * Closes the day (once, unless a manager reopens it): every closing checklist item ticked, no shift
    * still open, the bar's stocktake of the day recorded; makes a backup.
    */
-  'shift.closeDay': {
+  'shift.closeDay': command({
     input: z.object({ day: DateStr, checked: z.array(ChecklistItem).max(50) }).strict(),
     output: out<DayReport>(),
-  },
-  'shift.dayReport': { input: z.object({ day: DateStr }).strict(), output: out<DayReport>() },
+    access: SUPERVISORS,
+    tx: 'manual',
+  }),
+  'shift.dayReport': query({
+    input: z.object({ day: DateStr }).strict(),
+    output: out<DayReport>(),
+    access: SUPERVISORS,
+  }),
   /**
    * Reopens a closed day: a manager's PIN and the reason (audited). The day's report is computed
    * again from the records and the day is closed again with shift.closeDay.
    */
-  'shift.reopenDay': {
+  'shift.reopenDay': command({
     input: z.object({ day: DateStr, authorization: Authorization }).strict(),
     output: out<DayReport>(),
-  },
+    access: SUPERVISORS,
+  }),
 } as const;

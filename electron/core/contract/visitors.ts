@@ -5,11 +5,9 @@
  * report. Reasons are codes with parameters so the desk words them in its own language.
  */
 import { z } from 'zod';
+import { command, out, query } from '../kernel/op';
+import { DESK, MANAGERS, SUPERVISORS } from '../kernel/roles';
 import { DateStr, Gender, Id, OpId, Phone, Pin, Reason, RequiredPhone, ShortText, TimeStr } from './common';
-
-function out<R>(): R {
-  return undefined as unknown as R;
-}
 
 // ---- result types ---------------------------------------------------------------------------
 
@@ -364,11 +362,17 @@ const ClassFields = z
   .strict();
 
 export const visitorContract = {
+  // The desk runs the rotation and the visitors; consultants act on their own state and visitors
+  // (the service checks "own"); managers decide disputes and see the consultant report.
   // ---- rotation ------------------------------------------------------------------------------
   /** A consultant signs in for the day with their own PIN; a late sign-in joins the end. */
-  'rotation.signIn': { input: ConsultantPin, output: out<RotationBoard>() },
+  'rotation.signIn': command({
+    input: ConsultantPin,
+    output: out<RotationBoard>(),
+    access: [...DESK, 'consultant'],
+  }),
   /** Away (meal / outside / other, with an expected return time, club-local) or back (available). */
-  'rotation.setState': {
+  'rotation.setState': command({
     input: z
       .object({
         staffId: Id,
@@ -379,13 +383,22 @@ export const visitorContract = {
       })
       .strict(),
     output: out<RotationBoard>(),
-  },
-  'rotation.signOut': { input: z.object({ staffId: Id }).strict(), output: out<RotationBoard>() },
-  'rotation.board': { input: z.object({}).strict(), output: out<RotationBoard>() },
+    access: [...DESK, 'consultant'],
+  }),
+  'rotation.signOut': command({
+    input: z.object({ staffId: Id }).strict(),
+    output: out<RotationBoard>(),
+    access: [...DESK, 'consultant'],
+  }),
+  'rotation.board': query({
+    input: z.object({}).strict(),
+    output: out<RotationBoard>(),
+    access: [...DESK, 'consultant'],
+  }),
 
   // ---- visitors ------------------------------------------------------------------------------
   /** Registers a walk-in visitor and calls the consultant the rules choose (or leaves them waiting). */
-  'visitors.register': {
+  'visitors.register': command({
     input: z
       .object({
         name: z.string().trim().min(1).max(100),
@@ -404,25 +417,36 @@ export const visitorContract = {
       })
       .strict(),
     output: out<VisitorDetail>(),
-  },
+    access: DESK,
+  }),
   /** Pages the called consultant again (at most maxPages in all); the timer restarts. */
-  'visitors.page': { input: z.object({ visitorId: Id }).strict(), output: out<VisitorDetail>() },
+  'visitors.page': command({
+    input: z.object({ visitorId: Id }).strict(),
+    output: out<VisitorDetail>(),
+    access: DESK,
+  }),
   /**
    * The called consultant did not come in time: records the no-show and calls the next in rotation
    * (also calls the next for a waiting visitor).
    */
-  'visitors.proposeNext': {
+  'visitors.proposeNext': command({
     input: z.object({ visitorId: Id, opId: OpId.optional() }).strict(),
     output: out<VisitorDetail>(),
-  },
+    access: DESK,
+  }),
   /** With autoProposeNext: pages again / calls the next for every call whose timer ran out. */
-  'visitors.tick': { input: z.object({}).strict(), output: out<{ changed: number[] }>() },
+  'visitors.tick': command({
+    input: z.object({}).strict(),
+    output: out<{ changed: number[] }>(),
+    access: DESK,
+  }),
   /** The consultant accepts the visitor with their PIN; reception (the caller) hands over. */
-  'visitors.accept': {
+  'visitors.accept': command({
     input: z.object({ visitorId: Id, staffId: Id, pin: Pin }).strict(),
     output: out<VisitorDetail>(),
-  },
-  'visitors.outcome': {
+    access: [...DESK, 'consultant'],
+  }),
+  'visitors.outcome': command({
     input: z
       .object({
         visitorId: Id,
@@ -433,29 +457,42 @@ export const visitorContract = {
       })
       .strict(),
     output: out<VisitorDetail>(),
-  },
+    access: [...DESK, 'consultant'],
+  }),
   /** The visitor left before a consultant received them. */
-  'visitors.leave': {
+  'visitors.leave': command({
     input: z.object({ visitorId: Id, note: ShortText.optional() }).strict(),
     output: out<VisitorDetail>(),
-  },
-  'visitors.get': { input: z.object({ id: Id }).strict(), output: out<VisitorDetail>() },
-  'visitors.today': { input: z.object({}).strict(), output: out<VisitorsToday>() },
-  'visitors.list': {
+    access: DESK,
+  }),
+  'visitors.get': query({
+    input: z.object({ id: Id }).strict(),
+    output: out<VisitorDetail>(),
+    access: [...DESK, 'consultant'],
+  }),
+  'visitors.today': query({
+    input: z.object({}).strict(),
+    output: out<VisitorsToday>(),
+    access: [...DESK, 'consultant'],
+  }),
+  'visitors.list': query({
     input: z.object({ from: DateStr, to: DateStr, consultantId: Id.optional() }).strict(),
     output: out<VisitorRow[]>(),
-  },
+    access: [...DESK, 'consultant'],
+  }),
   /** A consultant disputes who got a visitor (a logged-in consultant, or one at the desk with their PIN). */
-  'visitors.dispute': {
+  'visitors.dispute': command({
     input: z.object({ visitorId: Id, reason: Reason, consultant: ConsultantPin.optional() }).strict(),
     output: out<DisputeRow>(),
-  },
-  'visitors.disputes': {
+    access: [...DESK, 'consultant'],
+  }),
+  'visitors.disputes': query({
     input: z.object({ status: z.enum(['open', 'decided', 'all']).optional() }).strict(),
     output: out<DisputeRow[]>(),
-  },
+    access: [...MANAGERS, 'consultant'],
+  }),
   /** The customer-service manager (or above) decides: keep, or move the credit. Never changed after. */
-  'visitors.decideDispute': {
+  'visitors.decideDispute': command({
     input: z
       .object({
         disputeId: Id,
@@ -465,7 +502,8 @@ export const visitorContract = {
       })
       .strict(),
     output: out<DisputeRow>(),
-  },
+    access: MANAGERS,
+  }),
 
   // ---- appointments ----------------------------------------------------------------------------
   /**
@@ -473,7 +511,7 @@ export const visitorContract = {
    * appointment makes its consultant the lead's owner, so when someone else records it at the desk
    * the consultant confirms it with their PIN (a manager may record it without).
    */
-  'appointments.create': {
+  'appointments.create': command({
     input: z
       .object({
         consultantId: Id.optional(),
@@ -488,8 +526,9 @@ export const visitorContract = {
       })
       .strict(),
     output: out<AppointmentInfo>(),
-  },
-  'appointments.list': {
+    access: [...DESK, 'consultant'],
+  }),
+  'appointments.list': query({
     input: z
       .object({
         from: DateStr.optional(),
@@ -499,8 +538,13 @@ export const visitorContract = {
       })
       .strict(),
     output: out<AppointmentInfo[]>(),
-  },
-  'appointments.cancel': { input: z.object({ id: Id }).strict(), output: out<AppointmentInfo>() },
+    access: [...DESK, 'consultant'],
+  }),
+  'appointments.cancel': command({
+    input: z.object({ id: Id }).strict(),
+    output: out<AppointmentInfo>(),
+    access: [...SUPERVISORS, 'consultant'],
+  }),
 
   // ---- phone inquiries -------------------------------------------------------------------------
   /**
@@ -508,7 +552,7 @@ export const visitorContract = {
    * rotation). Callers leave their name and number only if they are willing: both may be left out
    * ('' or null); the call is logged and counted all the same.
    */
-  'inquiries.create': {
+  'inquiries.create': command({
     input: z
       .object({
         callerName: z.string().trim().max(100).nullable().optional(),
@@ -520,42 +564,57 @@ export const visitorContract = {
       })
       .strict(),
     output: out<InquiryInfo>(),
-  },
-  'inquiries.list': {
+    access: DESK,
+  }),
+  'inquiries.list': query({
     input: z
       .object({ day: DateStr.optional(), consultantId: Id.optional(), open: z.boolean().optional() })
       .strict(),
     output: out<InquiryInfo[]>(),
-  },
+    access: [...DESK, 'consultant'],
+  }),
   /** Passes a still unassigned inquiry to the next consultant of the phone rotation. */
-  'inquiries.assign': { input: z.object({ inquiryId: Id }).strict(), output: out<InquiryInfo>() },
-  'inquiries.markCalledBack': {
+  'inquiries.assign': command({
+    input: z.object({ inquiryId: Id }).strict(),
+    output: out<InquiryInfo>(),
+    access: DESK,
+  }),
+  'inquiries.markCalledBack': command({
     input: z.object({ inquiryId: Id, note: ShortText.optional() }).strict(),
     output: out<InquiryInfo>(),
-  },
+    access: [...DESK, 'consultant'],
+  }),
 
   // ---- class timetable and announcements -------------------------------------------------------
-  'classes.list': {
+  'classes.list': query({
     input: z.object({ includeInactive: z.boolean().optional() }).strict(),
     output: out<ClassSlot[]>(),
-  },
-  'classes.create': { input: ClassFields, output: out<ClassSlot>() },
-  'classes.update': {
+    access: 'staff',
+  }),
+  'classes.create': command({ input: ClassFields, output: out<ClassSlot>(), access: SUPERVISORS }),
+  'classes.update': command({
     input: ClassFields.partial().extend({ id: Id, active: z.boolean().optional() }).strict(),
     output: out<ClassSlot>(),
-  },
+    access: SUPERVISORS,
+  }),
   /** Today's announcements (classes and the pre-closing one) with their state now. */
-  'announcements.due': { input: z.object({}).strict(), output: out<AnnouncementsDue>() },
-  'announcements.markAnnounced': {
+  'announcements.due': query({ input: z.object({}).strict(), output: out<AnnouncementsDue>(), access: DESK }),
+  'announcements.markAnnounced': command({
     input: z.object({ slot: z.string().regex(/^(class:\d{1,10}|closing)$/, 'slot') }).strict(),
     output: out<AnnouncementsDue>(),
-  },
+    access: DESK,
+  }),
   /** Announcements of past days with their state (missed ones show in the shift handover). */
-  'announcements.list': {
+  'announcements.list': query({
     input: z.object({ from: DateStr, to: DateStr }).strict(),
     output: out<AnnouncementItem[]>(),
-  },
+    access: DESK,
+  }),
 
   // ---- report ----------------------------------------------------------------------------------
-  'reports.consultants': { input: z.object({ month: MonthStr }).strict(), output: out<ConsultantReport>() },
+  'reports.consultants': query({
+    input: z.object({ month: MonthStr }).strict(),
+    output: out<ConsultantReport>(),
+    access: MANAGERS,
+  }),
 } as const;

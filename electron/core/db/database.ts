@@ -127,6 +127,27 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   }
 }
 
+/**
+ * The read-only handle: a second connection to the same file (the writer opened and migrated it,
+ * so it is in WAL mode and its shared memory exists). Every write on it fails with SQLITE_READONLY.
+ */
+export function openReadOnly(file: string): DB {
+  let db: DB;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+  } catch (e) {
+    throw brokenOrFs(e);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('trusted_schema = OFF');
+    return db;
+  } catch (e) {
+    db.close();
+    throw brokenOrFs(e);
+  }
+}
+
 function brokenOrFs(e: unknown): unknown {
   if (e instanceof AppError) return e;
   const code =

@@ -1202,6 +1202,8 @@ export async function importPreview(
 }
 
 export const importHandlers = handlers({
+  // reads the file (an .xlsx is unzipped asynchronously) and keeps it as an import job in memory
+  'members.importPreview': (ctx, a) => importPreview(ctx, a),
   'members.importValidate': (ctx, a) =>
     check(ctx, a.jobId, getJob(ctx, a.jobId), a.mapping, a.options).validation,
 

@@ -37,7 +37,19 @@ export function readSettings(db: DB): Settings {
   return s as unknown as Settings;
 }
 
+/**
+ * The settings every call gets (ctx.settings), read once per connection and read again after
+ * writeSettings — the only way they change (a rolled-back write only costs one more read).
+ */
+const cached = new WeakMap<DB, Settings>();
+export function settingsOf(db: DB): Settings {
+  let s = cached.get(db);
+  if (!s) cached.set(db, (s = readSettings(db)));
+  return s;
+}
+
 export function writeSettings(db: DB, patch: Partial<Settings>): void {
+  cached.delete(db);
   const upsert = stmt(
     db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

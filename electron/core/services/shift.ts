@@ -10,6 +10,7 @@
  * against the records (no shift still open, the bar's stocktake of the day); a manager reopens a
  * closed day with their PIN and a reason, and the day is closed again.
  */
+import { createBackup } from '../db/backups';
 import type { DB } from '../db/database';
 import type {
   CashFigures,
@@ -1454,4 +1455,20 @@ export const shiftHandlers = handlers({
   },
 
   'shift.reopenDay': (ctx, a) => reopenDay(ctx, a.day, a.authorization),
+  /**
+   * The day close is recorded in one transaction; the backup follows it (a failed backup leaves the
+   * day closed without a backup file, shown as such).
+   */
+  'shift.closeDay': async (ctx, a, env) => {
+    const report = env.transaction(() => closeDayRecord(ctx, a.day, a.checked));
+    env.announce();
+    try {
+      const b = await createBackup(ctx.db, env.files.dataDir, 'day-close', ctx.now());
+      env.transaction(() => recordDayBackup(ctx, a.day, b.file));
+      return { ...report, backupFile: b.file };
+    } catch (e) {
+      console.error('[core] day-close backup failed:', e);
+      return report;
+    }
+  },
 });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { DB } from '../db/database';
-import type { Role, StaffInfo } from '../contract';
+import type { OpParsedArgs, Role, StaffInfo } from '../contract';
 import { type Actor, type Ctx, handlers, writeAudit } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
@@ -127,44 +127,52 @@ export const staffHandlers = handlers({
     ctx.audit({ op: 'staff.create', entity: 'staff', entityId: s.id, after: s });
     return s;
   },
-  'staff.update': (ctx, args) => {
-    const row = getStaffRow(ctx.db, args.id);
-    if (!row) throw new AppError('NOT_FOUND', { entity: 'staff' });
-    const before = toStaffInfo(row);
-    const next = {
-      name: args.name ?? row.name,
-      role: args.role ?? row.role,
-      gender: args.gender ?? row.gender,
-      active: args.active === undefined ? row.active : args.active ? 1 : 0,
-    };
-    const stillManager = next.active === 1 && MANAGERS.includes(next.role);
-    if (
-      !stillManager &&
-      MANAGERS.includes(row.role) &&
-      row.active === 1 &&
-      activeManagerCount(ctx.db, row.id) === 0
-    ) {
-      throw new AppError('LAST_MANAGER');
-    }
-    stmt(
-      ctx.db,
-      'UPDATE staff SET name = ?, role = ?, gender = ?, active = ?, updated_at = ? WHERE id = ?',
-    ).run(next.name, next.role, next.gender, next.active, ctx.nowIso(), row.id);
-    if (args.newPin) {
-      stmt(
-        ctx.db,
-        'UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
-      ).run(hashPin(args.newPin), row.id);
-    }
-    const after = toStaffInfo(getStaffRow(ctx.db, row.id)!);
-    ctx.audit({
-      op: 'staff.update',
-      entity: 'staff',
-      entityId: row.id,
-      before,
-      after,
-      detail: args.newPin ? 'pin reset' : undefined,
-    });
-    return after;
+  'staff.update': async (ctx, args, env) => {
+    const r = env.transaction(() => updateStaff(ctx, args));
+    // a deactivation, a new role or a new PIN ends the staff member's sessions
+    if (args.active === false || args.role !== undefined || args.newPin !== undefined)
+      env.sessions.endAllOf(args.id);
+    return r;
   },
 });
+
+function updateStaff(ctx: Ctx, args: OpParsedArgs<'staff.update'>): StaffInfo {
+  const row = getStaffRow(ctx.db, args.id);
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'staff' });
+  const before = toStaffInfo(row);
+  const next = {
+    name: args.name ?? row.name,
+    role: args.role ?? row.role,
+    gender: args.gender ?? row.gender,
+    active: args.active === undefined ? row.active : args.active ? 1 : 0,
+  };
+  const stillManager = next.active === 1 && MANAGERS.includes(next.role);
+  if (
+    !stillManager &&
+    MANAGERS.includes(row.role) &&
+    row.active === 1 &&
+    activeManagerCount(ctx.db, row.id) === 0
+  ) {
+    throw new AppError('LAST_MANAGER');
+  }
+  stmt(
+    ctx.db,
+    'UPDATE staff SET name = ?, role = ?, gender = ?, active = ?, updated_at = ? WHERE id = ?',
+  ).run(next.name, next.role, next.gender, next.active, ctx.nowIso(), row.id);
+  if (args.newPin) {
+    stmt(ctx.db, 'UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
+      hashPin(args.newPin),
+      row.id,
+    );
+  }
+  const after = toStaffInfo(getStaffRow(ctx.db, row.id)!);
+  ctx.audit({
+    op: 'staff.update',
+    entity: 'staff',
+    entityId: row.id,
+    before,
+    after,
+    detail: args.newPin ? 'pin reset' : undefined,
+  });
+  return after;
+}
