@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrations, SCHEMA_VERSION } from '../../db';
-import { checkinHandlers } from './services/checkin';
+import { checkinHandlers } from './areas/checkin';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { contract, type Contract, type Response, type Settings, type SystemStatus } from './contract';

@@ -1,8 +1,9 @@
 /**
  * Every error code of the core, composed from the kernel's and the areas' lists (the renderer has
  * words for each, in both languages: tests/unit/i18n.test.ts). An area adds its codes in its own
- * contract.ts (`export const XYZ_ERROR_CODES = [...] as const`) and is added here.
+ * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
+import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -14,19 +15,12 @@ const LEGACY_ERROR_CODES = [
   'CARD_NO_TAKEN',
   'CARD_TYPE_NAME_TAKEN',
   'CARD_TYPE_IN_USE',
-  'MEMBER_UNKNOWN_CARD',
-  'CHECKIN_BLOCKED',
   'OVERRIDE_NOT_ALLOWED',
-  'OVERRIDE_REASON_REQUIRED',
   'TAG_UNKNOWN',
   'TAG_IN_USE',
   'TAG_NOT_AVAILABLE',
-  'NO_FREE_TAG',
   'TAG_NUMBER_TAKEN',
   'TAG_NOT_ISSUED',
-  'VISIT_CLOSED',
-  'VISIT_NOT_FOUND',
-  'ALREADY_INSIDE',
   'FREEZE_INVALID',
   'FREEZE_AFTER_EXPIRY',
   'NOT_FROZEN',
@@ -42,7 +36,6 @@ const LEGACY_ERROR_CODES = [
   'BACKUP_NOT_FOUND',
   'LAST_MANAGER',
   'RATE_LIMITED',
-  'TAB_UNPAID',
   'PAYMENT_MISMATCH',
   'CASH_TENDERED_SHORT',
   'STORED_VALUE_INSUFFICIENT',
@@ -106,7 +99,7 @@ const LEGACY_ERROR_CODES = [
   'MANAGER_PIN_REQUIRED',
 ] as const;
 
-export const ERROR_CODES = [...KERNEL_ERROR_CODES, ...LEGACY_ERROR_CODES] as const;
+export const ERROR_CODES = [...KERNEL_ERROR_CODES, ...LEGACY_ERROR_CODES, ...CHECKIN_ERROR_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export { AppError, isAppError, toAppError, type AppErrorShape, type ErrorParams } from './kernel/errors';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckinResult, OpArgs } from '../../electron/core/contract';
-import { loadVisitRow, toVisitInfo } from '../../electron/core/services/checkin';
+import { loadVisitRow, toVisitInfo } from '../../electron/core/areas/checkin';
 import { loadMemberCard } from '../../electron/core/services/members';
 import { expectError, makeClub, type TestClub } from './helpers';
 

@@ -8,7 +8,7 @@ import { matchesInside } from '../../renderer/src/screens/checkin/InsideList';
 import { bytesToBase64, fitWithin } from '../../renderer/src/screens/members/files';
 import { addDaysStr } from '../../renderer/src/screens/members/MemberForm';
 import { selectedWith, useTags } from '../../renderer/src/stores/tags';
-import type { InsideRow, MemberCard, TagBoard, TagRow } from '../../electron/core/contract';
+import type { InsideVisit, MemberCard, TagBoard, TagRow } from '../../electron/core/contract';
 
 const member: MemberCard = {
   id: 1,
@@ -91,7 +91,7 @@ describe('check-in result in words (en)', () => {
 });
 
 describe('inside-now filter', () => {
-  const row: InsideRow = {
+  const row: InsideVisit = {
     visitId: 5,
     kind: 'member',
     memberId: 1,

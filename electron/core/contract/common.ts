@@ -59,3 +59,16 @@ export const Authorization = z.object({ staffId: Id, pin: Pin, reason: Reason })
 export type Authorization = z.infer<typeof Authorization>;
 
 export const Empty = z.object({}).strict();
+
+/** A payment split across up to four methods (the payments area's; check-in settles a tab with it). */
+export const PaymentPart = z
+  .object({
+    method: z.enum(['cash', 'card', 'mobile', 'stored_value']),
+    amountCents: Cents.refine((n) => n > 0, 'positive'),
+    /** Cash only: what the member handed over (the change is computed). */
+    tenderedCents: Cents.optional(),
+    /** Card or mobile payment reference. */
+    reference: ShortText.optional(),
+  })
+  .strict();
+export const PaymentParts = z.array(PaymentPart).min(1).max(4);

@@ -4,8 +4,9 @@
  * kind (query or command) and who may call it (kernel/op.ts). Transports (Electron IPC, the
  * loopback server) carry only these operations; the renderer imports the types and lists from here.
  *
- * The operations declared below (and in ./visitors.ts, ./shift.ts) belong to areas not yet moved to
- * electron/core/areas/; each moves to its area's contract.ts and is composed here.
+ * This file composes the areas' contracts (`...checkinContract` from areas/checkin/contract.ts) and
+ * re-exports their types. The operations still declared below (and in ./visitors.ts, ./shift.ts)
+ * belong to areas not yet moved to electron/core/areas/; each moves to its area's contract.ts.
  */
 import { z } from 'zod';
 import { command, out, query } from '../kernel/op';
@@ -22,6 +23,7 @@ import {
   LongText,
   Name,
   OpId,
+  PaymentParts,
   Phone,
   Pin,
   Reason,
@@ -33,10 +35,12 @@ import {
 } from './common';
 import type * as T from './types';
 import { IMPORT_FIELDS } from './types';
+import { checkinContract } from '../areas/checkin/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
+export * from '../areas/checkin/contract';
 export * from './visitors';
 export * from './shift';
 export { ROLES } from './common';
@@ -101,8 +105,6 @@ const PersonalFields = z
   })
   .strict();
 
-const MemberRef = z.union([z.object({ memberId: Id }).strict(), z.object({ cardNo: CardNo }).strict()]);
-
 const ImportMapping = z
   .object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(200).optional()])))
   .strict();
@@ -127,18 +129,6 @@ const ImportOptions = z
       .optional(),
   })
   .strict();
-
-const PaymentPart = z
-  .object({
-    method: z.enum(['cash', 'card', 'mobile', 'stored_value']),
-    amountCents: Cents.refine((n) => n > 0, 'positive'),
-    /** Cash only: what the member handed over (the change is computed). */
-    tenderedCents: Cents.optional(),
-    /** Card or mobile payment reference. */
-    reference: ShortText.optional(),
-  })
-  .strict();
-const PaymentParts = z.array(PaymentPart).min(1).max(4);
 
 /**
  * A card sold at the desk: the amount actually paid, typed from the consultant's sales slip (the
@@ -565,92 +555,8 @@ export const contract = {
     announce: false,
   }),
 
-  // ---- check-in, check-out -----------------------------------------------------------------
-  'checkin.scan': command({
-    input: z
-      .object({
-        ref: MemberRef,
-        /** A tag the receptionist typed; otherwise the lowest free number. */
-        tagNumber: TagNumber.optional(),
-        /** Record the visit without a tag (all tags out): needs a shift lead's authorisation. */
-        noTag: z.boolean().optional(),
-        /** A shift lead's on-the-spot authorisation to let a blocked member in. */
-        authorization: Authorization.optional(),
-        /** Set by a scan; a manual search pick leaves it out (no duplicate-scan window). */
-        scanned: z.boolean().optional(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.CheckinResult>(),
-    access: DESK,
-  }),
-  'checkin.guest': command({
-    input: z
-      .object({
-        kind: z.enum(['trial', 'coach']),
-        name: Name,
-        phone: Phone.nullable(),
-        gender: Gender,
-        tagNumber: TagNumber.optional(),
-        withTag: z.boolean(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.VisitInfo>(),
-    access: DESK,
-  }),
-  'checkin.changeTag': command({
-    input: z.object({ visitId: Id, tagNumber: TagNumber }).strict(),
-    output: out<T.VisitInfo>(),
-    access: DESK,
-  }),
-  'checkin.inside': query({
-    input: z
-      .object({
-        filter: z.string().max(100).optional(),
-        kind: z.enum(['member', 'trial', 'coach']).optional(),
-      })
-      .strict(),
-    output: out<T.InsideRow[]>(),
-    access: [...DESK, 'bar'],
-  }),
-  'checkin.checkoutPreview': query({
-    input: z.union([
-      z.object({ visitId: Id }).strict(),
-      z.object({ tagNumber: TagNumber }).strict(),
-      z.object({ cardNo: CardNo }).strict(),
-    ]),
-    output: out<T.CheckoutPreview>(),
-    access: DESK,
-  }),
-  /**
-   * Checks a visit out. An unpaid bar tab must be settled in the same call (`payment`, split
-   * across methods, adding up to the tab to the cent) or a shift lead lets the member leave with it
-   * unpaid (`leaveUnpaid`: it becomes the member's debt). The tag is freed only then.
-   */
-  'checkin.checkout': command({
-    input: z
-      .object({
-        visitId: Id,
-        tagReturned: z.boolean(),
-        payment: z.object({ parts: PaymentParts }).strict().optional(),
-        leaveUnpaid: Authorization.optional(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.CheckoutResult>(),
-    access: DESK,
-  }),
-  'checkin.today': query({
-    input: Empty,
-    output: out<T.TodayCounts>(),
-    access: [...DESK, 'bar', 'consultant'],
-  }),
-  'checkin.recent': query({
-    input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
-    output: out<T.VisitInfo[]>(),
-    access: DESK,
-  }),
+  // ---- check-in, check-out (areas/checkin) --------------------------------------------------
+  ...checkinContract,
 
   // ---- drink bar ---------------------------------------------------------------------------
   'bar.items': query({

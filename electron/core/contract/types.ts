@@ -1,15 +1,10 @@
 /** Result types of the contract's operations (what the core sends back to the renderer). */
+import type { InsideVisit, VisitInfo } from '../areas/checkin/contract';
 import type { Role } from './common';
 
 export type Gender = 'male' | 'female';
 /** A member's gender may be unknown: a roster imported without it (the desk asks and records it). */
 export type MemberGender = Gender | 'unknown';
-/** Entries counted by gender; an unknown gender is counted on its own, never dropped. */
-export interface EntryCount {
-  male: number;
-  female: number;
-  unknown: number;
-}
 export type Language = 'zh-CN' | 'en';
 
 export interface StaffInfo {
@@ -186,20 +181,6 @@ export interface ChargeInfo {
   note: string | null;
 }
 
-export interface VisitInfo {
-  id: number;
-  kind: 'member' | 'trial' | 'coach';
-  memberId: number | null;
-  cardNo: string | null;
-  name: string;
-  gender: MemberGender;
-  tagNumber: number | null;
-  checkedInAt: string;
-  checkedOutAt: string | null;
-  checkoutKind: 'normal' | 'tag_not_returned' | null;
-  overridden: boolean;
-}
-
 export interface MemberDetail extends MemberSummary {
   birthDate: string | null;
   startDate: string;
@@ -226,16 +207,6 @@ export interface MemberDetail extends MemberSummary {
   updatedAt: string;
 }
 
-export type WarningCode = 'EXPIRES_SOON' | 'FEW_VISITS' | 'BIRTHDAY' | 'UNPAID_BALANCE';
-export type BlockCode =
-  'UNKNOWN_CARD' | 'EXPIRED' | 'NOT_STARTED' | 'FROZEN' | 'NO_VISITS_LEFT' | 'ALREADY_INSIDE' | 'DEACTIVATED';
-
-export interface StatusReason<C extends string> {
-  code: C;
-  /** e.g. { days: 3 } for EXPIRES_SOON, { visits: 2 } for FEW_VISITS, { cents: 5000 } for UNPAID_BALANCE */
-  params: Record<string, string | number>;
-}
-
 export interface MemberCard {
   id: number;
   cardNo: string;
@@ -246,65 +217,6 @@ export interface MemberCard {
   expiryDate: string | null;
   visitsLeft: number | null;
   hasPhoto: boolean;
-}
-
-export type CheckinResult =
-  | {
-      outcome: 'checked_in';
-      status: 'ok' | 'warning';
-      warnings: StatusReason<WarningCode>[];
-      member: MemberCard;
-      visit: VisitInfo;
-      overridden: boolean;
-    }
-  | {
-      outcome: 'blocked';
-      status: 'blocked';
-      blocks: StatusReason<BlockCode>[];
-      member: MemberCard | null;
-      cardNo: string | null;
-      /** Whether a shift lead may let the member in anyway. */
-      overridable: boolean;
-    }
-  | {
-      /** Same card scanned again within the duplicate window: ignored, nothing recorded. */
-      outcome: 'duplicate_ignored';
-      status: 'ok';
-      member: MemberCard;
-      visit: VisitInfo;
-      secondsAgo: number;
-    }
-  | {
-      /** Every key tag is out. A shift lead may record the visit without a tag. */
-      outcome: 'no_free_tag';
-      status: 'blocked';
-      member: MemberCard | null;
-      warnings: StatusReason<WarningCode>[];
-    };
-
-export interface InsideRow {
-  visitId: number;
-  kind: 'member' | 'trial' | 'coach';
-  memberId: number | null;
-  cardNo: string | null;
-  name: string;
-  gender: MemberGender;
-  tagNumber: number | null;
-  checkedInAt: string;
-  /** Unpaid drink-bar tab on this visit, in cents (filled by the bar feature). */
-  tabCents: number;
-}
-
-export interface CheckoutPreview {
-  visit: InsideRow;
-  /** Unpaid drink-bar tab of this visit. */
-  tabCents: number;
-  tabLines: TabLine[];
-  /** Unpaid charges and debts from earlier visits (payable separately, see payments.debts). */
-  unpaidChargesCents: number;
-  lostTagFeeCents: number;
-  /** The member's stored-value balance (null for guests). */
-  storedValueCents: number | null;
 }
 
 // ---- drink bar, payments, stored value -------------------------------------------------------
@@ -348,7 +260,7 @@ export interface TabLine {
 }
 
 export interface Tab {
-  visit: InsideRow;
+  visit: InsideVisit;
   /** Open (checked in) or closed (checked out: only voids may change it). */
   open: boolean;
   lines: TabLine[];
@@ -506,20 +418,6 @@ export interface OrderListRow {
   suggested: number;
 }
 
-export interface CheckoutResult {
-  visitId: number;
-  tagNumber: number | null;
-  checkedOutAt: string;
-  checkoutKind: 'normal' | 'tag_not_returned';
-  lostTagFeeCents: number;
-  name: string;
-  cardNo: string | null;
-  /** The payment of the tab, if there was one. */
-  receipt: Receipt | null;
-  /** A tab left unpaid with a shift lead's authorisation (now the member's debt). */
-  unpaidLeftCents: number;
-}
-
 export type TagStatus = 'available' | 'issued' | 'disinfection' | 'lost' | 'retired';
 
 export interface TagRow {
@@ -536,18 +434,6 @@ export interface TagBoard {
   counts: Record<TagStatus, number> & { total: number };
   /** Today is a disinfection day and no tag has been sent to disinfection today. */
   disinfectionDueToday: boolean;
-}
-
-export interface TodayCounts {
-  date: string;
-  entries: {
-    member: EntryCount;
-    trial: EntryCount;
-    coach: EntryCount;
-  };
-  insideNow: number;
-  tagsOut: number;
-  tagsFree: number;
 }
 
 export interface AuditRow {

@@ -10,7 +10,7 @@ import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS, VOID_AUTHORIZERS } from '../permissions';
 import { addDays, dayBoundsUtc, localDate, localParts } from '../time';
-import { findOpenVisit, loadVisitRow, toInsideRowFor } from './checkin';
+import { findOpenVisit, loadVisitRow, toInsideVisit } from '../areas/checkin';
 import { csvCell } from './memberImport';
 import { LINE_SELECT, planBarRefund, storedValueOf, toTabLine, writeBarRefund } from './payments';
 export { visitTabCents } from './payments';
@@ -112,7 +112,7 @@ export function loadTab(ctx: Ctx, visitId: number, stockWarnings: Tab['stockWarn
       open && r.settlement_id === null && r.voided_at === null ? correctableUntil(ctx, r.created_at) : null,
   }));
   return {
-    visit: toInsideRowFor(ctx.db, v),
+    visit: toInsideVisit(ctx.db, v),
     open,
     lines,
     unpaidCents: lines.filter((l) => !l.paid && !l.voided).reduce((a, l) => a + l.amountCents, 0),

@@ -8,7 +8,7 @@ import type {
   CheckinResult,
   CheckoutPreview,
   CheckoutResult,
-  InsideRow,
+  InsideVisit,
   OpArgs,
   PaymentPart,
   TodayCounts,
@@ -84,7 +84,7 @@ export type Panel =
 
 interface CheckinState {
   panel: Panel;
-  inside: InsideRow[];
+  inside: InsideVisit[];
   today: TodayCounts | null;
   busy: boolean;
   /** Last refresh failed (shown quietly; the next refresh tries again). */

@@ -1,10 +1,10 @@
 /** "Inside now": everyone checked in and not yet out, with a filter and a check-out button per row. */
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InsideRow } from '../../../../electron/core/contract';
+import type { InsideVisit } from '../../../../electron/core/contract';
 import { fmtDuration, fmtMoney, fmtTime } from '../../format';
 
-export function matchesInside(r: InsideRow, filter: string): boolean {
+export function matchesInside(r: InsideVisit, filter: string): boolean {
   const q = filter.trim().toLowerCase();
   if (!q) return true;
   return (
@@ -15,7 +15,7 @@ export function matchesInside(r: InsideRow, filter: string): boolean {
 }
 
 /** Same row on the screen: a refresh brings new objects, but most rows did not change. */
-function sameRow(a: InsideRow, b: InsideRow): boolean {
+function sameRow(a: InsideVisit, b: InsideVisit): boolean {
   return (
     a.visitId === b.visitId &&
     a.kind === b.kind &&
@@ -28,7 +28,7 @@ function sameRow(a: InsideRow, b: InsideRow): boolean {
 }
 
 interface RowProps {
-  row: InsideRow;
+  row: InsideVisit;
   /** Changes every 30 s: the time inside moves on. */
   tick: number;
   canCheckout: boolean;
@@ -86,7 +86,7 @@ const InsideRowView = memo(
 );
 
 export const InsideList = memo(function InsideList(props: {
-  rows: InsideRow[];
+  rows: InsideVisit[];
   stale: boolean;
   canCheckout: boolean;
   onCheckout(visitId: number): void;

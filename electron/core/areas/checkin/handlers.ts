@@ -1,62 +1,48 @@
 /**
- * The counter: check-in by card (with the red/amber/green rules), trial guests and coaches, the
- * "inside now" list, and check-out (tag returned → free; not returned → lost, fee charged).
+ * The check-in area's rules: check-in by card (red/amber/green), trial guests and coaches, the
+ * "inside now" list, check-out (tag returned → free; not returned → lost, fee charged; the tab
+ * settled or left unpaid with a shift lead's PIN) and today's counts. The SQL is in queries.ts.
  */
-import type { DB } from '../db/database';
+import type { MemberGender } from '../../contract/types';
+import type { DB } from '../../db/database';
+import { type Ctx, type HandlersOf } from '../../kernel/ctx';
+import { AppError } from '../../kernel/errors';
+import { SUPERVISORS } from '../../kernel/roles';
+import {
+  findMemberByCard,
+  getMemberRow,
+  memberCardOf,
+  type MemberRow,
+  unpaidCents,
+} from '../../services/members';
+import { settle, storedValueOf, toTabLine, visitTabCents } from '../../services/payments';
+import { authorize } from '../../services/staff';
+import { pickTag, setTagStatus } from '../../services/tags';
+import { dayBoundsUtc, daysBetween } from '../../time';
 import type {
   BlockCode,
   CheckinResult,
-  CheckoutPreview,
+  checkinContract,
   CheckoutResult,
-  InsideRow,
-  MemberGender,
+  InsideVisit,
   StatusReason,
   TodayCounts,
   VisitInfo,
+  VisitKind,
   WarningCode,
-} from '../contract';
-import { type Ctx, handlers } from '../context';
-import { AppError } from '../errors';
-import { SUPERVISORS } from '../permissions';
-import { dayBoundsUtc, daysBetween } from '../time';
-import { findMemberByCard, getMemberRow, memberCardOf, type MemberRow, unpaidCents } from './members';
-import { LINE_SELECT, settle, storedValueOf, toTabLine, visitTabCents } from './payments';
-import { authorize } from './staff';
-import { pickTag, setTagStatus } from './tags';
-import { stmt } from '../kernel/statements';
+} from './contract';
+import * as q from './queries';
+import type { VisitJoinedRow } from './queries';
 
-interface VisitRow {
-  id: number;
-  kind: 'member' | 'trial' | 'coach';
-  member_id: number | null;
-  guest_name: string | null;
-  guest_phone: string | null;
-  gender: MemberGender;
-  tag_id: number | null;
-  checked_in_at: string;
-  checked_in_by: number;
-  checked_out_at: string | null;
-  checkout_kind: 'normal' | 'tag_not_returned' | null;
-  visit_consumed: number;
-  override_by: number | null;
-}
+// ---- visits as the contract shows them (other areas use these through ./index.ts) -------------
 
-type VisitJoined = VisitRow & {
-  tag_number: number | null;
-  member_name: string | null;
-  card_no: string | null;
-};
-
-const VISIT_SELECT = `SELECT v.*, t.number AS tag_number, m.name AS member_name, m.card_no
-  FROM visits v LEFT JOIN key_tags t ON t.id = v.tag_id LEFT JOIN members m ON m.id = v.member_id`;
-
-export function loadVisitRow(db: DB, id: number): VisitJoined {
-  const v = stmt(db, `${VISIT_SELECT} WHERE v.id = ?`).get(id) as VisitJoined | undefined;
+export function loadVisitRow(db: DB, id: number): VisitJoinedRow {
+  const v = q.visitById(db, id);
   if (!v) throw new AppError('VISIT_NOT_FOUND', { visitId: id });
   return v;
 }
 
-export function toVisitInfo(v: VisitJoined): VisitInfo {
+export function toVisitInfo(v: VisitJoinedRow): VisitInfo {
   return {
     id: v.id,
     kind: v.kind,
@@ -72,7 +58,7 @@ export function toVisitInfo(v: VisitJoined): VisitInfo {
   };
 }
 
-export function toInsideRowFor(db: DB, v: VisitJoined): InsideRow {
+export function toInsideVisit(db: DB, v: VisitJoinedRow): InsideVisit {
   return {
     visitId: v.id,
     kind: v.kind,
@@ -86,10 +72,32 @@ export function toInsideRowFor(db: DB, v: VisitJoined): InsideRow {
   };
 }
 
-function openVisitOfMember(db: DB, memberId: number): VisitJoined | undefined {
-  return stmt(db, `${VISIT_SELECT} WHERE v.member_id = ? AND v.checked_out_at IS NULL`).get(memberId) as
-    VisitJoined | undefined;
+/** The open visit of a visit id, a tag handed back, or a member's card; clear errors otherwise. */
+export function findOpenVisit(
+  db: DB,
+  by: { visitId: number } | { tagNumber: number } | { cardNo: string },
+): VisitJoinedRow {
+  if ('visitId' in by) {
+    const v = loadVisitRow(db, by.visitId);
+    if (v.checked_out_at) throw new AppError('VISIT_CLOSED', { visitId: v.id });
+    return v;
+  }
+  if ('tagNumber' in by) {
+    const v = q.openVisitByTag(db, by.tagNumber);
+    if (!v)
+      throw new AppError(q.tagNumberExists(db, by.tagNumber) ? 'TAG_NOT_ISSUED' : 'TAG_UNKNOWN', {
+        number: by.tagNumber,
+      });
+    return v;
+  }
+  const m = findMemberByCard(db, by.cardNo);
+  if (!m) throw new AppError('MEMBER_UNKNOWN_CARD', { cardNo: by.cardNo.trim() });
+  const v = q.openVisitOfMember(db, m.id);
+  if (!v) throw new AppError('VISIT_NOT_FOUND', { cardNo: m.card_no });
+  return v;
 }
+
+// ---- the rules of entry ---------------------------------------------------------------------
 
 /** Month-day birthday match; 29 February is celebrated on 28 February in other years. */
 function isBirthday(birthDate: string | null, today: string): boolean {
@@ -110,7 +118,7 @@ export function blockReasons(
   db: DB,
   m: MemberRow,
   today: string,
-  known?: { open: VisitJoined | undefined },
+  known?: { open: VisitJoinedRow | undefined },
 ): StatusReason<BlockCode>[] {
   const blocks: StatusReason<BlockCode>[] = [];
   if (m.active !== 1) blocks.push({ code: 'DEACTIVATED', params: {} });
@@ -120,7 +128,7 @@ export function blockReasons(
   if (m.expiry_date && m.expiry_date < today)
     blocks.push({ code: 'EXPIRED', params: { date: m.expiry_date } });
   if (m.visits_left !== null && m.visits_left <= 0) blocks.push({ code: 'NO_VISITS_LEFT', params: {} });
-  const open = known ? known.open : openVisitOfMember(db, m.id);
+  const open = known ? known.open : q.openVisitOfMember(db, m.id);
   if (open)
     blocks.push({
       code: 'ALREADY_INSIDE',
@@ -164,83 +172,52 @@ function guardUnique<T>(fn: () => T, tagNumber: number | null): T {
   }
 }
 
-function insertVisit(
+type Tag = { id: number; number: number };
+type Override = { by: number; reason: string; codes: string[] };
+
+/** Records the visit and issues its tag. */
+function enter(
   ctx: Ctx,
   v: {
-    kind: 'member' | 'trial' | 'coach';
+    kind: VisitKind;
     memberId: number | null;
     guestName: string | null;
     guestPhone: string | null;
     gender: MemberGender;
-    tag: { id: number; number: number } | null;
+    tag: Tag | null;
     consumed: boolean;
-    override: { by: number; reason: string; codes: string[] } | null;
+    override: Override | null;
   },
 ): { id: number; checkedInAt: string } {
   const actor = ctx.requireActor();
   const now = ctx.nowIso();
   const id = guardUnique(
     () =>
-      Number(
-        stmt(
-          ctx.db,
-          `INSERT INTO visits (kind, member_id, guest_name, guest_phone, gender, tag_id, checked_in_at, checked_in_by,
-                                 visit_consumed, override_by, override_reason, override_codes)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          v.kind,
-          v.memberId,
-          v.guestName,
-          v.guestPhone,
-          v.gender,
-          v.tag?.id ?? null,
-          now,
-          actor.id,
-          v.consumed ? 1 : 0,
-          v.override?.by ?? null,
-          v.override?.reason ?? null,
-          v.override ? JSON.stringify(v.override.codes) : null,
-        ).lastInsertRowid,
-      ),
+      q.insertVisit(ctx.db, {
+        kind: v.kind,
+        memberId: v.memberId,
+        guestName: v.guestName,
+        guestPhone: v.guestPhone,
+        gender: v.gender,
+        tagId: v.tag?.id ?? null,
+        checkedInAt: now,
+        checkedInBy: actor.id,
+        consumed: v.consumed,
+        override: v.override,
+      }),
     v.tag?.number ?? null,
   );
   if (v.tag) setTagStatus(ctx.db, v.tag.id, 'issued', now);
   return { id, checkedInAt: now };
 }
 
-export function findOpenVisit(
-  db: DB,
-  by: { visitId: number } | { tagNumber: number } | { cardNo: string },
-): VisitJoined {
-  if ('visitId' in by) {
-    const v = loadVisitRow(db, by.visitId);
-    if (v.checked_out_at) throw new AppError('VISIT_CLOSED', { visitId: v.id });
-    return v;
-  }
-  if ('tagNumber' in by) {
-    const v = stmt(db, `${VISIT_SELECT} WHERE t.number = ? AND v.checked_out_at IS NULL`).get(
-      by.tagNumber,
-    ) as VisitJoined | undefined;
-    if (!v) {
-      const exists = stmt(db, 'SELECT 1 FROM key_tags WHERE number = ?').get(by.tagNumber);
-      throw new AppError(exists ? 'TAG_NOT_ISSUED' : 'TAG_UNKNOWN', { number: by.tagNumber });
-    }
-    return v;
-  }
-  const m = findMemberByCard(db, by.cardNo);
-  if (!m) throw new AppError('MEMBER_UNKNOWN_CARD', { cardNo: by.cardNo.trim() });
-  const v = openVisitOfMember(db, m.id);
-  if (!v) throw new AppError('VISIT_NOT_FOUND', { cardNo: m.card_no });
-  return v;
-}
+// ---- the operations -------------------------------------------------------------------------
 
-export const checkinHandlers = handlers({
+export const checkinHandlers: HandlersOf<typeof checkinContract> = {
   'checkin.scan': (ctx, a): CheckinResult => {
     const db = ctx.db;
     const today = ctx.today();
-    let m: MemberRow | undefined;
-    if ('memberId' in a.ref) m = getMemberRow(db, a.ref.memberId);
-    else m = findMemberByCard(db, a.ref.cardNo);
+    const m = 'memberId' in a.ref ? getMemberRow(db, a.ref.memberId) : findMemberByCard(db, a.ref.cardNo);
 
     if (!m) {
       const cardNo = 'cardNo' in a.ref ? a.ref.cardNo.trim() : null;
@@ -257,7 +234,7 @@ export const checkinHandlers = handlers({
     const card = memberCardOf(db, m);
 
     // The same card scanned again within the window: a double read, never a second visit.
-    const open = openVisitOfMember(db, m.id);
+    const open = q.openVisitOfMember(db, m.id);
     if (a.scanned && open) {
       const secondsAgo = Math.floor((ctx.now().getTime() - Date.parse(open.checked_in_at)) / 1000);
       if (secondsAgo >= 0 && secondsAgo < ctx.settings.duplicateScanSeconds)
@@ -272,7 +249,7 @@ export const checkinHandlers = handlers({
 
     const blocks = blockReasons(db, m, today, { open });
     const overridable = blocks.length > 0 && !blocks.some((b) => b.code === 'ALREADY_INSIDE');
-    let override: { by: number; reason: string; codes: string[] } | null = null;
+    let override: Override | null = null;
     if (blocks.length > 0) {
       if (!a.authorization || !overridable) {
         ctx.audit({
@@ -298,7 +275,7 @@ export const checkinHandlers = handlers({
     const visitsAfter = m.visits_left === null ? null : consume ? m.visits_left - 1 : 0;
     const warnings = warningReasons(ctx, m, today, visitsAfter);
 
-    let tag: { id: number; number: number } | null = null;
+    let tag: Tag | null = null;
     if (a.noTag) {
       if (!a.authorization) throw new AppError('OVERRIDE_NOT_ALLOWED', { reason: 'noTag' });
       const who = authorize(ctx, a.authorization, SUPERVISORS);
@@ -310,7 +287,7 @@ export const checkinHandlers = handlers({
       tag = { id: t.id, number: t.number };
     }
 
-    const { id: visitId, checkedInAt } = insertVisit(ctx, {
+    const { id: visitId, checkedInAt } = enter(ctx, {
       kind: 'member',
       memberId: m.id,
       guestName: null,
@@ -320,7 +297,7 @@ export const checkinHandlers = handlers({
       consumed: consume,
       override,
     });
-    if (consume) stmt(db, 'UPDATE members SET visits_left = visits_left - 1 WHERE id = ?').run(m.id);
+    if (consume) q.takeOneVisit(db, m.id);
     ctx.audit({
       op: 'checkin.scan',
       entity: 'visit',
@@ -360,13 +337,13 @@ export const checkinHandlers = handlers({
   },
 
   'checkin.guest': (ctx, a) => {
-    let tag: { id: number; number: number } | null = null;
+    let tag: Tag | null = null;
     if (a.withTag) {
       const t = pickTag(ctx.db, a.tagNumber);
       if (!t) throw new AppError('NO_FREE_TAG');
       tag = { id: t.id, number: t.number };
     }
-    const { id: visitId } = insertVisit(ctx, {
+    const { id: visitId } = enter(ctx, {
       kind: a.kind,
       memberId: null,
       guestName: a.name,
@@ -391,7 +368,7 @@ export const checkinHandlers = handlers({
     const t = pickTag(ctx.db, a.tagNumber)!;
     const now = ctx.nowIso();
     if (v.tag_id !== null) setTagStatus(ctx.db, v.tag_id, 'available', now);
-    guardUnique(() => stmt(ctx.db, 'UPDATE visits SET tag_id = ? WHERE id = ?').run(t.id, v.id), t.number);
+    guardUnique(() => q.setVisitTag(ctx.db, v.id, t.id), t.number);
     setTagStatus(ctx.db, t.id, 'issued', now);
     ctx.audit({
       op: 'checkin.changeTag',
@@ -404,10 +381,7 @@ export const checkinHandlers = handlers({
   },
 
   'checkin.inside': (ctx, a) => {
-    const rows = stmt(
-      ctx.db,
-      `${VISIT_SELECT} WHERE v.checked_out_at IS NULL ${a.kind ? 'AND v.kind = ?' : ''} ORDER BY v.checked_in_at DESC, v.id DESC`,
-    ).all(...(a.kind ? [a.kind] : [])) as VisitJoined[];
+    const rows = q.insideVisits(ctx.db, a.kind);
     const f = a.filter?.trim().toLowerCase();
     const list = f
       ? rows.filter(
@@ -417,20 +391,15 @@ export const checkinHandlers = handlers({
             (v.tag_number !== null && String(v.tag_number) === f),
         )
       : rows;
-    return list.map((v) => toInsideRowFor(ctx.db, v));
+    return list.map((v) => toInsideVisit(ctx.db, v));
   },
 
-  'checkin.checkoutPreview': (ctx, a): CheckoutPreview => {
+  'checkin.checkoutPreview': (ctx, a) => {
     const v = findOpenVisit(ctx.db, a);
-    const lines = (
-      stmt(ctx.db, `${LINE_SELECT} WHERE s.visit_id = ? ORDER BY l.id`).all(v.id) as Parameters<
-        typeof toTabLine
-      >[0][]
-    ).map(toTabLine);
     return {
-      visit: toInsideRowFor(ctx.db, v),
+      visit: toInsideVisit(ctx.db, v),
       tabCents: visitTabCents(ctx.db, v.id),
-      tabLines: lines,
+      tabLines: q.tabLinesOfVisit(ctx.db, v.id).map(toTabLine),
       unpaidChargesCents: v.member_id !== null ? unpaidCents(ctx.db, v.member_id) : 0,
       lostTagFeeCents: ctx.settings.lostTagFeeCents,
       storedValueCents: v.member_id !== null ? storedValueOf(ctx.db, v.member_id) : null,
@@ -459,19 +428,11 @@ export const checkinHandlers = handlers({
           chargesCents: 0,
           parts: a.payment.parts,
         });
-        stmt(
-          ctx.db,
-          `UPDATE bar_slip_lines SET settlement_id = ? WHERE settlement_id IS NULL AND voided_at IS NULL
-               AND slip_id IN (SELECT id FROM bar_slips WHERE visit_id = ?)`,
-        ).run(receipt.settlementId, v.id);
+        q.settleVisitLines(ctx.db, v.id, receipt.settlementId);
       } else if (a.leaveUnpaid) {
         if (v.member_id === null) throw new AppError('STORED_VALUE_GUEST');
         const who = authorize(ctx, a.leaveUnpaid, SUPERVISORS);
-        stmt(ctx.db, 'UPDATE visits SET unpaid_allowed_by = ?, unpaid_reason = ? WHERE id = ?').run(
-          who.id,
-          a.leaveUnpaid.reason,
-          v.id,
-        );
+        q.allowUnpaid(ctx.db, v.id, who.id, a.leaveUnpaid.reason);
         unpaidLeftCents = tab;
       } else {
         throw new AppError('TAB_UNPAID', { amount: tab });
@@ -479,18 +440,18 @@ export const checkinHandlers = handlers({
     }
 
     let fee = 0;
-    stmt(
-      ctx.db,
-      'UPDATE visits SET checked_out_at = ?, checked_out_by = ?, checkout_kind = ? WHERE id = ?',
-    ).run(now, actor.id, kind, v.id);
+    q.closeVisit(ctx.db, v.id, now, actor.id, kind);
     if (v.tag_id !== null) setTagStatus(ctx.db, v.tag_id, lost ? 'lost' : 'available', now);
     if (lost && v.member_id !== null && ctx.settings.lostTagFeeCents > 0) {
       fee = ctx.settings.lostTagFeeCents;
-      stmt(
-        ctx.db,
-        `INSERT INTO member_charges (member_id, kind, amount_cents, visit_id, note, created_at, created_by)
-           VALUES (?, 'lost_tag', ?, ?, ?, ?, ?)`,
-      ).run(v.member_id, fee, v.id, `tag ${v.tag_number}`, now, actor.id);
+      q.insertLostTagCharge(ctx.db, {
+        memberId: v.member_id,
+        amountCents: fee,
+        visitId: v.id,
+        note: `tag ${v.tag_number}`,
+        at: now,
+        by: actor.id,
+      });
     }
     ctx.audit({
       op: 'checkin.checkout',
@@ -524,34 +485,24 @@ export const checkinHandlers = handlers({
   'checkin.today': (ctx): TodayCounts => {
     const date = ctx.today();
     const { from, to } = dayBoundsUtc(date, ctx.settings.timeZone);
-    const rows = stmt(
-      ctx.db,
-      `SELECT kind, gender, count(*) AS n FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY kind, gender`,
-    ).all(from, to) as { kind: 'member' | 'trial' | 'coach'; gender: MemberGender; n: number }[];
     const entries: TodayCounts['entries'] = {
       member: { male: 0, female: 0, unknown: 0 },
       trial: { male: 0, female: 0, unknown: 0 },
       coach: { male: 0, female: 0, unknown: 0 },
     };
-    for (const r of rows) entries[r.kind][r.gender] = r.n;
-    const one = (sql: string) => (stmt(ctx.db, sql).get() as { n: number }).n;
+    for (const r of q.entriesByKindAndGender(ctx.db, from, to)) entries[r.kind][r.gender] = r.n;
     return {
       date,
       entries,
-      insideNow: one('SELECT count(*) AS n FROM visits WHERE checked_out_at IS NULL'),
-      tagsOut: one("SELECT count(*) AS n FROM key_tags WHERE status = 'issued'"),
-      tagsFree: one("SELECT count(*) AS n FROM key_tags WHERE status = 'available'"),
+      insideNow: q.insideCount(ctx.db),
+      tagsOut: q.tagCount(ctx.db, 'issued'),
+      tagsFree: q.tagCount(ctx.db, 'available'),
     };
   },
 
   'checkin.recent': (ctx, a) => {
     // Today's check-ins and check-outs, latest event first (bounded to today so it stays fast).
     const { from } = dayBoundsUtc(ctx.today(), ctx.settings.timeZone);
-    const rows = stmt(
-      ctx.db,
-      `${VISIT_SELECT} WHERE v.checked_in_at >= ? OR v.checked_out_at IS NULL
-         ORDER BY max(v.checked_in_at, coalesce(v.checked_out_at, '')) DESC, v.id DESC LIMIT ?`,
-    ).all(from, a.limit ?? 20) as VisitJoined[];
-    return rows.map(toVisitInfo);
+    return q.recentVisits(ctx.db, from, a.limit ?? 20).map(toVisitInfo);
   },
-});
+};
