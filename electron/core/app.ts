@@ -65,7 +65,7 @@ import { incidentHandlers } from './services/incidents';
 import { complaintHandlers } from './services/complaints';
 import { visitorHandlers } from './services/visitors';
 import { closeDayRecord, recordDayBackup, shiftHandlers } from './services/shift';
-import { localDate } from './time';
+import { localDate } from '../shared/dates';
 import Database, { type Transaction } from 'better-sqlite3';
 
 export interface CoreOptions {

@@ -2,7 +2,7 @@ import type { DB } from './db/database';
 import type { Clock } from './clock';
 import type { OpName, OpParsedArgs, OpResult, Role, Settings } from './contract';
 import { AppError } from './errors';
-import { localDate } from './time';
+import { localDate } from '../shared/dates';
 
 export interface Actor {
   id: number;

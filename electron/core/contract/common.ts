@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isValidPhone, phoneKey } from '../phone';
-import { isValidDate, isValidTimeZone } from '../time';
+import { isValidPhone, PHONE_CHARS, PHONE_MAX, phoneKey } from '../../shared/phone';
+import { isValidDate, isValidTimeZone } from '../../shared/dates';
 
 /** Shared argument schemas. Every string has a maximum length; every number a range. */
 export const Id = z.number().int().positive().max(2_147_483_647);
@@ -13,15 +13,13 @@ export const Reason = z.string().trim().min(1).max(500);
  * What a person types for a phone number: digits (also full-width), "+", spaces, dashes, dots,
  * slashes and brackets ("+86 138-1234-5678", "１３８ １２３４ ５６７８", "(010) 6552 1234"). Text that
  * is not a valid phone number (letters, too few or too many digits) is refused with the message
- * 'phone'. The handler receives one consistent form, the key of ../phone.ts ("+8613812345678");
+ * 'phone'. The handler receives one consistent form, the key of shared/phone.ts ("+8613812345678");
  * '' (no number) stays ''.
  */
-const PHONE_CHARS =
-  /^[0-9\uff10-\uff19+\uff0b\s\u3000\-\u2010-\u2015\u2212\uff0d.\uff0e/\uff0f()\uff08\uff09]*$/;
 export const Phone = z
   .string()
   .trim()
-  .max(40)
+  .max(PHONE_MAX)
   .regex(PHONE_CHARS, { message: 'phone', abort: true })
   .refine((s) => s === '' || isValidPhone(s), 'phone')
   .transform((s) => (s === '' ? '' : phoneKey(s)));

@@ -1,6 +1,6 @@
 import type { AuditRow } from '../contract';
 import { handlers } from '../context';
-import { dayBoundsUtc } from '../time';
+import { dayBoundsUtc } from '../../shared/dates';
 
 export const auditHandlers = handlers({
   'audit.search': (ctx, { q, from, to, staffId, limit = 100, offset = 0 }) => {

@@ -18,7 +18,7 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { SUPERVISORS } from '../permissions';
-import { dayBoundsUtc, daysBetween } from '../time';
+import { dayBoundsUtc, daysBetween } from '../../shared/dates';
 import { findMemberByCard, getMemberRow, memberCardOf, type MemberRow, unpaidCents } from './members';
 import { LINE_SELECT, settle, storedValueOf, toTabLine, visitTabCents } from './payments';
 import { authorize } from './staff';

@@ -6,7 +6,7 @@ import type { DB } from '../db/database';
 import type { TagBoard, TagRow, TagStatus } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { dayBoundsUtc, localParts } from '../time';
+import { dayBoundsUtc, localParts } from '../../shared/dates';
 
 interface TagDbRow {
   id: number;

@@ -6,7 +6,7 @@ import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
-import { PHONE_MAX, plausiblePhone } from '../../phone';
+import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { useCheckin } from '../../stores/checkin';
 
 export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; onDone(): void }) {

@@ -16,7 +16,7 @@ import type {
 } from '../../../../electron/core/contract';
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
-import { PHONE_MAX, plausiblePhone } from '../../phone';
+import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { clubToday, fmtDate } from '../../format';
 import { useCan } from '../../stores/session';
 

@@ -7,7 +7,7 @@ import { FormError } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { PhoneText } from '../../components/PhoneText';
-import { PHONE_MAX, plausiblePhone } from '../../phone';
+import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { clubToday, fmtDate, fmtDateTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';

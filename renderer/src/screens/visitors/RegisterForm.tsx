@@ -6,7 +6,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, newOpId } from '../../api';
 import { errorText, invalidFields } from '../../errorText';
-import { PHONE_MAX, plausiblePhone } from '../../phone';
+import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
