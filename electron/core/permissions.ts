@@ -4,21 +4,9 @@
  * 'staff' operations need any logged-in staff member.
  */
 import type { OpName, Role } from './contract';
+import { CONTACT_ROLES, DESK, MANAGERS, PRICE_ROLES, SUPERVISORS, VOID_AUTHORIZERS } from './contract/roles';
 
-export const MANAGERS: readonly Role[] = ['cs_manager', 'duty_manager', 'store_manager'];
-export const SUPERVISORS: readonly Role[] = ['shift_lead', ...MANAGERS];
-export const DESK: readonly Role[] = ['reception', ...SUPERVISORS];
-/** Who may authorise a void of a bar slip: a shift lead or the customer-service manager (or above). */
-export const VOID_AUTHORIZERS: readonly Role[] = [
-  'shift_lead',
-  'cs_manager',
-  'duty_manager',
-  'store_manager',
-];
-/** Roles that may see membership-card prices (never reception: prices are the consultants'). */
-export const PRICE_ROLES: readonly Role[] = ['consultant', ...MANAGERS];
-/** Roles that may see a member's full phone number and birth date. */
-export const CONTACT_ROLES: readonly Role[] = ['reception', 'consultant', ...SUPERVISORS];
+export { CONTACT_ROLES, DESK, MANAGERS, PRICE_ROLES, SUPERVISORS, VOID_AUTHORIZERS };
 
 export type Access = 'public' | 'staff' | readonly Role[];
 

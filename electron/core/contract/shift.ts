@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
 import type { AnnouncementItem, CardsSold } from './visitors';
-import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod } from './types';
+import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod, VisitKind } from './types';
 
 function out<R>(): R {
   return undefined as unknown as R;
@@ -43,7 +43,7 @@ export interface TagMismatch {
   reason: TagMismatchReason;
   visitId: number | null;
   name: string | null;
-  kind: 'member' | 'trial' | 'coach' | null;
+  kind: VisitKind | null;
   cardNo: string | null;
   checkedInAt: string | null;
   /** The tag numbers issued for this record in the window (in order). */
@@ -54,7 +54,7 @@ export interface TagOut {
   tagNumber: number;
   visitId: number;
   name: string;
-  kind: 'member' | 'trial' | 'coach';
+  kind: VisitKind;
   cardNo: string | null;
   since: string;
 }

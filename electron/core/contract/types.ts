@@ -1,7 +1,7 @@
 /** Result types of the contract's operations (what the core sends back to the renderer). */
-import type { Role } from './common';
+import type { GENDERS, LANGUAGES, Role } from './common';
 
-export type Gender = 'male' | 'female';
+export type Gender = (typeof GENDERS)[number];
 /** A member's gender may be unknown: a roster imported without it (the desk asks and records it). */
 export type MemberGender = Gender | 'unknown';
 /** Entries counted by gender; an unknown gender is counted on its own, never dropped. */
@@ -10,13 +10,22 @@ export interface EntryCount {
   female: number;
   unknown: number;
 }
-export type Language = 'zh-CN' | 'en';
+export type Language = (typeof LANGUAGES)[number];
+/** A staff member's gender (who counts as coach men / women); they may leave it unsaid. */
+export const STAFF_GENDERS = ['male', 'female', 'unspecified'] as const;
+export type StaffGender = (typeof STAFF_GENDERS)[number];
+/** A card type counts time (days) or visits. */
+export const CARD_KINDS = ['time', 'visits'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+/** Who a visit (an entry) is: a member, a trial guest or a coach. */
+export const VISIT_KINDS = ['member', 'trial', 'coach'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
 
 export interface StaffInfo {
   id: number;
   name: string;
   role: Role;
-  gender: 'male' | 'female' | 'unspecified';
+  gender: StaffGender;
   active: boolean;
 }
 
@@ -89,7 +98,7 @@ export interface SystemStatus {
 export interface CardTypeInfo {
   id: number;
   name: string;
-  kind: 'time' | 'visits';
+  kind: CardKind;
   durationDays: number | null;
   visitCount: number | null;
   /** Present only for roles that may see membership prices. */
@@ -108,7 +117,7 @@ export interface MemberSummary {
   /** Masked (138****1234) unless the role needs the full number. */
   phone: string | null;
   cardTypeName: string;
-  cardKind: 'time' | 'visits';
+  cardKind: CardKind;
   expiryDate: string | null;
   visitsLeft: number | null;
   state: MemberState;
@@ -188,7 +197,7 @@ export interface ChargeInfo {
 
 export interface VisitInfo {
   id: number;
-  kind: 'member' | 'trial' | 'coach';
+  kind: VisitKind;
   memberId: number | null;
   cardNo: string | null;
   name: string;
@@ -242,7 +251,7 @@ export interface MemberCard {
   name: string;
   gender: MemberGender;
   cardTypeName: string;
-  cardKind: 'time' | 'visits';
+  cardKind: CardKind;
   expiryDate: string | null;
   visitsLeft: number | null;
   hasPhoto: boolean;
@@ -284,7 +293,7 @@ export type CheckinResult =
 
 export interface InsideRow {
   visitId: number;
-  kind: 'member' | 'trial' | 'coach';
+  kind: VisitKind;
   memberId: number | null;
   cardNo: string | null;
   name: string;
@@ -309,7 +318,11 @@ export interface CheckoutPreview {
 
 // ---- drink bar, payments, stored value -------------------------------------------------------
 
-export type PaymentMethod = 'cash' | 'card' | 'mobile' | 'stored_value';
+export const PAYMENT_METHODS = ['cash', 'card', 'mobile', 'stored_value'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** How money is paid in at the desk for stored value (a top-up, a refund): never with stored value itself. */
+export const DESK_PAYMENT_METHODS = ['cash', 'card', 'mobile'] as const satisfies readonly PaymentMethod[];
+export type DeskPaymentMethod = (typeof DESK_PAYMENT_METHODS)[number];
 
 export interface BarItem {
   id: number;
@@ -520,7 +533,8 @@ export interface CheckoutResult {
   unpaidLeftCents: number;
 }
 
-export type TagStatus = 'available' | 'issued' | 'disinfection' | 'lost' | 'retired';
+export const TAG_STATUSES = ['available', 'issued', 'disinfection', 'lost', 'retired'] as const;
+export type TagStatus = (typeof TAG_STATUSES)[number];
 
 export interface TagRow {
   number: number;
@@ -528,7 +542,7 @@ export interface TagRow {
   status: TagStatus;
   since: string;
   lastDisinfectedAt: string | null;
-  holder: { visitId: number; name: string; kind: 'member' | 'trial' | 'coach'; cardNo: string | null } | null;
+  holder: { visitId: number; name: string; kind: VisitKind; cardNo: string | null } | null;
 }
 
 export interface TagBoard {
@@ -709,10 +723,17 @@ export interface ImportResult extends ImportSummary {
 
 // ---- incidents and complaints ----------------------------------------------------------------
 
-export type IncidentKind = 'injury' | 'illness' | 'property' | 'conflict' | 'other';
-export type IncidentSeverity = 'minor' | 'moderate' | 'serious';
-export type IncidentStatus = 'open' | 'follow_up' | 'closed';
-export type FollowUpKind = 'consultant_call' | 'manager_call' | 'visit';
+export const INCIDENT_KINDS = ['injury', 'illness', 'property', 'conflict', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export const INCIDENT_SEVERITIES = ['minor', 'moderate', 'serious'] as const;
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
+export const INCIDENT_STATUSES = ['open', 'follow_up', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const FOLLOW_UP_KINDS = ['consultant_call', 'manager_call', 'visit'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+/** What an incident file may attach: photos and PDF scans. */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 export interface StaffRef {
   id: number;
@@ -934,11 +955,28 @@ export interface IncidentReport {
   incident: IncidentFullView;
 }
 
-export type ComplaintStatus =
-  'registered' | 'assigned' | 'investigated' | 'resolved' | 'escalated' | 'closed';
-export type ComplaintChannel = 'in_person' | 'phone' | 'written' | 'online' | 'other';
-export type Department =
-  'front_desk' | 'fitness' | 'group_exercise' | 'bar' | 'shop' | 'sales' | 'facilities' | 'other';
+export const COMPLAINT_STATUSES = [
+  'registered',
+  'assigned',
+  'investigated',
+  'resolved',
+  'escalated',
+  'closed',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const COMPLAINT_CHANNELS = ['in_person', 'phone', 'written', 'online', 'other'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+export const DEPARTMENTS = [
+  'front_desk',
+  'fitness',
+  'group_exercise',
+  'bar',
+  'shop',
+  'sales',
+  'facilities',
+  'other',
+] as const;
+export type Department = (typeof DEPARTMENTS)[number];
 
 /**
  * The complaint's deadline (closed within complaintDeadlineDays of registration): not closed and

@@ -5,6 +5,7 @@
  * report. Reasons are codes with parameters so the desk words them in its own language.
  */
 import { z } from 'zod';
+import { MONTH_PATTERN } from '../../shared/dates';
 import { DateStr, Gender, Id, OpId, Phone, Pin, Reason, RequiredPhone, ShortText, TimeStr } from './common';
 
 function out<R>(): R {
@@ -134,7 +135,8 @@ export interface VisitorCall {
 }
 
 export type VisitorStatus = 'waiting' | 'calling' | 'with_consultant' | 'done' | 'left';
-export type VisitorOutcome = 'joined' | 'follow_up' | 'not_interested';
+export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
+export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
 
 export interface VisitorRow {
   id: number;
@@ -351,7 +353,7 @@ export interface ConsultantReport {
 // ---- argument schemas ------------------------------------------------------------------------
 
 const Text100 = z.string().trim().max(100);
-const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
+const MonthStr = z.string().regex(MONTH_PATTERN, 'month');
 const ConsultantPin = z.object({ staffId: Id, pin: Pin }).strict();
 const ClassFields = z
   .object({
@@ -426,7 +428,7 @@ export const visitorContract = {
     input: z
       .object({
         visitorId: Id,
-        outcome: z.enum(['joined', 'follow_up', 'not_interested']),
+        outcome: z.enum(VISITOR_OUTCOMES),
         cardTypeId: Id.optional(),
         followUpDate: DateStr.optional(),
         note: ShortText.optional(),
