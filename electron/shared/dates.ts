@@ -157,6 +157,20 @@ export function ageOn(birthDate: string, on: string): number {
   return age;
 }
 
+/** The time zones offered when a club is set up or its settings are changed (any IANA zone is valid). */
+export const CLUB_TIME_ZONES: readonly string[] = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
+
 // ---- formats and checks ----------------------------------------------------------------------
 
 /** A wall-clock time "HH:MM", 00:00 to 23:59. */

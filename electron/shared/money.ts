@@ -152,6 +152,27 @@ export function formatMoney(cents: number, locale: string, currency = 'CNY'): st
   return f.format(cents / 100);
 }
 
+/**
+ * The notes and coins a cash count is made of (the shift's blind count), largest first: the key of
+ * each in a count (`Denominations` in the contract) and its face value in cents.
+ */
+export const DENOMINATIONS = [
+  { key: 'n100', cents: 10_000 },
+  { key: 'n50', cents: 5_000 },
+  { key: 'n20', cents: 2_000 },
+  { key: 'n10', cents: 1_000 },
+  { key: 'n5', cents: 500 },
+  { key: 'n1', cents: 100 },
+  { key: 'c50', cents: 50 },
+  { key: 'c10', cents: 10 },
+] as const;
+export type DenominationKey = (typeof DENOMINATIONS)[number]['key'];
+
+/** What a count by denomination adds up to, in cents. */
+export function denominationsTotal(counts: Readonly<Record<DenominationKey, number>>): number {
+  return DENOMINATIONS.reduce((s, d) => s + counts[d.key] * d.cents, 0);
+}
+
 /** A note or coin by its face value: 10000 → "¥100", 50 → "¥0.5", 10 → "¥0.1". */
 export function denominationLabel(cents: number): string {
   return cents % 100 === 0 ? `¥${cents / 100}` : `¥${(cents / 100).toFixed(1)}`;

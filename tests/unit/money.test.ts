@@ -5,11 +5,14 @@
  * Their code is kept below, verbatim, so that every form they accepted is checked against the rule.
  */
 import { describe, expect, it } from 'vitest';
+import { DenominationsSchema } from '../../electron/core/contract';
 import {
+  DENOMINATIONS,
   MAX_CENTS,
   centsToInput,
   centsToYuan,
   denominationLabel,
+  denominationsTotal,
   formatMoney,
   parseCents,
   parseMoney,
@@ -274,6 +277,11 @@ describe('money for people', () => {
   });
   it('names notes and coins', () => {
     expect([10_000, 5000, 100, 50, 10].map(denominationLabel)).toEqual(['¥100', '¥50', '¥1', '¥0.5', '¥0.1']);
+  });
+  it('counts the drawer by denomination, with the contract’s keys', () => {
+    expect(DENOMINATIONS.map((d) => d.key).sort()).toEqual(Object.keys(DenominationsSchema.shape).sort());
+    const counts = { n100: 3, n50: 1, n20: 2, n10: 0, n5: 1, n1: 4, c50: 3, c10: 7 };
+    expect(denominationsTotal(counts)).toBe(30_000 + 5_000 + 4_000 + 500 + 400 + 150 + 70);
   });
 });
 

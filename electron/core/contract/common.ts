@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isValidPhone, PHONE_CHARS, PHONE_MAX, phoneKey } from '../../shared/phone';
+import { CARD_NO_CHARS, CARD_NO_MAX, PIN_PATTERN } from './patterns';
+import { ROLES, type Role as RoleName } from './roles';
+import { GENDERS, LANGUAGES } from './types';
 import { isValidDate, isValidTimeZone, TIME_PATTERN } from '../../shared/dates';
 
 /** Shared argument schemas. Every string has a maximum length; every number a range. */
 export const Id = z.number().int().positive().max(2_147_483_647);
-/** A staff PIN: 4 to 8 digits. */
-export const PIN_PATTERN = /^\d{4,8}$/;
 export const Pin = z.string().regex(PIN_PATTERN, 'pin');
 export const Name = z.string().trim().min(1).max(100);
 export const ShortText = z.string().trim().max(500);
@@ -27,35 +28,19 @@ export const Phone = z
   .transform((s) => (s === '' ? '' : phoneKey(s)));
 /** A phone number that must be given. */
 export const RequiredPhone = Phone.refine((s) => s !== '', 'phone');
-/** A membership card number: letters, digits and "-" (what a card scanner types), 1 to 32 of them. */
-export const CARD_NO_CHARS = /^[0-9A-Za-z-]+$/;
-export const CARD_NO_MAX = 32;
-export function isCardNo(s: string): boolean {
-  return s.length >= 1 && s.length <= CARD_NO_MAX && CARD_NO_CHARS.test(s);
-}
 export const CardNo = z.string().trim().min(1).max(CARD_NO_MAX).regex(CARD_NO_CHARS, 'cardNo');
 export const DateStr = z.string().max(10).refine(isValidDate, 'date');
 export const TimeStr = z.string().regex(TIME_PATTERN, 'time');
 export const TimeZone = z.string().max(64).refine(isValidTimeZone, 'timeZone');
 export const Cents = z.number().int().min(0).max(100_000_000);
 export const TagNumber = z.number().int().positive().max(100_000);
-export const GENDERS = ['male', 'female'] as const;
 export const Gender = z.enum(GENDERS);
-export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
 export const OpId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'opId');
 
-export const ROLES = [
-  'reception',
-  'bar',
-  'consultant',
-  'shift_lead',
-  'cs_manager',
-  'duty_manager',
-  'store_manager',
-] as const;
+export { ROLES };
 export const Role = z.enum(ROLES);
-export type Role = (typeof ROLES)[number];
+export type Role = RoleName;
 
 /** A supervisor's authorisation given on the spot: who, their PIN, and why. */
 export const Authorization = z.object({ staffId: Id, pin: Pin, reason: Reason }).strict();

@@ -40,6 +40,7 @@ import {
   INCIDENT_STATUSES,
   PAYMENT_METHODS,
   STAFF_GENDERS,
+  STOCKTAKE_KINDS,
   VISIT_KINDS,
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
@@ -49,9 +50,8 @@ import { shiftContract } from './shift';
 export * from './types';
 export * from './visitors';
 export * from './shift';
-export { CARD_NO_CHARS, CARD_NO_MAX, GENDERS, isCardNo, LANGUAGES, PIN_PATTERN, ROLES } from './common';
+export * from './patterns';
 export * from './roles';
-export type { Role } from './common';
 
 /** Phantom marker for an operation's result type. */
 function out<R>(): R {
@@ -626,7 +626,7 @@ export const contract = {
   'bar.stocktake': {
     input: z
       .object({
-        kind: z.enum(['daily', 'month_end']),
+        kind: z.enum(STOCKTAKE_KINDS),
         counts: z
           .array(
             z

@@ -1,8 +1,18 @@
 /**
- * The role groups the rules are written with, as values: the permissions table, the handlers and
- * the renderer (who is offered as an authoriser, what a screen shows) all use these, never a copy.
+ * The staff roles and the groups the rules are written with, as values: the permissions table, the
+ * handlers and the renderer (who is offered as an authoriser, what a screen shows) all use these,
+ * never a copy. No zod here: the renderer takes these without the schemas.
  */
-import type { Role } from './common';
+export const ROLES = [
+  'reception',
+  'bar',
+  'consultant',
+  'shift_lead',
+  'cs_manager',
+  'duty_manager',
+  'store_manager',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 export const MANAGERS: readonly Role[] = ['cs_manager', 'duty_manager', 'store_manager'];
 export const SUPERVISORS: readonly Role[] = ['shift_lead', ...MANAGERS];

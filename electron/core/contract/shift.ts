@@ -10,7 +10,14 @@
 import { z } from 'zod';
 import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
 import type { AnnouncementItem, CardsSold } from './visitors';
-import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod, VisitKind } from './types';
+import type {
+  DueFollowUp,
+  IncidentRow,
+  OpenComplaint,
+  PaymentMethod,
+  StocktakeKind,
+  VisitKind,
+} from './types';
 
 function out<R>(): R {
   return undefined as unknown as R;
@@ -379,7 +386,7 @@ export interface DayReport {
   /** Every pay-out of the day's shifts, with who authorised it and why. */
   payouts: (Payout & { shiftId: number })[];
   /** The bar's stocktakes of the day. */
-  stocktakes: { id: number; kind: 'daily' | 'month_end'; at: string; byName: string }[];
+  stocktakes: { id: number; kind: StocktakeKind; at: string; byName: string }[];
   /** Earlier closes of this day that a manager reopened. */
   reopenings: DayReopening[];
   /** Empty lists: nothing stops the close. */

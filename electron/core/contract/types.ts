@@ -1,6 +1,11 @@
-/** Result types of the contract's operations (what the core sends back to the renderer). */
-import type { GENDERS, LANGUAGES, Role } from './common';
+/**
+ * Result types of the contract's operations (what the core sends back to the renderer), and the
+ * value lists of the contract's enums (the schemas build their z.enum from these). No zod here: the
+ * renderer takes these lists without loading the schemas.
+ */
+import type { Role } from './roles';
 
+export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
 /** A member's gender may be unknown: a roster imported without it (the desk asks and records it). */
 export type MemberGender = Gender | 'unknown';
@@ -10,6 +15,7 @@ export interface EntryCount {
   female: number;
   unknown: number;
 }
+export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 /** A staff member's gender (who counts as coach men / women); they may leave it unsaid. */
 export const STAFF_GENDERS = ['male', 'female', 'unspecified'] as const;
@@ -20,6 +26,12 @@ export type CardKind = (typeof CARD_KINDS)[number];
 /** Who a visit (an entry) is: a member, a trial guest or a coach. */
 export const VISIT_KINDS = ['member', 'trial', 'coach'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
+/** Why a consultant is away from the rotation (visitors). */
+export const AWAY_KINDS = ['meal', 'outside', 'other'] as const;
+export type AwayKind = (typeof AWAY_KINDS)[number];
+/** How a visitor's visit ended (visitors). */
+export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
+export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
 
 export interface StaffInfo {
   id: number;
@@ -507,7 +519,7 @@ export interface BarReport {
     visitName: string;
   }[];
   water: number;
-  stocktakes: { id: number; kind: 'daily' | 'month_end'; at: string; byName: string }[];
+  stocktakes: { id: number; kind: StocktakeKind; at: string; byName: string }[];
 }
 
 export interface OrderListRow {
@@ -535,6 +547,13 @@ export interface CheckoutResult {
 
 export const TAG_STATUSES = ['available', 'issued', 'disinfection', 'lost', 'retired'] as const;
 export type TagStatus = (typeof TAG_STATUSES)[number];
+/** Tags that can be retired (not out with someone, not retired already). */
+export const RETIRABLE_TAG_STATUSES: readonly TagStatus[] = ['available', 'disinfection', 'lost'];
+/** Tags that can be put back into use. */
+export const RESTORABLE_TAG_STATUSES: readonly TagStatus[] = ['lost', 'retired'];
+/** A bar stocktake: the daily count or the month-end one. */
+export const STOCKTAKE_KINDS = ['daily', 'month_end'] as const;
+export type StocktakeKind = (typeof STOCKTAKE_KINDS)[number];
 
 export interface TagRow {
   number: number;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MONTH_PATTERN } from '../../shared/dates';
 import { DateStr, Gender, Id, OpId, Phone, Pin, Reason, RequiredPhone, ShortText, TimeStr } from './common';
+import { AWAY_KINDS, VISITOR_OUTCOMES, type AwayKind, type VisitorOutcome } from './types';
 
 function out<R>(): R {
   return undefined as unknown as R;
@@ -15,7 +16,6 @@ function out<R>(): R {
 // ---- result types ---------------------------------------------------------------------------
 
 export type ConsultantState = 'available' | 'with_visitor' | 'away' | 'signed_out';
-export type AwayKind = 'meal' | 'outside' | 'other';
 export type RotationQueue = 'visitor' | 'phone';
 /** Why a consultant was passed over when their turn came. */
 export type SkipReason = 'away' | 'with_visitor' | 'being_called';
@@ -135,8 +135,6 @@ export interface VisitorCall {
 }
 
 export type VisitorStatus = 'waiting' | 'calling' | 'with_consultant' | 'done' | 'left';
-export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
-export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
 
 export interface VisitorRow {
   id: number;
@@ -375,7 +373,7 @@ export const visitorContract = {
       .object({
         staffId: Id,
         state: z.enum(['available', 'away']),
-        awayKind: z.enum(['meal', 'outside', 'other']).optional(),
+        awayKind: z.enum(AWAY_KINDS).optional(),
         expectedBack: TimeStr.optional(),
         note: ShortText.optional(),
       })

@@ -46,7 +46,7 @@ import { barPaymentsByMethod } from './bar';
 import { cardSalesFigures, mergeCardsSold } from './members';
 import { incidentHandlers } from './incidents';
 import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
-import { centsToYuan } from '../../shared/money';
+import { centsToYuan, denominationsTotal } from '../../shared/money';
 import { drawerState } from './drawer';
 import { visitTabCents } from './payments';
 import { authorize, verifyPin } from './staff';
@@ -93,25 +93,6 @@ interface CountDb {
   at: string;
   by: number;
   recount_id: number | null;
-}
-
-/** Cents per unit of each denomination (notes 100…1 yuan, coins 0.5 and 0.1 yuan). */
-export const DENOMINATION_CENTS: Record<keyof Denominations, number> = {
-  n100: 10_000,
-  n50: 5_000,
-  n20: 2_000,
-  n10: 1_000,
-  n5: 500,
-  n1: 100,
-  c50: 50,
-  c10: 10,
-};
-
-export function denominationsTotal(d: Denominations): number {
-  return (Object.keys(DENOMINATION_CENTS) as (keyof Denominations)[]).reduce(
-    (s, k) => s + d[k] * DENOMINATION_CENTS[k],
-    0,
-  );
 }
 
 const isoPlus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
