@@ -51,6 +51,29 @@ export default tseslint.config(
     },
   },
   {
+    // Shared by the core and the renderer (bundled into both): plain TypeScript, nothing of Node,
+    // Electron, the database or the core.
+    files: ['electron/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'electron/shared is bundled into the renderer.' },
+            { name: 'better-sqlite3', message: 'electron/shared is bundled into the renderer.' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'electron/shared is bundled into the renderer: no Node modules.' },
+            {
+              group: ['**/core/**', '**/renderer/**', '**/db/**'],
+              message: 'electron/shared depends on nothing of the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The core is plain TypeScript: no Electron, ever.
     files: ['electron/core/**/*.ts', 'db/**/*.ts', 'electron/server/**/*.ts'],
     rules: {

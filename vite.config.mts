@@ -10,5 +10,14 @@ export default defineConfig({
     outDir: '../build/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      treeshake: {
+        // The contract and electron/shared only define things (schemas, lists, patterns, helpers):
+        // a screen that takes one list or pattern from them does not load zod or libphonenumber.
+        moduleSideEffects: [
+          { test: /[\\/]electron[\\/](core[\\/]contract|shared)[\\/]/, sideEffects: false },
+        ],
+      },
+    },
   },
 });

@@ -23,7 +23,7 @@ import type { Response } from '../electron/core/contract';
 import { DB_FILE, applyPragmas } from '../electron/core/db/database';
 import { memberTerms, RANK } from '../electron/core/services/pinyin';
 import { ManualClock } from '../electron/core/clock';
-import { addDays, dayBoundsUtc, localDate } from '../electron/core/time';
+import { addDays, dayBoundsUtc, localDate } from '../electron/shared/dates';
 import { generateBusyShift, generateClub, PINS, rng, TZ } from './generate';
 import { measureFloor, round, stats, timeEach, type Stats } from './stats';
 import { bundleSize, measureWeb } from './web';

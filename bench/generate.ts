@@ -10,9 +10,9 @@
 import Database from 'better-sqlite3';
 import { Core } from '../electron/core/app';
 import { DB_FILE } from '../electron/core/db/database';
-import { phoneKey } from '../electron/core/phone';
+import { phoneKey } from '../electron/shared/phone';
 import { memberTerms } from '../electron/core/services/pinyin';
-import { addDays, dayBoundsUtc, localDate } from '../electron/core/time';
+import { addDays, dayBoundsUtc, localDate } from '../electron/shared/dates';
 import path from 'node:path';
 
 export const TZ = 'Asia/Shanghai';

@@ -1,5 +1,4 @@
 import type { Migration } from '../types';
-import { addDays, isValidTimeZone, localDate } from '../../electron/core/time';
 
 /**
  * Incidents: the rulebook's steps before closing (issue 11). Two facts had no place yet: the
@@ -19,6 +18,33 @@ import { addDays, isValidTimeZone, localDate } from '../../electron/core/time';
  * and the renames rewrite the notes' reference to "complaints". Indexes and the notes' append-only
  * triggers are recreated.
  */
+/*
+ * The date helpers this migration needs, written out here instead of imported from the app's
+ * electron/shared/dates.ts: a migration must give the same result whatever the app's code becomes
+ * later. They match dates.ts `isValidTimeZone` / `localDate` / `addDays` as of this version.
+ */
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The club-local calendar date "YYYY-MM-DD" of an instant. */
+function localDate(d: Date, timeZone: string): string {
+  const p: Record<string, string> = {};
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  for (const part of f.formatToParts(d)) p[part.type] = part.value;
+  return `${p.year!.padStart(4, '0')}-${p.month}-${p.day}`;
+}
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 export const migration0009: Migration = {
   version: 9,
   name: 'incidents-complaints',

@@ -21,8 +21,9 @@ import type { Migration } from '../types';
  *    reference dangling.
  *
  * The normalisation is written out here, with libphonenumber-js directly, instead of importing the
- * app's electron/core/phone.ts: a migration must give the same result whatever the app's code
- * becomes later. It matches phone.ts `phoneKey` / `phoneDigits` as of this version.
+ * app's phone helpers (electron/core/phone.ts then, electron/shared/phone.ts now): a migration must
+ * give the same result whatever the app's code becomes later. It matches `phoneKey` /
+ * `phoneDigits` as of this version.
  */
 
 const RANK_PHONE = 6;

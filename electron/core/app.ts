@@ -36,7 +36,7 @@ import { getStaffRow, staffHandlers } from './services/staff';
 import { systemHandlers } from './services/system';
 import { tagHandlers } from './services/tags';
 import { visitorHandlers } from './services/visitors';
-import { localDate } from './time';
+import { localDate } from '../shared/dates';
 
 export interface CoreOptions {
   dataDir: string;

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpName } from '../../electron/core/contract';
 import { call, onApiError, subscribeChanges } from './api';
 import { Toasts } from './components/Toasts';
-import { setClubFormat } from './format';
+import { fmtClock, setClubFormat } from './format';
 import { useCheckin } from './stores/checkin';
 import { useNav, type Screen } from './stores/nav';
 import { useSession } from './stores/session';
@@ -71,20 +71,12 @@ export async function loadSession(): Promise<void> {
 function Clock() {
   const [now, setNow] = useState(() => new Date());
   const tz = useSession((s) => s.settings?.timeZone);
-  const { i18n } = useTranslation();
+  useTranslation(); // shown again in a new language
   useEffect(() => {
     const id = setInterval(() => setNow(new Date()), 15_000);
     return () => clearInterval(id);
   }, []);
-  const text = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: tz ?? undefined,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(now);
+  const text = fmtClock(now, tz);
   return <span className="topbar-clock">{text}</span>;
 }
 

@@ -1,5 +1,19 @@
-/** Dates, times and money, formatted for the user's language and shown in the club's time zone. */
+/**
+ * Dates, times and money for the user's language, shown in the club's time zone: a thin layer over
+ * electron/shared/dates.ts and money.ts (which do the arithmetic and the formatting, the same as the
+ * core) that adds the language chosen in i18n and the club's settings.
+ */
 import i18next from 'i18next';
+import {
+  elapsedMinutes,
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatTime,
+  localDate,
+} from '../../electron/shared/dates';
+import { formatMoney, MAX_CENTS, parseMoney, type MoneyOptions } from '../../electron/shared/money';
 
 let clubTimeZone = 'Asia/Shanghai';
 let currency = 'CNY';
@@ -13,66 +27,66 @@ export function clubTz(): string {
   return clubTimeZone;
 }
 
-const locale = () => (i18next.language === 'en' ? 'en-GB' : 'zh-CN');
-
-/*
- * Formatters are kept, one per language, time zone and options: making an Intl formatter costs far
- * more than using one, and lists (who is inside, reports) format hundreds of values per render.
- */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function dateFormat(loc: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${loc}|${JSON.stringify(opts)}`;
-  let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(loc, opts)));
-  return f;
-}
+/** The locale the user's language is shown in. */
+export const locale = () => (i18next.language === 'en' ? 'en-GB' : 'zh-CN');
 
 export function fmtMoney(cents: number): string {
-  const loc = locale();
-  const key = `${loc}|${currency}`;
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(loc, { style: 'currency', currency })));
-  return f.format(cents / 100);
+  return formatMoney(cents, locale(), currency);
+}
+
+/**
+ * Why a typed amount is refused, in the user's language, when the money rule says more than a
+ * field's own message would: a decimal comma ("use a point for cents: 12.50"), more than two
+ * decimals, a negative or too large amount. null when the text is an amount, is empty, or is no
+ * amount at all (the field says that in its own words).
+ */
+export function moneyRefusal(text: string, opts?: MoneyOptions): string | null {
+  const r = parseMoney(text, opts);
+  if (r.ok) return null;
+  switch (r.problem) {
+    case 'comma':
+      return r.suggestion
+        ? i18next.t('common.money.comma', { suggestion: r.suggestion })
+        : i18next.t('common.money.commaAny');
+    case 'decimals':
+      return i18next.t('common.money.decimals');
+    case 'negative':
+      return i18next.t('common.money.negative');
+    case 'tooLarge':
+      return i18next.t('common.money.tooLarge', { max: fmtMoney(opts?.max ?? MAX_CENTS) });
+    default:
+      return null;
+  }
 }
 
 /** A UTC instant as the club's local date and time. */
 export function fmtDateTime(iso: string): string {
-  return dateFormat(locale(), {
-    timeZone: clubTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+  return formatDateTime(iso, clubTimeZone, locale());
 }
 
 export function fmtTime(iso: string): string {
-  return dateFormat(locale(), {
-    timeZone: clubTimeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+  return formatTime(iso, clubTimeZone, locale());
 }
 
 /** A club-local calendar date "YYYY-MM-DD" for display. */
 export function fmtDate(date: string | null | undefined): string {
   if (!date) return '—';
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return dateFormat(locale(), {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return formatDate(date, locale());
+}
+
+/** A month "YYYY-MM" by its short name, with the year when asked. */
+export function fmtMonth(month: string, withYear: boolean): string {
+  return formatMonth(month, locale(), withYear);
+}
+
+/** The desk's clock: weekday, date and time in a time zone (the club's when none is given). */
+export function fmtClock(now: Date, timeZone?: string): string {
+  return formatClock(now, timeZone ?? clubTimeZone, locale());
 }
 
 /** Minutes between an instant and now, as "1 h 05 min" / "1小时05分". */
 export function fmtDuration(fromIso: string, now: Date = new Date()): string {
-  const mins = Math.max(0, Math.floor((now.getTime() - new Date(fromIso).getTime()) / 60_000));
+  const mins = elapsedMinutes(fromIso, now);
   const h = Math.floor(mins / 60);
   const m = mins % 60;
   return i18next.t('common.duration', { h, m: String(m).padStart(2, '0'), count: h });
@@ -80,10 +94,5 @@ export function fmtDuration(fromIso: string, now: Date = new Date()): string {
 
 /** "Today" in the club's time zone as YYYY-MM-DD. */
 export function clubToday(now: Date = new Date()): string {
-  return dateFormat('en-CA', {
-    timeZone: clubTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return localDate(now, clubTimeZone);
 }

@@ -10,6 +10,7 @@
  * `strictGapMs` and at least `strictMinLength` characters); the characters the scanner typed into
  * that field are then taken out again, so the field keeps what the person had typed.
  */
+import { CARD_NO_CHARS, isCardNo } from '../../electron/core/contract';
 
 export interface ScanOptions {
   /** Largest gap between two keystrokes of one burst (ms). */
@@ -36,7 +37,6 @@ export interface ScanListener {
   dispose(): void;
 }
 
-const CODE_CHAR = /^[0-9A-Za-z-]$/;
 const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph']);
 
 /** A text-entry element (where typed characters land). */
@@ -121,7 +121,14 @@ export function createScanListener(onScan: (code: string) => void, opts: ScanOpt
       onScan(code);
       return;
     }
-    if (e.key.length === 1 && CODE_CHAR.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey && !e.repeat) {
+    if (
+      e.key.length === 1 &&
+      CARD_NO_CHARS.test(e.key) &&
+      !e.ctrlKey &&
+      !e.altKey &&
+      !e.metaKey &&
+      !e.repeat
+    ) {
       const gap = t - lastAt;
       if (buffer === '' || gap > maxGap) {
         reset();
@@ -153,8 +160,8 @@ export function createScanListener(onScan: (code: string) => void, opts: ScanOpt
   };
 }
 
-/** Looks like a card number (as opposed to a name or pinyin): has a digit, only [0-9A-Za-z-]. */
+/** Looks like a card number (as opposed to a name or pinyin): a valid card number with a digit. */
 export function looksLikeCardNo(s: string): boolean {
   const v = s.trim();
-  return v.length >= 1 && v.length <= 32 && /^[0-9A-Za-z-]+$/.test(v) && /\d/.test(v);
+  return isCardNo(v) && /\d/.test(v);
 }

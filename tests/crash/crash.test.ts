@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
 import type { Response } from '../../electron/core/contract';
 import { DB_FILE, type DB } from '../../electron/core/db/database';
-import { localDate } from '../../electron/core/time';
+import { localDate } from '../../electron/shared/dates';
 import { tempDir } from '../unit/helpers';
 import type { Ack, CrashConfig } from './worker';
 

@@ -2,11 +2,11 @@
 /** Renderer logic of the counter screens: the words of a check-in result, tag selection, files. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import i18next from '../../renderer/src/i18n';
-import { setClubFormat } from '../../renderer/src/format';
+import { fmtDate, fmtMoney, moneyRefusal, setClubFormat } from '../../renderer/src/format';
 import { blockText, warningText } from '../../renderer/src/screens/checkin/reasons';
 import { matchesInside } from '../../renderer/src/screens/checkin/InsideList';
 import { bytesToBase64, fitWithin } from '../../renderer/src/screens/members/files';
-import { addDaysStr } from '../../renderer/src/screens/members/MemberForm';
+import { addDays as addDaysStr } from '../../electron/shared/dates';
 import { selectedWith, useTags } from '../../renderer/src/stores/tags';
 import type { InsideVisit, MemberCard, TagBoard, TagRow } from '../../electron/core/contract';
 
@@ -178,5 +178,25 @@ describe('files', () => {
   it('calendar days are added without time-zone surprises', () => {
     expect(addDaysStr('2026-11-18', 365)).toBe('2027-11-18');
     expect(addDaysStr('2028-02-28', 1)).toBe('2028-02-29');
+  });
+});
+
+describe('money fields say why an amount is refused', () => {
+  it('a decimal comma gets the amount it meant; other refusals their reason; the field its own words', async () => {
+    await i18next.changeLanguage('en');
+    expect(moneyRefusal('12,5')).toBe(
+      'Use a point for cents: 12.50 (a comma only separates thousands: 1,250.50)',
+    );
+    expect(moneyRefusal('1,25,0')).toContain('Use a point for cents, e.g. 12.50');
+    expect(moneyRefusal('12.345')).toBe('At most two decimals (cents), e.g. 12.50');
+    expect(moneyRefusal('-5')).toBe('The amount cannot be negative');
+    expect(moneyRefusal('2000000')).toBe(`Too large: at most ${fmtMoney(100_000_000)}`);
+    // an amount, nothing typed, or no amount at all: the field's own message
+    for (const s of ['1,250.50', '12.5', '', 'abc', '6.5.0']) expect(moneyRefusal(s), s).toBeNull();
+    await i18next.changeLanguage('zh-CN');
+    expect(moneyRefusal('１２，５')).toBe('角分请用小数点：12.50（逗号只用于千位分隔，如 1,250.50）');
+    expect(fmtMoney(125_050)).toBe('¥1,250.50');
+    expect(fmtDate('2026-12-01')).toBe('2026/12/01');
+    await i18next.changeLanguage('en');
   });
 });

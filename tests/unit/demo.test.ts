@@ -4,7 +4,7 @@ import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/database';
 import { memberState, type MemberRow } from '../../electron/core/services/members';
-import { localDate } from '../../electron/core/time';
+import { localDate } from '../../electron/shared/dates';
 import { tempDir } from './helpers';
 
 describe('demo club', () => {

@@ -6,7 +6,7 @@ import {
   maskPhone,
   phoneDigits,
   phoneKey,
-} from '../../electron/core/phone';
+} from '../../electron/shared/phone';
 
 describe('phone numbers however they are written', () => {
   const same = [

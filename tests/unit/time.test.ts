@@ -1,5 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, localParts } from '../../electron/core/time';
+import {
+  addDays,
+  addMonths,
+  ageOn,
+  dayBoundsUtc,
+  daysBetween,
+  elapsedMinutes,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatTime,
+  isValidDate,
+  isValidLocalDateTime,
+  isValidMonth,
+  isValidTime,
+  localDate,
+  localDateTime,
+  localInputValue,
+  localParts,
+  monthBounds,
+  startOfWeek,
+  weekdayOf,
+} from '../../electron/shared/dates';
 
 /** What Intl says, without the per-minute offset cache of localParts. */
 function reference(d: Date, timeZone: string) {
@@ -70,5 +92,63 @@ describe('localParts', () => {
     expect(localDate(new Date('2026-11-30T15:59:59.999Z'), 'Asia/Shanghai')).toBe('2026-11-30');
     expect(localDate(new Date('2026-11-30T16:00:00.000Z'), 'Asia/Shanghai')).toBe('2026-12-01');
     expect(localDate(new Date('2026-11-30T15:59:59.999Z'), 'Asia/Shanghai')).toBe('2026-11-30');
+  });
+});
+
+describe('calendar dates, months and times (shared by the core and the renderer)', () => {
+  it('checks the formats the contract and the forms use', () => {
+    expect(['00:00', '09:30', '23:59'].every(isValidTime)).toBe(true);
+    expect(['24:00', '9:30', '12:60', '12:5', ' 12:30', ''].some(isValidTime)).toBe(false);
+    expect(['2026-01', '2026-12'].every(isValidMonth)).toBe(true);
+    expect(['2026-00', '2026-13', '2026-1', '202601'].some(isValidMonth)).toBe(false);
+    expect(isValidDate('2028-02-29')).toBe(true);
+    expect(isValidDate('2026-02-29')).toBe(false);
+    expect(isValidLocalDateTime('2026-11-18T14:30')).toBe(true);
+    expect(isValidLocalDateTime('2026-02-30T14:30')).toBe(false);
+    expect(isValidLocalDateTime('2026-11-18T24:00')).toBe(false);
+    expect(isValidLocalDateTime('2026-11-18 14:30')).toBe(false);
+  });
+
+  it('does calendar arithmetic without time-zone surprises', () => {
+    expect(addDays('2026-11-18', 365)).toBe('2027-11-18');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
+    expect(weekdayOf('2026-11-18')).toBe(3); // a Wednesday
+    expect(startOfWeek('2026-11-18')).toBe('2026-11-16');
+    expect(startOfWeek('2026-11-16')).toBe('2026-11-16');
+    expect(startOfWeek('2026-11-22')).toBe('2026-11-16'); // Sunday ends the week
+    expect(addMonths('2026-11', 1)).toBe('2026-12');
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2026-03', -15)).toBe('2024-12');
+    expect(monthBounds('2028-02')).toEqual({ first: '2028-02-01', last: '2028-02-29' });
+    expect(monthBounds('2026-12')).toEqual({ first: '2026-12-01', last: '2026-12-31' });
+    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
+    expect(ageOn('2000-02-29', '2026-03-01')).toBe(26);
+  });
+
+  it("shows instants in the club's time zone", () => {
+    const at = '2026-11-30T16:05:00.000Z';
+    expect(localDateTime(at, 'Asia/Shanghai')).toBe('2026-12-01 00:05');
+    expect(localDateTime(new Date(at), 'Europe/Berlin')).toBe('2026-11-30 17:05');
+    expect(localInputValue(at, 'Asia/Shanghai')).toBe('2026-12-01T00:05');
+    expect(dayBoundsUtc('2026-12-01', 'Asia/Shanghai')).toEqual({
+      from: '2026-11-30T16:00:00.000Z',
+      to: '2026-12-01T16:00:00.000Z',
+    });
+    expect(elapsedMinutes('2026-11-30T16:00:00Z', new Date('2026-11-30T17:05:59Z'))).toBe(65);
+    expect(elapsedMinutes('2026-11-30T16:00:00Z', new Date('2026-11-30T15:00:00Z'))).toBe(0);
+  });
+
+  it('formats for people in a locale', () => {
+    const at = '2026-11-30T16:05:00.000Z';
+    expect(formatDateTime(at, 'Asia/Shanghai', 'en-GB')).toBe('01/12/2026, 00:05');
+    expect(formatDateTime(at, 'Asia/Shanghai', 'zh-CN')).toBe('2026/12/01 00:05');
+    expect(formatTime(at, 'Asia/Shanghai', 'en-GB')).toBe('00:05');
+    expect(formatDate('2026-12-01', 'en-GB')).toBe('01/12/2026');
+    expect(formatDate('2026-12-01', 'zh-CN')).toBe('2026/12/01');
+    expect(formatMonth('2026-11', 'en-GB', false)).toBe('Nov');
+    expect(formatMonth('2026-11', 'en-GB', true)).toBe('Nov 26');
   });
 });

@@ -34,7 +34,22 @@ import {
   TimeZone,
 } from './common';
 import type * as T from './types';
-import { IMPORT_FIELDS } from './types';
+import {
+  ATTACHMENT_TYPES,
+  CARD_KINDS,
+  COMPLAINT_CHANNELS,
+  COMPLAINT_STATUSES,
+  DEPARTMENTS,
+  DESK_PAYMENT_METHODS,
+  FOLLOW_UP_KINDS,
+  IMPORT_FIELDS,
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_STATUSES,
+  STAFF_GENDERS,
+  STOCKTAKE_KINDS,
+} from './types';
+import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
@@ -43,8 +58,8 @@ export * from './types';
 export * from '../areas/checkin/contract';
 export * from './visitors';
 export * from './shift';
-export { ROLES } from './common';
-export type { Role } from './common';
+export * from './patterns';
+export * from '../kernel/roles';
 
 const SettingsPatch = z
   .object({
@@ -163,35 +178,26 @@ const TabRef = z.union([
   z.object({ tagNumber: TagNumber }).strict(),
   z.object({ cardNo: CardNo }).strict(),
 ]);
-const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
+const MonthStr = z.string().regex(MONTH_PATTERN, 'month');
 
 // ---- incidents and complaints --------------------------------------------------------------
 /** A club-local date and time as a datetime-local input gives it: "2026-11-18T14:30". */
 const LocalDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'dateTime')
+  .regex(LOCAL_DATE_TIME_PATTERN, 'dateTime')
   .refine((s) => DateStr.safeParse(s.slice(0, 10)).success, 'dateTime');
 const Place = z.string().trim().min(1).max(200);
 const Narrative = z.string().trim().min(1).max(5000);
 /** A text field a form may clear: '' and null both clear it. */
 const OptText = z.string().trim().max(5000).nullable();
 const OptName = z.string().trim().max(100).nullable();
-const IncidentKind = z.enum(['injury', 'illness', 'property', 'conflict', 'other']);
-const IncidentSeverity = z.enum(['minor', 'moderate', 'serious']);
-const IncidentStatus = z.enum(['open', 'follow_up', 'closed']);
-const FollowUpKind = z.enum(['consultant_call', 'manager_call', 'visit']);
-const Department = z.enum([
-  'front_desk',
-  'fitness',
-  'group_exercise',
-  'bar',
-  'shop',
-  'sales',
-  'facilities',
-  'other',
-]);
-const ComplaintChannel = z.enum(['in_person', 'phone', 'written', 'online', 'other']);
-const ComplaintStatus = z.enum(['registered', 'assigned', 'investigated', 'resolved', 'escalated', 'closed']);
+const IncidentKind = z.enum(INCIDENT_KINDS);
+const IncidentSeverity = z.enum(INCIDENT_SEVERITIES);
+const IncidentStatus = z.enum(INCIDENT_STATUSES);
+const FollowUpKind = z.enum(FOLLOW_UP_KINDS);
+const Department = z.enum(DEPARTMENTS);
+const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);
+const ComplaintStatus = z.enum(COMPLAINT_STATUSES);
 const Search = z.string().max(100);
 const Limit = z.number().int().min(1).max(500);
 const Offset = z.number().int().min(0).max(10_000_000);
@@ -268,9 +274,7 @@ export const contract = {
         openTime: TimeStr,
         closeTime: TimeStr,
         tagCount: z.number().int().min(1).max(2000),
-        manager: z
-          .object({ name: Name, pin: Pin, gender: z.enum(['male', 'female', 'unspecified']) })
-          .strict(),
+        manager: z.object({ name: Name, pin: Pin, gender: z.enum(STAFF_GENDERS) }).strict(),
       })
       .strict(),
     output: out<{ ok: true }>(),
@@ -349,9 +353,7 @@ export const contract = {
     access: MANAGERS,
   }),
   'staff.create': command({
-    input: z
-      .object({ name: Name, role: Role, pin: Pin, gender: z.enum(['male', 'female', 'unspecified']) })
-      .strict(),
+    input: z.object({ name: Name, role: Role, pin: Pin, gender: z.enum(STAFF_GENDERS) }).strict(),
     output: out<T.StaffInfo>(),
     access: MANAGERS,
   }),
@@ -361,7 +363,7 @@ export const contract = {
         id: Id,
         name: Name.optional(),
         role: Role.optional(),
-        gender: z.enum(['male', 'female', 'unspecified']).optional(),
+        gender: z.enum(STAFF_GENDERS).optional(),
         active: z.boolean().optional(),
         newPin: Pin.optional(),
       })
@@ -395,7 +397,7 @@ export const contract = {
     input: z
       .object({
         name: Name,
-        kind: z.enum(['time', 'visits']),
+        kind: z.enum(CARD_KINDS),
         durationDays: z.number().int().min(1).max(36_600).nullable(),
         visitCount: z.number().int().min(1).max(100_000).nullable(),
         priceCents: Cents,
@@ -634,7 +636,7 @@ export const contract = {
   'bar.stocktake': command({
     input: z
       .object({
-        kind: z.enum(['daily', 'month_end']),
+        kind: z.enum(STOCKTAKE_KINDS),
         counts: z
           .array(
             z
@@ -699,7 +701,7 @@ export const contract = {
       .object({
         memberId: Id,
         amountCents: Cents.refine((n) => n > 0, 'positive'),
-        method: z.enum(['cash', 'card', 'mobile']),
+        method: z.enum(DESK_PAYMENT_METHODS),
         tenderedCents: Cents.optional(),
         reference: ShortText.optional(),
         opId: OpId.optional(),
@@ -714,7 +716,7 @@ export const contract = {
       .object({
         memberId: Id,
         amountCents: Cents.refine((n) => n > 0, 'positive'),
-        method: z.enum(['cash', 'card', 'mobile']),
+        method: z.enum(DESK_PAYMENT_METHODS),
         reason: Reason,
         opId: OpId.optional(),
       })
@@ -860,7 +862,7 @@ export const contract = {
       .object({
         id: Id,
         name: z.string().trim().min(1).max(200),
-        mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+        mime: z.enum(ATTACHMENT_TYPES),
         contentBase64: z
           .string()
           .min(1)

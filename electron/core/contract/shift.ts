@@ -12,7 +12,8 @@ import { command, out, query } from '../kernel/op';
 import { DESK, SUPERVISORS } from '../kernel/roles';
 import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
 import type { AnnouncementItem, CardsSold } from './visitors';
-import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod } from './types';
+import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod, StocktakeKind } from './types';
+import type { VisitKind } from '../areas/checkin/types';
 
 // ---- result types ---------------------------------------------------------------------------
 
@@ -41,7 +42,7 @@ export interface TagMismatch {
   reason: TagMismatchReason;
   visitId: number | null;
   name: string | null;
-  kind: 'member' | 'trial' | 'coach' | null;
+  kind: VisitKind | null;
   cardNo: string | null;
   checkedInAt: string | null;
   /** The tag numbers issued for this record in the window (in order). */
@@ -52,7 +53,7 @@ export interface TagOut {
   tagNumber: number;
   visitId: number;
   name: string;
-  kind: 'member' | 'trial' | 'coach';
+  kind: VisitKind;
   cardNo: string | null;
   since: string;
 }
@@ -377,7 +378,7 @@ export interface DayReport {
   /** Every pay-out of the day's shifts, with who authorised it and why. */
   payouts: (Payout & { shiftId: number })[];
   /** The bar's stocktakes of the day. */
-  stocktakes: { id: number; kind: 'daily' | 'month_end'; at: string; byName: string }[];
+  stocktakes: { id: number; kind: StocktakeKind; at: string; byName: string }[];
   /** Earlier closes of this day that a manager reopened. */
   reopenings: DayReopening[];
   /** Empty lists: nothing stops the close. */

@@ -1,17 +1,35 @@
-/** Result types of the contract's operations (what the core sends back to the renderer). */
-import type { InsideVisit, VisitInfo } from '../areas/checkin/contract';
-import type { Role } from './common';
+/**
+ * Result types of the contract's operations (what the core sends back to the renderer), and the
+ * value lists of the contract's enums (the schemas build their z.enum from these). No zod here: the
+ * renderer takes these lists without loading the schemas.
+ */
+import type { InsideVisit, VisitInfo, VisitKind } from '../areas/checkin/types';
+import type { Role } from '../kernel/roles';
 
-export type Gender = 'male' | 'female';
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
 /** A member's gender may be unknown: a roster imported without it (the desk asks and records it). */
 export type MemberGender = Gender | 'unknown';
-export type Language = 'zh-CN' | 'en';
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** A staff member's gender (who counts as coach men / women); they may leave it unsaid. */
+export const STAFF_GENDERS = ['male', 'female', 'unspecified'] as const;
+export type StaffGender = (typeof STAFF_GENDERS)[number];
+/** A card type counts time (days) or visits. */
+export const CARD_KINDS = ['time', 'visits'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+/** Why a consultant is away from the rotation (visitors). */
+export const AWAY_KINDS = ['meal', 'outside', 'other'] as const;
+export type AwayKind = (typeof AWAY_KINDS)[number];
+/** How a visitor's visit ended (visitors). */
+export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
+export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
 
 export interface StaffInfo {
   id: number;
   name: string;
   role: Role;
-  gender: 'male' | 'female' | 'unspecified';
+  gender: StaffGender;
   active: boolean;
 }
 
@@ -84,7 +102,7 @@ export interface SystemStatus {
 export interface CardTypeInfo {
   id: number;
   name: string;
-  kind: 'time' | 'visits';
+  kind: CardKind;
   durationDays: number | null;
   visitCount: number | null;
   /** Present only for roles that may see membership prices. */
@@ -103,7 +121,7 @@ export interface MemberSummary {
   /** Masked (138****1234) unless the role needs the full number. */
   phone: string | null;
   cardTypeName: string;
-  cardKind: 'time' | 'visits';
+  cardKind: CardKind;
   expiryDate: string | null;
   visitsLeft: number | null;
   state: MemberState;
@@ -213,7 +231,7 @@ export interface MemberCard {
   name: string;
   gender: MemberGender;
   cardTypeName: string;
-  cardKind: 'time' | 'visits';
+  cardKind: CardKind;
   expiryDate: string | null;
   visitsLeft: number | null;
   hasPhoto: boolean;
@@ -221,7 +239,11 @@ export interface MemberCard {
 
 // ---- drink bar, payments, stored value -------------------------------------------------------
 
-export type PaymentMethod = 'cash' | 'card' | 'mobile' | 'stored_value';
+export const PAYMENT_METHODS = ['cash', 'card', 'mobile', 'stored_value'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** How money is paid in at the desk for stored value (a top-up, a refund): never with stored value itself. */
+export const DESK_PAYMENT_METHODS = ['cash', 'card', 'mobile'] as const satisfies readonly PaymentMethod[];
+export type DeskPaymentMethod = (typeof DESK_PAYMENT_METHODS)[number];
 
 export interface BarItem {
   id: number;
@@ -406,7 +428,7 @@ export interface BarReport {
     visitName: string;
   }[];
   water: number;
-  stocktakes: { id: number; kind: 'daily' | 'month_end'; at: string; byName: string }[];
+  stocktakes: { id: number; kind: StocktakeKind; at: string; byName: string }[];
 }
 
 export interface OrderListRow {
@@ -418,7 +440,15 @@ export interface OrderListRow {
   suggested: number;
 }
 
-export type TagStatus = 'available' | 'issued' | 'disinfection' | 'lost' | 'retired';
+export const TAG_STATUSES = ['available', 'issued', 'disinfection', 'lost', 'retired'] as const;
+export type TagStatus = (typeof TAG_STATUSES)[number];
+/** Tags that can be retired (not out with someone, not retired already). */
+export const RETIRABLE_TAG_STATUSES: readonly TagStatus[] = ['available', 'disinfection', 'lost'];
+/** Tags that can be put back into use. */
+export const RESTORABLE_TAG_STATUSES: readonly TagStatus[] = ['lost', 'retired'];
+/** A bar stocktake: the daily count or the month-end one. */
+export const STOCKTAKE_KINDS = ['daily', 'month_end'] as const;
+export type StocktakeKind = (typeof STOCKTAKE_KINDS)[number];
 
 export interface TagRow {
   number: number;
@@ -426,7 +456,7 @@ export interface TagRow {
   status: TagStatus;
   since: string;
   lastDisinfectedAt: string | null;
-  holder: { visitId: number; name: string; kind: 'member' | 'trial' | 'coach'; cardNo: string | null } | null;
+  holder: { visitId: number; name: string; kind: VisitKind; cardNo: string | null } | null;
 }
 
 export interface TagBoard {
@@ -537,7 +567,7 @@ export interface ImportProblem {
   /**
    * REQUIRED, INVALID_CARD_NO, DUPLICATE_IN_FILE, CARD_NO_EXISTS, TOO_LONG, INVALID_GENDER,
    * INVALID_PHONE, INVALID_DATE, BIRTH_DATE_IN_FUTURE, EXPIRY_BEFORE_START, EXTRA_CELLS, UNKNOWN_CARD_TYPE, CARD_TYPE_INACTIVE,
-   * INVALID_NUMBER, NEGATIVE_NUMBER, VISITS_REQUIRED, VISITS_ON_TIME_CARD, INVALID_AMOUNT,
+   * INVALID_NUMBER, NEGATIVE_NUMBER, VISITS_REQUIRED, VISITS_ON_TIME_CARD, INVALID_AMOUNT, DECIMAL_COMMA,
    * NEGATIVE_AMOUNT, AMOUNT_TOO_LARGE, INVALID_STATUS, EXPIRED_NOT_PASSED, EXPIRED_WITHOUT_DATE,
    * FREEZE_END_BEFORE_START, FREEZE_DATES_INCOMPLETE, FROZEN_ENDED, FROZEN_NO_END, FROZEN_AFTER_EXPIRY,
    * FROZEN_STARTS_LATER,
@@ -595,10 +625,17 @@ export interface ImportResult extends ImportSummary {
 
 // ---- incidents and complaints ----------------------------------------------------------------
 
-export type IncidentKind = 'injury' | 'illness' | 'property' | 'conflict' | 'other';
-export type IncidentSeverity = 'minor' | 'moderate' | 'serious';
-export type IncidentStatus = 'open' | 'follow_up' | 'closed';
-export type FollowUpKind = 'consultant_call' | 'manager_call' | 'visit';
+export const INCIDENT_KINDS = ['injury', 'illness', 'property', 'conflict', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export const INCIDENT_SEVERITIES = ['minor', 'moderate', 'serious'] as const;
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
+export const INCIDENT_STATUSES = ['open', 'follow_up', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const FOLLOW_UP_KINDS = ['consultant_call', 'manager_call', 'visit'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+/** What an incident file may attach: photos and PDF scans. */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 export interface StaffRef {
   id: number;
@@ -820,11 +857,28 @@ export interface IncidentReport {
   incident: IncidentFullView;
 }
 
-export type ComplaintStatus =
-  'registered' | 'assigned' | 'investigated' | 'resolved' | 'escalated' | 'closed';
-export type ComplaintChannel = 'in_person' | 'phone' | 'written' | 'online' | 'other';
-export type Department =
-  'front_desk' | 'fitness' | 'group_exercise' | 'bar' | 'shop' | 'sales' | 'facilities' | 'other';
+export const COMPLAINT_STATUSES = [
+  'registered',
+  'assigned',
+  'investigated',
+  'resolved',
+  'escalated',
+  'closed',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const COMPLAINT_CHANNELS = ['in_person', 'phone', 'written', 'online', 'other'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+export const DEPARTMENTS = [
+  'front_desk',
+  'fitness',
+  'group_exercise',
+  'bar',
+  'shop',
+  'sales',
+  'facilities',
+  'other',
+] as const;
+export type Department = (typeof DEPARTMENTS)[number];
 
 /**
  * The complaint's deadline (closed within complaintDeadlineDays of registration): not closed and

@@ -7,12 +7,13 @@
 import { z } from 'zod';
 import { command, out, query } from '../kernel/op';
 import { DESK, MANAGERS, SUPERVISORS } from '../kernel/roles';
+import { MONTH_PATTERN } from '../../shared/dates';
 import { DateStr, Gender, Id, OpId, Phone, Pin, Reason, RequiredPhone, ShortText, TimeStr } from './common';
+import { AWAY_KINDS, VISITOR_OUTCOMES, type AwayKind, type VisitorOutcome } from './types';
 
 // ---- result types ---------------------------------------------------------------------------
 
 export type ConsultantState = 'available' | 'with_visitor' | 'away' | 'signed_out';
-export type AwayKind = 'meal' | 'outside' | 'other';
 export type RotationQueue = 'visitor' | 'phone';
 /** Why a consultant was passed over when their turn came. */
 export type SkipReason = 'away' | 'with_visitor' | 'being_called';
@@ -132,7 +133,6 @@ export interface VisitorCall {
 }
 
 export type VisitorStatus = 'waiting' | 'calling' | 'with_consultant' | 'done' | 'left';
-export type VisitorOutcome = 'joined' | 'follow_up' | 'not_interested';
 
 export interface VisitorRow {
   id: number;
@@ -349,7 +349,7 @@ export interface ConsultantReport {
 // ---- argument schemas ------------------------------------------------------------------------
 
 const Text100 = z.string().trim().max(100);
-const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
+const MonthStr = z.string().regex(MONTH_PATTERN, 'month');
 const ConsultantPin = z.object({ staffId: Id, pin: Pin }).strict();
 const ClassFields = z
   .object({
@@ -377,7 +377,7 @@ export const visitorContract = {
       .object({
         staffId: Id,
         state: z.enum(['available', 'away']),
-        awayKind: z.enum(['meal', 'outside', 'other']).optional(),
+        awayKind: z.enum(AWAY_KINDS).optional(),
         expectedBack: TimeStr.optional(),
         note: ShortText.optional(),
       })
@@ -450,7 +450,7 @@ export const visitorContract = {
     input: z
       .object({
         visitorId: Id,
-        outcome: z.enum(['joined', 'follow_up', 'not_interested']),
+        outcome: z.enum(VISITOR_OUTCOMES),
         cardTypeId: Id.optional(),
         followUpDate: DateStr.optional(),
         note: ShortText.optional(),

@@ -17,7 +17,7 @@ import { AppError } from './errors';
 import type { ManualCommandDef, OpDef } from './op';
 import type { AttemptWindow, Sessions } from './sessions';
 import { stmt } from './statements';
-import { localDate } from '../time';
+import { localDate } from '../../shared/dates';
 
 export interface Actor {
   id: number;

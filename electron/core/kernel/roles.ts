@@ -1,9 +1,18 @@
 /**
- * The role groups operations are declared with (`access: DESK`, `[...DESK, 'bar']`). They live in the
- * kernel so that every area's contract can use them without importing the permissions table, which
- * is derived from those contracts.
+ * The staff roles and the groups operations are declared with (`access: DESK`), as values: the permissions table, the
+ * handlers and the renderer (who is offered as an authoriser, what a screen shows) all use these,
+ * never a copy. No zod here: the renderer takes these without the schemas.
  */
-import type { Role } from '../contract/common';
+export const ROLES = [
+  'reception',
+  'bar',
+  'consultant',
+  'shift_lead',
+  'cs_manager',
+  'duty_manager',
+  'store_manager',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 export const MANAGERS: readonly Role[] = ['cs_manager', 'duty_manager', 'store_manager'];
 export const SUPERVISORS: readonly Role[] = ['shift_lead', ...MANAGERS];

@@ -7,7 +7,7 @@ import type { DB } from '../db/database';
 import type { AnnouncementItem, AnnouncementsDue, ClassSlot } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { addDays, daysBetween, zonedToUtc } from '../time';
+import { addDays, daysBetween, weekdayOf, zonedToUtc } from '../../shared/dates';
 import { stmt } from '../kernel/statements';
 
 interface ClassRow {
@@ -54,8 +54,7 @@ interface AnnRow {
 export function dayAnnouncements(ctx: Ctx, day: string): AnnouncementItem[] {
   const tz = ctx.settings.timeZone;
   const nowIso = ctx.nowIso();
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const weekday = weekdayOf(day);
   const done = new Map(
     (
       stmt(

@@ -1,6 +1,6 @@
 import type { AuditRow } from '../contract';
 import { handlers } from '../context';
-import { dayBoundsUtc } from '../time';
+import { dayBoundsUtc } from '../../shared/dates';
 import { stmt } from '../kernel/statements';
 
 export const auditHandlers = handlers({

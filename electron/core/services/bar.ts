@@ -9,9 +9,9 @@ import type { BarItem, BarReport, BarReportRow, OrderListRow, PaymentMethod, Tab
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS, VOID_AUTHORIZERS } from '../permissions';
-import { addDays, dayBoundsUtc, localDate, localParts } from '../time';
+import { dayBoundsUtc, daysBetween, localDate, localDateTime, monthBounds } from '../../shared/dates';
 import { findOpenVisit, loadVisitRow, toInsideVisit } from '../areas/checkin';
-import { csvCell } from './memberImport';
+import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { LINE_SELECT, planBarRefund, storedValueOf, toTabLine, writeBarRefund } from './payments';
 export { visitTabCents } from './payments';
 import { authorize } from './staff';
@@ -178,8 +178,7 @@ export function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Rec
 }
 
 export function barReport(ctx: Ctx, from: string, to: string): BarReport {
-  if (to < from || Date.parse(to) - Date.parse(from) > 366 * 86_400_000)
-    throw new AppError('RANGE_INVALID', { from, to });
+  if (to < from || daysBetween(from, to) > 366) throw new AppError('RANGE_INVALID', { from, to });
   const tz = ctx.settings.timeZone;
   const a = dayBoundsUtc(from, tz).from;
   const b = dayBoundsUtc(to, tz).to;
@@ -399,15 +398,6 @@ const VOID_CSV_HEADERS = {
     'Stored value paid back in cash',
   ],
 } as const;
-
-const money = (c: number) => (c / 100).toFixed(2);
-
-/** An instant as club-local 'YYYY-MM-DD HH:MM' (for CSV files). */
-function clubDateTime(ctx: Ctx, iso: string): string {
-  const p = localParts(new Date(iso), ctx.settings.timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
-}
 
 export const barHandlers = handlers({
   'bar.items': (ctx, a) =>
@@ -741,68 +731,57 @@ export const barHandlers = handlers({
   'bar.reportCsv': (ctx, a) => {
     const r = barReport(ctx, a.from, a.to);
     const lang = ctx.settings.language;
-    const lines = [CSV_HEADERS[lang].map(csvCell).join(',')];
+    const rows: (readonly CsvValue[])[] = [CSV_HEADERS[lang]];
     for (const x of r.rows) {
-      lines.push(
-        [
-          x.category,
-          x.name,
-          x.opening,
-          x.received,
-          x.sold,
-          x.voided,
-          x.corrected,
-          x.expected,
-          x.counted,
-          x.difference,
-          x.reason,
-          money(x.salesCents),
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      rows.push([
+        x.category,
+        x.name,
+        x.opening,
+        x.received,
+        x.sold,
+        x.voided,
+        x.corrected,
+        x.expected,
+        x.counted,
+        x.difference,
+        x.reason,
+        csvMoney(x.salesCents),
+      ]);
     }
-    lines.push('');
+    rows.push([]);
     const label =
       lang === 'en'
         ? { total: 'Sales', unpaid: 'Unpaid', water: 'Water served' }
         : { total: '销售额', unpaid: '未付', water: '免费饮水' };
-    lines.push([label.total, money(r.salesCents)].map(csvCell).join(','));
-    for (const m of METHODS) lines.push([m, money(r.byMethod[m])].map(csvCell).join(','));
-    lines.push([label.unpaid, money(r.unpaidCents)].map(csvCell).join(','));
-    lines.push([label.water, r.water].map(csvCell).join(','));
+    rows.push([label.total, csvMoney(r.salesCents)]);
+    for (const m of METHODS) rows.push([m, csvMoney(r.byMethod[m])]);
+    rows.push([label.unpaid, csvMoney(r.unpaidCents)]);
+    rows.push([label.water, r.water]);
     // The void list, as on the screen: who voided, who authorised, why, and where the money went.
-    lines.push('');
-    lines.push(VOID_CSV_HEADERS[lang].map(csvCell).join(','));
+    rows.push([]);
+    rows.push(VOID_CSV_HEADERS[lang]);
     for (const v of r.voids) {
-      lines.push(
-        [
-          clubDateTime(ctx, v.at),
-          v.name,
-          v.quantity,
-          money(v.amountCents),
-          v.visitName,
-          v.reason,
-          v.byName,
-          v.authorizedByName,
-          money(v.refundCents),
-          v.refundTo.join(' + '),
-          v.afterCheckout ? 1 : 0,
-          v.cashBack ? 1 : 0,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      rows.push([
+        localDateTime(v.at, ctx.settings.timeZone),
+        v.name,
+        v.quantity,
+        csvMoney(v.amountCents),
+        v.visitName,
+        v.reason,
+        v.byName,
+        v.authorizedByName,
+        csvMoney(v.refundCents),
+        v.refundTo.join(' + '),
+        v.afterCheckout ? 1 : 0,
+        v.cashBack ? 1 : 0,
+      ]);
     }
     ctx.audit({ op: 'bar.reportCsv', entity: 'barReport', detail: `${a.from}..${a.to}` });
-    return { filename: `bar-${a.from}_${a.to}.csv`, csv: `\ufeff${lines.join('\r\n')}\r\n` };
+    return { filename: `bar-${a.from}_${a.to}.csv`, csv: csvDocument(rows) };
   },
 
   'bar.orderList': (ctx, a): OrderListRow[] => {
-    const first = `${a.month}-01`;
-    const [y, m] = a.month.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-    const last = addDays(next, -1);
+    const { first, last } = monthBounds(a.month);
     const r = barReport(ctx, first, last);
     const stockNow = new Map(
       (stmt(ctx.db, `${ITEM_SELECT} WHERE i.active = 1`).all() as ItemRow[]).map((i) => [i.id, i.stock]),

@@ -28,7 +28,7 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
-import { addDays, dayBoundsUtc, daysBetween, localDate } from '../time';
+import { addDays, dayBoundsUtc, daysBetween, localDate } from '../../shared/dates';
 import { getMemberRow } from './members';
 import { stmt } from '../kernel/statements';
 

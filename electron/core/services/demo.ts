@@ -6,7 +6,7 @@
 import type { DB } from '../db/database';
 import type { Language, Role } from '../contract';
 import { writeAudit } from '../context';
-import { addDays, localDate } from '../time';
+import { addDays, daysBetween, localDate } from '../../shared/dates';
 import { insertMember, recordMissingInitialEntitlements } from './members';
 import { writeSettings } from './settings';
 import { insertStaff } from './staff';
@@ -272,7 +272,7 @@ export function createDemoClub(
     if (kind === 'frozen') {
       const from = addDays(today, -Math.floor(rand() * 10));
       const to = addDays(from, 14 + Math.floor(rand() * 30));
-      const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+      const days = daysBetween(from, to) + 1;
       stmt(
         db,
         `UPDATE members SET frozen_from = ?, frozen_to = ?, frozen_reason = ?, expiry_date = ? WHERE id = ?`,

@@ -5,7 +5,7 @@
  * five days ago (its 6-day deadline is tomorrow).
  */
 import type { DB } from '../db/database';
-import { addDays, ageOn, localDate } from '../time';
+import { addDays, ageOn, localDate } from '../../shared/dates';
 import { stmt } from '../kernel/statements';
 
 interface DemoStaff {

@@ -40,10 +40,10 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
-import { ageOn, dayBoundsUtc, localDate, zonedToUtc } from '../time';
+import { ageOn, dayBoundsUtc, localDate, localDateTime, zonedToUtc } from '../../shared/dates';
 import { openComplaints } from './complaints';
 import { getMemberRow } from './members';
-import { csvCell } from './memberImport';
+import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { stmt } from '../kernel/statements';
 
 export const ATTACHMENT_DIR = 'attachments';
@@ -728,19 +728,8 @@ const CSV_HEADERS = {
   ],
 } as const;
 
-const money = (c: number | null) => (c === null ? null : (c / 100).toFixed(2));
-
-function localDateTime(iso: string | null, tz: string): string | null {
-  if (!iso) return null;
-  const d = new Date(iso);
-  const t = d.toLocaleTimeString('en-GB', {
-    timeZone: tz,
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  return `${localDate(d, tz)} ${t}`;
-}
+/** An instant as club-local "YYYY-MM-DD HH:MM" for the CSV file; no instant, an empty cell. */
+const csvDateTime = (iso: string | null, tz: string) => (iso ? localDateTime(iso, tz) : null);
 
 // ---- handlers --------------------------------------------------------------------------------
 
@@ -1135,35 +1124,31 @@ export const incidentHandlers = handlers({
       rows.map((r) => r.id),
     );
     const name = (id: number) => staffRef(ctx.db, id)?.name ?? '';
-    const lines = [CSV_HEADERS[lang].map(csvCell).join(',')];
+    const lines: (readonly CsvValue[])[] = [CSV_HEADERS[lang]];
     for (const r of rows) {
-      lines.push(
-        [
-          r.id,
-          localDateTime(r.occurred_at, tz),
-          r.place,
-          r.kind,
-          r.severity,
-          r.status,
-          r.member_card_no,
-          r.member_name,
-          r.member_gender,
-          r.member_age,
-          r.what,
-          r.harm,
-          money(r.examination_cost_cents),
-          r.member_request,
-          money(r.compensation_asked_cents),
-          money(r.compensation_agreed_cents),
-          r.handling_opinion,
-          name(r.opened_by),
-          localDateTime(r.opened_at, tz),
-          localDateTime(r.closed_at, tz),
-          (pending.get(r.id) ?? []).length,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      lines.push([
+        r.id,
+        csvDateTime(r.occurred_at, tz),
+        r.place,
+        r.kind,
+        r.severity,
+        r.status,
+        r.member_card_no,
+        r.member_name,
+        r.member_gender,
+        r.member_age,
+        r.what,
+        r.harm,
+        csvMoney(r.examination_cost_cents),
+        r.member_request,
+        csvMoney(r.compensation_asked_cents),
+        csvMoney(r.compensation_agreed_cents),
+        r.handling_opinion,
+        name(r.opened_by),
+        csvDateTime(r.opened_at, tz),
+        csvDateTime(r.closed_at, tz),
+        (pending.get(r.id) ?? []).length,
+      ]);
     }
     ctx.audit({
       op: 'incidents.exportCsv',
@@ -1172,7 +1157,7 @@ export const incidentHandlers = handlers({
     });
     return {
       filename: `incidents-${ctx.today()}.csv`,
-      csv: `\ufeff${lines.join('\r\n')}\r\n`,
+      csv: csvDocument(lines),
       count: rows.length,
     };
   },

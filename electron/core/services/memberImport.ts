@@ -34,8 +34,10 @@ import {
 } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { formatPhone, isValidPhone, phoneKey } from '../phone';
-import { addDays, isValidDate } from '../time';
+import { formatPhone, isValidPhone, phoneKey } from '../../shared/phone';
+import { addDays, isValidDate } from '../../shared/dates';
+import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
+import { parseMoney as parseSharedMoney } from '../../shared/money';
 import {
   entitlementOf,
   getMemberRow,
@@ -586,21 +588,24 @@ export function parseDate(s: string): string | null {
   return isValidDate(d) ? d : null;
 }
 
-/** Money in yuan as written: "1,234.50", "¥1234.5", "1234元", "RMB 80". Cents, or why not. */
+/**
+ * A stored-value balance as the file writes it, read by the app's one money rule (shared/money.ts):
+ * "1,234.50", "¥1234.5", "1234元", "RMB 80", and a spreadsheet's "12.3400". A decimal comma
+ * ("12,5") is refused, never guessed. Cents, or the problem code for the report.
+ */
 export function parseMoney(s: string): { cents: number } | { code: string } {
-  let t = s.trim().replace(/[\s,，]/g, '');
-  const negative = /^[-−]|^\(.*\)$/.test(t);
-  t = t.replace(/^[-−+]/, '').replace(/^\((.*)\)$/, '$1');
-  t = t.replace(/^(?:rmb|cny|¥|￥)/i, '').replace(/(?:元|rmb|cny)$/i, '');
-  if (!/^\d+(?:\.\d+)?$/.test(t)) return { code: 'INVALID_AMOUNT' };
-  if (negative && Number(t) !== 0) return { code: 'NEGATIVE_AMOUNT' };
-  const [whole, frac = ''] = t.split('.') as [string, string?];
-  // more than two decimals can only be carried when they are zeros
-  if (/[1-9]/.test(frac.slice(2))) return { code: 'INVALID_AMOUNT' };
-  if (whole.replace(/^0+/, '').length > 10) return { code: 'AMOUNT_TOO_LARGE' };
-  const cents = Number(whole) * 100 + Number(frac.slice(0, 2).padEnd(2, '0'));
-  if (cents > MAX_BALANCE_CENTS) return { code: 'AMOUNT_TOO_LARGE' };
-  return { cents };
+  const r = parseSharedMoney(s, { max: MAX_BALANCE_CENTS, extraZeroDecimals: true });
+  if (r.ok) return { cents: r.cents };
+  switch (r.problem) {
+    case 'negative':
+      return { code: 'NEGATIVE_AMOUNT' };
+    case 'tooLarge':
+      return { code: 'AMOUNT_TOO_LARGE' };
+    case 'comma':
+      return { code: 'DECIMAL_COMMA' };
+    default:
+      return { code: 'INVALID_AMOUNT' };
+  }
 }
 
 /** A count of visits: "8", "8次", "8.0". The number, or why not. */
@@ -1071,14 +1076,6 @@ export function insertImportedMember(ctx: Ctx, r: ImportRow, nowIso: string): nu
 
 // ---- export --------------------------------------------------------------------------------
 
-/** A cell safe to open in a spreadsheet: quoted when needed, formulas neutralised. */
-export function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  // Text that a spreadsheet would run as a formula is neutralised; numbers are written as numbers.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 const EXPORT = {
   'zh-CN': {
     headers: [
@@ -1264,31 +1261,27 @@ export const importHandlers = handlers({
          ORDER BY m.card_no`,
     ).all() as (MemberRow & { type_name: string; consultant_name: string | null })[];
     const today = ctx.today();
-    const lines = [L.headers.map(csvCell).join(',')];
+    const lines: (readonly CsvValue[])[] = [L.headers];
     for (const m of rows) {
-      lines.push(
-        [
-          m.card_no,
-          m.name,
-          L.gender[m.gender],
-          formatPhone(m.phone),
-          m.birth_date,
-          m.type_name,
-          m.start_date,
-          m.expiry_date,
-          m.visits_left,
-          L.state[memberState(m, today)],
-          m.frozen_from,
-          m.frozen_to,
-          (m.stored_value_cents / 100).toFixed(2),
-          m.consultant_name,
-          m.notes,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      lines.push([
+        m.card_no,
+        m.name,
+        L.gender[m.gender],
+        formatPhone(m.phone),
+        m.birth_date,
+        m.type_name,
+        m.start_date,
+        m.expiry_date,
+        m.visits_left,
+        L.state[memberState(m, today)],
+        m.frozen_from,
+        m.frozen_to,
+        csvMoney(m.stored_value_cents),
+        m.consultant_name,
+        m.notes,
+      ]);
     }
     ctx.audit({ op: 'members.exportCsv', entity: 'members', detail: `${rows.length} members` });
-    return { filename: `members-${today}.csv`, csv: `\ufeff${lines.join('\r\n')}\r\n`, count: rows.length };
+    return { filename: `members-${today}.csv`, csv: csvDocument(lines), count: rows.length };
   },
 });

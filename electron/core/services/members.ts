@@ -36,8 +36,8 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { CONTACT_ROLES, MANAGERS, PRICE_ROLES, SUPERVISORS } from '../permissions';
-import { formatPhone, isValidPhone, maskPhone, phoneDigits, phoneKey } from '../phone';
-import { addDays, daysBetween } from '../time';
+import { formatPhone, isValidPhone, maskPhone, phoneDigits, phoneKey } from '../../shared/phone';
+import { addDays, daysBetween } from '../../shared/dates';
 import { memberDebtCents, settle } from './payments';
 import { memberTerms, norm, prefixEnd, RANK } from './pinyin';
 import { authorize } from './staff';

@@ -17,7 +17,7 @@ import type {
 } from '../contract';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { dayBoundsUtc, daysBetween, localDate } from '../time';
+import { dayBoundsUtc, daysBetween, localDate } from '../../shared/dates';
 import { requireCashDrawer } from './drawer';
 import { stmt } from '../kernel/statements';
 

@@ -4,7 +4,7 @@
  * rank (lower is a better match); search is a prefix match over the terms (phone terms: exact only).
  */
 import { pinyin } from 'pinyin-pro';
-import { phoneDigits } from '../phone';
+import { phoneDigits } from '../../shared/phone';
 
 export const RANK = {
   cardExact: 0,

@@ -20,7 +20,7 @@ import type {
 } from '../contract';
 import { type Actor, type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { zonedToUtc } from '../time';
+import { zonedToUtc } from '../../shared/dates';
 import { getStaffRow, verifyPin } from './staff';
 import { stmt } from '../kernel/statements';
 

@@ -41,12 +41,13 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError, isAppError } from '../errors';
 import { DESK, MANAGERS, SUPERVISORS } from '../permissions';
-import { addDays, dayBoundsUtc, localDate, localParts } from '../time';
+import { addDays, dayBoundsUtc, localDate, localParts } from '../../shared/dates';
 import { missedAnnouncements } from './announcements';
 import { barPaymentsByMethod } from './bar';
 import { cardSalesFigures, mergeCardsSold } from './members';
 import { incidentHandlers } from './incidents';
-import { csvCell } from './memberImport';
+import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
+import { centsToYuan, denominationsTotal } from '../../shared/money';
 import { drawerState } from './drawer';
 import { visitTabCents } from './payments';
 import { authorize, verifyPin } from './staff';
@@ -94,25 +95,6 @@ interface CountDb {
   at: string;
   by: number;
   recount_id: number | null;
-}
-
-/** Cents per unit of each denomination (notes 100…1 yuan, coins 0.5 and 0.1 yuan). */
-export const DENOMINATION_CENTS: Record<keyof Denominations, number> = {
-  n100: 10_000,
-  n50: 5_000,
-  n20: 2_000,
-  n10: 1_000,
-  n5: 500,
-  n1: 100,
-  c50: 50,
-  c10: 10,
-};
-
-export function denominationsTotal(d: Denominations): number {
-  return (Object.keys(DENOMINATION_CENTS) as (keyof Denominations)[]).reduce(
-    (s, k) => s + d[k] * DENOMINATION_CENTS[k],
-    0,
-  );
 }
 
 const isoPlus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
@@ -885,10 +867,10 @@ export function recordDayBackup(ctx: Ctx, day: string, file: string): void {
 
 // ---- CSV -----------------------------------------------------------------------------------
 
-/** Money as a number of yuan (a number, so a spreadsheet sums it and a minus sign is never neutralised). */
-const money = (c: number | null) => (c === null ? null : c / 100);
+/** Money in a sentence of the CSV file: "-10.00". */
+const yuan = (c: number | null) => (c === null ? '' : centsToYuan(c));
 
-function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[][] {
+function bookCsvRows(book: HandoverBook, en: boolean): CsvValue[][] {
   const L = en
     ? {
         entries: 'Entries',
@@ -938,7 +920,7 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
         stillOut: '未归还手牌',
         lost: '丢失手牌',
       };
-  const rows: (string | number | null)[][] = [];
+  const rows: CsvValue[][] = [];
   for (const k of ['member', 'trial', 'coach'] as const) {
     rows.push([L.entries, `${L[k]} ${L.men}`, book.entries[k].male]);
     rows.push([L.entries, `${L[k]} ${L.women}`, book.entries[k].female]);
@@ -952,14 +934,14 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
   if (book.cardSales) {
     rows.push([L.cardSales, '#', book.cardSales.count]);
     for (const m of ['cash', 'card', 'mobile', 'stored_value'] as const)
-      rows.push([L.cardSales, m, money(book.cardSales.byMethod[m])]);
+      rows.push([L.cardSales, m, csvMoney(book.cardSales.byMethod[m])]);
   }
   rows.push([L.topups, '#', book.topups.count]);
   for (const m of ['cash', 'card', 'mobile'] as const)
-    rows.push([L.topups, m, money(book.topups.byMethod[m])]);
-  rows.push([L.bar, L.bar, money(book.bar.salesCents)]);
+    rows.push([L.topups, m, csvMoney(book.topups.byMethod[m])]);
+  rows.push([L.bar, L.bar, csvMoney(book.bar.salesCents)]);
   for (const m of ['cash', 'card', 'mobile', 'stored_value'] as const)
-    rows.push([L.paid, m, money(book.bar.byMethod[m])]);
+    rows.push([L.paid, m, csvMoney(book.bar.byMethod[m])]);
   rows.push([L.tags, L.issued, book.tags.issued]);
   rows.push([L.tags, L.withTag, book.tags.entriesWithTag]);
   rows.push([L.tags, L.withoutTag, book.tags.entriesWithoutTag]);
@@ -970,15 +952,15 @@ function bookCsvRows(book: HandoverBook, en: boolean): (string | number | null)[
 }
 
 /** Every count: when, who, counted, expected, difference; a recount with who authorised it and why. */
-function countCsvRows(counts: readonly CountRow[], en: boolean): (string | number | null)[][] {
+function countCsvRows(counts: readonly CountRow[], en: boolean): CsvValue[][] {
   return counts.map((c) => [
     en ? 'Cash count' : '现金清点',
     `${c.at} ${c.byName}`,
-    money(c.countedCents),
+    csvMoney(c.countedCents),
     [
       c.expectedCents === null
         ? ''
-        : `${en ? 'expected' : '应有'} ${money(c.expectedCents)}, ${en ? 'difference' : '差额'} ${money(c.differenceCents)}`,
+        : `${en ? 'expected' : '应有'} ${yuan(c.expectedCents)}, ${en ? 'difference' : '差额'} ${yuan(c.differenceCents)}`,
       c.recount
         ? `${en ? 'recount authorised by' : '重点授权'} ${c.recount.authorizedByName}: ${c.recount.reason}`
         : '',
@@ -989,20 +971,17 @@ function countCsvRows(counts: readonly CountRow[], en: boolean): (string | numbe
   ]);
 }
 
-function payoutCsvRows(list: readonly Payout[], en: boolean): (string | number | null)[][] {
+function payoutCsvRows(list: readonly Payout[], en: boolean): CsvValue[][] {
   return list.map((p) => [
     en ? 'Pay-out' : '支出',
     `${p.at} ${p.byName}`,
-    money(p.amountCents),
+    csvMoney(p.amountCents),
     `${p.reason}${p.authorizedByName ? ` (${en ? 'authorised by' : '授权'} ${p.authorizedByName})` : ''}`,
   ]);
 }
 
-function cashCsvRows(
-  c: { label: string; value: number | null }[],
-  en: boolean,
-): (string | number | null)[][] {
-  return c.map((x) => [en ? 'Cash' : '现金', x.label, money(x.value)]);
+function cashCsvRows(c: { label: string; value: number | null }[], en: boolean): CsvValue[][] {
+  return c.map((x) => [en ? 'Cash' : '现金', x.label, csvMoney(x.value)]);
 }
 
 // ---- handlers ----------------------------------------------------------------------------------
@@ -1312,7 +1291,7 @@ export const shiftHandlers = handlers({
   'shift.reportCsv': (ctx, a) => {
     const en = ctx.settings.language === 'en';
     const head = en ? ['Section', 'Figure', 'Value', 'Note'] : ['项目', '明细', '数值', '备注'];
-    let rows: (string | number | null)[][];
+    let rows: CsvValue[][];
     let filename: string;
     if ('shiftId' in a) {
       const s = getShift(ctx.db, a.shiftId);
@@ -1384,9 +1363,8 @@ export const shiftHandlers = handlers({
       ];
       filename = `day-${a.day}.csv`;
     }
-    const lines = [head, ...rows].map((r) => r.map(csvCell).join(','));
     ctx.audit({ op: 'shift.reportCsv', entity: 'shift', detail: filename });
-    return { filename, csv: `\ufeff${lines.join('\r\n')}\r\n` };
+    return { filename, csv: csvDocument([head, ...rows]) };
   },
 
   'shift.history': (ctx, a) => {

@@ -4,9 +4,10 @@
  */
 import type { DB } from '../db/database';
 import type { TagBoard, TagRow, TagStatus } from '../contract';
+import { RESTORABLE_TAG_STATUSES, RETIRABLE_TAG_STATUSES } from '../contract/types';
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
-import { dayBoundsUtc, localParts } from '../time';
+import { dayBoundsUtc, localParts } from '../../shared/dates';
 import { stmt } from '../kernel/statements';
 
 interface TagDbRow {
@@ -164,7 +165,7 @@ export const tagHandlers = handlers({
     const tags = loadBatch(ctx.db, numbers);
     for (const t of tags) {
       if (t.status === 'issued') throw new AppError('TAG_IN_USE', { number: t.number });
-      if (t.status === 'retired')
+      if (!RETIRABLE_TAG_STATUSES.includes(t.status))
         throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
     }
     for (const t of tags) setTagStatus(ctx.db, t.id, 'retired', ctx.nowIso());
@@ -180,7 +181,7 @@ export const tagHandlers = handlers({
 
   'tags.restore': (ctx, { number, reason }) => {
     const t = getTag(ctx.db, number);
-    if (t.status !== 'lost' && t.status !== 'retired') {
+    if (!RESTORABLE_TAG_STATUSES.includes(t.status)) {
       throw new AppError('TAG_NOT_AVAILABLE', { number, status: t.status });
     }
     setTagStatus(ctx.db, t.id, 'available', ctx.nowIso());

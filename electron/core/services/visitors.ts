@@ -46,8 +46,8 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
-import { formatPhone, maskPhone, phoneKey } from '../phone';
-import { addDays, dayBoundsUtc, daysBetween, localDate } from '../time';
+import { formatPhone, maskPhone, phoneKey } from '../../shared/phone';
+import { addDays, dayBoundsUtc, daysBetween, localDate, monthBounds } from '../../shared/dates';
 import { announcementHandlers } from './announcements';
 import {
   checkOwn,
@@ -727,9 +727,7 @@ function addStats(into: ConsultantStats, s: ConsultantStats): void {
 
 function consultantReport(ctx: Ctx, month: string): ConsultantReport {
   const tz = ctx.settings.timeZone;
-  const first = `${month}-01`;
-  const next = addDays(`${month}-28`, 7).slice(0, 7);
-  const last = addDays(`${next}-01`, -1);
+  const { first, last } = monthBounds(month);
   const from = dayBoundsUtc(first, tz).from;
   const to = dayBoundsUtc(last, tz).to;
   const db = ctx.db;

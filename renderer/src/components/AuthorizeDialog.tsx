@@ -6,19 +6,12 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
-import type { LoginStaff, Role } from '../../../electron/core/contract';
+import { PIN_PATTERN, SUPERVISORS, type LoginStaff, type Role } from '../../../electron/core/contract';
 import { errorText } from '../errorText';
 import { FormFooter } from './FormParts';
 import { Modal } from './Modal';
 import { useSubmit } from './useSubmit';
 import '../screens/CheckInScreen.css';
-
-export const SUPERVISOR_ROLES: readonly Role[] = [
-  'shift_lead',
-  'cs_manager',
-  'duty_manager',
-  'store_manager',
-];
 
 export interface Authorization {
   staffId: number;
@@ -39,7 +32,7 @@ export function AuthorizeDialog(props: {
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const roles = props.roles ?? SUPERVISOR_ROLES;
+  const roles = props.roles ?? SUPERVISORS;
   const [everyone, setEveryone] = useState<LoginStaff[] | null>(null);
   const [picked, setStaffId] = useState<number | ''>('');
   // The roles may narrow while the dialog is open (e.g. a choice that needs a manager).
@@ -70,7 +63,7 @@ export function AuthorizeDialog(props: {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const miss = { staff: staffId === '', pin: !/^\d{4,8}$/.test(pin), reason: reason.trim() === '' };
+    const miss = { staff: staffId === '', pin: !PIN_PATTERN.test(pin), reason: reason.trim() === '' };
     setMissing(miss);
     if (miss.staff || miss.pin || miss.reason) return;
     const who = staff?.find((s) => s.id === staffId);

@@ -6,36 +6,16 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PaymentMethod, PaymentPart } from '../../../electron/core/contract';
-import { fmtMoney } from '../format';
+import { PAYMENT_METHODS, type PaymentMethod, type PaymentPart } from '../../../electron/core/contract';
+import { centsToInput, parseCents } from '../../../electron/shared/money';
+import { fmtMoney, moneyRefusal } from '../format';
 
 export const MAX_PARTS = 4;
 
-/** Full-width digits and the ideographic full stop (typed with a Chinese IME) as ASCII. */
-function normalizeNumber(s: string): string {
-  return s
-    .trim()
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\uFF0E\u3002]/g, '.')
-    .replace(/[\s,\uFF0C]/g, '');
-}
-
-/** "12.5" → 1250, "12" → 1200, ".5" → 50; null for anything else (more than 2 decimals, signs…). */
-export function parseMoney(input: string): number | null {
-  const s = normalizeNumber(input);
-  const m = /^(\d{0,9})(?:\.(\d{0,2}))?$/.exec(s);
-  if (!m || s === '' || s === '.') return null;
-  const whole = Number(m[1] || '0');
-  const frac = Number((m[2] ?? '').padEnd(2, '0'));
-  return whole * 100 + frac;
-}
-
-/** Cents as the text of an amount field: 1250 → "12.50". */
-export function centsToInput(cents: number): string {
-  return (cents / 100).toFixed(2);
-}
-
-/** A money field: currency units with at most two decimals. */
+/**
+ * A money field: yuan with a point for cents, read with the one rule of shared/money.ts (parseCents;
+ * "12,5" is refused with words saying so, see moneyRefusal in format.ts).
+ */
 export function MoneyInput({
   ref,
   ...props
@@ -57,7 +37,7 @@ export function MoneyInput({
       type="text"
       inputMode="decimal"
       autoComplete="off"
-      maxLength={13}
+      maxLength={20}
       value={props.value}
       placeholder={props.placeholder}
       autoFocus={props.autoFocus}
@@ -143,8 +123,6 @@ export interface PaymentCheck {
   changeCents: number;
 }
 
-const ALL_METHODS: readonly PaymentMethod[] = ['cash', 'card', 'mobile', 'stored_value'];
-
 export function PaymentEditor(props: {
   dueCents: number;
   /** The member's stored-value balance; null for guests (no stored value offered). */
@@ -158,7 +136,7 @@ export function PaymentEditor(props: {
   const uid = useId();
   const { dueCents, storedValueCents } = props;
   const methods = useMemo(
-    () => (storedValueCents === null ? ALL_METHODS.filter((m) => m !== 'stored_value') : ALL_METHODS),
+    () => (storedValueCents === null ? PAYMENT_METHODS.filter((m) => m !== 'stored_value') : PAYMENT_METHODS),
     [storedValueCents],
   );
   const seq = useRef(1);
@@ -169,8 +147,8 @@ export function PaymentEditor(props: {
 
   // per row: the parsed amount and tendered cash, and what is wrong with it
   const rowInfo = rows.map((r) => {
-    const amountCents = parseMoney(r.amount);
-    const tendered = r.method === 'cash' && r.tendered.trim() !== '' ? parseMoney(r.tendered) : undefined;
+    const amountCents = parseCents(r.amount);
+    const tendered = r.method === 'cash' && r.tendered.trim() !== '' ? parseCents(r.tendered) : undefined;
     const amountBad = amountCents === null || amountCents <= 0;
     const tenderedBad =
       r.method === 'cash' &&
@@ -303,7 +281,7 @@ export function PaymentEditor(props: {
                   ref={i === 0 && r.method !== 'cash' ? firstRef : undefined}
                 />
                 {info.amountBad && r.amount.trim() !== '' && (
-                  <div className="field-error">{t('checkin.pay.badAmount')}</div>
+                  <div className="field-error">{moneyRefusal(r.amount) ?? t('checkin.pay.badAmount')}</div>
                 )}
                 {r.method === 'stored_value' && svShort && (
                   <div className="field-error">
@@ -326,7 +304,7 @@ export function PaymentEditor(props: {
                     />
                     {info.tenderedBad ? (
                       <div className="field-error" id={`${uid}-tendered-hint-${r.key}`}>
-                        {t('checkin.pay.tenderedShort')}
+                        {moneyRefusal(r.tendered) ?? t('checkin.pay.tenderedShort')}
                       </div>
                     ) : (
                       <div className="field-hint" id={`${uid}-tendered-hint-${r.key}`}>

@@ -1,6 +1,6 @@
 /** A phone number as the core sent it: in full, or masked (138****5678) with a word saying why. */
 import { useTranslation } from 'react-i18next';
-import { isMaskedPhone } from '../phone';
+import { isMaskedPhone } from '../../../electron/shared/phone';
 
 export function PhoneText({
   value,

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PIN_PATTERN } from '../../../electron/core/contract';
 
 /**
  * PIN entry: a masked field that takes the keyboard (digits, Backspace, Enter) plus big on-screen
@@ -26,7 +27,7 @@ export function PinPad(props: {
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (props.busy || !/^\d{4,8}$/.test(pin)) return;
+    if (props.busy || !PIN_PATTERN.test(pin)) return;
     // The PIN never stays on screen after an attempt, right or wrong.
     void Promise.resolve(props.onSubmit(pin)).finally(() => setPin(''));
   };
@@ -70,7 +71,7 @@ export function PinPad(props: {
       <button
         type="submit"
         className="btn btn-primary btn-big"
-        disabled={props.busy || !/^\d{4,8}$/.test(pin)}
+        disabled={props.busy || !PIN_PATTERN.test(pin)}
       >
         {props.submitLabel ?? t('login.submit')}
       </button>

@@ -5,11 +5,13 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../../electron/core/contract';
 import en from './en';
 import zhCN from './zh-CN';
 
-export type Lang = 'zh-CN' | 'en';
-export const LANGS: Lang[] = ['zh-CN', 'en'];
+/** The languages the app speaks: the contract's. */
+export type Lang = Language;
+export const LANGS: readonly Lang[] = LANGUAGES;
 
 export function detectLanguage(): Lang {
   const stored = localStorage.getItem('fd.lang');

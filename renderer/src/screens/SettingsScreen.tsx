@@ -13,10 +13,13 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CARD_KINDS, PIN_PATTERN, type CardKind } from '../../../electron/core/contract';
+import { CLUB_TIME_ZONES as TIME_ZONES, isValidTime } from '../../../electron/shared/dates';
+import { centsToInput, parseCents } from '../../../electron/shared/money';
 import { ApiCallError, call, type OpArgs, type OpResult } from '../api';
 import { Modal } from '../components/Modal';
 import { errorText, invalidFields } from '../errorText';
-import { fmtDateTime, fmtMoney, setClubFormat } from '../format';
+import { fmtDateTime, fmtMoney, moneyRefusal, setClubFormat } from '../format';
 import { LANGS, setLanguage } from '../i18n';
 import { useCan, useSession } from '../stores/session';
 import { toast } from '../stores/toast';
@@ -31,21 +34,6 @@ type BackupInfo = OpResult<'backups.list'>[number];
 type Tab = 'counter' | 'pin' | 'club' | 'shift' | 'visitors' | 'cardTypes' | 'backups';
 type Errs<K extends string> = Partial<Record<K, string>>;
 
-const PIN = /^\d{4,8}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const MONEY = /^\d{1,7}(\.\d{1,2})?$/;
-const TIME_ZONES = [
-  'Asia/Shanghai',
-  'Asia/Hong_Kong',
-  'Asia/Taipei',
-  'Asia/Singapore',
-  'Asia/Tokyo',
-  'Europe/London',
-  'Europe/Berlin',
-  'America/New_York',
-  'America/Los_Angeles',
-  'UTC',
-];
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const INT_FIELDS = {
   duplicateScanSeconds: [0, 600],
@@ -59,15 +47,7 @@ type IntKey = keyof typeof INT_FIELDS;
 const INT_KEYS = Object.keys(INT_FIELDS) as IntKey[];
 const TIME_KEYS = ['staffArriveTime', 'openTime', 'closeTime'] as const;
 
-/** "12.5" → 1250 cents; null when it is not an amount. */
-function parseMoney(s: string): number | null {
-  const v = s.trim();
-  if (!MONEY.test(v)) return null;
-  const [whole = '0', frac = ''] = v.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-}
 const byNumber = (a: number, b: number) => a - b;
-const moneyInput = (cents: number) => (cents / 100).toFixed(2);
 
 /** A form field with its label, hint and error (ids derived from the key). */
 function Field(props: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
@@ -201,7 +181,7 @@ function PinTab() {
   };
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    if (!PIN.test(f.current) || !PIN.test(f.next)) return setError(t('settings.pin.invalid'));
+    if (!PIN_PATTERN.test(f.current) || !PIN_PATTERN.test(f.next)) return setError(t('settings.pin.invalid'));
     if (f.next !== f.repeat) return setError(t('settings.pin.mismatch'));
     setBusy(true);
     try {
@@ -267,7 +247,7 @@ function toClubFields(s: Settings): ClubFields {
     closeTime: s.closeTime,
     duplicateScanSeconds: String(s.duplicateScanSeconds),
     idleLockMinutes: String(s.idleLockMinutes),
-    lostTagFeeCents: moneyInput(s.lostTagFeeCents),
+    lostTagFeeCents: centsToInput(s.lostTagFeeCents),
     disinfectionDays: [...s.disinfectionDays].sort(byNumber),
     expiryWarnDays: String(s.expiryWarnDays),
     visitsWarnThreshold: String(s.visitsWarnThreshold),
@@ -327,7 +307,7 @@ function ClubTab() {
     if (f.timeZone !== saved.timeZone) patch.timeZone = f.timeZone;
     if (f.language !== saved.language) patch.language = f.language;
     for (const k of TIME_KEYS) {
-      if (!TIME.test(f[k])) e[k] = err(k);
+      if (!isValidTime(f[k])) e[k] = err(k);
       else if (f[k] !== saved[k]) patch[k] = f[k];
     }
     for (const k of INT_KEYS) {
@@ -336,8 +316,8 @@ function ClubTab() {
       if (!(n >= min && n <= max)) e[k] = err(k);
       else if (n !== saved[k]) patch[k] = n;
     }
-    const fee = parseMoney(f.lostTagFeeCents);
-    if (fee === null) e.lostTagFeeCents = err('lostTagFeeCents');
+    const fee = parseCents(f.lostTagFeeCents);
+    if (fee === null) e.lostTagFeeCents = moneyRefusal(f.lostTagFeeCents) ?? err('lostTagFeeCents');
     else if (fee !== saved.lostTagFeeCents) patch.lostTagFeeCents = fee;
     const days = [...f.disinfectionDays].sort(byNumber);
     if (days.join() !== [...saved.disinfectionDays].sort(byNumber).join()) patch.disinfectionDays = days;
@@ -422,7 +402,7 @@ function ClubTab() {
           </Field>
           {text(
             'lostTagFeeCents',
-            { inputMode: 'decimal', maxLength: 10 },
+            { inputMode: 'decimal', maxLength: 20 },
             t('settings.club.hint.lostTagFeeCents', { currency: saved.currency }),
           )}
         </div>
@@ -628,11 +608,11 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
   const ct = props.type;
   const withPrice = !ct || ct.priceCents !== undefined;
   const [name, setName] = useState(ct?.name ?? '');
-  const [kind, setKind] = useState<'time' | 'visits'>(ct?.kind ?? 'time');
+  const [kind, setKind] = useState<CardKind>(ct?.kind ?? 'time');
   const [amount, setAmount] = useState(
     String((ct?.kind === 'visits' ? ct.visitCount : ct?.durationDays) ?? ''),
   );
-  const [price, setPrice] = useState(ct?.priceCents !== undefined ? moneyInput(ct.priceCents) : '');
+  const [price, setPrice] = useState(ct?.priceCents !== undefined ? centsToInput(ct.priceCents) : '');
   const [errs, setErrs] = useState<Errs<'name' | 'amount' | 'price'>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -642,10 +622,10 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
     const e: typeof errs = {};
     const max = kind === 'time' ? 36_600 : 100_000;
     const n = /^\d{1,6}$/.test(amount.trim()) ? Number(amount.trim()) : NaN;
-    const cents = parseMoney(price);
+    const cents = parseCents(price);
     if (!name.trim()) e.name = t('settings.cardTypes.error.name');
     if (!(n >= 1 && n <= max)) e.amount = t(`settings.cardTypes.error.${kind}`, { max });
-    if (withPrice && cents === null) e.price = t('settings.cardTypes.error.price');
+    if (withPrice && cents === null) e.price = moneyRefusal(price) ?? t('settings.cardTypes.error.price');
     setErrs(e);
     setError(null);
     if (Object.keys(e).length > 0) return;
@@ -701,7 +681,7 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
         </Field>
         <fieldset className="field radio-row">
           <legend>{t('settings.cardTypes.kind')}</legend>
-          {(['time', 'visits'] as const).map((k) => (
+          {CARD_KINDS.map((k) => (
             <label key={k} className="radio">
               <input
                 type="radio"
@@ -733,7 +713,7 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
             <input
               {...inv(`${uid}-price`, errs.price)}
               inputMode="decimal"
-              maxLength={10}
+              maxLength={20}
               value={price}
               onChange={(e) => setPrice(e.target.value)}
             />

@@ -1,23 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../electron/core/contract';
+import {
+  LANGUAGES,
+  PIN_PATTERN,
+  STAFF_GENDERS,
+  type Role,
+  type StaffGender,
+} from '../../../electron/core/contract';
+import { CLUB_TIME_ZONES as TIME_ZONES } from '../../../electron/shared/dates';
 import { call } from '../api';
 import { LangSwitch } from '../components/LangSwitch';
 import { errorText, invalidFields } from '../errorText';
 import { setLanguage, type Lang } from '../i18n';
-
-export const TIME_ZONES = [
-  'Asia/Shanghai',
-  'Asia/Hong_Kong',
-  'Asia/Taipei',
-  'Asia/Singapore',
-  'Asia/Tokyo',
-  'Europe/London',
-  'Europe/Berlin',
-  'America/New_York',
-  'America/Los_Angeles',
-  'UTC',
-];
 
 function defaultZone(): string {
   const z = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -36,7 +30,7 @@ export default function SetupScreen(props: { onDone: () => void }) {
     closeTime: '22:00',
     tagCount: '60',
     managerName: '',
-    gender: 'female' as 'male' | 'female' | 'unspecified',
+    gender: 'female' as StaffGender,
     pin: '',
     pin2: '',
   });
@@ -56,7 +50,7 @@ export default function SetupScreen(props: { onDone: () => void }) {
     if (!f.managerName.trim()) errs.managerName = t('setup.required');
     const tags = Number(f.tagCount);
     if (!Number.isInteger(tags) || tags < 1 || tags > 2000) errs.tagCount = t('setup.tagCountInvalid');
-    if (!/^\d{4,8}$/.test(f.pin)) errs.pin = t('setup.pinInvalid');
+    if (!PIN_PATTERN.test(f.pin)) errs.pin = t('setup.pinInvalid');
     else if (f.pin !== f.pin2) errs.pin2 = t('setup.pinMismatch');
     if (f.openTime >= f.closeTime) errs.closeTime = t('setup.closeAfterOpen');
     setErrors(errs);
@@ -204,7 +198,7 @@ export default function SetupScreen(props: { onDone: () => void }) {
             <div className="field">
               <span className="label">{t('common.language')}</span>
               <div className="toolbar">
-                {(['zh-CN', 'en'] as const).map((l) => (
+                {LANGUAGES.map((l) => (
                   <label key={l} className="radio">
                     <input
                       type="radio"
@@ -228,7 +222,7 @@ export default function SetupScreen(props: { onDone: () => void }) {
             <div className="field">
               <span className="label">{t('common.gender')}</span>
               <div className="toolbar">
-                {(['female', 'male', 'unspecified'] as const).map((g) => (
+                {STAFF_GENDERS.map((g) => (
                   <label key={g} className="radio">
                     <input
                       type="radio"

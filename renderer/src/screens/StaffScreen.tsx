@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PIN_PATTERN, ROLES, STAFF_GENDERS, type StaffGender } from '../../../electron/core/contract';
 import { call, type OpArgs, type OpResult } from '../api';
 import { Modal } from '../components/Modal';
 import { errorText, invalidFields } from '../errorText';
@@ -12,19 +13,6 @@ import { toast } from '../stores/toast';
 
 type StaffInfo = OpResult<'staff.list'>[number];
 type Role = StaffInfo['role'];
-
-const ROLES: readonly Role[] = [
-  'reception',
-  'bar',
-  'consultant',
-  'shift_lead',
-  'cs_manager',
-  'duty_manager',
-  'store_manager',
-];
-const GENDERS = ['male', 'female', 'unspecified'] as const;
-type StaffGender = (typeof GENDERS)[number];
-const PIN = /^\d{4,8}$/;
 
 export default function StaffScreen() {
   const { t } = useTranslation();
@@ -165,7 +153,7 @@ function StaffDialog(props: {
     const name = f.name.trim();
     if (!name) e.name = t('staff.error.name');
     if (!f.role) e.role = t('staff.error.role');
-    if ((!st || f.pin) && !PIN.test(f.pin)) e.pin = t('staff.error.pin');
+    if ((!st || f.pin) && !PIN_PATTERN.test(f.pin)) e.pin = t('staff.error.pin');
     else if (f.pin !== f.repeat) e.repeat = t('staff.error.repeat');
     setErrs(e);
     setError(null);
@@ -252,7 +240,7 @@ function StaffDialog(props: {
         </div>
         <fieldset className="field radio-row">
           <legend>{t('staff.fields.gender')}</legend>
-          {GENDERS.map((g) => (
+          {STAFF_GENDERS.map((g) => (
             <label key={g} className="radio">
               <input
                 type="radio"

@@ -5,14 +5,20 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckoutPreview, TagRow } from '../../../electron/core/contract';
+import {
+  RESTORABLE_TAG_STATUSES,
+  RETIRABLE_TAG_STATUSES,
+  TAG_STATUSES,
+  type CheckoutPreview,
+  type TagRow,
+} from '../../../electron/core/contract';
 import { call } from '../api';
 import { Icon } from './checkin/Icon';
 import { errorText } from '../errorText';
 import { fmtDateTime, fmtTime } from '../format';
 import { useCheckin } from '../stores/checkin';
 import { useCan } from '../stores/session';
-import { TAG_STATUSES, selectable, selectedWith, useTags, type TagFilter } from '../stores/tags';
+import { selectable, selectedWith, useTags, type TagFilter } from '../stores/tags';
 import { toast } from '../stores/toast';
 import { CheckoutDialog } from './checkin/CheckoutDialog';
 import { TagActionDialog, type TagAction } from './tags/TagActionDialog';
@@ -56,8 +62,8 @@ export default function TagsScreen() {
 
   const toDisinfect = selectedWith(board, selected, ['available']);
   const toReturn = selectedWith(board, selected, ['disinfection']);
-  const toRetire = selectedWith(board, selected, ['available', 'disinfection', 'lost']);
-  const toRestore = selectedWith(board, selected, ['lost', 'retired']);
+  const toRetire = selectedWith(board, selected, RETIRABLE_TAG_STATUSES);
+  const toRestore = selectedWith(board, selected, RESTORABLE_TAG_STATUSES);
   const single = selected.size === 1 ? (board?.tags.find((x) => selected.has(x.number)) ?? null) : null;
 
   const batch = async (op: 'tags.sendToDisinfection' | 'tags.returnFromDisinfection', numbers: number[]) => {

@@ -211,18 +211,3 @@ export function groupByCategory(items: readonly BarItem[]): { category: string; 
   }
   return [...groups].map(([category, list]) => ({ category, items: list }));
 }
-
-const MONEY = /^\d{1,7}([.,]\d{1,2})?$/;
-
-/** "12.5" → 1250 cents; null when it is not an amount. */
-export function parseMoney(s: string): number | null {
-  const v = s.trim();
-  if (!MONEY.test(v)) return null;
-  const [whole = '0', frac = ''] = v.replace(',', '.').split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-}
-
-/** Cents as an editable amount ("12.50"). */
-export function moneyInput(cents: number): string {
-  return (cents / 100).toFixed(2);
-}

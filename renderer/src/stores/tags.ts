@@ -5,8 +5,6 @@ import type { TagBoard, TagRow, TagStatus } from '../../../electron/core/contrac
 
 export type TagFilter = TagStatus | 'all';
 
-export const TAG_STATUSES: readonly TagStatus[] = ['available', 'issued', 'disinfection', 'lost', 'retired'];
-
 interface TagsState {
   board: TagBoard | null;
   loading: boolean;

@@ -18,7 +18,7 @@ import {
 import { settle, storedValueOf, toTabLine, visitTabCents } from '../../services/payments';
 import { authorize } from '../../services/staff';
 import { pickTag, setTagStatus } from '../../services/tags';
-import { dayBoundsUtc, daysBetween } from '../../time';
+import { dayBoundsUtc, daysBetween } from '../../../shared/dates';
 import type {
   BlockCode,
   CheckinResult,

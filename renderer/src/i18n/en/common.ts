@@ -41,6 +41,14 @@ export default {
   unknown: 'Gender unknown',
   duration_one: '{{h}} h {{m}} min',
   duration_other: '{{h}} h {{m}} min',
+  /** Why a typed amount is refused (the one money rule, electron/shared/money.ts). */
+  money: {
+    comma: 'Use a point for cents: {{suggestion}} (a comma only separates thousands: 1,250.50)',
+    commaAny: 'Use a point for cents, e.g. 12.50 (a comma only separates thousands: 1,250.50)',
+    decimals: 'At most two decimals (cents), e.g. 12.50',
+    negative: 'The amount cannot be negative',
+    tooLarge: 'Too large: at most {{max}}',
+  },
   roles: {
     reception: 'Reception',
     bar: 'Drink bar',

@@ -371,6 +371,8 @@ export default {
     VISITS_REQUIRED: '“{{cardType}}” is a visit card: the visits left must be in the file (never guessed)',
     VISITS_ON_TIME_CARD: '“{{cardType}}” is a time card: it has no visits to carry',
     INVALID_AMOUNT: 'Not an amount in yuan with at most 2 decimals (e.g. 1280.50)',
+    DECIMAL_COMMA:
+      'A comma is not a decimal point: write cents with a point (12.50); a comma only separates thousands (1,250.50)',
     NEGATIVE_AMOUNT: 'A stored-value balance cannot be negative',
     AMOUNT_TOO_LARGE: 'Amount too large (at most ¥10,000,000)',
     INVALID_STATUS: 'Status not recognised (正常 / 冻结, 停卡 / 过期 / 停用, 注销)',

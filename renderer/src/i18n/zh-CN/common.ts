@@ -40,6 +40,14 @@ export default {
   unknown: '性别未知',
   duration_one: '{{h}}小时{{m}}分',
   duration_other: '{{h}}小时{{m}}分',
+  /** 金额输入被拒的原因（统一的金额规则，见 electron/shared/money.ts）。 */
+  money: {
+    comma: '角分请用小数点：{{suggestion}}（逗号只用于千位分隔，如 1,250.50）',
+    commaAny: '角分请用小数点，如 12.50（逗号只用于千位分隔，如 1,250.50）',
+    decimals: '最多两位小数（到分），如 12.50',
+    negative: '金额不能为负数',
+    tooLarge: '金额过大：最多 {{max}}',
+  },
   roles: {
     reception: '前台',
     bar: '水吧',

@@ -363,6 +363,7 @@ export default {
     VISITS_REQUIRED: '“{{cardType}}”是次卡：文件中必须有剩余次数（不会猜测）',
     VISITS_ON_TIME_CARD: '“{{cardType}}”是期限卡：没有次数可以导入',
     INVALID_AMOUNT: '不是以元为单位、最多两位小数的金额（如 1280.50）',
+    DECIMAL_COMMA: '逗号不能当小数点：角分请用小数点（如 12.50）；逗号只用作千位分隔（如 1,250.50）',
     NEGATIVE_AMOUNT: '储值余额不能为负数',
     AMOUNT_TOO_LARGE: '金额过大（最多 ¥10,000,000）',
     INVALID_STATUS: '无法识别的状态（正常 / 冻结、停卡 / 过期 / 停用、注销）',

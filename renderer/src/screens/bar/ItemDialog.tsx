@@ -6,12 +6,13 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
+import { centsToInput, parseCents } from '../../../../electron/shared/money';
 import { ApiCallError, call } from '../../api';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
-import { moneyInput, parseMoney } from '../../stores/bar';
+import { moneyRefusal } from '../../format';
 
 type Key = 'name' | 'category' | 'price' | 'sort' | 'notes';
 
@@ -26,7 +27,7 @@ export function ItemDialog(props: {
   const it = props.item;
   const [name, setName] = useState(it?.name ?? '');
   const [category, setCategory] = useState(it?.category ?? '');
-  const [price, setPrice] = useState(it ? moneyInput(it.priceCents) : '');
+  const [price, setPrice] = useState(it ? centsToInput(it.priceCents) : '');
   const [sort, setSort] = useState(it ? String(it.sort) : '');
   const [notes, setNotes] = useState(it?.notes ?? '');
   const [active, setActive] = useState(it?.active ?? true);
@@ -35,12 +36,12 @@ export function ItemDialog(props: {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const priceCents = parseMoney(price);
+    const priceCents = parseCents(price);
     const sortN = sort.trim() === '' ? undefined : Number(sort);
     const next: Partial<Record<Key, string>> = {};
     if (!name.trim()) next.name = t('bar.itemDialog.needName');
     if (!category.trim()) next.category = t('bar.itemDialog.needCategory');
-    if (priceCents === null) next.price = t('bar.itemDialog.badPrice');
+    if (priceCents === null) next.price = moneyRefusal(price) ?? t('bar.itemDialog.badPrice');
     if (sortN !== undefined && !(Number.isInteger(sortN) && sortN >= 0 && sortN <= 10_000))
       next.sort = t('bar.itemDialog.badSort');
     setErrs(next);
@@ -152,7 +153,7 @@ export function ItemDialog(props: {
               {...inv('price')}
               type="text"
               inputMode="decimal"
-              maxLength={10}
+              maxLength={20}
               value={price}
               onChange={(e) => setPrice(e.target.value)}
             />,

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BarReport } from '../../../../electron/core/contract';
+import { STOCKTAKE_KINDS, type BarReport, type StocktakeKind } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { FormError, RadioRow } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
@@ -12,7 +12,7 @@ import { fmtDateTime } from '../../format';
 import { groupByCategory, useBar } from '../../stores/bar';
 import { toast } from '../../stores/toast';
 
-type Kind = 'daily' | 'month_end';
+type Kind = StocktakeKind;
 
 /** A difference as words with its colour: "OK", "2 short", "3 over". */
 export function DiffBadge({ diff }: { diff: number | null }) {
@@ -143,7 +143,7 @@ export function StocktakePanel() {
         <RadioRow<Kind>
           legend={t('bar.stocktake.kind')}
           name={`${uid}-kind`}
-          options={['daily', 'month_end']}
+          options={STOCKTAKE_KINDS}
           value={kind}
           onChange={setKind}
           label={(k) => t(`bar.stocktake.kinds.${k}`)}

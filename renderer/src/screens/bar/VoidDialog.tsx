@@ -5,16 +5,17 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PaymentMethod, Role, Tab, TabLine } from '../../../../electron/core/contract';
+import {
+  MANAGERS,
+  VOID_AUTHORIZERS,
+  type PaymentMethod,
+  type Tab,
+  type TabLine,
+} from '../../../../electron/core/contract';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { fmtMoney } from '../../format';
 import { useBar } from '../../stores/bar';
 import { QtyStepper } from './QtyStepper';
-
-/** Who may authorise a void (the core checks it again). */
-export const VOID_ROLES: readonly Role[] = ['shift_lead', 'cs_manager', 'duty_manager', 'store_manager'];
-/** Who may authorise a void once the member has left, or cash back for stored value. */
-export const MANAGER_ROLES: readonly Role[] = ['cs_manager', 'duty_manager', 'store_manager'];
 
 export function VoidDialog(props: {
   line: TabLine;
@@ -40,7 +41,7 @@ export function VoidDialog(props: {
     <AuthorizeDialog
       title={t('bar.void.title', { name: line.name })}
       confirmLabel={t('bar.void.confirm')}
-      roles={managerOnly ? MANAGER_ROLES : VOID_ROLES}
+      roles={managerOnly ? MANAGERS : VOID_AUTHORIZERS}
       disabled={!validQty}
       onClose={props.onClose}
       onAuthorize={async (auth) => {

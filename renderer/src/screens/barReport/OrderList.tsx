@@ -2,11 +2,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderListRow } from '../../../../electron/core/contract';
+import { isValidMonth } from '../../../../electron/shared/dates';
 import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { thisMonth } from './dates';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function OrderList() {
   const { t } = useTranslation();
@@ -18,7 +17,7 @@ export function OrderList() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!MONTH.test(month)) {
+    if (!isValidMonth(month)) {
       setError(t('barReport.order.badMonth'));
       return;
     }

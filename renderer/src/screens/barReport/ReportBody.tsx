@@ -1,10 +1,12 @@
 /** The bar report itself: summary figures, the per-item stock table with totals, voids and stocktakes. */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BarReport, PaymentMethod } from '../../../../electron/core/contract';
+import {
+  PAYMENT_METHODS as METHODS,
+  type BarReport,
+  type PaymentMethod,
+} from '../../../../electron/core/contract';
 import { fmtDateTime, fmtMoney } from '../../format';
-
-const METHODS: readonly PaymentMethod[] = ['cash', 'card', 'mobile', 'stored_value'];
 
 /** A signed count difference as words (colour comes with it). */
 function Diff({ diff }: { diff: number | null }) {

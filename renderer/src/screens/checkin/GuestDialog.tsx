@@ -1,12 +1,12 @@
 /** Enter a trial guest or a coach: name, phone, gender, with or without a key tag. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Gender } from '../../../../electron/core/contract';
+import { GENDERS, type Gender } from '../../../../electron/core/contract';
 import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
-import { PHONE_MAX, plausiblePhone } from '../../phone';
+import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { useCheckin } from '../../stores/checkin';
 
 export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; onDone(): void }) {
@@ -89,7 +89,7 @@ export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; o
         <RadioRow<Gender>
           legend={t('checkin.guest.gender')}
           name={`${uid}-gender`}
-          options={['male', 'female']}
+          options={GENDERS}
           value={gender}
           onChange={setGender}
           label={(g) => t(`common.${g}`)}

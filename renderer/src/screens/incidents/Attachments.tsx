@@ -4,7 +4,11 @@
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentInfo } from '../../../../electron/core/contract';
+import {
+  ATTACHMENT_TYPES,
+  type AttachmentInfo,
+  type AttachmentType as Mime,
+} from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../errorText';
@@ -13,8 +17,6 @@ import { toast } from '../../stores/toast';
 import { bytesToBase64, readFileBytes } from '../members/files';
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-type Mime = (typeof TYPES)[number];
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -81,7 +83,7 @@ export function Attachments(props: {
 
   const upload = async (file: File) => {
     setUploadError(null);
-    const mime = TYPES.find((m) => m === file.type) as Mime | undefined;
+    const mime = ATTACHMENT_TYPES.find((m) => m === file.type) as Mime | undefined;
     if (!mime) {
       setUploadError(t('errors.ATTACHMENT_TYPE_INVALID'));
       return;
@@ -178,7 +180,7 @@ export function Attachments(props: {
               ref={fileRef}
               id={`${uid}-file`}
               type="file"
-              accept={TYPES.join(',')}
+              accept={ATTACHMENT_TYPES.join(',')}
               disabled={busy}
               onChange={(e) => {
                 const file = e.target.files?.[0];

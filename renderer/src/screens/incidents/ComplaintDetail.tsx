@@ -6,16 +6,18 @@
  */
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintDetail as Detail } from '../../../../electron/core/contract';
+import {
+  DEPARTMENTS,
+  type ComplaintDetail as Detail,
+  type Department,
+} from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { fmtDateTime } from '../../format';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { ComplaintDeadlineBadge } from './ComplaintDeadline';
-import { DEPARTMENTS, complaintBadge } from './util';
-
-type Department = (typeof DEPARTMENTS)[number];
+import { complaintBadge } from './util';
 
 function Step(props: { n: number; title: string; done: boolean; children: ReactNode; current?: boolean }) {
   const { t } = useTranslation();

@@ -5,7 +5,16 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintDetail, ComplaintList, ComplaintStatus } from '../../../../electron/core/contract';
+import {
+  COMPLAINT_CHANNELS,
+  COMPLAINT_STATUSES,
+  DEPARTMENTS,
+  type ComplaintChannel as Channel,
+  type ComplaintDetail,
+  type ComplaintList,
+  type ComplaintStatus,
+  type Department,
+} from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
@@ -15,10 +24,7 @@ import { fmtDateTime } from '../../format';
 import { ComplaintDeadlineBadge } from './ComplaintDeadline';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import { SelectField } from './SelectField';
-import { CHANNELS, COMPLAINT_STATUSES, DEPARTMENTS, complaintBadge } from './util';
-
-type Channel = (typeof CHANNELS)[number];
-type Department = (typeof DEPARTMENTS)[number];
+import { complaintBadge } from './util';
 
 export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDetail): void }) {
   const { t } = useTranslation();
@@ -96,7 +102,7 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
             id={`${uid}-channel`}
             label={t('incidents.complaints.channel')}
             value={channel}
-            options={CHANNELS}
+            options={COMPLAINT_CHANNELS}
             optionLabel={(c) => t(`incidents.channels.${c}`)}
             onChange={(c) => setChannel(c as Channel)}
           />

@@ -7,38 +7,34 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  FollowUpInfo,
-  IncidentDeskView,
-  IncidentDetail as Detail,
-  IncidentFullView,
-  IncidentKind,
-  IncidentReportField,
-  IncidentSeverity,
-  IncidentStepCheck,
-  OpArgs,
+import {
+  FOLLOW_UP_KINDS,
+  GENDERS,
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITIES,
+  MANAGERS,
+  type FollowUpInfo,
+  type IncidentDeskView,
+  type IncidentDetail as Detail,
+  type IncidentFullView,
+  type IncidentKind,
+  type IncidentReportField,
+  type IncidentSeverity,
+  type IncidentStepCheck,
+  type OpArgs,
 } from '../../../../electron/core/contract';
+import { isValidDate, isValidLocalDateTime } from '../../../../electron/shared/dates';
+import { centsToInput, parseCents } from '../../../../electron/shared/money';
 import { ApiCallError, call } from '../../api';
-import { centsToInput, parseMoney } from '../../components/PaymentEditor';
 import { errorText } from '../../errorText';
-import { clubToday, fmtDate, fmtDateTime } from '../../format';
+import { clubToday, fmtDate, fmtDateTime, moneyRefusal } from '../../format';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { Attachments } from './Attachments';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import { SelectField } from './SelectField';
 import { useStaffList } from './staff';
-import {
-  FOLLOW_UP_KINDS,
-  GENDERS,
-  KINDS,
-  LOCAL_DT,
-  SEVERITIES,
-  followUpBadge,
-  isoToLocalInput,
-  nowLocalInput,
-  statusBadge,
-} from './util';
+import { followUpBadge, isoToLocalInput, nowLocalInput, statusBadge } from './util';
 
 interface Form {
   occurredAt: string;
@@ -140,15 +136,13 @@ const MONEY = [
 
 type UpdateArgs = OpArgs<'incidents.update'>;
 
-const MANAGER_ROLES: readonly string[] = ['cs_manager', 'duty_manager', 'store_manager'];
-
 /** The changed fields as incidents.update arguments, or the form errors (keyed by field). */
 function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs: Record<string, string> } {
   const args: Record<string, unknown> = {};
   const errs: Record<string, string> = {};
   const now = nowLocalInput();
   if (form.occurredAt !== base.occurredAt) {
-    if (!LOCAL_DT.test(form.occurredAt)) errs.occurredAt = 'needTime';
+    if (!isValidLocalDateTime(form.occurredAt)) errs.occurredAt = 'needTime';
     else if (form.occurredAt > now) errs.occurredAt = 'future';
     else args.occurredAt = form.occurredAt;
   }
@@ -171,7 +165,7 @@ function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs: Record
   for (const k of TIMES) {
     if (form[k] === base[k]) continue;
     if (form[k] === '') args[k] = null;
-    else if (!LOCAL_DT.test(form[k])) errs[k] = 'needTime';
+    else if (!isValidLocalDateTime(form[k])) errs[k] = 'needTime';
     else if (form[k] > now) errs[k] = 'future';
     else args[k] = form[k];
   }
@@ -181,7 +175,7 @@ function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs: Record
     if (form[k] === base[k]) continue;
     if (form[k].trim() === '') args[arg] = null;
     else {
-      const c = parseMoney(form[k]);
+      const c = parseCents(form[k]);
       if (c === null) errs[k] = 'money';
       else args[arg] = c;
     }
@@ -422,7 +416,7 @@ function AddFollowUp(props: { incidentId: number; onAdded(v: IncidentFullView): 
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = async () => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(due)) {
+    if (!isValidDate(due)) {
       setError(t('incidents.fu.needDue'));
       return;
     }
@@ -739,7 +733,7 @@ export function IncidentDetail(props: {
 
   // "the customer-service manager told": only managers count there (the core checks it too)
   const choices = (k: (typeof STAFF)[number]) =>
-    k === 'csManagerId' ? staff.filter((s) => MANAGER_ROLES.includes(s.role)) : staff;
+    k === 'csManagerId' ? staff.filter((s) => MANAGERS.includes(s.role)) : staff;
   const staffSelect = (k: (typeof STAFF)[number], label: string) => (
     <div className="field">
       <label htmlFor={`${uid}-${k}`}>{label}</label>
@@ -818,12 +812,16 @@ export function IncidentDetail(props: {
         className="money-input"
         inputMode="decimal"
         autoComplete="off"
-        maxLength={13}
+        maxLength={20}
         value={form![k]}
         onChange={(e) => set({ [k]: e.target.value })}
         aria-invalid={!!errs[k] || undefined}
       />
-      {errText(k)}
+      {errs[k] === 'money' ? (
+        <div className="field-error">{moneyRefusal(form![k]) ?? t('incidents.formErrors.money')}</div>
+      ) : (
+        errText(k)
+      )}
     </div>
   );
 
@@ -934,7 +932,7 @@ export function IncidentDetail(props: {
                     id={`${uid}-kind`}
                     label={t('incidents.fields.kind')}
                     value={form.kind}
-                    options={KINDS}
+                    options={INCIDENT_KINDS}
                     optionLabel={(k) => t(`incidents.kinds.${k}`)}
                     onChange={(kind) => set({ kind: kind as IncidentKind })}
                   />
@@ -942,7 +940,7 @@ export function IncidentDetail(props: {
                     id={`${uid}-severity`}
                     label={t('incidents.fields.severity')}
                     value={form.severity}
-                    options={SEVERITIES}
+                    options={INCIDENT_SEVERITIES}
                     optionLabel={(s) => t(`incidents.severities.${s}`)}
                     blank={t('incidents.notKnownYet')}
                     onChange={(severity) => set({ severity })}

@@ -5,12 +5,15 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  IncidentKind,
-  IncidentList,
-  IncidentRow,
-  IncidentSeverity,
-  IncidentStatus,
+import {
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_STATUSES,
+  type IncidentKind,
+  type IncidentList,
+  type IncidentRow,
+  type IncidentSeverity,
+  type IncidentStatus,
 } from '../../../../electron/core/contract';
 import { call, type OpArgs } from '../../api';
 import { errorText } from '../../errorText';
@@ -21,7 +24,7 @@ import { MemberPicker, type PickedMember } from './MemberPicker';
 import { MonthChart } from './MonthChart';
 import { SelectField } from './SelectField';
 import { useStaffList } from './staff';
-import { KINDS, SEVERITIES, STATUSES, csvBlob, downloadBlob, severityBadge, statusBadge } from './util';
+import { csvBlob, downloadBlob, severityBadge, statusBadge } from './util';
 
 type FollowUpFilter = 'due_today' | 'overdue' | null;
 
@@ -336,7 +339,7 @@ export function ReviewPanel(props: { onOpen(id: number): void; reloadKey: number
           id={`${uid}-kind`}
           label={t('incidents.fields.kind')}
           value={f.kind}
-          options={KINDS}
+          options={INCIDENT_KINDS}
           optionLabel={(k) => t(`incidents.kinds.${k}`)}
           blank={t('common.all')}
           onChange={(kind) => set({ kind })}
@@ -345,7 +348,7 @@ export function ReviewPanel(props: { onOpen(id: number): void; reloadKey: number
           id={`${uid}-status`}
           label={t('incidents.col.status')}
           value={f.status}
-          options={STATUSES}
+          options={INCIDENT_STATUSES}
           optionLabel={(s) => t(`incidents.status.${s}`)}
           blank={t('common.all')}
           onChange={(status) => set({ status })}
@@ -354,7 +357,7 @@ export function ReviewPanel(props: { onOpen(id: number): void; reloadKey: number
           id={`${uid}-sev`}
           label={t('incidents.fields.severity')}
           value={f.severity}
-          options={SEVERITIES}
+          options={INCIDENT_SEVERITIES}
           optionLabel={(s) => t(`incidents.severities.${s}`)}
           blank={t('common.all')}
           onChange={(severity) => set({ severity })}

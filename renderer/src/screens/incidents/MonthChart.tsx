@@ -1,29 +1,20 @@
 /** Incidents per month by kind: stacked bars (CSS), the total above each bar, a legend with words. */
 import { useTranslation } from 'react-i18next';
-import type { IncidentMonth } from '../../../../electron/core/contract';
-import { KINDS } from './util';
+import { INCIDENT_KINDS, type IncidentMonth } from '../../../../electron/core/contract';
+import { fmtMonth } from '../../format';
 
 export function MonthChart({ months }: { months: IncidentMonth[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const max = Math.max(1, ...months.map((m) => m.total));
-  const label = (month: string) => {
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: 'UTC',
-      month: 'short',
-      year:
-        months.length > 12 || months[0]?.month.slice(0, 4) !== months.at(-1)?.month.slice(0, 4)
-          ? '2-digit'
-          : undefined,
-    }).format(new Date(Date.UTC(y, m - 1, 1)));
-  };
+  const withYear = months.length > 12 || months[0]?.month.slice(0, 4) !== months.at(-1)?.month.slice(0, 4);
+  const label = (month: string) => fmtMonth(month, withYear);
   return (
     <figure className="inc-chart" aria-labelledby="inc-chart-title">
       <figcaption id="inc-chart-title" className="inc-chart-title">
         {t('incidents.review.chartTitle')}
       </figcaption>
       <div className="inc-chart-legend">
-        {KINDS.map((k) => (
+        {INCIDENT_KINDS.map((k) => (
           <span key={k} className="inc-legend-item">
             <span className={`inc-swatch kind-${k}`} aria-hidden="true" />
             {t(`incidents.kinds.${k}`)}
@@ -38,14 +29,14 @@ export function MonthChart({ months }: { months: IncidentMonth[] }) {
             <div
               key={m.month}
               className="inc-chart-col"
-              title={KINDS.filter((k) => m.counts[k] > 0)
+              title={INCIDENT_KINDS.filter((k) => m.counts[k] > 0)
                 .map((k) => `${t(`incidents.kinds.${k}`)}: ${m.counts[k]}`)
                 .join(', ')}
             >
               <div className="inc-chart-plot">
                 <span className="inc-chart-total">{m.total}</span>
                 <div className="inc-chart-stack" style={{ height: `${(m.total / max) * 100}%` }}>
-                  {KINDS.filter((k) => m.counts[k] > 0).map((k) => (
+                  {INCIDENT_KINDS.filter((k) => m.counts[k] > 0).map((k) => (
                     <div key={k} className={`inc-seg kind-${k}`} style={{ flexGrow: m.counts[k] }} />
                   ))}
                 </div>
@@ -60,7 +51,7 @@ export function MonthChart({ months }: { months: IncidentMonth[] }) {
         <thead>
           <tr>
             <th scope="col">{t('incidents.review.month')}</th>
-            {KINDS.map((k) => (
+            {INCIDENT_KINDS.map((k) => (
               <th key={k} scope="col">
                 {t(`incidents.kinds.${k}`)}
               </th>
@@ -72,7 +63,7 @@ export function MonthChart({ months }: { months: IncidentMonth[] }) {
           {months.map((m) => (
             <tr key={m.month}>
               <th scope="row">{m.month}</th>
-              {KINDS.map((k) => (
+              {INCIDENT_KINDS.map((k) => (
                 <td key={k}>{m.counts[k]}</td>
               ))}
               <td>{m.total}</td>

@@ -5,12 +5,16 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  Gender,
-  IncidentDetail,
-  IncidentKind,
-  IncidentSeverity,
+import {
+  GENDERS,
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITIES,
+  type Gender,
+  type IncidentDetail,
+  type IncidentKind,
+  type IncidentSeverity,
 } from '../../../../electron/core/contract';
+import { isValidLocalDateTime } from '../../../../electron/shared/dates';
 import { call, newOpId } from '../../api';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
@@ -18,7 +22,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import { SelectField } from './SelectField';
-import { GENDERS, KINDS, LOCAL_DT, SEVERITIES, nowLocalInput } from './util';
+import { nowLocalInput } from './util';
 
 const PLACES = ['gym', 'studio', 'cycling', 'changing', 'pool', 'billiards', 'bar', 'entrance'] as const;
 
@@ -42,7 +46,7 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const fe: Record<string, string> = {};
-    if (!LOCAL_DT.test(when)) fe.when = t('incidents.open.needWhen');
+    if (!isValidLocalDateTime(when)) fe.when = t('incidents.open.needWhen');
     else if (when > nowLocalInput()) fe.when = t('incidents.open.future');
     if (!place.trim()) fe.place = t('incidents.open.needPlace');
     if (!what.trim()) fe.what = t('incidents.open.needWhat');
@@ -93,7 +97,7 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
       <form onSubmit={(e) => void submit(e)} noValidate className="inc-open-form">
         <fieldset className="seg" aria-label={t('incidents.fields.kind')}>
           <legend className="sr-only">{t('incidents.fields.kind')}</legend>
-          {KINDS.map((k) => (
+          {INCIDENT_KINDS.map((k) => (
             <label key={k} className="seg-option">
               <input
                 type="radio"
@@ -221,7 +225,7 @@ export function OpenIncidentDialog(props: { onClose(): void; onDone(d: IncidentD
             id={`${uid}-sev`}
             label={t('incidents.fields.severity')}
             value={severity}
-            options={SEVERITIES}
+            options={INCIDENT_SEVERITIES}
             optionLabel={(s) => t(`incidents.severities.${s}`)}
             blank={t('incidents.notKnownYet')}
             onChange={setSeverity}

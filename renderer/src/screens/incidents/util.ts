@@ -5,63 +5,23 @@ import type {
   IncidentSeverity,
   IncidentStatus,
 } from '../../../../electron/core/contract';
+import { ageOn as yearsOn, localInputValue } from '../../../../electron/shared/dates';
 import { clubTz } from '../../format';
-
-export const KINDS = ['injury', 'illness', 'property', 'conflict', 'other'] as const;
-export const SEVERITIES = ['minor', 'moderate', 'serious'] as const;
-export const STATUSES = ['open', 'follow_up', 'closed'] as const;
-export const GENDERS = ['male', 'female'] as const;
-export const FOLLOW_UP_KINDS = ['consultant_call', 'manager_call', 'visit'] as const;
-export const DEPARTMENTS = [
-  'front_desk',
-  'fitness',
-  'group_exercise',
-  'bar',
-  'shop',
-  'sales',
-  'facilities',
-  'other',
-] as const;
-export const CHANNELS = ['in_person', 'phone', 'written', 'online', 'other'] as const;
-export const COMPLAINT_STATUSES = [
-  'registered',
-  'assigned',
-  'investigated',
-  'resolved',
-  'escalated',
-  'closed',
-] as const;
 
 /** A UTC instant as the value of a datetime-local input in the club's time zone: "2026-11-18T14:30". */
 export function isoToLocalInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: clubTz(),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '00';
-  return `${p('year')}-${p('month')}-${p('day')}T${p('hour')}:${p('minute')}`;
+  return iso ? localInputValue(iso, clubTz()) : '';
 }
 
 /** Now, club-local, for a datetime-local input. */
 export function nowLocalInput(): string {
-  return isoToLocalInput(new Date().toISOString());
+  return localInputValue(new Date(), clubTz());
 }
 
-export const LOCAL_DT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
-/** Whole years between a birth date "YYYY-MM-DD" and a club-local date. */
+/** Whole years between a birth date "YYYY-MM-DD" and a club-local date; null when unknown. */
 export function ageOn(birthDate: string | null, today: string): number | null {
   if (!birthDate) return null;
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  let age = ty - by;
-  if (tm < bm || (tm === bm && td < bd)) age -= 1;
+  const age = yearsOn(birthDate, today);
   return age >= 0 ? age : null;
 }
 

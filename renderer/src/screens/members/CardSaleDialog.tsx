@@ -9,29 +9,29 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, newOpId } from '../../api';
-import type {
-  CardSaleResult,
-  CardTypeInfo,
-  Gender,
-  LoginStaff,
-  MemberDetail,
-  PaymentPart,
-  VisitorRow,
+import {
+  GENDERS,
+  isCardNo,
+  type CardSaleResult,
+  type CardTypeInfo,
+  type Gender,
+  type LoginStaff,
+  type MemberDetail,
+  type PaymentPart,
+  type VisitorRow,
 } from '../../../../electron/core/contract';
+import { addDays } from '../../../../electron/shared/dates';
+import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { plausiblePhone } from '../../../../electron/shared/phone';
 import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeDialog';
 import { FormError, FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
-import { centsToInput, MoneyInput, parseMoney, PaymentEditor } from '../../components/PaymentEditor';
+import { MoneyInput, PaymentEditor } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
-import { clubToday, fmtDate, fmtMoney } from '../../format';
+import { clubToday, fmtDate, fmtMoney, moneyRefusal } from '../../format';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { addDaysStr } from './MemberForm';
-
-const CARD_NO = /^[0-9A-Za-z-]{1,32}$/;
-const PHONE = /^[0-9+\-() ]{0,30}$/;
-const GENDERS: readonly Gender[] = ['male', 'female'];
 
 type Field =
   | 'cardNo'
@@ -56,14 +56,14 @@ export function saleOutcome(
   const days = type.durationDays ? type.durationDays * quantity : null;
   const visits = type.kind === 'visits' && type.visitCount ? type.visitCount * quantity : null;
   if (member && member.cardTypeId === type.id) {
-    const base = member.expiryDate && member.expiryDate >= today ? member.expiryDate : addDaysStr(today, -1);
+    const base = member.expiryDate && member.expiryDate >= today ? member.expiryDate : addDays(today, -1);
     return {
-      expiryDate: days === null ? null : addDaysStr(base, days),
+      expiryDate: days === null ? null : addDays(base, days),
       visitsLeft: type.kind === 'visits' ? (member.visitsLeft ?? 0) + (visits ?? 0) : null,
     };
   }
   const from = member ? today : start;
-  return { expiryDate: days === null ? null : addDaysStr(from, days - 1), visitsLeft: visits };
+  return { expiryDate: days === null ? null : addDays(from, days - 1), visitsLeft: visits };
 }
 
 export function CardSaleDialog(props: {
@@ -126,7 +126,7 @@ export function CardSaleDialog(props: {
   const listCents = type?.priceCents !== undefined && qtyOk ? type.priceCents * qty : null;
   // Consultants and managers get the catalogue price prefilled until they type an amount.
   const amountText = !amountTyped && listCents !== null ? centsToInput(listCents) : amount;
-  const amountCents = parseMoney(amountText);
+  const amountCents = parseCents(amountText);
 
   const outcome = useMemo(
     () => (type && qtyOk ? saleOutcome(type, qty, m, startDate, today) : null),
@@ -149,16 +149,16 @@ export function CardSaleDialog(props: {
   const validate = (): Partial<Record<Field, string>> => {
     const e: Partial<Record<Field, string>> = {};
     if (!m) {
-      if (!CARD_NO.test(cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
+      if (!isCardNo(cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
       if (!name.trim()) e.name = t('members.fieldError.name');
       if (!gender) e.gender = t('members.fieldError.gender');
-      if (!PHONE.test(phone.trim())) e.phone = t('members.fieldError.phone');
-      if (!startDate || startDate < today || startDate > addDaysStr(today, 90))
+      if (phone.trim() !== '' && !plausiblePhone(phone)) e.phone = t('members.fieldError.phone');
+      if (!startDate || startDate < today || startDate > addDays(today, 90))
         e.startDate = t('members.sell.needStart');
     }
     if (!type) e.cardTypeId = t('members.fieldError.cardTypeId');
     if (!qtyOk) e.quantity = t('members.sell.needQuantity');
-    if (amountCents === null) e.amountCents = t('members.sell.needAmount');
+    if (amountCents === null) e.amountCents = moneyRefusal(amountText) ?? t('members.sell.needAmount');
     return e;
   };
 
@@ -417,7 +417,7 @@ export function CardSaleDialog(props: {
                   {...inv('startDate')}
                   type="date"
                   min={today}
-                  max={addDaysStr(today, 90)}
+                  max={addDays(today, 90)}
                   value={startDate}
                   onChange={(e) => setStartDate(e.target.value)}
                 />,

@@ -12,8 +12,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
 import {
+  CARD_KINDS,
   IMPORT_FIELDS,
   REQUIRED_IMPORT_FIELDS,
+  type CardKind,
   type ImportColumn,
   type ImportField,
   type ImportPreview,
@@ -22,9 +24,10 @@ import {
   type OpArgs,
   type StaffInfo,
 } from '../../../../electron/core/contract';
+import { parseCents } from '../../../../electron/shared/money';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../errorText';
-import { fmtMoney } from '../../format';
+import { fmtMoney, moneyRefusal } from '../../format';
 import { bytesToBase64, readFileBytes } from './files';
 
 export { REQUIRED_IMPORT_FIELDS };
@@ -106,16 +109,16 @@ function Progress(props: { phase: Phase; fraction: number; since: number; count:
 function NewCardType(props: { name: string; rows: number; onCreated(): void }) {
   const { t } = useTranslation();
   const uid = useId();
-  const [kind, setKind] = useState<'time' | 'visits'>('time');
+  const [kind, setKind] = useState<CardKind>('time');
   const [count, setCount] = useState('');
   const [price, setPrice] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const create = async () => {
     const n = Number(count);
-    const yuan = Number(price);
-    if (!/^\d{1,6}$/.test(count) || n < 1 || !/^\d+(\.\d{1,2})?$/.test(price)) {
-      setMsg(t('members.import.typeInvalid'));
+    const priceCents = parseCents(price);
+    if (!/^\d{1,6}$/.test(count) || n < 1 || priceCents === null) {
+      setMsg((priceCents === null && moneyRefusal(price)) || t('members.import.typeInvalid'));
       return;
     }
     setBusy(true);
@@ -126,7 +129,7 @@ function NewCardType(props: { name: string; rows: number; onCreated(): void }) {
         kind,
         durationDays: kind === 'time' ? n : null,
         visitCount: kind === 'visits' ? n : null,
-        priceCents: Math.round(yuan * 100),
+        priceCents,
       });
       props.onCreated();
     } catch (e) {
@@ -139,9 +142,12 @@ function NewCardType(props: { name: string; rows: number; onCreated(): void }) {
     <li className="import-newtype">
       <strong>{t('members.import.unknownTypeRows', { name: props.name, count: props.rows })}</strong>
       <label htmlFor={`${uid}-k`}>{t('members.import.typeKind')}</label>
-      <select id={`${uid}-k`} value={kind} onChange={(e) => setKind(e.target.value as 'time' | 'visits')}>
-        <option value="time">{t('settings.cardTypes.kinds.time')}</option>
-        <option value="visits">{t('settings.cardTypes.kinds.visits')}</option>
+      <select id={`${uid}-k`} value={kind} onChange={(e) => setKind(e.target.value as CardKind)}>
+        {CARD_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`settings.cardTypes.kinds.${k}`)}
+          </option>
+        ))}
       </select>
       <label htmlFor={`${uid}-n`}>
         {kind === 'time' ? t('members.import.typeDays') : t('members.import.typeVisits')}

@@ -6,17 +6,20 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
-import type {
-  CardTypeInfo,
-  Gender,
-  LoginStaff,
-  MemberDetail,
-  MemberGender,
-  OpArgs,
+import {
+  GENDERS,
+  isCardNo,
+  type CardTypeInfo,
+  type Gender,
+  type LoginStaff,
+  type MemberDetail,
+  type MemberGender,
+  type OpArgs,
 } from '../../../../electron/core/contract';
+import { addDays, isValidDate } from '../../../../electron/shared/dates';
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
-import { PHONE_MAX, plausiblePhone } from '../../phone';
+import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { clubToday, fmtDate } from '../../format';
 import { useCan } from '../../stores/session';
 
@@ -34,15 +37,6 @@ type Fields = {
   consultantId: string;
   notes: string;
 };
-
-const CARD_NO = /^[0-9A-Za-z-]{1,32}$/;
-
-/** YYYY-MM-DD plus n days (calendar arithmetic, no time zone involved). */
-export function addDaysStr(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d + n));
-  return dt.toISOString().slice(0, 10);
-}
 
 function fromMember(m: MemberDetail | undefined): Fields {
   return {
@@ -120,9 +114,9 @@ export function MemberForm(props: {
 
   const expiryHint = (): string | null => {
     if (!type || f.expiryDate) return null;
-    if (type.kind === 'time' && type.durationDays && /^\d{4}-\d{2}-\d{2}$/.test(f.startDate)) {
+    if (type.kind === 'time' && type.durationDays && isValidDate(f.startDate)) {
       return t('members.form.expiryHint', {
-        date: fmtDate(addDaysStr(f.startDate, type.durationDays)),
+        date: fmtDate(addDays(f.startDate, type.durationDays)),
         days: type.durationDays,
       });
     }
@@ -132,7 +126,7 @@ export function MemberForm(props: {
 
   const validate = (): Partial<Record<keyof Fields, string>> => {
     const e: Partial<Record<keyof Fields, string>> = {};
-    if (!CARD_NO.test(f.cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
+    if (!isCardNo(f.cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
     if (!f.name.trim()) e.name = t('members.fieldError.name');
     if (!f.gender) e.gender = t('members.fieldError.gender');
     const phoneChanged = f.phone !== initial.phone;
@@ -250,7 +244,7 @@ export function MemberForm(props: {
           )}
           <fieldset className="field radio-row" aria-invalid={errs.gender ? true : undefined}>
             <legend>{t('members.fields.gender')}</legend>
-            {(['male', 'female'] as const).map((g) => (
+            {GENDERS.map((g) => (
               <label key={g} className="radio">
                 <input
                   type="radio"

@@ -6,30 +6,26 @@
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, newOpId } from '../../api';
-import type {
-  MemberDetail,
-  StoredValueAccount,
-  StoredValueCheck,
-  StoredValueEntry,
+import {
+  DESK_PAYMENT_METHODS,
+  type DeskPaymentMethod as DeskMethod,
+  type MemberDetail,
+  type StoredValueAccount,
+  type StoredValueCheck,
+  type StoredValueEntry,
 } from '../../../../electron/core/contract';
+import { addDays } from '../../../../electron/shared/dates';
+import { centsToInput, parseCents } from '../../../../electron/shared/money';
 import { FormError, FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
-import {
-  centsToInput,
-  MethodChoice,
-  MoneyInput,
-  parseMoney,
-  SegChoice,
-} from '../../components/PaymentEditor';
+import { MethodChoice, MoneyInput, SegChoice } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
-import { clubToday, fmtDate, fmtDateTime, fmtMoney } from '../../format';
+import { clubToday, fmtDate, fmtDateTime, fmtMoney, moneyRefusal } from '../../format';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 
 const PAGE = 10;
-type DeskMethod = 'cash' | 'card' | 'mobile';
-const DESK_METHODS: readonly DeskMethod[] = ['cash', 'card', 'mobile'];
 const PRESETS = [10_000, 20_000, 50_000, 100_000];
 
 function signed(cents: number): string {
@@ -209,7 +205,7 @@ function MethodExtras(props: {
   const { t } = useTranslation();
   const { uid } = props;
   if (props.method === 'cash') {
-    const tendered = props.tendered.trim() === '' ? null : parseMoney(props.tendered);
+    const tendered = props.tendered.trim() === '' ? null : parseCents(props.tendered);
     const change =
       tendered !== null && props.amountCents !== null && tendered >= props.amountCents
         ? tendered - props.amountCents
@@ -228,7 +224,7 @@ function MethodExtras(props: {
           />
           {props.tenderedBad ? (
             <div className="field-error" id={`${uid}-tendered-hint`}>
-              {t('checkin.pay.tenderedShort')}
+              {moneyRefusal(props.tendered) ?? t('checkin.pay.tenderedShort')}
             </div>
           ) : (
             <div className="field-hint" id={`${uid}-tendered-hint`}>
@@ -295,7 +291,9 @@ function AmountField(props: {
       ) : (
         input
       )}
-      {props.tried && props.bad && <div className="field-error">{t('checkin.pay.badAmount')}</div>}
+      {props.tried && props.bad && (
+        <div className="field-error">{moneyRefusal(props.value) ?? t('checkin.pay.badAmount')}</div>
+      )}
       {props.over && <div className="field-error">{props.over}</div>}
     </div>
   );
@@ -332,9 +330,9 @@ function TopupDialog(props: { member: MemberDetail; onClose(): void; onDone(): v
   // one id for this top-up: a double press or a retry after a lost answer never tops up twice
   const [opId] = useState(newOpId);
 
-  const amountCents = parseMoney(amount);
+  const amountCents = parseCents(amount);
   const amountBad = amountCents === null || amountCents <= 0;
-  const tenderedCents = method === 'cash' && tendered.trim() !== '' ? parseMoney(tendered) : undefined;
+  const tenderedCents = method === 'cash' && tendered.trim() !== '' ? parseCents(tendered) : undefined;
   const tenderedBad =
     tenderedCents !== undefined &&
     (tenderedCents === null || (amountCents !== null && tenderedCents < amountCents));
@@ -387,7 +385,7 @@ function TopupDialog(props: { member: MemberDetail; onClose(): void; onDone(): v
         </div>
         <MethodChoice<DeskMethod>
           legend={t('checkin.pay.method.label')}
-          methods={DESK_METHODS}
+          methods={DESK_PAYMENT_METHODS}
           value={method}
           onChange={setMethod}
         />
@@ -437,7 +435,7 @@ function RefundDialog(props: {
   const { busy, error, tried, setTried, run } = useSubmit();
   const [opId] = useState(newOpId);
 
-  const amountCents = parseMoney(amount);
+  const amountCents = parseCents(amount);
   const amountBad = amountCents === null || amountCents <= 0;
   const tooMuch = amountCents !== null && amountCents > props.balanceCents;
   const reasonBad = reason.trim() === '';
@@ -484,7 +482,7 @@ function RefundDialog(props: {
         />
         <MethodChoice<DeskMethod>
           legend={t('members.sv.refundMethod')}
-          methods={DESK_METHODS}
+          methods={DESK_PAYMENT_METHODS}
           value={method}
           onChange={setMethod}
         />
@@ -519,7 +517,7 @@ function AdjustDialog(props: {
   const [reason, setReason] = useState('');
   const { busy, error, tried, setTried, run } = useSubmit();
 
-  const amountCents = parseMoney(amount);
+  const amountCents = parseCents(amount);
   const amountBad = amountCents === null || amountCents <= 0;
   const belowZero = direction === 'deduct' && amountCents !== null && amountCents > props.balanceCents;
   const reasonBad = reason.trim() === '';
@@ -575,12 +573,6 @@ function AdjustDialog(props: {
       </form>
     </Modal>
   );
-}
-
-/** YYYY-MM-DD moved by whole days. */
-function addDays(date: string, days: number): string {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The weekly check: the period's movements and anything that does not add up. */

@@ -5,12 +5,14 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardSalesFigures, HandoverBook, PaymentMethod } from '../../../../electron/core/contract';
+import {
+  DESK_PAYMENT_METHODS as TOPUP_METHODS,
+  PAYMENT_METHODS as BAR_METHODS,
+  VISIT_KINDS as KINDS,
+  type CardSalesFigures,
+  type HandoverBook,
+} from '../../../../electron/core/contract';
 import { fmtDateTime, fmtMoney } from '../../format';
-
-const KINDS = ['member', 'trial', 'coach'] as const;
-const BAR_METHODS: readonly PaymentMethod[] = ['cash', 'card', 'mobile', 'stored_value'];
-const TOPUP_METHODS = ['cash', 'card', 'mobile'] as const;
 
 function Money({ cents }: { cents: number | null }) {
   const { t } = useTranslation();

@@ -7,33 +7,36 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CountResult,
-  Denominations,
-  LoginStaff,
-  ShiftCurrent,
-  ShiftReport,
+import {
+  DESK,
+  type CountResult,
+  type Denominations,
+  type LoginStaff,
+  type ShiftCurrent,
+  type ShiftReport,
 } from '../../../../electron/core/contract';
+import {
+  centsToInput,
+  DENOMINATIONS,
+  denominationLabel,
+  denominationsTotal,
+  parseCents,
+} from '../../../../electron/shared/money';
 import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
-import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { MoneyInput } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
-import { fmtMoney } from '../../format';
+import { fmtMoney, moneyRefusal } from '../../format';
 import { useSession } from '../../stores/session';
 import { FiguresSection, TagsSection } from './BookView';
 import { CountsTable } from './CashLists';
 import { DiffBadge } from './Opening';
 import { RecountDialog } from './Running';
-import { cashRows, countTotal, DENOMINATIONS, ZERO_COUNT } from './util';
+import { cashRows, ZERO_COUNT } from './util';
 
 const STEPS = ['book', 'tags', 'count', 'result', 'messages', 'sign'] as const;
 type Step = (typeof STEPS)[number];
-const DESK_ROLES = ['reception', 'shift_lead', 'cs_manager', 'duty_manager', 'store_manager'];
-
-function denomLabel(cents: number): string {
-  return cents >= 100 ? `¥${cents / 100}` : `¥${(cents / 100).toFixed(1)}`;
-}
 
 function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: CountResult) => void }) {
   const { t } = useTranslation();
@@ -52,7 +55,7 @@ function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: Cou
     if (!/^\d{1,6}$/.test(raw)) valid = false;
     else counts[d.key] = Number(raw);
   }
-  const total = countTotal(counts);
+  const total = denominationsTotal(counts);
 
   const submit = async () => {
     if (!valid) return;
@@ -85,7 +88,7 @@ function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: Cou
               return (
                 <tr key={d.key}>
                   <th scope="row">
-                    <label htmlFor={id}>{denomLabel(d.cents)}</label>
+                    <label htmlFor={id}>{denominationLabel(d.cents)}</label>
                   </th>
                   <td>
                     <input
@@ -95,7 +98,7 @@ function CountStep({ shiftId, onCounted }: { shiftId: number; onCounted: (c: Cou
                       inputMode="numeric"
                       autoComplete="off"
                       maxLength={6}
-                      aria-label={t('shift.wizard.countLabel', { value: denomLabel(d.cents) })}
+                      aria-label={t('shift.wizard.countLabel', { value: denominationLabel(d.cents) })}
                       aria-invalid={
                         pieces[d.key] !== '' && !/^\d{1,6}$/.test(pieces[d.key].trim()) ? true : undefined
                       }
@@ -197,7 +200,7 @@ export function CloseWizard({
 
   useEffect(() => {
     void call('session.staffList', {}).then(
-      (l) => setStaff(l.filter((s) => DESK_ROLES.includes(s.role))),
+      (l) => setStaff(l.filter((s) => DESK.includes(s.role))),
       () => undefined,
     );
   }, []);
@@ -206,7 +209,7 @@ export function CloseWizard({
   }, [step]);
 
   const idx = STEPS.indexOf(step);
-  const floatCents = parseMoney(floatHanded);
+  const floatCents = parseCents(floatHanded);
   const byId = useMemo(() => new Map(staff.map((s) => [s.id, s.name])), [staff]);
 
   const next = () => {
@@ -214,7 +217,7 @@ export function CloseWizard({
     if (step === 'result' && count) {
       if (count.differenceCents !== 0 && !reason.trim()) return setProblem(t('shift.wizard.reasonNeeded'));
       if (floatCents === null || floatCents > count.countedCents)
-        return setProblem(t('shift.wizard.badFloat'));
+        return setProblem((floatCents === null && moneyRefusal(floatHanded)) || t('shift.wizard.badFloat'));
     }
     setProblem(null);
     setStep(STEPS[Math.min(idx + 1, STEPS.length - 1)]!);

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DayReport } from '../../../../electron/core/contract';
+import { MANAGERS, type DayReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
@@ -18,8 +18,6 @@ import { toast } from '../../stores/toast';
 import { DayReopenings, DayShifts } from './ReportView';
 import { EntriesTable } from './BookView';
 import { checklistLabel } from './util';
-
-const MANAGER_ROLES = ['cs_manager', 'duty_manager', 'store_manager'] as const;
 
 /** Why the day cannot be closed yet, from the records; nothing when nothing stops it. */
 export function DayBlockersView({ report }: { report: DayReport }) {
@@ -166,7 +164,7 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
         <AuthorizeDialog
           title={t('shift.reopen.title', { day: fmtDate(day) })}
           confirmLabel={t('shift.reopen.confirm')}
-          roles={MANAGER_ROLES}
+          roles={MANAGERS}
           onClose={() => setReopening(false)}
           onAuthorize={async (authorization) => {
             const r = await call('shift.reopenDay', { day, authorization });

@@ -5,16 +5,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginStaff, ShiftCharts, ShiftHistory } from '../../../../electron/core/contract';
+import { addDays } from '../../../../electron/shared/dates';
 import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
 import { DiffBadge } from './Opening';
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 function Bars(props: {
   label: string;

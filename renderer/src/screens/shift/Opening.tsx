@@ -6,12 +6,13 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftOpening, ShiftReport } from '../../../../electron/core/contract';
+import { centsToInput, parseCents } from '../../../../electron/shared/money';
 import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
-import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { MoneyInput } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
-import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
+import { fmtDate, fmtDateTime, fmtMoney, fmtTime, moneyRefusal } from '../../format';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { checklistLabel } from './util';
@@ -182,7 +183,7 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
   if (error) return <p className="field-error">{error}</p>;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
 
-  const floatCents = parseMoney(float);
+  const floatCents = parseCents(float);
   const differs = floatCents !== null && floatCents !== data.floatPrefillCents;
   const toggle = (list: string[], v: string) =>
     list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
@@ -191,7 +192,7 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
     setProblem(null);
     if (data.previous && !ack) return setProblem(t('shift.opening.ackNeeded'));
     if (staff.length === 0) return setProblem(t('shift.opening.pickStaff'));
-    if (floatCents === null) return setProblem(t('shift.opening.badFloat'));
+    if (floatCents === null) return setProblem(moneyRefusal(float) ?? t('shift.opening.badFloat'));
     if (differs && !reason.trim()) return setProblem(t('shift.opening.floatReasonNeeded'));
     await run(async () => {
       await call('shift.open', {

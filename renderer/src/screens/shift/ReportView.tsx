@@ -10,6 +10,7 @@ import { useEffect, useId, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { DayReport, ShiftReport } from '../../../../electron/core/contract';
+import { DENOMINATIONS, denominationLabel } from '../../../../electron/shared/money';
 import { call, isElectron } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { errorText } from '../../errorText';
@@ -20,7 +21,7 @@ import { BookView } from './BookView';
 import { CountsTable, PayoutsTable } from './CashLists';
 import { CashTable } from './CloseWizard';
 import { DiffBadge } from './Opening';
-import { checklistLabel, DENOMINATIONS, downloadCsv, printReport } from './util';
+import { checklistLabel, downloadCsv, printReport } from './util';
 
 function usePrintStamp(): [string, () => void] {
   const [at, setAt] = useState(() => new Date().toISOString());
@@ -233,7 +234,7 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
                 <tbody>
                   {DENOMINATIONS.filter((d) => r.denominations[d.key] > 0).map((d) => (
                     <tr key={d.key}>
-                      <th scope="row">¥{d.cents >= 100 ? d.cents / 100 : (d.cents / 100).toFixed(1)}</th>
+                      <th scope="row">{denominationLabel(d.cents)}</th>
                       <td className="num">× {r.denominations[d.key]}</td>
                       <td className="num">{fmtMoney(r.denominations[d.key] * d.cents)}</td>
                     </tr>

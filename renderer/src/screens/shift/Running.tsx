@@ -8,12 +8,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftCurrent, ShiftInfo, ShiftOpening } from '../../../../electron/core/contract';
+import { parseCents } from '../../../../electron/shared/money';
 import { call } from '../../api';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
-import { MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { MoneyInput } from '../../components/PaymentEditor';
 import { errorText } from '../../errorText';
-import { fmtMoney, fmtTime } from '../../format';
+import { fmtMoney, fmtTime, moneyRefusal } from '../../format';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { PayoutsTable } from './CashLists';
@@ -90,7 +91,7 @@ export function Running({
   const [notes, setNotes] = useState(shift.notes);
   const [problem, setProblem] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'payout' | 'recount' | null>(null);
-  const cents = parseMoney(amount);
+  const cents = parseCents(amount);
   const [openItems, setOpenItems] = useState<ShiftOpening['openItems'] | null>(null);
   useEffect(() => {
     let live = true;
@@ -103,7 +104,7 @@ export function Running({
   }, [current]);
 
   const startPayout = () => {
-    if (!cents) return setProblem(t('shift.payout.badAmount'));
+    if (!cents) return setProblem(moneyRefusal(amount) ?? t('shift.payout.badAmount'));
     setProblem(null);
     setDialog('payout');
   };

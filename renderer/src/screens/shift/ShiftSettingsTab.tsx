@@ -8,11 +8,13 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../electron/core/contract';
+import { centsToInput, parseCents } from '../../../../electron/shared/money';
 import { call, type OpArgs } from '../../api';
 import { FormError, FormFooter } from '../../components/FormParts';
-import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEditor';
+import { MoneyInput } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
+import { moneyRefusal } from '../../format';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { checklistLabel } from './util';
@@ -21,7 +23,6 @@ import './ShiftSettingsTab.css';
 /** The limits of the settings contract (SettingsPatch). */
 const MAX_ITEMS = 50;
 const MAX_LENGTH = 200;
-const MAX_CENTS = 100_000_000;
 const LISTS = ['openingChecklist', 'closingChecklist'] as const;
 type ListKey = (typeof LISTS)[number];
 
@@ -103,8 +104,8 @@ export function ShiftSettingsTab() {
     ev.preventDefault();
     const e: Record<string, string> = {};
     const patch: OpArgs<'settings.update'> = {};
-    const cents = parseMoney(f.float);
-    if (cents === null || cents > MAX_CENTS) e.float = t('settings.shift.error.float');
+    const cents = parseCents(f.float);
+    if (cents === null) e.float = moneyRefusal(f.float) ?? t('settings.shift.error.float');
     else if (cents !== saved.defaultFloatCents) patch.defaultFloatCents = cents;
     for (const list of LISTS) {
       const rows = f[list];

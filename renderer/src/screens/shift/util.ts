@@ -15,22 +15,7 @@ export function checklistLabel(item: string): string {
   return item;
 }
 
-export const DENOMINATIONS: { key: keyof Denominations; cents: number }[] = [
-  { key: 'n100', cents: 10_000 },
-  { key: 'n50', cents: 5_000 },
-  { key: 'n20', cents: 2_000 },
-  { key: 'n10', cents: 1_000 },
-  { key: 'n5', cents: 500 },
-  { key: 'n1', cents: 100 },
-  { key: 'c50', cents: 50 },
-  { key: 'c10', cents: 10 },
-];
-
 export const ZERO_COUNT: Denominations = { n100: 0, n50: 0, n20: 0, n10: 0, n5: 0, n1: 0, c50: 0, c10: 0 };
-
-export function countTotal(d: Denominations): number {
-  return DENOMINATIONS.reduce((s, x) => s + d[x.key] * x.cents, 0);
-}
 
 export function cashRows(c: CashFigures): { key: string; cents: number; sign: '' | '+' | '−' }[] {
   return [

@@ -1,28 +1,20 @@
 /** Appointments (lead ownership): record one (consultant, visitor, phone, date, time, place), list, cancel. */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppointmentInfo } from '../../../../electron/core/contract';
+import { MANAGERS, PIN_PATTERN, type AppointmentInfo } from '../../../../electron/core/contract';
+import { addDays, isValidDate, isValidTime } from '../../../../electron/shared/dates';
 import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { PhoneText } from '../../components/PhoneText';
-import { PHONE_MAX, plausiblePhone } from '../../phone';
+import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { clubToday, fmtDate, fmtDateTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantSelect } from './ConsultantSelect';
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const MANAGER_ROLES: readonly string[] = ['cs_manager', 'duty_manager', 'store_manager'];
-
-function shiftDay(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 export function AppointmentsPanel() {
   const { t } = useTranslation();
@@ -35,7 +27,7 @@ export function AppointmentsPanel() {
   const self = me?.role === 'consultant';
   // Someone at the desk records it for a consultant, who confirms it with their PIN (the
   // appointment makes the lead theirs); managers record it without.
-  const needPin = !self && !MANAGER_ROLES.includes(me?.role ?? '');
+  const needPin = !self && !(me && MANAGERS.includes(me.role));
   const [list, setList] = useState<AppointmentInfo[] | null>(null);
   const [f, setF] = useState({
     who: '' as number | '',
@@ -53,7 +45,7 @@ export function AppointmentsPanel() {
 
   const load = useCallback(() => {
     const today = clubToday();
-    call('appointments.list', { from: shiftDay(today, -7), to: shiftDay(today, 31) })
+    call('appointments.list', { from: addDays(today, -7), to: addDays(today, 31) })
       .then(setList)
       .catch((e: unknown) => setError(errorText(e)));
   }, [setError]);
@@ -70,10 +62,10 @@ export function AppointmentsPanel() {
       who: !self && f.who === '',
       name: !f.name.trim(),
       phone: !plausiblePhone(f.phone),
-      date: !/^\d{4}-\d{2}-\d{2}$/.test(f.date),
-      time: f.time !== '' && !TIME.test(f.time),
+      date: !isValidDate(f.date),
+      time: f.time !== '' && !isValidTime(f.time),
       place: !f.place.trim(),
-      pin: needPin && !/^\d{4,8}$/.test(f.pin),
+      pin: needPin && !PIN_PATTERN.test(f.pin),
     };
     setErrs(m);
     setError(null);

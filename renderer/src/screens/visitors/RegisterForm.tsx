@@ -4,9 +4,10 @@
  */
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GENDERS } from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
 import { errorText, invalidFields } from '../../errorText';
-import { PHONE_MAX, plausiblePhone } from '../../phone';
+import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
@@ -240,7 +241,7 @@ export function RegisterForm() {
           </div>
           <fieldset className="field radio-row" aria-invalid={errs.gender ? true : undefined}>
             <legend>{t('visitors.form.gender')}</legend>
-            {(['female', 'male'] as const).map((g) => (
+            {GENDERS.map((g) => (
               <label key={g} className="radio">
                 <input
                   type="radio"

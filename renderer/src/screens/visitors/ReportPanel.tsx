@@ -2,11 +2,10 @@
 import { Fragment, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultantReport, ConsultantStats } from '../../../../electron/core/contract';
+import { isValidMonth } from '../../../../electron/shared/dates';
 import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate } from '../../format';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function Cells({ s }: { s: ConsultantStats }) {
   const { t } = useTranslation();
@@ -47,7 +46,7 @@ export function ReportPanel() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!MONTH.test(month)) return;
+    if (!isValidMonth(month)) return;
     let live = true;
     call('reports.consultants', { month })
       .then((r) => {

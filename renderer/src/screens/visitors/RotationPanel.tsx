@@ -4,7 +4,13 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AwayKind, RotationConsultant, RotationNext } from '../../../../electron/core/contract';
+import {
+  AWAY_KINDS,
+  type AwayKind,
+  type RotationConsultant,
+  type RotationNext,
+} from '../../../../electron/core/contract';
+import { isValidTime } from '../../../../electron/shared/dates';
 import { call } from '../../api';
 import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
@@ -17,8 +23,6 @@ import { useVisitors } from '../../stores/visitors';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantPinDialog } from './ConsultantPinDialog';
 import { boardState, nextWhyWords, passOverLines } from './words';
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 type Dialog =
   { kind: 'signIn' } | { kind: 'away'; c: RotationConsultant } | { kind: 'signOut'; c: RotationConsultant };
@@ -214,7 +218,7 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const v = back.trim();
-    if (v && !TIME.test(v)) {
+    if (v && !isValidTime(v)) {
       setBadTime(true);
       return;
     }
@@ -238,7 +242,7 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
         <RadioRow<AwayKind>
           legend={t('visitors.rotation.awayKind')}
           name={`${uid}-kind`}
-          options={['meal', 'outside', 'other']}
+          options={AWAY_KINDS}
           value={kind}
           onChange={setKind}
           label={(k) => t(`visitors.awayKind.${k}`)}

@@ -5,7 +5,14 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardTypeInfo, VisitorOutcome, VisitorRow } from '../../../../electron/core/contract';
+import {
+  PIN_PATTERN,
+  VISITOR_OUTCOMES,
+  type CardTypeInfo,
+  type VisitorOutcome,
+  type VisitorRow,
+} from '../../../../electron/core/contract';
+import { isValidDate } from '../../../../electron/shared/dates';
 import { call } from '../../api';
 import { PhoneText } from '../../components/PhoneText';
 import { Modal } from '../../components/Modal';
@@ -165,7 +172,7 @@ function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (kind === 'joined' && cardId === '') return setMiss('card');
-    if (kind === 'follow_up' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return setMiss('date');
+    if (kind === 'follow_up' && !isValidDate(date)) return setMiss('date');
     setMiss(null);
     setBusy(true);
     setError(null);
@@ -192,7 +199,7 @@ function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
       <form onSubmit={submit} noValidate>
         <fieldset className="field radio-row">
           <legend>{t('visitors.outcome.kind')}</legend>
-          {(['joined', 'follow_up', 'not_interested'] as const).map((k) => (
+          {VISITOR_OUTCOMES.map((k) => (
             <label key={k} className="radio">
               <input type="radio" name={`${uid}-kind`} checked={kind === k} onChange={() => setKind(k)} />
               {t(`visitors.outcome.${k}`)}
@@ -276,7 +283,7 @@ function DisputeDialog(props: { v: VisitorRow; onClose(): void }) {
     e.preventDefault();
     const m = {
       who: !self && who === '',
-      pin: !self && !/^\d{4,8}$/.test(pin),
+      pin: !self && !PIN_PATTERN.test(pin),
       reason: reason.trim() === '',
     };
     setMiss(m);

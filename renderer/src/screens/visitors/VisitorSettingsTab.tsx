@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassSlot, Settings } from '../../../../electron/core/contract';
+import { isValidTime } from '../../../../electron/shared/dates';
 import { call, type OpArgs } from '../../api';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
@@ -25,7 +26,6 @@ const INT_FIELDS = {
 type IntKey = keyof typeof INT_FIELDS;
 const INT_KEYS = Object.keys(INT_FIELDS) as IntKey[];
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function VisitorSettingsTab() {
   const canRules = useCan('settings.update');
@@ -239,7 +239,7 @@ function ClassDialog(props: { slot?: ClassSlot; onClose(): void; onSaved(): void
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const m = { className: !className.trim(), startTime: !TIME.test(startTime) };
+    const m = { className: !className.trim(), startTime: !isValidTime(startTime) };
     setErrs(m);
     if (m.className || m.startTime) return;
     const fields = {

@@ -8,10 +8,39 @@
  *   phoneDigits(raw)  the national digits a person types to search ("13812345678")
  *   formatPhone(raw)  for display: "138 1234 5678" (national) or "+44 20 7946 0958"
  *   maskPhone(raw)    "138****5678"
+ *
+ * Shared by the core and the renderer (the renderer checks a field with plausiblePhone before
+ * sending; the core decides with isValidPhone and stores phoneKey).
  */
 import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
 
 const DEFAULT_COUNTRY = 'CN';
+
+/**
+ * The characters a phone field takes: digits (also full-width), "+", spaces, dashes, dots, slashes
+ * and brackets ("+86 138-1234-5678", "１３８ １２３４ ５６７８", "(010) 6552 1234").
+ */
+export const PHONE_CHARS =
+  /^[0-9\uff10-\uff19+\uff0b\s\u3000\-\u2010-\u2015\u2212\uff0d.\uff0e/\uff0f()\uff08\uff09]*$/;
+
+/** The longest phone text a field takes. */
+export const PHONE_MAX = 40;
+
+/**
+ * Whether a field's text can be a phone number: the allowed characters and 5 to 20 digits. Only a
+ * first check before sending; the core decides (isValidPhone) and a number it refuses comes back
+ * as a field error.
+ */
+export function plausiblePhone(text: string): boolean {
+  const s = text.trim();
+  const digits = s.replace(/[^0-9\uff10-\uff19]/g, '').length;
+  return s.length <= PHONE_MAX && PHONE_CHARS.test(s) && digits >= 5 && digits <= 20;
+}
+
+/** A number the core sent masked (138****5678): shown as such, never sent back. */
+export function isMaskedPhone(value: string | null | undefined): boolean {
+  return !!value && value.includes('*');
+}
 
 /** Full-width digits and signs to ASCII, every kind of dash and space removed or unified. */
 export function asciiDigits(raw: string): string {
