@@ -5,9 +5,9 @@
  */
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
 import type { MemberCard, StatusReason, VisitInfo, WarningCode } from '../../../../electron/core/contract';
 import { fmtDate, fmtMoney, fmtTime } from '../../format';
+import { useOp } from '../../query';
 import { can, useCan } from '../../stores/session';
 import type { Panel } from '../../stores/checkin';
 import { DebtsDialog } from './DebtsDialog';
@@ -29,19 +29,15 @@ export function MemberPhoto(props: {
   size?: 'big' | 'small';
 }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState<{ id: number; url: string | null } | null>(null);
   const { memberId, hasPhoto } = props;
-  useEffect(() => {
-    if (!hasPhoto || !can('members.photo')) return;
-    let live = true;
-    call('members.photo', { id: memberId })
-      .then((r) => live && setUrl({ id: memberId, url: r.dataUrl }))
-      .catch(() => live && setUrl({ id: memberId, url: null }));
-    return () => {
-      live = false;
-    };
-  }, [memberId, hasPhoto]);
-  const src = hasPhoto && url?.id === memberId ? url.url : null;
+  const canPhoto = useCan('members.photo');
+  // a photo changes only with the member
+  const photo = useOp(
+    'members.photo',
+    { id: memberId },
+    { enabled: hasPhoto && canPhoto, live: ['members.'] },
+  );
+  const src = hasPhoto && canPhoto && !photo.isError ? (photo.data?.dataUrl ?? null) : null;
   const cls = `member-photo ${props.size === 'small' ? 'member-photo-small' : ''}`;
   if (src) return <img className={cls} src={src} alt={t('checkin.photoOf', { name: props.name })} />;
   return (

@@ -1,5 +1,5 @@
 /** Appointments (lead ownership): record one (consultant, visitor, phone, date, time, place), list, cancel. */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentInfo } from '../../../../electron/core/contract';
 import { call } from '../../api';
@@ -11,7 +11,8 @@ import { PHONE_MAX, plausiblePhone } from '../../phone';
 import { clubToday, fmtDate, fmtDateTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
+import { loadError, refresh, useOp } from '../../query';
+import { useConsultants } from '../../staff';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantSelect } from './ConsultantSelect';
 
@@ -27,7 +28,7 @@ function shiftDay(day: string, n: number): string {
 export function AppointmentsPanel() {
   const { t } = useTranslation();
   const uid = useId();
-  const consultants = useVisitors((s) => s.consultants);
+  const consultants = useConsultants();
   const me = useSession((s) => s.info?.staff);
   const days = useSession((s) => s.settings?.leadOwnershipDays ?? 3);
   const canCreate = useCan('appointments.create');
@@ -36,7 +37,9 @@ export function AppointmentsPanel() {
   // Someone at the desk records it for a consultant, who confirms it with their PIN (the
   // appointment makes the lead theirs); managers record it without.
   const needPin = !self && !MANAGER_ROLES.includes(me?.role ?? '');
-  const [list, setList] = useState<AppointmentInfo[] | null>(null);
+  const today = clubToday();
+  const listQuery = useOp('appointments.list', { from: shiftDay(today, -7), to: shiftDay(today, 31) });
+  const list = listQuery.data ?? null;
   const [f, setF] = useState({
     who: '' as number | '',
     name: '',
@@ -48,16 +51,10 @@ export function AppointmentsPanel() {
     pin: '',
   });
   const [errs, setErrs] = useState<Record<string, boolean>>({});
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error: submitError, setError, run } = useSubmit();
+  const error = submitError ?? loadError(listQuery);
   const [cancel, setCancel] = useState<AppointmentInfo | null>(null);
-
-  const load = useCallback(() => {
-    const today = clubToday();
-    call('appointments.list', { from: shiftDay(today, -7), to: shiftDay(today, 31) })
-      .then(setList)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [setError]);
-  useEffect(load, [load]);
+  const load = () => void refresh('appointments.list');
 
   const set = (k: keyof typeof f, v: string | number) => {
     setF((p) => ({ ...p, [k]: v }));

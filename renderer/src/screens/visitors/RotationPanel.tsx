@@ -13,9 +13,10 @@ import { errorText } from '../../errorText';
 import { fmtTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
+import { useConsultants } from '../../staff';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantPinDialog } from './ConsultantPinDialog';
+import { setBoard, useBoard, useVisitorsToday } from './data';
 import { boardState, nextWhyWords, passOverLines } from './words';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -46,9 +47,12 @@ function NextBlock(props: { label: string; next: RotationNext; testId: string })
 
 export function RotationPanel() {
   const { t } = useTranslation();
-  const board = useVisitors((s) => s.board);
-  const consultants = useVisitors((s) => s.consultants);
-  const stale = useVisitors((s) => s.stale);
+  const boardQuery = useBoard();
+  const todayQuery = useVisitorsToday();
+  const board = boardQuery.data;
+  const consultants = useConsultants();
+  // the last refresh failed (shown quietly; the next change or poll tries again)
+  const stale = boardQuery.isError || todayQuery.isError;
   const me = useSession((s) => s.info?.staff);
   const canSignIn = useCan('rotation.signIn');
   const canState = useCan('rotation.setState');
@@ -63,9 +67,7 @@ export function RotationPanel() {
 
   const back = async (c: RotationConsultant) => {
     try {
-      useVisitors
-        .getState()
-        .setBoard(await call('rotation.setState', { staffId: c.staffId, state: 'available' }));
+      setBoard(await call('rotation.setState', { staffId: c.staffId, state: 'available' }));
       toast.ok(t('visitors.rotation.backDone', { name: c.name }));
     } catch (e) {
       toast.error(errorText(e));
@@ -174,7 +176,7 @@ export function RotationPanel() {
           onClose={() => setDialog(null)}
           onSubmit={async (staffId, pin) => {
             const b = await call('rotation.signIn', { staffId, pin });
-            useVisitors.getState().setBoard(b);
+            setBoard(b);
             const c = b.consultants.find((x) => x.staffId === staffId);
             toast.ok(t('visitors.rotation.signedIn', { name: c?.name ?? '', seq: c?.seq ?? '' }));
             setDialog(null);
@@ -190,7 +192,7 @@ export function RotationPanel() {
           confirmLabel={t('visitors.rotation.signOut')}
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            useVisitors.getState().setBoard(await call('rotation.signOut', { staffId: dialog.c.staffId }));
+            setBoard(await call('rotation.signOut', { staffId: dialog.c.staffId }));
             toast.ok(t('visitors.rotation.signedOut', { name: dialog.c.name }));
             setDialog(null);
           }}
@@ -226,7 +228,7 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
         ...(v ? { expectedBack: v } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      useVisitors.getState().setBoard(b);
+      setBoard(b);
       toast.ok(t('visitors.rotation.awayDone', { name: props.c.name }));
       props.onClose();
     });

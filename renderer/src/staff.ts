@@ -1,0 +1,20 @@
+/**
+ * The club's staff as the login screen lists them (id, name, role): one shared query for every
+ * screen that names or picks staff (login, supervisors' authorisation, consultants, incidents…).
+ */
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { LoginStaff } from '../../electron/core/contract';
+import type { ApiCallError } from './api';
+import { useOp } from './query';
+
+const NONE: LoginStaff[] = [];
+const consultantsOf = (list: LoginStaff[]) => list.filter((s) => s.role === 'consultant');
+
+export function useStaffList(): UseQueryResult<LoginStaff[], ApiCallError> {
+  return useOp('session.staffList', {});
+}
+
+/** The consultants on the staff list (for sign-in and the selects); empty until loaded. */
+export function useConsultants(): LoginStaff[] {
+  return useOp('session.staffList', {}, { select: consultantsOf }).data ?? NONE;
+}
