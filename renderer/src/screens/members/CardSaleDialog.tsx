@@ -6,17 +6,17 @@
  * the desk (the core leaves them out for reception); consultants' and managers' screens get them
  * prefilled. A card given without payment goes to a shift lead's or manager's PIN instead.
  */
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, newOpId } from '../../api';
 import type {
   CardSaleResult,
   CardTypeInfo,
   Gender,
-  LoginStaff,
   MemberDetail,
   PaymentPart,
   VisitorRow,
+  VisitorsToday,
 } from '../../../../electron/core/contract';
 import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeDialog';
 import { FormError, FormFooter, RadioRow } from '../../components/FormParts';
@@ -25,6 +25,8 @@ import { centsToInput, MoneyInput, parseMoney, PaymentEditor } from '../../compo
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { clubToday, fmtDate, fmtMoney } from '../../format';
+import { loadError, useOp } from '../../query';
+import { useConsultants } from '../../staff';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { addDaysStr } from './MemberForm';
@@ -32,6 +34,8 @@ import { addDaysStr } from './MemberForm';
 const CARD_NO = /^[0-9A-Za-z-]{1,32}$/;
 const PHONE = /^[0-9+\-() ]{0,30}$/;
 const GENDERS: readonly Gender[] = ['male', 'female'];
+const NOBODY: VisitorRow[] = [];
+const joinedToday = (v: VisitorsToday) => v.visitors.filter((x) => x.outcome === 'joined');
 
 type Field =
   | 'cardNo'
@@ -77,13 +81,17 @@ export function CardSaleDialog(props: {
   const m = props.member;
   const today = clubToday();
   const canSeeVisitors = useCan('visitors.today');
-  const [types, setTypes] = useState<CardTypeInfo[] | null>(null);
-  const [consultants, setConsultants] = useState<LoginStaff[]>([]);
-  const [joined, setJoined] = useState<VisitorRow[]>([]);
+  const typesQuery = useOp('cardTypes.list', {});
+  const types = typesQuery.data ?? null;
+  const consultants = useConsultants();
+  // visitors who joined today (a new member's details come from their registration)
+  const joined =
+    useOp('visitors.today', {}, { enabled: !m && canSeeVisitors, select: joinedToday }).data ?? NOBODY;
   const [step, setStep] = useState<'card' | 'payment'>('card');
   const [errs, setErrs] = useState<Partial<Record<Field, string>>>({});
   const [freeAuth, setFreeAuth] = useState(false);
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error: submitError, setError, run } = useSubmit();
+  const error = submitError ?? loadError(typesQuery);
   // one id for this sale: a double press or a retry after a lost answer never sells twice
   const [opId] = useState(newOpId);
 
@@ -102,23 +110,6 @@ export function CardSaleDialog(props: {
   const [soldById, setSoldById] = useState('');
   const [parts, setParts] = useState<PaymentPart[]>([]);
   const [partsValid, setPartsValid] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('cardTypes.list', {})
-      .then((list) => live && setTypes(list))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    call('session.staffList', {})
-      .then((list) => live && setConsultants(list.filter((s) => s.role === 'consultant')))
-      .catch(() => live && setConsultants([]));
-    if (!m && canSeeVisitors)
-      call('visitors.today', {})
-        .then((v) => live && setJoined(v.visitors.filter((x) => x.outcome === 'joined')))
-        .catch(() => live && setJoined([]));
-    return () => {
-      live = false;
-    };
-  }, [m, canSeeVisitors, setError]);
 
   const type = (types ?? []).find((x) => String(x.id) === cardTypeId) ?? null;
   const qty = /^\d{1,2}$/.test(quantity) ? Number(quantity) : NaN;

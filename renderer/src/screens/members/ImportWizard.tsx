@@ -25,6 +25,7 @@ import {
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
+import { useOp } from '../../query';
 import { bytesToBase64, readFileBytes } from './files';
 
 export { REQUIRED_IMPORT_FIELDS };
@@ -48,6 +49,8 @@ const ANY_PARAMS = {
 };
 const MAX_FILE_BYTES = 28 * 1024 * 1024; // base64 of it stays under the core's 40 MB limit
 const SHOWN_PROBLEMS = 500;
+const NO_STAFF: StaffInfo[] = [];
+const activeStaff = (list: StaffInfo[]) => list.filter((s) => s.active);
 
 function initialTargets(p: ImportPreview): Target[] {
   return p.columns.map((c): Target =>
@@ -183,7 +186,6 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
   const [targets, setTargets] = useState<Target[]>([]);
   const [keepNationalId, setKeepNationalId] = useState(false);
   const [consultants, setConsultants] = useState<Record<string, Choice>>({});
-  const [staff, setStaff] = useState<StaffInfo[]>([]);
   const [report, setReport] = useState<ImportValidation | null>(null);
   const [done, setDone] = useState<(ImportResult & { seconds: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -232,6 +234,10 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
     };
   }, [targets, consultants, keepNationalId]);
   const missing = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined);
+  // the club's staff, to match the consultants' names the roster has and the club does not
+  const staff =
+    useOp('staff.list', {}, { enabled: (report?.unknownConsultants.length ?? 0) > 0, select: activeStaff })
+      .data ?? NO_STAFF;
 
   const fail = (e: unknown) => {
     setError(errorText(e));
@@ -310,8 +316,6 @@ export function ImportWizard(props: { onClose(): void; onImported(count: number)
       const r = await call('members.importValidate', { jobId: preview.jobId, mapping, options: opts });
       addBusy(busyRef, started.since);
       setReport(r);
-      if (r.unknownConsultants.length > 0 && staff.length === 0)
-        setStaff((await call('staff.list', {})).filter((s) => s.active));
     } catch (e) {
       fail(e);
     } finally {
