@@ -5,11 +5,12 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckoutPreview, TagRow } from '../../../electron/core/contract';
+import type { CheckoutPreview, TagBoard, TagRow } from '../../../electron/core/contract';
 import { call } from '../api';
 import { Icon } from './checkin/Icon';
 import { errorText } from '../errorText';
 import { fmtDateTime, fmtTime } from '../format';
+import { refresh, setOpData, useOp } from '../query';
 import { useCheckin } from '../stores/checkin';
 import { useCan } from '../stores/session';
 import { TAG_STATUSES, selectable, selectedWith, useTags, type TagFilter } from '../stores/tags';
@@ -29,8 +30,18 @@ function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: T
 
 export default function TagsScreen() {
   const { t } = useTranslation();
-  const { board, error, filter, selected, loading } = useTags();
-  const { load, setFilter, toggle, selectRange, selectWhere, clearSelection, setBoard } = useTags.getState();
+  const { filter, selected } = useTags();
+  const { setFilter, toggle, selectRange, selectWhere, clearSelection } = useTags.getState();
+  // the board: live, and every 15 s
+  const boardQuery = useOp('tags.board', {}, { refetchInterval: 15_000 });
+  const board = boardQuery.data ?? null;
+  const error = boardQuery.isError ? boardQuery.error : null;
+  const load = () => refresh('tags.board');
+  const setBoard = (b: TagBoard) => setOpData('tags.board', {}, b);
+  // a new board keeps only selections that still exist and are still selectable
+  useEffect(() => {
+    if (board) useTags.getState().keepSelectable(board);
+  }, [board]);
   const canDisinfect = useCan('tags.sendToDisinfection');
   const canReturn = useCan('tags.returnFromDisinfection');
   const canRetire = useCan('tags.retire');
@@ -42,12 +53,6 @@ export default function TagsScreen() {
   const [action, setAction] = useState<TagAction | null>(null);
   const [checkout, setCheckout] = useState<CheckoutPreview | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void useTags.getState().load();
-    const id = setInterval(() => void useTags.getState().load(), 15_000);
-    return () => clearInterval(id);
-  }, []);
 
   const visible = useMemo(
     () => (board ? board.tags.filter((x) => filter === 'all' || x.status === filter) : []),
@@ -139,11 +144,11 @@ export default function TagsScreen() {
       <div className="toolbar tags-toolbar">
         {anyAction && (
           <>
-            <button type="button" className="btn" onClick={() => selectWhere('available')}>
+            <button type="button" className="btn" onClick={() => selectWhere('available', board)}>
               {t('tags.selectAvailable')}
             </button>
             {canReturn && (
-              <button type="button" className="btn" onClick={() => selectWhere('disinfection')}>
+              <button type="button" className="btn" onClick={() => selectWhere('disinfection', board)}>
                 {t('tags.selectDisinfection')}
               </button>
             )}
@@ -237,7 +242,12 @@ export default function TagsScreen() {
         )}
       </div>
 
-      <div className="tags-grid" role="group" aria-label={t('tags.board')} aria-busy={loading && !board}>
+      <div
+        className="tags-grid"
+        role="group"
+        aria-label={t('tags.board')}
+        aria-busy={boardQuery.isFetching && !board}
+      >
         {!board && !error && <p className="muted">{t('common.loading')}</p>}
         {board && visible.length === 0 && <p className="muted">{t('tags.noneInFilter')}</p>}
         {visible.map((tag) => {
