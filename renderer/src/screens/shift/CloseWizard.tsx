@@ -10,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import type {
   CountResult,
   Denominations,
-  LoginStaff,
   ShiftCurrent,
   ShiftReport,
 } from '../../../../electron/core/contract';
@@ -20,6 +19,7 @@ import { centsToInput, MoneyInput, parseMoney } from '../../components/PaymentEd
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
+import { useStaffList } from '../../staff';
 import { useSession } from '../../stores/session';
 import { FiguresSection, TagsSection } from './BookView';
 import { CountsTable } from './CashLists';
@@ -185,7 +185,8 @@ export function CloseWizard({
   );
   const [messages, setMessages] = useState(shift.messages);
   const [notes, setNotes] = useState(shift.notes);
-  const [staff, setStaff] = useState<LoginStaff[]>([]);
+  const everyone = useStaffList().data;
+  const staff = useMemo(() => everyone?.filter((s) => DESK_ROLES.includes(s.role)) ?? [], [everyone]);
   const onDuty = shift.onDuty.some((s) => s.id === me.id);
   const [outId, setOutId] = useState<number | ''>(onDuty ? me.id : (shift.onDuty[0]?.id ?? ''));
   const [inId, setInId] = useState<number | ''>('');
@@ -195,12 +196,6 @@ export function CloseWizard({
   const heading = useRef<HTMLHeadingElement>(null);
   const [recounting, setRecounting] = useState(false);
 
-  useEffect(() => {
-    void call('session.staffList', {}).then(
-      (l) => setStaff(l.filter((s) => DESK_ROLES.includes(s.role))),
-      () => undefined,
-    );
-  }, []);
   useEffect(() => {
     heading.current?.focus();
   }, [step]);

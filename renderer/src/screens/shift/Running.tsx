@@ -5,7 +5,7 @@
  * (tags out, unpaid tabs, open complaints without who or what, incidents, follow-ups), and the way into
  * the closing wizard.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftCurrent, ShiftInfo, ShiftOpening } from '../../../../electron/core/contract';
 import { call } from '../../api';
@@ -14,10 +14,13 @@ import { FormError } from '../../components/FormParts';
 import { MoneyInput, parseMoney } from '../../components/PaymentEditor';
 import { errorText } from '../../errorText';
 import { fmtMoney, fmtTime } from '../../format';
+import { useOp } from '../../query';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { PayoutsTable } from './CashLists';
 import { OpenItemsView } from './Opening';
+
+const openItemsOf = (o: ShiftOpening) => o.openItems;
 
 /** Authorising a recount: a shift lead's or manager's PIN and why. */
 export function RecountDialog({
@@ -91,16 +94,8 @@ export function Running({
   const [problem, setProblem] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'payout' | 'recount' | null>(null);
   const cents = parseMoney(amount);
-  const [openItems, setOpenItems] = useState<ShiftOpening['openItems'] | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('shift.opening', {})
-      .then((o) => live && setOpenItems(o.openItems))
-      .catch(() => live && setOpenItems(null));
-    return () => {
-      live = false;
-    };
-  }, [current]);
+  const openItemsQuery = useOp('shift.opening', {}, { select: openItemsOf });
+  const openItems = openItemsQuery.isError ? null : (openItemsQuery.data ?? null);
 
   const startPayout = () => {
     if (!cents) return setProblem(t('shift.payout.badAmount'));
