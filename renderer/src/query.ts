@@ -9,6 +9,7 @@
  * line; `command()` is `call()` followed by a refresh of what is on screen, for the places that
  * used to reload by hand after a change.
  */
+import { useEffect, useState } from 'react';
 import {
   keepPreviousData,
   QueryClient,
@@ -182,4 +183,14 @@ export function resetServerData(): void {
  */
 export function loadError(q: { data: unknown; error: unknown }): string | null {
   return q.data === undefined && q.error ? errorText(q.error) : null;
+}
+
+/** A value that has stopped changing for `ms` (search text typed as you go, before it is sent). */
+export function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setSettled(value), Math.max(0, ms));
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return ms <= 0 ? value : settled;
 }

@@ -14,6 +14,11 @@ export function useStaffList(): UseQueryResult<LoginStaff[], ApiCallError> {
   return useOp('session.staffList', {});
 }
 
+/** The staff list, empty until loaded (for the "who" fields). */
+export function useStaff(): LoginStaff[] {
+  return useStaffList().data ?? NONE;
+}
+
 /** The consultants on the staff list (for sign-in and the selects); empty until loaded. */
 export function useConsultants(): LoginStaff[] {
   return useOp('session.staffList', {}, { select: consultantsOf }).data ?? NONE;
