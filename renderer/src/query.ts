@@ -9,7 +9,7 @@
  * line; `command()` is `call()` followed by a refresh of what is on screen, for the places that
  * used to reload by hand after a change.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   keepPreviousData,
   QueryClient,
@@ -20,6 +20,7 @@ import {
 } from '@tanstack/react-query';
 import { call, subscribeChanges, type ApiCallError, type OpArgs, type OpName, type OpResult } from './api';
 import { errorText } from './errorText';
+import { toast } from './stores/toast';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -136,6 +137,35 @@ export async function command<K extends OpName>(op: K, args: OpArgs<K>): Promise
   const r = await call(op, args);
   void refresh();
   return r;
+}
+
+/**
+ * A command behind a button (no form around it): `run(args, onDone)` calls the operation, refreshes
+ * what is on screen and hands the answer to `onDone`; a refusal is said in a toast in the user's
+ * language (errorText), as the quick actions always did. `busy` while it runs. A form uses
+ * useSubmit().run with `command()` inside instead, for its error line.
+ */
+export function useCommand<K extends OpName>(
+  op: K,
+): {
+  run(args: OpArgs<K>, onDone?: (r: OpResult<K>) => void): Promise<void>;
+  busy: boolean;
+} {
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async (args: OpArgs<K>, onDone?: (r: OpResult<K>) => void) => {
+      setBusy(true);
+      try {
+        onDone?.(await command(op, args));
+      } catch (e) {
+        toast.error(errorText(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [op],
+  );
+  return { run, busy };
 }
 
 function liveFor(q: Query, ops: readonly string[] | null): boolean {

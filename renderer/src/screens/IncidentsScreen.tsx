@@ -68,12 +68,7 @@ export default function IncidentsScreen() {
           onReport={(id) => setView({ kind: 'report', id })}
         />
       )}
-      {view.kind === 'complaint' && (
-        <ComplaintDetail
-          id={view.id}
-          onBack={() => setView({ kind: 'list' })}
-        />
-      )}
+      {view.kind === 'complaint' && <ComplaintDetail id={view.id} onBack={() => setView({ kind: 'list' })} />}
       {view.kind === 'list' && (
         <>
           <div className="page-header">

@@ -6,11 +6,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckoutPreview, TagBoard, TagRow } from '../../../electron/core/contract';
-import { call } from '../api';
 import { Icon } from './checkin/Icon';
 import { errorText } from '../errorText';
 import { fmtDateTime, fmtTime } from '../format';
-import { refresh, setOpData, useOp } from '../query';
+import { refresh, setOpData, useCommand, useOp } from '../query';
 import { useCheckin } from '../stores/checkin';
 import { useCan } from '../stores/session';
 import { TAG_STATUSES, selectable, selectedWith, useTags, type TagFilter } from '../stores/tags';
@@ -52,7 +51,9 @@ export default function TagsScreen() {
   const canCheckout = useCan('checkin.checkoutPreview');
   const [action, setAction] = useState<TagAction | null>(null);
   const [checkout, setCheckout] = useState<CheckoutPreview | null>(null);
-  const [busy, setBusy] = useState(false);
+  const send = useCommand('tags.sendToDisinfection');
+  const back = useCommand('tags.returnFromDisinfection');
+  const busy = send.busy || back.busy;
 
   const visible = useMemo(
     () => (board ? board.tags.filter((x) => filter === 'all' || x.status === filter) : []),
@@ -65,10 +66,8 @@ export default function TagsScreen() {
   const toRestore = selectedWith(board, selected, ['lost', 'retired']);
   const single = selected.size === 1 ? (board?.tags.find((x) => selected.has(x.number)) ?? null) : null;
 
-  const batch = async (op: 'tags.sendToDisinfection' | 'tags.returnFromDisinfection', numbers: number[]) => {
-    setBusy(true);
-    try {
-      const b = await call(op, { numbers });
+  const batch = (op: 'tags.sendToDisinfection' | 'tags.returnFromDisinfection', numbers: number[]) =>
+    (op === 'tags.sendToDisinfection' ? send : back).run({ numbers }, (b) => {
       setBoard(b);
       clearSelection();
       toast.ok(
@@ -76,12 +75,7 @@ export default function TagsScreen() {
           count: numbers.length,
         }),
       );
-    } catch (e) {
-      toast.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const onTile = async (tag: TagRow, shift: boolean) => {
     if (tag.status === 'issued') {

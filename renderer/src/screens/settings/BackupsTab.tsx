@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call, type OpResult } from '../../api';
 import { errorText } from '../../errorText';
 import { fmtDateTime } from '../../format';
-import { refresh, useOp } from '../../query';
+import { useCommand, useOp } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { ConfirmDialog } from '../members/ConfirmDialog';
@@ -18,21 +18,10 @@ export function BackupsTab() {
   const list = useOp('backups.list', {});
   const rows = list.data ?? null;
   const error = list.isError ? errorText(list.error) : null;
-  const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
-
-  const backUp = async () => {
-    setBusy(true);
-    try {
-      await call('backups.create', {});
-      toast.ok(t('settings.backups.created'));
-      void refresh('backups.list');
-    } catch (e) {
-      toast.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = useCommand('backups.create');
+  const busy = create.busy;
+  const backUp = () => create.run({}, () => toast.ok(t('settings.backups.created')));
   const reason = (r: string) =>
     i18n.exists(`settings.backups.reasons.${r}`) ? t(`settings.backups.reasons.${r}`) : r;
 

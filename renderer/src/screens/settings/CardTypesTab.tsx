@@ -5,7 +5,7 @@ import { ApiCallError, call, type OpArgs, type OpResult } from '../../api';
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
 import { fmtMoney } from '../../format';
-import { refresh, useOp } from '../../query';
+import { refresh, useCommand, useOp } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { Field, inv, moneyInput, parseMoney, type Errs } from './fields';
@@ -22,17 +22,13 @@ export function CardTypesTab() {
   const [editing, setEditing] = useState<CardTypeInfo | 'new' | null>(null);
   const load = () => void refresh('cardTypes.list');
 
-  const toggle = async (ct: CardTypeInfo) => {
-    try {
-      await call('cardTypes.update', { id: ct.id, active: !ct.active });
+  const update = useCommand('cardTypes.update');
+  const toggle = (ct: CardTypeInfo) =>
+    update.run({ id: ct.id, active: !ct.active }, () =>
       toast.ok(
         t(ct.active ? 'settings.cardTypes.deactivated' : 'settings.cardTypes.activated', { name: ct.name }),
-      );
-      load();
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+      ),
+    );
   const showPrice = rows?.some((r) => r.priceCents !== undefined) ?? false;
 
   return (

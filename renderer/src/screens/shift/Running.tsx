@@ -12,9 +12,8 @@ import { call } from '../../api';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
 import { MoneyInput, parseMoney } from '../../components/PaymentEditor';
-import { errorText } from '../../errorText';
 import { fmtMoney, fmtTime } from '../../format';
-import { useOp } from '../../query';
+import { useCommand, useOp } from '../../query';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { PayoutsTable } from './CashLists';
@@ -103,15 +102,9 @@ export function Running({
     setDialog('payout');
   };
 
-  const saveNotes = async () => {
-    try {
-      await call('shift.update', { shiftId: shift.id, messages, notes });
-      toast.ok(t('shift.running.notesSaved'));
-      onChanged();
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+  const update = useCommand('shift.update');
+  const saveNotes = () =>
+    update.run({ shiftId: shift.id, messages, notes }, () => toast.ok(t('shift.running.notesSaved')));
 
   return (
     <div className="shift-running">

@@ -12,7 +12,7 @@ import { PhoneText } from '../../components/PhoneText';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { clubToday, fmtTime } from '../../format';
-import { loadError, refresh, useOp } from '../../query';
+import { loadError, refresh, useCommand, useOp } from '../../query';
 import { PHONE_MAX, plausiblePhone } from '../../phone';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
@@ -91,15 +91,8 @@ export function PhonePanel() {
     );
   };
 
-  const act = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
-      await fn();
-      toast.ok(ok);
-      load();
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+  const assign = useCommand('inquiries.assign');
+  const markCalledBack = useCommand('inquiries.markCalledBack');
 
   return (
     <div className="vis-split">
@@ -217,10 +210,7 @@ export function PhonePanel() {
                           type="button"
                           className="btn btn-small"
                           onClick={() =>
-                            void act(
-                              () => call('inquiries.assign', { inquiryId: q.id }),
-                              t('visitors.phone.assign'),
-                            )
+                            void assign.run({ inquiryId: q.id }, () => toast.ok(t('visitors.phone.assign')))
                           }
                         >
                           {t('visitors.phone.assign')}
@@ -245,9 +235,8 @@ export function PhonePanel() {
                                 type="button"
                                 className="btn btn-small"
                                 onClick={() =>
-                                  void act(
-                                    () => call('inquiries.markCalledBack', { inquiryId: q.id }),
-                                    t('visitors.phone.done'),
+                                  void markCalledBack.run({ inquiryId: q.id }, () =>
+                                    toast.ok(t('visitors.phone.done')),
                                   )
                                 }
                               >

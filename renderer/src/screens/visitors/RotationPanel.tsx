@@ -9,8 +9,8 @@ import { call } from '../../api';
 import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
 import { fmtTime } from '../../format';
+import { useCommand } from '../../query';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { useConsultants } from '../../staff';
@@ -65,14 +65,12 @@ export function RotationPanel() {
   );
   const choices = consultants.filter((c) => !signedIn.has(c.id) && (!isConsultant || c.id === me?.id));
 
-  const back = async (c: RotationConsultant) => {
-    try {
-      setBoard(await call('rotation.setState', { staffId: c.staffId, state: 'available' }));
+  const setState = useCommand('rotation.setState');
+  const back = (c: RotationConsultant) =>
+    setState.run({ staffId: c.staffId, state: 'available' }, (b) => {
+      setBoard(b);
       toast.ok(t('visitors.rotation.backDone', { name: c.name }));
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+    });
 
   return (
     <section className="card vis-rotation" aria-labelledby="vis-rotation-title">

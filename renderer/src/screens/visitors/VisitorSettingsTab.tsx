@@ -10,8 +10,7 @@ import { call, type OpArgs } from '../../api';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
-import { loadError, refresh, setOpData, useOp } from '../../query';
+import { loadError, refresh, setOpData, useCommand, useOp } from '../../query';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import '../VisitorsScreen.css';
@@ -150,15 +149,11 @@ function Timetable() {
   const [editing, setEditing] = useState<ClassSlot | 'new' | null>(null);
   const load = () => void refresh('classes.list');
 
-  const toggle = async (c: ClassSlot) => {
-    try {
-      await call('classes.update', { id: c.id, active: !c.active });
-      toast.ok(t('visitors.settings.classSaved', { name: c.className }));
-      load();
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+  const update = useCommand('classes.update');
+  const toggle = (c: ClassSlot) =>
+    update.run({ id: c.id, active: !c.active }, () =>
+      toast.ok(t('visitors.settings.classSaved', { name: c.className })),
+    );
   const shown = (rows ?? [])
     .filter((r) => inactive || r.active)
     .sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
