@@ -15,7 +15,8 @@ import { CloseWizard } from './shift/CloseWizard';
 import { DayClose } from './shift/DayClose';
 import { History } from './shift/History';
 import { Opening } from './shift/Opening';
-import { DayReportView, ShiftReportView } from './shift/ReportView';
+import { DayReportView } from './shift/DayReport';
+import { ShiftReportView } from './shift/ReportView';
 import { Running } from './shift/Running';
 import './ShiftScreen.css';
 

@@ -6,7 +6,7 @@
  * the desk (the core leaves them out for reception); consultants' and managers' screens get them
  * prefilled. A card given without payment goes to a shift lead's or manager's PIN instead.
  */
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, newOpId } from '../../api';
 import type {
@@ -19,7 +19,7 @@ import type {
   VisitorsToday,
 } from '../../../../electron/core/contract';
 import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeDialog';
-import { FormError, FormFooter, RadioRow } from '../../components/FormParts';
+import { FormError, FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { centsToInput, MoneyInput, parseMoney, PaymentEditor } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
@@ -30,45 +30,20 @@ import { useConsultants } from '../../staff';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { addDaysStr } from './MemberForm';
+import {
+  fieldParts,
+  NewMemberFields,
+  NO_MEMBER,
+  saleOutcome,
+  type Field,
+  type NewMember,
+  type SaleErrors,
+} from './SaleParts';
 
 const CARD_NO = /^[0-9A-Za-z-]{1,32}$/;
 const PHONE = /^[0-9+\-() ]{0,30}$/;
-const GENDERS: readonly Gender[] = ['male', 'female'];
 const NOBODY: VisitorRow[] = [];
 const joinedToday = (v: VisitorsToday) => v.visitors.filter((x) => x.outcome === 'joined');
-
-type Field =
-  | 'cardNo'
-  | 'name'
-  | 'gender'
-  | 'phone'
-  | 'birthDate'
-  | 'cardTypeId'
-  | 'quantity'
-  | 'startDate'
-  | 'amountCents'
-  | 'soldById';
-
-/** What the member holds after the sale, computed as the core does (shown before paying). */
-export function saleOutcome(
-  type: CardTypeInfo,
-  quantity: number,
-  member: MemberDetail | undefined,
-  start: string,
-  today: string,
-): { expiryDate: string | null; visitsLeft: number | null } {
-  const days = type.durationDays ? type.durationDays * quantity : null;
-  const visits = type.kind === 'visits' && type.visitCount ? type.visitCount * quantity : null;
-  if (member && member.cardTypeId === type.id) {
-    const base = member.expiryDate && member.expiryDate >= today ? member.expiryDate : addDaysStr(today, -1);
-    return {
-      expiryDate: days === null ? null : addDaysStr(base, days),
-      visitsLeft: type.kind === 'visits' ? (member.visitsLeft ?? 0) + (visits ?? 0) : null,
-    };
-  }
-  const from = member ? today : start;
-  return { expiryDate: days === null ? null : addDaysStr(from, days - 1), visitsLeft: visits };
-}
 
 export function CardSaleDialog(props: {
   /** The member whose card is renewed or upgraded; none: a new member. */
@@ -88,19 +63,15 @@ export function CardSaleDialog(props: {
   const joined =
     useOp('visitors.today', {}, { enabled: !m && canSeeVisitors, select: joinedToday }).data ?? NOBODY;
   const [step, setStep] = useState<'card' | 'payment'>('card');
-  const [errs, setErrs] = useState<Partial<Record<Field, string>>>({});
+  const [errs, setErrs] = useState<SaleErrors>({});
   const [freeAuth, setFreeAuth] = useState(false);
   const { busy, error: submitError, setError, run } = useSubmit();
   const error = submitError ?? loadError(typesQuery);
   // one id for this sale: a double press or a retry after a lost answer never sells twice
   const [opId] = useState(newOpId);
 
-  const [cardNo, setCardNo] = useState('');
-  const [name, setName] = useState('');
-  const [gender, setGender] = useState<Gender | ''>('');
-  const [phone, setPhone] = useState('');
-  const [birthDate, setBirthDate] = useState('');
-  const [notes, setNotes] = useState('');
+  const [who, setWhoState] = useState<NewMember>(NO_MEMBER);
+  const setWho = (patch: Partial<NewMember>) => setWhoState((w) => ({ ...w, ...patch }));
   const [visitorId, setVisitorId] = useState('');
   const [cardTypeId, setCardTypeId] = useState(m ? String(m.cardTypeId) : '');
   const [quantity, setQuantity] = useState('1');
@@ -129,21 +100,19 @@ export function CardSaleDialog(props: {
     setVisitorId(id);
     const v = joined.find((x) => String(x.id) === id);
     if (!v) return;
-    setName(v.name);
-    setPhone(v.phone);
-    setGender(v.gender);
+    setWho({ name: v.name, phone: v.phone, gender: v.gender });
     if (v.creditConsultantId) setSoldById(String(v.creditConsultantId));
     const t2 = (types ?? []).find((x) => x.active && x.name === v.outcomeCardTypeName);
     if (t2) setCardTypeId(String(t2.id));
   };
 
-  const validate = (): Partial<Record<Field, string>> => {
-    const e: Partial<Record<Field, string>> = {};
+  const validate = (): SaleErrors => {
+    const e: SaleErrors = {};
     if (!m) {
-      if (!CARD_NO.test(cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
-      if (!name.trim()) e.name = t('members.fieldError.name');
-      if (!gender) e.gender = t('members.fieldError.gender');
-      if (!PHONE.test(phone.trim())) e.phone = t('members.fieldError.phone');
+      if (!CARD_NO.test(who.cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
+      if (!who.name.trim()) e.name = t('members.fieldError.name');
+      if (!who.gender) e.gender = t('members.fieldError.gender');
+      if (!PHONE.test(who.phone.trim())) e.phone = t('members.fieldError.phone');
       if (!startDate || startDate < today || startDate > addDaysStr(today, 90))
         e.startDate = t('members.sell.needStart');
     }
@@ -166,12 +135,12 @@ export function CardSaleDialog(props: {
     const r = m
       ? await call('members.renew', { id: m.id, ...args(extra) })
       : await call('members.sell', {
-          cardNo: cardNo.trim(),
-          name: name.trim(),
-          gender: gender as Gender,
-          phone: phone.trim() || null,
-          birthDate: birthDate || null,
-          notes,
+          cardNo: who.cardNo.trim(),
+          name: who.name.trim(),
+          gender: who.gender as Gender,
+          phone: who.phone.trim() || null,
+          birthDate: who.birthDate || null,
+          notes: who.notes,
           startDate,
           ...(visitorId ? { visitorId: Number(visitorId) } : {}),
           ...args(extra),
@@ -189,7 +158,7 @@ export function CardSaleDialog(props: {
 
   /** A refusal about the card's details sends the desk back to the first step with the field marked. */
   const onError = (err: unknown): string => {
-    const fe: Partial<Record<Field, string>> = {};
+    const fe: SaleErrors = {};
     for (const p of invalidFields(err)) {
       const k = p.split('.')[0] as Field;
       if (k === 'startDate') fe.startDate = t('members.sell.needStart');
@@ -223,23 +192,7 @@ export function CardSaleDialog(props: {
     await run(() => send({ parts }), onError);
   };
 
-  const field = (k: Field, label: string, input: ReactNode, hint?: string | null) => (
-    <div className="field">
-      <label htmlFor={`${uid}-${k}`}>{label}</label>
-      {input}
-      {hint && !errs[k] && <div className="field-hint">{hint}</div>}
-      {errs[k] && (
-        <div className="field-error" id={`${uid}-${k}-err`}>
-          {errs[k]}
-        </div>
-      )}
-    </div>
-  );
-  const inv = (k: Field) => ({
-    id: `${uid}-${k}`,
-    'aria-invalid': errs[k] ? true : undefined,
-    'aria-describedby': errs[k] ? `${uid}-${k}-err` : undefined,
-  });
+  const { field, inv } = fieldParts(uid, errs);
   const typeLabel = (x: CardTypeInfo) =>
     `${x.name} — ${
       x.kind === 'time'
@@ -283,89 +236,15 @@ export function CardSaleDialog(props: {
               })}
             </p>
           ) : (
-            <>
-              {joined.length > 0 && (
-                <div className="field">
-                  <label htmlFor={`${uid}-visitor`}>{t('members.sell.visitor')}</label>
-                  <select
-                    id={`${uid}-visitor`}
-                    value={visitorId}
-                    onChange={(e) => pickVisitor(e.target.value)}
-                  >
-                    <option value="">{t('members.sell.noVisitor')}</option>
-                    {joined.map((v) => (
-                      <option key={v.id} value={v.id}>
-                        {v.name} · {v.phone}
-                        {v.creditConsultantName ? ` · ${v.creditConsultantName}` : ''}
-                      </option>
-                    ))}
-                  </select>
-                  <div className="field-hint">{t('members.sell.visitorHint')}</div>
-                </div>
-              )}
-              <div className="grid-3">
-                {field(
-                  'cardNo',
-                  t('members.fields.cardNo'),
-                  <input
-                    {...inv('cardNo')}
-                    value={cardNo}
-                    maxLength={32}
-                    autoComplete="off"
-                    onChange={(e) => setCardNo(e.target.value)}
-                  />,
-                )}
-                {field(
-                  'name',
-                  t('members.fields.name'),
-                  <input
-                    {...inv('name')}
-                    value={name}
-                    maxLength={100}
-                    onChange={(e) => setName(e.target.value)}
-                  />,
-                )}
-                <RadioRow
-                  legend={t('members.fields.gender')}
-                  name={`${uid}-gender`}
-                  options={GENDERS}
-                  value={gender}
-                  onChange={(g: Gender) => setGender(g)}
-                  label={(g) => t(`common.${g}`)}
-                  error={errs.gender}
-                />
-                {field(
-                  'phone',
-                  t('members.fields.phone'),
-                  <input
-                    {...inv('phone')}
-                    type="tel"
-                    value={phone}
-                    maxLength={30}
-                    onChange={(e) => setPhone(e.target.value)}
-                  />,
-                )}
-                {field(
-                  'birthDate',
-                  t('members.fields.birthDate'),
-                  <input
-                    {...inv('birthDate')}
-                    type="date"
-                    value={birthDate}
-                    onChange={(e) => setBirthDate(e.target.value)}
-                  />,
-                )}
-                <div className="field">
-                  <label htmlFor={`${uid}-notes`}>{t('members.fields.notes')}</label>
-                  <input
-                    id={`${uid}-notes`}
-                    value={notes}
-                    maxLength={5000}
-                    onChange={(e) => setNotes(e.target.value)}
-                  />
-                </div>
-              </div>
-            </>
+            <NewMemberFields
+              uid={uid}
+              errs={errs}
+              joined={joined}
+              visitorId={visitorId}
+              onPickVisitor={pickVisitor}
+              who={who}
+              setWho={setWho}
+            />
           )}
           <div className="grid-3">
             {field(

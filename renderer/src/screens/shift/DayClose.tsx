@@ -16,7 +16,7 @@ import { clubToday, fmtDate, fmtDateTime, fmtTime } from '../../format';
 import { setOpData, useOp } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { DayReopenings, DayShifts } from './ReportView';
+import { DayReopenings, DayShifts } from './DayReport';
 import { EntriesTable } from './BookView';
 import { checklistLabel } from './util';
 
