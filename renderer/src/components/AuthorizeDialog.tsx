@@ -12,7 +12,7 @@ import { useStaffList } from '../staff';
 import { FormFooter } from './FormParts';
 import { Modal } from './Modal';
 import { useSubmit } from './useSubmit';
-import '../screens/CheckInScreen.css';
+import './AuthorizeDialog.css';
 
 export const SUPERVISOR_ROLES: readonly Role[] = [
   'shift_lead',

@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref }
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod, PaymentPart } from '../../../electron/core/contract';
 import { fmtMoney } from '../format';
+import './PaymentEditor.css';
 
 export const MAX_PARTS = 4;
 

@@ -18,7 +18,6 @@ import { SellPanel, type SellPanelHandle } from './bar/SellPanel';
 import { StockPanel } from './bar/StockPanel';
 import { StocktakePanel } from './bar/StocktakePanel';
 import './BarScreen.css';
-import './CheckInScreen.css';
 
 type Section = 'sell' | 'stock' | 'stocktake';
 

@@ -22,7 +22,6 @@ import { MemberForm } from './members/MemberForm';
 import { StateBadge } from './members/StateBadge';
 import { StoredValueCheckDialog } from './members/StoredValueCheck';
 import './MembersScreen.css';
-import './CheckInScreen.css';
 import { PhoneText } from '../components/PhoneText';
 
 const DEBOUNCE_MS = 120;

@@ -17,7 +17,6 @@ import { toast } from '../stores/toast';
 import { CheckoutDialog } from './checkin/CheckoutDialog';
 import { TagActionDialog, type TagAction } from './tags/TagActionDialog';
 import './TagsScreen.css';
-import './CheckInScreen.css';
 
 function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: TagRow): string {
   const status = t(`tags.status.${tag.status}`);

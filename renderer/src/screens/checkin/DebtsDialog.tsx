@@ -14,7 +14,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { fmtDate, fmtDateTime, fmtMoney } from '../../format';
 import { loadError, useOp } from '../../query';
 import { toast } from '../../stores/toast';
-import '../CheckInScreen.css';
+import './dialogs.css';
 
 export function DebtsDialog(props: {
   memberId: number;

@@ -6,8 +6,8 @@
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberCard, StatusReason, VisitInfo, WarningCode } from '../../../../electron/core/contract';
+import { MemberPhoto } from '../../components/MemberPhoto';
 import { fmtDate, fmtMoney, fmtTime } from '../../format';
-import { useOp } from '../../query';
 import { can, useCan } from '../../stores/session';
 import type { Panel } from '../../stores/checkin';
 import { DebtsDialog } from './DebtsDialog';
@@ -20,31 +20,6 @@ export interface ResultActions {
   onCheckoutInstead(cardNo: string): void;
   onChangeTag(v: VisitInfo): void;
   onTrialGuest(): void;
-}
-
-export function MemberPhoto(props: {
-  memberId: number;
-  hasPhoto: boolean;
-  name: string;
-  size?: 'big' | 'small';
-}) {
-  const { t } = useTranslation();
-  const { memberId, hasPhoto } = props;
-  const canPhoto = useCan('members.photo');
-  // a photo changes only with the member
-  const photo = useOp(
-    'members.photo',
-    { id: memberId },
-    { enabled: hasPhoto && canPhoto, live: ['members.'] },
-  );
-  const src = hasPhoto && canPhoto && !photo.isError ? (photo.data?.dataUrl ?? null) : null;
-  const cls = `member-photo ${props.size === 'small' ? 'member-photo-small' : ''}`;
-  if (src) return <img className={cls} src={src} alt={t('checkin.photoOf', { name: props.name })} />;
-  return (
-    <div className={`${cls} member-photo-none`} role="img" aria-label={t('checkin.noPhoto')}>
-      {Array.from(props.name.trim())[0] ?? '?'}
-    </div>
-  );
 }
 
 function MemberLine({ m }: { m: MemberCard }) {

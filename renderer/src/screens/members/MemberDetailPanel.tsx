@@ -15,7 +15,7 @@ import { refresh } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { DebtsDialog } from '../checkin/DebtsDialog';
-import { MemberPhoto } from '../checkin/ResultPanel';
+import { MemberPhoto } from '../../components/MemberPhoto';
 import { CardSaleDialog } from './CardSaleDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ActiveDialog, CorrectDialog } from './CorrectDialog';

@@ -15,7 +15,7 @@ import { toast } from '../../stores/toast';
 import { useAnnouncements } from './data';
 import { canSpeak, speak } from './speech';
 import { announcementText } from './words';
-import '../VisitorsScreen.css';
+import './Announcements.css';
 
 const POLL_MS = 30_000;
 

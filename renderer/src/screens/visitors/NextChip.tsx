@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNav } from '../../stores/nav';
 import { useCan } from '../../stores/session';
 import { useBoard, useOpenVisitors } from './data';
-import '../VisitorsScreen.css';
+import './NextChip.css';
 
 export function NextChip() {
   const { t } = useTranslation();
