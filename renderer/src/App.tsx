@@ -112,6 +112,10 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [items, go]);
 
+  // the core's change events keep every query on screen fresh (query.ts); the browser build's event
+  // stream needs the session cookie, so it is opened once someone is logged in
+  useEffect(() => listenForChanges(), []);
+
   useEffect(() => {
     document.title = settings?.clubName
       ? `${settings.clubName} — ${t('common.appName')}`
@@ -199,9 +203,6 @@ export default function App() {
       () => setBootError(true),
     );
   }, []);
-
-  // the core's change events keep every query on screen fresh (query.ts)
-  useEffect(() => listenForChanges(), []);
 
   useEffect(() => {
     boot();
