@@ -5,9 +5,10 @@
  * at the bar shows on the desk at once. zustand stores keep only the state of the screen being
  * worked (a pending slip, a selection, the last result).
  *
- * Writes go through `call()` (api.ts) as before, usually inside `useSubmit().run` for the error
- * line; `command()` is `call()` followed by a refresh of what is on screen, for the places that
- * used to reload by hand after a change.
+ * Writes go through `call()` (api.ts) as before, inside `useSubmit().run` where a form shows the
+ * error line; the answer of a change is put in the cache at once (`setOpData`) or what it touched
+ * is fetched again (`refresh`). `useCommand` is the same for a button without a form (the error in
+ * a toast). Idempotent operations keep the op ids their callers already hold.
  */
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -40,15 +41,15 @@ export const queryClient = new QueryClient({
  * starting with one of these prefixes (e.g. `['incidents.', 'complaints.']`), or none (`false`:
  * period reports that would move under the reader; they load again when opened or asked).
  */
-export type Live = boolean | readonly string[];
+type Live = boolean | readonly string[];
 
 interface OpMeta extends Record<string, unknown> {
   live: Live;
 }
 
-export type OpKey<K extends OpName> = readonly [K, OpArgs<K>];
+type OpKey<K extends OpName> = readonly [K, OpArgs<K>];
 
-export function opKey<K extends OpName>(op: K, args: OpArgs<K>): OpKey<K> {
+function opKey<K extends OpName>(op: K, args: OpArgs<K>): OpKey<K> {
   return [op, args] as const;
 }
 
@@ -117,11 +118,6 @@ export function updateOpData<K extends OpName>(
 /** Puts the answer of a change (the new board, the new detail) where the screens read it. */
 export function setOpData<K extends OpName>(op: K, args: OpArgs<K>, data: OpResult<K>): void {
   queryClient.setQueryData(opKey(op, args), data);
-}
-
-/** The cached answer of a query, if any (for actions outside React). */
-export function getOpData<K extends OpName>(op: K, args: OpArgs<K>): OpResult<K> | undefined {
-  return queryClient.getQueryData(opKey(op, args));
 }
 
 /** Fetches these operations again now (every argument set of each); no operation: all that are live. */
