@@ -8,10 +8,12 @@ import type { ApiCallError } from './api';
 import { useOp } from './query';
 
 const NONE: LoginStaff[] = [];
+/** The list changes only with the staff operations (not with every check-in). */
+const STAFF_EVENTS = ['staff.'];
 const consultantsOf = (list: LoginStaff[]) => list.filter((s) => s.role === 'consultant');
 
 export function useStaffList(): UseQueryResult<LoginStaff[], ApiCallError> {
-  return useOp('session.staffList', {});
+  return useOp('session.staffList', {}, { live: STAFF_EVENTS });
 }
 
 /** The staff list, empty until loaded (for the "who" fields). */
@@ -21,5 +23,5 @@ export function useStaff(): LoginStaff[] {
 
 /** The consultants on the staff list (for sign-in and the selects); empty until loaded. */
 export function useConsultants(): LoginStaff[] {
-  return useOp('session.staffList', {}, { select: consultantsOf }).data ?? NONE;
+  return useOp('session.staffList', {}, { live: STAFF_EVENTS, select: consultantsOf }).data ?? NONE;
 }

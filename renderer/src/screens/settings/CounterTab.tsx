@@ -16,7 +16,7 @@ const dataDirOf = (s: SystemStatus) => s.dataDir;
 export function CounterTab() {
   const { t, i18n } = useTranslation();
   const known = useSession((s) => s.status?.dataDir ?? null);
-  const dataDir = useOp('system.status', {}, { select: dataDirOf }).data ?? null;
+  const dataDir = useOp('system.status', {}, { live: false, select: dataDirOf }).data ?? null;
   return (
     <section className="card section">
       <fieldset className="field radio-row">
