@@ -5,13 +5,12 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpName } from '../../electron/core/contract';
-import { call, onApiError, subscribeChanges } from './api';
+import { call, onApiError } from './api';
 import { Toasts } from './components/Toasts';
 import { fmtClock, setClubFormat } from './format';
-import { useCheckin } from './stores/checkin';
+import { listenForChanges, refresh, resetServerData } from './query';
 import { useNav, type Screen } from './stores/nav';
 import { useSession } from './stores/session';
-import { useVisitors } from './stores/visitors';
 import { AnnouncementReminder } from './screens/visitors/Announcements';
 import BrokenScreen from './screens/BrokenScreen';
 import LockScreen from './screens/LockScreen';
@@ -60,6 +59,10 @@ export async function loadSession(): Promise<void> {
     return;
   }
   const info = await call('session.current', {});
+  // someone else at the counter (or nobody): nothing fetched for the previous person stays
+  if (info?.staff.id !== useSession.getState().info?.staff.id) resetServerData();
+  // the same person again (unlocked): what failed while locked loads again
+  else void refresh();
   set({ info });
   if (info) {
     const settings = await call('settings.get', {});
@@ -101,23 +104,9 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [items, go]);
 
-  // Another counter (or the bar) changed something: refresh "inside now" and today's counts at once.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = subscribeChanges(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        void useCheckin.getState().refresh();
-        // the rotation board and open calls (visitors screen, check-in chip), and the announcements
-        if (useVisitors.getState().board) void useVisitors.getState().refresh();
-        if (useVisitors.getState().announcements) void useVisitors.getState().refreshAnnouncements();
-      }, 150);
-    });
-    return () => {
-      clearTimeout(timer);
-      off();
-    };
-  }, []);
+  // the core's change events keep every query on screen fresh (query.ts); the browser build's event
+  // stream needs the session cookie, so it is opened once someone is logged in
+  useEffect(() => listenForChanges(), []);
 
   useEffect(() => {
     document.title = settings?.clubName

@@ -3,15 +3,16 @@
  * The caller does the guarded action with it; if the core refuses (wrong PIN, role not allowed) the
  * dialog stays open and says why.
  */
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
-import { PIN_PATTERN, SUPERVISORS, type LoginStaff, type Role } from '../../../electron/core/contract';
+import { PIN_PATTERN, SUPERVISORS, type Role } from '../../../electron/core/contract';
 import { errorText } from '../errorText';
+import { loadError } from '../query';
+import { useStaffList } from '../staff';
 import { FormFooter } from './FormParts';
 import { Modal } from './Modal';
 import { useSubmit } from './useSubmit';
-import '../screens/CheckInScreen.css';
+import './AuthorizeDialog.css';
 
 export interface Authorization {
   staffId: number;
@@ -33,33 +34,22 @@ export function AuthorizeDialog(props: {
 }) {
   const { t } = useTranslation();
   const roles = props.roles ?? SUPERVISORS;
-  const [everyone, setEveryone] = useState<LoginStaff[] | null>(null);
-  const [picked, setStaffId] = useState<number | ''>('');
+  const staffList = useStaffList();
+  const everyone = staffList.data ?? null;
+  // the roles as the dialog opened: a sole supervisor among them is chosen already
+  const [firstRoles] = useState(roles);
+  const sole = everyone?.filter((s) => firstRoles.includes(s.role));
+  const [chosen, setStaffId] = useState<number | '' | null>(null);
+  const picked = chosen ?? (sole?.length === 1 && sole[0] ? sole[0].id : '');
   // The roles may narrow while the dialog is open (e.g. a choice that needs a manager).
   const staff = everyone?.filter((s) => roles.includes(s.role)) ?? null;
   const staffId = staff?.some((s) => s.id === picked) ? picked : '';
   const [pin, setPin] = useState('');
   const [reason, setReason] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error: submitError, run } = useSubmit();
+  const error = submitError ?? loadError(staffList);
   const [missing, setMissing] = useState<Record<string, boolean>>({});
   const uid = useId();
-
-  useEffect(() => {
-    let live = true;
-    call('session.staffList', {})
-      .then((list) => {
-        if (!live) return;
-        setEveryone(list);
-        const sup = list.filter((s) => roles.includes(s.role));
-        if (sup.length === 1 && sup[0]) setStaffId(sup[0].id);
-      })
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-    // loaded once; the first roles only pre-select a sole supervisor
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

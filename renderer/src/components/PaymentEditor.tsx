@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type PaymentMethod, type PaymentPart } from '../../../electron/core/contract';
 import { centsToInput, parseCents } from '../../../electron/shared/money';
 import { fmtMoney, moneyRefusal } from '../format';
+import './PaymentEditor.css';
 
 export const MAX_PARTS = 4;
 

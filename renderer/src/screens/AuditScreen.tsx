@@ -2,19 +2,30 @@
  * The audit log: who did what and when, filtered by text, date range and staff member, with the
  * recorded before/after of each change. Read-only; 50 rows a page.
  */
-import { Fragment, useEffect, useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, type OpArgs, type OpResult } from '../api';
+import type { OpArgs, OpResult } from '../api';
 import { errorText } from '../errorText';
 import { fmtDateTime } from '../format';
+import { useOp } from '../query';
 import { useCan } from '../stores/session';
 
-type AuditPage = OpResult<'audit.search'>;
 type StaffInfo = OpResult<'staff.list'>[number];
 
 const PAGE = 50;
 type Filters = { q: string; from: string; to: string; staffId: string };
 const EMPTY: Filters = { q: '', from: '', to: '', staffId: '' };
+
+const NOBODY: StaffInfo[] = [];
+
+function searchArgs(f: Filters, offset: number): OpArgs<'audit.search'> {
+  const args: OpArgs<'audit.search'> = { limit: PAGE, offset };
+  if (f.q.trim()) args.q = f.q.trim();
+  if (f.from) args.from = f.from;
+  if (f.to) args.to = f.to;
+  if (f.staffId) args.staffId = Number(f.staffId);
+  return args;
+}
 
 /** JSON pretty-printed; anything else as it is. */
 function pretty(s: string): string {
@@ -32,60 +43,32 @@ export default function AuditScreen() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<AuditPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [staff, setStaff] = useState<StaffInfo[]>([]);
+  const staff = useOp('staff.list', { includeInactive: true }, { enabled: canStaff }).data ?? NOBODY;
   const [open, setOpen] = useState<Set<number>>(new Set());
 
-  useEffect(() => {
-    if (!canStaff) return;
-    let live = true;
-    call('staff.list', { includeInactive: true })
-      .then((list) => live && setStaff(list))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [canStaff]);
+  // the page asked for; not live (the log grows with every action: it would move under the reader)
+  const pageQuery = useOp('audit.search', searchArgs(applied, offset), { live: false, keepPrevious: true });
+  const page = pageQuery.data ?? null;
+  const error = pageQuery.isError ? errorText(pageQuery.error) : null;
+  const loading = pageQuery.isFetching;
 
-  useEffect(() => {
-    let live = true;
-    const args: OpArgs<'audit.search'> = { limit: PAGE, offset };
-    if (applied.q.trim()) args.q = applied.q.trim();
-    if (applied.from) args.from = applied.from;
-    if (applied.to) args.to = applied.to;
-    if (applied.staffId) args.staffId = Number(applied.staffId);
-    call('audit.search', args)
-      .then((r) => {
-        if (!live) return;
-        setPage(r);
-        setOpen(new Set());
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(errorText(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [applied, offset]);
-
-  const search = (ev: FormEvent) => {
-    ev.preventDefault();
-    setLoading(true);
-    setApplied({ ...draft });
-    setOffset(0);
-  };
-  const clear = () => {
-    setLoading(true);
-    setDraft(EMPTY);
-    setApplied({ ...EMPTY });
-    setOffset(0);
-  };
-  const goTo = (off: number) => {
-    setLoading(true);
+  /** Shows a page of these filters (the same page again: fetched again, with what was added since). */
+  const show = (f: Filters, off: number) => {
+    setOpen(new Set());
+    if (JSON.stringify(searchArgs(f, off)) === JSON.stringify(searchArgs(applied, offset)))
+      void pageQuery.refetch();
+    setApplied(f);
     setOffset(off);
   };
+  const search = (ev: FormEvent) => {
+    ev.preventDefault();
+    show({ ...draft }, 0);
+  };
+  const clear = () => {
+    setDraft(EMPTY);
+    show({ ...EMPTY }, 0);
+  };
+  const goTo = (off: number) => show(applied, off);
   const toggle = (id: number) =>
     setOpen((p) => {
       const n = new Set(p);

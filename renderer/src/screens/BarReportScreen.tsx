@@ -7,10 +7,10 @@
 import { useEffect, useId, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { BarReport } from '../../../electron/core/contract';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { clubToday, fmtDate, fmtDateTime } from '../format';
+import { useOp } from '../query';
 import { useCan, useSession } from '../stores/session';
 import { toast } from '../stores/toast';
 import { OrderList } from './barReport/OrderList';
@@ -25,35 +25,20 @@ export default function BarReportScreen() {
   const canCsv = useCan('bar.reportCsv');
   const canOrder = useCan('bar.orderList');
   const [range, setRange] = useState(() => presetRange('today'));
-  const [report, setReport] = useState<BarReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [printedAt, setPrintedAt] = useState(() => new Date().toISOString());
-  const [reload, setReload] = useState(0);
 
   const { from, to } = range;
   const rangeOk = isDate(from) && isDate(to) && from <= to;
   const preset = rangeOk ? presetOf(from, to) : null;
-
-  useEffect(() => {
-    if (!rangeOk) return;
-    let live = true;
-    const id = setTimeout(() => {
-      setLoading(true);
-      call('bar.report', { from, to })
-        .then((r) => {
-          if (!live) return;
-          setReport(r);
-          setError(null);
-        })
-        .catch((e: unknown) => live && setError(errorText(e)))
-        .finally(() => live && setLoading(false));
-    }, 0);
-    return () => {
-      live = false;
-      clearTimeout(id);
-    };
-  }, [from, to, rangeOk, reload]);
+  // a report does not move under the reader: it loads for each period and on "Refresh"
+  const reportQuery = useOp(
+    'bar.report',
+    { from, to },
+    { enabled: rangeOk, live: false, keepPrevious: true },
+  );
+  const report = reportQuery.data ?? null;
+  const error = reportQuery.isError ? errorText(reportQuery.error) : null;
+  const loading = reportQuery.isFetching;
 
   // Ctrl+P prints the same page: stamp the printing time first
   useEffect(() => {
@@ -149,7 +134,7 @@ export default function BarReportScreen() {
           />
         </div>
         <span className="spacer" />
-        <button type="button" className="btn" onClick={() => setReload((n) => n + 1)} disabled={!rangeOk}>
+        <button type="button" className="btn" onClick={() => void reportQuery.refetch()} disabled={!rangeOk}>
           {t('barReport.refresh')}
         </button>
         <button type="button" className="btn" onClick={() => void print()} disabled={!report}>

@@ -6,20 +6,22 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import type { BarReport } from '../../../electron/core/contract';
 import { errorText } from '../errorText';
 import { clubToday } from '../format';
+import { updateOpData, useOp } from '../query';
 import { createScanListener } from '../scanner';
 import { useBar } from '../stores/bar';
-import { can, useCan } from '../stores/session';
+import { useCan } from '../stores/session';
 import { toast } from '../stores/toast';
 import { SellPanel, type SellPanelHandle } from './bar/SellPanel';
 import { StockPanel } from './bar/StockPanel';
 import { StocktakePanel } from './bar/StocktakePanel';
 import './BarScreen.css';
-import './CheckInScreen.css';
 
 type Section = 'sell' | 'stock' | 'stocktake';
+
+const waterOf = (r: BarReport) => r.water;
 
 /** Whether a dialog is open (then a scan is not ours to take). */
 const dialogOpen = () => document.querySelector('[role="dialog"]') !== null;
@@ -29,7 +31,17 @@ export default function BarScreen() {
   const uid = useId();
   const canStocktake = useCan('bar.stocktake');
   const canWater = useCan('bar.water');
-  const waterToday = useBar((s) => s.waterToday);
+  const canReport = useCan('bar.report');
+  const today = clubToday();
+  // today's free water: from today's report for those who may see it (the bar's changes refresh
+  // it), else as the last tap answered
+  const reportWater = useOp(
+    'bar.report',
+    { from: today, to: today },
+    { enabled: canReport, live: ['bar.'], select: waterOf },
+  ).data;
+  const tapped = useBar((s) => s.waterToday);
+  const waterToday = reportWater ?? tapped;
   const sections: Section[] = ['sell', 'stock'];
   if (canStocktake) sections.push('stocktake');
   const [section, setSection] = useState<Section>('sell');
@@ -37,17 +49,6 @@ export default function BarScreen() {
   const [waterBusy, setWaterBusy] = useState(false);
   const sell = useRef<SellPanelHandle>(null);
   const pendingCard = useRef<string | null>(null);
-
-  useEffect(() => {
-    void useBar.getState().loadItems();
-    // today's free water, for those who may see the report (others see it after the first tap)
-    if (useBar.getState().waterToday === null && can('bar.report')) {
-      const today = clubToday();
-      call('bar.report', { from: today, to: today })
-        .then((r) => useBar.getState().setWaterToday(r.water))
-        .catch(() => undefined);
-    }
-  }, []);
 
   // a card scanned anywhere on the screen opens that member's tab
   const onScan = useRef<(code: string) => void>(() => undefined);
@@ -89,6 +90,7 @@ export default function BarScreen() {
     setWaterBusy(true);
     try {
       const n = await useBar.getState().water();
+      updateOpData('bar.report', { from: today, to: today }, (r) => ({ ...r, water: n }));
       toast.ok(t('bar.waterDone', { count: n }));
     } catch (e) {
       toast.error(errorText(e));

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, SystemStatus } from '../../../electron/core/contract';
+import type { SystemStatus } from '../../../electron/core/contract';
 import { call } from '../api';
 import { PinPad } from '../components/PinPad';
 import { errorText } from '../errorText';
 import { fmtDateTime } from '../format';
+import { loadError, useOp } from '../query';
 
 /**
  * The database cannot be used (unreadable, damaged, written by a newer app). Nothing is recreated
@@ -13,20 +14,15 @@ import { fmtDateTime } from '../format';
  */
 export default function BrokenScreen(props: { status: SystemStatus; onRestored: () => void }) {
   const { t } = useTranslation();
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
-  const [file, setFile] = useState<string | null>(null);
+  const backupList = useOp('backups.list', {});
+  const backups = backupList.data ?? null;
+  // the latest backup unless another is chosen
+  const [chosen, setFile] = useState<string | null>(null);
+  const file = chosen ?? backups?.[0]?.file ?? null;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [restoreError, setError] = useState<string | null>(null);
+  const error = restoreError ?? loadError(backupList);
   const problem = props.status.problem ?? 'DATABASE_BROKEN';
-
-  useEffect(() => {
-    call('backups.list', {})
-      .then((b) => {
-        setBackups(b);
-        setFile(b[0]?.file ?? null);
-      })
-      .catch((e: unknown) => setError(errorText(e)));
-  }, []);
 
   const restore = async (pin: string) => {
     if (!file) return;

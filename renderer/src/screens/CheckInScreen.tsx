@@ -5,10 +5,11 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckoutPreview, MemberSummary, VisitInfo } from '../../../electron/core/contract';
+import type { CheckoutPreview, InsideVisit, MemberSummary, VisitInfo } from '../../../electron/core/contract';
 import { AuthorizeDialog } from '../components/AuthorizeDialog';
 import { Icon } from './checkin/Icon';
 import { errorText } from '../errorText';
+import { useOp } from '../query';
 import { createScanListener, isEditable } from '../scanner';
 import { isMuted, setMuted } from '../sound';
 import { useCheckin, type CheckoutBy, type MemberRef } from '../stores/checkin';
@@ -33,15 +34,18 @@ type Dialog =
   | { kind: 'checkout'; preview: CheckoutPreview };
 
 const REFRESH_MS = 15_000;
+const NOBODY: InsideVisit[] = [];
 
 export default function CheckInScreen() {
   const { t } = useTranslation();
   const uid = useId();
   const panel = useCheckin((s) => s.panel);
-  const inside = useCheckin((s) => s.inside);
-  const today = useCheckin((s) => s.today);
   const busy = useCheckin((s) => s.busy);
-  const stale = useCheckin((s) => s.stale);
+  // who is inside + today's counts: fresh after every action, every change event and every 15 s
+  const inside = useOp('checkin.inside', {}, { refetchInterval: REFRESH_MS });
+  const today = useOp('checkin.today', {}, { refetchInterval: REFRESH_MS });
+  // the last refresh failed: shown quietly, the next one tries again
+  const stale = inside.isError || today.isError;
   const canScan = useCan('checkin.scan');
   const canGuest = useCan('checkin.guest');
   const canCheckout = useCan('checkin.checkoutPreview');
@@ -58,14 +62,6 @@ export default function CheckInScreen() {
   const focusScan = useCallback(() => {
     // after the dialog's own focus handling
     requestAnimationFrame(() => scanBox.current?.focus());
-  }, []);
-
-  // who is inside + today's counts: now, after every action (the store does that) and every 15 s
-  useEffect(() => {
-    const { refresh } = useCheckin.getState();
-    void refresh();
-    const id = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(id);
   }, []);
 
   // back to the scan field after every result and when a dialog closes
@@ -270,7 +266,7 @@ export default function CheckInScreen() {
           <ResultPanel panel={panel} actions={resultActions} />
         </div>
         <InsideList
-          rows={inside}
+          rows={inside.data ?? NOBODY}
           stale={stale}
           canCheckout={canCheckout}
           onCheckout={onCheckoutVisit}
@@ -282,7 +278,7 @@ export default function CheckInScreen() {
         <NextChip />
         <ComplaintDeadlineNotice />
       </div>
-      <TodayStrip today={today} />
+      <TodayStrip today={today.data ?? null} />
 
       {dialog?.kind === 'override' && (
         <AuthorizeDialog

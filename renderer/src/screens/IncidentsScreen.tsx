@@ -4,9 +4,8 @@
  * (filters, follow-ups due, costs, the chart, CSV), the full record, the printable written report,
  * and the complaints tab.
  */
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { subscribeChanges } from '../api';
 import { useNav } from '../stores/nav';
 import { useCan } from '../stores/session';
 import { toast } from '../stores/toast';
@@ -14,7 +13,8 @@ import { ComplaintDeadlineNotice } from './incidents/ComplaintDeadline';
 import { ComplaintDetail } from './incidents/ComplaintDetail';
 import { ComplaintsPanel } from './incidents/ComplaintsPanel';
 import { IncidentDetail } from './incidents/IncidentDetail';
-import { DeskList, ReviewPanel } from './incidents/IncidentList';
+import { DeskList } from './incidents/IncidentList';
+import { ReviewPanel } from './incidents/IncidentReview';
 import { IncidentReport } from './incidents/IncidentReport';
 import { OpenIncidentDialog } from './incidents/OpenIncidentDialog';
 import './IncidentsScreen.css';
@@ -44,21 +44,6 @@ export default function IncidentsScreen() {
       : { kind: 'list' },
   );
   const [dialog, setDialog] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
-
-  // another counter (or this one) changed an incident or a complaint: refresh what is shown
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = subscribeChanges((e) => {
-      if (!/^(incidents|complaints)\./.test(e.op)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => setReloadKey((n) => n + 1), 200);
-    });
-    return () => {
-      clearTimeout(timer);
-      off();
-    };
-  }, []);
 
   const tabs: Tab[] = canComplaints ? ['incidents', 'complaints'] : ['incidents'];
   const current = tabs.includes(tab) ? tab : 'incidents';
@@ -69,7 +54,6 @@ export default function IncidentsScreen() {
     setTab(next);
     document.getElementById(`${uid}-tab-${next}`)?.focus();
   };
-  const bump = () => setReloadKey((n) => n + 1);
 
   if (view.kind === 'report') {
     return <IncidentReport id={view.id} onBack={() => setView({ kind: 'incident', id: view.id })} />;
@@ -80,31 +64,17 @@ export default function IncidentsScreen() {
       {view.kind === 'incident' && (
         <IncidentDetail
           id={view.id}
-          reloadKey={reloadKey}
-          onBack={() => {
-            setView({ kind: 'list' });
-            bump();
-          }}
+          onBack={() => setView({ kind: 'list' })}
           onReport={(id) => setView({ kind: 'report', id })}
         />
       )}
-      {view.kind === 'complaint' && (
-        <ComplaintDetail
-          id={view.id}
-          reloadKey={reloadKey}
-          onBack={() => {
-            setView({ kind: 'list' });
-            bump();
-          }}
-        />
-      )}
+      {view.kind === 'complaint' && <ComplaintDetail id={view.id} onBack={() => setView({ kind: 'list' })} />}
       {view.kind === 'list' && (
         <>
           <div className="page-header">
             <h1>{t('incidents.title')}</h1>
             <span className="spacer" />
             <ComplaintDeadlineNotice
-              reloadKey={reloadKey}
               onShow={() => {
                 setComplaintShow((x) => ({ show: 'deadline', n: x.n + 1 }));
                 setTab('complaints');
@@ -140,15 +110,14 @@ export default function IncidentsScreen() {
           >
             {current === 'incidents' &&
               (isManager ? (
-                <ReviewPanel reloadKey={reloadKey} onOpen={(id) => setView({ kind: 'incident', id })} />
+                <ReviewPanel onOpen={(id) => setView({ kind: 'incident', id })} />
               ) : (
-                <DeskList reloadKey={reloadKey} onOpen={(id) => setView({ kind: 'incident', id })} />
+                <DeskList onOpen={(id) => setView({ kind: 'incident', id })} />
               ))}
             {current === 'complaints' && (
               <ComplaintsPanel
                 key={complaintShow.n}
                 show={complaintShow.show}
-                reloadKey={reloadKey}
                 onOpen={(id) => setView({ kind: 'complaint', id })}
               />
             )}

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginStaff } from '../../../electron/core/contract';
 import { call } from '../api';
 import { LangSwitch } from '../components/LangSwitch';
 import { PinPad } from '../components/PinPad';
 import { errorText } from '../errorText';
+import { loadError } from '../query';
+import { useStaffList } from '../staff';
 import { useCheckin } from '../stores/checkin';
 import { useMembers } from '../stores/members';
 import { useNav } from '../stores/nav';
@@ -15,16 +17,12 @@ import { useToast } from '../stores/toast';
 export default function LoginScreen(props: { onLoggedIn: () => void }) {
   const { t } = useTranslation();
   const clubName = useSession((s) => s.status?.clubName);
-  const [staff, setStaff] = useState<LoginStaff[] | null>(null);
+  const staffList = useStaffList();
+  const staff = staffList.data ?? null;
   const [picked, setPicked] = useState<LoginStaff | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call('session.staffList', {})
-      .then(setStaff)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, []);
+  const [loginError, setError] = useState<string | null>(null);
+  const error = loginError ?? loadError(staffList);
 
   const login = async (pin: string) => {
     if (!picked) return;
@@ -34,7 +32,7 @@ export default function LoginScreen(props: { onLoggedIn: () => void }) {
       await call('session.login', { staffId: picked.id, pin });
       // A new person at the counter starts on the home screen, with nothing of the previous user's searches.
       useNav.getState().go('checkin');
-      useMembers.setState({ query: '', results: null, selectedId: null, detail: null });
+      useMembers.setState({ query: '', results: null, selectedId: null });
       useCheckin.setState({ panel: { kind: 'idle' } });
       useToast.setState({ items: [] });
       props.onLoggedIn();

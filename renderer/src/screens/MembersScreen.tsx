@@ -8,8 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { fmtDate } from '../format';
+import { useOp } from '../query';
 import { createScanListener } from '../scanner';
-import { useMembers } from '../stores/members';
+import { summaryOf, useMembers } from '../stores/members';
 import { useNav } from '../stores/nav';
 import { useCan } from '../stores/session';
 import { toast } from '../stores/toast';
@@ -19,9 +20,8 @@ import { MemberDetailPanel } from './members/MemberDetailPanel';
 import { CardSaleDialog } from './members/CardSaleDialog';
 import { MemberForm } from './members/MemberForm';
 import { StateBadge } from './members/StateBadge';
-import { StoredValueCheckDialog } from './members/StoredValuePanel';
+import { StoredValueCheckDialog } from './members/StoredValueCheck';
 import './MembersScreen.css';
-import './CheckInScreen.css';
 import { PhoneText } from '../components/PhoneText';
 
 const DEBOUNCE_MS = 120;
@@ -29,7 +29,9 @@ const DEBOUNCE_MS = 120;
 export default function MembersScreen() {
   const { t } = useTranslation();
   const uid = useId();
-  const { query, results, searching, searchError, selectedId, detail, detailError } = useMembers();
+  const { query, results, searching, searchError, selectedId } = useMembers();
+  const detailQuery = useOp('members.get', { id: selectedId ?? 0 }, { enabled: selectedId !== null });
+  const detail = detailQuery.data ?? null;
   const { setQuery, search, select, setDetail } = useMembers.getState();
   const navParams = useNav((s) => s.params);
   const canCreate = useCan('members.create');
@@ -46,7 +48,7 @@ export default function MembersScreen() {
   // opened from elsewhere with a member to show
   useEffect(() => {
     const id = navParams.memberId;
-    if (typeof id === 'number') void useMembers.getState().select(id);
+    if (typeof id === 'number') useMembers.getState().select(id);
   }, [navParams]);
 
   useEffect(() => {
@@ -58,7 +60,7 @@ export default function MembersScreen() {
         s.setQuery(code);
         void s.search(code).then((rows) => {
           const hit = rows.find((r) => r.cardNo.toLowerCase() === code.toLowerCase());
-          if (hit) void useMembers.getState().select(hit.id);
+          if (hit) useMembers.getState().select(hit.id);
         });
       },
       { isScanField: (el) => el !== null && el === inputRef.current },
@@ -88,7 +90,8 @@ export default function MembersScreen() {
     }
   };
 
-  const rows = results?.rows ?? [];
+  // the member shown in detail is fresh (a change anywhere): their row says the same
+  const rows = (results?.rows ?? []).map((r) => (detail && r.id === detail.id ? summaryOf(detail) : r));
   const shownFor = results?.q ?? '';
 
   return (
@@ -146,7 +149,7 @@ export default function MembersScreen() {
                     r.length === 1
                       ? r[0]
                       : r.find((x) => x.cardNo.toLowerCase() === query.trim().toLowerCase());
-                  if (first && canGet) void select(first.id);
+                  if (first && canGet) select(first.id);
                 });
               }
             }}
@@ -188,7 +191,7 @@ export default function MembersScreen() {
                     key={m.id}
                     className={m.id === selectedId ? 'selected' : ''}
                     aria-selected={m.id === selectedId}
-                    onClick={() => canGet && void select(m.id)}
+                    onClick={() => canGet && select(m.id)}
                   >
                     <td className="mono">{m.cardNo}</td>
                     <td>
@@ -198,7 +201,7 @@ export default function MembersScreen() {
                           className="link-button"
                           onClick={(e) => {
                             e.stopPropagation();
-                            void select(m.id);
+                            select(m.id);
                           }}
                         >
                           {m.name}
@@ -234,11 +237,11 @@ export default function MembersScreen() {
         </div>
         {selectedId !== null && (
           <div className="members-detail">
-            {detail && detail.id === selectedId ? (
-              <MemberDetailPanel member={detail} onChanged={setDetail} onClose={() => void select(null)} />
-            ) : detailError !== null ? (
+            {detail ? (
+              <MemberDetailPanel member={detail} onChanged={setDetail} onClose={() => select(null)} />
+            ) : detailQuery.isError ? (
               <div className="field-error" role="alert">
-                {errorText(detailError)}
+                {errorText(detailQuery.error)}
               </div>
             ) : (
               <p className="muted">{t('common.loading')}</p>
@@ -273,7 +276,7 @@ export default function MembersScreen() {
             canGet
               ? (id) => {
                   setDialog(null);
-                  void select(id);
+                  select(id);
                 }
               : undefined
           }

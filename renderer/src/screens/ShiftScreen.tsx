@@ -3,18 +3,20 @@
  * running shift's live figures, the closing wizard with the blind count and two signatures, the
  * printable report, history with charts, and the day close for shift leads and managers.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DayReport, ShiftCurrent, ShiftReport } from '../../../electron/core/contract';
-import { call, subscribeChanges } from '../api';
+import type { DayReport, ShiftReport } from '../../../electron/core/contract';
+import { call } from '../api';
 import { errorText } from '../errorText';
+import { refresh as refreshOps, useOp } from '../query';
 import { useCan } from '../stores/session';
 import { toast } from '../stores/toast';
 import { CloseWizard } from './shift/CloseWizard';
 import { DayClose } from './shift/DayClose';
 import { History } from './shift/History';
 import { Opening } from './shift/Opening';
-import { DayReportView, ShiftReportView } from './shift/ReportView';
+import { DayReportView } from './shift/DayReport';
+import { ShiftReportView } from './shift/ReportView';
 import { Running } from './shift/Running';
 import './ShiftScreen.css';
 
@@ -31,32 +33,11 @@ export default function ShiftScreen() {
   const canDay = useCan('shift.closeDay');
   const [tab, setTab] = useState<Tab>('current');
   const [view, setView] = useState<View>({ kind: 'tabs' });
-  const [current, setCurrent] = useState<ShiftCurrent | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      setCurrent(await call('shift.current', {}));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    const id = setTimeout(() => void refresh(), 0);
-    // live figures: another counter checked someone in or sold a drink
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = subscribeChanges(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), 300);
-    });
-    return () => {
-      clearTimeout(id);
-      clearTimeout(timer);
-      off();
-    };
-  }, [refresh]);
+  // live figures: another counter checked someone in or sold a drink
+  const currentQuery = useOp('shift.current', {});
+  const current = currentQuery.data ?? null;
+  const error = currentQuery.isError ? errorText(currentQuery.error) : null;
+  const refresh = () => refreshOps('shift.current', 'shift.opening');
 
   const tabs: Tab[] = canDay ? ['current', 'history', 'day'] : ['current', 'history'];
 

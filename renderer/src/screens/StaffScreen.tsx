@@ -2,12 +2,13 @@
  * Staff: everyone who can log in at the counter, with their role; managers add staff, change
  * roles, deactivate and set a new PIN. The core refuses to leave the club without a manager.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PIN_PATTERN, ROLES, STAFF_GENDERS, type StaffGender } from '../../../electron/core/contract';
 import { call, type OpArgs, type OpResult } from '../api';
 import { Modal } from '../components/Modal';
 import { errorText, invalidFields } from '../errorText';
+import { refresh, useOp } from '../query';
 import { useCan, useSession } from '../stores/session';
 import { toast } from '../stores/toast';
 
@@ -19,24 +20,10 @@ export default function StaffScreen() {
   const canCreate = useCan('staff.create');
   const canUpdate = useCan('staff.update');
   const meId = useSession((s) => s.info?.staff.id ?? null);
-  const [rows, setRows] = useState<StaffInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useOp('staff.list', { includeInactive: true });
+  const rows = list.data ?? null;
+  const error = list.isError ? errorText(list.error) : null;
   const [editing, setEditing] = useState<StaffInfo | 'new' | null>(null);
-
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let live = true;
-    call('staff.list', { includeInactive: true })
-      .then((r) => {
-        if (!live) return;
-        setRows(r);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [version]);
 
   return (
     <div className="page">
@@ -104,7 +91,7 @@ export default function StaffScreen() {
           onSaved={(s, created) => {
             setEditing(null);
             toast.ok(t(created ? 'staff.created' : 'staff.saved', { name: s.name }));
-            setVersion((v) => v + 1);
+            void refresh('staff.list', 'session.staffList');
           }}
         />
       )}

@@ -10,12 +10,13 @@ import {
   RETIRABLE_TAG_STATUSES,
   TAG_STATUSES,
   type CheckoutPreview,
+  type TagBoard,
   type TagRow,
 } from '../../../electron/core/contract';
-import { call } from '../api';
 import { Icon } from './checkin/Icon';
 import { errorText } from '../errorText';
 import { fmtDateTime, fmtTime } from '../format';
+import { refresh, setOpData, useCommand, useOp } from '../query';
 import { useCheckin } from '../stores/checkin';
 import { useCan } from '../stores/session';
 import { selectable, selectedWith, useTags, type TagFilter } from '../stores/tags';
@@ -23,7 +24,6 @@ import { toast } from '../stores/toast';
 import { CheckoutDialog } from './checkin/CheckoutDialog';
 import { TagActionDialog, type TagAction } from './tags/TagActionDialog';
 import './TagsScreen.css';
-import './CheckInScreen.css';
 
 function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: TagRow): string {
   const status = t(`tags.status.${tag.status}`);
@@ -35,8 +35,18 @@ function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: T
 
 export default function TagsScreen() {
   const { t } = useTranslation();
-  const { board, error, filter, selected, loading } = useTags();
-  const { load, setFilter, toggle, selectRange, selectWhere, clearSelection, setBoard } = useTags.getState();
+  const { filter, selected } = useTags();
+  const { setFilter, toggle, selectRange, selectWhere, clearSelection } = useTags.getState();
+  // the board: live, and every 15 s
+  const boardQuery = useOp('tags.board', {}, { refetchInterval: 15_000 });
+  const board = boardQuery.data ?? null;
+  const error = boardQuery.isError ? boardQuery.error : null;
+  const load = () => refresh('tags.board');
+  const setBoard = (b: TagBoard) => setOpData('tags.board', {}, b);
+  // a new board keeps only selections that still exist and are still selectable
+  useEffect(() => {
+    if (board) useTags.getState().keepSelectable(board);
+  }, [board]);
   const canDisinfect = useCan('tags.sendToDisinfection');
   const canReturn = useCan('tags.returnFromDisinfection');
   const canRetire = useCan('tags.retire');
@@ -47,13 +57,9 @@ export default function TagsScreen() {
   const canCheckout = useCan('checkin.checkoutPreview');
   const [action, setAction] = useState<TagAction | null>(null);
   const [checkout, setCheckout] = useState<CheckoutPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void useTags.getState().load();
-    const id = setInterval(() => void useTags.getState().load(), 15_000);
-    return () => clearInterval(id);
-  }, []);
+  const send = useCommand('tags.sendToDisinfection');
+  const back = useCommand('tags.returnFromDisinfection');
+  const busy = send.busy || back.busy;
 
   const visible = useMemo(
     () => (board ? board.tags.filter((x) => filter === 'all' || x.status === filter) : []),
@@ -66,10 +72,8 @@ export default function TagsScreen() {
   const toRestore = selectedWith(board, selected, RESTORABLE_TAG_STATUSES);
   const single = selected.size === 1 ? (board?.tags.find((x) => selected.has(x.number)) ?? null) : null;
 
-  const batch = async (op: 'tags.sendToDisinfection' | 'tags.returnFromDisinfection', numbers: number[]) => {
-    setBusy(true);
-    try {
-      const b = await call(op, { numbers });
+  const batch = (op: 'tags.sendToDisinfection' | 'tags.returnFromDisinfection', numbers: number[]) =>
+    (op === 'tags.sendToDisinfection' ? send : back).run({ numbers }, (b) => {
       setBoard(b);
       clearSelection();
       toast.ok(
@@ -77,12 +81,7 @@ export default function TagsScreen() {
           count: numbers.length,
         }),
       );
-    } catch (e) {
-      toast.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const onTile = async (tag: TagRow, shift: boolean) => {
     if (tag.status === 'issued') {
@@ -145,11 +144,11 @@ export default function TagsScreen() {
       <div className="toolbar tags-toolbar">
         {anyAction && (
           <>
-            <button type="button" className="btn" onClick={() => selectWhere('available')}>
+            <button type="button" className="btn" onClick={() => selectWhere('available', board)}>
               {t('tags.selectAvailable')}
             </button>
             {canReturn && (
-              <button type="button" className="btn" onClick={() => selectWhere('disinfection')}>
+              <button type="button" className="btn" onClick={() => selectWhere('disinfection', board)}>
                 {t('tags.selectDisinfection')}
               </button>
             )}
@@ -243,7 +242,12 @@ export default function TagsScreen() {
         )}
       </div>
 
-      <div className="tags-grid" role="group" aria-label={t('tags.board')} aria-busy={loading && !board}>
+      <div
+        className="tags-grid"
+        role="group"
+        aria-label={t('tags.board')}
+        aria-busy={boardQuery.isFetching && !board}
+      >
         {!board && !error && <p className="muted">{t('common.loading')}</p>}
         {board && visible.length === 0 && <p className="muted">{t('tags.noneInFilter')}</p>}
         {visible.map((tag) => {

@@ -10,10 +10,10 @@ import { useTranslation } from 'react-i18next';
 import type { OpName } from '../../../electron/core/contract';
 import { call } from '../api';
 import { can, useCan, useSession } from '../stores/session';
-import { useVisitors } from '../stores/visitors';
 import { AnnouncementsPanel } from './visitors/Announcements';
 import { AppointmentsPanel } from './visitors/AppointmentsPanel';
 import { CallingCards } from './visitors/CallingCards';
+import { refreshVisitors, useBoard, useOpenVisitors, useVisitorsToday } from './visitors/data';
 import { DisputesPanel } from './visitors/DisputesPanel';
 import { PhonePanel } from './visitors/PhonePanel';
 import { RegisterForm } from './visitors/RegisterForm';
@@ -43,20 +43,13 @@ export default function VisitorsScreen() {
   const allowed = useVisitorsSections();
   const [section, setSection] = useState<Section>('register');
   const current = allowed.includes(section) ? section : (allowed[0] ?? 'today');
-  const autoNext = useVisitors((s) => s.board?.autoProposeNext ?? false);
-  const openCalls = useVisitors((s) => Object.values(s.open).some((v) => v.status === 'calling'));
+  // the rotation, today's visitors and the open calls: live, and every 15 s for the countdowns
+  const autoNext = useBoard(REFRESH_MS).data?.autoProposeNext ?? false;
+  const today = useVisitorsToday(REFRESH_MS).data;
+  const openCalls = useOpenVisitors(REFRESH_MS).some((v) => v.status === 'calling');
   const canTick = useCan('visitors.tick');
-  const today = useVisitors((s) => s.today);
   // a consultant's disputes tab lists only their own (read-only)
   const mine = useSession((s) => s.info?.staff.role === 'consultant');
-
-  useEffect(() => {
-    const s = useVisitors.getState();
-    void s.loadConsultants();
-    void s.refresh();
-    const id = setInterval(() => void useVisitors.getState().refresh(), REFRESH_MS);
-    return () => clearInterval(id);
-  }, []);
 
   // with "call the next automatically": let the core page again / call the next when time is up
   useEffect(() => {
@@ -64,7 +57,7 @@ export default function VisitorsScreen() {
     const id = setInterval(() => {
       call('visitors.tick', {})
         .then((r) => {
-          if (r.changed.length > 0) void useVisitors.getState().refresh();
+          if (r.changed.length > 0) void refreshVisitors();
         })
         .catch(() => undefined);
     }, TICK_MS);

@@ -1,10 +1,12 @@
 /**
- * The drink bar: the item list (with stock), the open tab (one visit's slips) and the pending slip
- * being put together before it is saved. The core decides everything; this only keeps what is shown.
+ * The drink bar's screen state: whose tab is open, the pending slip being put together before it
+ * is saved, and today's free water as the last tap answered. The items (with stock) and the open
+ * tab are queries (`bar.items`, `bar.tab`), fresh after every change anywhere.
  */
 import { create } from 'zustand';
 import { call, newOpId } from '../api';
 import type { BarItem, Tab } from '../../../electron/core/contract';
+import { refresh, setOpData, updateOpData, useOp } from '../query';
 
 export type TabRef = { visitId: number } | { tagNumber: number } | { cardNo: string };
 
@@ -24,26 +26,19 @@ export interface Authorization {
 }
 
 interface BarState {
-  /** Items as last loaded (inactive ones too when `withInactive`). */
-  items: BarItem[] | null;
-  withInactive: boolean;
-  itemsError: unknown;
-  tab: Tab | null;
+  /** The visit whose tab is open (null: none). */
+  tabVisitId: number | null;
   tabBusy: boolean;
   /** The pending slip, in the order the items were first picked. */
   slip: SlipLine[];
   /** Idempotency key of the pending slip: the same while it is unchanged (so a retry is not a second sale). */
   slipOpId: string;
   saving: boolean;
-  /** Free water served today (null = not known yet). */
+  /** Free water served today as the last tap here answered (null = not tapped yet). */
   waterToday: number | null;
 
-  loadItems(opts?: { includeInactive?: boolean }): Promise<void>;
-  setItem(item: BarItem): void;
   openTab(ref: TabRef): Promise<Tab>;
-  refreshTab(): Promise<void>;
   closeTab(): void;
-  setTab(tab: Tab): void;
   add(itemId: number, delta?: number): void;
   setQuantity(itemId: number, quantity: number): void;
   remove(itemId: number): void;
@@ -60,64 +55,56 @@ interface BarState {
     opts?: { quantities?: number[]; cashBack?: boolean },
   ): Promise<Tab>;
   water(): Promise<number>;
-  setWaterToday(n: number): void;
+}
+
+/** The items (with stock) on sale; `includeInactive` adds those taken off sale (the stock list). */
+export function useBarItems(includeInactive = false) {
+  return useOp('bar.items', includeInactive ? { includeInactive: true } : {});
+}
+
+/** The open tab, fresh after every change and every 20 s (it may be paid at check-out meanwhile). */
+export function useTab() {
+  const visitId = useBar((s) => s.tabVisitId);
+  return useOp('bar.tab', { visitId: visitId ?? 0 }, { enabled: visitId !== null, refetchInterval: 20_000 });
+}
+
+/** A tab as a change answered it. */
+function showTab(tab: Tab): Tab {
+  setOpData('bar.tab', { visitId: tab.visit.visitId }, tab);
+  return tab;
+}
+
+/** An item as a change answered it (a delivery, an edit): in every list of items at once. */
+export function setItem(item: BarItem): void {
+  for (const args of [{}, { includeInactive: true }])
+    updateOpData('bar.items', args, (items) =>
+      items.some((x) => x.id === item.id)
+        ? items.map((x) => (x.id === item.id ? item : x))
+        : [...items, item],
+    );
 }
 
 export const useBar = create<BarState>((set, get) => ({
-  items: null,
-  withInactive: false,
-  itemsError: null,
-  tab: null,
+  tabVisitId: null,
   tabBusy: false,
   slip: [],
   slipOpId: newOpId(),
   saving: false,
   waterToday: null,
 
-  async loadItems(opts) {
-    const includeInactive = opts?.includeInactive ?? get().withInactive;
-    try {
-      const items = await call('bar.items', includeInactive ? { includeInactive: true } : {});
-      set({ items, withInactive: includeInactive, itemsError: null });
-    } catch (e) {
-      set({ itemsError: e });
-    }
-  },
-
-  setItem(item) {
-    const items = get().items;
-    if (!items) return;
-    const i = items.findIndex((x) => x.id === item.id);
-    set({ items: i < 0 ? [...items, item] : items.map((x) => (x.id === item.id ? item : x)) });
-  },
-
   async openTab(ref) {
     set({ tabBusy: true });
     try {
-      const tab = await call('bar.tab', ref);
-      set({ tab });
+      const tab = showTab(await call('bar.tab', ref));
+      set({ tabVisitId: tab.visit.visitId });
       return tab;
     } finally {
       set({ tabBusy: false });
     }
   },
 
-  async refreshTab() {
-    const tab = get().tab;
-    if (!tab) return;
-    try {
-      set({ tab: await call('bar.tab', { visitId: tab.visit.visitId }) });
-    } catch {
-      // keep what is shown; the next action reports the problem
-    }
-  },
-
   closeTab() {
-    set({ tab: null });
-  },
-
-  setTab(tab) {
-    set({ tab });
+    set({ tabVisitId: null });
   },
 
   add(itemId, delta = 1) {
@@ -152,17 +139,19 @@ export const useBar = create<BarState>((set, get) => ({
   },
 
   async saveSlip() {
-    const { tab, slip, slipOpId } = get();
-    if (!tab || slip.length === 0) throw new Error('nothing to save');
+    const { tabVisitId, slip, slipOpId } = get();
+    if (tabVisitId === null || slip.length === 0) throw new Error('nothing to save');
     set({ saving: true });
     try {
-      const next = await call('bar.sell', {
-        visitId: tab.visit.visitId,
-        items: slip.map((l) => ({ itemId: l.itemId, quantity: l.quantity })),
-        opId: slipOpId,
-      });
-      set({ tab: next, slip: [], slipOpId: newOpId() });
-      void get().loadItems();
+      const next = showTab(
+        await call('bar.sell', {
+          visitId: tabVisitId,
+          items: slip.map((l) => ({ itemId: l.itemId, quantity: l.quantity })),
+          opId: slipOpId,
+        }),
+      );
+      set({ slip: [], slipOpId: newOpId() });
+      void refresh('bar.items');
       return next;
     } finally {
       set({ saving: false });
@@ -170,22 +159,22 @@ export const useBar = create<BarState>((set, get) => ({
   },
 
   async correct(lineId, quantity) {
-    const tab = await call('bar.correctLine', { lineId, quantity, memberConfirmed: true });
-    set({ tab });
-    void get().loadItems();
+    const tab = showTab(await call('bar.correctLine', { lineId, quantity, memberConfirmed: true }));
+    void refresh('bar.items');
     return tab;
   },
 
   async voidLines(lineIds, auth, opts = {}) {
-    const tab = await call('bar.void', {
-      lineIds,
-      reason: auth.reason,
-      authorization: auth,
-      ...(opts.quantities ? { quantities: opts.quantities } : {}),
-      ...(opts.cashBack ? { cashBack: true } : {}),
-    });
-    set({ tab });
-    void get().loadItems();
+    const tab = showTab(
+      await call('bar.void', {
+        lineIds,
+        reason: auth.reason,
+        authorization: auth,
+        ...(opts.quantities ? { quantities: opts.quantities } : {}),
+        ...(opts.cashBack ? { cashBack: true } : {}),
+      }),
+    );
+    void refresh('bar.items');
     return tab;
   },
 
@@ -193,10 +182,6 @@ export const useBar = create<BarState>((set, get) => ({
     const r = await call('bar.water', {});
     set({ waterToday: r.today });
     return r.today;
-  },
-
-  setWaterToday(n) {
-    set({ waterToday: n });
   },
 }));
 

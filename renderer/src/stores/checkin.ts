@@ -1,6 +1,7 @@
 /**
- * The counter's state: what the result panel shows, who is inside, today's counts. Actions call the
- * core and play the status sound; errors are turned into words by the caller (errorText).
+ * The counter's state: what the result panel shows. Actions call the core and play the status
+ * sound; errors are turned into words by the caller (errorText). Who is inside and today's counts
+ * are queries (`checkin.inside`, `checkin.today`), fetched again after every action here.
  */
 import { create } from 'zustand';
 import { call, newOpId } from '../api';
@@ -8,12 +9,11 @@ import type {
   CheckinResult,
   CheckoutPreview,
   CheckoutResult,
-  InsideVisit,
   OpArgs,
   PaymentPart,
-  TodayCounts,
   VisitInfo,
 } from '../../../electron/core/contract';
+import { refresh } from '../query';
 import { playSound } from '../sound';
 
 /**
@@ -82,13 +82,14 @@ export type Panel =
     }
   | { kind: 'error'; text: string; at: number };
 
+/** Who is inside and today's counts, fetched again (after an action's result is on the screen). */
+export function refreshCounter(): Promise<void> {
+  return refresh('checkin.inside', 'checkin.today');
+}
+
 interface CheckinState {
   panel: Panel;
-  inside: InsideVisit[];
-  today: TodayCounts | null;
   busy: boolean;
-  /** Last refresh failed (shown quietly; the next refresh tries again). */
-  stale: boolean;
   scan(
     ref: MemberRef,
     opts?: { scanned?: boolean; tagNumber?: number; noTag?: boolean; auth?: Auth; authName?: string },
@@ -107,7 +108,6 @@ interface CheckinState {
     opId: string,
     settle?: CheckoutSettle,
   ): Promise<CheckoutResult>;
-  refresh(): Promise<void>;
   showError(text: string): void;
   clear(): void;
 }
@@ -127,10 +127,7 @@ function soundFor(r: CheckinResult): void {
 
 export const useCheckin = create<CheckinState>((set, get) => ({
   panel: { kind: 'idle' },
-  inside: [],
-  today: null,
   busy: false,
-  stale: false,
 
   async scan(ref, opts = {}) {
     markScan(SCAN_MARK_SUBMIT);
@@ -162,7 +159,7 @@ export const useCheckin = create<CheckinState>((set, get) => ({
       soundFor(result);
       afterPaint(() => {
         markScan(SCAN_MARK_PAINTED);
-        void get().refresh();
+        void refreshCounter();
       });
       return result;
     } catch (e) {
@@ -179,7 +176,7 @@ export const useCheckin = create<CheckinState>((set, get) => ({
       const visit = await call('checkin.guest', { ...args, opId: newOpId() });
       set({ panel: { kind: 'guest', visit, at: Date.now() }, busy: false });
       playSound('ok');
-      afterPaint(() => void get().refresh());
+      afterPaint(() => void refreshCounter());
       return visit;
     } finally {
       set({ busy: false });
@@ -197,7 +194,7 @@ export const useCheckin = create<CheckinState>((set, get) => ({
     ) {
       set({ panel: { ...p, result: { ...p.result, visit } } });
     }
-    void get().refresh();
+    void refreshCounter();
     return visit;
   },
 
@@ -224,17 +221,8 @@ export const useCheckin = create<CheckinState>((set, get) => ({
       },
     });
     playSound(tagReturned ? 'ok' : 'warning');
-    afterPaint(() => void get().refresh());
+    afterPaint(() => void refreshCounter());
     return result;
-  },
-
-  async refresh() {
-    try {
-      const [inside, today] = await Promise.all([call('checkin.inside', {}), call('checkin.today', {})]);
-      set({ inside, today, stale: false });
-    } catch {
-      set({ stale: true });
-    }
   },
 
   showError(text) {

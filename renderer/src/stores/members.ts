@@ -1,7 +1,11 @@
-/** The members screen: the search, its results and the member shown in detail. */
+/**
+ * The members screen: the search, its results and which member is shown in detail (the detail
+ * itself is the query `members.get`).
+ */
 import { create } from 'zustand';
 import { call } from '../api';
 import type { MemberDetail, MemberSummary } from '../../../electron/core/contract';
+import { setOpData } from '../query';
 
 interface MembersState {
   query: string;
@@ -10,11 +14,9 @@ interface MembersState {
   searching: boolean;
   searchError: unknown;
   selectedId: number | null;
-  detail: MemberDetail | null;
-  detailError: unknown;
   setQuery(q: string): void;
   search(q: string): Promise<MemberSummary[]>;
-  select(id: number | null): Promise<void>;
+  select(id: number | null): void;
   /** After a change: the new detail, and the same row in the results updated. */
   setDetail(d: MemberDetail): void;
 }
@@ -28,8 +30,6 @@ export const useMembers = create<MembersState>((set, get) => ({
   searching: false,
   searchError: null,
   selectedId: null,
-  detail: null,
-  detailError: null,
 
   setQuery(query) {
     set({ query });
@@ -55,38 +55,15 @@ export const useMembers = create<MembersState>((set, get) => ({
     }
   },
 
-  async select(id) {
-    set({ selectedId: id, detailError: null });
-    if (id === null) {
-      set({ detail: null });
-      return;
-    }
-    try {
-      const d = await call('members.get', { id });
-      if (get().selectedId === id) set({ detail: d });
-    } catch (e) {
-      if (get().selectedId === id) set({ detail: null, detailError: e });
-    }
+  select(id) {
+    set({ selectedId: id });
   },
 
   setDetail(d) {
     const r = get().results;
-    const summary: MemberSummary = {
-      id: d.id,
-      cardNo: d.cardNo,
-      name: d.name,
-      gender: d.gender,
-      phone: d.phone,
-      cardTypeName: d.cardTypeName,
-      cardKind: d.cardKind,
-      expiryDate: d.expiryDate,
-      visitsLeft: d.visitsLeft,
-      state: d.state,
-      inside: d.inside,
-      hasPhoto: d.hasPhoto,
-    };
+    const summary = summaryOf(d);
+    setOpData('members.get', { id: d.id }, d);
     set({
-      detail: d,
       selectedId: d.id,
       results: r
         ? {
@@ -99,3 +76,21 @@ export const useMembers = create<MembersState>((set, get) => ({
     });
   },
 }));
+
+/** A member's row in the search results, from their detail. */
+export function summaryOf(d: MemberDetail): MemberSummary {
+  return {
+    id: d.id,
+    cardNo: d.cardNo,
+    name: d.name,
+    gender: d.gender,
+    phone: d.phone,
+    cardTypeName: d.cardTypeName,
+    cardKind: d.cardKind,
+    expiryDate: d.expiryDate,
+    visitsLeft: d.visitsLeft,
+    state: d.state,
+    inside: d.inside,
+    hasPhoto: d.hasPhoto,
+  };
+}

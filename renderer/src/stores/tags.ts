@@ -1,24 +1,23 @@
-/** The key-tag board: all tags, what is selected, and the batch actions on them. */
+/**
+ * The key-tag board's screen state: the filter and which tags are selected for the batch actions.
+ * The board itself is the query `tags.board`.
+ */
 import { create } from 'zustand';
-import { call } from '../api';
 import type { TagBoard, TagRow, TagStatus } from '../../../electron/core/contract';
 
 export type TagFilter = TagStatus | 'all';
 
 interface TagsState {
-  board: TagBoard | null;
-  loading: boolean;
-  error: unknown;
   filter: TagFilter;
   selected: ReadonlySet<number>;
   /** The last tile clicked (the anchor for shift-click ranges). */
   anchor: number | null;
-  load(): Promise<void>;
-  setBoard(b: TagBoard): void;
+  /** A new board: keep only selections that still exist and are still selectable. */
+  keepSelectable(b: TagBoard): void;
   setFilter(f: TagFilter): void;
   toggle(n: number): void;
   selectRange(to: number, visible: readonly TagRow[]): void;
-  selectWhere(status: TagStatus): void;
+  selectWhere(status: TagStatus, board: TagBoard | null): void;
   clearSelection(): void;
 }
 
@@ -38,30 +37,15 @@ export function selectedWith(
 }
 
 export const useTags = create<TagsState>((set, get) => ({
-  board: null,
-  loading: false,
-  error: null,
   filter: 'all',
   selected: new Set(),
   anchor: null,
 
-  async load() {
-    set({ loading: true });
-    try {
-      get().setBoard(await call('tags.board', {}));
-      set({ error: null });
-    } catch (e) {
-      set({ error: e });
-    } finally {
-      set({ loading: false });
-    }
-  },
-
-  setBoard(board) {
-    // keep only selections that still exist and are still selectable
+  keepSelectable(board) {
     const ok = new Set(board.tags.filter(selectable).map((t) => t.number));
-    const selected = new Set([...get().selected].filter((n) => ok.has(n)));
-    set({ board, selected });
+    const now = get().selected;
+    const selected = new Set([...now].filter((n) => ok.has(n)));
+    if (selected.size !== now.size) set({ selected });
   },
 
   setFilter(filter) {
@@ -92,8 +76,7 @@ export const useTags = create<TagsState>((set, get) => ({
     set({ selected: s, anchor: to });
   },
 
-  selectWhere(status) {
-    const b = get().board;
+  selectWhere(status, b) {
     if (!b) return;
     set({ selected: new Set(b.tags.filter((t) => t.status === status).map((t) => t.number)), anchor: null });
   },

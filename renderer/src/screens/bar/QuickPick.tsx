@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
-import { groupByCategory, useBar, type SlipLine } from '../../stores/bar';
+import { groupByCategory, type SlipLine } from '../../stores/bar';
 
 /** The stock as words (colour comes with it: at or below zero is amber). */
 export function stockText(t: (k: string, o?: Record<string, unknown>) => string, stock: number): string {
@@ -15,13 +15,14 @@ export function stockText(t: (k: string, o?: Record<string, unknown>) => string,
 
 export function QuickPick(props: {
   items: BarItem[] | null;
+  itemsError: unknown;
   slip: SlipLine[];
   disabled: boolean;
   onPick(itemId: number): void;
 }) {
   const { t } = useTranslation();
   const uid = useId();
-  const itemsError = useBar((s) => s.itemsError);
+  const itemsError = props.itemsError ?? null;
   const groups = useMemo(() => groupByCategory((props.items ?? []).filter((i) => i.active)), [props.items]);
   const inSlip = useMemo(() => new Map(props.slip.map((l) => [l.itemId, l.quantity])), [props.slip]);
 

@@ -8,7 +8,8 @@ import type { TabLine } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
 import { isEditable } from '../../scanner';
-import { useBar, type TabRef } from '../../stores/bar';
+import { refresh } from '../../query';
+import { useBar, useBarItems, useTab, type TabRef } from '../../stores/bar';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { CorrectDialog } from './CorrectDialog';
@@ -26,14 +27,14 @@ export interface SellPanelHandle {
 
 type Dialog = { kind: 'correct'; line: TabLine } | { kind: 'void'; line: TabLine };
 
-const REFRESH_MS = 20_000;
-
 export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
   const { t } = useTranslation();
   const uid = useId();
-  const tab = useBar((s) => s.tab);
+  // the open tab: fresh after every change and every 20 s (it may be paid at check-out meanwhile)
+  const tab = useTab().data ?? null;
   const tabBusy = useBar((s) => s.tabBusy);
-  const items = useBar((s) => s.items);
+  const itemsQuery = useBarItems();
+  const items = itemsQuery.data ?? null;
   const slip = useBar((s) => s.slip);
   const canSell = useCan('bar.sell');
   const canCorrect = useCan('bar.correctLine');
@@ -80,12 +81,6 @@ export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  // the tab may change elsewhere (paid at check-out): keep it fresh
-  useEffect(() => {
-    const id = setInterval(() => void useBar.getState().refreshTab(), REFRESH_MS);
-    return () => clearInterval(id);
   }, []);
 
   const submitTag = () => {
@@ -176,12 +171,13 @@ export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
             useBar.getState().closeTab();
             input.current?.focus();
           }}
-          onRefresh={() => void useBar.getState().refreshTab()}
+          onRefresh={() => void refresh('bar.tab')}
         />
       </div>
       <div className="bar-right">
         <QuickPick
           items={items}
+          itemsError={itemsQuery.error}
           slip={slip}
           disabled={!canSell}
           onPick={(id) => useBar.getState().add(id, 1)}

@@ -1,10 +1,10 @@
 /** The items with their stock: deliveries received, and items added or edited by bar staff and managers. */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
-import { useBar } from '../../stores/bar';
+import { setItem, useBarItems } from '../../stores/bar';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { ItemDialog } from './ItemDialog';
@@ -16,18 +16,16 @@ type Dialog = { kind: 'receive'; itemId: number | null } | { kind: 'item'; item:
 export function StockPanel() {
   const { t } = useTranslation();
   const uid = useId();
-  const items = useBar((s) => s.items);
-  const itemsError = useBar((s) => s.itemsError);
   const canEdit = useCan('bar.itemCreate');
   const canUpdate = useCan('bar.itemUpdate');
+  // those who edit items see the ones taken off sale too
+  const itemsQuery = useBarItems(canEdit || canUpdate);
+  const items = itemsQuery.data ?? null;
+  const itemsError = itemsQuery.error;
   const canReceive = useCan('bar.receive');
   const [showInactive, setShowInactive] = useState(false);
   const [filter, setFilter] = useState('');
   const [dialog, setDialog] = useState<Dialog | null>(null);
-
-  useEffect(() => {
-    void useBar.getState().loadItems({ includeInactive: canEdit || canUpdate });
-  }, [canEdit, canUpdate]);
 
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
@@ -173,7 +171,7 @@ export function StockPanel() {
           itemId={dialog.itemId}
           onClose={() => setDialog(null)}
           onDone={(item, quantity) => {
-            useBar.getState().setItem(item);
+            setItem(item);
             toast.ok(t('bar.receiveDialog.done', { name: item.name, quantity, stock: item.stock }));
             setDialog(null);
           }}
@@ -185,7 +183,7 @@ export function StockPanel() {
           categories={categories}
           onClose={() => setDialog(null)}
           onDone={(item) => {
-            useBar.getState().setItem(item);
+            setItem(item);
             toast.ok(
               dialog.item
                 ? t('bar.itemDialog.saved', { name: item.name })

@@ -2,14 +2,15 @@
  * The stocktake (daily or month-end): every item on sale with its expected stock, a "Counted" field
  * and a reason for any difference. Saving records the counts and shows the differences.
  */
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STOCKTAKE_KINDS, type BarReport, type StocktakeKind } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { FormError, RadioRow } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
 import { fmtDateTime } from '../../format';
-import { groupByCategory, useBar } from '../../stores/bar';
+import { refresh } from '../../query';
+import { groupByCategory, useBarItems } from '../../stores/bar';
 import { toast } from '../../stores/toast';
 
 type Kind = StocktakeKind;
@@ -33,17 +34,13 @@ const parseCount = (s: string): number | null => {
 export function StocktakePanel() {
   const { t } = useTranslation();
   const uid = useId();
-  const items = useBar((s) => s.items);
+  const items = useBarItems().data ?? null;
   const [kind, setKind] = useState<Kind>('daily');
   const [counts, setCounts] = useState<Record<number, string>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [note, setNote] = useState('');
   const { busy, error, setError, run } = useSubmit();
   const [result, setResult] = useState<{ report: BarReport; at: string } | null>(null);
-
-  useEffect(() => {
-    void useBar.getState().loadItems();
-  }, []);
 
   const active = useMemo(() => (items ?? []).filter((i) => i.active), [items]);
   const groups = useMemo(() => groupByCategory(active), [active]);
@@ -84,7 +81,7 @@ export function StocktakePanel() {
       setReasons({});
       setNote('');
       toast.ok(t('bar.stocktake.saved', { count: list.length }));
-      void useBar.getState().loadItems();
+      void refresh('bar.items');
     });
   };
 

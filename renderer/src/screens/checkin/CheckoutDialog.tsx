@@ -13,7 +13,7 @@ import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeD
 import { FormError } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { PaymentEditor } from '../../components/PaymentEditor';
-import '../CheckInScreen.css';
+import './dialogs.css';
 import { errorText } from '../../errorText';
 import { fmtDuration, fmtMoney, fmtTime } from '../../format';
 import { useCheckin, type CheckoutSettle } from '../../stores/checkin';

@@ -3,18 +3,18 @@
  * the total, paid in one go (split across methods). Opened from the check-in result's "unpaid
  * balance" warning, the check-out panel and the member's details.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, newOpId } from '../../api';
-import type { Debts, PaymentPart, Receipt } from '../../../../electron/core/contract';
+import type { PaymentPart, Receipt } from '../../../../electron/core/contract';
 import { FormError, FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { PaymentEditor } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney } from '../../format';
+import { loadError, useOp } from '../../query';
 import { toast } from '../../stores/toast';
-import '../CheckInScreen.css';
+import './dialogs.css';
 
 export function DebtsDialog(props: {
   memberId: number;
@@ -23,22 +23,13 @@ export function DebtsDialog(props: {
   onPaid(r: Receipt): void;
 }) {
   const { t } = useTranslation();
-  const [debts, setDebts] = useState<Debts | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const debtsQuery = useOp('payments.debts', { memberId: props.memberId });
+  const debts = debtsQuery.data ?? null;
+  const failed = loadError(debtsQuery);
   const [pay, setPay] = useState<{ parts: PaymentPart[]; valid: boolean }>({ parts: [], valid: false });
   const { busy, error, run } = useSubmit();
   // kept for retries: a double press or a retry after a lost answer never pays twice
   const opId = useMemo(() => newOpId(), []);
-
-  useEffect(() => {
-    let live = true;
-    call('payments.debts', { memberId: props.memberId })
-      .then((d) => live && setDebts(d))
-      .catch((e: unknown) => live && setLoadError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [props.memberId]);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -64,8 +55,8 @@ export function DebtsDialog(props: {
           if (e.key !== 'Escape') e.stopPropagation();
         }}
       >
-        {loadError ? (
-          <FormError error={loadError} />
+        {failed ? (
+          <FormError error={failed} />
         ) : debts === null ? (
           <p className="muted">{t('common.loading')}</p>
         ) : total <= 0 ? (

@@ -5,8 +5,8 @@
  */
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
 import type { MemberCard, StatusReason, VisitInfo, WarningCode } from '../../../../electron/core/contract';
+import { MemberPhoto } from '../../components/MemberPhoto';
 import { fmtDate, fmtMoney, fmtTime } from '../../format';
 import { can, useCan } from '../../stores/session';
 import type { Panel } from '../../stores/checkin';
@@ -20,35 +20,6 @@ export interface ResultActions {
   onCheckoutInstead(cardNo: string): void;
   onChangeTag(v: VisitInfo): void;
   onTrialGuest(): void;
-}
-
-export function MemberPhoto(props: {
-  memberId: number;
-  hasPhoto: boolean;
-  name: string;
-  size?: 'big' | 'small';
-}) {
-  const { t } = useTranslation();
-  const [url, setUrl] = useState<{ id: number; url: string | null } | null>(null);
-  const { memberId, hasPhoto } = props;
-  useEffect(() => {
-    if (!hasPhoto || !can('members.photo')) return;
-    let live = true;
-    call('members.photo', { id: memberId })
-      .then((r) => live && setUrl({ id: memberId, url: r.dataUrl }))
-      .catch(() => live && setUrl({ id: memberId, url: null }));
-    return () => {
-      live = false;
-    };
-  }, [memberId, hasPhoto]);
-  const src = hasPhoto && url?.id === memberId ? url.url : null;
-  const cls = `member-photo ${props.size === 'small' ? 'member-photo-small' : ''}`;
-  if (src) return <img className={cls} src={src} alt={t('checkin.photoOf', { name: props.name })} />;
-  return (
-    <div className={`${cls} member-photo-none`} role="img" aria-label={t('checkin.noPhoto')}>
-      {Array.from(props.name.trim())[0] ?? '?'}
-    </div>
-  );
 }
 
 function MemberLine({ m }: { m: MemberCard }) {

@@ -2,11 +2,10 @@
  * A complaint's deadline (closed within the setting's days of registration) in colour and words,
  * and the managers' notice of complaints due or overdue (on the home screen and the review).
  */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDeadline, ComplaintList } from '../../../../electron/core/contract';
-import { call, subscribeChanges } from '../../api';
 import { fmtDate } from '../../format';
+import { useOp } from '../../query';
 import { useNav } from '../../stores/nav';
 import { useCan } from '../../stores/session';
 import './deadline.css';
@@ -39,45 +38,29 @@ export function ComplaintDeadlineBadge(props: {
   );
 }
 
+const deadlinesOf = (l: ComplaintList) => l.deadlines;
+
 /**
- * Due and overdue complaints (over all not closed), refreshed when a complaint changes: by the
- * caller's reloadKey when it has one (a screen that already listens), else by its own listener.
+ * Due and overdue complaints (over all not closed), refreshed when a complaint or the settings
+ * change, and every 10 minutes (the deadline moves with the date).
  */
-export function useComplaintDeadlines(reloadKey?: number): ComplaintList['deadlines'] | null {
+export function useComplaintDeadlines(): ComplaintList['deadlines'] | null {
   const can = useCan('complaints.list');
-  const [d, setD] = useState<ComplaintList['deadlines'] | null>(null);
-  const listen = reloadKey === undefined;
-  useEffect(() => {
-    if (!can) return;
-    let live = true;
-    const load = () =>
-      call('complaints.list', { deadline: 'due_or_overdue', limit: 1 })
-        .then((l) => live && setD(l.deadlines))
-        .catch(() => undefined);
-    load();
-    const off = listen
-      ? subscribeChanges((e) => {
-          if (/^(complaints|settings)\./.test(e.op)) load();
-        })
-      : () => undefined;
-    // the deadline moves with the date
-    const id = setInterval(load, 10 * 60_000);
-    return () => {
-      live = false;
-      off();
-      clearInterval(id);
-    };
-  }, [can, listen, reloadKey]);
-  return can ? d : null;
+  const q = useOp(
+    'complaints.list',
+    { deadline: 'due_or_overdue', limit: 1 },
+    { enabled: can, live: ['complaints.', 'settings.'], refetchInterval: 10 * 60_000, select: deadlinesOf },
+  );
+  return can ? (q.data ?? null) : null;
 }
 
 /**
  * The managers' notice: "Complaints: 1 overdue, 2 due today or tomorrow" in colour and words; a
  * click opens the complaints with those. Nothing when none is due.
  */
-export function ComplaintDeadlineNotice(props: { onShow?(): void; reloadKey?: number }) {
+export function ComplaintDeadlineNotice(props: { onShow?(): void }) {
   const { t } = useTranslation();
-  const d = useComplaintDeadlines(props.reloadKey);
+  const d = useComplaintDeadlines();
   if (!d || d.due + d.overdue === 0) return null;
   const show =
     props.onShow ??

@@ -3,7 +3,7 @@
  * past their deadline, all complaints by status, and registering a new one (a member or a name,
  * channel, what, staff, department, what the member wants).
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   COMPLAINT_CHANNELS,
@@ -11,7 +11,6 @@ import {
   DEPARTMENTS,
   type ComplaintChannel as Channel,
   type ComplaintDetail,
-  type ComplaintList,
   type ComplaintStatus,
   type Department,
 } from '../../../../electron/core/contract';
@@ -21,10 +20,11 @@ import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtDateTime } from '../../format';
+import { useOp, useSettled } from '../../query';
 import { ComplaintDeadlineBadge } from './ComplaintDeadline';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import { SelectField } from './SelectField';
-import { complaintBadge } from './util';
+import { INCIDENT_EVENTS, complaintBadge } from './util';
 
 export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDetail): void }) {
   const { t } = useTranslation();
@@ -159,42 +159,29 @@ export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDet
 
 type Show = 'open' | 'deadline' | 'all';
 
-export function ComplaintsPanel(props: { onOpen(id: number): void; reloadKey: number; show?: Show }) {
+export function ComplaintsPanel(props: { onOpen(id: number): void; show?: Show }) {
   const { t } = useTranslation();
   const uid = useId();
   const [show, setShow] = useState<Show>(props.show ?? 'open');
   const openOnly = show === 'open';
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
   const [q, setQ] = useState('');
-  const [list, setList] = useState<ComplaintList | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    const id = setTimeout(
-      () => {
-        call('complaints.list', {
-          ...(openOnly ? { open: true } : {}),
-          ...(show === 'deadline' ? { deadline: 'due_or_overdue' as const } : {}),
-          ...(status ? { status } : {}),
-          ...(q.trim() ? { q: q.trim() } : {}),
-          limit: 500,
-        })
-          .then((l) => {
-            if (!live) return;
-            setList(l);
-            setError(null);
-          })
-          .catch((e: unknown) => live && setError(errorText(e)));
-      },
-      q ? 200 : 0,
-    );
-    return () => {
-      live = false;
-      clearTimeout(id);
-    };
-  }, [openOnly, show, status, q, props.reloadKey]);
+  // a search typed as you go waits until the typing stops
+  const sentQ = useSettled(q, q ? 200 : 0);
+  const listQuery = useOp(
+    'complaints.list',
+    {
+      ...(openOnly ? { open: true } : {}),
+      ...(show === 'deadline' ? { deadline: 'due_or_overdue' as const } : {}),
+      ...(status ? { status } : {}),
+      ...(sentQ.trim() ? { q: sentQ.trim() } : {}),
+      limit: 500,
+    },
+    { live: INCIDENT_EVENTS, keepPrevious: true },
+  );
+  const list = listQuery.data ?? null;
+  const error = listQuery.isError ? errorText(listQuery.error) : null;
 
   return (
     <div className="stack">

@@ -4,12 +4,11 @@
  * taken), laid out as one clean A4 page with signature lines. Print: Electron's print channel or the
  * browser's window.print().
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncidentReport as Report } from '../../../../electron/core/contract';
-import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney } from '../../format';
+import { loadError, useOp } from '../../query';
 import { toast } from '../../stores/toast';
 
 function Row(props: { label: string; children: ReactNode; wide?: boolean }) {
@@ -23,18 +22,10 @@ function Row(props: { label: string; children: ReactNode; wide?: boolean }) {
 
 export function IncidentReport(props: { id: number; onBack(): void }) {
   const { t } = useTranslation();
-  const [r, setR] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('incidents.report', { id: props.id })
-      .then((x) => live && setR(x))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [props.id]);
+  // a printable page: loaded once (reading it records who looked)
+  const report = useOp('incidents.report', { id: props.id }, { live: false });
+  const r = report.data ?? null;
+  const error = loadError(report);
 
   const print = async () => {
     const title = t('incidents.report.printTitle', { club: r?.clubName ?? '', id: props.id });

@@ -63,3 +63,9 @@ export function complaintBadge(s: ComplaintStatus): string {
 
 /** Offers a text as a CSV download (with a byte-order mark for spreadsheet programs). */
 export { csvBlob, downloadBlob } from '../members/files';
+
+/**
+ * The change events that refresh incidents and complaints on screen (not every check-in: reading an
+ * incident records who looked, so it is fetched again only when incidents or complaints change).
+ */
+export const INCIDENT_EVENTS = ['incidents.', 'complaints.'] as const;

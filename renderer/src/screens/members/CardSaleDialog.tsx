@@ -6,65 +6,45 @@
  * the desk (the core leaves them out for reception); consultants' and managers' screens get them
  * prefilled. A card given without payment goes to a shift lead's or manager's PIN instead.
  */
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, newOpId } from '../../api';
 import {
-  GENDERS,
   isCardNo,
   type CardSaleResult,
   type CardTypeInfo,
   type Gender,
-  type LoginStaff,
   type MemberDetail,
   type PaymentPart,
   type VisitorRow,
+  type VisitorsToday,
 } from '../../../../electron/core/contract';
 import { addDays } from '../../../../electron/shared/dates';
 import { centsToInput, parseCents } from '../../../../electron/shared/money';
 import { plausiblePhone } from '../../../../electron/shared/phone';
 import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeDialog';
-import { FormError, FormFooter, RadioRow } from '../../components/FormParts';
+import { FormError, FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { MoneyInput, PaymentEditor } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { clubToday, fmtDate, fmtMoney, moneyRefusal } from '../../format';
+import { loadError, useOp } from '../../query';
+import { useConsultants } from '../../staff';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
+import {
+  fieldParts,
+  NewMemberFields,
+  NO_MEMBER,
+  saleOutcome,
+  type Field,
+  type NewMember,
+  type SaleErrors,
+} from './SaleParts';
 
-type Field =
-  | 'cardNo'
-  | 'name'
-  | 'gender'
-  | 'phone'
-  | 'birthDate'
-  | 'cardTypeId'
-  | 'quantity'
-  | 'startDate'
-  | 'amountCents'
-  | 'soldById';
-
-/** What the member holds after the sale, computed as the core does (shown before paying). */
-export function saleOutcome(
-  type: CardTypeInfo,
-  quantity: number,
-  member: MemberDetail | undefined,
-  start: string,
-  today: string,
-): { expiryDate: string | null; visitsLeft: number | null } {
-  const days = type.durationDays ? type.durationDays * quantity : null;
-  const visits = type.kind === 'visits' && type.visitCount ? type.visitCount * quantity : null;
-  if (member && member.cardTypeId === type.id) {
-    const base = member.expiryDate && member.expiryDate >= today ? member.expiryDate : addDays(today, -1);
-    return {
-      expiryDate: days === null ? null : addDays(base, days),
-      visitsLeft: type.kind === 'visits' ? (member.visitsLeft ?? 0) + (visits ?? 0) : null,
-    };
-  }
-  const from = member ? today : start;
-  return { expiryDate: days === null ? null : addDays(from, days - 1), visitsLeft: visits };
-}
+const NOBODY: VisitorRow[] = [];
+const joinedToday = (v: VisitorsToday) => v.visitors.filter((x) => x.outcome === 'joined');
 
 export function CardSaleDialog(props: {
   /** The member whose card is renewed or upgraded; none: a new member. */
@@ -77,22 +57,22 @@ export function CardSaleDialog(props: {
   const m = props.member;
   const today = clubToday();
   const canSeeVisitors = useCan('visitors.today');
-  const [types, setTypes] = useState<CardTypeInfo[] | null>(null);
-  const [consultants, setConsultants] = useState<LoginStaff[]>([]);
-  const [joined, setJoined] = useState<VisitorRow[]>([]);
+  const typesQuery = useOp('cardTypes.list', {});
+  const types = typesQuery.data ?? null;
+  const consultants = useConsultants();
+  // visitors who joined today (a new member's details come from their registration)
+  const joined =
+    useOp('visitors.today', {}, { enabled: !m && canSeeVisitors, select: joinedToday }).data ?? NOBODY;
   const [step, setStep] = useState<'card' | 'payment'>('card');
-  const [errs, setErrs] = useState<Partial<Record<Field, string>>>({});
+  const [errs, setErrs] = useState<SaleErrors>({});
   const [freeAuth, setFreeAuth] = useState(false);
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error: submitError, setError, run } = useSubmit();
+  const error = submitError ?? loadError(typesQuery);
   // one id for this sale: a double press or a retry after a lost answer never sells twice
   const [opId] = useState(newOpId);
 
-  const [cardNo, setCardNo] = useState('');
-  const [name, setName] = useState('');
-  const [gender, setGender] = useState<Gender | ''>('');
-  const [phone, setPhone] = useState('');
-  const [birthDate, setBirthDate] = useState('');
-  const [notes, setNotes] = useState('');
+  const [who, setWhoState] = useState<NewMember>(NO_MEMBER);
+  const setWho = (patch: Partial<NewMember>) => setWhoState((w) => ({ ...w, ...patch }));
   const [visitorId, setVisitorId] = useState('');
   const [cardTypeId, setCardTypeId] = useState(m ? String(m.cardTypeId) : '');
   const [quantity, setQuantity] = useState('1');
@@ -102,23 +82,6 @@ export function CardSaleDialog(props: {
   const [soldById, setSoldById] = useState('');
   const [parts, setParts] = useState<PaymentPart[]>([]);
   const [partsValid, setPartsValid] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('cardTypes.list', {})
-      .then((list) => live && setTypes(list))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    call('session.staffList', {})
-      .then((list) => live && setConsultants(list.filter((s) => s.role === 'consultant')))
-      .catch(() => live && setConsultants([]));
-    if (!m && canSeeVisitors)
-      call('visitors.today', {})
-        .then((v) => live && setJoined(v.visitors.filter((x) => x.outcome === 'joined')))
-        .catch(() => live && setJoined([]));
-    return () => {
-      live = false;
-    };
-  }, [m, canSeeVisitors, setError]);
 
   const type = (types ?? []).find((x) => String(x.id) === cardTypeId) ?? null;
   const qty = /^\d{1,2}$/.test(quantity) ? Number(quantity) : NaN;
@@ -138,21 +101,19 @@ export function CardSaleDialog(props: {
     setVisitorId(id);
     const v = joined.find((x) => String(x.id) === id);
     if (!v) return;
-    setName(v.name);
-    setPhone(v.phone);
-    setGender(v.gender);
+    setWho({ name: v.name, phone: v.phone, gender: v.gender });
     if (v.creditConsultantId) setSoldById(String(v.creditConsultantId));
     const t2 = (types ?? []).find((x) => x.active && x.name === v.outcomeCardTypeName);
     if (t2) setCardTypeId(String(t2.id));
   };
 
-  const validate = (): Partial<Record<Field, string>> => {
-    const e: Partial<Record<Field, string>> = {};
+  const validate = (): SaleErrors => {
+    const e: SaleErrors = {};
     if (!m) {
-      if (!isCardNo(cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
-      if (!name.trim()) e.name = t('members.fieldError.name');
-      if (!gender) e.gender = t('members.fieldError.gender');
-      if (phone.trim() !== '' && !plausiblePhone(phone)) e.phone = t('members.fieldError.phone');
+      if (!isCardNo(who.cardNo.trim())) e.cardNo = t('members.fieldError.cardNo');
+      if (!who.name.trim()) e.name = t('members.fieldError.name');
+      if (!who.gender) e.gender = t('members.fieldError.gender');
+      if (who.phone.trim() !== '' && !plausiblePhone(who.phone)) e.phone = t('members.fieldError.phone');
       if (!startDate || startDate < today || startDate > addDays(today, 90))
         e.startDate = t('members.sell.needStart');
     }
@@ -175,12 +136,12 @@ export function CardSaleDialog(props: {
     const r = m
       ? await call('members.renew', { id: m.id, ...args(extra) })
       : await call('members.sell', {
-          cardNo: cardNo.trim(),
-          name: name.trim(),
-          gender: gender as Gender,
-          phone: phone.trim() || null,
-          birthDate: birthDate || null,
-          notes,
+          cardNo: who.cardNo.trim(),
+          name: who.name.trim(),
+          gender: who.gender as Gender,
+          phone: who.phone.trim() || null,
+          birthDate: who.birthDate || null,
+          notes: who.notes,
           startDate,
           ...(visitorId ? { visitorId: Number(visitorId) } : {}),
           ...args(extra),
@@ -198,7 +159,7 @@ export function CardSaleDialog(props: {
 
   /** A refusal about the card's details sends the desk back to the first step with the field marked. */
   const onError = (err: unknown): string => {
-    const fe: Partial<Record<Field, string>> = {};
+    const fe: SaleErrors = {};
     for (const p of invalidFields(err)) {
       const k = p.split('.')[0] as Field;
       if (k === 'startDate') fe.startDate = t('members.sell.needStart');
@@ -232,23 +193,7 @@ export function CardSaleDialog(props: {
     await run(() => send({ parts }), onError);
   };
 
-  const field = (k: Field, label: string, input: ReactNode, hint?: string | null) => (
-    <div className="field">
-      <label htmlFor={`${uid}-${k}`}>{label}</label>
-      {input}
-      {hint && !errs[k] && <div className="field-hint">{hint}</div>}
-      {errs[k] && (
-        <div className="field-error" id={`${uid}-${k}-err`}>
-          {errs[k]}
-        </div>
-      )}
-    </div>
-  );
-  const inv = (k: Field) => ({
-    id: `${uid}-${k}`,
-    'aria-invalid': errs[k] ? true : undefined,
-    'aria-describedby': errs[k] ? `${uid}-${k}-err` : undefined,
-  });
+  const { field, inv } = fieldParts(uid, errs);
   const typeLabel = (x: CardTypeInfo) =>
     `${x.name} — ${
       x.kind === 'time'
@@ -292,89 +237,15 @@ export function CardSaleDialog(props: {
               })}
             </p>
           ) : (
-            <>
-              {joined.length > 0 && (
-                <div className="field">
-                  <label htmlFor={`${uid}-visitor`}>{t('members.sell.visitor')}</label>
-                  <select
-                    id={`${uid}-visitor`}
-                    value={visitorId}
-                    onChange={(e) => pickVisitor(e.target.value)}
-                  >
-                    <option value="">{t('members.sell.noVisitor')}</option>
-                    {joined.map((v) => (
-                      <option key={v.id} value={v.id}>
-                        {v.name} · {v.phone}
-                        {v.creditConsultantName ? ` · ${v.creditConsultantName}` : ''}
-                      </option>
-                    ))}
-                  </select>
-                  <div className="field-hint">{t('members.sell.visitorHint')}</div>
-                </div>
-              )}
-              <div className="grid-3">
-                {field(
-                  'cardNo',
-                  t('members.fields.cardNo'),
-                  <input
-                    {...inv('cardNo')}
-                    value={cardNo}
-                    maxLength={32}
-                    autoComplete="off"
-                    onChange={(e) => setCardNo(e.target.value)}
-                  />,
-                )}
-                {field(
-                  'name',
-                  t('members.fields.name'),
-                  <input
-                    {...inv('name')}
-                    value={name}
-                    maxLength={100}
-                    onChange={(e) => setName(e.target.value)}
-                  />,
-                )}
-                <RadioRow
-                  legend={t('members.fields.gender')}
-                  name={`${uid}-gender`}
-                  options={GENDERS}
-                  value={gender}
-                  onChange={(g: Gender) => setGender(g)}
-                  label={(g) => t(`common.${g}`)}
-                  error={errs.gender}
-                />
-                {field(
-                  'phone',
-                  t('members.fields.phone'),
-                  <input
-                    {...inv('phone')}
-                    type="tel"
-                    value={phone}
-                    maxLength={30}
-                    onChange={(e) => setPhone(e.target.value)}
-                  />,
-                )}
-                {field(
-                  'birthDate',
-                  t('members.fields.birthDate'),
-                  <input
-                    {...inv('birthDate')}
-                    type="date"
-                    value={birthDate}
-                    onChange={(e) => setBirthDate(e.target.value)}
-                  />,
-                )}
-                <div className="field">
-                  <label htmlFor={`${uid}-notes`}>{t('members.fields.notes')}</label>
-                  <input
-                    id={`${uid}-notes`}
-                    value={notes}
-                    maxLength={5000}
-                    onChange={(e) => setNotes(e.target.value)}
-                  />
-                </div>
-              </div>
-            </>
+            <NewMemberFields
+              uid={uid}
+              errs={errs}
+              joined={joined}
+              visitorId={visitorId}
+              onPickVisitor={pickVisitor}
+              who={who}
+              setWho={setWho}
+            />
           )}
           <div className="grid-3">
             {field(

@@ -3,14 +3,15 @@
  * reason, and the deactivate / reactivate confirmations (a correction of "active" with a reason).
  * Only what was changed is sent; the core records before and after in the membership history.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import type { CardTypeInfo, MemberDetail, OpArgs } from '../../../../electron/core/contract';
+import type { MemberDetail, OpArgs } from '../../../../electron/core/contract';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
+import { loadError, useOp } from '../../query';
 
 type Field = 'cardTypeId' | 'startDate' | 'expiryDate' | 'visitsLeft' | 'reason';
 
@@ -21,8 +22,13 @@ export function CorrectDialog(props: {
 }) {
   const { t } = useTranslation();
   const uid = useId();
-  const m = props.member;
-  const [types, setTypes] = useState<CardTypeInfo[] | null>(null);
+  // the member as the dialog opened: only what the manager changes is sent, whatever happens meanwhile
+  const [m] = useState(props.member);
+  const typesQuery = useOp('cardTypes.list', { includeInactive: true });
+  const types = useMemo(
+    () => typesQuery.data?.filter((x) => x.active || x.id === m.cardTypeId) ?? null,
+    [typesQuery.data, m.cardTypeId],
+  );
   const [cardTypeId, setCardTypeId] = useState(String(m.cardTypeId));
   const [startDate, setStartDate] = useState(m.startDate);
   const [expiryDate, setExpiryDate] = useState(m.expiryDate ?? '');
@@ -30,17 +36,8 @@ export function CorrectDialog(props: {
   const [active, setActive] = useState(m.state !== 'deactivated');
   const [reason, setReason] = useState('');
   const [errs, setErrs] = useState<Partial<Record<Field, string>>>({});
-  const { busy, error, setError, run } = useSubmit();
-
-  useEffect(() => {
-    let live = true;
-    call('cardTypes.list', { includeInactive: true })
-      .then((list) => live && setTypes(list.filter((x) => x.active || x.id === m.cardTypeId)))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [m.cardTypeId, setError]);
+  const { busy, error: submitError, setError, run } = useSubmit();
+  const error = submitError ?? loadError(typesQuery);
   const type = (types ?? []).find((x) => String(x.id) === cardTypeId);
   const visitsKind = (type?.kind ?? m.cardKind) === 'visits';
 

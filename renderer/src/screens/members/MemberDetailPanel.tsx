@@ -1,6 +1,6 @@
 /**
  * One member in full: photo (upload, made small on a canvas), all fields, state, the membership
- * history, freezes, charges, recent visits, stored value (balance, top-up, ledger; refund and
+ * history, freezes, charges, recent visits (MemberRecords), stored value (balance, top-up, ledger; refund and
  * adjustment for managers) and what is still owed (paid on the spot). Actions: edit the personal
  * details; renew / upgrade (a card sold at the desk); freeze / unfreeze; for managers a correction
  * and deactivate / reactivate, each with a reason.
@@ -10,17 +10,19 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import type { MemberDetail } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
-import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
+import { fmtDate, fmtDateTime, fmtMoney } from '../../format';
+import { refresh } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { DebtsDialog } from '../checkin/DebtsDialog';
-import { MemberPhoto } from '../checkin/ResultPanel';
+import { MemberPhoto } from '../../components/MemberPhoto';
 import { CardSaleDialog } from './CardSaleDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ActiveDialog, CorrectDialog } from './CorrectDialog';
 import { EntitlementHistory } from './EntitlementHistory';
 import { photoToJpeg } from './files';
 import { FreezeDialog } from './FreezeDialog';
+import { MemberRecords } from './MemberRecords';
 import { MemberForm } from './MemberForm';
 import { StateBadge } from './StateBadge';
 import { StoredValuePanel } from './StoredValuePanel';
@@ -54,14 +56,10 @@ export function MemberDetailPanel(props: {
   const canPayDebts = useCan('payments.payDebts');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [photoBusy, setPhotoBusy] = useState(false);
-  const [photoKey, setPhotoKey] = useState(0);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  const reload = async () => {
-    const d = await call('members.get', { id: m.id });
-    props.onChanged(d);
-    return d;
-  };
+  /** The member (and their photo) fetched again after a change made here. */
+  const reload = () => refresh('members.get', 'members.photo');
 
   const onPhoto = async (file: File | undefined) => {
     if (!file) return;
@@ -76,7 +74,6 @@ export function MemberDetailPanel(props: {
       }
       await call('members.setPhoto', { id: m.id, dataUrl });
       await reload();
-      setPhotoKey((k) => k + 1);
       toast.ok(t('members.photo.saved'));
     } catch (e) {
       toast.error(errorText(e));
@@ -98,7 +95,7 @@ export function MemberDetailPanel(props: {
     <section className="member-detail card" aria-labelledby={`${uid}-name`}>
       <div className="md-head">
         <div className="md-photo">
-          <MemberPhoto key={photoKey} memberId={m.id} hasPhoto={m.hasPhoto} name={m.name} />
+          <MemberPhoto memberId={m.id} hasPhoto={m.hasPhoto} name={m.name} />
           {canPhoto && (
             <div className="md-photo-actions">
               <input
@@ -238,123 +235,9 @@ export function MemberDetailPanel(props: {
 
         <EntitlementHistory entries={m.entitlements} />
 
-        <StoredValuePanel member={m} onChanged={() => void reload().catch(() => undefined)} />
+        <StoredValuePanel member={m} />
 
-        <h3>{t('members.freezes.title')}</h3>
-        {m.freezes.length === 0 ? (
-          <p className="muted">{t('members.freezes.none')}</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('members.freezes.range')}</th>
-                <th scope="col">{t('members.freezes.reason')}</th>
-                <th scope="col" className="num">
-                  {t('members.freezes.days')}
-                </th>
-                <th scope="col">{t('members.freezes.by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.freezes.map((fz) => (
-                <tr key={fz.id}>
-                  <td>
-                    {fmtDate(fz.fromDate)} – {fmtDate(fz.toDate)}
-                    {fz.endedAt && (
-                      <div className="muted">
-                        {t('members.freezes.ended', { at: fmtDate(fz.endedAt.slice(0, 10)) })}
-                      </div>
-                    )}
-                  </td>
-                  <td>{fz.reason}</td>
-                  <td className="num">{fz.extendedDays}</td>
-                  <td>
-                    {fz.createdByName}
-                    <div className="muted">{fmtDateTime(fz.createdAt)}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-
-        <h3>{t('members.charges.title')}</h3>
-        {m.charges.length === 0 ? (
-          <p className="muted">{t('members.charges.none')}</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('members.charges.when')}</th>
-                <th scope="col">{t('members.charges.what')}</th>
-                <th scope="col" className="num">
-                  {t('members.charges.amount')}
-                </th>
-                <th scope="col">{t('members.charges.paid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.charges.map((c) => (
-                <tr key={c.id}>
-                  <td>{fmtDateTime(c.createdAt)}</td>
-                  <td>
-                    {t(`members.charges.kind.${c.kind}`)}
-                    {c.note && <div className="muted">{c.note}</div>}
-                  </td>
-                  <td className="num">{fmtMoney(c.amountCents)}</td>
-                  <td>
-                    {c.paidAt ? (
-                      <span className="badge badge-ok">
-                        {t('members.charges.paidAt', { at: fmtDateTime(c.paidAt) })}
-                      </span>
-                    ) : (
-                      <span className="badge badge-block">{t('members.charges.unpaid')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-
-        <h3>{t('members.visits.title')}</h3>
-        {m.recentVisits.length === 0 ? (
-          <p className="muted">{t('members.visits.none')}</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('members.visits.in')}</th>
-                <th scope="col">{t('members.visits.out')}</th>
-                <th scope="col">{t('members.visits.tag')}</th>
-                <th scope="col">{t('members.visits.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.recentVisits.map((v) => (
-                <tr key={v.id}>
-                  <td>{fmtDateTime(v.checkedInAt)}</td>
-                  <td>
-                    {v.checkedOutAt ? (
-                      fmtTime(v.checkedOutAt)
-                    ) : (
-                      <span className="badge badge-warn">{t('members.insideNow')}</span>
-                    )}
-                  </td>
-                  <td>{v.tagNumber ?? '—'}</td>
-                  <td>
-                    {v.overridden && (
-                      <span className="badge badge-warn">{t('members.visits.overridden')}</span>
-                    )}{' '}
-                    {v.checkoutKind === 'tag_not_returned' && (
-                      <span className="badge badge-block">{t('members.visits.tagLost')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <MemberRecords member={m} />
       </div>
 
       {dialog === 'edit' && (
@@ -434,7 +317,7 @@ export function MemberDetailPanel(props: {
           onClose={() => setDialog(null)}
           onPaid={() => {
             setDialog(null);
-            void reload().catch(() => undefined);
+            void reload();
           }}
         />
       )}
@@ -448,7 +331,6 @@ export function MemberDetailPanel(props: {
             await call('members.setPhoto', { id: m.id, dataUrl: null });
             await reload();
             setDialog(null);
-            setPhotoKey((k) => k + 1);
             toast.ok(t('members.photo.removed'));
           }}
         >

@@ -3,15 +3,13 @@
  * member's personal details (the desk). The entitlement is never edited here: a card is sold or
  * renewed with CardSaleDialog, frozen with FreezeDialog, corrected by a manager with CorrectDialog.
  */
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
 import {
   GENDERS,
   isCardNo,
-  type CardTypeInfo,
   type Gender,
-  type LoginStaff,
   type MemberDetail,
   type MemberGender,
   type OpArgs,
@@ -21,6 +19,8 @@ import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
 import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { clubToday, fmtDate } from '../../format';
+import { loadError, useOp } from '../../query';
+import { useConsultants } from '../../staff';
 import { useCan } from '../../stores/session';
 
 type Fields = {
@@ -61,30 +61,20 @@ export function MemberForm(props: {
 }) {
   const { t } = useTranslation();
   const uid = useId();
-  const m = props.member;
+  // the member as the form opened: only what the desk changes is sent, whatever happens meanwhile
+  const [m] = useState(props.member);
   const editing = m !== undefined;
   // the member's consultant is changed by a manager only (the core refuses it to others)
   const canConsultant = useCan('members.correct');
   const initial = useMemo(() => fromMember(m), [m]);
   const [f, setF] = useState<Fields>(initial);
-  const [types, setTypes] = useState<CardTypeInfo[] | null>(null);
-  const [consultants, setConsultants] = useState<LoginStaff[]>([]);
+  const typesQuery = useOp('cardTypes.list', {});
+  const types = typesQuery.data ?? null;
+  const consultants = useConsultants();
   const [errs, setErrs] = useState<Partial<Record<keyof Fields, string>>>({});
-  const [error, setError] = useState<string | null>(null);
+  const [submitError, setError] = useState<string | null>(null);
+  const error = submitError ?? loadError(typesQuery);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('cardTypes.list', {})
-      .then((list) => live && setTypes(list))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    call('session.staffList', {})
-      .then((list) => live && setConsultants(list.filter((s) => s.role === 'consultant')))
-      .catch(() => live && setConsultants([]));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   // active card types, plus the member's own type if it is no longer sold
   const typeOptions = useMemo(() => {

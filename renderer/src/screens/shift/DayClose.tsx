@@ -4,7 +4,7 @@
  * open, the bar's stocktake missing), the pre-closing checklist, then the close and its backup. A
  * closed day is reopened only with a manager's PIN and the reason; its report is then computed again.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANAGERS, type DayReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
@@ -13,9 +13,10 @@ import { FormError } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtDateTime, fmtTime } from '../../format';
+import { setOpData, useOp } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { DayReopenings, DayShifts } from './ReportView';
+import { DayReopenings, DayShifts } from './DayReport';
 import { EntriesTable } from './BookView';
 import { checklistLabel } from './util';
 
@@ -56,26 +57,13 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
   const today = clubToday();
   const canReopen = useCan('shift.reopenDay');
   const [day, setDay] = useState(today);
-  const [preview, setPreview] = useState<DayReport | null>(null);
+  // the day as the records say now (a shift closed at another counter lifts its blocker at once)
+  const previewQuery = useOp('shift.dayPreview', { day }, { keepPrevious: true });
+  const preview = previewQuery.data ?? null;
   const [checked, setChecked] = useState<string[]>([]);
   const [reopening, setReopening] = useState(false);
-  const { busy, error: problem, setError: setProblem, run } = useSubmit();
-
-  const load = useCallback(
-    async (d: string) => {
-      try {
-        setPreview(await call('shift.dayPreview', { day: d }));
-        setProblem(null);
-      } catch (e) {
-        setProblem(errorText(e));
-      }
-    },
-    [setProblem],
-  );
-  useEffect(() => {
-    const id = setTimeout(() => void load(day), 0);
-    return () => clearTimeout(id);
-  }, [day, load]);
+  const { busy, error: submitProblem, setError: setProblem, run } = useSubmit();
+  const problem = submitProblem ?? (previewQuery.isError ? errorText(previewQuery.error) : null);
 
   const blocked =
     !!preview && (preview.blockers.openShifts.length > 0 || preview.blockers.stocktakeMissing.length > 0);
@@ -170,7 +158,7 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
             const r = await call('shift.reopenDay', { day, authorization });
             setReopening(false);
             setChecked([]);
-            setPreview(r);
+            setOpData('shift.dayPreview', { day }, r);
             toast.ok(t('shift.reopen.done', { day: fmtDate(day) }));
           }}
         >

@@ -2,15 +2,18 @@
  * History: closed shifts and day closes searchable by date and staff, each reopening its report;
  * entries per day for the last 30 days and per hour of a chosen day (simple bars, with the numbers).
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginStaff, ShiftCharts, ShiftHistory } from '../../../../electron/core/contract';
+import type { LoginStaff, OpArgs } from '../../../../electron/core/contract';
 import { addDays } from '../../../../electron/shared/dates';
-import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
+import { useOp } from '../../query';
+import { useStaffList } from '../../staff';
 import { DiffBadge } from './Opening';
+
+const NOBODY: LoginStaff[] = [];
 
 function Bars(props: {
   label: string;
@@ -54,39 +57,26 @@ export function History({
   const [from, setFrom] = useState(addDays(today, -13));
   const [to, setTo] = useState(today);
   const [staffId, setStaffId] = useState('');
-  const [staff, setStaff] = useState<LoginStaff[]>([]);
-  const [data, setData] = useState<ShiftHistory | null>(null);
+  const staff = useStaffList().data ?? NOBODY;
+  // what was searched: the last two weeks on open, later what the button asks for (not live)
+  const criteria = (): OpArgs<'shift.history'> => ({
+    from,
+    to,
+    ...(staffId ? { staffId: Number(staffId) } : {}),
+  });
+  const [asked, setAsked] = useState(criteria);
+  const history = useOp('shift.history', asked, { live: false, keepPrevious: true });
+  const data = history.data ?? null;
+  const search = () => {
+    const next = criteria();
+    if (JSON.stringify(next) === JSON.stringify(asked)) void history.refetch();
+    else setAsked(next);
+  };
   const [chartDay, setChartDay] = useState(today);
-  const [charts, setCharts] = useState<ShiftCharts | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const search = useCallback(async () => {
-    try {
-      setData(await call('shift.history', { from, to, ...(staffId ? { staffId: Number(staffId) } : {}) }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [from, to, staffId]);
-
-  useEffect(() => {
-    void call('session.staffList', {}).then(setStaff, () => undefined);
-  }, []);
-  useEffect(() => {
-    const id = setTimeout(() => void search(), 0);
-    return () => clearTimeout(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- search on open; later on the button
-  }, []);
-  useEffect(() => {
-    let live = true;
-    call('shift.charts', { day: chartDay }).then(
-      (c) => live && setCharts(c),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [chartDay]);
+  const chartsQuery = useOp('shift.charts', { day: chartDay }, { live: false, keepPrevious: true });
+  const charts = chartsQuery.data ?? null;
+  const failed = history.error ?? chartsQuery.error;
+  const error = failed ? errorText(failed) : null;
 
   return (
     <div className="shift-history">
@@ -94,7 +84,7 @@ export function History({
         className="card toolbar shift-search"
         onSubmit={(e) => {
           e.preventDefault();
-          void search();
+          search();
         }}
       >
         <div className="field">

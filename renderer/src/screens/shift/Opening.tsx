@@ -3,7 +3,7 @@
  * the open items (tags out, unpaid tabs, open complaints and incidents, follow-ups, missed
  * announcements), then the acknowledgement, the staff on duty, the float and the opening checklist.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftOpening, ShiftReport } from '../../../../electron/core/contract';
 import { centsToInput, parseCents } from '../../../../electron/shared/money';
@@ -11,8 +11,8 @@ import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { MoneyInput } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney, fmtTime, moneyRefusal } from '../../format';
+import { loadError, useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { checklistLabel } from './util';
@@ -156,33 +156,21 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
   const { t } = useTranslation();
   const uid = useId();
   const me = useSession((s) => s.info!.staff);
-  const [data, setData] = useState<ShiftOpening | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const opening = useOp('shift.opening', {});
+  const data = opening.data ?? null;
+  const error = loadError(opening);
   const [ack, setAck] = useState(false);
   const [staff, setStaff] = useState<number[]>([me.id]);
-  const [float, setFloat] = useState('');
+  // the float as typed (null: the prefill)
+  const [typedFloat, setFloat] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState<string[]>([]);
   const { busy, error: problem, setError: setProblem, run } = useSubmit();
 
-  useEffect(() => {
-    let live = true;
-    call('shift.opening', {}).then(
-      (d) => {
-        if (!live) return;
-        setData(d);
-        setFloat(centsToInput(d.floatPrefillCents));
-      },
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
   if (error) return <p className="field-error">{error}</p>;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
 
+  const float = typedFloat ?? centsToInput(data.floatPrefillCents);
   const floatCents = parseCents(float);
   const differs = floatCents !== null && floatCents !== data.floatPrefillCents;
   const toggle = (list: string[], v: string) =>

@@ -1,15 +1,15 @@
 /**
- * The printable A4 handover report of a closed shift (and the day close report): the club's name,
- * the shift, both signatories, every figure, the cash with the count by denomination, every count
- * (recounts with who authorised them and why), every pay-out (who authorised it and why), messages
- * and notes, and the corrections added later; the day report adds the bar's stocktakes and the
- * day's reopenings. Print (Electron: print or save as PDF; browser: its print)
- * and CSV export. A closed shift is read-only: a correction is a new entry linked to it.
+ * The printable A4 handover report of a closed shift: the club's name, the shift, both
+ * signatories, every figure, the cash with the count by denomination, every count (recounts with
+ * who authorised them and why), every pay-out (who authorised it and why), messages and notes, and
+ * the corrections added later. Print (Electron: print or save as PDF; browser: its print) and CSV
+ * export. A closed shift is read-only: a correction is a new entry linked to it. The day close
+ * report (DayReport.tsx) uses the same toolbar.
  */
 import { useEffect, useId, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { DayReport, ShiftReport } from '../../../../electron/core/contract';
+import type { ShiftReport } from '../../../../electron/core/contract';
 import { DENOMINATIONS, denominationLabel } from '../../../../electron/shared/money';
 import { call, isElectron } from '../../api';
 import { FormError } from '../../components/FormParts';
@@ -19,11 +19,10 @@ import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { CountsTable, PayoutsTable } from './CashLists';
-import { CashTable } from './CloseWizard';
-import { DiffBadge } from './Opening';
+import { CashTable } from './CountStep';
 import { checklistLabel, downloadCsv, printReport } from './util';
 
-function usePrintStamp(): [string, () => void] {
+export function usePrintStamp(): [string, () => void] {
   const [at, setAt] = useState(() => new Date().toISOString());
   useEffect(() => {
     const before = () => flushSync(() => setAt(new Date().toISOString()));
@@ -33,7 +32,12 @@ function usePrintStamp(): [string, () => void] {
   return [at, () => setAt(new Date().toISOString())];
 }
 
-function Toolbar(props: { title: string; csv: () => Promise<void>; onBack: () => void; stamp: () => void }) {
+export function Toolbar(props: {
+  title: string;
+  csv: () => Promise<void>;
+  onBack: () => void;
+  stamp: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="toolbar shift-report-tools no-print">
@@ -289,176 +293,5 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
         </section>
       </article>
     </div>
-  );
-}
-
-export function DayReportView({ report, onBack }: { report: DayReport; onBack: () => void }) {
-  const { t } = useTranslation();
-  const [printedAt, stamp] = usePrintStamp();
-  const title = t('shift.report.dayPrintTitle', { club: report.clubName, day: report.day });
-  const csv = async () => {
-    try {
-      const x = await call('shift.reportCsv', { day: report.day });
-      downloadCsv(x, t('shift.report.csvDone', { filename: x.filename }));
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
-  return (
-    <div className="shift-report-page">
-      <Toolbar title={title} csv={csv} onBack={onBack} stamp={stamp} />
-      <article className="shift-report" aria-label={t('shift.report.dayTitle')}>
-        <header className="shift-report-head">
-          <div className="shift-report-club">{report.clubName}</div>
-          <h1>{t('shift.report.dayTitle')}</h1>
-          <dl className="shift-report-meta">
-            <div>
-              <dt>{t('shift.report.day')}</dt>
-              <dd>{fmtDate(report.day)}</dd>
-            </div>
-            {report.closedAt && (
-              <div>
-                <dt>{t('shift.report.closedBy')}</dt>
-                <dd>
-                  {report.closedBy?.name} {fmtDateTime(report.closedAt)}
-                </dd>
-              </div>
-            )}
-            <div>
-              <dt>{t('shift.report.backup')}</dt>
-              <dd>{report.backupFile ?? t('shift.report.noBackup')}</dd>
-            </div>
-          </dl>
-          <div className="shift-print-only">
-            {t('shift.report.printedAt', { at: fmtDateTime(printedAt) })}
-          </div>
-        </header>
-        <DayReopenings report={report} />
-        <DayShifts report={report} />
-        <BookView book={report.book} />
-        <section className="shift-block shift-cash-block">
-          <h3>{t('shift.cash.title')}</h3>
-          <CountsTable counts={report.counts} />
-          <PayoutsTable payouts={report.payouts} />
-        </section>
-        <section className="shift-block">
-          <h3>{t('shift.report.stocktakes')}</h3>
-          {report.stocktakes.length === 0 ? (
-            <p className="muted">{t('shift.report.noStocktake')}</p>
-          ) : (
-            <ul className="shift-checklist">
-              {report.stocktakes.map((x) => (
-                <li key={x.id}>
-                  ✓ {t(`bar.stocktake.kinds.${x.kind}`)} · {x.byName} · {fmtDateTime(x.at)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <h3>{t('shift.report.preClosing')}</h3>
-          <ul className="shift-checklist">
-            {report.checklist.map((item) => (
-              <li key={item}>
-                {report.ticked.some((x) => x.item === item) ? '✓' : '✗'} {checklistLabel(item)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      </article>
-    </div>
-  );
-}
-
-/** The day's earlier closes that a manager reopened: when, who authorised it and why. */
-export function DayReopenings({ report }: { report: DayReport }) {
-  const { t } = useTranslation();
-  if (report.reopenings.length === 0) return null;
-  return (
-    <section className="shift-block" data-testid="day-reopenings">
-      <table className="table shift-table">
-        <caption>{t('shift.reopen.listTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('shift.reopen.at')}</th>
-            <th scope="col">{t('shift.reopen.authorizedBy')}</th>
-            <th scope="col">{t('shift.reopen.reason')}</th>
-            <th scope="col">{t('shift.reopen.previousClose')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.reopenings.map((r) => (
-            <tr key={r.id}>
-              <td>{fmtDateTime(r.at)}</td>
-              <td>
-                {r.authorizedByName}
-                {r.byName !== r.authorizedByName && <span className="muted"> ({r.byName})</span>}
-              </td>
-              <td>{r.reason}</td>
-              <td>
-                {fmtDateTime(r.closedAt)} · {r.closedByName}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-export function DayShifts({ report }: { report: DayReport }) {
-  const { t } = useTranslation();
-  const uid = useId();
-  return (
-    <section className="shift-block" aria-labelledby={`${uid}-s`}>
-      <table className="table shift-table">
-        <caption id={`${uid}-s`}>{t('shift.report.shifts')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('shift.history.col.time')}</th>
-            <th scope="col">{t('shift.history.col.staff')}</th>
-            <th scope="col" className="num">
-              {t('shift.history.col.entries')}
-            </th>
-            <th scope="col" className="num">
-              {t('shift.cash.expected')}
-            </th>
-            <th scope="col" className="num">
-              {t('shift.cash.counted')}
-            </th>
-            <th scope="col">{t('shift.cash.difference')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.shifts.map((s) => (
-            <tr key={s.id}>
-              <td>
-                {fmtTime(s.openedAt)} – {s.closedAt ? fmtTime(s.closedAt) : '…'}
-              </td>
-              <td>{s.onDuty.map((x) => x.name).join(', ')}</td>
-              <td className="num">{s.entries}</td>
-              <td className="num">{s.expectedCents === null ? '—' : fmtMoney(s.expectedCents)}</td>
-              <td className="num">{s.countedCents === null ? '—' : fmtMoney(s.countedCents)}</td>
-              <td>{s.differenceCents === null ? '—' : <DiffBadge cents={s.differenceCents} />}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="shift-total-row">
-            <th scope="row" colSpan={3}>
-              {t('shift.book.total')}
-            </th>
-            <td className="num">{fmtMoney(report.cash.expectedCents)}</td>
-            <td className="num">{fmtMoney(report.cash.countedCents)}</td>
-            <td>
-              <span className="badge badge-warn">
-                ▲ {t('shift.cash.over', { amount: fmtMoney(report.cash.overCents) })}
-              </span>{' '}
-              <span className="badge badge-block">
-                ▼ {t('shift.cash.short', { amount: fmtMoney(report.cash.shortCents) })}
-              </span>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </section>
   );
 }

@@ -5,7 +5,7 @@
  * (tags out, unpaid tabs, open complaints without who or what, incidents, follow-ups), and the way into
  * the closing wizard.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftCurrent, ShiftInfo, ShiftOpening } from '../../../../electron/core/contract';
 import { parseCents } from '../../../../electron/shared/money';
@@ -13,12 +13,14 @@ import { call } from '../../api';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
 import { MoneyInput } from '../../components/PaymentEditor';
-import { errorText } from '../../errorText';
 import { fmtMoney, fmtTime, moneyRefusal } from '../../format';
+import { useCommand, useOp } from '../../query';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { PayoutsTable } from './CashLists';
 import { OpenItemsView } from './Opening';
+
+const openItemsOf = (o: ShiftOpening) => o.openItems;
 
 /** Authorising a recount: a shift lead's or manager's PIN and why. */
 export function RecountDialog({
@@ -92,16 +94,8 @@ export function Running({
   const [problem, setProblem] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'payout' | 'recount' | null>(null);
   const cents = parseCents(amount);
-  const [openItems, setOpenItems] = useState<ShiftOpening['openItems'] | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('shift.opening', {})
-      .then((o) => live && setOpenItems(o.openItems))
-      .catch(() => live && setOpenItems(null));
-    return () => {
-      live = false;
-    };
-  }, [current]);
+  const openItemsQuery = useOp('shift.opening', {}, { select: openItemsOf });
+  const openItems = openItemsQuery.isError ? null : (openItemsQuery.data ?? null);
 
   const startPayout = () => {
     if (!cents) return setProblem(moneyRefusal(amount) ?? t('shift.payout.badAmount'));
@@ -109,15 +103,9 @@ export function Running({
     setDialog('payout');
   };
 
-  const saveNotes = async () => {
-    try {
-      await call('shift.update', { shiftId: shift.id, messages, notes });
-      toast.ok(t('shift.running.notesSaved'));
-      onChanged();
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+  const update = useCommand('shift.update');
+  const saveNotes = () =>
+    update.run({ shiftId: shift.id, messages, notes }, () => toast.ok(t('shift.running.notesSaved')));
 
   return (
     <div className="shift-running">

@@ -5,7 +5,7 @@
  * manager rewrites one; then it becomes the club's own wording. Nothing is saved while a field is
  * wrong; the core checks again.
  */
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../electron/core/contract';
 import { centsToInput, parseCents } from '../../../../electron/shared/money';
@@ -15,6 +15,7 @@ import { MoneyInput } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { moneyRefusal } from '../../format';
+import { loadError, setOpData, useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { checklistLabel } from './util';
@@ -65,9 +66,20 @@ function itemProblem(text: string, others: readonly Row[]): ItemProblem | null {
 
 export function ShiftSettingsTab() {
   const { t } = useTranslation();
+  const settings = useOp('settings.get', {});
+  const failed = loadError(settings);
+  if (!settings.data) {
+    return failed ? <FormError error={failed} as="p" /> : <p className="muted">{t('common.loading')}</p>;
+  }
+  return <ShiftSettingsForm initial={settings.data} />;
+}
+
+/** The form, filled from the settings as loaded (and as saved): edits stay while others change things. */
+function ShiftSettingsForm(props: { initial: Settings }) {
+  const { t } = useTranslation();
   const uid = useId();
-  const [saved, setSaved] = useState<Settings | null>(null);
-  const [f, setF] = useState<Form | null>(null);
+  const [saved, setSaved] = useState<Settings>(props.initial);
+  const [f, setF] = useState<Form>(() => toForm(props.initial));
   /** Field errors: "float", a list ("openingChecklist") or one of its rows ("openingChecklist:12"). */
   const [errs, setErrs] = useState<Record<string, string>>({});
   const { busy, error, setError, run } = useSubmit();
@@ -76,19 +88,6 @@ export function ShiftSettingsTab() {
     setSaved(s);
     setF(toForm(s));
   };
-  useEffect(() => {
-    let live = true;
-    call('settings.get', {})
-      .then((s) => live && fill(s))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [setError]);
-
-  if (!f || !saved) {
-    return error ? <FormError error={error} as="p" /> : <p className="muted">{t('common.loading')}</p>;
-  }
 
   const clearErr = (...keys: string[]) =>
     setErrs((p) => {
@@ -96,7 +95,7 @@ export function ShiftSettingsTab() {
       for (const k of keys) delete n[k];
       return n;
     });
-  const setRows = (list: ListKey, rows: Row[]) => setF((p) => (p ? { ...p, [list]: rows } : p));
+  const setRows = (list: ListKey, rows: Row[]) => setF((p) => ({ ...p, [list]: rows }));
   const problemText = (p: ItemProblem) =>
     t(`settings.shift.error.${p}`, { max: MAX_LENGTH, count: MAX_ITEMS });
 
@@ -135,6 +134,7 @@ export function ShiftSettingsTab() {
       async () => {
         const s = await call('settings.update', patch);
         fill(s);
+        setOpData('settings.get', {}, s);
         useSession.getState().set({ settings: s });
         toast.ok(t('settings.shift.saved'));
       },

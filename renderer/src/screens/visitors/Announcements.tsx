@@ -8,13 +8,14 @@ import type { AnnouncementItem } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { fmtTime } from '../../format';
+import { refresh, setOpData } from '../../query';
 import { playSound } from '../../sound';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
+import { useAnnouncements } from './data';
 import { canSpeak, speak } from './speech';
 import { announcementText } from './words';
-import '../VisitorsScreen.css';
+import './Announcements.css';
 
 const POLL_MS = 30_000;
 
@@ -27,11 +28,11 @@ const BADGE: Record<AnnouncementItem['status'], string> = {
 
 async function mark(slot: string, t: (k: string) => string) {
   try {
-    useVisitors.getState().setAnnouncements(await call('announcements.markAnnounced', { slot }));
+    setOpData('announcements.due', {}, await call('announcements.markAnnounced', { slot }));
     toast.ok(t('visitors.ann.marked'));
   } catch (e) {
     toast.error(errorText(e));
-    void useVisitors.getState().refreshAnnouncements();
+    void refresh('announcements.due');
   }
 }
 
@@ -54,11 +55,8 @@ function SpeakButton({ text }: { text: string }) {
 
 export function AnnouncementsPanel() {
   const { t } = useTranslation();
-  const ann = useVisitors((s) => s.announcements);
+  const ann = useAnnouncements().data;
   const canMark = useCan('announcements.markAnnounced');
-  useEffect(() => {
-    void useVisitors.getState().refreshAnnouncements();
-  }, []);
   if (!ann) return <p className="muted">{t('common.loading')}</p>;
   if (ann.items.length === 0) return <p className="empty">{t('visitors.ann.empty')}</p>;
   const missed = ann.items.filter((a) => a.status === 'missed').length;
@@ -123,15 +121,8 @@ export function AnnouncementsPanel() {
 export function AnnouncementReminder() {
   const { t } = useTranslation();
   const canDue = useCan('announcements.due');
-  const ann = useVisitors((s) => s.announcements);
+  const ann = useAnnouncements(POLL_MS).data;
   const seen = useRef(new Set<string>());
-  useEffect(() => {
-    if (!canDue) return;
-    const { refreshAnnouncements } = useVisitors.getState();
-    void refreshAnnouncements();
-    const id = setInterval(() => void refreshAnnouncements(), POLL_MS);
-    return () => clearInterval(id);
-  }, [canDue]);
   const due = useMemo(
     () => (canDue ? (ann?.items ?? []).filter((a) => a.status === 'due') : []),
     [canDue, ann],

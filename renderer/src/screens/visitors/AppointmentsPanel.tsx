@@ -1,5 +1,5 @@
 /** Appointments (lead ownership): record one (consultant, visitor, phone, date, time, place), list, cancel. */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANAGERS, PIN_PATTERN, type AppointmentInfo } from '../../../../electron/core/contract';
 import { addDays, isValidDate, isValidTime } from '../../../../electron/shared/dates';
@@ -12,14 +12,15 @@ import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { clubToday, fmtDate, fmtDateTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
+import { loadError, refresh, useOp } from '../../query';
+import { useConsultants } from '../../staff';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantSelect } from './ConsultantSelect';
 
 export function AppointmentsPanel() {
   const { t } = useTranslation();
   const uid = useId();
-  const consultants = useVisitors((s) => s.consultants);
+  const consultants = useConsultants();
   const me = useSession((s) => s.info?.staff);
   const days = useSession((s) => s.settings?.leadOwnershipDays ?? 3);
   const canCreate = useCan('appointments.create');
@@ -28,7 +29,9 @@ export function AppointmentsPanel() {
   // Someone at the desk records it for a consultant, who confirms it with their PIN (the
   // appointment makes the lead theirs); managers record it without.
   const needPin = !self && !(me && MANAGERS.includes(me.role));
-  const [list, setList] = useState<AppointmentInfo[] | null>(null);
+  const today = clubToday();
+  const listQuery = useOp('appointments.list', { from: addDays(today, -7), to: addDays(today, 31) });
+  const list = listQuery.data ?? null;
   const [f, setF] = useState({
     who: '' as number | '',
     name: '',
@@ -40,16 +43,10 @@ export function AppointmentsPanel() {
     pin: '',
   });
   const [errs, setErrs] = useState<Record<string, boolean>>({});
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error: submitError, setError, run } = useSubmit();
+  const error = submitError ?? loadError(listQuery);
   const [cancel, setCancel] = useState<AppointmentInfo | null>(null);
-
-  const load = useCallback(() => {
-    const today = clubToday();
-    call('appointments.list', { from: addDays(today, -7), to: addDays(today, 31) })
-      .then(setList)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [setError]);
-  useEffect(load, [load]);
+  const load = () => void refresh('appointments.list');
 
   const set = (k: keyof typeof f, v: string | number) => {
     setF((p) => ({ ...p, [k]: v }));

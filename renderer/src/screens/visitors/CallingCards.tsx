@@ -14,8 +14,8 @@ import { errorText } from '../../errorText';
 import { fmtTime } from '../../format';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
 import { ConsultantPinDialog } from './ConsultantPinDialog';
+import { refreshVisitors, setVisitor, useOpenVisitors } from './data';
 import { canSpeak, speak } from './speech';
 import { paText, politeTitle } from './words';
 
@@ -35,8 +35,7 @@ function mmss(ms: number): string {
 }
 
 export function CallingCards() {
-  const open = useVisitors((s) => s.open);
-  const list = Object.values(open).sort((a, b) => a.id - b.id);
+  const list = useOpenVisitors();
   if (list.length === 0) return null;
   return (
     <div className="vis-calls">
@@ -65,7 +64,7 @@ function CallingCard({ v }: { v: VisitorDetail }) {
     if (!c) return;
     const ms = new Date(c.deadlineAt).getTime() - Date.now();
     if (ms < 0) return;
-    const id = setTimeout(() => void useVisitors.getState().refresh(), ms + 300);
+    const id = setTimeout(() => void refreshVisitors(), ms + 300);
     return () => clearTimeout(id);
   }, [c]);
 
@@ -73,11 +72,11 @@ function CallingCard({ v }: { v: VisitorDetail }) {
     setBusy(true);
     try {
       const d = await fn();
-      useVisitors.getState().setVisitor(d);
+      setVisitor(d);
       toast.ok(done(d));
     } catch (e) {
       toast.error(errorText(e));
-      void useVisitors.getState().refresh();
+      void refreshVisitors();
     } finally {
       setBusy(false);
     }
@@ -208,7 +207,7 @@ function CallingCard({ v }: { v: VisitorDetail }) {
           onSubmit={async (staffId, pin) => {
             const d = await call('visitors.accept', { visitorId: v.id, staffId, pin });
             setDialog(null);
-            useVisitors.getState().setVisitor(d);
+            setVisitor(d);
             toast.ok(
               t('visitors.call.accepted', {
                 name: d.consultantName ?? c.staffName,
@@ -236,7 +235,7 @@ function LeftDialog(props: { v: VisitorDetail; onClose(): void }) {
         visitorId: props.v.id,
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      useVisitors.getState().setVisitor(d);
+      setVisitor(d);
       toast.ok(t('visitors.call.leftDone', { visitor: props.v.name }));
       props.onClose();
     });

@@ -4,7 +4,7 @@
  * credited to them (the core returns only these), with the decision, who decided and the note —
  * read-only.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisputeRow } from '../../../../electron/core/contract';
 import { call } from '../../api';
@@ -12,21 +12,22 @@ import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime } from '../../format';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
+import { loadError, refresh, useOp } from '../../query';
+import { useConsultants } from '../../staff';
+import { refreshVisitors } from './data';
 
 export function DisputesPanel() {
   const { t } = useTranslation();
-  const board = useVisitors((s) => s.board);
   const canDecide = useCan('visitors.decideDispute');
   const me = useSession((s) => s.info?.staff);
-  const [list, setList] = useState<DisputeRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    call('visitors.disputes', { status: 'all' })
-      .then(setList)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, []);
-  useEffect(load, [load, board]);
+  // fresh whenever anything changes (a dispute raised or decided at another desk)
+  const listQuery = useOp('visitors.disputes', { status: 'all' });
+  const list = listQuery.data ?? null;
+  const error = loadError(listQuery);
+  const load = () => {
+    void refresh('visitors.disputes');
+    void refreshVisitors();
+  };
 
   if (error) return <p className="field-error">{error}</p>;
   if (!list) return <p className="muted">{t('common.loading')}</p>;
@@ -116,7 +117,7 @@ function MyDisputes(props: { list: DisputeRow[]; meId: number }) {
 function DisputeCard(props: { d: DisputeRow; canDecide: boolean; onDone(): void }) {
   const { t } = useTranslation();
   const uid = useId();
-  const consultants = useVisitors((s) => s.consultants);
+  const consultants = useConsultants();
   const { d } = props;
   const [decision, setDecision] = useState<'keep' | 'move'>('keep');
   const [picked, setTo] = useState<number | ''>('');
@@ -142,7 +143,6 @@ function DisputeCard(props: { d: DisputeRow; canDecide: boolean; onDone(): void 
       });
       toast.ok(t('visitors.disputes.saved'));
       props.onDone();
-      void useVisitors.getState().refresh();
     } catch (ex) {
       setError(errorText(ex));
     } finally {

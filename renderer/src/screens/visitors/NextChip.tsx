@@ -1,21 +1,16 @@
 /** A compact "next consultant" line for the check-in screen, so reception always sees the rotation. */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNav } from '../../stores/nav';
 import { useCan } from '../../stores/session';
-import { useVisitors } from '../../stores/visitors';
-import '../VisitorsScreen.css';
+import { useBoard, useOpenVisitors } from './data';
+import './NextChip.css';
 
 export function NextChip() {
   const { t } = useTranslation();
   const canBoard = useCan('rotation.board');
-  const board = useVisitors((s) => s.board);
-  const open = useVisitors((s) => s.open);
-  useEffect(() => {
-    if (canBoard && !useVisitors.getState().board) void useVisitors.getState().refresh();
-  }, [canBoard]);
+  const board = useBoard().data;
+  const calls = useOpenVisitors().filter((v) => v.status === 'calling').length;
   if (!canBoard || !board) return null;
-  const calls = Object.values(open).filter((v) => v.status === 'calling').length;
   return (
     <button
       type="button"

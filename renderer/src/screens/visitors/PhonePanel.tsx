@@ -4,49 +4,48 @@
  * logged and counted in the handover. Numbers in the list are masked except for the consultant who
  * calls back (and managers).
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InquiryInfo } from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { PhoneText } from '../../components/PhoneText';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
 import { clubToday, fmtTime } from '../../format';
+import { loadError, refresh, useCommand, useOp } from '../../query';
 import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
+import { useConsultants } from '../../staff';
 import { decisionWords } from './words';
 import { ConsultantSelect } from './ConsultantSelect';
+import { refreshVisitors } from './data';
 
 export function PhonePanel() {
   const { t } = useTranslation();
   const uid = useId();
-  const consultants = useVisitors((s) => s.consultants);
-  const board = useVisitors((s) => s.board);
+  const consultants = useConsultants();
   const limit = useSession((s) => s.settings?.leadOwnershipDays ?? 3);
   const me = useSession((s) => s.info?.staff);
   const canCreate = useCan('inquiries.create');
   const canAssign = useCan('inquiries.assign');
   const canMark = useCan('inquiries.markCalledBack');
-  const [list, setList] = useState<InquiryInfo[] | null>(null);
+  // today's calls, fresh whenever anything changes (a call back, the phone rotation)
+  const listQuery = useOp('inquiries.list', { day: clubToday() });
+  const list = listQuery.data ?? null;
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [appt, setAppt] = useState(false);
   const [who, setWho] = useState<number | ''>('');
   const [topic, setTopic] = useState('');
   const [errs, setErrs] = useState<Record<string, boolean>>({});
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error: submitError, setError, run } = useSubmit();
+  const error = submitError ?? loadError(listQuery);
   const opId = useRef(newOpId());
-
-  const load = useCallback(() => {
-    call('inquiries.list', { day: clubToday() })
-      .then(setList)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [setError]);
-  // reload with the board (it changes whenever anything changes)
-  useEffect(load, [load, board]);
+  const load = () => {
+    void refresh('inquiries.list');
+    void refreshVisitors();
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,7 +79,6 @@ export function PhonePanel() {
         setWho('');
         setTopic('');
         load();
-        void useVisitors.getState().refresh();
       },
       (e) => {
         // The core decides what a phone number is: a number it refuses is marked at the field.
@@ -93,16 +91,8 @@ export function PhonePanel() {
     );
   };
 
-  const act = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
-      await fn();
-      toast.ok(ok);
-      load();
-      void useVisitors.getState().refresh();
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+  const assign = useCommand('inquiries.assign');
+  const markCalledBack = useCommand('inquiries.markCalledBack');
 
   return (
     <div className="vis-split">
@@ -220,10 +210,7 @@ export function PhonePanel() {
                           type="button"
                           className="btn btn-small"
                           onClick={() =>
-                            void act(
-                              () => call('inquiries.assign', { inquiryId: q.id }),
-                              t('visitors.phone.assign'),
-                            )
+                            void assign.run({ inquiryId: q.id }, () => toast.ok(t('visitors.phone.assign')))
                           }
                         >
                           {t('visitors.phone.assign')}
@@ -248,9 +235,8 @@ export function PhonePanel() {
                                 type="button"
                                 className="btn btn-small"
                                 onClick={() =>
-                                  void act(
-                                    () => call('inquiries.markCalledBack', { inquiryId: q.id }),
-                                    t('visitors.phone.done'),
+                                  void markCalledBack.run({ inquiryId: q.id }, () =>
+                                    toast.ok(t('visitors.phone.done')),
                                   )
                                 }
                               >

@@ -10,7 +10,9 @@ import { errorText, invalidFields } from '../../errorText';
 import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
+import { useConsultants } from '../../staff';
 import { useVisitors } from '../../stores/visitors';
+import { setVisitor } from './data';
 import { registrationWords } from './words';
 
 export const HEARD = ['walk_by', 'friend', 'wechat', 'online', 'flyer', 'phone_call', 'other'] as const;
@@ -90,7 +92,7 @@ function YesNoField(props: {
 export function RegisterForm() {
   const { t } = useTranslation();
   const uid = useId();
-  const consultants = useVisitors((s) => s.consultants);
+  const consultants = useConsultants();
   const last = useVisitors((s) => s.lastRegistered);
   const me = useSession((s) => s.info?.staff.name ?? '');
   const limit = useSession((s) => s.settings?.leadOwnershipDays ?? 3);
@@ -162,7 +164,7 @@ export function RegisterForm() {
         opId: opId.current,
       });
       useVisitors.getState().setLastRegistered(v);
-      useVisitors.getState().setVisitor(v);
+      setVisitor(v);
       setF(EMPTY);
       opId.current = newOpId();
       toast.ok(t('visitors.decision.title', { name: v.name }));

@@ -1,11 +1,11 @@
 /** The consultant report (managers): per consultant the month's totals, and per day on request. */
-import { Fragment, useEffect, useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsultantReport, ConsultantStats } from '../../../../electron/core/contract';
+import type { ConsultantStats } from '../../../../electron/core/contract';
 import { isValidMonth } from '../../../../electron/shared/dates';
-import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate } from '../../format';
+import { useOp } from '../../query';
 
 function Cells({ s }: { s: ConsultantStats }) {
   const { t } = useTranslation();
@@ -41,24 +41,15 @@ export function ReportPanel() {
   const { t } = useTranslation();
   const uid = useId();
   const [month, setMonth] = useState(() => clubToday().slice(0, 7));
-  const [report, setReport] = useState<ConsultantReport | null>(null);
+  // a month being typed keeps the last one shown; a report is not live (it loads when opened)
+  const reportQuery = useOp(
+    'reports.consultants',
+    { month },
+    { enabled: isValidMonth(month), live: false, keepPrevious: true },
+  );
+  const report = reportQuery.data ?? null;
+  const error = reportQuery.isError ? errorText(reportQuery.error) : null;
   const [open, setOpen] = useState<Set<number>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!isValidMonth(month)) return;
-    let live = true;
-    call('reports.consultants', { month })
-      .then((r) => {
-        if (!live) return;
-        setReport(r);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [month]);
 
   const toggle = (id: number) =>
     setOpen((p) => {

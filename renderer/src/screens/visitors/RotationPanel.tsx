@@ -15,13 +15,14 @@ import { call } from '../../api';
 import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
 import { fmtTime } from '../../format';
+import { useCommand } from '../../query';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
+import { useConsultants } from '../../staff';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { ConsultantPinDialog } from './ConsultantPinDialog';
+import { setBoard, useBoard, useVisitorsToday } from './data';
 import { boardState, nextWhyWords, passOverLines } from './words';
 
 type Dialog =
@@ -50,9 +51,12 @@ function NextBlock(props: { label: string; next: RotationNext; testId: string })
 
 export function RotationPanel() {
   const { t } = useTranslation();
-  const board = useVisitors((s) => s.board);
-  const consultants = useVisitors((s) => s.consultants);
-  const stale = useVisitors((s) => s.stale);
+  const boardQuery = useBoard();
+  const todayQuery = useVisitorsToday();
+  const board = boardQuery.data;
+  const consultants = useConsultants();
+  // the last refresh failed (shown quietly; the next change or poll tries again)
+  const stale = boardQuery.isError || todayQuery.isError;
   const me = useSession((s) => s.info?.staff);
   const canSignIn = useCan('rotation.signIn');
   const canState = useCan('rotation.setState');
@@ -65,16 +69,12 @@ export function RotationPanel() {
   );
   const choices = consultants.filter((c) => !signedIn.has(c.id) && (!isConsultant || c.id === me?.id));
 
-  const back = async (c: RotationConsultant) => {
-    try {
-      useVisitors
-        .getState()
-        .setBoard(await call('rotation.setState', { staffId: c.staffId, state: 'available' }));
+  const setState = useCommand('rotation.setState');
+  const back = (c: RotationConsultant) =>
+    setState.run({ staffId: c.staffId, state: 'available' }, (b) => {
+      setBoard(b);
       toast.ok(t('visitors.rotation.backDone', { name: c.name }));
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+    });
 
   return (
     <section className="card vis-rotation" aria-labelledby="vis-rotation-title">
@@ -178,7 +178,7 @@ export function RotationPanel() {
           onClose={() => setDialog(null)}
           onSubmit={async (staffId, pin) => {
             const b = await call('rotation.signIn', { staffId, pin });
-            useVisitors.getState().setBoard(b);
+            setBoard(b);
             const c = b.consultants.find((x) => x.staffId === staffId);
             toast.ok(t('visitors.rotation.signedIn', { name: c?.name ?? '', seq: c?.seq ?? '' }));
             setDialog(null);
@@ -194,7 +194,7 @@ export function RotationPanel() {
           confirmLabel={t('visitors.rotation.signOut')}
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            useVisitors.getState().setBoard(await call('rotation.signOut', { staffId: dialog.c.staffId }));
+            setBoard(await call('rotation.signOut', { staffId: dialog.c.staffId }));
             toast.ok(t('visitors.rotation.signedOut', { name: dialog.c.name }));
             setDialog(null);
           }}
@@ -230,7 +230,7 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
         ...(v ? { expectedBack: v } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      useVisitors.getState().setBoard(b);
+      setBoard(b);
       toast.ok(t('visitors.rotation.awayDone', { name: props.c.name }));
       props.onClose();
     });

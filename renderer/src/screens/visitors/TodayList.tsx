@@ -3,7 +3,7 @@
  * records the outcome (card type by name only, never a price); a consultant may dispute who got a
  * visitor (their PIN and a reason) for the customer-service manager to decide.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   PIN_PATTERN,
@@ -18,10 +18,12 @@ import { PhoneText } from '../../components/PhoneText';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtTime } from '../../format';
+import { loadError, useOp } from '../../query';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { useVisitors } from '../../stores/visitors';
+import { useConsultants } from '../../staff';
 import { ConsultantSelect } from './ConsultantSelect';
+import { refreshVisitors, setVisitor, useVisitorsToday } from './data';
 
 const STATUS_BADGE: Record<VisitorRow['status'], string> = {
   waiting: 'badge-warn',
@@ -46,9 +48,11 @@ export function outcomeWords(v: VisitorRow, t: (k: string, p?: Record<string, un
 
 type Dialog = { kind: 'outcome'; v: VisitorRow } | { kind: 'dispute'; v: VisitorRow };
 
+const activeTypes = (list: CardTypeInfo[]) => list.filter((c) => c.active);
+
 export function TodayList() {
   const { t } = useTranslation();
-  const today = useVisitors((s) => s.today);
+  const today = useVisitorsToday().data;
   const me = useSession((s) => s.info?.staff);
   const canOutcome = useCan('visitors.outcome');
   const canDispute = useCan('visitors.dispute');
@@ -155,19 +159,15 @@ function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const [kind, setKind] = useState<VisitorOutcome>('joined');
-  const [cards, setCards] = useState<CardTypeInfo[] | null>(null);
+  const cardTypes = useOp('cardTypes.list', {}, { select: activeTypes });
+  const cards = cardTypes.data ?? null;
   const [cardId, setCardId] = useState<number | ''>('');
   const [date, setDate] = useState('');
   const [note, setNote] = useState('');
   const [miss, setMiss] = useState<'card' | 'date' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [submitError, setError] = useState<string | null>(null);
+  const error = submitError ?? loadError(cardTypes);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    call('cardTypes.list', {})
-      .then((l) => setCards(l.filter((c) => c.active)))
-      .catch((e: unknown) => setError(errorText(e)));
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -184,7 +184,7 @@ function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
         ...(kind === 'follow_up' ? { followUpDate: date } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      useVisitors.getState().setVisitor(d);
+      setVisitor(d);
       toast.ok(t('visitors.outcome.saved', { visitor: props.v.name }));
       props.onClose();
     } catch (ex) {
@@ -269,7 +269,7 @@ function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
 function DisputeDialog(props: { v: VisitorRow; onClose(): void }) {
   const { t } = useTranslation();
   const uid = useId();
-  const consultants = useVisitors((s) => s.consultants);
+  const consultants = useConsultants();
   const me = useSession((s) => s.info?.staff);
   const self = me?.role === 'consultant';
   const [who, setWho] = useState<number | ''>('');
@@ -297,7 +297,7 @@ function DisputeDialog(props: { v: VisitorRow; onClose(): void }) {
         ...(self ? {} : { consultant: { staffId: Number(who), pin } }),
       });
       toast.ok(t('visitors.dispute.sent'));
-      void useVisitors.getState().refresh();
+      void refreshVisitors();
       props.onClose();
     } catch (ex) {
       setError(errorText(ex));

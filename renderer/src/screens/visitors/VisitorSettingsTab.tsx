@@ -3,7 +3,7 @@
  * automatic "call next", announcement lead times) for managers, and the class timetable
  * (weekday, time, class, room, instructor) for shift leads and managers.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassSlot, Settings } from '../../../../electron/core/contract';
 import { isValidTime } from '../../../../electron/shared/dates';
@@ -11,7 +11,7 @@ import { call, type OpArgs } from '../../api';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
-import { errorText } from '../../errorText';
+import { loadError, refresh, setOpData, useCommand, useOp } from '../../query';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import '../VisitorsScreen.css';
@@ -38,33 +38,38 @@ export function VisitorSettingsTab() {
   );
 }
 
+type RulesFields = Record<IntKey, string> & { autoProposeNext: boolean };
+const toRules = (s: Settings): RulesFields => ({
+  leadOwnershipDays: String(s.leadOwnershipDays),
+  callTimeoutSeconds: String(s.callTimeoutSeconds),
+  maxPages: String(s.maxPages),
+  announceLeadMinutes: String(s.announceLeadMinutes),
+  preClosingAnnounceMinutes: String(s.preClosingAnnounceMinutes),
+  autoProposeNext: s.autoProposeNext,
+});
+
 function RulesForm() {
   const { t } = useTranslation();
+  const settings = useOp('settings.get', {});
+  const failed = loadError(settings);
+  if (!settings.data)
+    return failed ? <p className="field-error">{failed}</p> : <p className="muted">{t('common.loading')}</p>;
+  return <RulesFormFilled initial={settings.data} />;
+}
+
+/** The rules, filled from the settings as loaded (and as saved): edits stay while others change things. */
+function RulesFormFilled(props: { initial: Settings }) {
+  const { t } = useTranslation();
   const uid = useId();
-  const [saved, setSaved] = useState<Settings | null>(null);
-  const [f, setF] = useState<Record<IntKey, string> & { autoProposeNext: boolean }>();
+  const [saved, setSaved] = useState<Settings>(props.initial);
+  const [f, setF] = useState<RulesFields>(() => toRules(props.initial));
   const [errs, setErrs] = useState<Partial<Record<IntKey, boolean>>>({});
   const { busy, error, setError, run } = useSubmit();
 
   const fill = (s: Settings) => {
     setSaved(s);
-    setF({
-      leadOwnershipDays: String(s.leadOwnershipDays),
-      callTimeoutSeconds: String(s.callTimeoutSeconds),
-      maxPages: String(s.maxPages),
-      announceLeadMinutes: String(s.announceLeadMinutes),
-      preClosingAnnounceMinutes: String(s.preClosingAnnounceMinutes),
-      autoProposeNext: s.autoProposeNext,
-    });
+    setF(toRules(s));
   };
-  useEffect(() => {
-    call('settings.get', {})
-      .then(fill)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [setError]);
-
-  if (!f || !saved)
-    return error ? <p className="field-error">{error}</p> : <p className="muted">{t('common.loading')}</p>;
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
@@ -85,6 +90,7 @@ function RulesForm() {
     await run(async () => {
       const s = await call('settings.update', patch);
       fill(s);
+      setOpData('settings.get', {}, s);
       useSession.getState().set({ settings: s });
       toast.ok(t('visitors.settings.saved'));
     });
@@ -136,26 +142,18 @@ function RulesForm() {
 
 function Timetable() {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<ClassSlot[] | null>(null);
+  const list = useOp('classes.list', { includeInactive: true });
+  const rows = list.data ?? null;
+  const error = loadError(list);
   const [inactive, setInactive] = useState(false);
   const [editing, setEditing] = useState<ClassSlot | 'new' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    call('classes.list', { includeInactive: true })
-      .then(setRows)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, []);
-  useEffect(load, [load]);
+  const load = () => void refresh('classes.list');
 
-  const toggle = async (c: ClassSlot) => {
-    try {
-      await call('classes.update', { id: c.id, active: !c.active });
-      toast.ok(t('visitors.settings.classSaved', { name: c.className }));
-      load();
-    } catch (e) {
-      toast.error(errorText(e));
-    }
-  };
+  const update = useCommand('classes.update');
+  const toggle = (c: ClassSlot) =>
+    update.run({ id: c.id, active: !c.active }, () =>
+      toast.ok(t('visitors.settings.classSaved', { name: c.className })),
+    );
   const shown = (rows ?? [])
     .filter((r) => inactive || r.active)
     .sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
