@@ -15,7 +15,10 @@ export default defineConfig({
         // The contract and electron/shared only define things (schemas, lists, patterns, helpers):
         // a screen that takes one list or pattern from them does not load zod or libphonenumber.
         moduleSideEffects: [
-          { test: /[\\/]electron[\\/](core[\\/]contract|shared)[\\/]/, sideEffects: false },
+          {
+            test: /[\\/]electron[\\/](core[\\/](contract|kernel|areas[\\/][^\\/]+[\\/](contract|types))|shared)[\\/.]/,
+            sideEffects: false,
+          },
         ],
       },
     },
