@@ -20,14 +20,18 @@ import {
   Gender,
   Id,
   Language,
+  Limit,
   LongText,
   Name,
+  Narrative,
+  Offset,
   OpId,
   PaymentParts,
   Phone,
   Pin,
   Reason,
   Role,
+  Search,
   ShortText,
   TagNumber,
   TimeStr,
@@ -37,9 +41,6 @@ import type * as T from './types';
 import {
   ATTACHMENT_TYPES,
   CARD_KINDS,
-  COMPLAINT_CHANNELS,
-  COMPLAINT_STATUSES,
-  DEPARTMENTS,
   DESK_PAYMENT_METHODS,
   FOLLOW_UP_KINDS,
   IMPORT_FIELDS,
@@ -51,11 +52,13 @@ import {
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
+import { complaintContract } from '../areas/complaints/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
+export * from '../areas/complaints/contract';
 export * from './visitors';
 export * from './shift';
 export * from './patterns';
@@ -187,7 +190,6 @@ const LocalDateTime = z
   .regex(LOCAL_DATE_TIME_PATTERN, 'dateTime')
   .refine((s) => DateStr.safeParse(s.slice(0, 10)).success, 'dateTime');
 const Place = z.string().trim().min(1).max(200);
-const Narrative = z.string().trim().min(1).max(5000);
 /** A text field a form may clear: '' and null both clear it. */
 const OptText = z.string().trim().max(5000).nullable();
 const OptName = z.string().trim().max(100).nullable();
@@ -195,12 +197,6 @@ const IncidentKind = z.enum(INCIDENT_KINDS);
 const IncidentSeverity = z.enum(INCIDENT_SEVERITIES);
 const IncidentStatus = z.enum(INCIDENT_STATUSES);
 const FollowUpKind = z.enum(FOLLOW_UP_KINDS);
-const Department = z.enum(DEPARTMENTS);
-const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);
-const ComplaintStatus = z.enum(COMPLAINT_STATUSES);
-const Search = z.string().max(100);
-const Limit = z.number().int().min(1).max(500);
-const Offset = z.number().int().min(0).max(10_000_000);
 const IncidentFilterFields = {
   /** Club-local dates of occurrence, inclusive. */
   from: DateStr.optional(),
@@ -910,104 +906,8 @@ export const contract = {
     announce: false,
   }),
 
-  // ---- complaints ----------------------------------------------------------------------------
-  /** The duty manager takes a complaint down: a member (or a name), channel, what, staff, department. */
-  'complaints.create': command({
-    input: z
-      .object({
-        memberId: Id.optional(),
-        /** Required when no member is given. */
-        complainantName: Name.optional(),
-        contact: z.string().trim().max(100).optional(),
-        channel: ComplaintChannel,
-        what: Narrative,
-        staffInvolved: ShortText.optional(),
-        department: Department,
-        /** What the member wants, if they said. */
-        desiredOutcome: Narrative.optional(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** Corrects the record or records the supervisor's findings (assigned → investigated). */
-  'complaints.update': command({
-    input: z
-      .object({
-        id: Id,
-        channel: ComplaintChannel.optional(),
-        what: Narrative.optional(),
-        contact: z.string().trim().max(100).nullable().optional(),
-        staffInvolved: ShortText.optional(),
-        department: Department.optional(),
-        findings: Narrative.optional(),
-        desiredOutcome: Narrative.optional(),
-      })
-      .strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** Assigns the supervisor of the department concerned. */
-  'complaints.assign': command({
-    input: z.object({ id: Id, supervisorName: Name, department: Department.optional() }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** The agreed resolution and any action on staff (an escalated complaint: the store manager). */
-  'complaints.resolve': command({
-    input: z.object({ id: Id, resolution: Narrative, staffAction: ShortText.optional() }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** Beyond the duty manager's authority: escalated to the store manager with a written report. */
-  'complaints.escalate': command({
-    input: z.object({ id: Id, report: Narrative }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /**
-   * The outcome is reported to the store manager: the complaint is closed. It needs the member's
-   * desired outcome (given now or recorded before) and what was agreed with the member.
-   */
-  'complaints.close': command({
-    input: z
-      .object({ id: Id, desiredOutcome: Narrative.optional(), agreedOutcome: Narrative.optional() })
-      .strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** A dated follow-up note (any status). */
-  'complaints.addNote': command({
-    input: z.object({ id: Id, text: Narrative }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  'complaints.list': query({
-    input: z
-      .object({
-        from: DateStr.optional(),
-        to: DateStr.optional(),
-        status: ComplaintStatus.optional(),
-        /** true: only unresolved ones (the open list). */
-        open: z.boolean().optional(),
-        department: Department.optional(),
-        memberId: Id.optional(),
-        /** Not closed and due today or tomorrow / past the deadline / either (oldest deadline first). */
-        deadline: z.enum(['due', 'overdue', 'due_or_overdue']).optional(),
-        q: Search.optional(),
-        limit: Limit.optional(),
-        offset: Offset.optional(),
-      })
-      .strict(),
-    output: out<T.ComplaintList>(),
-    access: MANAGERS,
-  }),
-  'complaints.get': query({
-    input: z.object({ id: Id }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
+  // ---- complaints (areas/complaints/contract.ts) ----------------------------------------------
+  ...complaintContract,
 
   /** Open incidents, open complaints and follow-ups due: for shift opening and the review screen. */
   'review.openItems': query({ input: Empty, output: out<T.OpenItems>(), access: 'staff' }),

@@ -41,7 +41,7 @@ import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
 import { ageOn, dayBoundsUtc, localDate, localDateTime, zonedToUtc } from '../../shared/dates';
-import { openComplaints } from './complaints';
+import { openComplaints } from '../areas/complaints';
 import { getMemberRow } from './members';
 import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { stmt } from '../kernel/statements';
