@@ -223,11 +223,11 @@ export type ComplaintColumns = Partial<
 
 /** Writes the given columns and the update time. */
 export function updateComplaint(db: DB, id: number, cols: ComplaintColumns, updatedAt: string): void {
-  const keys = Object.keys(cols) as (keyof ComplaintColumns)[];
+  const set = Object.entries(cols);
   stmt<(string | number | null)[]>(
     db,
-    `UPDATE complaints SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-  ).run(...keys.map((k) => cols[k] ?? null), updatedAt, id);
+    `UPDATE complaints SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+  ).run(...set.map(([, v]) => v ?? null), updatedAt, id);
 }
 
 export function insertNote(db: DB, complaintId: number, text: string, at: string, by: number): void {
