@@ -5,6 +5,7 @@
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { COMPLAINT_ERROR_CODES } from './areas/complaints/contract';
+import { INCIDENT_ERROR_CODES } from './areas/incidents/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -49,13 +50,6 @@ const LEGACY_ERROR_CODES = [
   'CASH_BACK_NEEDS_MANAGER',
   'BAR_ITEM_NAME_TAKEN',
   'BAR_ITEM_INACTIVE',
-  'INCIDENT_CLOSED',
-  'INCIDENT_REPORT_INCOMPLETE',
-  'FOLLOW_UP_DONE',
-  'ATTACHMENT_TOO_LARGE',
-  'ATTACHMENT_TYPE_INVALID',
-  'ATTACHMENT_TAMPERED',
-  'ATTACHMENT_MISSING',
   'NOT_A_CONSULTANT',
   'CONSULTANT_NOT_SIGNED_IN',
   'CONSULTANT_ALREADY_SIGNED_IN',
@@ -101,6 +95,7 @@ export const ERROR_CODES = [
   ...LEGACY_ERROR_CODES,
   ...CHECKIN_ERROR_CODES,
   ...COMPLAINT_ERROR_CODES,
+  ...INCIDENT_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,7 +11,7 @@ import {
   INCIDENT_STATUSES,
   type IncidentKind,
   type IncidentList,
-  type IncidentRow,
+  type IncidentSummary,
   type IncidentSeverity,
   type IncidentStatus,
 } from '../../../../electron/core/contract';
@@ -28,7 +28,7 @@ import { csvBlob, downloadBlob, severityBadge, statusBadge } from './util';
 
 type FollowUpFilter = 'due_today' | 'overdue' | null;
 
-function NextFollowUp({ row }: { row: IncidentRow }) {
+function NextFollowUp({ row }: { row: IncidentSummary }) {
   const { t } = useTranslation();
   if (!row.nextFollowUpDue) return <span className="muted">—</span>;
   return (
@@ -44,7 +44,7 @@ function NextFollowUp({ row }: { row: IncidentRow }) {
   );
 }
 
-function Person({ row }: { row: IncidentRow }) {
+function Person({ row }: { row: IncidentSummary }) {
   if (!row.personName && !row.cardNo) return <span className="muted">—</span>;
   return (
     <span className="inc-person">
@@ -54,7 +54,7 @@ function Person({ row }: { row: IncidentRow }) {
 }
 
 function IncidentTable(props: {
-  rows: IncidentRow[];
+  rows: IncidentSummary[];
   full: boolean;
   onOpen(id: number): void;
   label: string;
