@@ -4,6 +4,8 @@
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
+import { COMPLAINT_ERROR_CODES } from './areas/complaints/contract';
+import { INCIDENT_ERROR_CODES } from './areas/incidents/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -48,17 +50,6 @@ const LEGACY_ERROR_CODES = [
   'CASH_BACK_NEEDS_MANAGER',
   'BAR_ITEM_NAME_TAKEN',
   'BAR_ITEM_INACTIVE',
-  'INCIDENT_CLOSED',
-  'INCIDENT_REPORT_INCOMPLETE',
-  'FOLLOW_UP_DONE',
-  'ATTACHMENT_TOO_LARGE',
-  'ATTACHMENT_TYPE_INVALID',
-  'ATTACHMENT_TAMPERED',
-  'ATTACHMENT_MISSING',
-  'COMPLAINT_STEP_INVALID',
-  'COMPLAINT_ESCALATED',
-  'COMPLAINT_CLOSED',
-  'COMPLAINT_OUTCOME_MISSING',
   'NOT_A_CONSULTANT',
   'CONSULTANT_NOT_SIGNED_IN',
   'CONSULTANT_ALREADY_SIGNED_IN',
@@ -99,7 +90,13 @@ const LEGACY_ERROR_CODES = [
   'MANAGER_PIN_REQUIRED',
 ] as const;
 
-export const ERROR_CODES = [...KERNEL_ERROR_CODES, ...LEGACY_ERROR_CODES, ...CHECKIN_ERROR_CODES] as const;
+export const ERROR_CODES = [
+  ...KERNEL_ERROR_CODES,
+  ...LEGACY_ERROR_CODES,
+  ...CHECKIN_ERROR_CODES,
+  ...COMPLAINT_ERROR_CODES,
+  ...INCIDENT_ERROR_CODES,
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export { AppError, isAppError, toAppError, type AppErrorShape, type ErrorParams } from './kernel/errors';

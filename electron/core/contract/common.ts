@@ -12,6 +12,12 @@ export const Name = z.string().trim().min(1).max(100);
 export const ShortText = z.string().trim().max(500);
 export const LongText = z.string().max(5000);
 export const Reason = z.string().trim().min(1).max(500);
+/** A narrative (what happened, findings, a note): required, up to 5,000 characters. */
+export const Narrative = z.string().trim().min(1).max(5000);
+/** A list's search text, its page size and offset. */
+export const Search = z.string().max(100);
+export const Limit = z.number().int().min(1).max(500);
+export const Offset = z.number().int().min(0).max(10_000_000);
 /**
  * What a person types for a phone number: digits (also full-width), "+", spaces, dashes, dots,
  * slashes and brackets ("+86 138-1234-5678", "１３８ １２３４ ５６７８", "(010) 6552 1234"). Text that

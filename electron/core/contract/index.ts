@@ -34,28 +34,18 @@ import {
   TimeZone,
 } from './common';
 import type * as T from './types';
-import {
-  ATTACHMENT_TYPES,
-  CARD_KINDS,
-  COMPLAINT_CHANNELS,
-  COMPLAINT_STATUSES,
-  DEPARTMENTS,
-  DESK_PAYMENT_METHODS,
-  FOLLOW_UP_KINDS,
-  IMPORT_FIELDS,
-  INCIDENT_KINDS,
-  INCIDENT_SEVERITIES,
-  INCIDENT_STATUSES,
-  STAFF_GENDERS,
-  STOCKTAKE_KINDS,
-} from './types';
-import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
+import { CARD_KINDS, DESK_PAYMENT_METHODS, IMPORT_FIELDS, STAFF_GENDERS, STOCKTAKE_KINDS } from './types';
+import { MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
+import { complaintContract } from '../areas/complaints/contract';
+import { incidentContract } from '../areas/incidents/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
+export * from '../areas/complaints/contract';
+export * from '../areas/incidents/contract';
 export * from './visitors';
 export * from './shift';
 export * from './patterns';
@@ -179,81 +169,6 @@ const TabRef = z.union([
   z.object({ cardNo: CardNo }).strict(),
 ]);
 const MonthStr = z.string().regex(MONTH_PATTERN, 'month');
-
-// ---- incidents and complaints --------------------------------------------------------------
-/** A club-local date and time as a datetime-local input gives it: "2026-11-18T14:30". */
-const LocalDateTime = z
-  .string()
-  .regex(LOCAL_DATE_TIME_PATTERN, 'dateTime')
-  .refine((s) => DateStr.safeParse(s.slice(0, 10)).success, 'dateTime');
-const Place = z.string().trim().min(1).max(200);
-const Narrative = z.string().trim().min(1).max(5000);
-/** A text field a form may clear: '' and null both clear it. */
-const OptText = z.string().trim().max(5000).nullable();
-const OptName = z.string().trim().max(100).nullable();
-const IncidentKind = z.enum(INCIDENT_KINDS);
-const IncidentSeverity = z.enum(INCIDENT_SEVERITIES);
-const IncidentStatus = z.enum(INCIDENT_STATUSES);
-const FollowUpKind = z.enum(FOLLOW_UP_KINDS);
-const Department = z.enum(DEPARTMENTS);
-const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);
-const ComplaintStatus = z.enum(COMPLAINT_STATUSES);
-const Search = z.string().max(100);
-const Limit = z.number().int().min(1).max(500);
-const Offset = z.number().int().min(0).max(10_000_000);
-const IncidentFilterFields = {
-  /** Club-local dates of occurrence, inclusive. */
-  from: DateStr.optional(),
-  to: DateStr.optional(),
-  kind: IncidentKind.optional(),
-  status: IncidentStatus.optional(),
-  severity: IncidentSeverity.optional(),
-  memberId: Id.optional(),
-  /** Opened by, told, took the statement, went to hospital, or has a follow-up. */
-  staffId: Id.optional(),
-  q: Search.optional(),
-  /** Only incidents with a follow-up not done that is due today, overdue, or either. */
-  followUps: z.enum(['due_today', 'overdue', 'due']).optional(),
-};
-const IncidentUpdateFields = z
-  .object({
-    occurredAt: LocalDateTime,
-    place: Place,
-    what: Narrative,
-    kind: IncidentKind,
-    severity: IncidentSeverity.nullable(),
-    /** Links a member (card number, name, gender and age are copied) or unlinks (null). */
-    memberId: Id.nullable(),
-    /** Someone who is not a member, or a correction of the copied details. */
-    memberName: OptName,
-    memberGender: Gender.nullable(),
-    memberAge: z.number().int().min(0).max(150).nullable(),
-    harm: OptText,
-    csManagerId: Id.nullable(),
-    csManagerToldAt: LocalDateTime.nullable(),
-    dutyCoach: OptName,
-    dutyCoachToldAt: LocalDateTime.nullable(),
-    firstAidBy: OptName,
-    firstAid: OptText,
-    statementTakenById: Id.nullable(),
-    statementSignedAt: LocalDateTime.nullable(),
-    hospital: z.boolean(),
-    /** The hospital decision "no": why not. */
-    noHospitalReason: OptText,
-    hospitalName: z.string().trim().max(200).nullable(),
-    hospitalAccompaniedById: Id.nullable(),
-    examinationCostCents: Cents.nullable(),
-    examinationResult: OptText,
-    examConfirmedAt: LocalDateTime.nullable(),
-    memberRequest: OptText,
-    compensationAskedCents: Cents.nullable(),
-    compensationAgreedCents: Cents.nullable(),
-    handlingOpinion: OptText,
-    /** The member's consultant was told: when, and by whom. */
-    consultantToldAt: LocalDateTime.nullable(),
-    consultantToldById: Id.nullable(),
-  })
-  .partial();
 
 export const contract = {
   // ---- system, setup, backups -------------------------------------------------------------
@@ -791,226 +706,10 @@ export const contract = {
   ...visitorContract,
   // ---- shift close and handover (see ./shift.ts) ---------------------------------------------
   ...shiftContract,
-  // ---- incidents -----------------------------------------------------------------------------
-  // Anyone opens one; managers complete, close and review. Non-managers see the desk view (no
-  // medical details) of the incidents they opened and of the open ones (services/incidents.ts).
-  /**
-   * Anyone at the desk opens an incident in seconds: when (club-local, default now), where, what,
-   * the member if any, or the name (gender, age) of someone who is not a member. Non-managers get
-   * the desk view (no medical details).
-   */
-  'incidents.open': command({
-    input: z
-      .object({
-        occurredAt: LocalDateTime.optional(),
-        place: Place,
-        what: Narrative,
-        kind: IncidentKind.optional(),
-        severity: IncidentSeverity.optional(),
-        memberId: Id.optional(),
-        /** Someone who is not a member (a visitor, a guest): instead of memberId; gender and age if known. */
-        personName: Name.optional(),
-        personGender: Gender.optional(),
-        personAge: z.number().int().min(0).max(150).optional(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.IncidentDetail>(),
-    access: 'staff',
-  }),
-  /** A customer-service manager or above completes the record; a closed incident is refused. */
-  'incidents.update': command({
-    input: IncidentUpdateFields.extend({ id: Id }).strict(),
-    output: out<T.IncidentFullView>(),
-    access: MANAGERS,
-  }),
-  /** open ↔ follow_up, or closed (needs the written-report fields; then read-only for good). */
-  'incidents.setStatus': command({
-    input: z.object({ id: Id, status: IncidentStatus }).strict(),
-    output: out<T.IncidentFullView>(),
-    access: MANAGERS,
-  }),
-  /** A dated note added to the record, also (mainly) after closing. */
-  'incidents.addAddendum': command({
-    input: z.object({ id: Id, text: Narrative }).strict(),
-    output: out<T.IncidentFullView>(),
-    access: MANAGERS,
-  }),
-  /** A follow-up (call or visit) with a due date; an open incident moves to follow_up. */
-  'incidents.addFollowUp': command({
-    input: z
-      .object({
-        id: Id,
-        kind: FollowUpKind,
-        dueDate: DateStr,
-        assignedToId: Id.nullable().optional(),
-        note: ShortText.optional(),
-      })
-      .strict(),
-    output: out<T.IncidentFullView>(),
-    access: MANAGERS,
-  }),
-  /** Marks a follow-up done (a manager, or the staff member it is assigned to). */
-  'incidents.completeFollowUp': command({
-    input: z.object({ followUpId: Id, outcome: z.string().trim().max(5000).optional() }).strict(),
-    output: out<T.IncidentDetail>(),
-    access: 'staff',
-  }),
-  /** Attaches a photo or scan (stored in the data folder with its SHA-256). At most 5 MB. */
-  'incidents.attach': command({
-    input: z
-      .object({
-        id: Id,
-        name: z.string().trim().min(1).max(200),
-        mime: z.enum(ATTACHMENT_TYPES),
-        contentBase64: z
-          .string()
-          .min(1)
-          .max(7_000_000)
-          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
-        note: ShortText.optional(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.AttachmentInfo>(),
-    access: 'staff',
-  }),
-  /** An attachment's content, after checking its hash (ATTACHMENT_TAMPERED when it differs). */
-  'incidents.attachment': command({
-    input: z.object({ attachmentId: Id }).strict(),
-    output: out<T.AttachmentInfo & { dataUrl: string }>(),
-    access: 'staff',
-    announce: false,
-  }),
-  /** The record (audited): the full view for managers, the desk view for others. */
-  'incidents.get': command({
-    input: z.object({ id: Id }).strict(),
-    output: out<T.IncidentDetail>(),
-    access: 'staff',
-    announce: false,
-  }),
-  /** The review list: filters, follow-ups due, totals and the per-month chart (managers). */
-  'incidents.list': query({
-    input: z.object({ ...IncidentFilterFields, limit: Limit.optional(), offset: Offset.optional() }).strict(),
-    output: out<T.IncidentList>(),
-    access: 'staff',
-  }),
-  /** The matching incidents as CSV (managers only, audited). */
-  'incidents.exportCsv': command({
-    input: z.object(IncidentFilterFields).strict(),
-    output: out<{ filename: string; csv: string; count: number }>(),
-    access: MANAGERS,
-    announce: false,
-  }),
-  /** The data of the printable written report (audited). */
-  'incidents.report': command({
-    input: z.object({ id: Id }).strict(),
-    output: out<T.IncidentReport>(),
-    access: MANAGERS,
-    announce: false,
-  }),
-
-  // ---- complaints ----------------------------------------------------------------------------
-  /** The duty manager takes a complaint down: a member (or a name), channel, what, staff, department. */
-  'complaints.create': command({
-    input: z
-      .object({
-        memberId: Id.optional(),
-        /** Required when no member is given. */
-        complainantName: Name.optional(),
-        contact: z.string().trim().max(100).optional(),
-        channel: ComplaintChannel,
-        what: Narrative,
-        staffInvolved: ShortText.optional(),
-        department: Department,
-        /** What the member wants, if they said. */
-        desiredOutcome: Narrative.optional(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** Corrects the record or records the supervisor's findings (assigned → investigated). */
-  'complaints.update': command({
-    input: z
-      .object({
-        id: Id,
-        channel: ComplaintChannel.optional(),
-        what: Narrative.optional(),
-        contact: z.string().trim().max(100).nullable().optional(),
-        staffInvolved: ShortText.optional(),
-        department: Department.optional(),
-        findings: Narrative.optional(),
-        desiredOutcome: Narrative.optional(),
-      })
-      .strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** Assigns the supervisor of the department concerned. */
-  'complaints.assign': command({
-    input: z.object({ id: Id, supervisorName: Name, department: Department.optional() }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** The agreed resolution and any action on staff (an escalated complaint: the store manager). */
-  'complaints.resolve': command({
-    input: z.object({ id: Id, resolution: Narrative, staffAction: ShortText.optional() }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** Beyond the duty manager's authority: escalated to the store manager with a written report. */
-  'complaints.escalate': command({
-    input: z.object({ id: Id, report: Narrative }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /**
-   * The outcome is reported to the store manager: the complaint is closed. It needs the member's
-   * desired outcome (given now or recorded before) and what was agreed with the member.
-   */
-  'complaints.close': command({
-    input: z
-      .object({ id: Id, desiredOutcome: Narrative.optional(), agreedOutcome: Narrative.optional() })
-      .strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  /** A dated follow-up note (any status). */
-  'complaints.addNote': command({
-    input: z.object({ id: Id, text: Narrative }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-  'complaints.list': query({
-    input: z
-      .object({
-        from: DateStr.optional(),
-        to: DateStr.optional(),
-        status: ComplaintStatus.optional(),
-        /** true: only unresolved ones (the open list). */
-        open: z.boolean().optional(),
-        department: Department.optional(),
-        memberId: Id.optional(),
-        /** Not closed and due today or tomorrow / past the deadline / either (oldest deadline first). */
-        deadline: z.enum(['due', 'overdue', 'due_or_overdue']).optional(),
-        q: Search.optional(),
-        limit: Limit.optional(),
-        offset: Offset.optional(),
-      })
-      .strict(),
-    output: out<T.ComplaintList>(),
-    access: MANAGERS,
-  }),
-  'complaints.get': query({
-    input: z.object({ id: Id }).strict(),
-    output: out<T.ComplaintDetail>(),
-    access: MANAGERS,
-  }),
-
-  /** Open incidents, open complaints and follow-ups due: for shift opening and the review screen. */
-  'review.openItems': query({ input: Empty, output: out<T.OpenItems>(), access: 'staff' }),
+  // ---- incidents and the open items (areas/incidents/contract.ts) -----------------------------
+  ...incidentContract,
+  // ---- complaints (areas/complaints/contract.ts) ----------------------------------------------
+  ...complaintContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,7 +12,9 @@ import { command, out, query } from '../kernel/op';
 import { DESK, SUPERVISORS } from '../kernel/roles';
 import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
 import type { AnnouncementItem, CardsSold } from './visitors';
-import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod, StocktakeKind } from './types';
+import type { PaymentMethod, StocktakeKind } from './types';
+import type { OpenComplaint } from '../areas/complaints/types';
+import type { DueFollowUp, IncidentSummary } from '../areas/incidents/types';
 import type { VisitKind } from '../areas/checkin/types';
 
 // ---- result types ---------------------------------------------------------------------------
@@ -287,7 +289,7 @@ export interface OpenItemsAtOpening {
   tagsOut: TagOut[];
   unpaidTabs: UnpaidTab[];
   complaints: OpenComplaint[];
-  incidents: IncidentRow[];
+  incidents: IncidentSummary[];
   followUps: DueFollowUp[];
   missedAnnouncements: AnnouncementItem[];
 }

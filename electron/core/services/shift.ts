@@ -24,7 +24,6 @@ import type {
   Denominations,
   HandoverBook,
   MemberGender,
-  OpenItems,
   PaymentMethod,
   Payout,
   RecountAuth,
@@ -45,7 +44,7 @@ import { addDays, dayBoundsUtc, localDate, localParts } from '../../shared/dates
 import { missedAnnouncements } from './announcements';
 import { barPaymentsByMethod } from './bar';
 import { cardSalesFigures, mergeCardsSold } from './members';
-import { incidentHandlers } from './incidents';
+import { openItems } from '../areas/incidents';
 import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { centsToYuan, denominationsTotal } from '../../shared/money';
 import { drawerState } from './drawer';
@@ -991,7 +990,7 @@ export const shiftHandlers = handlers({
     const db = ctx.db;
     const open = openShiftRow(db);
     const prev = lastClosed(db);
-    const items = (incidentHandlers['review.openItems'] as (c: Ctx, a: object) => OpenItems)(ctx, {});
+    const items = openItems(ctx);
     const today = ctx.today();
     const fromDay = prev ? prev.day : addDays(today, -1);
     const staff = stmt(

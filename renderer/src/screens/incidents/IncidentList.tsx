@@ -3,14 +3,14 @@
  * details or money. The managers' review (IncidentReview.tsx) shows the same table in full.
  */
 import { useTranslation } from 'react-i18next';
-import type { IncidentRow } from '../../../../electron/core/contract';
+import type { IncidentSummary } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney } from '../../format';
 import { useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { INCIDENT_EVENTS, severityBadge, statusBadge } from './util';
 
-function NextFollowUp({ row }: { row: IncidentRow }) {
+function NextFollowUp({ row }: { row: IncidentSummary }) {
   const { t } = useTranslation();
   if (!row.nextFollowUpDue) return <span className="muted">—</span>;
   return (
@@ -26,7 +26,7 @@ function NextFollowUp({ row }: { row: IncidentRow }) {
   );
 }
 
-function Person({ row }: { row: IncidentRow }) {
+function Person({ row }: { row: IncidentSummary }) {
   if (!row.personName && !row.cardNo) return <span className="muted">—</span>;
   return (
     <span className="inc-person">
@@ -36,7 +36,7 @@ function Person({ row }: { row: IncidentRow }) {
 }
 
 export function IncidentTable(props: {
-  rows: IncidentRow[];
+  rows: IncidentSummary[];
   full: boolean;
   onOpen(id: number): void;
   label: string;

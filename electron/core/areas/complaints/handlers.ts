@@ -1,81 +1,50 @@
 /**
- * Complaints (投诉处理): the duty manager takes a complaint down; the supervisor of the department
- * concerned finds out what happened; duty manager and supervisor agree a resolution (and any action
- * on staff); the outcome is reported to the store manager and the complaint is closed. One beyond
- * the duty manager's authority is escalated to the store manager with a written report, and only the
- * store manager resolves it. A complaint not resolved on the day it was registered stays on the
- * open list (shown at every shift opening: to reception without who complained or what about) and is
- * followed up with dated notes. Each complaint is to be closed within complaintDeadlineDays (6 by
- * default) of being registered: its due date is set then, and due / overdue ones are shown to the
- * managers. The close records what the member wanted and what was agreed with the member.
+ * The complaints area's rules (投诉处理): the duty manager takes a complaint down; the supervisor of
+ * the department concerned finds out what happened; duty manager and supervisor agree a resolution
+ * (and any action on staff); the outcome is reported to the store manager and the complaint is
+ * closed. One beyond the duty manager's authority is escalated to the store manager with a written
+ * report, and only the store manager resolves it. A complaint not resolved on the day it was
+ * registered stays on the open list (shown at every shift opening: to reception without who
+ * complained or what about) and is followed up with dated notes. Each complaint is to be closed
+ * within complaintDeadlineDays (6 by default) of being registered: its due date is set then, and
+ * due / overdue ones are shown to the managers. The close records what the member wanted and what
+ * was agreed with the member. The SQL is in queries.ts.
  *
  *   registered → assigned → investigated → resolved → closed
  *        └──────────┴────────────┴→ escalated → resolved (store manager) → closed
  */
-import type { DB } from '../db/database';
-import type {
-  ComplaintChannel,
-  ComplaintDeadline,
-  ComplaintDeskRow,
-  ComplaintDetail,
-  ComplaintList,
-  ComplaintRow,
-  ComplaintStatus,
-  Department,
-  OpenComplaint,
-  StaffRef,
-} from '../contract';
-import { type Ctx, handlers } from '../context';
-import { AppError } from '../errors';
-import { MANAGERS } from '../permissions';
-import { addDays, dayBoundsUtc, daysBetween, localDate } from '../../shared/dates';
-import { getMemberRow } from './members';
-import { stmt } from '../kernel/statements';
+import type { StaffRef } from '../../contract/types';
+import type { DB } from '../../db/database';
+import type { Ctx, HandlersOf } from '../../kernel/ctx';
+import { AppError } from '../../kernel/errors';
+import { MANAGERS } from '../../kernel/roles';
+import { getMemberRow } from '../../services/members';
+import { addDays, dayBoundsUtc, daysBetween, localDate } from '../../../shared/dates';
+import {
+  COMPLAINT_OPEN_STATUSES,
+  type ComplaintDeadline,
+  type ComplaintDeskSummary,
+  type ComplaintDetail,
+  type ComplaintList,
+  type ComplaintStatus,
+  type ComplaintSummary,
+  type complaintContract,
+  type OpenComplaint,
+} from './contract';
+import * as q from './queries';
+import type { ComplaintColumns, ComplaintRow } from './queries';
 
-interface ComplaintDb {
-  id: number;
-  status: ComplaintStatus;
-  registered_at: string;
-  registered_by: number;
-  member_id: number | null;
-  member_card_no: string | null;
-  complainant_name: string;
-  contact: string | null;
-  channel: ComplaintChannel;
-  what: string;
-  staff_involved: string;
-  department: Department;
-  supervisor_name: string | null;
-  assigned_at: string | null;
-  assigned_by: number | null;
-  findings: string | null;
-  findings_at: string | null;
-  resolution: string | null;
-  staff_action: string | null;
-  resolved_at: string | null;
-  resolved_by: number | null;
-  escalated_at: string | null;
-  escalated_by: number | null;
-  escalation_report: string | null;
-  reported_at: string | null;
-  reported_by: number | null;
-  updated_at: string;
-  due_date: string;
-  desired_outcome: string | null;
-  agreed_outcome: string | null;
-}
+const OPEN: readonly ComplaintStatus[] = COMPLAINT_OPEN_STATUSES;
 
-/** Statuses of the open list: not resolved yet. */
-const OPEN_STATUSES: readonly ComplaintStatus[] = ['registered', 'assigned', 'investigated', 'escalated'];
+// ---- complaints as the contract shows them ------------------------------------------------------
 
 function staffRef(db: DB, id: number | null): StaffRef | null {
   if (id === null) return null;
-  const s = stmt(db, 'SELECT id, name FROM staff WHERE id = ?').get(id) as StaffRef | undefined;
-  return s ?? { id, name: '' };
+  return q.staffName(db, id) ?? { id, name: '' };
 }
 
-function getComplaint(db: DB, id: number): ComplaintDb {
-  const r = stmt(db, 'SELECT * FROM complaints WHERE id = ?').get(id) as ComplaintDb | undefined;
+function getComplaint(db: DB, id: number): ComplaintRow {
+  const r = q.complaintById(db, id);
   if (!r) throw new AppError('NOT_FOUND', { entity: 'complaint' });
   return r;
 }
@@ -84,7 +53,7 @@ function getComplaint(db: DB, id: number): ComplaintDb {
  * Where the complaint stands against its deadline (complaintDeadlineDays from registration,
  * stored as due_date): due = the due date is today or tomorrow.
  */
-function deadlineOf(ctx: Ctx, r: ComplaintDb): { daysLeft: number | null; deadline: ComplaintDeadline } {
+function deadlineOf(ctx: Ctx, r: ComplaintRow): { daysLeft: number | null; deadline: ComplaintDeadline } {
   if (r.status === 'closed') {
     const closedOn = localDate(new Date(r.reported_at!), ctx.settings.timeZone);
     return { daysLeft: null, deadline: closedOn <= r.due_date ? 'met' : 'missed' };
@@ -99,7 +68,7 @@ export function maskName(name: string): string {
   return chars.map((c, i) => (i === 0 || /\s/.test(c) ? c : '*')).join('');
 }
 
-export function toComplaintRow(ctx: Ctx, r: ComplaintDb): ComplaintRow {
+function toSummary(ctx: Ctx, r: ComplaintRow): ComplaintSummary {
   const tz = ctx.settings.timeZone;
   const registered = localDate(new Date(r.registered_at), tz);
   const end = r.resolved_at ? localDate(new Date(r.resolved_at), tz) : ctx.today();
@@ -116,7 +85,7 @@ export function toComplaintRow(ctx: Ctx, r: ComplaintDb): ComplaintRow {
     what: r.what,
     supervisorName: r.supervisor_name,
     escalated: r.escalated_at !== null,
-    open: OPEN_STATUSES.includes(r.status),
+    open: OPEN.includes(r.status),
     resolvedSameDay: r.resolved_at ? end === registered : null,
     daysOpen: Math.max(0, daysBetween(registered, end)),
     dueDate: r.due_date,
@@ -124,36 +93,31 @@ export function toComplaintRow(ctx: Ctx, r: ComplaintDb): ComplaintRow {
   };
 }
 
-/** What reception (and everyone but managers) may see of a complaint: see ComplaintDeskRow. */
-function toDeskRow(ctx: Ctx, r: ComplaintDb): ComplaintDeskRow {
-  const row = toComplaintRow(ctx, r);
+/** What reception (and everyone but managers) may see of a complaint: see ComplaintDeskSummary. */
+function toDeskSummary(ctx: Ctx, r: ComplaintRow): ComplaintDeskSummary {
+  const s = toSummary(ctx, r);
   return {
     view: 'desk',
-    id: row.id,
-    status: row.status,
-    registeredAt: row.registeredAt,
-    department: row.department,
-    escalated: row.escalated,
-    daysOpen: row.daysOpen,
-    dueDate: row.dueDate,
-    daysLeft: row.daysLeft,
-    deadline: row.deadline,
+    id: s.id,
+    status: s.status,
+    registeredAt: s.registeredAt,
+    department: s.department,
+    escalated: s.escalated,
+    daysOpen: s.daysOpen,
+    dueDate: s.dueDate,
+    daysLeft: s.daysLeft,
+    deadline: s.deadline,
     complainant: maskName(r.complainant_name),
   };
 }
 
-function toDetail(ctx: Ctx, r: ComplaintDb): ComplaintDetail {
+function toDetail(ctx: Ctx, r: ComplaintRow): ComplaintDetail {
   const db = ctx.db;
-  const notes = (
-    stmt(db, 'SELECT id, text, at, by FROM complaint_notes WHERE complaint_id = ? ORDER BY id').all(r.id) as {
-      id: number;
-      text: string;
-      at: string;
-      by: number;
-    }[]
-  ).map((n) => ({ id: n.id, text: n.text, at: n.at, by: staffRef(db, n.by)! }));
+  const notes = q
+    .notesOf(db, r.id)
+    .map((n) => ({ id: n.id, text: n.text, at: n.at, by: staffRef(db, n.by)! }));
   return {
-    ...toComplaintRow(ctx, r),
+    ...toSummary(ctx, r),
     contact: r.contact,
     staffInvolved: r.staff_involved,
     assignedAt: r.assigned_at,
@@ -180,49 +144,32 @@ function load(ctx: Ctx, id: number): ComplaintDetail {
   return toDetail(ctx, getComplaint(ctx.db, id));
 }
 
-function notClosed(r: ComplaintDb): void {
+function notClosed(r: ComplaintRow): void {
   if (r.status === 'closed') throw new AppError('COMPLAINT_CLOSED', { id: r.id });
 }
 
-function stepInvalid(r: ComplaintDb, step: string): AppError {
+function stepInvalid(r: ComplaintRow, step: string): AppError {
   return new AppError('COMPLAINT_STEP_INVALID', { id: r.id, step, current: r.status });
 }
 
-/** Writes the given columns (names from this file only) and the update time. */
-function setColumns(ctx: Ctx, id: number, cols: Partial<ComplaintDb>): void {
-  const keys = Object.keys(cols) as (keyof ComplaintDb)[];
-  stmt(
-    ctx.db,
-    `UPDATE complaints SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-  ).run(...keys.map((k) => cols[k] ?? null), ctx.nowIso(), id);
+function setColumns(ctx: Ctx, id: number, cols: ComplaintColumns): void {
+  q.updateComplaint(ctx.db, id, cols, ctx.nowIso());
 }
 
 /**
  * The open complaints (not resolved), oldest first: for shift opening and the review. Managers get
- * the full row; everyone else (reception at shift opening) the desk row: no name, contact, card
+ * the full summary; everyone else (reception at shift opening) the desk one: no name, contact, card
  * number or what it is about.
  */
 export function openComplaints(ctx: Ctx): OpenComplaint[] {
-  const rows = stmt(
-    ctx.db,
-    `SELECT * FROM complaints WHERE status IN (SELECT value FROM json_each(?)) ORDER BY registered_at, id`,
-  ).all(JSON.stringify(OPEN_STATUSES)) as ComplaintDb[];
+  const rows = q.openComplaintRows(ctx.db);
   const full = MANAGERS.includes(ctx.requireActor().role);
-  return rows.map((r) => (full ? { ...toComplaintRow(ctx, r), view: 'full' as const } : toDeskRow(ctx, r)));
+  return rows.map((r) => (full ? { ...toSummary(ctx, r), view: 'full' as const } : toDeskSummary(ctx, r)));
 }
 
-/** Over every complaint not closed: due today or tomorrow, past the deadline. */
-function deadlineCounts(ctx: Ctx): { due: number; overdue: number } {
-  const today = ctx.today();
-  const r = stmt(
-    ctx.db,
-    `SELECT coalesce(sum(due_date < ?), 0) AS overdue, coalesce(sum(due_date >= ? AND due_date <= ?), 0) AS due
-       FROM complaints WHERE status <> 'closed'`,
-  ).get(today, today, addDays(today, 1)) as { overdue: number; due: number };
-  return { due: r.due, overdue: r.overdue };
-}
+// ---- handlers -----------------------------------------------------------------------------------
 
-export const complaintHandlers = handlers({
+export const complaintHandlers: HandlersOf<typeof complaintContract> = {
   'complaints.create': (ctx, a) => {
     const me = ctx.requireActor();
     const member = a.memberId !== undefined ? getMemberRow(ctx.db, a.memberId) : null;
@@ -230,28 +177,20 @@ export const complaintHandlers = handlers({
     if (!name) throw new AppError('VALIDATION', { issues: [{ path: 'complainantName', code: 'required' }] });
     const now = ctx.nowIso();
     const dueDate = addDays(ctx.today(), ctx.settings.complaintDeadlineDays);
-    const id = Number(
-      stmt(
-        ctx.db,
-        `INSERT INTO complaints (registered_at, registered_by, member_id, member_card_no, complainant_name, contact,
-                                   channel, what, staff_involved, department, updated_at, due_date, desired_outcome)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        now,
-        me.id,
-        member?.id ?? null,
-        member?.card_no ?? null,
-        name,
-        a.contact || null,
-        a.channel,
-        a.what,
-        a.staffInvolved ?? '',
-        a.department,
-        now,
-        dueDate,
-        a.desiredOutcome ?? null,
-      ).lastInsertRowid,
-    );
+    const id = q.insertComplaint(ctx.db, {
+      registeredAt: now,
+      registeredBy: me.id,
+      memberId: member?.id ?? null,
+      memberCardNo: member?.card_no ?? null,
+      complainantName: name,
+      contact: a.contact || null,
+      channel: a.channel,
+      what: a.what,
+      staffInvolved: a.staffInvolved ?? '',
+      department: a.department,
+      dueDate,
+      desiredOutcome: a.desiredOutcome ?? null,
+    });
     ctx.audit({
       op: 'complaints.create',
       entity: 'complaint',
@@ -271,7 +210,7 @@ export const complaintHandlers = handlers({
   'complaints.update': (ctx, a) => {
     const r = getComplaint(ctx.db, a.id);
     notClosed(r);
-    const cols: Partial<ComplaintDb> = {};
+    const cols: ComplaintColumns = {};
     if (a.channel !== undefined) cols.channel = a.channel;
     if (a.what !== undefined) cols.what = a.what;
     if (a.contact !== undefined) cols.contact = a.contact || null;
@@ -286,7 +225,7 @@ export const complaintHandlers = handlers({
     }
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    for (const k of Object.keys(cols) as (keyof ComplaintDb)[]) {
+    for (const k of Object.keys(cols) as (keyof ComplaintColumns)[]) {
       if (r[k] === cols[k]) {
         delete cols[k];
       } else {
@@ -308,7 +247,7 @@ export const complaintHandlers = handlers({
     const r = getComplaint(ctx.db, a.id);
     notClosed(r);
     if (r.status === 'resolved') throw stepInvalid(r, 'assign');
-    const cols: Partial<ComplaintDb> = {
+    const cols: ComplaintColumns = {
       supervisor_name: a.supervisorName,
       assigned_at: ctx.nowIso(),
       assigned_by: ctx.requireActor().id,
@@ -409,85 +348,36 @@ export const complaintHandlers = handlers({
 
   'complaints.addNote': (ctx, a) => {
     const r = getComplaint(ctx.db, a.id);
-    stmt(ctx.db, 'INSERT INTO complaint_notes (complaint_id, text, at, by) VALUES (?, ?, ?, ?)').run(
-      r.id,
-      a.text,
-      ctx.nowIso(),
-      ctx.requireActor().id,
-    );
-    stmt(ctx.db, 'UPDATE complaints SET updated_at = ? WHERE id = ?').run(ctx.nowIso(), r.id);
+    q.insertNote(ctx.db, r.id, a.text, ctx.nowIso(), ctx.requireActor().id);
+    q.touchComplaint(ctx.db, r.id, ctx.nowIso());
     ctx.audit({ op: 'complaints.addNote', entity: 'complaint', entityId: r.id, detail: a.text });
     return load(ctx, r.id);
   },
 
   'complaints.list': (ctx, a): ComplaintList => {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
     const tz = ctx.settings.timeZone;
     if (a.from && a.to && a.to < a.from) throw new AppError('RANGE_INVALID', { from: a.from, to: a.to });
-    if (a.from) {
-      where.push('registered_at >= ?');
-      params.push(dayBoundsUtc(a.from, tz).from);
-    }
-    if (a.to) {
-      where.push('registered_at < ?');
-      params.push(dayBoundsUtc(a.to, tz).to);
-    }
-    if (a.status) {
-      where.push('status = ?');
-      params.push(a.status);
-    }
-    if (a.open !== undefined) {
-      where.push(`status ${a.open ? '' : 'NOT '}IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(OPEN_STATUSES));
-    }
-    if (a.department) {
-      where.push('department = ?');
-      params.push(a.department);
-    }
-    if (a.memberId !== undefined) {
-      where.push('member_id = ?');
-      params.push(a.memberId);
-    }
-    if (a.deadline) {
-      const today = ctx.today();
-      where.push(`status <> 'closed'`);
-      if (a.deadline === 'overdue') where.push('due_date < ?');
-      else if (a.deadline === 'due') where.push('due_date >= ? AND due_date <= ?');
-      else where.push('due_date <= ?');
-      if (a.deadline === 'due') params.push(today);
-      params.push(a.deadline === 'overdue' ? today : addDays(today, 1));
-    }
-    const q = a.q?.trim().toLowerCase();
-    if (q) {
-      const cols = [
-        'complainant_name',
-        'member_card_no',
-        'what',
-        'staff_involved',
-        'supervisor_name',
-        'findings',
-        'resolution',
-        'desired_outcome',
-        'agreed_outcome',
-      ];
-      where.push(`(${cols.map((c) => `instr(lower(coalesce(${c}, '')), ?) > 0`).join(' OR ')})`);
-      for (let i = 0; i < cols.length; i++) params.push(q);
-    }
-    const rows = stmt(
-      ctx.db,
-      `SELECT * FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY ${a.deadline ? 'due_date, registered_at, id' : 'registered_at DESC, id DESC'}`,
-    ).all(...params) as ComplaintDb[];
+    const today = ctx.today();
+    const tomorrow = addDays(today, 1);
+    const rows = q.searchComplaints(ctx.db, {
+      registeredFrom: a.from ? dayBoundsUtc(a.from, tz).from : undefined,
+      registeredBefore: a.to ? dayBoundsUtc(a.to, tz).to : undefined,
+      status: a.status,
+      open: a.open,
+      department: a.department,
+      memberId: a.memberId,
+      deadline: a.deadline ? { filter: a.deadline, today, tomorrow } : undefined,
+      text: a.q?.trim().toLowerCase() || undefined,
+    });
     const offset = a.offset ?? 0;
     const limit = a.limit ?? 100;
     return {
-      rows: rows.slice(offset, offset + limit).map((r) => toComplaintRow(ctx, r)),
+      rows: rows.slice(offset, offset + limit).map((r) => toSummary(ctx, r)),
       total: rows.length,
-      openCount: rows.filter((r) => OPEN_STATUSES.includes(r.status)).length,
-      deadlines: deadlineCounts(ctx),
+      openCount: rows.filter((r) => OPEN.includes(r.status)).length,
+      deadlines: q.deadlineCounts(ctx.db, today, tomorrow),
     };
   },
 
   'complaints.get': (ctx, a) => load(ctx, a.id),
-});
+};
