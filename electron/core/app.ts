@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrations, SCHEMA_VERSION } from '../../db';
 import { checkinHandlers } from './areas/checkin';
+import { rotationHandlers } from './areas/rotation';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { contract, type Contract, type Response, type Settings, type SystemStatus } from './contract';
@@ -66,6 +67,7 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
   ...tagHandlers,
   ...incidentHandlers,
   ...complaintHandlers,
+  ...rotationHandlers,
   ...visitorHandlers,
   ...shiftHandlers,
 };

@@ -4,6 +4,7 @@
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
+import { ROTATION_ERROR_CODES } from './areas/rotation/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -59,11 +60,6 @@ const LEGACY_ERROR_CODES = [
   'COMPLAINT_ESCALATED',
   'COMPLAINT_CLOSED',
   'COMPLAINT_OUTCOME_MISSING',
-  'NOT_A_CONSULTANT',
-  'CONSULTANT_NOT_SIGNED_IN',
-  'CONSULTANT_ALREADY_SIGNED_IN',
-  'CONSULTANT_BUSY',
-  'NOT_YOURS',
   'VISITOR_WRONG_STATE',
   'PAGE_LIMIT',
   'CALL_NOT_OVERDUE',
@@ -99,7 +95,12 @@ const LEGACY_ERROR_CODES = [
   'MANAGER_PIN_REQUIRED',
 ] as const;
 
-export const ERROR_CODES = [...KERNEL_ERROR_CODES, ...LEGACY_ERROR_CODES, ...CHECKIN_ERROR_CODES] as const;
+export const ERROR_CODES = [
+  ...KERNEL_ERROR_CODES,
+  ...LEGACY_ERROR_CODES,
+  ...CHECKIN_ERROR_CODES,
+  ...ROTATION_ERROR_CODES,
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export { AppError, isAppError, toAppError, type AppErrorShape, type ErrorParams } from './kernel/errors';

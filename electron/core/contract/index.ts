@@ -51,11 +51,13 @@ import {
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
+import { rotationContract } from '../areas/rotation/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
+export * from '../areas/rotation/contract';
 export * from './visitors';
 export * from './shift';
 export * from './patterns';
@@ -787,7 +789,9 @@ export const contract = {
     access: SUPERVISORS,
   }),
 
-  // ---- visitors, consultant rotation, phone inquiries, announcements (see ./visitors.ts) -------
+  // ---- consultant rotation (areas/rotation) ---------------------------------------------------
+  ...rotationContract,
+  // ---- visitors, phone inquiries, announcements (see ./visitors.ts) ----------------------------
   ...visitorContract,
   // ---- shift close and handover (see ./shift.ts) ---------------------------------------------
   ...shiftContract,

@@ -9,14 +9,12 @@ import { command, out, query } from '../kernel/op';
 import { DESK, MANAGERS, SUPERVISORS } from '../kernel/roles';
 import { MONTH_PATTERN } from '../../shared/dates';
 import { DateStr, Gender, Id, OpId, Phone, Pin, Reason, RequiredPhone, ShortText, TimeStr } from './common';
-import { AWAY_KINDS, VISITOR_OUTCOMES, type AwayKind, type VisitorOutcome } from './types';
+import { VISITOR_OUTCOMES, type VisitorOutcome } from './types';
+import { ConsultantPin } from '../areas/rotation/contract';
+import type { ReasonParams, SkipReason } from '../areas/rotation/types';
 
 // ---- result types ---------------------------------------------------------------------------
 
-export type ConsultantState = 'available' | 'with_visitor' | 'away' | 'signed_out';
-export type RotationQueue = 'visitor' | 'phone';
-/** Why a consultant was passed over when their turn came. */
-export type SkipReason = 'away' | 'with_visitor' | 'being_called';
 /** What the call rests on: a rotation turn, the consultant the visitor named, or an appointment. */
 export type CallBasis = 'rotation' | 'named' | 'appointment';
 /**
@@ -46,7 +44,6 @@ export type DecisionCode =
   | 'appointment_expired'
   | 'no_show_next'
   | 'phone_rotation';
-export type ReasonParams = Record<string, string | number | null>;
 
 export interface Decision {
   basis: CallBasis;
@@ -59,52 +56,6 @@ export interface PassedOver {
   name: string;
   reason: SkipReason;
   at: string;
-}
-
-export interface RotationConsultant {
-  staffId: number;
-  name: string;
-  /** Sign-in order: the rotation order (1 = first). */
-  seq: number;
-  state: ConsultantState;
-  awayKind: AwayKind | null;
-  awayNote: string | null;
-  /** UTC ISO. */
-  expectedBackAt: string | null;
-  stateSince: string;
-  signedInAt: string;
-  /** Being called for a visitor now (not yet accepted). */
-  beingCalledFor: number | null;
-  /** The visitor they are with now. */
-  withVisitorId: number | null;
-  receivedToday: number;
-}
-
-/**
- * Who is next in a queue and why:
- * - first_turn: nobody has had a turn today; the first signed in who is available
- * - after_last {after}: the turn passes on from the consultant who had the last one
- * - none_available: everyone signed in is away, with a visitor or being called
- * - nobody_signed_in: no consultant has signed in today
- */
-export type NextWhyCode = 'first_turn' | 'after_last' | 'none_available' | 'nobody_signed_in';
-
-export interface RotationNext {
-  staffId: number | null;
-  name: string | null;
-  why: { code: NextWhyCode; params: ReasonParams };
-  /** Consultants whose turn it would be first, and why they would be passed over. */
-  wouldPassOver: { staffId: number; name: string; reason: SkipReason }[];
-}
-
-export interface RotationBoard {
-  day: string;
-  /** Signed-in consultants (signed-out ones last), in sign-in order. */
-  consultants: RotationConsultant[];
-  next: { visitor: RotationNext; phone: RotationNext };
-  callTimeoutSeconds: number;
-  maxPages: number;
-  autoProposeNext: boolean;
 }
 
 export interface VisitorCall {
@@ -350,7 +301,6 @@ export interface ConsultantReport {
 
 const Text100 = z.string().trim().max(100);
 const MonthStr = z.string().regex(MONTH_PATTERN, 'month');
-const ConsultantPin = z.object({ staffId: Id, pin: Pin }).strict();
 const ClassFields = z
   .object({
     weekday: z.number().int().min(0).max(6),
@@ -364,38 +314,6 @@ const ClassFields = z
 export const visitorContract = {
   // The desk runs the rotation and the visitors; consultants act on their own state and visitors
   // (the service checks "own"); managers decide disputes and see the consultant report.
-  // ---- rotation ------------------------------------------------------------------------------
-  /** A consultant signs in for the day with their own PIN; a late sign-in joins the end. */
-  'rotation.signIn': command({
-    input: ConsultantPin,
-    output: out<RotationBoard>(),
-    access: [...DESK, 'consultant'],
-  }),
-  /** Away (meal / outside / other, with an expected return time, club-local) or back (available). */
-  'rotation.setState': command({
-    input: z
-      .object({
-        staffId: Id,
-        state: z.enum(['available', 'away']),
-        awayKind: z.enum(AWAY_KINDS).optional(),
-        expectedBack: TimeStr.optional(),
-        note: ShortText.optional(),
-      })
-      .strict(),
-    output: out<RotationBoard>(),
-    access: [...DESK, 'consultant'],
-  }),
-  'rotation.signOut': command({
-    input: z.object({ staffId: Id }).strict(),
-    output: out<RotationBoard>(),
-    access: [...DESK, 'consultant'],
-  }),
-  'rotation.board': query({
-    input: z.object({}).strict(),
-    output: out<RotationBoard>(),
-    access: [...DESK, 'consultant'],
-  }),
-
   // ---- visitors ------------------------------------------------------------------------------
   /** Registers a walk-in visitor and calls the consultant the rules choose (or leaves them waiting). */
   'visitors.register': command({

@@ -55,11 +55,10 @@ import {
   pickNext,
   presence,
   requireConsultant,
-  rotationHandlers,
   setSigninState,
   signinOf,
   takeTurn,
-} from './rotation';
+} from '../areas/rotation';
 import { getStaffRow, verifyPin } from './staff';
 import { stmt } from '../kernel/statements';
 
@@ -843,7 +842,6 @@ function consultantReport(ctx: Ctx, month: string): ConsultantReport {
 // ---- handlers ----------------------------------------------------------------------------------
 
 export const visitorHandlers = handlers({
-  ...rotationHandlers,
   ...announcementHandlers,
 
   'visitors.register': (ctx, a) => {
