@@ -13,6 +13,7 @@ import path from 'node:path';
 import { migrations, SCHEMA_VERSION } from '../../db';
 import { checkinHandlers } from './areas/checkin';
 import { rotationHandlers } from './areas/rotation';
+import { announcementsHandlers } from './areas/announcements';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { contract, type Contract, type Response, type Settings, type SystemStatus } from './contract';
@@ -69,6 +70,7 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
   ...complaintHandlers,
   ...rotationHandlers,
   ...visitorHandlers,
+  ...announcementsHandlers,
   ...shiftHandlers,
 };
 

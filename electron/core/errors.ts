@@ -5,6 +5,7 @@
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { ROTATION_ERROR_CODES } from './areas/rotation/contract';
+import { ANNOUNCEMENTS_ERROR_CODES } from './areas/announcements/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -70,8 +71,6 @@ const LEGACY_ERROR_CODES = [
   'INQUIRY_ASSIGNED',
   'VISITOR_ALREADY_HERE',
   'CONSULTANT_PIN_REQUIRED',
-  'ANNOUNCEMENT_PASSED',
-  'ANNOUNCEMENT_DONE',
   'SHIFT_ALREADY_OPEN',
   'SHIFT_CLOSED',
   'SHIFT_NOT_CLOSED',
@@ -100,6 +99,7 @@ export const ERROR_CODES = [
   ...LEGACY_ERROR_CODES,
   ...CHECKIN_ERROR_CODES,
   ...ROTATION_ERROR_CODES,
+  ...ANNOUNCEMENTS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

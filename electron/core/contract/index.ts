@@ -52,12 +52,14 @@ import {
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
 import { rotationContract } from '../areas/rotation/contract';
+import { announcementsContract } from '../areas/announcements/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
 export * from '../areas/rotation/contract';
+export * from '../areas/announcements/contract';
 export * from './visitors';
 export * from './shift';
 export * from './patterns';
@@ -793,6 +795,8 @@ export const contract = {
   ...rotationContract,
   // ---- visitors, phone inquiries, announcements (see ./visitors.ts) ----------------------------
   ...visitorContract,
+  // ---- class timetable and announcements (areas/announcements) --------------------------------
+  ...announcementsContract,
   // ---- shift close and handover (see ./shift.ts) ---------------------------------------------
   ...shiftContract,
   // ---- incidents -----------------------------------------------------------------------------

@@ -230,42 +230,6 @@ export interface InquiryInfo {
   passedOver: PassedOver[];
 }
 
-export interface ClassSlot {
-  id: number;
-  /** 0 = Sunday … 6 = Saturday */
-  weekday: number;
-  startTime: string;
-  className: string;
-  room: string;
-  instructor: string;
-  active: boolean;
-}
-
-export interface AnnouncementItem {
-  day: string;
-  /** "class:<timetable id>" or "closing" */
-  slot: string;
-  kind: 'class' | 'closing';
-  timetableId: number | null;
-  className: string | null;
-  room: string | null;
-  instructor: string | null;
-  /** UTC ISO: the class start (or the closing time). */
-  startsAt: string;
-  /** UTC ISO: when the reminder is due. */
-  dueAt: string;
-  status: 'upcoming' | 'due' | 'announced' | 'missed';
-  announcedAt: string | null;
-  announcedByName: string | null;
-}
-
-export interface AnnouncementsDue {
-  day: string;
-  items: AnnouncementItem[];
-  /** How many are due now (reminders to show). */
-  dueNow: number;
-}
-
 export interface ConsultantStats {
   receivedRotation: number;
   receivedOwnLeads: number;
@@ -301,16 +265,6 @@ export interface ConsultantReport {
 
 const Text100 = z.string().trim().max(100);
 const MonthStr = z.string().regex(MONTH_PATTERN, 'month');
-const ClassFields = z
-  .object({
-    weekday: z.number().int().min(0).max(6),
-    startTime: TimeStr,
-    className: z.string().trim().min(1).max(100),
-    room: Text100,
-    instructor: Text100,
-  })
-  .strict();
-
 export const visitorContract = {
   // The desk runs the rotation and the visitors; consultants act on their own state and visitors
   // (the service checks "own"); managers decide disputes and see the consultant report.
@@ -501,32 +455,6 @@ export const visitorContract = {
     input: z.object({ inquiryId: Id, note: ShortText.optional() }).strict(),
     output: out<InquiryInfo>(),
     access: [...DESK, 'consultant'],
-  }),
-
-  // ---- class timetable and announcements -------------------------------------------------------
-  'classes.list': query({
-    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
-    output: out<ClassSlot[]>(),
-    access: 'staff',
-  }),
-  'classes.create': command({ input: ClassFields, output: out<ClassSlot>(), access: SUPERVISORS }),
-  'classes.update': command({
-    input: ClassFields.partial().extend({ id: Id, active: z.boolean().optional() }).strict(),
-    output: out<ClassSlot>(),
-    access: SUPERVISORS,
-  }),
-  /** Today's announcements (classes and the pre-closing one) with their state now. */
-  'announcements.due': query({ input: z.object({}).strict(), output: out<AnnouncementsDue>(), access: DESK }),
-  'announcements.markAnnounced': command({
-    input: z.object({ slot: z.string().regex(/^(class:\d{1,10}|closing)$/, 'slot') }).strict(),
-    output: out<AnnouncementsDue>(),
-    access: DESK,
-  }),
-  /** Announcements of past days with their state (missed ones show in the shift handover). */
-  'announcements.list': query({
-    input: z.object({ from: DateStr, to: DateStr }).strict(),
-    output: out<AnnouncementItem[]>(),
-    access: DESK,
   }),
 
   // ---- report ----------------------------------------------------------------------------------

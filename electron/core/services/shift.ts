@@ -42,7 +42,7 @@ import { type Ctx, handlers } from '../context';
 import { AppError, isAppError } from '../errors';
 import { DESK, MANAGERS, SUPERVISORS } from '../permissions';
 import { addDays, dayBoundsUtc, localDate, localParts } from '../../shared/dates';
-import { missedAnnouncements } from './announcements';
+import { missedAnnouncements } from '../areas/announcements';
 import { barPaymentsByMethod } from './bar';
 import { cardSalesFigures, mergeCardsSold } from './members';
 import { incidentHandlers } from './incidents';

@@ -48,7 +48,6 @@ import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
 import { formatPhone, maskPhone, phoneKey } from '../../shared/phone';
 import { addDays, dayBoundsUtc, daysBetween, localDate, monthBounds } from '../../shared/dates';
-import { announcementHandlers } from './announcements';
 import {
   checkOwn,
   consultantDone,
@@ -842,8 +841,6 @@ function consultantReport(ctx: Ctx, month: string): ConsultantReport {
 // ---- handlers ----------------------------------------------------------------------------------
 
 export const visitorHandlers = handlers({
-  ...announcementHandlers,
-
   'visitors.register': (ctx, a) => {
     const actor = ctx.requireActor();
     if (a.metBefore && a.metConsultantId !== null) requireConsultant(ctx.db, a.metConsultantId);
