@@ -13,6 +13,7 @@ import path from 'node:path';
 import { migrations, SCHEMA_VERSION } from '../../db';
 import { checkinHandlers } from './areas/checkin';
 import { rotationHandlers } from './areas/rotation';
+import { visitorsHandlers } from './areas/visitors';
 import { announcementsHandlers } from './areas/announcements';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -37,7 +38,6 @@ import { shiftHandlers } from './services/shift';
 import { getStaffRow, staffHandlers } from './services/staff';
 import { systemHandlers } from './services/system';
 import { tagHandlers } from './services/tags';
-import { visitorHandlers } from './services/visitors';
 import { localDate } from '../shared/dates';
 
 export interface CoreOptions {
@@ -69,7 +69,7 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
   ...incidentHandlers,
   ...complaintHandlers,
   ...rotationHandlers,
-  ...visitorHandlers,
+  ...visitorsHandlers,
   ...announcementsHandlers,
   ...shiftHandlers,
 };

@@ -5,6 +5,7 @@
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { ROTATION_ERROR_CODES } from './areas/rotation/contract';
+import { VISITORS_ERROR_CODES } from './areas/visitors/contract';
 import { ANNOUNCEMENTS_ERROR_CODES } from './areas/announcements/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
@@ -61,16 +62,6 @@ const LEGACY_ERROR_CODES = [
   'COMPLAINT_ESCALATED',
   'COMPLAINT_CLOSED',
   'COMPLAINT_OUTCOME_MISSING',
-  'VISITOR_WRONG_STATE',
-  'PAGE_LIMIT',
-  'CALL_NOT_OVERDUE',
-  'NO_CONSULTANT_AVAILABLE',
-  'WRONG_CONSULTANT',
-  'DISPUTE_DECIDED',
-  'CARD_TYPE_REQUIRED',
-  'INQUIRY_ASSIGNED',
-  'VISITOR_ALREADY_HERE',
-  'CONSULTANT_PIN_REQUIRED',
   'SHIFT_ALREADY_OPEN',
   'SHIFT_CLOSED',
   'SHIFT_NOT_CLOSED',
@@ -99,6 +90,7 @@ export const ERROR_CODES = [
   ...LEGACY_ERROR_CODES,
   ...CHECKIN_ERROR_CODES,
   ...ROTATION_ERROR_CODES,
+  ...VISITORS_ERROR_CODES,
   ...ANNOUNCEMENTS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,7 +5,7 @@
  * loopback server) carry only these operations; the renderer imports the types and lists from here.
  *
  * This file composes the areas' contracts (`...checkinContract` from areas/checkin/contract.ts) and
- * re-exports their types. The operations still declared below (and in ./visitors.ts, ./shift.ts)
+ * re-exports their types. The operations still declared below (and in ./shift.ts)
  * belong to areas not yet moved to electron/core/areas/; each moves to its area's contract.ts.
  */
 import { z } from 'zod';
@@ -52,15 +52,15 @@ import {
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
 import { rotationContract } from '../areas/rotation/contract';
+import { visitorsContract } from '../areas/visitors/contract';
 import { announcementsContract } from '../areas/announcements/contract';
-import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
 export * from '../areas/rotation/contract';
+export * from '../areas/visitors/contract';
 export * from '../areas/announcements/contract';
-export * from './visitors';
 export * from './shift';
 export * from './patterns';
 export * from '../kernel/roles';
@@ -793,8 +793,8 @@ export const contract = {
 
   // ---- consultant rotation (areas/rotation) ---------------------------------------------------
   ...rotationContract,
-  // ---- visitors, phone inquiries, announcements (see ./visitors.ts) ----------------------------
-  ...visitorContract,
+  // ---- visitors, appointments, phone inquiries, the consultant report (areas/visitors) ---------
+  ...visitorsContract,
   // ---- class timetable and announcements (areas/announcements) --------------------------------
   ...announcementsContract,
   // ---- shift close and handover (see ./shift.ts) ---------------------------------------------

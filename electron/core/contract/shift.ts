@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { command, out, query } from '../kernel/op';
 import { DESK, SUPERVISORS } from '../kernel/roles';
 import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
-import type { CardsSold } from './visitors';
+import type { CardsSold } from '../areas/visitors/types';
 import type { AnnouncementItem } from '../areas/announcements/types';
 import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod, StocktakeKind } from './types';
 import type { VisitKind } from '../areas/checkin/types';

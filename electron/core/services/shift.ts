@@ -51,7 +51,7 @@ import { centsToYuan, denominationsTotal } from '../../shared/money';
 import { drawerState } from './drawer';
 import { visitTabCents } from './payments';
 import { authorize, verifyPin } from './staff';
-import { visitorHandover } from './visitors';
+import { visitorHandover } from '../areas/visitors';
 import { stmt } from '../kernel/statements';
 
 // ---- rows ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import {
   type LoginStaff,
   type MemberDetail,
   type PaymentPart,
-  type VisitorRow,
+  type VisitorSummary,
 } from '../../../../electron/core/contract';
 import { addDays } from '../../../../electron/shared/dates';
 import { centsToInput, parseCents } from '../../../../electron/shared/money';
@@ -79,7 +79,7 @@ export function CardSaleDialog(props: {
   const canSeeVisitors = useCan('visitors.today');
   const [types, setTypes] = useState<CardTypeInfo[] | null>(null);
   const [consultants, setConsultants] = useState<LoginStaff[]>([]);
-  const [joined, setJoined] = useState<VisitorRow[]>([]);
+  const [joined, setJoined] = useState<VisitorSummary[]>([]);
   const [step, setStep] = useState<'card' | 'payment'>('card');
   const [errs, setErrs] = useState<Partial<Record<Field, string>>>({});
   const [freeAuth, setFreeAuth] = useState(false);

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DisputeRow } from '../../../../electron/core/contract';
+import type { DisputeInfo } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime } from '../../format';
@@ -19,7 +19,7 @@ export function DisputesPanel() {
   const board = useVisitors((s) => s.board);
   const canDecide = useCan('visitors.decideDispute');
   const me = useSession((s) => s.info?.staff);
-  const [list, setList] = useState<DisputeRow[] | null>(null);
+  const [list, setList] = useState<DisputeInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     call('visitors.disputes', { status: 'all' })
@@ -48,7 +48,7 @@ export function DisputesPanel() {
   );
 }
 
-function MyDisputes(props: { list: DisputeRow[]; meId: number }) {
+function MyDisputes(props: { list: DisputeInfo[]; meId: number }) {
   const { t } = useTranslation();
   const { list, meId } = props;
   return (
@@ -113,7 +113,7 @@ function MyDisputes(props: { list: DisputeRow[]; meId: number }) {
   );
 }
 
-function DisputeCard(props: { d: DisputeRow; canDecide: boolean; onDone(): void }) {
+function DisputeCard(props: { d: DisputeInfo; canDecide: boolean; onDone(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const consultants = useVisitors((s) => s.consultants);

@@ -10,7 +10,7 @@ import {
   VISITOR_OUTCOMES,
   type CardTypeInfo,
   type VisitorOutcome,
-  type VisitorRow,
+  type VisitorSummary,
 } from '../../../../electron/core/contract';
 import { isValidDate } from '../../../../electron/shared/dates';
 import { call } from '../../api';
@@ -23,7 +23,7 @@ import { toast } from '../../stores/toast';
 import { useVisitors } from '../../stores/visitors';
 import { ConsultantSelect } from './ConsultantSelect';
 
-const STATUS_BADGE: Record<VisitorRow['status'], string> = {
+const STATUS_BADGE: Record<VisitorSummary['status'], string> = {
   waiting: 'badge-warn',
   calling: 'badge-warn',
   with_consultant: 'badge-ok',
@@ -31,7 +31,10 @@ const STATUS_BADGE: Record<VisitorRow['status'], string> = {
   left: 'badge-muted',
 };
 
-export function outcomeWords(v: VisitorRow, t: (k: string, p?: Record<string, unknown>) => string): string {
+export function outcomeWords(
+  v: VisitorSummary,
+  t: (k: string, p?: Record<string, unknown>) => string,
+): string {
   if (!v.outcome) return '—';
   if (v.outcome === 'joined')
     return v.outcomeCardTypeName
@@ -44,7 +47,7 @@ export function outcomeWords(v: VisitorRow, t: (k: string, p?: Record<string, un
   return t('visitors.outcome.not_interested');
 }
 
-type Dialog = { kind: 'outcome'; v: VisitorRow } | { kind: 'dispute'; v: VisitorRow };
+type Dialog = { kind: 'outcome'; v: VisitorSummary } | { kind: 'dispute'; v: VisitorSummary };
 
 export function TodayList() {
   const { t } = useTranslation();
@@ -55,7 +58,7 @@ export function TodayList() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   if (!today) return <p className="muted">{t('common.loading')}</p>;
   const c = today.counts;
-  const mine = (v: VisitorRow) => me?.role !== 'consultant' || v.consultantId === me.id;
+  const mine = (v: VisitorSummary) => me?.role !== 'consultant' || v.consultantId === me.id;
 
   return (
     <div className="vis-today">
@@ -151,7 +154,7 @@ export function TodayList() {
   );
 }
 
-function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
+function OutcomeDialog(props: { v: VisitorSummary; onClose(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const [kind, setKind] = useState<VisitorOutcome>('joined');
@@ -266,7 +269,7 @@ function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
   );
 }
 
-function DisputeDialog(props: { v: VisitorRow; onClose(): void }) {
+function DisputeDialog(props: { v: VisitorSummary; onClose(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const consultants = useVisitors((s) => s.consultants);
