@@ -27,7 +27,7 @@ import * as q from './queries';
 import type { NamedSigninRow } from './queries';
 
 /** Consultants being called now (an open call not yet accepted) → the visitor. */
-export function beingCalled(db: DB): Map<number, number> {
+function beingCalled(db: DB): Map<number, number> {
   return new Map(q.openCalls(db).map((r) => [r.staff_id, r.visitor_id]));
 }
 
@@ -45,7 +45,7 @@ export function requireConsultant(db: DB, staffId: number): { id: number; name: 
   return { id: row.id, name: row.name };
 }
 
-export interface Pick {
+interface Pick {
   chosen: NamedSigninRow | null;
   skipped: { row: NamedSigninRow; reason: SkipReason }[];
 }
@@ -158,7 +158,7 @@ function nextOf(db: DB, day: string, queue: RotationQueue, all: NamedSigninRow[]
   };
 }
 
-export function rotationBoard(ctx: Ctx): RotationBoard {
+function rotationBoard(ctx: Ctx): RotationBoard {
   const day = ctx.today();
   const all = q.daySignins(ctx.db, day);
   const calling = beingCalled(ctx.db);

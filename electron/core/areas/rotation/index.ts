@@ -10,4 +10,4 @@ export {
   takeTurn,
 } from './handlers';
 export { signinOf } from './queries';
-export type { NamedSigninRow, SigninRow } from './queries';
+export type { NamedSigninRow } from './queries';
