@@ -14,6 +14,9 @@ import { migrations, SCHEMA_VERSION } from '../../db';
 import { checkinHandlers } from './areas/checkin';
 import { complaintHandlers } from './areas/complaints';
 import { incidentHandlers } from './areas/incidents';
+import { rotationHandlers } from './areas/rotation';
+import { visitorsHandlers } from './areas/visitors';
+import { announcementsHandlers } from './areas/announcements';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { contract, type Contract, type Response, type Settings, type SystemStatus } from './contract';
@@ -35,7 +38,6 @@ import { shiftHandlers } from './services/shift';
 import { getStaffRow, staffHandlers } from './services/staff';
 import { systemHandlers } from './services/system';
 import { tagHandlers } from './services/tags';
-import { visitorHandlers } from './services/visitors';
 import { localDate } from '../shared/dates';
 
 export interface CoreOptions {
@@ -66,7 +68,9 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
   ...tagHandlers,
   ...incidentHandlers,
   ...complaintHandlers,
-  ...visitorHandlers,
+  ...rotationHandlers,
+  ...visitorsHandlers,
+  ...announcementsHandlers,
   ...shiftHandlers,
 };
 

@@ -6,6 +6,9 @@
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { COMPLAINT_ERROR_CODES } from './areas/complaints/contract';
 import { INCIDENT_ERROR_CODES } from './areas/incidents/contract';
+import { ROTATION_ERROR_CODES } from './areas/rotation/contract';
+import { VISITORS_ERROR_CODES } from './areas/visitors/contract';
+import { ANNOUNCEMENTS_ERROR_CODES } from './areas/announcements/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -50,23 +53,6 @@ const LEGACY_ERROR_CODES = [
   'CASH_BACK_NEEDS_MANAGER',
   'BAR_ITEM_NAME_TAKEN',
   'BAR_ITEM_INACTIVE',
-  'NOT_A_CONSULTANT',
-  'CONSULTANT_NOT_SIGNED_IN',
-  'CONSULTANT_ALREADY_SIGNED_IN',
-  'CONSULTANT_BUSY',
-  'NOT_YOURS',
-  'VISITOR_WRONG_STATE',
-  'PAGE_LIMIT',
-  'CALL_NOT_OVERDUE',
-  'NO_CONSULTANT_AVAILABLE',
-  'WRONG_CONSULTANT',
-  'DISPUTE_DECIDED',
-  'CARD_TYPE_REQUIRED',
-  'INQUIRY_ASSIGNED',
-  'VISITOR_ALREADY_HERE',
-  'CONSULTANT_PIN_REQUIRED',
-  'ANNOUNCEMENT_PASSED',
-  'ANNOUNCEMENT_DONE',
   'SHIFT_ALREADY_OPEN',
   'SHIFT_CLOSED',
   'SHIFT_NOT_CLOSED',
@@ -96,6 +82,9 @@ export const ERROR_CODES = [
   ...CHECKIN_ERROR_CODES,
   ...COMPLAINT_ERROR_CODES,
   ...INCIDENT_ERROR_CODES,
+  ...ROTATION_ERROR_CODES,
+  ...VISITORS_ERROR_CODES,
+  ...ANNOUNCEMENTS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,7 +5,7 @@
  * loopback server) carry only these operations; the renderer imports the types and lists from here.
  *
  * This file composes the areas' contracts (`...checkinContract` from areas/checkin/contract.ts) and
- * re-exports their types. The operations still declared below (and in ./visitors.ts, ./shift.ts)
+ * re-exports their types. The operations still declared below (and in ./shift.ts)
  * belong to areas not yet moved to electron/core/areas/; each moves to its area's contract.ts.
  */
 import { z } from 'zod';
@@ -39,14 +39,18 @@ import { MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
 import { complaintContract } from '../areas/complaints/contract';
 import { incidentContract } from '../areas/incidents/contract';
-import { visitorContract } from './visitors';
+import { rotationContract } from '../areas/rotation/contract';
+import { visitorsContract } from '../areas/visitors/contract';
+import { announcementsContract } from '../areas/announcements/contract';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
 export * from '../areas/complaints/contract';
 export * from '../areas/incidents/contract';
-export * from './visitors';
+export * from '../areas/rotation/contract';
+export * from '../areas/visitors/contract';
+export * from '../areas/announcements/contract';
 export * from './shift';
 export * from './patterns';
 export * from '../kernel/roles';
@@ -702,8 +706,12 @@ export const contract = {
     access: SUPERVISORS,
   }),
 
-  // ---- visitors, consultant rotation, phone inquiries, announcements (see ./visitors.ts) -------
-  ...visitorContract,
+  // ---- consultant rotation (areas/rotation) ---------------------------------------------------
+  ...rotationContract,
+  // ---- visitors, appointments, phone inquiries, the consultant report (areas/visitors) ---------
+  ...visitorsContract,
+  // ---- class timetable and announcements (areas/announcements) --------------------------------
+  ...announcementsContract,
   // ---- shift close and handover (see ./shift.ts) ---------------------------------------------
   ...shiftContract,
   // ---- incidents and the open items (areas/incidents/contract.ts) -----------------------------

@@ -18,12 +18,6 @@ export type StaffGender = (typeof STAFF_GENDERS)[number];
 /** A card type counts time (days) or visits. */
 export const CARD_KINDS = ['time', 'visits'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
-/** Why a consultant is away from the rotation (visitors). */
-export const AWAY_KINDS = ['meal', 'outside', 'other'] as const;
-export type AwayKind = (typeof AWAY_KINDS)[number];
-/** How a visitor's visit ended (visitors). */
-export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
-export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
 
 export interface StaffInfo {
   id: number;

@@ -41,7 +41,7 @@ import { type Ctx, handlers } from '../context';
 import { AppError, isAppError } from '../errors';
 import { DESK, MANAGERS, SUPERVISORS } from '../permissions';
 import { addDays, dayBoundsUtc, localDate, localParts } from '../../shared/dates';
-import { missedAnnouncements } from './announcements';
+import { missedAnnouncements } from '../areas/announcements';
 import { barPaymentsByMethod } from './bar';
 import { cardSalesFigures, mergeCardsSold } from './members';
 import { openItems } from '../areas/incidents';
@@ -50,7 +50,7 @@ import { centsToYuan, denominationsTotal } from '../../shared/money';
 import { drawerState } from './drawer';
 import { visitTabCents } from './payments';
 import { authorize, verifyPin } from './staff';
-import { visitorHandover } from './visitors';
+import { visitorHandover } from '../areas/visitors';
 import { stmt } from '../kernel/statements';
 
 // ---- rows ----------------------------------------------------------------------------------

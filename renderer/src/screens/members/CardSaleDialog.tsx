@@ -16,7 +16,7 @@ import {
   type Gender,
   type MemberDetail,
   type PaymentPart,
-  type VisitorRow,
+  type VisitorSummary,
   type VisitorsToday,
 } from '../../../../electron/core/contract';
 import { addDays } from '../../../../electron/shared/dates';
@@ -43,7 +43,7 @@ import {
   type SaleErrors,
 } from './SaleParts';
 
-const NOBODY: VisitorRow[] = [];
+const NOBODY: VisitorSummary[] = [];
 const joinedToday = (v: VisitorsToday) => v.visitors.filter((x) => x.outcome === 'joined');
 
 export function CardSaleDialog(props: {

@@ -6,7 +6,7 @@ import {
   type CardTypeInfo,
   type Gender,
   type MemberDetail,
-  type VisitorRow,
+  type VisitorSummary,
 } from '../../../../electron/core/contract';
 import { addDays } from '../../../../electron/shared/dates';
 import { RadioRow } from '../../components/FormParts';
@@ -82,7 +82,7 @@ export const NO_MEMBER: NewMember = { cardNo: '', name: '', gender: '', phone: '
 export function NewMemberFields(props: {
   uid: string;
   errs: SaleErrors;
-  joined: readonly VisitorRow[];
+  joined: readonly VisitorSummary[];
   visitorId: string;
   onPickVisitor(id: string): void;
   who: NewMember;

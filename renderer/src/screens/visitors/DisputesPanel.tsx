@@ -6,7 +6,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DisputeRow } from '../../../../electron/core/contract';
+import type { DisputeInfo } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime } from '../../format';
@@ -49,7 +49,7 @@ export function DisputesPanel() {
   );
 }
 
-function MyDisputes(props: { list: DisputeRow[]; meId: number }) {
+function MyDisputes(props: { list: DisputeInfo[]; meId: number }) {
   const { t } = useTranslation();
   const { list, meId } = props;
   return (
@@ -114,7 +114,7 @@ function MyDisputes(props: { list: DisputeRow[]; meId: number }) {
   );
 }
 
-function DisputeCard(props: { d: DisputeRow; canDecide: boolean; onDone(): void }) {
+function DisputeCard(props: { d: DisputeInfo; canDecide: boolean; onDone(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const consultants = useConsultants();

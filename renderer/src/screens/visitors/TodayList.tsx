@@ -10,7 +10,7 @@ import {
   VISITOR_OUTCOMES,
   type CardTypeInfo,
   type VisitorOutcome,
-  type VisitorRow,
+  type VisitorSummary,
 } from '../../../../electron/core/contract';
 import { isValidDate } from '../../../../electron/shared/dates';
 import { call } from '../../api';
@@ -25,7 +25,7 @@ import { useConsultants } from '../../staff';
 import { ConsultantSelect } from './ConsultantSelect';
 import { refreshVisitors, setVisitor, useVisitorsToday } from './data';
 
-const STATUS_BADGE: Record<VisitorRow['status'], string> = {
+const STATUS_BADGE: Record<VisitorSummary['status'], string> = {
   waiting: 'badge-warn',
   calling: 'badge-warn',
   with_consultant: 'badge-ok',
@@ -33,7 +33,10 @@ const STATUS_BADGE: Record<VisitorRow['status'], string> = {
   left: 'badge-muted',
 };
 
-export function outcomeWords(v: VisitorRow, t: (k: string, p?: Record<string, unknown>) => string): string {
+export function outcomeWords(
+  v: VisitorSummary,
+  t: (k: string, p?: Record<string, unknown>) => string,
+): string {
   if (!v.outcome) return '—';
   if (v.outcome === 'joined')
     return v.outcomeCardTypeName
@@ -46,7 +49,7 @@ export function outcomeWords(v: VisitorRow, t: (k: string, p?: Record<string, un
   return t('visitors.outcome.not_interested');
 }
 
-type Dialog = { kind: 'outcome'; v: VisitorRow } | { kind: 'dispute'; v: VisitorRow };
+type Dialog = { kind: 'outcome'; v: VisitorSummary } | { kind: 'dispute'; v: VisitorSummary };
 
 const activeTypes = (list: CardTypeInfo[]) => list.filter((c) => c.active);
 
@@ -59,7 +62,7 @@ export function TodayList() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   if (!today) return <p className="muted">{t('common.loading')}</p>;
   const c = today.counts;
-  const mine = (v: VisitorRow) => me?.role !== 'consultant' || v.consultantId === me.id;
+  const mine = (v: VisitorSummary) => me?.role !== 'consultant' || v.consultantId === me.id;
 
   return (
     <div className="vis-today">
@@ -155,7 +158,7 @@ export function TodayList() {
   );
 }
 
-function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
+function OutcomeDialog(props: { v: VisitorSummary; onClose(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const [kind, setKind] = useState<VisitorOutcome>('joined');
@@ -266,7 +269,7 @@ function OutcomeDialog(props: { v: VisitorRow; onClose(): void }) {
   );
 }
 
-function DisputeDialog(props: { v: VisitorRow; onClose(): void }) {
+function DisputeDialog(props: { v: VisitorSummary; onClose(): void }) {
   const { t } = useTranslation();
   const uid = useId();
   const consultants = useConsultants();

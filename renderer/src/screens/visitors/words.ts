@@ -11,7 +11,7 @@ import type {
   RotationConsultant,
   RotationNext,
   SkipReason,
-  VisitorRow,
+  VisitorSummary,
 } from '../../../../electron/core/contract';
 import { fmtDate, fmtDateTime, fmtTime } from '../../format';
 
@@ -62,7 +62,7 @@ export function passedOverWords(list: readonly { name: string; reason: SkipReaso
 
 /** The whole outcome of a registration: why, whom it calls (or that the visitor waits), who was passed over. */
 export function registrationWords(
-  v: VisitorRow & { passedOver?: PassedOver[] },
+  v: VisitorSummary & { passedOver?: PassedOver[] },
   limitDays: number,
 ): string[] {
   const lines = [decisionWords(v.decision, limitDays)];
@@ -85,7 +85,7 @@ export function passOverLines(n: RotationNext): string[] {
 }
 
 /** How a visitor is addressed when reception introduces them ("Ms Zhang" / "张女士"). */
-export function politeTitle(v: Pick<VisitorRow, 'surname' | 'gender'>): string {
+export function politeTitle(v: Pick<VisitorSummary, 'surname' | 'gender'>): string {
   return t(v.gender === 'male' ? 'visitors.call.mr' : 'visitors.call.ms', { surname: v.surname });
 }
 

@@ -1,69 +1,39 @@
 /**
  * The consultants' rotation (会籍顾问轮值): the day's sign-ins in order, each consultant's state
  * (available, with a visitor, away, signed out) with its history, and one turn pointer per queue
- * (walk-in visitors, phone inquiries).
+ * (walk-in visitors, phone inquiries). The SQL is in queries.ts.
  *
  * The rule: a turn passes round-robin in sign-in order, starting after the consultant who had the
  * last turn of that queue. A consultant who is away, with a visitor or (visitors only) being called
  * when their turn comes is passed over for that turn, and that is recorded. Someone who signs in
  * late (or again after signing out) takes the next number: the end of the rotation.
  */
-import type { DB } from '../db/database';
+import type { DB } from '../../db/database';
+import type { Actor, Ctx, HandlersOf } from '../../kernel/ctx';
+import { AppError } from '../../kernel/errors';
+import { getStaffRow, verifyPin } from '../../services/staff';
+import { zonedToUtc } from '../../../shared/dates';
 import type {
   AwayKind,
   ConsultantState,
   RotationBoard,
   RotationConsultant,
+  rotationContract,
   RotationNext,
   RotationQueue,
   SkipReason,
-} from '../contract';
-import { type Actor, type Ctx, handlers } from '../context';
-import { AppError } from '../errors';
-import { zonedToUtc } from '../../shared/dates';
-import { getStaffRow, verifyPin } from './staff';
-import { stmt } from '../kernel/statements';
-
-export interface SigninRow {
-  id: number;
-  day: string;
-  staff_id: number;
-  seq: number;
-  signed_in_at: string;
-  state: ConsultantState;
-  away_kind: AwayKind | null;
-  away_note: string | null;
-  expected_back_at: string | null;
-  state_since: string;
-  name: string;
-}
-
-export function daySignins(db: DB, day: string): SigninRow[] {
-  return stmt(
-    db,
-    `SELECT c.*, s.name FROM consultant_signins c JOIN staff s ON s.id = c.staff_id WHERE c.day = ? ORDER BY c.seq`,
-  ).all(day) as SigninRow[];
-}
-
-export function signinOf(db: DB, day: string, staffId: number): SigninRow | undefined {
-  return stmt(
-    db,
-    `SELECT c.*, s.name FROM consultant_signins c JOIN staff s ON s.id = c.staff_id WHERE c.day = ? AND c.staff_id = ?`,
-  ).get(day, staffId) as SigninRow | undefined;
-}
+} from './contract';
+import * as q from './queries';
+import type { NamedSigninRow } from './queries';
 
 /** Consultants being called now (an open call not yet accepted) → the visitor. */
-export function beingCalled(db: DB): Map<number, number> {
-  const rows = stmt(
-    db,
-    "SELECT staff_id, visitor_id FROM visitor_calls WHERE status = 'open' ORDER BY id",
-  ).all() as { staff_id: number; visitor_id: number }[];
-  return new Map(rows.map((r) => [r.staff_id, r.visitor_id]));
+function beingCalled(db: DB): Map<number, number> {
+  return new Map(q.openCalls(db).map((r) => [r.staff_id, r.visitor_id]));
 }
 
 /** Whether a consultant is at the club for a named or appointment call: signed in and not away. */
 export function presence(db: DB, day: string, staffId: number): { present: boolean; state: string } {
-  const s = signinOf(db, day, staffId);
+  const s = q.signinOf(db, day, staffId);
   if (!s) return { present: false, state: 'not_signed_in' };
   return { present: s.state === 'available' || s.state === 'with_visitor', state: s.state };
 }
@@ -75,15 +45,9 @@ export function requireConsultant(db: DB, staffId: number): { id: number; name: 
   return { id: row.id, name: row.name };
 }
 
-function pointer(db: DB, day: string, queue: RotationQueue): number {
-  const r = stmt(db, 'SELECT last_seq FROM rotation_pointers WHERE day = ? AND queue = ?').get(day, queue) as
-    { last_seq: number } | undefined;
-  return r?.last_seq ?? 0;
-}
-
-export interface Pick {
-  chosen: SigninRow | null;
-  skipped: { row: SigninRow; reason: SkipReason }[];
+interface Pick {
+  chosen: NamedSigninRow | null;
+  skipped: { row: NamedSigninRow; reason: SkipReason }[];
 }
 
 /**
@@ -96,8 +60,8 @@ export function pickNext(
   queue: RotationQueue,
   exclude: ReadonlySet<number> = new Set(),
 ): Pick {
-  const rows = daySignins(db, day).filter((r) => r.state !== 'signed_out');
-  const last = pointer(db, day, queue);
+  const rows = q.daySignins(db, day).filter((r) => r.state !== 'signed_out');
+  const last = q.pointer(db, day, queue);
   const ordered = [...rows.filter((r) => r.seq > last), ...rows.filter((r) => r.seq <= last)];
   const calling = queue === 'visitor' ? beingCalled(db) : new Map<number, number>();
   const skipped: Pick['skipped'] = [];
@@ -126,64 +90,52 @@ export function takeTurn(
   queue: RotationQueue,
   ref: { visitorId: number } | { inquiryId: number },
   exclude: ReadonlySet<number> = new Set(),
-): SigninRow | null {
+): NamedSigninRow | null {
   const day = ctx.today();
   const p = pickNext(ctx.db, day, queue, exclude);
   if (!p.chosen) return null;
   const visitorId = 'visitorId' in ref ? ref.visitorId : null;
   const inquiryId = 'inquiryId' in ref ? ref.inquiryId : null;
-  const ins = stmt(
-    ctx.db,
-    'INSERT INTO rotation_skips (day, queue, staff_id, reason, visitor_id, inquiry_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
   for (const s of p.skipped)
-    ins.run(day, queue, s.row.staff_id, s.reason, visitorId, inquiryId, ctx.nowIso());
-  stmt(
-    ctx.db,
-    `INSERT INTO rotation_pointers (day, queue, last_seq, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(day, queue) DO UPDATE SET last_seq = excluded.last_seq, updated_at = excluded.updated_at`,
-  ).run(day, queue, p.chosen.seq, ctx.nowIso());
+    q.insertSkip(ctx.db, {
+      day,
+      queue,
+      staffId: s.row.staff_id,
+      reason: s.reason,
+      visitorId,
+      inquiryId,
+      at: ctx.nowIso(),
+    });
+  q.setPointer(ctx.db, day, queue, p.chosen.seq, ctx.nowIso());
   return p.chosen;
 }
 
 /** Changes a consultant's state for the day and writes the history. */
 export function setSigninState(
   ctx: Ctx,
-  s: SigninRow,
+  s: NamedSigninRow,
   state: ConsultantState,
   away: { kind: AwayKind; note: string | null; expectedBackAt: string | null } | null = null,
 ): void {
   const now = ctx.nowIso();
-  stmt(
-    ctx.db,
-    'UPDATE consultant_signins SET state = ?, away_kind = ?, away_note = ?, expected_back_at = ?, state_since = ? WHERE id = ?',
-  ).run(state, away?.kind ?? null, away?.note ?? null, away?.expectedBackAt ?? null, now, s.id);
-  stmt(
-    ctx.db,
-    'INSERT INTO consultant_state_log (signin_id, state, away_kind, away_note, expected_back_at, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    s.id,
+  const next: q.SigninState = {
     state,
-    away?.kind ?? null,
-    away?.note ?? null,
-    away?.expectedBackAt ?? null,
-    now,
-    ctx.requireActor().id,
-  );
+    awayKind: away?.kind ?? null,
+    awayNote: away?.note ?? null,
+    expectedBackAt: away?.expectedBackAt ?? null,
+  };
+  q.updateSigninState(ctx.db, s.id, next, now);
+  q.insertStateLog(ctx.db, s.id, next, now, ctx.requireActor().id);
 }
 
 /** The consultant's state after finishing with a visitor: available, unless still with another one. */
 export function consultantDone(ctx: Ctx, staffId: number): void {
-  const s = signinOf(ctx.db, ctx.today(), staffId);
+  const s = q.signinOf(ctx.db, ctx.today(), staffId);
   if (!s || s.state !== 'with_visitor') return;
-  const still = stmt(
-    ctx.db,
-    "SELECT 1 FROM visitors WHERE consultant_id = ? AND status = 'with_consultant'",
-  ).get(staffId);
-  if (!still) setSigninState(ctx, s, 'available');
+  if (!q.isWithVisitor(ctx.db, staffId)) setSigninState(ctx, s, 'available');
 }
 
-function nextOf(db: DB, day: string, queue: RotationQueue, all: SigninRow[]): RotationNext {
+function nextOf(db: DB, day: string, queue: RotationQueue, all: NamedSigninRow[]): RotationNext {
   if (all.length === 0)
     return { staffId: null, name: null, why: { code: 'nobody_signed_in', params: {} }, wouldPassOver: [] };
   const p = pickNext(db, day, queue);
@@ -194,7 +146,7 @@ function nextOf(db: DB, day: string, queue: RotationQueue, all: SigninRow[]): Ro
   }));
   if (!p.chosen)
     return { staffId: null, name: null, why: { code: 'none_available', params: {} }, wouldPassOver };
-  const last = pointer(db, day, queue);
+  const last = q.pointer(db, day, queue);
   const lastRow = all.find((r) => r.seq === last);
   return {
     staffId: p.chosen.staff_id,
@@ -206,26 +158,12 @@ function nextOf(db: DB, day: string, queue: RotationQueue, all: SigninRow[]): Ro
   };
 }
 
-export function rotationBoard(ctx: Ctx): RotationBoard {
+function rotationBoard(ctx: Ctx): RotationBoard {
   const day = ctx.today();
-  const all = daySignins(ctx.db, day);
+  const all = q.daySignins(ctx.db, day);
   const calling = beingCalled(ctx.db);
-  const received = new Map(
-    (
-      stmt(
-        ctx.db,
-        'SELECT consultant_id AS id, count(*) AS n FROM visitors WHERE day = ? AND consultant_id IS NOT NULL GROUP BY consultant_id',
-      ).all(day) as { id: number; n: number }[]
-    ).map((r) => [r.id, r.n]),
-  );
-  const withVisitor = new Map(
-    (
-      stmt(
-        ctx.db,
-        "SELECT consultant_id AS id, max(id) AS v FROM visitors WHERE status = 'with_consultant' GROUP BY consultant_id",
-      ).all() as { id: number; v: number }[]
-    ).map((r) => [r.id, r.v]),
-  );
+  const received = new Map(q.receivedOnDay(ctx.db, day).map((r) => [r.id, r.n]));
+  const withVisitor = new Map(q.withVisitorNow(ctx.db).map((r) => [r.id, r.v]));
   const consultants: RotationConsultant[] = [...all]
     .sort((a, b) => Number(a.state === 'signed_out') - Number(b.state === 'signed_out') || a.seq - b.seq)
     .map((r) => ({
@@ -258,8 +196,8 @@ export function checkOwn(actor: Actor, staffId: number): void {
   if (actor.role === 'consultant' && actor.id !== staffId) throw new AppError('NOT_YOURS');
 }
 
-function requireSignedIn(ctx: Ctx, staffId: number): SigninRow {
-  const s = signinOf(ctx.db, ctx.today(), staffId);
+function requireSignedIn(ctx: Ctx, staffId: number): NamedSigninRow {
+  const s = q.signinOf(ctx.db, ctx.today(), staffId);
   if (!s || s.state === 'signed_out') {
     const name = getStaffRow(ctx.db, staffId)?.name ?? '';
     throw new AppError('CONSULTANT_NOT_SIGNED_IN', { name });
@@ -267,45 +205,31 @@ function requireSignedIn(ctx: Ctx, staffId: number): SigninRow {
   return s;
 }
 
-function requireFree(ctx: Ctx, s: SigninRow): void {
+function requireFree(ctx: Ctx, s: NamedSigninRow): void {
   if (s.state === 'with_visitor' || beingCalled(ctx.db).has(s.staff_id))
     throw new AppError('CONSULTANT_BUSY', { name: s.name });
 }
 
-export const rotationHandlers = handlers({
+// ---- the operations -------------------------------------------------------------------------
+
+export const rotationHandlers: HandlersOf<typeof rotationContract> = {
   'rotation.signIn': (ctx, a) => {
     const actor = ctx.requireActor();
     checkOwn(actor, a.staffId);
     const c = requireConsultant(ctx.db, a.staffId);
     verifyPin(ctx.db, a.staffId, a.pin, ctx.now());
     const day = ctx.today();
-    const existing = signinOf(ctx.db, day, c.id);
+    const existing = q.signinOf(ctx.db, day, c.id);
     if (existing && existing.state !== 'signed_out')
       throw new AppError('CONSULTANT_ALREADY_SIGNED_IN', { name: c.name });
-    const max = (
-      stmt(ctx.db, 'SELECT coalesce(max(seq), 0) AS m FROM consultant_signins WHERE day = ?').get(day) as {
-        m: number;
-      }
-    ).m;
+    const max = q.maxSeq(ctx.db, day);
     const now = ctx.nowIso();
     if (existing) {
-      stmt(ctx.db, 'UPDATE consultant_signins SET seq = ?, signed_in_at = ? WHERE id = ?').run(
-        max + 1,
-        now,
-        existing.id,
-      );
+      q.resignIn(ctx.db, existing.id, max + 1, now);
       setSigninState(ctx, existing, 'available');
     } else {
-      const id = Number(
-        stmt(
-          ctx.db,
-          `INSERT INTO consultant_signins (day, staff_id, seq, signed_in_at, state, state_since) VALUES (?, ?, ?, ?, 'available', ?)`,
-        ).run(day, c.id, max + 1, now, now).lastInsertRowid,
-      );
-      stmt(
-        ctx.db,
-        "INSERT INTO consultant_state_log (signin_id, state, at, by) VALUES (?, 'available', ?, ?)",
-      ).run(id, now, actor.id);
+      const id = q.insertSignin(ctx.db, day, c.id, max + 1, now);
+      q.insertSigninLog(ctx.db, id, now, actor.id);
     }
     ctx.audit({
       op: 'rotation.signIn',
@@ -356,4 +280,4 @@ export const rotationHandlers = handlers({
     return rotationBoard(ctx);
   },
   'rotation.board': (ctx) => rotationBoard(ctx),
-});
+};

@@ -1,0 +1,13 @@
+/** What other areas (and the composition in app.ts) may use of the rotation area. */
+export {
+  checkOwn,
+  consultantDone,
+  pickNext,
+  presence,
+  requireConsultant,
+  rotationHandlers,
+  setSigninState,
+  takeTurn,
+} from './handlers';
+export { signinOf } from './queries';
+export type { NamedSigninRow } from './queries';

@@ -1,0 +1,2 @@
+/** What other areas (and the composition in app.ts) may use of the visitors area. */
+export { visitorHandover, visitorsHandlers } from './handlers';
