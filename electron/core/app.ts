@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrations, SCHEMA_VERSION } from '../../db';
+import { barHandlers } from './areas/bar';
 import { checkinHandlers } from './areas/checkin';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -22,7 +23,6 @@ import type { Actor, DatabaseFiles, HandlersOf } from './kernel/ctx';
 import { createDispatcher, type DbState } from './kernel/dispatch';
 import { AttemptWindow, Sessions } from './kernel/sessions';
 import { auditHandlers } from './services/audit';
-import { barHandlers } from './services/bar';
 import { cardTypeHandlers } from './services/cardTypes';
 import { complaintHandlers } from './services/complaints';
 import { incidentHandlers } from './services/incidents';

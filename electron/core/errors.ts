@@ -3,6 +3,7 @@
  * words for each, in both languages: tests/unit/i18n.test.ts). An area adds its codes in its own
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
+import { BAR_ERROR_CODES } from './areas/bar/types';
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
@@ -41,13 +42,6 @@ const LEGACY_ERROR_CODES = [
   'STORED_VALUE_INSUFFICIENT',
   'STORED_VALUE_GUEST',
   'NOTHING_TO_PAY',
-  'LINE_NOT_CORRECTABLE',
-  'LINE_VOIDED',
-  'CORRECTION_WINDOW_PASSED',
-  'VOID_NEEDS_MANAGER',
-  'CASH_BACK_NEEDS_MANAGER',
-  'BAR_ITEM_NAME_TAKEN',
-  'BAR_ITEM_INACTIVE',
   'INCIDENT_CLOSED',
   'INCIDENT_REPORT_INCOMPLETE',
   'FOLLOW_UP_DONE',
@@ -99,7 +93,12 @@ const LEGACY_ERROR_CODES = [
   'MANAGER_PIN_REQUIRED',
 ] as const;
 
-export const ERROR_CODES = [...KERNEL_ERROR_CODES, ...LEGACY_ERROR_CODES, ...CHECKIN_ERROR_CODES] as const;
+export const ERROR_CODES = [
+  ...KERNEL_ERROR_CODES,
+  ...LEGACY_ERROR_CODES,
+  ...CHECKIN_ERROR_CODES,
+  ...BAR_ERROR_CODES,
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export { AppError, isAppError, toAppError, type AppErrorShape, type ErrorParams } from './kernel/errors';

@@ -12,7 +12,8 @@ import { command, out, query } from '../kernel/op';
 import { DESK, SUPERVISORS } from '../kernel/roles';
 import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
 import type { AnnouncementItem, CardsSold } from './visitors';
-import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod, StocktakeKind } from './types';
+import type { DueFollowUp, IncidentRow, OpenComplaint, PaymentMethod } from './types';
+import type { StocktakeKind } from '../areas/bar/types';
 import type { VisitKind } from '../areas/checkin/types';
 
 // ---- result types ---------------------------------------------------------------------------

@@ -43,7 +43,7 @@ import { AppError, isAppError } from '../errors';
 import { DESK, MANAGERS, SUPERVISORS } from '../permissions';
 import { addDays, dayBoundsUtc, localDate, localParts } from '../../shared/dates';
 import { missedAnnouncements } from './announcements';
-import { barPaymentsByMethod } from './bar';
+import { barPaymentsByMethod } from '../areas/bar';
 import { cardSalesFigures, mergeCardsSold } from './members';
 import { incidentHandlers } from './incidents';
 import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
