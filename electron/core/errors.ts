@@ -5,6 +5,7 @@
  */
 import { BAR_ERROR_CODES } from './areas/bar/types';
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
+import { SHIFT_ERROR_CODES } from './areas/shift/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -70,27 +71,6 @@ const LEGACY_ERROR_CODES = [
   'CONSULTANT_PIN_REQUIRED',
   'ANNOUNCEMENT_PASSED',
   'ANNOUNCEMENT_DONE',
-  'SHIFT_ALREADY_OPEN',
-  'SHIFT_CLOSED',
-  'SHIFT_NOT_CLOSED',
-  'SHIFT_STAFF_INVALID',
-  'SHIFT_NOT_COUNTED',
-  'SHIFT_ALREADY_COUNTED',
-  'CASH_CHANGED_SINCE_COUNT',
-  'DIFFERENCE_REASON_REQUIRED',
-  'FLOAT_REASON_REQUIRED',
-  'FLOAT_EXCEEDS_CASH',
-  'HANDOVER_NOT_ACKNOWLEDGED',
-  'SIGNER_INVALID',
-  'CHECKLIST_INCOMPLETE',
-  'DAY_ALREADY_CLOSED',
-  'DAY_HAS_OPEN_SHIFT',
-  'DAY_NOT_CLOSED',
-  'SHIFT_NOT_OPEN',
-  'DRAWER_COUNTED',
-  'RECOUNT_PENDING',
-  'DAY_STOCKTAKE_MISSING',
-  'MANAGER_PIN_REQUIRED',
 ] as const;
 
 export const ERROR_CODES = [
@@ -98,6 +78,7 @@ export const ERROR_CODES = [
   ...LEGACY_ERROR_CODES,
   ...CHECKIN_ERROR_CODES,
   ...BAR_ERROR_CODES,
+  ...SHIFT_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,7 +5,7 @@
  * loopback server) carry only these operations; the renderer imports the types and lists from here.
  *
  * This file composes the areas' contracts (`...checkinContract` from areas/checkin/contract.ts) and
- * re-exports their types. The operations still declared below (and in ./visitors.ts, ./shift.ts)
+ * re-exports their types. The operations still declared below (and in ./visitors.ts)
  * belong to areas not yet moved to electron/core/areas/; each moves to its area's contract.ts.
  */
 import { z } from 'zod';
@@ -51,14 +51,14 @@ import {
 import { LOCAL_DATE_TIME_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
 import { barContract } from '../areas/bar/contract';
+import { shiftContract } from '../areas/shift/contract';
 import { visitorContract } from './visitors';
-import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
 export * from '../areas/bar/contract';
+export * from '../areas/shift/contract';
 export * from './visitors';
-export * from './shift';
 export * from './patterns';
 export * from '../kernel/roles';
 
@@ -663,7 +663,7 @@ export const contract = {
 
   // ---- visitors, consultant rotation, phone inquiries, announcements (see ./visitors.ts) -------
   ...visitorContract,
-  // ---- shift close and handover (see ./shift.ts) ---------------------------------------------
+  // ---- shift close and handover (areas/shift) -----------------------------------------------
   ...shiftContract,
   // ---- incidents -----------------------------------------------------------------------------
   // Anyone opens one; managers complete, close and review. Non-managers see the desk view (no
