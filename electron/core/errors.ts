@@ -3,12 +3,14 @@
  * words for each, in both languages: tests/unit/i18n.test.ts). An area adds its codes in its own
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
+import { BAR_ERROR_CODES } from './areas/bar/types';
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { COMPLAINT_ERROR_CODES } from './areas/complaints/contract';
 import { INCIDENT_ERROR_CODES } from './areas/incidents/contract';
 import { ROTATION_ERROR_CODES } from './areas/rotation/contract';
 import { VISITORS_ERROR_CODES } from './areas/visitors/contract';
 import { ANNOUNCEMENTS_ERROR_CODES } from './areas/announcements/contract';
+import { SHIFT_ERROR_CODES } from './areas/shift/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -46,34 +48,6 @@ const LEGACY_ERROR_CODES = [
   'STORED_VALUE_INSUFFICIENT',
   'STORED_VALUE_GUEST',
   'NOTHING_TO_PAY',
-  'LINE_NOT_CORRECTABLE',
-  'LINE_VOIDED',
-  'CORRECTION_WINDOW_PASSED',
-  'VOID_NEEDS_MANAGER',
-  'CASH_BACK_NEEDS_MANAGER',
-  'BAR_ITEM_NAME_TAKEN',
-  'BAR_ITEM_INACTIVE',
-  'SHIFT_ALREADY_OPEN',
-  'SHIFT_CLOSED',
-  'SHIFT_NOT_CLOSED',
-  'SHIFT_STAFF_INVALID',
-  'SHIFT_NOT_COUNTED',
-  'SHIFT_ALREADY_COUNTED',
-  'CASH_CHANGED_SINCE_COUNT',
-  'DIFFERENCE_REASON_REQUIRED',
-  'FLOAT_REASON_REQUIRED',
-  'FLOAT_EXCEEDS_CASH',
-  'HANDOVER_NOT_ACKNOWLEDGED',
-  'SIGNER_INVALID',
-  'CHECKLIST_INCOMPLETE',
-  'DAY_ALREADY_CLOSED',
-  'DAY_HAS_OPEN_SHIFT',
-  'DAY_NOT_CLOSED',
-  'SHIFT_NOT_OPEN',
-  'DRAWER_COUNTED',
-  'RECOUNT_PENDING',
-  'DAY_STOCKTAKE_MISSING',
-  'MANAGER_PIN_REQUIRED',
 ] as const;
 
 export const ERROR_CODES = [
@@ -85,6 +59,8 @@ export const ERROR_CODES = [
   ...ROTATION_ERROR_CODES,
   ...VISITORS_ERROR_CODES,
   ...ANNOUNCEMENTS_ERROR_CODES,
+  ...BAR_ERROR_CODES,
+  ...SHIFT_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

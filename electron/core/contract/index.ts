@@ -6,6 +6,7 @@
  *
  * This file composes the areas' contracts (`...checkinContract` from areas/checkin/contract.ts) and
  * re-exports their types. The operations still declared below (and in ./shift.ts)
+ * re-exports their types. The operations still declared below (and in ./visitors.ts)
  * belong to areas not yet moved to electron/core/areas/; each moves to its area's contract.ts.
  */
 import { z } from 'zod';
@@ -34,15 +35,15 @@ import {
   TimeZone,
 } from './common';
 import type * as T from './types';
-import { CARD_KINDS, DESK_PAYMENT_METHODS, IMPORT_FIELDS, STAFF_GENDERS, STOCKTAKE_KINDS } from './types';
-import { MONTH_PATTERN } from '../../shared/dates';
+import { CARD_KINDS, DESK_PAYMENT_METHODS, IMPORT_FIELDS, STAFF_GENDERS } from './types';
 import { checkinContract } from '../areas/checkin/contract';
 import { complaintContract } from '../areas/complaints/contract';
 import { incidentContract } from '../areas/incidents/contract';
 import { rotationContract } from '../areas/rotation/contract';
 import { visitorsContract } from '../areas/visitors/contract';
 import { announcementsContract } from '../areas/announcements/contract';
-import { shiftContract } from './shift';
+import { barContract } from '../areas/bar/contract';
+import { shiftContract } from '../areas/shift/contract';
 
 export * from './types';
 export * from '../areas/checkin/contract';
@@ -51,7 +52,8 @@ export * from '../areas/incidents/contract';
 export * from '../areas/rotation/contract';
 export * from '../areas/visitors/contract';
 export * from '../areas/announcements/contract';
-export * from './shift';
+export * from '../areas/bar/contract';
+export * from '../areas/shift/contract';
 export * from './patterns';
 export * from '../kernel/roles';
 
@@ -156,23 +158,6 @@ const CardSaleFields = {
   authorization: Authorization.optional(),
   opId: OpId.optional(),
 };
-
-const Quantity = z.number().int().min(1).max(999);
-const BarItemFields = z
-  .object({
-    name: Name,
-    category: z.string().trim().min(1).max(50),
-    priceCents: Cents,
-    notes: LongText,
-    sort: z.number().int().min(0).max(10_000).optional(),
-  })
-  .strict();
-const TabRef = z.union([
-  z.object({ visitId: Id }).strict(),
-  z.object({ tagNumber: TagNumber }).strict(),
-  z.object({ cardNo: CardNo }).strict(),
-]);
-const MonthStr = z.string().regex(MONTH_PATTERN, 'month');
 
 export const contract = {
   // ---- system, setup, backups -------------------------------------------------------------
@@ -479,118 +464,8 @@ export const contract = {
   // ---- check-in, check-out (areas/checkin) --------------------------------------------------
   ...checkinContract,
 
-  // ---- drink bar ---------------------------------------------------------------------------
-  'bar.items': query({
-    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
-    output: out<T.BarItem[]>(),
-    access: [...DESK, 'bar', 'consultant'],
-  }),
-  'bar.itemCreate': command({ input: BarItemFields, output: out<T.BarItem>(), access: ['bar', ...MANAGERS] }),
-  /** A price change is audited and never alters slips already written. */
-  'bar.itemUpdate': command({
-    input: BarItemFields.partial().extend({ id: Id, active: z.boolean().optional() }).strict(),
-    output: out<T.BarItem>(),
-    access: ['bar', ...MANAGERS],
-  }),
-  /** A delivery received into stock. */
-  'bar.receive': command({
-    input: z.object({ itemId: Id, quantity: Quantity, note: ShortText.optional() }).strict(),
-    output: out<T.BarItem>(),
-    access: ['bar', ...SUPERVISORS],
-  }),
-  /** The tab of someone inside (by tag, card or visit); a closed visit's tab only by visit id. */
-  'bar.tab': query({ input: TabRef, output: out<T.Tab>(), access: [...DESK, 'bar'] }),
-  /** Writes a slip on the visit of an issued tag. Selling past zero stock is allowed, with a warning. */
-  'bar.sell': command({
-    input: z
-      .object({
-        visitId: Id,
-        items: z
-          .array(z.object({ itemId: Id, quantity: Quantity }).strict())
-          .min(1)
-          .max(50),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.Tab>(),
-    access: [...DESK, 'bar'],
-  }),
-  /**
-   * Corrects a line on the spot (a new quantity, higher or lower, or 0 to remove it) with the member's
-   * confirmation: only while the member is inside, the line unpaid and the slip younger than the
-   * correction window (settings.barCorrectionMinutes). Anything else is a void.
-   */
-  'bar.correctLine': command({
-    input: z
-      .object({ lineId: Id, quantity: z.number().int().min(0).max(999), memberConfirmed: z.literal(true) })
-      .strict(),
-    output: out<T.Tab>(),
-    access: [...DESK, 'bar'],
-  }),
-  /**
-   * Voids lines (or part of one): a shift lead's or customer-service manager's PIN on the spot and a
-   * reason; a manager's once the member has left. Money paid for a voided line goes back where it came
-   * from (stored value to the ledger); `cashBack` pays stored value back in cash, with a manager's PIN.
-   */
-  'bar.void': command({
-    input: z
-      .object({
-        lineIds: z.array(Id).min(1).max(100),
-        /** How many of each line to void (same order as lineIds); the whole line when left out. */
-        quantities: z.array(Quantity).min(1).max(100).optional(),
-        reason: Reason,
-        authorization: Authorization,
-        cashBack: z.boolean().optional(),
-      })
-      .strict(),
-    output: out<T.Tab>(),
-    access: [...DESK, 'bar'],
-  }),
-  /** Free water for a visitor in the bar area: counted, never charged. */
-  'bar.water': command({
-    input: z.object({ visitId: Id.optional() }).strict(),
-    output: out<{ today: number }>(),
-    access: [...DESK, 'bar'],
-  }),
-  'bar.stocktake': command({
-    input: z
-      .object({
-        kind: z.enum(STOCKTAKE_KINDS),
-        counts: z
-          .array(
-            z
-              .object({
-                itemId: Id,
-                counted: z.number().int().min(0).max(1_000_000),
-                reason: ShortText.optional(),
-              })
-              .strict(),
-          )
-          .min(1)
-          .max(2000),
-        note: ShortText.optional(),
-      })
-      .strict(),
-    output: out<T.BarReport>(),
-    access: ['bar', ...SUPERVISORS],
-  }),
-  'bar.report': query({
-    input: z.object({ from: DateStr, to: DateStr }).strict(),
-    output: out<T.BarReport>(),
-    access: ['bar', ...SUPERVISORS],
-  }),
-  'bar.reportCsv': command({
-    input: z.object({ from: DateStr, to: DateStr }).strict(),
-    output: out<{ filename: string; csv: string }>(),
-    access: ['bar', ...SUPERVISORS],
-    announce: false,
-  }),
-  /** Next month's order list: items whose sales in `month` exceed the stock on hand now. */
-  'bar.orderList': query({
-    input: z.object({ month: MonthStr }).strict(),
-    output: out<T.OrderListRow[]>(),
-    access: ['bar', ...SUPERVISORS],
-  }),
+  // ---- drink bar (areas/bar) ----------------------------------------------------------------
+  ...barContract,
 
   // ---- payments and stored value -------------------------------------------------------------
   /** What a member still owes: unpaid bar lines of earlier visits and unpaid charges (lost tags). */
@@ -712,7 +587,7 @@ export const contract = {
   ...visitorsContract,
   // ---- class timetable and announcements (areas/announcements) --------------------------------
   ...announcementsContract,
-  // ---- shift close and handover (see ./shift.ts) ---------------------------------------------
+  // ---- shift close and handover (areas/shift) -----------------------------------------------
   ...shiftContract,
   // ---- incidents and the open items (areas/incidents/contract.ts) -----------------------------
   ...incidentContract,

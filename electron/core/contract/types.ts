@@ -3,7 +3,7 @@
  * value lists of the contract's enums (the schemas build their z.enum from these). No zod here: the
  * renderer takes these lists without loading the schemas.
  */
-import type { InsideVisit, VisitInfo, VisitKind } from '../areas/checkin/types';
+import type { VisitInfo, VisitKind } from '../areas/checkin/types';
 import type { Role } from '../kernel/roles';
 
 export const GENDERS = ['male', 'female'] as const;
@@ -231,25 +231,13 @@ export interface MemberCard {
   hasPhoto: boolean;
 }
 
-// ---- drink bar, payments, stored value -------------------------------------------------------
+// ---- payments, stored value, bar lines -------------------------------------------------------
 
 export const PAYMENT_METHODS = ['cash', 'card', 'mobile', 'stored_value'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** How money is paid in at the desk for stored value (a top-up, a refund): never with stored value itself. */
 export const DESK_PAYMENT_METHODS = ['cash', 'card', 'mobile'] as const satisfies readonly PaymentMethod[];
 export type DeskPaymentMethod = (typeof DESK_PAYMENT_METHODS)[number];
-
-export interface BarItem {
-  id: number;
-  name: string;
-  category: string;
-  priceCents: number;
-  notes: string;
-  sort: number;
-  active: boolean;
-  /** Derived from stock movements; may be negative (sold past zero). */
-  stock: number;
-}
 
 export interface TabLine {
   id: number;
@@ -273,21 +261,6 @@ export interface TabLine {
    * null when it cannot be corrected at all (paid, voided, or the member has left).
    */
   correctableUntil: string | null;
-}
-
-export interface Tab {
-  visit: InsideVisit;
-  /** Open (checked in) or closed (checked out: only voids may change it). */
-  open: boolean;
-  lines: TabLine[];
-  /** Sum of the lines that are neither voided nor paid. */
-  unpaidCents: number;
-  totalCents: number;
-  storedValueCents: number | null;
-  /** Items whose stock went below zero with this sale (allowed, with a warning). */
-  stockWarnings: { itemId: number; name: string; stock: number }[];
-  /** bar.void only: the money given back, by where it went (empty when nothing had been paid). */
-  refund?: { method: PaymentMethod; amountCents: number }[];
 }
 
 export interface PaymentPart {
@@ -359,90 +332,12 @@ export interface StoredValueCheck {
   }[];
 }
 
-export interface BarReportRow {
-  itemId: number;
-  name: string;
-  category: string;
-  opening: number;
-  received: number;
-  sold: number;
-  voided: number;
-  corrected: number;
-  stocktakeAdjusted: number;
-  expected: number;
-  counted: number | null;
-  difference: number | null;
-  reason: string | null;
-  salesCents: number;
-}
-
-export interface BarReport {
-  from: string;
-  to: string;
-  rows: BarReportRow[];
-  salesCents: number;
-  /** What was paid for bar sales in the period, by method (stored value counts as its own method). */
-  byMethod: Record<PaymentMethod, number>;
-  unpaidCents: number;
-  voids: {
-    lineId: number;
-    at: string;
-    name: string;
-    quantity: number;
-    amountCents: number;
-    reason: string;
-    byName: string;
-    authorizedByName: string;
-    visitName: string;
-    /** The member had already left when the line was voided (a manager authorised it). */
-    afterCheckout: boolean;
-    /** Money given back for this line (0 when it was not paid yet). */
-    refundCents: number;
-    /** Where the refund this line was part of went. */
-    refundTo: PaymentMethod[];
-    /** Stored value paid back in cash (a manager's decision). */
-    cashBack: boolean;
-  }[];
-  /** Money given back for voided bar lines in the period, by where it went (positive cents). */
-  refunds: {
-    byMethod: Record<PaymentMethod, number>;
-    /** Of the cash given back: money that had been paid from stored value. */
-    cashBackOfStoredValueCents: number;
-  };
-  /** Corrections on the spot (the member confirmed; the slip was fresh and unpaid). */
-  corrections: {
-    id: number;
-    at: string;
-    name: string;
-    quantityBefore: number;
-    quantityAfter: number;
-    /** Minutes between the slip and the correction. */
-    slipAgeMinutes: number;
-    byName: string;
-    visitName: string;
-  }[];
-  water: number;
-  stocktakes: { id: number; kind: StocktakeKind; at: string; byName: string }[];
-}
-
-export interface OrderListRow {
-  itemId: number;
-  name: string;
-  category: string;
-  soldLastMonth: number;
-  stock: number;
-  suggested: number;
-}
-
 export const TAG_STATUSES = ['available', 'issued', 'disinfection', 'lost', 'retired'] as const;
 export type TagStatus = (typeof TAG_STATUSES)[number];
 /** Tags that can be retired (not out with someone, not retired already). */
 export const RETIRABLE_TAG_STATUSES: readonly TagStatus[] = ['available', 'disinfection', 'lost'];
 /** Tags that can be put back into use. */
 export const RESTORABLE_TAG_STATUSES: readonly TagStatus[] = ['lost', 'retired'];
-/** A bar stocktake: the daily count or the month-end one. */
-export const STOCKTAKE_KINDS = ['daily', 'month_end'] as const;
-export type StocktakeKind = (typeof STOCKTAKE_KINDS)[number];
 
 export interface TagRow {
   number: number;

@@ -14,7 +14,7 @@
 import type { DB } from '../db/database';
 import type {
   CardSaleResult,
-  CardSaleRow,
+  CardSale,
   CardSalesFigures,
   CardsSold,
   ChargeInfo,
@@ -370,7 +370,7 @@ export function cardSalesFigures(db: DB, from: string, to: string, blind: boolea
   ).all(from, to) as {
     id: number;
     at: string;
-    kind: CardSaleRow['kind'];
+    kind: CardSale['kind'];
     member_id: number;
     card_no: string;
     name: string;

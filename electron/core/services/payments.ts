@@ -18,7 +18,7 @@ import type {
 import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { dayBoundsUtc, daysBetween, localDate } from '../../shared/dates';
-import { requireCashDrawer } from './drawer';
+import { requireCashDrawer } from '../areas/shift';
 import { stmt } from '../kernel/statements';
 
 function getMemberRow(db: DB, id: number): void {

@@ -1,7 +1,7 @@
 /** Next month's order list: items whose sales in the chosen month exceed the stock on hand now. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrderListRow } from '../../../../electron/core/contract';
+import type { OrderListItem } from '../../../../electron/core/contract';
 import { isValidMonth } from '../../../../electron/shared/dates';
 import { call } from '../../api';
 import { errorText } from '../../errorText';
@@ -11,7 +11,7 @@ export function OrderList() {
   const { t } = useTranslation();
   const uid = useId();
   const [month, setMonth] = useState(() => thisMonth());
-  const [rows, setRows] = useState<{ month: string; rows: OrderListRow[] } | null>(null);
+  const [rows, setRows] = useState<{ month: string; rows: OrderListItem[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

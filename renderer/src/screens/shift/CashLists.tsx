@@ -4,11 +4,11 @@
  * with who took it, who authorised it and why.
  */
 import { useTranslation } from 'react-i18next';
-import type { CountRow, Payout } from '../../../../electron/core/contract';
+import type { CashCount, Payout } from '../../../../electron/core/contract';
 import { fmtDateTime, fmtMoney } from '../../format';
 import { DiffBadge } from './Opening';
 
-export function CountsTable({ counts, caption }: { counts: CountRow[]; caption?: string }) {
+export function CountsTable({ counts, caption }: { counts: CashCount[]; caption?: string }) {
   const { t } = useTranslation();
   return (
     <table className="table shift-table shift-counts">

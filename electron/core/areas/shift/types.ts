@@ -1,22 +1,60 @@
 /**
- * The contract of shift close and handover (交接班 / 交接本): opening a shift (the previous handover,
- * open items, the float, the opening checklist), the live handover book, pay-outs, the blind cash
- * count, closing with two signatures, corrections of a closed shift, the day close, history and
- * charts, and the CSV export. Figures are computed from the records of the shift's time window.
+ * The shift area's values and result types (交接班 / 交接本): the enums as values, the error codes it
+ * throws, and what its operations answer. No zod here: the renderer imports these (through
+ * electron/core/contract) without loading the schemas.
  *
  * The blind count: before a count is entered nothing the core sends about the running shift carries
  * the expected cash (nor the cash figures it is made of); only shift.count's result does.
  */
-import { z } from 'zod';
-import { command, out, query } from '../kernel/op';
-import { DESK, SUPERVISORS } from '../kernel/roles';
-import { Authorization, Cents, DateStr, Id, Pin, Reason } from './common';
-import type { CardsSold } from '../areas/visitors/types';
-import type { AnnouncementItem } from '../areas/announcements/types';
-import type { PaymentMethod, StocktakeKind } from './types';
-import type { OpenComplaint } from '../areas/complaints/types';
-import type { DueFollowUp, IncidentSummary } from '../areas/incidents/types';
-import type { VisitKind } from '../areas/checkin/types';
+import type { PaymentMethod } from '../../contract/types';
+import type { CardsSold } from '../visitors/types';
+import type { AnnouncementItem } from '../announcements/types';
+import type { OpenComplaint } from '../complaints/types';
+import type { DueFollowUp, IncidentSummary } from '../incidents/types';
+import type { StocktakeInfo } from '../bar/types';
+import type { VisitKind } from '../checkin/types';
+
+// ---- enums and error codes ------------------------------------------------------------------
+
+export const SHIFT_STATUSES = ['open', 'closed'] as const;
+export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
+
+/** Why an entry and the tags handed out do not match. */
+export const TAG_MISMATCH_REASONS = [
+  /** the tag was changed during the visit: more tags issued than entries */
+  'tag_changed',
+  /** a visit with a tag but no record of the tag being issued */
+  'no_issue_record',
+  /** a tag issued in this shift for an entry of another shift */
+  'entry_outside_shift',
+  /** a tag marked issued that no open visit holds */
+  'issued_without_visit',
+] as const;
+export type TagMismatchReason = (typeof TAG_MISMATCH_REASONS)[number];
+
+export const SHIFT_ERROR_CODES = [
+  'SHIFT_ALREADY_OPEN',
+  'SHIFT_CLOSED',
+  'SHIFT_NOT_CLOSED',
+  'SHIFT_STAFF_INVALID',
+  'SHIFT_NOT_COUNTED',
+  'SHIFT_ALREADY_COUNTED',
+  'CASH_CHANGED_SINCE_COUNT',
+  'DIFFERENCE_REASON_REQUIRED',
+  'FLOAT_REASON_REQUIRED',
+  'FLOAT_EXCEEDS_CASH',
+  'HANDOVER_NOT_ACKNOWLEDGED',
+  'SIGNER_INVALID',
+  'CHECKLIST_INCOMPLETE',
+  'DAY_ALREADY_CLOSED',
+  'DAY_HAS_OPEN_SHIFT',
+  'DAY_NOT_CLOSED',
+  'SHIFT_NOT_OPEN',
+  'DRAWER_COUNTED',
+  'RECOUNT_PENDING',
+  'DAY_STOCKTAKE_MISSING',
+  'MANAGER_PIN_REQUIRED',
+] as const;
 
 // ---- result types ---------------------------------------------------------------------------
 
@@ -29,17 +67,6 @@ export interface GenderCount {
    */
   unknown?: number;
 }
-
-/** Why an entry and the tags handed out do not match. */
-export type TagMismatchReason =
-  /** the tag was changed during the visit: more tags issued than entries */
-  | 'tag_changed'
-  /** a visit with a tag but no record of the tag being issued */
-  | 'no_issue_record'
-  /** a tag issued in this shift for an entry of another shift */
-  | 'entry_outside_shift'
-  /** a tag marked issued that no open visit holds */
-  | 'issued_without_visit';
 
 export interface TagMismatch {
   reason: TagMismatchReason;
@@ -61,7 +88,7 @@ export interface TagOut {
   since: string;
 }
 
-export interface TagLostRow {
+export interface LostTag {
   tagNumber: number;
   visitId: number;
   name: string;
@@ -111,12 +138,12 @@ export interface HandoverBook {
     match: boolean;
     mismatches: TagMismatch[];
     stillOut: TagOut[];
-    lost: TagLostRow[];
+    lost: LostTag[];
   };
 }
 
 /** One card sold, renewed or upgraded at the desk, as the handover lists it. */
-export interface CardSaleRow {
+export interface CardSale {
   entryId: number;
   at: string;
   kind: 'sale' | 'renewal' | 'upgrade';
@@ -140,7 +167,7 @@ export interface CardSalesFigures {
   byKind: { sale: number; renewal: number; upgrade: number };
   totalCents: number | null;
   byMethod: ByMethod<PaymentMethod>;
-  list: CardSaleRow[];
+  list: CardSale[];
 }
 
 export interface Payout {
@@ -169,7 +196,7 @@ export interface RecountAuth {
  * In the running shift the expected figure and the difference are withheld (null) while a recount is
  * pending: the recount is blind too.
  */
-export interface CountRow {
+export interface CashCount {
   id: number;
   at: string;
   byName: string;
@@ -239,7 +266,7 @@ export interface ShiftCorrection {
 export interface ShiftInfo {
   id: number;
   day: string;
-  status: 'open' | 'closed';
+  status: ShiftStatus;
   openedAt: string;
   openedBy: ShiftStaff;
   onDuty: ShiftStaff[];
@@ -256,7 +283,7 @@ export interface ShiftInfo {
   /** A blind count was entered (and cash has not moved since): the drawer is shut until a recount. */
   counted: boolean;
   /** Every count of the shift, oldest first. */
-  counts: CountRow[];
+  counts: CashCount[];
   /** A recount authorised and not counted yet (cash may move; the close waits for the recount). */
   recountPending: RecountAuth | null;
   closedAt: string | null;
@@ -308,7 +335,7 @@ export interface ShiftOpening {
   staff: ShiftStaff[];
 }
 
-export interface ShiftRow {
+export interface ShiftSummary {
   id: number;
   day: string;
   openedAt: string;
@@ -323,7 +350,7 @@ export interface ShiftRow {
   corrections: number;
 }
 
-export interface DayCloseRow {
+export interface DayCloseSummary {
   id: number;
   day: string;
   closedAt: string;
@@ -362,7 +389,7 @@ export interface DayReport {
   /** Closed already (null while previewing). */
   closedAt: string | null;
   closedBy: ShiftStaff | null;
-  shifts: ShiftRow[];
+  shifts: ShiftSummary[];
   openShift: boolean;
   book: HandoverBook;
   /** Sum over the closed shifts, never netted: surpluses and shortages are kept apart. */
@@ -377,11 +404,11 @@ export interface DayReport {
   ticked: ChecklistTick[];
   backupFile: string | null;
   /** Every count of the day's shifts (recounts with who authorised them and why). */
-  counts: (CountRow & { shiftId: number })[];
+  counts: (CashCount & { shiftId: number })[];
   /** Every pay-out of the day's shifts, with who authorised it and why. */
   payouts: (Payout & { shiftId: number })[];
   /** The bar's stocktakes of the day. */
-  stocktakes: { id: number; kind: StocktakeKind; at: string; byName: string }[];
+  stocktakes: StocktakeInfo[];
   /** Earlier closes of this day that a manager reopened. */
   reopenings: DayReopening[];
   /** Empty lists: nothing stops the close. */
@@ -389,8 +416,8 @@ export interface DayReport {
 }
 
 export interface ShiftHistory {
-  shifts: ShiftRow[];
-  days: DayCloseRow[];
+  shifts: ShiftSummary[];
+  days: DayCloseSummary[];
 }
 
 export interface ShiftCharts {
@@ -400,156 +427,3 @@ export interface ShiftCharts {
   /** 0…23, club-local hours of `day`. */
   perHour: { hour: number; entries: number }[];
 }
-
-// ---- argument schemas -----------------------------------------------------------------------
-
-const Count = z.number().int().min(0).max(100_000);
-export const DenominationsSchema = z
-  .object({ n100: Count, n50: Count, n20: Count, n10: Count, n5: Count, n1: Count, c50: Count, c10: Count })
-  .strict();
-const Signature = z.object({ staffId: Id, pin: Pin }).strict();
-const ChecklistItem = z.string().trim().min(1).max(200);
-const Text = z.string().max(5000);
-
-export const shiftContract = {
-  // The desk opens, runs and closes shifts; shift leads and managers close the day and see every
-  // shift (reception sees the shifts it was on; services/shift.ts). A pay-out and a recount also
-  // need a shift lead's or manager's PIN; reopening a closed day a manager's (a shift lead asks a
-  // manager on the spot).
-  /** What the incoming staff sees before opening: the previous handover, open items, float, checklist. */
-  'shift.opening': query({ input: z.object({}).strict(), output: out<ShiftOpening>(), access: DESK }),
-  /**
-   * Opens a shift: the staff on duty, the float received (a reason when it differs from the last
-   * close's), the previous handover acknowledged, the checklist items ticked.
-   */
-  'shift.open': command({
-    input: z
-      .object({
-        staffIds: z.array(Id).min(1).max(10),
-        floatCents: Cents,
-        floatReason: Reason.optional(),
-        acknowledged: z.boolean(),
-        checked: z.array(ChecklistItem).max(50),
-      })
-      .strict(),
-    output: out<ShiftInfo>(),
-    access: DESK,
-  }),
-  /** The running shift and its live figures (blind: without cash). */
-  'shift.current': query({ input: z.object({}).strict(), output: out<ShiftCurrent>(), access: DESK }),
-  /** Messages for the next shift and free notes of the open shift (refused once closed). */
-  'shift.update': command({
-    input: z.object({ shiftId: Id, messages: Text.optional(), notes: Text.optional() }).strict(),
-    output: out<ShiftInfo>(),
-    access: DESK,
-  }),
-  /**
-   * Cash taken out of the drawer (petty cash): a shift lead's or manager's PIN and the reason (the
-   * authorisation's reason is the pay-out's). Refused once the cash is counted, until a recount.
-   */
-  'shift.payout': command({
-    input: z
-      .object({
-        shiftId: Id,
-        amountCents: Cents.refine((n) => n > 0, 'positive'),
-        authorization: Authorization,
-      })
-      .strict(),
-    output: out<ShiftInfo>(),
-    access: DESK,
-  }),
-  /**
-   * The blind count: only its result carries the expected figure. One per shift: a second count
-   * answers a recount a shift lead authorised (shift.authorizeRecount).
-   */
-  'shift.count': command({
-    input: z.object({ shiftId: Id, denominations: DenominationsSchema }).strict(),
-    output: out<CountResult>(),
-    access: DESK,
-  }),
-  /**
-   * A shift lead or manager authorises a recount (PIN, reason): the drawer opens again (cash may
-   * move), the close waits for the recount, and the earlier count stays on the report.
-   */
-  'shift.authorizeRecount': command({
-    input: z.object({ shiftId: Id, authorization: Authorization }).strict(),
-    output: out<ShiftInfo>(),
-    access: DESK,
-  }),
-  /** Closes the shift: the reason of a difference, the float handed over, messages, both PINs. */
-  'shift.close': command({
-    input: z
-      .object({
-        shiftId: Id,
-        differenceReason: Reason.optional(),
-        floatHandedCents: Cents,
-        messages: Text,
-        notes: Text,
-        outgoing: Signature,
-        incoming: Signature,
-      })
-      .strict(),
-    output: out<ShiftReport>(),
-    access: DESK,
-  }),
-  /** A correction of a closed shift: a new entry linked to it. */
-  'shift.addCorrection': command({
-    input: z
-      .object({
-        shiftId: Id,
-        text: z.string().trim().min(1).max(2000),
-        figure: z.string().trim().min(1).max(60).optional(),
-        value: z.number().int().min(-100_000_000).max(100_000_000).optional(),
-      })
-      .strict(),
-    output: out<ShiftReport>(),
-    access: DESK,
-  }),
-  'shift.report': query({ input: z.object({ id: Id }).strict(), output: out<ShiftReport>(), access: DESK }),
-  'shift.reportCsv': command({
-    input: z.union([z.object({ shiftId: Id }).strict(), z.object({ day: DateStr }).strict()]),
-    output: out<{ filename: string; csv: string }>(),
-    access: DESK,
-    announce: false,
-  }),
-  'shift.history': query({
-    input: z.object({ from: DateStr.optional(), to: DateStr.optional(), staffId: Id.optional() }).strict(),
-    output: out<ShiftHistory>(),
-    access: DESK,
-  }),
-  'shift.charts': query({
-    input: z.object({ day: DateStr }).strict(),
-    output: out<ShiftCharts>(),
-    access: DESK,
-  }),
-  /** The day as it would close now: its shifts combined, the pre-closing checklist. */
-  'shift.dayPreview': query({
-    input: z.object({ day: DateStr }).strict(),
-    output: out<DayReport>(),
-    access: SUPERVISORS,
-  }),
-  /**
-   * Closes the day (once, unless a manager reopens it): every closing checklist item ticked, no shift
-   * still open, the bar's stocktake of the day recorded; makes a backup.
-   */
-  'shift.closeDay': command({
-    input: z.object({ day: DateStr, checked: z.array(ChecklistItem).max(50) }).strict(),
-    output: out<DayReport>(),
-    access: SUPERVISORS,
-    tx: 'manual',
-  }),
-  'shift.dayReport': query({
-    input: z.object({ day: DateStr }).strict(),
-    output: out<DayReport>(),
-    access: SUPERVISORS,
-  }),
-  /**
-   * Reopens a closed day: a manager's PIN and the reason (audited). The day's report is computed
-   * again from the records and the day is closed again with shift.closeDay.
-   */
-  'shift.reopenDay': command({
-    input: z.object({ day: DateStr, authorization: Authorization }).strict(),
-    output: out<DayReport>(),
-    access: SUPERVISORS,
-  }),
-} as const;
