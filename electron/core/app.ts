@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrations, SCHEMA_VERSION } from '../../db';
 import { checkinHandlers } from './areas/checkin';
+import { paymentsHandlers } from './areas/payments';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { contract, type Contract, type Response, type Settings, type SystemStatus } from './contract';
@@ -28,7 +29,6 @@ import { complaintHandlers } from './services/complaints';
 import { incidentHandlers } from './services/incidents';
 import { importHandlers } from './services/memberImport';
 import { memberHandlers } from './services/members';
-import { paymentHandlers } from './services/payments';
 import { sessionHandlers } from './services/session';
 import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './services/settings';
 import { shiftHandlers } from './services/shift';
@@ -62,7 +62,7 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
   ...importHandlers,
   ...checkinHandlers,
   ...barHandlers,
-  ...paymentHandlers,
+  ...paymentsHandlers,
   ...tagHandlers,
   ...incidentHandlers,
   ...complaintHandlers,

@@ -4,6 +4,7 @@
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
+import { PAYMENTS_ERROR_CODES } from './areas/payments/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
@@ -36,11 +37,6 @@ const LEGACY_ERROR_CODES = [
   'BACKUP_NOT_FOUND',
   'LAST_MANAGER',
   'RATE_LIMITED',
-  'PAYMENT_MISMATCH',
-  'CASH_TENDERED_SHORT',
-  'STORED_VALUE_INSUFFICIENT',
-  'STORED_VALUE_GUEST',
-  'NOTHING_TO_PAY',
   'LINE_NOT_CORRECTABLE',
   'LINE_VOIDED',
   'CORRECTION_WINDOW_PASSED',
@@ -99,7 +95,12 @@ const LEGACY_ERROR_CODES = [
   'MANAGER_PIN_REQUIRED',
 ] as const;
 
-export const ERROR_CODES = [...KERNEL_ERROR_CODES, ...LEGACY_ERROR_CODES, ...CHECKIN_ERROR_CODES] as const;
+export const ERROR_CODES = [
+  ...KERNEL_ERROR_CODES,
+  ...LEGACY_ERROR_CODES,
+  ...CHECKIN_ERROR_CODES,
+  ...PAYMENTS_ERROR_CODES,
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export { AppError, isAppError, toAppError, type AppErrorShape, type ErrorParams } from './kernel/errors';

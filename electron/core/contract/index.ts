@@ -40,7 +40,6 @@ import {
   COMPLAINT_CHANNELS,
   COMPLAINT_STATUSES,
   DEPARTMENTS,
-  DESK_PAYMENT_METHODS,
   FOLLOW_UP_KINDS,
   IMPORT_FIELDS,
   INCIDENT_KINDS,
@@ -51,11 +50,13 @@ import {
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
+import { paymentsContract } from '../areas/payments/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
+export * from '../areas/payments/contract';
 export * from './visitors';
 export * from './shift';
 export * from './patterns';
@@ -673,80 +674,8 @@ export const contract = {
     access: ['bar', ...SUPERVISORS],
   }),
 
-  // ---- payments and stored value -------------------------------------------------------------
-  /** What a member still owes: unpaid bar lines of earlier visits and unpaid charges (lost tags). */
-  'payments.debts': query({
-    input: z.object({ memberId: Id }).strict(),
-    output: out<T.Debts>(),
-    access: DESK,
-  }),
-  'payments.payDebts': command({
-    input: z.object({ memberId: Id, parts: PaymentParts, opId: OpId.optional() }).strict(),
-    output: out<T.Receipt>(),
-    access: DESK,
-  }),
-  'storedValue.account': query({
-    input: z
-      .object({
-        memberId: Id,
-        limit: z.number().int().min(1).max(500).optional(),
-        offset: z.number().int().min(0).max(10_000_000).optional(),
-      })
-      .strict(),
-    output: out<T.StoredValueAccount>(),
-    access: [...DESK, 'consultant'],
-  }),
-  'storedValue.topup': command({
-    input: z
-      .object({
-        memberId: Id,
-        amountCents: Cents.refine((n) => n > 0, 'positive'),
-        method: z.enum(DESK_PAYMENT_METHODS),
-        tenderedCents: Cents.optional(),
-        reference: ShortText.optional(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.Receipt>(),
-    access: DESK,
-  }),
-  /** Pays part of a balance back to the member (cash or card). */
-  'storedValue.refund': command({
-    input: z
-      .object({
-        memberId: Id,
-        amountCents: Cents.refine((n) => n > 0, 'positive'),
-        method: z.enum(DESK_PAYMENT_METHODS),
-        reason: Reason,
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.Receipt>(),
-    access: MANAGERS,
-  }),
-  /** A manager's correction of a balance, with a reason (never below zero). */
-  'storedValue.adjust': command({
-    input: z
-      .object({
-        memberId: Id,
-        amountCents: z
-          .number()
-          .int()
-          .min(-100_000_000)
-          .max(100_000_000)
-          .refine((n) => n !== 0, 'nonzero'),
-        reason: Reason,
-      })
-      .strict(),
-    output: out<T.StoredValueAccount>(),
-    access: MANAGERS,
-  }),
-  /** The weekly check: the week's movements and anything that does not add up. */
-  'storedValue.check': query({
-    input: z.object({ from: DateStr, to: DateStr }).strict(),
-    output: out<T.StoredValueCheck>(),
-    access: SUPERVISORS,
-  }),
+  // ---- payments and stored value (areas/payments) ------------------------------------------
+  ...paymentsContract,
 
   // ---- key tags ----------------------------------------------------------------------------
   'tags.board': query({ input: Empty, output: out<T.TagBoard>(), access: [...DESK, 'bar'] }),

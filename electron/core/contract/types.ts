@@ -5,6 +5,7 @@
  */
 import type { InsideVisit, VisitInfo, VisitKind } from '../areas/checkin/types';
 import type { Role } from '../kernel/roles';
+import type { ChargeInfo, Receipt } from '../areas/payments/types';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -189,16 +190,6 @@ export interface CardSaleResult {
   receipt: Receipt | null;
 }
 
-export interface ChargeInfo {
-  id: number;
-  kind: 'lost_tag';
-  visitId?: number | null;
-  amountCents: number;
-  createdAt: string;
-  paidAt: string | null;
-  note: string | null;
-}
-
 export interface MemberDetail extends MemberSummary {
   birthDate: string | null;
   startDate: string;
@@ -294,75 +285,6 @@ export interface Tab {
   stockWarnings: { itemId: number; name: string; stock: number }[];
   /** bar.void only: the money given back, by where it went (empty when nothing had been paid). */
   refund?: { method: PaymentMethod; amountCents: number }[];
-}
-
-export interface PaymentPart {
-  method: PaymentMethod;
-  amountCents: number;
-  tenderedCents?: number;
-  reference?: string;
-}
-
-export interface Receipt {
-  settlementId: number;
-  kind: 'checkout' | 'debts' | 'topup' | 'refund' | 'card_sale';
-  totalCents: number;
-  parts: {
-    method: PaymentMethod;
-    amountCents: number;
-    tenderedCents: number | null;
-    changeCents: number | null;
-    reference: string | null;
-  }[];
-  changeCents: number;
-  storedValueAfterCents: number | null;
-  at: string;
-}
-
-export interface Debts {
-  memberId: number;
-  /** Unpaid bar lines of earlier (checked-out) visits. */
-  lines: (TabLine & { visitDate: string })[];
-  charges: ChargeInfo[];
-  totalCents: number;
-  storedValueCents: number;
-}
-
-export interface StoredValueEntry {
-  id: number;
-  kind: 'opening' | 'topup' | 'deduction' | 'refund' | 'adjustment';
-  amountCents: number;
-  balanceAfterCents: number;
-  method: PaymentMethod | null;
-  reason: string | null;
-  at: string;
-  byName: string | null;
-}
-
-export interface StoredValueAccount {
-  memberId: number;
-  balanceCents: number;
-  entries: StoredValueEntry[];
-  total: number;
-}
-
-export interface StoredValueCheck {
-  from: string;
-  to: string;
-  topupsCents: number;
-  deductionsCents: number;
-  refundsCents: number;
-  adjustmentsCents: number;
-  entries: number;
-  problems: {
-    kind: 'DEDUCTION_WITHOUT_SLIP' | 'TOPUP_WITHOUT_PAYMENT' | 'BALANCE_MISMATCH';
-    memberId: number;
-    cardNo: string;
-    name: string;
-    entryId: number | null;
-    ledgerCents: number | null;
-    balanceCents: number | null;
-  }[];
 }
 
 export interface BarReportRow {

@@ -47,7 +47,7 @@ import {
   type MemberRow,
   recordEntitlement,
 } from './members';
-import { ledgerEntry } from './payments';
+import { ledgerEntry } from '../areas/payments';
 import { stmt } from '../kernel/statements';
 
 const MAX_ROWS = 200_000;

@@ -38,7 +38,7 @@ import { AppError } from '../errors';
 import { CONTACT_ROLES, MANAGERS, PRICE_ROLES, SUPERVISORS } from '../permissions';
 import { formatPhone, isValidPhone, maskPhone, phoneDigits, phoneKey } from '../../shared/phone';
 import { addDays, daysBetween } from '../../shared/dates';
-import { memberDebtCents, settle } from './payments';
+import { memberDebtCents, settle } from '../areas/payments';
 import { memberTerms, norm, prefixEnd, RANK } from './pinyin';
 import { authorize } from './staff';
 import { stmt } from '../kernel/statements';

@@ -49,7 +49,7 @@ import { incidentHandlers } from './incidents';
 import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { centsToYuan, denominationsTotal } from '../../shared/money';
 import { drawerState } from './drawer';
-import { visitTabCents } from './payments';
+import { visitTabCents } from '../areas/payments';
 import { authorize, verifyPin } from './staff';
 import { visitorHandover } from './visitors';
 import { stmt } from '../kernel/statements';

@@ -15,7 +15,7 @@ import {
   type MemberRow,
   unpaidCents,
 } from '../../services/members';
-import { settle, storedValueOf, toTabLine, visitTabCents } from '../../services/payments';
+import { settle, storedValueOf, toTabLine, visitTabCents } from '../payments';
 import { authorize } from '../../services/staff';
 import { pickTag, setTagStatus } from '../../services/tags';
 import { dayBoundsUtc, daysBetween } from '../../../shared/dates';
