@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrations, SCHEMA_VERSION } from '../../db';
 import { checkinHandlers } from './areas/checkin';
+import { membersHandlers } from './areas/members';
 import { paymentsHandlers } from './areas/payments';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -28,7 +29,6 @@ import { cardTypeHandlers } from './services/cardTypes';
 import { complaintHandlers } from './services/complaints';
 import { incidentHandlers } from './services/incidents';
 import { importHandlers } from './services/memberImport';
-import { memberHandlers } from './services/members';
 import { sessionHandlers } from './services/session';
 import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './services/settings';
 import { shiftHandlers } from './services/shift';
@@ -58,7 +58,7 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
   ...staffHandlers,
   ...auditHandlers,
   ...cardTypeHandlers,
-  ...memberHandlers,
+  ...membersHandlers,
   ...importHandlers,
   ...checkinHandlers,
   ...barHandlers,

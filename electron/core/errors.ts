@@ -4,6 +4,7 @@
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
+import { MEMBERS_ERROR_CODES } from './areas/members/contract';
 import { PAYMENTS_ERROR_CODES } from './areas/payments/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
@@ -13,7 +14,6 @@ const LEGACY_ERROR_CODES = [
   'STAFF_LOCKED',
   'STAFF_INACTIVE',
   'ALREADY_SET_UP',
-  'CARD_NO_TAKEN',
   'CARD_TYPE_NAME_TAKEN',
   'CARD_TYPE_IN_USE',
   'OVERRIDE_NOT_ALLOWED',
@@ -22,13 +22,6 @@ const LEGACY_ERROR_CODES = [
   'TAG_NOT_AVAILABLE',
   'TAG_NUMBER_TAKEN',
   'TAG_NOT_ISSUED',
-  'FREEZE_INVALID',
-  'FREEZE_AFTER_EXPIRY',
-  'NOT_FROZEN',
-  'MEMBER_DEACTIVATED',
-  'MEMBER_FROZEN',
-  'FREE_CARD_NEEDS_AUTHORIZATION',
-  'VISITOR_ALREADY_SOLD',
   'IMPORT_JOB_UNKNOWN',
   'IMPORT_FILE_INVALID',
   'IMPORT_HAS_DUPLICATES',
@@ -99,6 +92,7 @@ export const ERROR_CODES = [
   ...KERNEL_ERROR_CODES,
   ...LEGACY_ERROR_CODES,
   ...CHECKIN_ERROR_CODES,
+  ...MEMBERS_ERROR_CODES,
   ...PAYMENTS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,9 +3,8 @@
  * value lists of the contract's enums (the schemas build their z.enum from these). No zod here: the
  * renderer takes these lists without loading the schemas.
  */
-import type { InsideVisit, VisitInfo, VisitKind } from '../areas/checkin/types';
+import type { InsideVisit, VisitKind } from '../areas/checkin/types';
 import type { Role } from '../kernel/roles';
-import type { ChargeInfo, Receipt } from '../areas/payments/types';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -110,122 +109,6 @@ export interface CardTypeInfo {
   priceCents?: number;
   active: boolean;
   memberCount: number;
-}
-
-export type MemberState = 'active' | 'expired' | 'not_started' | 'frozen' | 'no_visits' | 'deactivated';
-
-export interface MemberSummary {
-  id: number;
-  cardNo: string;
-  name: string;
-  gender: MemberGender;
-  /** Masked (138****1234) unless the role needs the full number. */
-  phone: string | null;
-  cardTypeName: string;
-  cardKind: CardKind;
-  expiryDate: string | null;
-  visitsLeft: number | null;
-  state: MemberState;
-  inside: boolean;
-  hasPhoto: boolean;
-}
-
-export interface FreezeInfo {
-  id: number;
-  fromDate: string;
-  toDate: string;
-  reason: string;
-  extendedDays: number;
-  createdAt: string;
-  createdByName: string;
-  endedAt: string | null;
-}
-
-/** A member's entitlement at one moment: what the entitlement history records before and after a change. */
-export interface Entitlement {
-  cardTypeId: number;
-  cardTypeName: string;
-  startDate: string;
-  expiryDate: string | null;
-  visitsLeft: number | null;
-  active: boolean;
-  frozenFrom: string | null;
-  frozenTo: string | null;
-}
-
-/**
- * How an entitlement changed: 'initial' (as found when the history began), 'import' (the roster
- * import), 'registered' (a manager entered a card sold before, no sale), 'sale' (a new member's
- * card sold at the desk), 'renewal' (the same card type bought again), 'upgrade' (another card type
- * bought), 'freeze', 'unfreeze', 'correction' (a manager, with a reason).
- */
-export type EntitlementKind =
-  'initial' | 'import' | 'registered' | 'sale' | 'renewal' | 'upgrade' | 'freeze' | 'unfreeze' | 'correction';
-
-export interface EntitlementEntry {
-  id: number;
-  kind: EntitlementKind;
-  at: string;
-  byName: string | null;
-  before: Entitlement | null;
-  after: Entitlement;
-  /** Sales: the card type bought, how many periods or visit packs, the amount paid and how. */
-  cardTypeName: string | null;
-  quantity: number | null;
-  paidCents: number | null;
-  payment: { method: PaymentMethod; amountCents: number }[];
-  /** The catalogue price × quantity at the time: only for roles that may see prices (absent otherwise). */
-  listPriceCents?: number | null;
-  soldByName: string | null;
-  /** A card given without payment: the supervisor who authorised it. */
-  authorizedByName: string | null;
-  reason: string | null;
-  visitorId: number | null;
-}
-
-/** A card sold, renewed or upgraded at the desk: the member as now, and the receipt (none when free). */
-export interface CardSaleResult {
-  member: MemberDetail;
-  entry: EntitlementEntry;
-  receipt: Receipt | null;
-}
-
-export interface MemberDetail extends MemberSummary {
-  birthDate: string | null;
-  startDate: string;
-  cardTypeId: number;
-  frozenFrom: string | null;
-  frozenTo: string | null;
-  frozenReason: string | null;
-  storedValueCents: number;
-  consultantId: number | null;
-  consultantName: string | null;
-  notes: string;
-  /**
-   * The national ID number (身份证号), kept only when a manager chose to when importing the roster.
-   * Sent to managers only: null for every other role, whatever is stored.
-   */
-  nationalId: string | null;
-  unpaidCents: number;
-  charges: ChargeInfo[];
-  freezes: FreezeInfo[];
-  /** Every change of the entitlement, newest first. */
-  entitlements: EntitlementEntry[];
-  recentVisits: VisitInfo[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MemberCard {
-  id: number;
-  cardNo: string;
-  name: string;
-  gender: MemberGender;
-  cardTypeName: string;
-  cardKind: CardKind;
-  expiryDate: string | null;
-  visitsLeft: number | null;
-  hasPhoto: boolean;
 }
 
 // ---- drink bar, payments, stored value -------------------------------------------------------

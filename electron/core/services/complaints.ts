@@ -29,7 +29,7 @@ import { type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
 import { addDays, dayBoundsUtc, daysBetween, localDate } from '../../shared/dates';
-import { getMemberRow } from './members';
+import { getMemberRow } from '../areas/members';
 import { stmt } from '../kernel/statements';
 
 interface ComplaintDb {

@@ -42,7 +42,7 @@ import { AppError } from '../errors';
 import { MANAGERS } from '../permissions';
 import { ageOn, dayBoundsUtc, localDate, localDateTime, zonedToUtc } from '../../shared/dates';
 import { openComplaints } from './complaints';
-import { getMemberRow } from './members';
+import { getMemberRow } from '../areas/members';
 import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { stmt } from '../kernel/statements';
 

@@ -46,7 +46,7 @@ import {
   memberState,
   type MemberRow,
   recordEntitlement,
-} from './members';
+} from '../areas/members';
 import { ledgerEntry } from '../areas/payments';
 import { stmt } from '../kernel/statements';
 

@@ -44,7 +44,7 @@ import { DESK, MANAGERS, SUPERVISORS } from '../permissions';
 import { addDays, dayBoundsUtc, localDate, localParts } from '../../shared/dates';
 import { missedAnnouncements } from './announcements';
 import { barPaymentsByMethod } from './bar';
-import { cardSalesFigures, mergeCardsSold } from './members';
+import { cardSalesFigures, mergeCardsSold } from '../areas/members';
 import { incidentHandlers } from './incidents';
 import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { centsToYuan, denominationsTotal } from '../../shared/money';
