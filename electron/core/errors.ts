@@ -4,6 +4,7 @@
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
+import { IMPORT_ERROR_CODES } from './areas/import/contract';
 import { MEMBERS_ERROR_CODES } from './areas/members/contract';
 import { PAYMENTS_ERROR_CODES } from './areas/payments/contract';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
@@ -22,11 +23,6 @@ const LEGACY_ERROR_CODES = [
   'TAG_NOT_AVAILABLE',
   'TAG_NUMBER_TAKEN',
   'TAG_NOT_ISSUED',
-  'IMPORT_JOB_UNKNOWN',
-  'IMPORT_FILE_INVALID',
-  'IMPORT_HAS_DUPLICATES',
-  'IMPORT_MAPPING_INVALID',
-  'IMPORT_HAS_PROBLEMS',
   'BACKUP_NOT_FOUND',
   'LAST_MANAGER',
   'RATE_LIMITED',
@@ -93,6 +89,7 @@ export const ERROR_CODES = [
   ...LEGACY_ERROR_CODES,
   ...CHECKIN_ERROR_CODES,
   ...MEMBERS_ERROR_CODES,
+  ...IMPORT_ERROR_CODES,
   ...PAYMENTS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

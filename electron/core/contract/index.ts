@@ -39,7 +39,6 @@ import {
   COMPLAINT_STATUSES,
   DEPARTMENTS,
   FOLLOW_UP_KINDS,
-  IMPORT_FIELDS,
   INCIDENT_KINDS,
   INCIDENT_SEVERITIES,
   INCIDENT_STATUSES,
@@ -48,6 +47,7 @@ import {
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
+import { importContract } from '../areas/import/contract';
 import { membersContract } from '../areas/members/contract';
 import { paymentsContract } from '../areas/payments/contract';
 import { visitorContract } from './visitors';
@@ -55,6 +55,7 @@ import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
+export * from '../areas/import/contract';
 export * from '../areas/members/contract';
 export * from '../areas/payments/contract';
 export * from './visitors';
@@ -89,31 +90,6 @@ const SettingsPatch = z
     complaintDeadlineDays: z.number().int().min(1).max(60),
   })
   .partial()
-  .strict();
-
-const ImportMapping = z
-  .object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(200).optional()])))
-  .strict();
-
-const JobId = z.string().regex(/^[a-f0-9]{32}$/, 'jobId');
-
-/** A file column (0-based). */
-const ColumnIndex = z.number().int().min(0).max(200);
-const ImportOptions = z
-  .object({
-    /** Columns added to the notes as "header: value" (any number of them). */
-    noteColumns: z.array(ColumnIndex).max(200).optional(),
-    /** The club keeps national ID numbers: required to import a column mapped as nationalId. */
-    keepNationalId: z.boolean().optional(),
-    /**
-     * Consultant names of the file that match no active staff member (or several): the staff member
-     * to use, or null to import those members without a consultant.
-     */
-    consultants: z
-      .array(z.object({ name: z.string().trim().min(1).max(100), staffId: Id.nullable() }).strict())
-      .max(1000)
-      .optional(),
-  })
   .strict();
 
 const Quantity = z.number().int().min(1).max(999);
@@ -373,54 +349,9 @@ export const contract = {
     output: out<T.CardTypeInfo>(),
     access: MANAGERS,
   }),
+  // ---- members (areas/members) and the roster import and export (areas/import) -------------
   ...membersContract,
-  /** Reads a CSV (UTF-8 or GBK) or .xlsx file and suggests what each column is; writes nothing. */
-  'members.importPreview': command({
-    input: z
-      .object({
-        /** the file's bytes, base64 (a 100,000-member roster is well under this limit) */
-        fileBase64: z.string().min(1).max(40_000_000),
-        encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),
-      })
-      .strict(),
-    output: out<T.ImportPreview>(),
-    access: MANAGERS,
-    tx: 'manual',
-  }),
-  /** Every problem of every row for a mapping; writes nothing. */
-  'members.importValidate': query({
-    input: z.object({ jobId: JobId, mapping: ImportMapping, options: ImportOptions.optional() }).strict(),
-    output: out<T.ImportValidation>(),
-    access: MANAGERS,
-  }),
-  /**
-   * Imports in one transaction: every row, or — when rows have problems — the rows without problems
-   * only if `skipInvalid` says the manager chose to after seeing them; otherwise nothing
-   * (IMPORT_HAS_PROBLEMS names the first row). "Import nothing" is importCancel.
-   */
-  'members.importCommit': command({
-    input: z
-      .object({
-        jobId: JobId,
-        mapping: ImportMapping,
-        options: ImportOptions.optional(),
-        skipInvalid: z.boolean().optional(),
-      })
-      .strict(),
-    output: out<T.ImportResult>(),
-    access: MANAGERS,
-  }),
-  'members.importCancel': command({
-    input: z.object({ jobId: JobId }).strict(),
-    output: out<{ ok: true }>(),
-    access: MANAGERS,
-  }),
-  'members.exportCsv': command({
-    input: Empty,
-    output: out<{ filename: string; csv: string; count: number }>(),
-    access: MANAGERS,
-    announce: false,
-  }),
+  ...importContract,
 
   // ---- check-in, check-out (areas/checkin) --------------------------------------------------
   ...checkinContract,
