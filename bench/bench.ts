@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Core } from '../electron/core/app';
 import type { Response } from '../electron/core/contract';
 import { DB_FILE, applyPragmas } from '../electron/core/db/database';
-import { memberTerms, RANK } from '../electron/core/services/pinyin';
+import { memberTerms, RANK } from '../electron/core/areas/members/pinyin';
 import { ManualClock } from '../electron/core/clock';
 import { addDays, dayBoundsUtc, localDate } from '../electron/shared/dates';
 import { generateBusyShift, generateClub, PINS, rng, TZ } from './generate';

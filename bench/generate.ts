@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { Core } from '../electron/core/app';
 import { DB_FILE } from '../electron/core/db/database';
 import { phoneKey } from '../electron/shared/phone';
-import { memberTerms } from '../electron/core/services/pinyin';
+import { memberTerms } from '../electron/core/areas/members/pinyin';
 import { addDays, dayBoundsUtc, localDate } from '../electron/shared/dates';
 import path from 'node:path';
 

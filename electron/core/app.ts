@@ -19,6 +19,9 @@ import { rotationHandlers } from './areas/rotation';
 import { visitorsHandlers } from './areas/visitors';
 import { announcementsHandlers } from './areas/announcements';
 import { shiftHandlers } from './areas/shift';
+import { importHandlers } from './areas/import';
+import { membersHandlers } from './areas/members';
+import { paymentsHandlers } from './areas/payments';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { contract, type Contract, type Response, type Settings, type SystemStatus } from './contract';
@@ -30,9 +33,6 @@ import { createDispatcher, type DbState } from './kernel/dispatch';
 import { AttemptWindow, Sessions } from './kernel/sessions';
 import { auditHandlers } from './services/audit';
 import { cardTypeHandlers } from './services/cardTypes';
-import { importHandlers } from './services/memberImport';
-import { memberHandlers } from './services/members';
-import { paymentHandlers } from './services/payments';
 import { sessionHandlers } from './services/session';
 import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './services/settings';
 import { getStaffRow, staffHandlers } from './services/staff';
@@ -60,11 +60,11 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
   ...staffHandlers,
   ...auditHandlers,
   ...cardTypeHandlers,
-  ...memberHandlers,
+  ...membersHandlers,
   ...importHandlers,
   ...checkinHandlers,
   ...barHandlers,
-  ...paymentHandlers,
+  ...paymentsHandlers,
   ...tagHandlers,
   ...incidentHandlers,
   ...complaintHandlers,

@@ -4,6 +4,9 @@
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
 import { BAR_ERROR_CODES } from './areas/bar/types';
+import { IMPORT_ERROR_CODES } from './areas/import/contract';
+import { MEMBERS_ERROR_CODES } from './areas/members/contract';
+import { PAYMENTS_ERROR_CODES } from './areas/payments/contract';
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { COMPLAINT_ERROR_CODES } from './areas/complaints/contract';
 import { INCIDENT_ERROR_CODES } from './areas/incidents/contract';
@@ -19,7 +22,6 @@ const LEGACY_ERROR_CODES = [
   'STAFF_LOCKED',
   'STAFF_INACTIVE',
   'ALREADY_SET_UP',
-  'CARD_NO_TAKEN',
   'CARD_TYPE_NAME_TAKEN',
   'CARD_TYPE_IN_USE',
   'OVERRIDE_NOT_ALLOWED',
@@ -28,26 +30,9 @@ const LEGACY_ERROR_CODES = [
   'TAG_NOT_AVAILABLE',
   'TAG_NUMBER_TAKEN',
   'TAG_NOT_ISSUED',
-  'FREEZE_INVALID',
-  'FREEZE_AFTER_EXPIRY',
-  'NOT_FROZEN',
-  'MEMBER_DEACTIVATED',
-  'MEMBER_FROZEN',
-  'FREE_CARD_NEEDS_AUTHORIZATION',
-  'VISITOR_ALREADY_SOLD',
-  'IMPORT_JOB_UNKNOWN',
-  'IMPORT_FILE_INVALID',
-  'IMPORT_HAS_DUPLICATES',
-  'IMPORT_MAPPING_INVALID',
-  'IMPORT_HAS_PROBLEMS',
   'BACKUP_NOT_FOUND',
   'LAST_MANAGER',
   'RATE_LIMITED',
-  'PAYMENT_MISMATCH',
-  'CASH_TENDERED_SHORT',
-  'STORED_VALUE_INSUFFICIENT',
-  'STORED_VALUE_GUEST',
-  'NOTHING_TO_PAY',
 ] as const;
 
 export const ERROR_CODES = [
@@ -61,6 +46,9 @@ export const ERROR_CODES = [
   ...ANNOUNCEMENTS_ERROR_CODES,
   ...BAR_ERROR_CODES,
   ...SHIFT_ERROR_CODES,
+  ...MEMBERS_ERROR_CODES,
+  ...IMPORT_ERROR_CODES,
+  ...PAYMENTS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

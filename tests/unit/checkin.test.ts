@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckinResult, OpArgs } from '../../electron/core/contract';
 import { loadVisitRow, toVisitInfo } from '../../electron/core/areas/checkin';
-import { loadMemberCard } from '../../electron/core/services/members';
+import { loadMemberCard } from '../../electron/core/areas/members';
 import { expectError, makeClub, type TestClub } from './helpers';
 
 /** The clock starts 2026-11-18 10:00 in Shanghai (club date 2026-11-18). */

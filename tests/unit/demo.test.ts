@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/database';
-import { memberState, type MemberRow } from '../../electron/core/services/members';
+import { memberState, type MemberRow } from '../../electron/core/areas/members';
 import { localDate } from '../../electron/shared/dates';
 import { tempDir } from './helpers';
 

@@ -3,7 +3,16 @@ import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MemberDetail, OpArgs } from '../../electron/core/contract';
-import { nationalIdOf, parseCsv, parseDate, parseMoney } from '../../electron/core/services/memberImport';
+import { parseCsv } from '../../electron/core/areas/import/read';
+import { nationalIdOf, parseDate, parseMoney } from '../../electron/core/areas/import/values';
+import {
+  IMPORT_COLUMN_KINDS,
+  IMPORT_FILE_PROBLEMS,
+  IMPORT_MAPPING_REASONS,
+  IMPORT_PROBLEM_CODES,
+} from '../../electron/core/areas/import/types';
+import en from '../../renderer/src/i18n/en';
+import zhCN from '../../renderer/src/i18n/zh-CN';
 import { expectError, makeClub, type TestClub } from './helpers';
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -1242,5 +1251,22 @@ describe('import is a manager’s operation', () => {
         mapping: own.suggestedMapping,
       }),
     ).toMatchObject({ imported: 2 });
+  });
+});
+
+describe('the import’s reasons as values', () => {
+  it('every problem code, file reason, mapping reason and column kind has words in both languages', () => {
+    const get = (o: unknown, key: string): unknown =>
+      key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o);
+    const keys = [
+      ...IMPORT_PROBLEM_CODES.map((c) => `members.problem.${c}`),
+      ...IMPORT_FILE_PROBLEMS.map((r) => `errors.IMPORT_FILE_INVALID_${r}`),
+      ...IMPORT_MAPPING_REASONS.map((r) => `errors.IMPORT_MAPPING_INVALID_${r}`),
+      ...IMPORT_COLUMN_KINDS.map((k) => `members.import.why.${k}`),
+    ];
+    for (const k of keys) {
+      expect(typeof get(en, k), k).toBe('string');
+      expect(typeof get(zhCN, k), k).toBe('string');
+    }
   });
 });

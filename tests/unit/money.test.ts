@@ -50,7 +50,7 @@ function oldSettings(s: string): number | null {
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
 
-/** electron/core/services/memberImport.ts (stored-value balances in an imported roster) */
+/** electron/core/areas/import/values.ts (stored-value balances in an imported roster) */
 function oldImport(s: string): number | null {
   let t = s.trim().replace(/[\s,，]/g, '');
   const negative = /^[-−]|^\(.*\)$/.test(t);

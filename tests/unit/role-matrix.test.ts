@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, ROLES, type OpName, type Role } from '../../electron/core/contract';
 import { PERMISSIONS } from '../../electron/core/permissions';
-import { REVEALS_PER_HOUR } from '../../electron/core/services/members';
+import { REVEALS_PER_HOUR } from '../../electron/core/areas/members';
 import { EXAMPLES } from './examples';
 import { makeClub, MANAGER_PIN } from './helpers';
 

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpArgs, OpResult } from '../../electron/core/contract';
-import { REVEALS_PER_HOUR } from '../../electron/core/services/members';
+import { REVEALS_PER_HOUR } from '../../electron/core/areas/members';
 import { expectError, makeClub, MANAGER_PIN, type TestClub } from './helpers';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpArgs } from '../../electron/core/contract';
-import { memberTerms, nameTerms, norm, prefixEnd } from '../../electron/core/services/pinyin';
+import { memberTerms, nameTerms, norm, prefixEnd } from '../../electron/core/areas/members/pinyin';
 import { makeClub, type TestClub } from './helpers';
 
 describe('search terms (pinyin.ts)', () => {

@@ -24,8 +24,6 @@ import {
   LongText,
   Name,
   OpId,
-  PaymentParts,
-  Phone,
   Pin,
   Reason,
   Role,
@@ -35,8 +33,11 @@ import {
   TimeZone,
 } from './common';
 import type * as T from './types';
-import { CARD_KINDS, DESK_PAYMENT_METHODS, IMPORT_FIELDS, STAFF_GENDERS } from './types';
+import { CARD_KINDS, DESK_PAYMENT_METHODS, STAFF_GENDERS } from './types';
 import { checkinContract } from '../areas/checkin/contract';
+import { importContract } from '../areas/import/contract';
+import { membersContract } from '../areas/members/contract';
+import { paymentsContract } from '../areas/payments/contract';
 import { complaintContract } from '../areas/complaints/contract';
 import { incidentContract } from '../areas/incidents/contract';
 import { rotationContract } from '../areas/rotation/contract';
@@ -47,6 +48,9 @@ import { shiftContract } from '../areas/shift/contract';
 
 export * from './types';
 export * from '../areas/checkin/contract';
+export * from '../areas/import/contract';
+export * from '../areas/members/contract';
+export * from '../areas/payments/contract';
 export * from '../areas/complaints/contract';
 export * from '../areas/incidents/contract';
 export * from '../areas/rotation/contract';
@@ -85,79 +89,6 @@ const SettingsPatch = z
   })
   .partial()
   .strict();
-
-const MemberFields = z
-  .object({
-    cardNo: CardNo,
-    name: Name,
-    gender: Gender,
-    phone: Phone.nullable(),
-    birthDate: DateStr.nullable(),
-    cardTypeId: Id,
-    startDate: DateStr,
-    /** Time-based cards: defaults to start + duration. Visit cards: optional expiry. */
-    expiryDate: DateStr.nullable(),
-    /** Visit-based cards: defaults to the card type's count. */
-    visitsLeft: z.number().int().min(0).max(100_000).nullable(),
-    consultantId: Id.nullable(),
-    notes: LongText,
-  })
-  .strict();
-
-/** What stays editable at the desk: the member's personal details (entitlements have their own operations). */
-const PersonalFields = z
-  .object({
-    cardNo: CardNo,
-    name: Name,
-    gender: Gender,
-    phone: Phone.nullable(),
-    birthDate: DateStr.nullable(),
-    notes: LongText,
-  })
-  .strict();
-
-const ImportMapping = z
-  .object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(200).optional()])))
-  .strict();
-
-const JobId = z.string().regex(/^[a-f0-9]{32}$/, 'jobId');
-
-/** A file column (0-based). */
-const ColumnIndex = z.number().int().min(0).max(200);
-const ImportOptions = z
-  .object({
-    /** Columns added to the notes as "header: value" (any number of them). */
-    noteColumns: z.array(ColumnIndex).max(200).optional(),
-    /** The club keeps national ID numbers: required to import a column mapped as nationalId. */
-    keepNationalId: z.boolean().optional(),
-    /**
-     * Consultant names of the file that match no active staff member (or several): the staff member
-     * to use, or null to import those members without a consultant.
-     */
-    consultants: z
-      .array(z.object({ name: z.string().trim().min(1).max(100), staffId: Id.nullable() }).strict())
-      .max(1000)
-      .optional(),
-  })
-  .strict();
-
-/**
- * A card sold at the desk: the amount actually paid, typed from the consultant's sales slip (the
- * desk never sees catalogue prices), paid in up to four parts that add up to it. A card given
- * without payment (amount 0) needs a shift lead's or manager's authorisation with a reason.
- */
-const CardSaleFields = {
-  cardTypeId: Id,
-  /** How many periods (time cards) or visit packs (visit cards) of the card type. */
-  quantity: z.number().int().min(1).max(10),
-  amountCents: Cents,
-  /** Required when the amount is not 0. */
-  parts: PaymentParts.optional(),
-  /** The consultant who sold the card (optional). */
-  soldById: Id.nullable().optional(),
-  authorization: Authorization.optional(),
-  opId: OpId.optional(),
-};
 
 export const contract = {
   // ---- system, setup, backups -------------------------------------------------------------
@@ -324,142 +255,9 @@ export const contract = {
     output: out<T.CardTypeInfo>(),
     access: MANAGERS,
   }),
-  'members.search': query({
-    input: z.object({ q: z.string().max(100), limit: z.number().int().min(1).max(100).optional() }).strict(),
-    output: out<T.MemberSummary[]>(),
-    access: [...DESK, 'bar', 'consultant'],
-  }),
-  'members.get': query({
-    input: z.object({ id: Id }).strict(),
-    output: out<T.MemberDetail>(),
-    access: [...DESK, 'consultant'],
-  }),
-  // Entitlements change only through explicit operations: a card is sold or renewed at the desk
-  // (money in the shift's drawer), a manager registers a card sold before or corrects one.
-  /** A manager registers a member whose card was sold before (no sale, no payment): recorded as 'registered'. */
-  'members.create': command({ input: MemberFields, output: out<T.MemberDetail>(), access: MANAGERS }),
-  /**
-   * The member's personal details (the desk). The entitlement (card type, dates, visits, active)
-   * changes only through members.sell / renew / freeze / unfreeze / correct; the consultant only by a manager.
-   */
-  'members.update': command({
-    input: PersonalFields.partial().extend({ id: Id, consultantId: Id.nullable().optional() }).strict(),
-    output: out<T.MemberDetail>(),
-    access: [...DESK, 'consultant'],
-  }),
-  /** A new member with a card sold at the desk; `visitorId`: the registered visitor who joined. */
-  'members.sell': command({
-    input: PersonalFields.extend({
-      ...CardSaleFields,
-      /** The first day of the card: today (default) or a later day within 90 days. */
-      startDate: DateStr.optional(),
-      visitorId: Id.optional(),
-    }).strict(),
-    output: out<T.CardSaleResult>(),
-    access: DESK,
-  }),
-  /**
-   * Renewal (the member's own card type: the period continues after the current one, visits are
-   * added) or upgrade (another card type: the new card replaces the current one from today).
-   */
-  'members.renew': command({
-    input: z.object({ id: Id, ...CardSaleFields }).strict(),
-    output: out<T.CardSaleResult>(),
-    access: DESK,
-  }),
-  /** A manager's correction of the entitlement, with a reason (recorded before and after). */
-  'members.correct': command({
-    input: z
-      .object({
-        id: Id,
-        cardTypeId: Id.optional(),
-        startDate: DateStr.optional(),
-        expiryDate: DateStr.nullable().optional(),
-        visitsLeft: z.number().int().min(0).max(100_000).nullable().optional(),
-        active: z.boolean().optional(),
-        reason: Reason,
-      })
-      .strict(),
-    output: out<T.MemberDetail>(),
-    access: MANAGERS,
-  }),
-  'members.freeze': command({
-    input: z.object({ id: Id, fromDate: DateStr, toDate: DateStr, reason: Reason }).strict(),
-    output: out<T.MemberDetail>(),
-    access: [...SUPERVISORS, 'consultant'],
-  }),
-  'members.unfreeze': command({
-    input: z.object({ id: Id }).strict(),
-    output: out<T.MemberDetail>(),
-    access: [...SUPERVISORS, 'consultant'],
-  }),
-  'members.setPhoto': command({
-    input: z
-      .object({
-        id: Id,
-        /** data:image/jpeg;base64,… at most ~1.5 MB; null removes the photo */
-        dataUrl: z
-          .string()
-          .max(2_000_000)
-          .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'photo')
-          .nullable(),
-      })
-      .strict(),
-    output: out<{ ok: true }>(),
-    access: [...DESK, 'consultant'],
-  }),
-  'members.photo': query({
-    input: z.object({ id: Id }).strict(),
-    output: out<{ dataUrl: string | null }>(),
-    access: [...DESK, 'consultant'],
-  }),
-  /** Reads a CSV (UTF-8 or GBK) or .xlsx file and suggests what each column is; writes nothing. */
-  'members.importPreview': command({
-    input: z
-      .object({
-        /** the file's bytes, base64 (a 100,000-member roster is well under this limit) */
-        fileBase64: z.string().min(1).max(40_000_000),
-        encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),
-      })
-      .strict(),
-    output: out<T.ImportPreview>(),
-    access: MANAGERS,
-    tx: 'manual',
-  }),
-  /** Every problem of every row for a mapping; writes nothing. */
-  'members.importValidate': query({
-    input: z.object({ jobId: JobId, mapping: ImportMapping, options: ImportOptions.optional() }).strict(),
-    output: out<T.ImportValidation>(),
-    access: MANAGERS,
-  }),
-  /**
-   * Imports in one transaction: every row, or — when rows have problems — the rows without problems
-   * only if `skipInvalid` says the manager chose to after seeing them; otherwise nothing
-   * (IMPORT_HAS_PROBLEMS names the first row). "Import nothing" is importCancel.
-   */
-  'members.importCommit': command({
-    input: z
-      .object({
-        jobId: JobId,
-        mapping: ImportMapping,
-        options: ImportOptions.optional(),
-        skipInvalid: z.boolean().optional(),
-      })
-      .strict(),
-    output: out<T.ImportResult>(),
-    access: MANAGERS,
-  }),
-  'members.importCancel': command({
-    input: z.object({ jobId: JobId }).strict(),
-    output: out<{ ok: true }>(),
-    access: MANAGERS,
-  }),
-  'members.exportCsv': command({
-    input: Empty,
-    output: out<{ filename: string; csv: string; count: number }>(),
-    access: MANAGERS,
-    announce: false,
-  }),
+  // ---- members (areas/members) and the roster import and export (areas/import) -------------
+  ...membersContract,
+  ...importContract,
 
   // ---- check-in, check-out (areas/checkin) --------------------------------------------------
   ...checkinContract,
@@ -467,80 +265,8 @@ export const contract = {
   // ---- drink bar (areas/bar) ----------------------------------------------------------------
   ...barContract,
 
-  // ---- payments and stored value -------------------------------------------------------------
-  /** What a member still owes: unpaid bar lines of earlier visits and unpaid charges (lost tags). */
-  'payments.debts': query({
-    input: z.object({ memberId: Id }).strict(),
-    output: out<T.Debts>(),
-    access: DESK,
-  }),
-  'payments.payDebts': command({
-    input: z.object({ memberId: Id, parts: PaymentParts, opId: OpId.optional() }).strict(),
-    output: out<T.Receipt>(),
-    access: DESK,
-  }),
-  'storedValue.account': query({
-    input: z
-      .object({
-        memberId: Id,
-        limit: z.number().int().min(1).max(500).optional(),
-        offset: z.number().int().min(0).max(10_000_000).optional(),
-      })
-      .strict(),
-    output: out<T.StoredValueAccount>(),
-    access: [...DESK, 'consultant'],
-  }),
-  'storedValue.topup': command({
-    input: z
-      .object({
-        memberId: Id,
-        amountCents: Cents.refine((n) => n > 0, 'positive'),
-        method: z.enum(DESK_PAYMENT_METHODS),
-        tenderedCents: Cents.optional(),
-        reference: ShortText.optional(),
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.Receipt>(),
-    access: DESK,
-  }),
-  /** Pays part of a balance back to the member (cash or card). */
-  'storedValue.refund': command({
-    input: z
-      .object({
-        memberId: Id,
-        amountCents: Cents.refine((n) => n > 0, 'positive'),
-        method: z.enum(DESK_PAYMENT_METHODS),
-        reason: Reason,
-        opId: OpId.optional(),
-      })
-      .strict(),
-    output: out<T.Receipt>(),
-    access: MANAGERS,
-  }),
-  /** A manager's correction of a balance, with a reason (never below zero). */
-  'storedValue.adjust': command({
-    input: z
-      .object({
-        memberId: Id,
-        amountCents: z
-          .number()
-          .int()
-          .min(-100_000_000)
-          .max(100_000_000)
-          .refine((n) => n !== 0, 'nonzero'),
-        reason: Reason,
-      })
-      .strict(),
-    output: out<T.StoredValueAccount>(),
-    access: MANAGERS,
-  }),
-  /** The weekly check: the week's movements and anything that does not add up. */
-  'storedValue.check': query({
-    input: z.object({ from: DateStr, to: DateStr }).strict(),
-    output: out<T.StoredValueCheck>(),
-    access: SUPERVISORS,
-  }),
+  // ---- payments and stored value (areas/payments) ------------------------------------------
+  ...paymentsContract,
 
   // ---- key tags ----------------------------------------------------------------------------
   'tags.board': query({ input: Empty, output: out<T.TagBoard>(), access: [...DESK, 'bar'] }),

@@ -7,7 +7,7 @@ import type { DB } from '../db/database';
 import type { Language, Role } from '../contract';
 import { writeAudit } from '../context';
 import { addDays, daysBetween, localDate } from '../../shared/dates';
-import { insertMember, recordMissingInitialEntitlements } from './members';
+import { insertMember, recordMissingInitialEntitlements } from '../areas/members';
 import { writeSettings } from './settings';
 import { insertStaff } from './staff';
 import { seedTags } from './tags';

@@ -6,7 +6,7 @@
 import type { PaymentMethod } from '../../contract/types';
 import type { DB } from '../../db/database';
 import { stmt } from '../../kernel/statements';
-import { LINE_SELECT, type LineRow } from '../../services/payments';
+import { LINE_SELECT, type LineRow } from '../payments';
 import type { StockMoveKind, StocktakeKind } from './types';
 
 /** A row of `bar_items`. */

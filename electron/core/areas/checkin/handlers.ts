@@ -8,14 +8,8 @@ import type { DB } from '../../db/database';
 import { type Ctx, type HandlersOf } from '../../kernel/ctx';
 import { AppError } from '../../kernel/errors';
 import { SUPERVISORS } from '../../kernel/roles';
-import {
-  findMemberByCard,
-  getMemberRow,
-  memberCardOf,
-  type MemberRow,
-  unpaidCents,
-} from '../../services/members';
-import { settle, storedValueOf, toTabLine, visitTabCents } from '../../services/payments';
+import { findMemberByCard, getMemberRow, memberCardOf, type MemberRow, unpaidCents } from '../members';
+import { settle, storedValueOf, toTabLine, visitTabCents } from '../payments';
 import { authorize } from '../../services/staff';
 import { pickTag, setTagStatus } from '../../services/tags';
 import { dayBoundsUtc, daysBetween } from '../../../shared/dates';

@@ -6,7 +6,7 @@
 import type { MemberGender } from '../../contract/types';
 import type { DB } from '../../db/database';
 import { stmt } from '../../kernel/statements';
-import { LINE_SELECT, type LineRow } from '../../services/payments';
+import { LINE_SELECT, type LineRow } from '../payments';
 import type { CheckoutKind, VisitKind } from './contract';
 
 /** A row of `visits`. */

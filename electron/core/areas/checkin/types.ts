@@ -3,7 +3,9 @@
  * what its operations answer. No zod here: the renderer imports these (through
  * electron/core/contract) without loading the schemas.
  */
-import type { MemberCard, MemberGender, Receipt, TabLine } from '../../contract/types';
+import type { MemberGender, TabLine } from '../../contract/types';
+import type { MemberCard } from '../members/types';
+import type { Receipt } from '../payments/types';
 
 // ---- enums and error codes ------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import type { DB } from '../../db/database';
 import type { Ctx, HandlersOf } from '../../kernel/ctx';
 import { AppError } from '../../kernel/errors';
 import { MANAGERS } from '../../kernel/roles';
-import { getMemberRow } from '../../services/members';
+import { getMemberRow } from '../members';
 import { addDays, dayBoundsUtc, daysBetween, localDate } from '../../../shared/dates';
 import {
   COMPLAINT_OPEN_STATUSES,

@@ -10,13 +10,7 @@ import type { Ctx, HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { MANAGERS, VOID_AUTHORIZERS } from '../../../kernel/roles';
 import { findOpenVisit, loadVisitRow, toInsideVisit } from '../../checkin';
-import {
-  planBarRefund,
-  storedValueOf,
-  toTabLine,
-  writeBarRefund,
-  type LineRow,
-} from '../../../services/payments';
+import { planBarRefund, storedValueOf, toTabLine, writeBarRefund, type LineRow } from '../../payments';
 import { authorize } from '../../../services/staff';
 import { getTag } from '../../../services/tags';
 import { dayBoundsUtc } from '../../../../shared/dates';

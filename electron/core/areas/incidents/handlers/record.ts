@@ -8,7 +8,7 @@ import type { DB } from '../../../db/database';
 import type { Ctx } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { MANAGERS } from '../../../kernel/roles';
-import { getMemberRow } from '../../../services/members';
+import { getMemberRow } from '../../members';
 import { ageOn, localDate } from '../../../../shared/dates';
 import * as q from '../queries';
 import type { IncidentColumns, IncidentRow, PersonColumns } from '../queries';

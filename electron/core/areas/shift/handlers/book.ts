@@ -7,8 +7,8 @@
 import type { DB } from '../../../db/database';
 import type { Ctx } from '../../../kernel/ctx';
 import { barPaymentsByMethod } from '../../bar';
-import { cardSalesFigures, mergeCardsSold } from '../../../services/members';
-import { visitTabCents } from '../../../services/payments';
+import { cardSalesFigures, mergeCardsSold } from '../../members';
+import { visitTabCents } from '../../payments';
 import { visitorHandover } from '../../visitors';
 import type { HandoverBook, LostTag, TagMismatch, TagOut, UnpaidTab } from '../types';
 import * as q from '../queries/book';

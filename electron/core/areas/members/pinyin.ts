@@ -4,7 +4,7 @@
  * rank (lower is a better match); search is a prefix match over the terms (phone terms: exact only).
  */
 import { pinyin } from 'pinyin-pro';
-import { phoneDigits } from '../../shared/phone';
+import { phoneDigits } from '../../../shared/phone';
 
 export const RANK = {
   cardExact: 0,
@@ -60,7 +60,7 @@ export function nameTerms(name: string): Term[] {
 
 /**
  * Every term of a member. The phone gives two terms, matched only when equal to the query (never as
- * a prefix, see members.ts searchMembers): its digits as a person types them ("13812345678",
+ * a prefix, see handlers/search.ts): its digits as a person types them ("13812345678",
  * phone.ts `phoneDigits`, however the number was written) and its last four digits.
  */
 export function memberTerms(m: { cardNo: string; name: string; phone: string | null }): Term[] {
