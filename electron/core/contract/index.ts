@@ -13,17 +13,12 @@ import { z } from 'zod';
 import { command, out, query } from '../kernel/op';
 import { DESK, MANAGERS, SUPERVISORS } from '../kernel/roles';
 import {
-  Authorization,
-  CardNo,
   Cents,
   DateStr,
   Empty,
-  Gender,
   Id,
   Language,
-  LongText,
   Name,
-  OpId,
   Pin,
   Reason,
   Role,
@@ -33,7 +28,7 @@ import {
   TimeZone,
 } from './common';
 import type * as T from './types';
-import { CARD_KINDS, DESK_PAYMENT_METHODS, STAFF_GENDERS } from './types';
+import { CARD_KINDS, STAFF_GENDERS } from './types';
 import { checkinContract } from '../areas/checkin/contract';
 import { importContract } from '../areas/import/contract';
 import { membersContract } from '../areas/members/contract';

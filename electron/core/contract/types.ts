@@ -3,7 +3,7 @@
  * value lists of the contract's enums (the schemas build their z.enum from these). No zod here: the
  * renderer takes these lists without loading the schemas.
  */
-import type { VisitInfo, VisitKind } from '../areas/checkin/types';
+import type { VisitKind } from '../areas/checkin/types';
 import type { Role } from '../kernel/roles';
 
 export const GENDERS = ['male', 'female'] as const;
