@@ -30,8 +30,8 @@ export async function startServer(
         resolve(m[1]!);
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
   return { url, dataDir, proc };

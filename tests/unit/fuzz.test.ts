@@ -92,7 +92,7 @@ function hostileArgs(op: OpName): fc.Arbitrary<unknown> {
       arbitrary: fc
         .tuple(named, fc.constantFrom('__proto__', 'constructor', 'extra'), hostileValue)
         .map(([o, k, v]) => {
-          const copy = { ...(o as object) } as Record<string, unknown>;
+          const copy = { ...o } as Record<string, unknown>;
           Object.defineProperty(copy, k, { value: v, enumerable: true, configurable: true, writable: true });
           return copy;
         }),

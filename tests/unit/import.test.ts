@@ -1112,7 +1112,7 @@ describe('export', () => {
       memberId: x2.id,
       amountCents: 4550,
       reason: 'opening',
-    } as never);
+    });
     return club;
   }
 

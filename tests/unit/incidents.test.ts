@@ -438,7 +438,7 @@ describe('incidents', () => {
     const before = count();
     for (const [extra, code] of hostile) {
       const err = await expectError(
-        s.club.call(s.desk.session, 'incidents.open', { ...base, ...extra } as OpArgs<'incidents.open'>),
+        s.club.call(s.desk.session, 'incidents.open', { ...base, ...extra }),
         code,
       );
       expect(JSON.stringify(err), JSON.stringify(extra)).toMatch(/person|memberId/);

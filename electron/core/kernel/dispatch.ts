@@ -14,7 +14,6 @@
  *
  * It knows no area: the host (the Core) gives it the handles, the settings and the staff lookup.
  */
-import type { z } from 'zod';
 import type { Transaction } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Settings } from '../contract/types';
@@ -98,7 +97,7 @@ export function createDispatcher(
       throw new AppError('UNKNOWN_OPERATION');
     }
     const def = contract[op]!;
-    const parsed = (def.input as z.ZodType).safeParse(rawArgs ?? {});
+    const parsed = def.input.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       throw new AppError('VALIDATION', {
         issues: parsed.error.issues.slice(0, 10).map((i) => ({

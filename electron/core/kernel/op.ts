@@ -67,7 +67,7 @@ export function command<I extends z.ZodType, O>(spec: OpSpec<I, O> & { announce?
 export function command<I extends z.ZodType, O>(
   spec: OpSpec<I, O> & { tx?: 'manual'; announce?: false },
 ): CommandDef<I, O> | ManualCommandDef<I, O> {
-  return { kind: 'command', ...spec } as CommandDef<I, O> | ManualCommandDef<I, O>;
+  return { kind: 'command', ...spec };
 }
 
 /** Phantom marker for an operation's result type. */

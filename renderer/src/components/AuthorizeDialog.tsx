@@ -68,7 +68,7 @@ export function AuthorizeDialog(props: {
 
   return (
     <Modal title={props.title} onClose={props.onClose}>
-      <form className="authorize-form" onSubmit={submit} noValidate>
+      <form className="authorize-form" onSubmit={(ev) => void submit(ev)} noValidate>
         {props.children && <div className="authorize-what">{props.children}</div>}
         <div className="field">
           <label htmlFor={`${uid}-staff`}>{t('checkin.auth.supervisor')}</label>

@@ -160,7 +160,7 @@ export default function SetupScreen(props: { onDone: () => void }) {
           </div>
           <LangSwitch />
         </div>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(ev) => void submit(ev)} noValidate>
           <h2>{t('setup.club')}</h2>
           <div className="grid-2">
             {field(

@@ -202,7 +202,7 @@ function StaffDialog(props: {
 
   return (
     <Modal title={st ? t('staff.editTitle', { name: st.name }) : t('staff.newTitle')} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="field">
           <label htmlFor={`${uid}-name`}>{t('staff.fields.name')}</label>
           <input

@@ -122,13 +122,13 @@ export function cellText(v: unknown): string {
     return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v as string);
+  return String(v);
 }
 
 async function readXlsx(bytes: Buffer, rowNumbers: number[]): Promise<string[][]> {
   let data: unknown[][];
   try {
-    data = (await readSheet(bytes)) as unknown[][];
+    data = (await readSheet(bytes));
   } catch {
     throw new AppError('IMPORT_FILE_INVALID', { reason: 'xlsx_unreadable' });
   }

@@ -85,7 +85,7 @@ export function CorrectDialog(props: {
 
   return (
     <Modal title={t('bar.correct.title', { name: line.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <p>
           {t('bar.correct.what', {
             name: line.name,

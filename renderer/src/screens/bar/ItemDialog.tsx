@@ -114,7 +114,7 @@ export function ItemDialog(props: {
       title={it ? t('bar.itemDialog.editTitle', { name: it.name }) : t('bar.itemDialog.addTitle')}
       onClose={props.onClose}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         {field(
           'name',
           t('bar.itemDialog.name'),

@@ -47,7 +47,7 @@ export function ReceiveDialog(props: {
 
   return (
     <Modal title={t('bar.receiveDialog.title')} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="field">
           <label htmlFor={`${uid}-item`}>{t('bar.receiveDialog.item')}</label>
           <select

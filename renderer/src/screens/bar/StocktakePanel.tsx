@@ -135,7 +135,7 @@ export function StocktakePanel() {
   }
 
   return (
-    <form className="bar-stocktake-form" onSubmit={submit} noValidate>
+    <form className="bar-stocktake-form" onSubmit={(ev) => void submit(ev)} noValidate>
       <div className="card bar-stocktake-top">
         <RadioRow<Kind>
           legend={t('bar.stocktake.kind')}

@@ -42,7 +42,7 @@ export function OrderList() {
       <h2 id={`${uid}-h`}>
         {rows ? t('barReport.order.titleFor', { month: rows.month }) : t('barReport.order.title')}
       </h2>
-      <form className="toolbar barreport-order-form no-print" onSubmit={submit} noValidate>
+      <form className="toolbar barreport-order-form no-print" onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="field">
           <label htmlFor={`${uid}-month`}>{t('barReport.order.month')}</label>
           <input

@@ -26,7 +26,7 @@ export function ChangeTagDialog(props: { visit: VisitInfo; onClose(): void; onDo
 
   return (
     <Modal title={t('checkin.changeTag.title', { name: props.visit.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <p>{t('checkin.changeTag.current', { tag: props.visit.tagNumber ?? t('checkin.noTag') })}</p>
         <div className="field">
           <label htmlFor={`${uid}-tag`}>{t('checkin.changeTag.newTag')}</label>

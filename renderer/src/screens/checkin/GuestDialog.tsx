@@ -61,7 +61,7 @@ export function GuestDialog(props: { kind: 'trial' | 'coach'; onClose(): void; o
       title={props.kind === 'trial' ? t('checkin.guest.titleTrial') : t('checkin.guest.titleCoach')}
       onClose={props.onClose}
     >
-      <form onSubmit={submit} noValidate className="guest-form">
+      <form onSubmit={(ev) => void submit(ev)} noValidate className="guest-form">
         <div className="field">
           <label htmlFor={`${uid}-name`}>{t('checkin.guest.name')}</label>
           <input

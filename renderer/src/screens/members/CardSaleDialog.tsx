@@ -343,7 +343,7 @@ export function CardSaleDialog(props: {
           />
         </form>
       ) : (
-        <form onSubmit={pay} noValidate className="sale-form">
+        <form onSubmit={(ev) => void pay(ev)} noValidate className="sale-form">
           <p className="sale-preview">
             {type && `${t('members.history.typeQty', { type: type.name, count: qty })} · `}
             {outcome && t('members.sell.preview', { what: what(outcome) })}

@@ -90,7 +90,7 @@ export function CorrectDialog(props: {
 
   return (
     <Modal title={t('members.correct.title', { name: m.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate className="member-form">
+      <form onSubmit={(ev) => void submit(ev)} noValidate className="member-form">
         <p className="muted">{t('members.correct.explain')}</p>
         <div className="field">
           <label htmlFor={`${uid}-cardTypeId`}>{t('members.fields.cardType')}</label>
@@ -196,7 +196,7 @@ export function ActiveDialog(props: {
   };
   return (
     <Modal title={t(`members.${a}.title`, { name: props.member.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <p>{t(`members.${a}.explain`)}</p>
         <div className="field">
           <label htmlFor={`${uid}-reason`}>{t('members.correct.reason')}</label>

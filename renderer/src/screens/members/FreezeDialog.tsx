@@ -54,7 +54,7 @@ export function FreezeDialog(props: {
 
   return (
     <Modal title={t('members.freeze.title', { name: props.member.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="grid-2">
           <div className="field">
             <label htmlFor={`${uid}-from`}>{t('members.freeze.from')}</label>

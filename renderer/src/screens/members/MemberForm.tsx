@@ -208,7 +208,7 @@ export function MemberForm(props: {
       onClose={props.onClose}
       wide
     >
-      <form onSubmit={submit} noValidate className="member-form">
+      <form onSubmit={(ev) => void submit(ev)} noValidate className="member-form">
         <p className="muted">{editing ? t('members.form.personalOnly') : t('members.form.registerHint')}</p>
         <div className="member-form-grid">
           {field(

@@ -66,7 +66,7 @@ export function TopupDialog(props: { member: MemberDetail; onClose(): void; onDo
 
   return (
     <Modal title={t('members.sv.topupTitle', { name: m.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate className="sv-form">
+      <form onSubmit={(ev) => void submit(ev)} noValidate className="sv-form">
         <p className="muted">{t('members.sv.current', { amount: fmtMoney(m.storedValueCents) })}</p>
         <AmountField
           id={`${uid}-amount`}
@@ -164,7 +164,7 @@ export function RefundDialog(props: {
 
   return (
     <Modal title={t('members.sv.refundTitle', { name: m.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate className="sv-form">
+      <form onSubmit={(ev) => void submit(ev)} noValidate className="sv-form">
         <p className="muted">{t('members.sv.current', { amount: fmtMoney(props.balanceCents) })}</p>
         <AmountField
           id={`${uid}-amount`}
@@ -240,7 +240,7 @@ export function AdjustDialog(props: {
 
   return (
     <Modal title={t('members.sv.adjustTitle', { name: m.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate className="sv-form">
+      <form onSubmit={(ev) => void submit(ev)} noValidate className="sv-form">
         <p className="muted">{t('members.sv.current', { amount: fmtMoney(props.balanceCents) })}</p>
         <SegChoice<'add' | 'deduct'>
           legend={t('members.sv.direction')}

@@ -202,7 +202,7 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
       title={ct ? t('settings.cardTypes.editTitle', { name: ct.name }) : t('settings.cardTypes.newTitle')}
       onClose={props.onClose}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <Field id={`${uid}-name`} label={t('settings.cardTypes.name')} error={errs.name}>
           <input
             {...inv(`${uid}-name`, errs.name)}

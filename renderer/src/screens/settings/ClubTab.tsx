@@ -162,7 +162,7 @@ function ClubForm(props: { initial: Settings }) {
 
   return (
     <section className="card section">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="grid-2">
           {text('clubName', { maxLength: 100 })}
           <Field id={id('timeZone')} label={t('settings.club.timeZone')} error={errs.timeZone}>

@@ -81,7 +81,7 @@ export function PinTab() {
   );
   return (
     <section className="card section">
-      <form onSubmit={submit} noValidate className="stack" style={{ maxWidth: 360 }}>
+      <form onSubmit={(ev) => void submit(ev)} noValidate className="stack" style={{ maxWidth: 360 }}>
         {pinInput('current', t('settings.pin.current'))}
         {pinInput('next', t('settings.pin.new'))}
         {pinInput('repeat', t('settings.pin.repeat'))}

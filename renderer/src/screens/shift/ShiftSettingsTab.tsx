@@ -156,7 +156,7 @@ function ShiftSettingsForm(props: { initial: Settings }) {
 
   const floatId = `${uid}-float`;
   return (
-    <form className="stack shiftset" onSubmit={submit} noValidate>
+    <form className="stack shiftset" onSubmit={(ev) => void submit(ev)} noValidate>
       <section className="card section" aria-labelledby={`${uid}-float-h`}>
         <h2 id={`${uid}-float-h`}>{t('settings.shift.floatTitle')}</h2>
         <div className="field shiftset-float">

@@ -104,7 +104,7 @@ export function TagActionDialog(props: {
 
   return (
     <Modal title={title} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         {list && <p className="tags-dialog-list">{t('tags.theseTags', { list })}</p>}
         {(a.kind === 'retire' || a.kind === 'restore') && (
           <div className="field">

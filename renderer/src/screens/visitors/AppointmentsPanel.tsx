@@ -118,7 +118,7 @@ export function AppointmentsPanel() {
       {canCreate && (
         <form
           className="card vis-side-form"
-          onSubmit={submit}
+          onSubmit={(ev) => void submit(ev)}
           noValidate
           aria-label={t('visitors.appt.title')}
         >

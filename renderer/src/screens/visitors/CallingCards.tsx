@@ -242,7 +242,7 @@ function LeftDialog(props: { v: VisitorDetail; onClose(): void }) {
   };
   return (
     <Modal title={t('visitors.call.leftTitle', { visitor: props.v.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="field">
           <label htmlFor={`${uid}-note`}>{t('visitors.call.leftNote')}</label>
           <input id={`${uid}-note`} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -178,7 +178,7 @@ function DisputeCard(props: { d: DisputeInfo; canDecide: boolean; onDone(): void
         </p>
       )}
       {props.canDecide && d.status === 'open' && (
-        <form className="vis-decide" onSubmit={submit} noValidate>
+        <form className="vis-decide" onSubmit={(ev) => void submit(ev)} noValidate>
           <fieldset className="field radio-row">
             <legend>{t('visitors.disputes.decide')}</legend>
             <label className="radio">

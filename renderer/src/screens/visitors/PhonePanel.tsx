@@ -99,7 +99,7 @@ export function PhonePanel() {
       {canCreate && (
         <form
           className="card vis-side-form"
-          onSubmit={submit}
+          onSubmit={(ev) => void submit(ev)}
           noValidate
           aria-label={t('visitors.phone.title')}
           onChange={() => (opId.current = newOpId())}

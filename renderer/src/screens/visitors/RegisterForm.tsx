@@ -215,7 +215,12 @@ export function RegisterForm() {
           </button>
         </div>
       )}
-      <form className="card vis-form" onSubmit={submit} noValidate aria-label={t('visitors.form.title')}>
+      <form
+        className="card vis-form"
+        onSubmit={(ev) => void submit(ev)}
+        noValidate
+        aria-label={t('visitors.form.title')}
+      >
         <div className="vis-form-grid">
           <div className="field">
             <label htmlFor={id('name')}>{t('visitors.form.name')}</label>

@@ -238,7 +238,7 @@ function AwayDialog(props: { c: RotationConsultant; onClose(): void }) {
 
   return (
     <Modal title={t('visitors.rotation.awayTitle', { name: props.c.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <RadioRow<AwayKind>
           legend={t('visitors.rotation.awayKind')}
           name={`${uid}-kind`}

@@ -199,7 +199,7 @@ function OutcomeDialog(props: { v: VisitorSummary; onClose(): void }) {
 
   return (
     <Modal title={t('visitors.outcome.title', { visitor: props.v.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <fieldset className="field radio-row">
           <legend>{t('visitors.outcome.kind')}</legend>
           {VISITOR_OUTCOMES.map((k) => (
@@ -312,7 +312,7 @@ function DisputeDialog(props: { v: VisitorSummary; onClose(): void }) {
 
   return (
     <Modal title={t('visitors.dispute.title', { visitor: props.v.name })} onClose={props.onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <p>
           {t('visitors.dispute.what', { visitor: props.v.name, name: props.v.creditConsultantName ?? '—' })}
         </p>

@@ -99,7 +99,7 @@ function RulesFormFilled(props: { initial: Settings }) {
   return (
     <section className="card section">
       <h2>{t('visitors.settings.rulesTitle')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="grid-3">
           {INT_KEYS.map((k) => (
             <div className="field" key={k}>
@@ -261,7 +261,7 @@ function ClassDialog(props: { slot?: ClassSlot; onClose(): void; onSaved(): void
       title={s ? t('visitors.settings.editClass', { name: s.className }) : t('visitors.settings.addClass')}
       onClose={props.onClose}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="grid-2">
           <div className="field">
             <label htmlFor={`${uid}-wd`}>{t('visitors.settings.weekday')}</label>
