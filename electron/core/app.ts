@@ -32,7 +32,7 @@ import { paymentHandlers } from './services/payments';
 import { sessionHandlers } from './services/session';
 import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './services/settings';
 import { shiftHandlers } from './services/shift';
-import { getStaffRow, staffHandlers } from './services/staff';
+import { getStaffRow, staffHandlers } from './areas/staff';
 import { systemHandlers } from './services/system';
 import { tagHandlers } from './services/tags';
 import { visitorHandlers } from './services/visitors';

@@ -4,18 +4,15 @@
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
+import { STAFF_ERROR_CODES } from './areas/staff/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
 const LEGACY_ERROR_CODES = [
-  'PIN_WRONG',
-  'STAFF_LOCKED',
-  'STAFF_INACTIVE',
   'ALREADY_SET_UP',
   'CARD_NO_TAKEN',
   'CARD_TYPE_NAME_TAKEN',
   'CARD_TYPE_IN_USE',
-  'OVERRIDE_NOT_ALLOWED',
   'TAG_UNKNOWN',
   'TAG_IN_USE',
   'TAG_NOT_AVAILABLE',
@@ -34,7 +31,6 @@ const LEGACY_ERROR_CODES = [
   'IMPORT_MAPPING_INVALID',
   'IMPORT_HAS_PROBLEMS',
   'BACKUP_NOT_FOUND',
-  'LAST_MANAGER',
   'RATE_LIMITED',
   'PAYMENT_MISMATCH',
   'CASH_TENDERED_SHORT',
@@ -99,7 +95,12 @@ const LEGACY_ERROR_CODES = [
   'MANAGER_PIN_REQUIRED',
 ] as const;
 
-export const ERROR_CODES = [...KERNEL_ERROR_CODES, ...LEGACY_ERROR_CODES, ...CHECKIN_ERROR_CODES] as const;
+export const ERROR_CODES = [
+  ...KERNEL_ERROR_CODES,
+  ...LEGACY_ERROR_CODES,
+  ...CHECKIN_ERROR_CODES,
+  ...STAFF_ERROR_CODES,
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export { AppError, isAppError, toAppError, type AppErrorShape, type ErrorParams } from './kernel/errors';

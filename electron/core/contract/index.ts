@@ -27,7 +27,6 @@ import {
   Phone,
   Pin,
   Reason,
-  Role,
   ShortText,
   TagNumber,
   TimeStr,
@@ -46,16 +45,17 @@ import {
   INCIDENT_KINDS,
   INCIDENT_SEVERITIES,
   INCIDENT_STATUSES,
-  STAFF_GENDERS,
   STOCKTAKE_KINDS,
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
+import { STAFF_GENDERS, staffContract, type LoginStaff, type StaffInfo } from '../areas/staff/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
+export * from '../areas/staff/contract';
 export * from './visitors';
 export * from './shift';
 export * from './patterns';
@@ -283,7 +283,7 @@ export const contract = {
   }),
   'system.createDemo': command({
     input: z.object({ language: Language }).strict(),
-    output: out<{ ok: true; staff: { name: string; role: T.StaffInfo['role']; pin: string }[] }>(),
+    output: out<{ ok: true; staff: { name: string; role: StaffInfo['role']; pin: string }[] }>(),
     access: 'public',
     states: ['setup'],
   }),
@@ -311,7 +311,7 @@ export const contract = {
   // ---- session -----------------------------------------------------------------------------
   'session.staffList': query({
     input: Empty,
-    output: out<T.LoginStaff[]>(),
+    output: out<LoginStaff[]>(),
     access: 'public',
     sessionless: true,
   }),
@@ -347,31 +347,7 @@ export const contract = {
   // ---- settings, staff, audit --------------------------------------------------------------
   'settings.get': query({ input: Empty, output: out<T.Settings>(), access: 'staff' }),
   'settings.update': command({ input: SettingsPatch, output: out<T.Settings>(), access: MANAGERS }),
-  'staff.list': query({
-    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
-    output: out<T.StaffInfo[]>(),
-    access: MANAGERS,
-  }),
-  'staff.create': command({
-    input: z.object({ name: Name, role: Role, pin: Pin, gender: z.enum(STAFF_GENDERS) }).strict(),
-    output: out<T.StaffInfo>(),
-    access: MANAGERS,
-  }),
-  'staff.update': command({
-    input: z
-      .object({
-        id: Id,
-        name: Name.optional(),
-        role: Role.optional(),
-        gender: z.enum(STAFF_GENDERS).optional(),
-        active: z.boolean().optional(),
-        newPin: Pin.optional(),
-      })
-      .strict(),
-    output: out<T.StaffInfo>(),
-    access: MANAGERS,
-    tx: 'manual',
-  }),
+  ...staffContract,
   'audit.search': query({
     input: z
       .object({

@@ -4,7 +4,7 @@
  * renderer takes these lists without loading the schemas.
  */
 import type { InsideVisit, VisitInfo, VisitKind } from '../areas/checkin/types';
-import type { Role } from '../kernel/roles';
+import type { StaffInfo } from '../areas/staff/types';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -12,9 +12,6 @@ export type Gender = (typeof GENDERS)[number];
 export type MemberGender = Gender | 'unknown';
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-/** A staff member's gender (who counts as coach men / women); they may leave it unsaid. */
-export const STAFF_GENDERS = ['male', 'female', 'unspecified'] as const;
-export type StaffGender = (typeof STAFF_GENDERS)[number];
 /** A card type counts time (days) or visits. */
 export const CARD_KINDS = ['time', 'visits'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
@@ -24,20 +21,6 @@ export type AwayKind = (typeof AWAY_KINDS)[number];
 /** How a visitor's visit ended (visitors). */
 export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
 export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
-
-export interface StaffInfo {
-  id: number;
-  name: string;
-  role: Role;
-  gender: StaffGender;
-  active: boolean;
-}
-
-export interface LoginStaff {
-  id: number;
-  name: string;
-  role: Role;
-}
 
 export interface SessionInfo {
   staff: StaffInfo;

@@ -14,7 +14,7 @@ import { findOpenVisit, loadVisitRow, toInsideVisit } from '../areas/checkin';
 import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { LINE_SELECT, planBarRefund, storedValueOf, toTabLine, writeBarRefund } from './payments';
 export { visitTabCents } from './payments';
-import { authorize } from './staff';
+import { authorize } from '../areas/staff';
 import { getTag } from './tags';
 import { stmt } from '../kernel/statements';
 

@@ -9,7 +9,7 @@ import { writeAudit } from '../context';
 import { addDays, daysBetween, localDate } from '../../shared/dates';
 import { insertMember, recordMissingInitialEntitlements } from './members';
 import { writeSettings } from './settings';
-import { insertStaff } from './staff';
+import { insertStaff } from '../areas/staff';
 import { seedTags } from './tags';
 import { seedDemoIncidents } from './demoIncidents';
 import { stmt } from '../kernel/statements';

@@ -40,7 +40,7 @@ import { formatPhone, isValidPhone, maskPhone, phoneDigits, phoneKey } from '../
 import { addDays, daysBetween } from '../../shared/dates';
 import { memberDebtCents, settle } from './payments';
 import { memberTerms, norm, prefixEnd, RANK } from './pinyin';
-import { authorize } from './staff';
+import { authorize } from '../areas/staff';
 import { stmt } from '../kernel/statements';
 
 export interface MemberRow {

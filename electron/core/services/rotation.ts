@@ -21,7 +21,7 @@ import type {
 import { type Actor, type Ctx, handlers } from '../context';
 import { AppError } from '../errors';
 import { zonedToUtc } from '../../shared/dates';
-import { getStaffRow, verifyPin } from './staff';
+import { getStaffRow, verifyPin } from '../areas/staff';
 import { stmt } from '../kernel/statements';
 
 export interface SigninRow {

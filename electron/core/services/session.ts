@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { writeAudit } from '../kernel/ctx';
 import { stmt } from '../kernel/statements';
 import { allowedOps } from '../permissions';
-import { getStaffRow, hashPin, pinMatches, toStaffInfo, verifyPin } from './staff';
+import { getStaffRow, hashPin, pinMatches, toStaffInfo, verifyPin } from '../areas/staff';
 
 function sessionInfo(ctx: Ctx, staffId: number): SessionInfo {
   const row = getStaffRow(ctx.db, staffId)!;

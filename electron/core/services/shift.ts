@@ -50,7 +50,7 @@ import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { centsToYuan, denominationsTotal } from '../../shared/money';
 import { drawerState } from './drawer';
 import { visitTabCents } from './payments';
-import { authorize, verifyPin } from './staff';
+import { authorize, verifyPin } from '../areas/staff';
 import { visitorHandover } from './visitors';
 import { stmt } from '../kernel/statements';
 

@@ -13,7 +13,7 @@ import type { AttemptWindow } from '../kernel/sessions';
 import { MANAGERS } from '../permissions';
 import { createDemoClub } from './demo';
 import { isSetUp, writeSettings } from './settings';
-import { insertStaff, pinMatches } from './staff';
+import { insertStaff, pinMatches } from '../areas/staff';
 import { seedTags } from './tags';
 
 export const systemHandlers = handlers({

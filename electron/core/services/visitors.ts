@@ -60,7 +60,7 @@ import {
   signinOf,
   takeTurn,
 } from './rotation';
-import { getStaffRow, verifyPin } from './staff';
+import { getStaffRow, verifyPin } from '../areas/staff';
 import { stmt } from '../kernel/statements';
 
 /**

@@ -16,7 +16,7 @@ import {
   unpaidCents,
 } from '../../services/members';
 import { settle, storedValueOf, toTabLine, visitTabCents } from '../../services/payments';
-import { authorize } from '../../services/staff';
+import { authorize } from '../staff';
 import { pickTag, setTagStatus } from '../../services/tags';
 import { dayBoundsUtc, daysBetween } from '../../../shared/dates';
 import type {
