@@ -29,7 +29,7 @@ import { incidentHandlers } from './services/incidents';
 import { importHandlers } from './services/memberImport';
 import { memberHandlers } from './services/members';
 import { paymentHandlers } from './services/payments';
-import { sessionHandlers } from './services/session';
+import { sessionHandlers } from './areas/session';
 import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './services/settings';
 import { shiftHandlers } from './services/shift';
 import { getStaffRow, staffHandlers } from './areas/staff';

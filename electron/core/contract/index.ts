@@ -49,12 +49,14 @@ import {
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
-import { STAFF_GENDERS, staffContract, type LoginStaff, type StaffInfo } from '../areas/staff/contract';
+import { sessionContract } from '../areas/session/contract';
+import { STAFF_GENDERS, staffContract, type StaffInfo } from '../areas/staff/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/checkin/contract';
+export * from '../areas/session/contract';
 export * from '../areas/staff/contract';
 export * from './visitors';
 export * from './shift';
@@ -308,41 +310,8 @@ export const contract = {
     states: ['broken'],
   }),
 
-  // ---- session -----------------------------------------------------------------------------
-  'session.staffList': query({
-    input: Empty,
-    output: out<LoginStaff[]>(),
-    access: 'public',
-    sessionless: true,
-  }),
-  'session.login': command({
-    input: z.object({ staffId: Id, pin: Pin }).strict(),
-    output: out<T.SessionInfo>(),
-    access: 'public',
-    tx: 'manual',
-    sessionless: true,
-  }),
-  'session.current': command({
-    input: Empty,
-    output: out<T.SessionInfo | null>(),
-    access: 'public',
-    tx: 'manual',
-    sessionless: true,
-  }),
-  'session.logout': command({
-    input: Empty,
-    output: out<{ ok: true }>(),
-    access: 'public',
-    tx: 'manual',
-    sessionless: true,
-  }),
-  /** Locks the counter now (keeps who was logged in, for a quick unlock). */
-  'session.lock': command({ input: Empty, output: out<{ ok: true }>(), access: 'staff', tx: 'manual' }),
-  'session.changePin': command({
-    input: z.object({ currentPin: Pin, newPin: Pin }).strict(),
-    output: out<{ ok: true }>(),
-    access: 'staff',
-  }),
+  // ---- session (areas/session) -------------------------------------------------------------
+  ...sessionContract,
 
   // ---- settings, staff, audit --------------------------------------------------------------
   'settings.get': query({ input: Empty, output: out<T.Settings>(), access: 'staff' }),

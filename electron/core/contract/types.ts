@@ -4,7 +4,6 @@
  * renderer takes these lists without loading the schemas.
  */
 import type { InsideVisit, VisitInfo, VisitKind } from '../areas/checkin/types';
-import type { StaffInfo } from '../areas/staff/types';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -21,13 +20,6 @@ export type AwayKind = (typeof AWAY_KINDS)[number];
 /** How a visitor's visit ended (visitors). */
 export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
 export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
-
-export interface SessionInfo {
-  staff: StaffInfo;
-  /** Operations this staff member may call (for showing or hiding controls; the core decides). */
-  allowed: string[];
-  idleLockMinutes: number;
-}
 
 export interface Settings {
   clubName: string;
