@@ -30,7 +30,7 @@ import { importHandlers } from './services/memberImport';
 import { memberHandlers } from './services/members';
 import { paymentHandlers } from './services/payments';
 import { sessionHandlers } from './areas/session';
-import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './services/settings';
+import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './areas/settings';
 import { shiftHandlers } from './services/shift';
 import { getStaffRow, staffHandlers } from './areas/staff';
 import { systemHandlers } from './services/system';

@@ -50,6 +50,7 @@ import {
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { checkinContract } from '../areas/checkin/contract';
 import { sessionContract } from '../areas/session/contract';
+import { settingsContract } from '../areas/settings/contract';
 import { STAFF_GENDERS, staffContract, type StaffInfo } from '../areas/staff/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
@@ -57,40 +58,12 @@ import { shiftContract } from './shift';
 export * from './types';
 export * from '../areas/checkin/contract';
 export * from '../areas/session/contract';
+export * from '../areas/settings/contract';
 export * from '../areas/staff/contract';
 export * from './visitors';
 export * from './shift';
 export * from './patterns';
 export * from '../kernel/roles';
-
-const SettingsPatch = z
-  .object({
-    clubName: Name,
-    timeZone: TimeZone,
-    language: Language,
-    staffArriveTime: TimeStr,
-    openTime: TimeStr,
-    closeTime: TimeStr,
-    duplicateScanSeconds: z.number().int().min(0).max(600),
-    idleLockMinutes: z.number().int().min(1).max(240),
-    lostTagFeeCents: Cents,
-    disinfectionDays: z.array(z.number().int().min(0).max(6)).max(7),
-    expiryWarnDays: z.number().int().min(0).max(90),
-    visitsWarnThreshold: z.number().int().min(0).max(100),
-    leadOwnershipDays: z.number().int().min(0).max(60),
-    callTimeoutSeconds: z.number().int().min(10).max(3600),
-    maxPages: z.number().int().min(1).max(10),
-    autoProposeNext: z.boolean(),
-    announceLeadMinutes: z.number().int().min(0).max(120),
-    preClosingAnnounceMinutes: z.number().int().min(0).max(180),
-    openingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
-    closingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
-    defaultFloatCents: Cents,
-    barCorrectionMinutes: z.number().int().min(0).max(60),
-    complaintDeadlineDays: z.number().int().min(1).max(60),
-  })
-  .partial()
-  .strict();
 
 const MemberFields = z
   .object({
@@ -314,8 +287,7 @@ export const contract = {
   ...sessionContract,
 
   // ---- settings, staff, audit --------------------------------------------------------------
-  'settings.get': query({ input: Empty, output: out<T.Settings>(), access: 'staff' }),
-  'settings.update': command({ input: SettingsPatch, output: out<T.Settings>(), access: MANAGERS }),
+  ...settingsContract,
   ...staffContract,
   'audit.search': query({
     input: z

@@ -21,48 +21,6 @@ export type AwayKind = (typeof AWAY_KINDS)[number];
 export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
 export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
 
-export interface Settings {
-  clubName: string;
-  timeZone: string;
-  language: Language;
-  staffArriveTime: string;
-  openTime: string;
-  closeTime: string;
-  duplicateScanSeconds: number;
-  idleLockMinutes: number;
-  lostTagFeeCents: number;
-  /** 0 = Sunday … 6 = Saturday */
-  disinfectionDays: number[];
-  expiryWarnDays: number;
-  visitsWarnThreshold: number;
-  currency: string;
-  /** Visitors: an appointment this many days old or less belongs to the consultant who fixed it first. */
-  leadOwnershipDays: number;
-  /** Visitors: how long a called consultant has to come to the desk. */
-  callTimeoutSeconds: number;
-  /** Visitors: pages on the public address at most (the first call is page 1). */
-  maxPages: number;
-  /** Visitors: when the time is up, page again / call the next consultant without a click. */
-  autoProposeNext: boolean;
-  /** Class announcements: minutes before the class. */
-  announceLeadMinutes: number;
-  /** The pre-closing announcement: minutes before closing. */
-  preClosingAnnounceMinutes: number;
-  /** Shift opening checklist; an item starting with "@" is a built-in one the desk words in its language. */
-  openingChecklist: string[];
-  /** Pre-closing checklist of the day close (same convention). */
-  closingChecklist: string[];
-  /** The float of the very first shift (later shifts take the float handed over at the last close). */
-  defaultFloatCents: number;
-  /**
-   * Drink bar: minutes after a slip is written during which the bar may correct it on the spot (the
-   * member confirms, the tab unpaid). Afterwards any removal or reduction is a void (a supervisor's PIN).
-   */
-  barCorrectionMinutes: number;
-  /** Complaints: a complaint is to be closed within this many days of being registered (club-local dates). */
-  complaintDeadlineDays: number;
-}
-
 export interface SystemStatus {
   state: 'setup' | 'ready' | 'broken';
   clubName: string | null;

@@ -8,7 +8,7 @@ import type { Language, Role } from '../contract';
 import { writeAudit } from '../context';
 import { addDays, daysBetween, localDate } from '../../shared/dates';
 import { insertMember, recordMissingInitialEntitlements } from './members';
-import { writeSettings } from './settings';
+import { writeSettings } from '../areas/settings';
 import { insertStaff } from '../areas/staff';
 import { seedTags } from './tags';
 import { seedDemoIncidents } from './demoIncidents';

@@ -12,7 +12,7 @@ import { writeAudit } from '../kernel/ctx';
 import type { AttemptWindow } from '../kernel/sessions';
 import { MANAGERS } from '../permissions';
 import { createDemoClub } from './demo';
-import { isSetUp, writeSettings } from './settings';
+import { isSetUp, writeSettings } from '../areas/settings';
 import { insertStaff, pinMatches } from '../areas/staff';
 import { seedTags } from './tags';
 
