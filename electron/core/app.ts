@@ -21,7 +21,7 @@ import { AppError, toAppError } from './errors';
 import type { Actor, DatabaseFiles, HandlersOf } from './kernel/ctx';
 import { createDispatcher, type DbState } from './kernel/dispatch';
 import { AttemptWindow, Sessions } from './kernel/sessions';
-import { auditHandlers } from './services/audit';
+import { auditHandlers } from './areas/audit';
 import { barHandlers } from './services/bar';
 import { cardTypeHandlers } from './services/cardTypes';
 import { complaintHandlers } from './services/complaints';

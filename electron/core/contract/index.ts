@@ -48,6 +48,7 @@ import {
   STOCKTAKE_KINDS,
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
+import { auditContract } from '../areas/audit/contract';
 import { checkinContract } from '../areas/checkin/contract';
 import { sessionContract } from '../areas/session/contract';
 import { settingsContract } from '../areas/settings/contract';
@@ -56,6 +57,7 @@ import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
 export * from './types';
+export * from '../areas/audit/contract';
 export * from '../areas/checkin/contract';
 export * from '../areas/session/contract';
 export * from '../areas/settings/contract';
@@ -289,20 +291,7 @@ export const contract = {
   // ---- settings, staff, audit --------------------------------------------------------------
   ...settingsContract,
   ...staffContract,
-  'audit.search': query({
-    input: z
-      .object({
-        q: z.string().max(100).optional(),
-        from: DateStr.optional(),
-        to: DateStr.optional(),
-        staffId: Id.optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-        offset: z.number().int().min(0).max(10_000_000).optional(),
-      })
-      .strict(),
-    output: out<T.Page<T.AuditRow>>(),
-    access: MANAGERS,
-  }),
+  ...auditContract,
 
   // ---- card types and members --------------------------------------------------------------
   'cardTypes.list': query({

@@ -399,19 +399,6 @@ export interface TagBoard {
   disinfectionDueToday: boolean;
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  staffId: number | null;
-  staffName: string | null;
-  op: string;
-  entity: string | null;
-  entityId: string | null;
-  before: string | null;
-  after: string | null;
-  detail: string | null;
-}
-
 /**
  * The fields a roster column can be imported as. Besides these, any column can be added to the
  * notes ("header: value"), see ImportOptions.noteColumns.
