@@ -23,7 +23,7 @@ import { createDispatcher, type DbState } from './kernel/dispatch';
 import { AttemptWindow, Sessions } from './kernel/sessions';
 import { auditHandlers } from './areas/audit';
 import { barHandlers } from './services/bar';
-import { cardTypeHandlers } from './services/cardTypes';
+import { cardTypeHandlers } from './areas/cardTypes';
 import { complaintHandlers } from './services/complaints';
 import { incidentHandlers } from './services/incidents';
 import { importHandlers } from './services/memberImport';

@@ -3,6 +3,7 @@
  * words for each, in both languages: tests/unit/i18n.test.ts). An area adds its codes in its own
  * contract.ts (`export const CHECKIN_ERROR_CODES = [...] as const`) and is added here.
  */
+import { CARD_TYPES_ERROR_CODES } from './areas/cardTypes/types';
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { STAFF_ERROR_CODES } from './areas/staff/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
@@ -11,8 +12,6 @@ import { KERNEL_ERROR_CODES } from './kernel/errors';
 const LEGACY_ERROR_CODES = [
   'ALREADY_SET_UP',
   'CARD_NO_TAKEN',
-  'CARD_TYPE_NAME_TAKEN',
-  'CARD_TYPE_IN_USE',
   'TAG_UNKNOWN',
   'TAG_IN_USE',
   'TAG_NOT_AVAILABLE',
@@ -99,6 +98,7 @@ export const ERROR_CODES = [
   ...KERNEL_ERROR_CODES,
   ...LEGACY_ERROR_CODES,
   ...CHECKIN_ERROR_CODES,
+  ...CARD_TYPES_ERROR_CODES,
   ...STAFF_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

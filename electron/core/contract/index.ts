@@ -35,7 +35,6 @@ import {
 import type * as T from './types';
 import {
   ATTACHMENT_TYPES,
-  CARD_KINDS,
   COMPLAINT_CHANNELS,
   COMPLAINT_STATUSES,
   DEPARTMENTS,
@@ -49,6 +48,7 @@ import {
 } from './types';
 import { LOCAL_DATE_TIME_PATTERN, MONTH_PATTERN } from '../../shared/dates';
 import { auditContract } from '../areas/audit/contract';
+import { cardTypesContract } from '../areas/cardTypes/contract';
 import { checkinContract } from '../areas/checkin/contract';
 import { sessionContract } from '../areas/session/contract';
 import { settingsContract } from '../areas/settings/contract';
@@ -58,6 +58,7 @@ import { shiftContract } from './shift';
 
 export * from './types';
 export * from '../areas/audit/contract';
+export * from '../areas/cardTypes/contract';
 export * from '../areas/checkin/contract';
 export * from '../areas/session/contract';
 export * from '../areas/settings/contract';
@@ -294,38 +295,7 @@ export const contract = {
   ...auditContract,
 
   // ---- card types and members --------------------------------------------------------------
-  'cardTypes.list': query({
-    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
-    output: out<T.CardTypeInfo[]>(),
-    access: 'staff',
-  }),
-  'cardTypes.create': command({
-    input: z
-      .object({
-        name: Name,
-        kind: z.enum(CARD_KINDS),
-        durationDays: z.number().int().min(1).max(36_600).nullable(),
-        visitCount: z.number().int().min(1).max(100_000).nullable(),
-        priceCents: Cents,
-      })
-      .strict(),
-    output: out<T.CardTypeInfo>(),
-    access: MANAGERS,
-  }),
-  'cardTypes.update': command({
-    input: z
-      .object({
-        id: Id,
-        name: Name.optional(),
-        durationDays: z.number().int().min(1).max(36_600).nullable().optional(),
-        visitCount: z.number().int().min(1).max(100_000).nullable().optional(),
-        priceCents: Cents.optional(),
-        active: z.boolean().optional(),
-      })
-      .strict(),
-    output: out<T.CardTypeInfo>(),
-    access: MANAGERS,
-  }),
+  ...cardTypesContract,
   'members.search': query({
     input: z.object({ q: z.string().max(100), limit: z.number().int().min(1).max(100).optional() }).strict(),
     output: out<T.MemberSummary[]>(),

@@ -32,18 +32,6 @@ export interface SystemStatus {
   dataDir: string;
 }
 
-export interface CardTypeInfo {
-  id: number;
-  name: string;
-  kind: CardKind;
-  durationDays: number | null;
-  visitCount: number | null;
-  /** Present only for roles that may see membership prices. */
-  priceCents?: number;
-  active: boolean;
-  memberCount: number;
-}
-
 export type MemberState = 'active' | 'expired' | 'not_started' | 'frozen' | 'no_visits' | 'deactivated';
 
 export interface MemberSummary {
