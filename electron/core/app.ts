@@ -34,7 +34,7 @@ import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './areas
 import { shiftHandlers } from './services/shift';
 import { getStaffRow, staffHandlers } from './areas/staff';
 import { systemHandlers } from './services/system';
-import { tagHandlers } from './services/tags';
+import { tagHandlers } from './areas/tags';
 import { visitorHandlers } from './services/visitors';
 import { localDate } from '../shared/dates';
 

@@ -6,16 +6,13 @@
 import { CARD_TYPES_ERROR_CODES } from './areas/cardTypes/types';
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { STAFF_ERROR_CODES } from './areas/staff/types';
+import { TAGS_ERROR_CODES } from './areas/tags/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
 const LEGACY_ERROR_CODES = [
   'ALREADY_SET_UP',
   'CARD_NO_TAKEN',
-  'TAG_UNKNOWN',
-  'TAG_IN_USE',
-  'TAG_NOT_AVAILABLE',
-  'TAG_NUMBER_TAKEN',
   'TAG_NOT_ISSUED',
   'FREEZE_INVALID',
   'FREEZE_AFTER_EXPIRY',
@@ -100,6 +97,7 @@ export const ERROR_CODES = [
   ...CHECKIN_ERROR_CODES,
   ...CARD_TYPES_ERROR_CODES,
   ...STAFF_ERROR_CODES,
+  ...TAGS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -52,6 +52,7 @@ import { cardTypesContract } from '../areas/cardTypes/contract';
 import { checkinContract } from '../areas/checkin/contract';
 import { sessionContract } from '../areas/session/contract';
 import { settingsContract } from '../areas/settings/contract';
+import { tagsContract } from '../areas/tags/contract';
 import { STAFF_GENDERS, staffContract, type StaffInfo } from '../areas/staff/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
@@ -62,6 +63,7 @@ export * from '../areas/cardTypes/contract';
 export * from '../areas/checkin/contract';
 export * from '../areas/session/contract';
 export * from '../areas/settings/contract';
+export * from '../areas/tags/contract';
 export * from '../areas/staff/contract';
 export * from './visitors';
 export * from './shift';
@@ -625,43 +627,7 @@ export const contract = {
   }),
 
   // ---- key tags ----------------------------------------------------------------------------
-  'tags.board': query({ input: Empty, output: out<T.TagBoard>(), access: [...DESK, 'bar'] }),
-  'tags.sendToDisinfection': command({
-    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000) }).strict(),
-    output: out<T.TagBoard>(),
-    access: DESK,
-  }),
-  'tags.returnFromDisinfection': command({
-    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000) }).strict(),
-    output: out<T.TagBoard>(),
-    access: DESK,
-  }),
-  'tags.add': command({
-    input: z.object({ from: TagNumber, to: TagNumber }).strict(),
-    output: out<T.TagBoard>(),
-    access: MANAGERS,
-  }),
-  'tags.retire': command({
-    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000), reason: Reason }).strict(),
-    output: out<T.TagBoard>(),
-    access: SUPERVISORS,
-  }),
-  /** Puts a lost or retired tag back in service (found, repaired). */
-  'tags.restore': command({
-    input: z.object({ number: TagNumber, reason: Reason }).strict(),
-    output: out<T.TagBoard>(),
-    access: SUPERVISORS,
-  }),
-  'tags.renumber': command({
-    input: z.object({ from: TagNumber, to: TagNumber }).strict(),
-    output: out<T.TagBoard>(),
-    access: MANAGERS,
-  }),
-  'tags.setLocker': command({
-    input: z.object({ number: TagNumber, locker: ShortText.nullable() }).strict(),
-    output: out<T.TagBoard>(),
-    access: SUPERVISORS,
-  }),
+  ...tagsContract,
 
   // ---- visitors, consultant rotation, phone inquiries, announcements (see ./visitors.ts) -------
   ...visitorContract,

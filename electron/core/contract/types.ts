@@ -3,7 +3,7 @@
  * value lists of the contract's enums (the schemas build their z.enum from these). No zod here: the
  * renderer takes these lists without loading the schemas.
  */
-import type { InsideVisit, VisitInfo, VisitKind } from '../areas/checkin/types';
+import type { InsideVisit, VisitInfo } from '../areas/checkin/types';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -361,31 +361,9 @@ export interface OrderListRow {
   suggested: number;
 }
 
-export const TAG_STATUSES = ['available', 'issued', 'disinfection', 'lost', 'retired'] as const;
-export type TagStatus = (typeof TAG_STATUSES)[number];
-/** Tags that can be retired (not out with someone, not retired already). */
-export const RETIRABLE_TAG_STATUSES: readonly TagStatus[] = ['available', 'disinfection', 'lost'];
-/** Tags that can be put back into use. */
-export const RESTORABLE_TAG_STATUSES: readonly TagStatus[] = ['lost', 'retired'];
 /** A bar stocktake: the daily count or the month-end one. */
 export const STOCKTAKE_KINDS = ['daily', 'month_end'] as const;
 export type StocktakeKind = (typeof STOCKTAKE_KINDS)[number];
-
-export interface TagRow {
-  number: number;
-  locker: string | null;
-  status: TagStatus;
-  since: string;
-  lastDisinfectedAt: string | null;
-  holder: { visitId: number; name: string; kind: VisitKind; cardNo: string | null } | null;
-}
-
-export interface TagBoard {
-  tags: TagRow[];
-  counts: Record<TagStatus, number> & { total: number };
-  /** Today is a disinfection day and no tag has been sent to disinfection today. */
-  disinfectionDueToday: boolean;
-}
 
 /**
  * The fields a roster column can be imported as. Besides these, any column can be added to the

@@ -15,7 +15,7 @@ import { csvDocument, csvMoney, type CsvValue } from '../../shared/csv';
 import { LINE_SELECT, planBarRefund, storedValueOf, toTabLine, writeBarRefund } from './payments';
 export { visitTabCents } from './payments';
 import { authorize } from '../areas/staff';
-import { getTag } from './tags';
+import { getTag } from '../areas/tags';
 import { stmt } from '../kernel/statements';
 
 interface ItemRow {

@@ -10,7 +10,7 @@ import { addDays, daysBetween, localDate } from '../../shared/dates';
 import { insertMember, recordMissingInitialEntitlements } from './members';
 import { writeSettings } from '../areas/settings';
 import { insertStaff } from '../areas/staff';
-import { seedTags } from './tags';
+import { seedTags } from '../areas/tags';
 import { seedDemoIncidents } from './demoIncidents';
 import { stmt } from '../kernel/statements';
 

@@ -14,7 +14,7 @@ import { MANAGERS } from '../permissions';
 import { createDemoClub } from './demo';
 import { isSetUp, writeSettings } from '../areas/settings';
 import { insertStaff, pinMatches } from '../areas/staff';
-import { seedTags } from './tags';
+import { seedTags } from '../areas/tags';
 
 export const systemHandlers = handlers({
   'system.setup': (ctx, a) => {

@@ -10,7 +10,7 @@ import {
   RETIRABLE_TAG_STATUSES,
   TAG_STATUSES,
   type CheckoutPreview,
-  type TagRow,
+  type KeyTag,
 } from '../../../electron/core/contract';
 import { call } from '../api';
 import { Icon } from './checkin/Icon';
@@ -25,7 +25,7 @@ import { TagActionDialog, type TagAction } from './tags/TagActionDialog';
 import './TagsScreen.css';
 import './CheckInScreen.css';
 
-function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: TagRow): string {
+function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: KeyTag): string {
   const status = t(`tags.status.${tag.status}`);
   if (tag.status === 'issued' && tag.holder) {
     return t('tags.tileIssued', { number: tag.number, name: tag.holder.name, time: fmtTime(tag.since) });
@@ -84,7 +84,7 @@ export default function TagsScreen() {
     }
   };
 
-  const onTile = async (tag: TagRow, shift: boolean) => {
+  const onTile = async (tag: KeyTag, shift: boolean) => {
     if (tag.status === 'issued') {
       if (!tag.holder || !canCheckout) return;
       try {

@@ -1,7 +1,7 @@
 /** The key-tag board: all tags, what is selected, and the batch actions on them. */
 import { create } from 'zustand';
 import { call } from '../api';
-import type { TagBoard, TagRow, TagStatus } from '../../../electron/core/contract';
+import type { TagBoard, KeyTag, TagStatus } from '../../../electron/core/contract';
 
 export type TagFilter = TagStatus | 'all';
 
@@ -17,13 +17,13 @@ interface TagsState {
   setBoard(b: TagBoard): void;
   setFilter(f: TagFilter): void;
   toggle(n: number): void;
-  selectRange(to: number, visible: readonly TagRow[]): void;
+  selectRange(to: number, visible: readonly KeyTag[]): void;
   selectWhere(status: TagStatus): void;
   clearSelection(): void;
 }
 
 /** Tags that can be selected for batch actions (an issued tag is with a person; its click opens check-out). */
-export function selectable(t: TagRow): boolean {
+export function selectable(t: KeyTag): boolean {
   return t.status !== 'issued';
 }
 

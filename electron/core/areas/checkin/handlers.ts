@@ -17,7 +17,7 @@ import {
 } from '../../services/members';
 import { settle, storedValueOf, toTabLine, visitTabCents } from '../../services/payments';
 import { authorize } from '../staff';
-import { pickTag, setTagStatus } from '../../services/tags';
+import { pickTag, setTagStatus } from '../tags';
 import { dayBoundsUtc, daysBetween } from '../../../shared/dates';
 import type {
   BlockCode,
