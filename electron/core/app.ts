@@ -33,7 +33,7 @@ import { sessionHandlers } from './areas/session';
 import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './areas/settings';
 import { shiftHandlers } from './services/shift';
 import { getStaffRow, staffHandlers } from './areas/staff';
-import { systemHandlers } from './services/system';
+import { systemHandlers } from './areas/system';
 import { tagHandlers } from './areas/tags';
 import { visitorHandlers } from './services/visitors';
 import { localDate } from '../shared/dates';

@@ -6,12 +6,12 @@
 import { CARD_TYPES_ERROR_CODES } from './areas/cardTypes/types';
 import { CHECKIN_ERROR_CODES } from './areas/checkin/contract';
 import { STAFF_ERROR_CODES } from './areas/staff/types';
+import { SYSTEM_ERROR_CODES } from './areas/system/types';
 import { TAGS_ERROR_CODES } from './areas/tags/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 /** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
 const LEGACY_ERROR_CODES = [
-  'ALREADY_SET_UP',
   'CARD_NO_TAKEN',
   'TAG_NOT_ISSUED',
   'FREEZE_INVALID',
@@ -26,7 +26,6 @@ const LEGACY_ERROR_CODES = [
   'IMPORT_HAS_DUPLICATES',
   'IMPORT_MAPPING_INVALID',
   'IMPORT_HAS_PROBLEMS',
-  'BACKUP_NOT_FOUND',
   'RATE_LIMITED',
   'PAYMENT_MISMATCH',
   'CASH_TENDERED_SHORT',
@@ -97,6 +96,7 @@ export const ERROR_CODES = [
   ...CHECKIN_ERROR_CODES,
   ...CARD_TYPES_ERROR_CODES,
   ...STAFF_ERROR_CODES,
+  ...SYSTEM_ERROR_CODES,
   ...TAGS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

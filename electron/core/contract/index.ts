@@ -19,18 +19,14 @@ import {
   Empty,
   Gender,
   Id,
-  Language,
   LongText,
   Name,
   OpId,
   PaymentParts,
   Phone,
-  Pin,
   Reason,
   ShortText,
   TagNumber,
-  TimeStr,
-  TimeZone,
 } from './common';
 import type * as T from './types';
 import {
@@ -52,8 +48,9 @@ import { cardTypesContract } from '../areas/cardTypes/contract';
 import { checkinContract } from '../areas/checkin/contract';
 import { sessionContract } from '../areas/session/contract';
 import { settingsContract } from '../areas/settings/contract';
+import { systemContract } from '../areas/system/contract';
 import { tagsContract } from '../areas/tags/contract';
-import { STAFF_GENDERS, staffContract, type StaffInfo } from '../areas/staff/contract';
+import { staffContract } from '../areas/staff/contract';
 import { visitorContract } from './visitors';
 import { shiftContract } from './shift';
 
@@ -63,6 +60,7 @@ export * from '../areas/cardTypes/contract';
 export * from '../areas/checkin/contract';
 export * from '../areas/session/contract';
 export * from '../areas/settings/contract';
+export * from '../areas/system/contract';
 export * from '../areas/tags/contract';
 export * from '../areas/staff/contract';
 export * from './visitors';
@@ -236,57 +234,8 @@ const IncidentUpdateFields = z
   .partial();
 
 export const contract = {
-  // ---- system, setup, backups -------------------------------------------------------------
-  'system.status': query({
-    input: Empty,
-    output: out<T.SystemStatus>(),
-    access: 'public',
-    states: ['setup', 'broken'],
-    sessionless: true,
-  }),
-  'system.setup': command({
-    input: z
-      .object({
-        clubName: Name,
-        timeZone: TimeZone,
-        language: Language,
-        staffArriveTime: TimeStr,
-        openTime: TimeStr,
-        closeTime: TimeStr,
-        tagCount: z.number().int().min(1).max(2000),
-        manager: z.object({ name: Name, pin: Pin, gender: z.enum(STAFF_GENDERS) }).strict(),
-      })
-      .strict(),
-    output: out<{ ok: true }>(),
-    access: 'public',
-    states: ['setup'],
-  }),
-  'system.createDemo': command({
-    input: z.object({ language: Language }).strict(),
-    output: out<{ ok: true; staff: { name: string; role: StaffInfo['role']; pin: string }[] }>(),
-    access: 'public',
-    states: ['setup'],
-  }),
-  'backups.list': query({
-    input: Empty,
-    output: out<T.BackupInfo[]>(),
-    access: MANAGERS,
-    states: ['broken'],
-  }),
-  'backups.create': command({ input: Empty, output: out<T.BackupInfo>(), access: MANAGERS, tx: 'manual' }),
-  /** In the broken state, any manager's PIN from the backup being restored authorises it. */
-  'backups.restore': command({
-    input: z
-      .object({
-        file: z.string().max(200),
-        authorization: z.object({ staffId: Id.optional(), pin: Pin }).strict().optional(),
-      })
-      .strict(),
-    output: out<{ ok: true }>(),
-    access: MANAGERS,
-    tx: 'manual',
-    states: ['broken'],
-  }),
+  // ---- system, setup, backups (areas/system) ----------------------------------------------
+  ...systemContract,
 
   // ---- session (areas/session) -------------------------------------------------------------
   ...sessionContract,

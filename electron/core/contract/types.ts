@@ -21,17 +21,6 @@ export type AwayKind = (typeof AWAY_KINDS)[number];
 export const VISITOR_OUTCOMES = ['joined', 'follow_up', 'not_interested'] as const;
 export type VisitorOutcome = (typeof VISITOR_OUTCOMES)[number];
 
-export interface SystemStatus {
-  state: 'setup' | 'ready' | 'broken';
-  clubName: string | null;
-  language: Language | null;
-  timeZone: string | null;
-  /** For state 'broken': DATABASE_BROKEN, DATABASE_TOO_NEW, DATABASE_READONLY … */
-  problem: string | null;
-  schemaVersion: number;
-  dataDir: string;
-}
-
 export type MemberState = 'active' | 'expired' | 'not_started' | 'frozen' | 'no_visits' | 'deactivated';
 
 export interface MemberSummary {
@@ -875,13 +864,6 @@ export interface OpenItems {
   complaints: OpenComplaint[];
   /** Follow-ups not done, due today or overdue (oldest first). */
   followUps: DueFollowUp[];
-}
-
-export interface BackupInfo {
-  file: string;
-  createdAt: string;
-  reason: string;
-  sizeBytes: number;
 }
 
 export interface Page<T> {
