@@ -31,13 +31,13 @@ import { AppError, toAppError } from './errors';
 import type { Actor, DatabaseFiles, HandlersOf } from './kernel/ctx';
 import { createDispatcher, type DbState } from './kernel/dispatch';
 import { AttemptWindow, Sessions } from './kernel/sessions';
-import { auditHandlers } from './services/audit';
-import { cardTypeHandlers } from './services/cardTypes';
-import { sessionHandlers } from './services/session';
-import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './services/settings';
-import { getStaffRow, staffHandlers } from './services/staff';
-import { systemHandlers } from './services/system';
-import { tagHandlers } from './services/tags';
+import { auditHandlers } from './areas/audit';
+import { cardTypeHandlers } from './areas/cardTypes';
+import { sessionHandlers } from './areas/session';
+import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './areas/settings';
+import { getStaffRow, staffHandlers } from './areas/staff';
+import { systemHandlers } from './areas/system';
+import { tagHandlers } from './areas/tags';
 import { localDate } from '../shared/dates';
 
 export interface CoreOptions {

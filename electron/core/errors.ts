@@ -14,30 +14,14 @@ import { ROTATION_ERROR_CODES } from './areas/rotation/contract';
 import { VISITORS_ERROR_CODES } from './areas/visitors/contract';
 import { ANNOUNCEMENTS_ERROR_CODES } from './areas/announcements/contract';
 import { SHIFT_ERROR_CODES } from './areas/shift/types';
+import { CARD_TYPES_ERROR_CODES } from './areas/cardTypes/types';
+import { STAFF_ERROR_CODES } from './areas/staff/types';
+import { SYSTEM_ERROR_CODES } from './areas/system/types';
+import { TAGS_ERROR_CODES } from './areas/tags/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
-
-/** Codes of the areas not yet moved to electron/core/areas/: each moves to its area's contract.ts. */
-const LEGACY_ERROR_CODES = [
-  'PIN_WRONG',
-  'STAFF_LOCKED',
-  'STAFF_INACTIVE',
-  'ALREADY_SET_UP',
-  'CARD_TYPE_NAME_TAKEN',
-  'CARD_TYPE_IN_USE',
-  'OVERRIDE_NOT_ALLOWED',
-  'TAG_UNKNOWN',
-  'TAG_IN_USE',
-  'TAG_NOT_AVAILABLE',
-  'TAG_NUMBER_TAKEN',
-  'TAG_NOT_ISSUED',
-  'BACKUP_NOT_FOUND',
-  'LAST_MANAGER',
-  'RATE_LIMITED',
-] as const;
 
 export const ERROR_CODES = [
   ...KERNEL_ERROR_CODES,
-  ...LEGACY_ERROR_CODES,
   ...CHECKIN_ERROR_CODES,
   ...COMPLAINT_ERROR_CODES,
   ...INCIDENT_ERROR_CODES,
@@ -49,6 +33,10 @@ export const ERROR_CODES = [
   ...MEMBERS_ERROR_CODES,
   ...IMPORT_ERROR_CODES,
   ...PAYMENTS_ERROR_CODES,
+  ...CARD_TYPES_ERROR_CODES,
+  ...STAFF_ERROR_CODES,
+  ...SYSTEM_ERROR_CODES,
+  ...TAGS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,7 +8,7 @@ import { matchesInside } from '../../renderer/src/screens/checkin/InsideList';
 import { bytesToBase64, fitWithin } from '../../renderer/src/screens/members/files';
 import { addDays as addDaysStr } from '../../electron/shared/dates';
 import { selectedWith, useTags } from '../../renderer/src/stores/tags';
-import type { InsideVisit, MemberCard, TagBoard, TagRow } from '../../electron/core/contract';
+import type { InsideVisit, MemberCard, TagBoard, KeyTag } from '../../electron/core/contract';
 
 const member: MemberCard = {
   id: 1,
@@ -113,7 +113,7 @@ describe('inside-now filter', () => {
 });
 
 describe('tag board selection', () => {
-  const tag = (number: number, status: TagRow['status']): TagRow => ({
+  const tag = (number: number, status: KeyTag['status']): KeyTag => ({
     number,
     locker: null,
     status,

@@ -15,7 +15,7 @@ import { admits, isManual, type OpDef } from '../../electron/core/kernel/op';
 import { Sessions, AttemptWindow } from '../../electron/core/kernel/sessions';
 import { cachedStatementCount, STATEMENT_CACHE_SIZE, stmt } from '../../electron/core/kernel/statements';
 import { allowedOps, isAllowed, PERMISSIONS } from '../../electron/core/permissions';
-import { settingsOf } from '../../electron/core/services/settings';
+import { settingsOf } from '../../electron/core/areas/settings';
 import { EXAMPLES } from './examples';
 import { fingerprint } from './fingerprint';
 import { makeClub, type TestClub } from './helpers';

@@ -10,7 +10,7 @@ import { migrations } from '../../db';
 import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
 import { DB_FILE, openDatabase, schemaVersion } from '../../electron/core/db/database';
-import { hashPin } from '../../electron/core/services/staff';
+import { hashPin } from '../../electron/core/areas/staff';
 import { tempDir } from './helpers';
 
 const at = (min: number) => new Date(Date.parse('2026-11-18T03:00:00.000Z') + min * 60_000).toISOString();

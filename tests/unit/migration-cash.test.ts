@@ -16,7 +16,7 @@ import { migrations } from '../../db';
 import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
 import { DB_FILE, openDatabase, schemaVersion } from '../../electron/core/db/database';
-import { hashPin } from '../../electron/core/services/staff';
+import { hashPin } from '../../electron/core/areas/staff';
 import { expectError, tempDir, CallError } from './helpers';
 
 const AT = '2026-11-17T04:00:00.000Z';

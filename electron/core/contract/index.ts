@@ -4,32 +4,19 @@
  * kind (query or command) and who may call it (kernel/op.ts). Transports (Electron IPC, the
  * loopback server) carry only these operations; the renderer imports the types and lists from here.
  *
- * This file composes the areas' contracts (`...checkinContract` from areas/checkin/contract.ts) and
- * re-exports their types. The operations still declared below (and in ./shift.ts)
- * re-exports their types. The operations still declared below (and in ./visitors.ts)
- * belong to areas not yet moved to electron/core/areas/; each moves to its area's contract.ts.
+ * This file only composes: each area declares its operations once, in
+ * electron/core/areas/<area>/contract.ts (input schema, result type, kind, access), and this map
+ * puts them together; it re-exports the areas' values and types for the renderer.
  */
-import { z } from 'zod';
-import { command, out, query } from '../kernel/op';
-import { DESK, MANAGERS, SUPERVISORS } from '../kernel/roles';
-import {
-  Cents,
-  DateStr,
-  Empty,
-  Id,
-  Language,
-  Name,
-  Pin,
-  Reason,
-  Role,
-  ShortText,
-  TagNumber,
-  TimeStr,
-  TimeZone,
-} from './common';
-import type * as T from './types';
-import { CARD_KINDS, STAFF_GENDERS } from './types';
+import type { z } from 'zod';
+import { auditContract } from '../areas/audit/contract';
+import { cardTypesContract } from '../areas/cardTypes/contract';
 import { checkinContract } from '../areas/checkin/contract';
+import { sessionContract } from '../areas/session/contract';
+import { settingsContract } from '../areas/settings/contract';
+import { systemContract } from '../areas/system/contract';
+import { tagsContract } from '../areas/tags/contract';
+import { staffContract } from '../areas/staff/contract';
 import { importContract } from '../areas/import/contract';
 import { membersContract } from '../areas/members/contract';
 import { paymentsContract } from '../areas/payments/contract';
@@ -42,7 +29,14 @@ import { barContract } from '../areas/bar/contract';
 import { shiftContract } from '../areas/shift/contract';
 
 export * from './types';
+export * from '../areas/audit/contract';
+export * from '../areas/cardTypes/contract';
 export * from '../areas/checkin/contract';
+export * from '../areas/session/contract';
+export * from '../areas/settings/contract';
+export * from '../areas/system/contract';
+export * from '../areas/tags/contract';
+export * from '../areas/staff/contract';
 export * from '../areas/import/contract';
 export * from '../areas/members/contract';
 export * from '../areas/payments/contract';
@@ -56,200 +50,20 @@ export * from '../areas/shift/contract';
 export * from './patterns';
 export * from '../kernel/roles';
 
-const SettingsPatch = z
-  .object({
-    clubName: Name,
-    timeZone: TimeZone,
-    language: Language,
-    staffArriveTime: TimeStr,
-    openTime: TimeStr,
-    closeTime: TimeStr,
-    duplicateScanSeconds: z.number().int().min(0).max(600),
-    idleLockMinutes: z.number().int().min(1).max(240),
-    lostTagFeeCents: Cents,
-    disinfectionDays: z.array(z.number().int().min(0).max(6)).max(7),
-    expiryWarnDays: z.number().int().min(0).max(90),
-    visitsWarnThreshold: z.number().int().min(0).max(100),
-    leadOwnershipDays: z.number().int().min(0).max(60),
-    callTimeoutSeconds: z.number().int().min(10).max(3600),
-    maxPages: z.number().int().min(1).max(10),
-    autoProposeNext: z.boolean(),
-    announceLeadMinutes: z.number().int().min(0).max(120),
-    preClosingAnnounceMinutes: z.number().int().min(0).max(180),
-    openingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
-    closingChecklist: z.array(z.string().trim().min(1).max(200)).max(50),
-    defaultFloatCents: Cents,
-    barCorrectionMinutes: z.number().int().min(0).max(60),
-    complaintDeadlineDays: z.number().int().min(1).max(60),
-  })
-  .partial()
-  .strict();
-
 export const contract = {
-  // ---- system, setup, backups -------------------------------------------------------------
-  'system.status': query({
-    input: Empty,
-    output: out<T.SystemStatus>(),
-    access: 'public',
-    states: ['setup', 'broken'],
-    sessionless: true,
-  }),
-  'system.setup': command({
-    input: z
-      .object({
-        clubName: Name,
-        timeZone: TimeZone,
-        language: Language,
-        staffArriveTime: TimeStr,
-        openTime: TimeStr,
-        closeTime: TimeStr,
-        tagCount: z.number().int().min(1).max(2000),
-        manager: z.object({ name: Name, pin: Pin, gender: z.enum(STAFF_GENDERS) }).strict(),
-      })
-      .strict(),
-    output: out<{ ok: true }>(),
-    access: 'public',
-    states: ['setup'],
-  }),
-  'system.createDemo': command({
-    input: z.object({ language: Language }).strict(),
-    output: out<{ ok: true; staff: { name: string; role: T.StaffInfo['role']; pin: string }[] }>(),
-    access: 'public',
-    states: ['setup'],
-  }),
-  'backups.list': query({
-    input: Empty,
-    output: out<T.BackupInfo[]>(),
-    access: MANAGERS,
-    states: ['broken'],
-  }),
-  'backups.create': command({ input: Empty, output: out<T.BackupInfo>(), access: MANAGERS, tx: 'manual' }),
-  /** In the broken state, any manager's PIN from the backup being restored authorises it. */
-  'backups.restore': command({
-    input: z
-      .object({
-        file: z.string().max(200),
-        authorization: z.object({ staffId: Id.optional(), pin: Pin }).strict().optional(),
-      })
-      .strict(),
-    output: out<{ ok: true }>(),
-    access: MANAGERS,
-    tx: 'manual',
-    states: ['broken'],
-  }),
+  // ---- system, setup, backups (areas/system) ----------------------------------------------
+  ...systemContract,
 
-  // ---- session -----------------------------------------------------------------------------
-  'session.staffList': query({
-    input: Empty,
-    output: out<T.LoginStaff[]>(),
-    access: 'public',
-    sessionless: true,
-  }),
-  'session.login': command({
-    input: z.object({ staffId: Id, pin: Pin }).strict(),
-    output: out<T.SessionInfo>(),
-    access: 'public',
-    tx: 'manual',
-    sessionless: true,
-  }),
-  'session.current': command({
-    input: Empty,
-    output: out<T.SessionInfo | null>(),
-    access: 'public',
-    tx: 'manual',
-    sessionless: true,
-  }),
-  'session.logout': command({
-    input: Empty,
-    output: out<{ ok: true }>(),
-    access: 'public',
-    tx: 'manual',
-    sessionless: true,
-  }),
-  /** Locks the counter now (keeps who was logged in, for a quick unlock). */
-  'session.lock': command({ input: Empty, output: out<{ ok: true }>(), access: 'staff', tx: 'manual' }),
-  'session.changePin': command({
-    input: z.object({ currentPin: Pin, newPin: Pin }).strict(),
-    output: out<{ ok: true }>(),
-    access: 'staff',
-  }),
+  // ---- session (areas/session) -------------------------------------------------------------
+  ...sessionContract,
 
   // ---- settings, staff, audit --------------------------------------------------------------
-  'settings.get': query({ input: Empty, output: out<T.Settings>(), access: 'staff' }),
-  'settings.update': command({ input: SettingsPatch, output: out<T.Settings>(), access: MANAGERS }),
-  'staff.list': query({
-    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
-    output: out<T.StaffInfo[]>(),
-    access: MANAGERS,
-  }),
-  'staff.create': command({
-    input: z.object({ name: Name, role: Role, pin: Pin, gender: z.enum(STAFF_GENDERS) }).strict(),
-    output: out<T.StaffInfo>(),
-    access: MANAGERS,
-  }),
-  'staff.update': command({
-    input: z
-      .object({
-        id: Id,
-        name: Name.optional(),
-        role: Role.optional(),
-        gender: z.enum(STAFF_GENDERS).optional(),
-        active: z.boolean().optional(),
-        newPin: Pin.optional(),
-      })
-      .strict(),
-    output: out<T.StaffInfo>(),
-    access: MANAGERS,
-    tx: 'manual',
-  }),
-  'audit.search': query({
-    input: z
-      .object({
-        q: z.string().max(100).optional(),
-        from: DateStr.optional(),
-        to: DateStr.optional(),
-        staffId: Id.optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-        offset: z.number().int().min(0).max(10_000_000).optional(),
-      })
-      .strict(),
-    output: out<T.Page<T.AuditRow>>(),
-    access: MANAGERS,
-  }),
+  ...settingsContract,
+  ...staffContract,
+  ...auditContract,
 
   // ---- card types and members --------------------------------------------------------------
-  'cardTypes.list': query({
-    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
-    output: out<T.CardTypeInfo[]>(),
-    access: 'staff',
-  }),
-  'cardTypes.create': command({
-    input: z
-      .object({
-        name: Name,
-        kind: z.enum(CARD_KINDS),
-        durationDays: z.number().int().min(1).max(36_600).nullable(),
-        visitCount: z.number().int().min(1).max(100_000).nullable(),
-        priceCents: Cents,
-      })
-      .strict(),
-    output: out<T.CardTypeInfo>(),
-    access: MANAGERS,
-  }),
-  'cardTypes.update': command({
-    input: z
-      .object({
-        id: Id,
-        name: Name.optional(),
-        durationDays: z.number().int().min(1).max(36_600).nullable().optional(),
-        visitCount: z.number().int().min(1).max(100_000).nullable().optional(),
-        priceCents: Cents.optional(),
-        active: z.boolean().optional(),
-      })
-      .strict(),
-    output: out<T.CardTypeInfo>(),
-    access: MANAGERS,
-  }),
+  ...cardTypesContract,
   // ---- members (areas/members) and the roster import and export (areas/import) -------------
   ...membersContract,
   ...importContract,
@@ -264,43 +78,7 @@ export const contract = {
   ...paymentsContract,
 
   // ---- key tags ----------------------------------------------------------------------------
-  'tags.board': query({ input: Empty, output: out<T.TagBoard>(), access: [...DESK, 'bar'] }),
-  'tags.sendToDisinfection': command({
-    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000) }).strict(),
-    output: out<T.TagBoard>(),
-    access: DESK,
-  }),
-  'tags.returnFromDisinfection': command({
-    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000) }).strict(),
-    output: out<T.TagBoard>(),
-    access: DESK,
-  }),
-  'tags.add': command({
-    input: z.object({ from: TagNumber, to: TagNumber }).strict(),
-    output: out<T.TagBoard>(),
-    access: MANAGERS,
-  }),
-  'tags.retire': command({
-    input: z.object({ numbers: z.array(TagNumber).min(1).max(2000), reason: Reason }).strict(),
-    output: out<T.TagBoard>(),
-    access: SUPERVISORS,
-  }),
-  /** Puts a lost or retired tag back in service (found, repaired). */
-  'tags.restore': command({
-    input: z.object({ number: TagNumber, reason: Reason }).strict(),
-    output: out<T.TagBoard>(),
-    access: SUPERVISORS,
-  }),
-  'tags.renumber': command({
-    input: z.object({ from: TagNumber, to: TagNumber }).strict(),
-    output: out<T.TagBoard>(),
-    access: MANAGERS,
-  }),
-  'tags.setLocker': command({
-    input: z.object({ number: TagNumber, locker: ShortText.nullable() }).strict(),
-    output: out<T.TagBoard>(),
-    access: SUPERVISORS,
-  }),
+  ...tagsContract,
 
   // ---- consultant rotation (areas/rotation) ---------------------------------------------------
   ...rotationContract,

@@ -4,17 +4,11 @@ import Database from 'better-sqlite3';
 import type { DB } from './database';
 import { BACKUP_DIR, nativeBindingOption } from './database';
 import { AppError } from '../errors';
+import type { BackupInfo } from '../areas/system/types';
 
 export const KEEP_BACKUPS = 14;
 
 export type BackupReason = 'daily' | 'pre-migration' | 'manual' | 'pre-restore' | 'day-close';
-
-export interface BackupInfo {
-  file: string;
-  createdAt: string;
-  reason: string;
-  sizeBytes: number;
-}
 
 const NAME_RE = /^frontdesk-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)\.sqlite3$/;
 

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { DB } from '../db/database';
 import type { Clock } from '../clock';
 import type { Role } from '../contract/common';
-import type { Settings } from '../contract/types';
+import type { Settings } from '../areas/settings/types';
 import { AppError } from './errors';
 import type { ManualCommandDef, OpDef } from './op';
 import type { AttemptWindow, Sessions } from './sessions';

@@ -16,7 +16,7 @@
  */
 import type { Transaction } from 'better-sqlite3';
 import type { Clock } from '../clock';
-import type { Settings } from '../contract/types';
+import type { Settings } from '../areas/settings/types';
 import type { DB } from '../db/database';
 import { type Actor, type CommandEnv, type Ctx, type DatabaseFiles, makeCtx } from './ctx';
 import { AppError, lowLevelCode } from './errors';

@@ -9,6 +9,8 @@ import type { ErrorCode } from '../errors';
 
 export const KERNEL_ERROR_CODES = [
   'VALIDATION',
+  /** Too many wrong PINs in a row (kernel/sessions.ts), or too many requests (the loopback server). */
+  'RATE_LIMITED',
   'UNKNOWN_OPERATION',
   'UNAUTHENTICATED',
   'SESSION_LOCKED',

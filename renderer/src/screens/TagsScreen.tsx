@@ -11,7 +11,7 @@ import {
   TAG_STATUSES,
   type CheckoutPreview,
   type TagBoard,
-  type TagRow,
+  type KeyTag,
 } from '../../../electron/core/contract';
 import { Icon } from './checkin/Icon';
 import { errorText } from '../errorText';
@@ -25,7 +25,7 @@ import { CheckoutDialog } from './checkin/CheckoutDialog';
 import { TagActionDialog, type TagAction } from './tags/TagActionDialog';
 import './TagsScreen.css';
 
-function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: TagRow): string {
+function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: KeyTag): string {
   const status = t(`tags.status.${tag.status}`);
   if (tag.status === 'issued' && tag.holder) {
     return t('tags.tileIssued', { number: tag.number, name: tag.holder.name, time: fmtTime(tag.since) });
@@ -83,7 +83,7 @@ export default function TagsScreen() {
       );
     });
 
-  const onTile = async (tag: TagRow, shift: boolean) => {
+  const onTile = async (tag: KeyTag, shift: boolean) => {
     if (tag.status === 'issued') {
       if (!tag.holder || !canCheckout) return;
       try {

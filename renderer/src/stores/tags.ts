@@ -3,7 +3,7 @@
  * The board itself is the query `tags.board`.
  */
 import { create } from 'zustand';
-import type { TagBoard, TagRow, TagStatus } from '../../../electron/core/contract';
+import type { TagBoard, KeyTag, TagStatus } from '../../../electron/core/contract';
 
 export type TagFilter = TagStatus | 'all';
 
@@ -16,13 +16,13 @@ interface TagsState {
   keepSelectable(b: TagBoard): void;
   setFilter(f: TagFilter): void;
   toggle(n: number): void;
-  selectRange(to: number, visible: readonly TagRow[]): void;
+  selectRange(to: number, visible: readonly KeyTag[]): void;
   selectWhere(status: TagStatus, board: TagBoard | null): void;
   clearSelection(): void;
 }
 
 /** Tags that can be selected for batch actions (an issued tag is with a person; its click opens check-out). */
-export function selectable(t: TagRow): boolean {
+export function selectable(t: KeyTag): boolean {
   return t.status !== 'issued';
 }
 

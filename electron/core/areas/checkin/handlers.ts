@@ -10,8 +10,8 @@ import { AppError } from '../../kernel/errors';
 import { SUPERVISORS } from '../../kernel/roles';
 import { findMemberByCard, getMemberRow, memberCardOf, type MemberRow, unpaidCents } from '../members';
 import { settle, storedValueOf, toTabLine, visitTabCents } from '../payments';
-import { authorize } from '../../services/staff';
-import { pickTag, setTagStatus } from '../../services/tags';
+import { authorize } from '../staff';
+import { pickTag, setTagStatus } from '../tags';
 import { dayBoundsUtc, daysBetween } from '../../../shared/dates';
 import type {
   BlockCode,

@@ -11,7 +11,7 @@
 import type { DB } from '../../db/database';
 import type { Actor, Ctx, HandlersOf } from '../../kernel/ctx';
 import { AppError } from '../../kernel/errors';
-import { getStaffRow, verifyPin } from '../../services/staff';
+import { getStaffRow, verifyPin } from '../staff';
 import { zonedToUtc } from '../../../shared/dates';
 import type {
   AwayKind,

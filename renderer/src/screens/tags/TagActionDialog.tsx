@@ -2,15 +2,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import type { TagBoard, TagRow } from '../../../../electron/core/contract';
+import type { TagBoard, KeyTag } from '../../../../electron/core/contract';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../errorText';
 
 export type TagAction =
   | { kind: 'retire'; numbers: number[] }
   | { kind: 'restore'; numbers: number[] }
-  | { kind: 'locker'; tag: TagRow }
-  | { kind: 'renumber'; tag: TagRow }
+  | { kind: 'locker'; tag: KeyTag }
+  | { kind: 'renumber'; tag: KeyTag }
   | { kind: 'add'; next: number };
 
 const posInt = (s: string): number | null => {

@@ -6,7 +6,7 @@
 import type { Ctx, HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { SUPERVISORS } from '../../../kernel/roles';
-import { authorize } from '../../../services/staff';
+import { authorize } from '../../staff';
 import { addDays } from '../../../../shared/dates';
 import { settle } from '../../payments';
 import type { Receipt } from '../../payments/types';

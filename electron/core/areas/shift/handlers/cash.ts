@@ -7,7 +7,7 @@
 import type { HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { SUPERVISORS } from '../../../kernel/roles';
-import { authorize } from '../../../services/staff';
+import { authorize } from '../../staff';
 import { denominationsTotal } from '../../../../shared/money';
 import type { shiftContract } from '../contract';
 import { drawerState } from '../drawer';

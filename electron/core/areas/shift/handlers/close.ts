@@ -7,7 +7,7 @@
 import type { HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { DESK, SUPERVISORS } from '../../../kernel/roles';
-import { verifyPin } from '../../../services/staff';
+import { verifyPin } from '../../staff';
 import type { shiftContract } from '../contract';
 import { drawerState } from '../drawer';
 import * as q from '../queries';

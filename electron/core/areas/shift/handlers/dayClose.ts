@@ -11,7 +11,7 @@ import type { Authorization } from '../../../contract/common';
 import type { Ctx, HandlersOf } from '../../../kernel/ctx';
 import { AppError, isAppError } from '../../../kernel/errors';
 import { MANAGERS } from '../../../kernel/roles';
-import { authorize } from '../../../services/staff';
+import { authorize } from '../../staff';
 import { dayBoundsUtc } from '../../../../shared/dates';
 import { itemsNotCounted, stocktakesBetween } from '../../bar';
 import type { shiftContract } from '../contract';

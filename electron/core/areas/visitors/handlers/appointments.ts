@@ -7,7 +7,7 @@
 import type { HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { MANAGERS } from '../../../kernel/roles';
-import { verifyPin } from '../../../services/staff';
+import { verifyPin } from '../../staff';
 import { checkOwn, requireConsultant } from '../../rotation';
 import { phoneKey } from '../../../../shared/phone';
 import { addDays } from '../../../../shared/dates';

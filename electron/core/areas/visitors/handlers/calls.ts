@@ -21,7 +21,7 @@
  */
 import type { Ctx, HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
-import { getStaffRow, verifyPin } from '../../../services/staff';
+import { getStaffRow, verifyPin } from '../../staff';
 import {
   checkOwn,
   consultantDone,

@@ -5,7 +5,7 @@
  */
 import type { HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
-import { verifyPin } from '../../../services/staff';
+import { verifyPin } from '../../staff';
 import { requireConsultant } from '../../rotation';
 import type { visitorsContract } from '../contract';
 import * as q from '../queries';

@@ -1,23 +1,16 @@
-/** Card types (卡种): time-based (a duration) or visit-based (a count), with a price. */
-import type { CardTypeInfo } from '../contract';
-import { type Ctx, handlers } from '../context';
-import { AppError } from '../errors';
-import { PRICE_ROLES } from '../permissions';
-import { stmt } from '../kernel/statements';
-
-interface Row {
-  id: number;
-  name: string;
-  kind: 'time' | 'visits';
-  duration_days: number | null;
-  visit_count: number | null;
-  price_cents: number;
-  active: number;
-  member_count: number;
-}
+/**
+ * The card-types area's rules: names unique ignoring case, a time card needs its duration and a
+ * visit card its count, the price shown only to the roles that may see it. The SQL is in queries.ts.
+ */
+import type { Ctx, HandlersOf } from '../../kernel/ctx';
+import { AppError } from '../../kernel/errors';
+import { PRICE_ROLES } from '../../kernel/roles';
+import type { CardTypeInfo, cardTypesContract } from './contract';
+import * as q from './queries';
+import type { CardTypeCountedRow } from './queries';
 
 /** The price is included only for roles that may see it; for others the field is absent. */
-function toInfo(r: Row, showPrice: boolean): CardTypeInfo {
+function toInfo(r: CardTypeCountedRow, showPrice: boolean): CardTypeInfo {
   const info: CardTypeInfo = {
     id: r.id,
     name: r.name,
@@ -31,10 +24,8 @@ function toInfo(r: Row, showPrice: boolean): CardTypeInfo {
   return info;
 }
 
-const SELECT = `SELECT t.*, (SELECT count(*) FROM members m WHERE m.card_type_id = t.id) AS member_count FROM card_types t`;
-
-function load(ctx: Ctx, id: number): Row {
-  const r = stmt(ctx.db, `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
+function load(ctx: Ctx, id: number): CardTypeCountedRow {
+  const r = q.cardTypeById(ctx.db, id);
   if (!r) throw new AppError('NOT_FOUND', { entity: 'cardType' });
   return r;
 }
@@ -44,18 +35,12 @@ const canSeePrice = (ctx: Ctx) => PRICE_ROLES.includes(ctx.requireActor().role);
 /** Names are compared ignoring case, the way the roster import matches a card type by name. */
 function nameTaken(ctx: Ctx, name: string, exceptId = 0): boolean {
   const key = name.trim().toLowerCase();
-  const rows = stmt(ctx.db, 'SELECT name FROM card_types WHERE id != ?').all(exceptId) as {
-    name: string;
-  }[];
-  return rows.some((r) => r.name.trim().toLowerCase() === key);
+  return q.cardTypeNamesExcept(ctx.db, exceptId).some((n) => n.trim().toLowerCase() === key);
 }
 
-export const cardTypeHandlers = handlers({
+export const cardTypeHandlers: HandlersOf<typeof cardTypesContract> = {
   'cardTypes.list': (ctx, { includeInactive }) => {
-    const rows = stmt(
-      ctx.db,
-      `${SELECT} ${includeInactive ? '' : 'WHERE t.active = 1'} ORDER BY t.active DESC, t.kind, t.name`,
-    ).all() as Row[];
+    const rows = q.listCardTypes(ctx.db, includeInactive ?? false);
     const show = canSeePrice(ctx);
     return rows.map((r) => toInfo(r, show));
   },
@@ -68,11 +53,12 @@ export const cardTypeHandlers = handlers({
     if (a.kind === 'visits' && !visitCount)
       throw new AppError('VALIDATION', { issues: [{ path: 'visitCount', code: 'required' }] });
     if (nameTaken(ctx, a.name)) throw new AppError('CARD_TYPE_NAME_TAKEN', { name: a.name });
-    const r = stmt(
+    const id = q.insertCardType(
       ctx.db,
-      `INSERT INTO card_types (name, kind, duration_days, visit_count, price_cents, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.name, a.kind, durationDays, visitCount, a.priceCents, ctx.nowIso(), ctx.nowIso());
-    const row = load(ctx, Number(r.lastInsertRowid));
+      { name: a.name, kind: a.kind, durationDays, visitCount, priceCents: a.priceCents },
+      ctx.nowIso(),
+    );
+    const row = load(ctx, id);
     ctx.audit({ op: 'cardTypes.create', entity: 'card_type', entityId: row.id, after: toInfo(row, true) });
     return toInfo(row, true);
   },
@@ -92,10 +78,7 @@ export const cardTypeHandlers = handlers({
       throw new AppError('VALIDATION', { issues: [{ path: 'durationDays', code: 'required' }] });
     if (before.kind === 'visits' && !next.visit_count)
       throw new AppError('VALIDATION', { issues: [{ path: 'visitCount', code: 'required' }] });
-    stmt(
-      ctx.db,
-      'UPDATE card_types SET name = ?, duration_days = ?, visit_count = ?, price_cents = ?, active = ?, updated_at = ? WHERE id = ?',
-    ).run(next.name, next.duration_days, next.visit_count, next.price_cents, next.active, ctx.nowIso(), a.id);
+    q.updateCardType(ctx.db, a.id, next, ctx.nowIso());
     const after = load(ctx, a.id);
     ctx.audit({
       op: 'cardTypes.update',
@@ -106,4 +89,4 @@ export const cardTypeHandlers = handlers({
     });
     return toInfo(after, true);
   },
-});
+};

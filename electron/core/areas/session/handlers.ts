@@ -1,14 +1,21 @@
 /**
  * Logging in and out at the counter, the idle lock and the staff member's own PIN. The sessions
- * themselves are kernel/sessions.ts; these handlers reach them through the CommandEnv.
+ * themselves are kernel/sessions.ts; these handlers reach them through the CommandEnv. The staff
+ * table is the staff area's: its rows and PIN rules come from ../staff.
  */
-import type { LoginStaff, SessionInfo } from '../contract';
-import { type Ctx, handlers } from '../context';
-import { AppError } from '../errors';
-import { writeAudit } from '../kernel/ctx';
-import { stmt } from '../kernel/statements';
-import { allowedOps } from '../permissions';
-import { getStaffRow, hashPin, pinMatches, toStaffInfo, verifyPin } from './staff';
+import { type Ctx, type HandlersOf, writeAudit } from '../../kernel/ctx';
+import { AppError } from '../../kernel/errors';
+import { allowedOps } from '../../permissions';
+import {
+  getStaffRow,
+  hashPin,
+  loginStaffList,
+  pinMatches,
+  setPinHash,
+  toStaffInfo,
+  verifyPin,
+} from '../staff';
+import type { SessionInfo, sessionContract } from './contract';
 
 function sessionInfo(ctx: Ctx, staffId: number): SessionInfo {
   const row = getStaffRow(ctx.db, staffId)!;
@@ -19,9 +26,8 @@ function sessionInfo(ctx: Ctx, staffId: number): SessionInfo {
   };
 }
 
-export const sessionHandlers = handlers({
-  'session.staffList': (ctx) =>
-    stmt<[], LoginStaff>(ctx.db, 'SELECT id, name, role FROM staff WHERE active = 1 ORDER BY name').all(),
+export const sessionHandlers: HandlersOf<typeof sessionContract> = {
+  'session.staffList': (ctx) => loginStaffList(ctx.db),
 
   'session.login': async (ctx, a, env) => {
     // a wrong PIN is counted even though the login fails (verifyPin's afterRollback)
@@ -61,12 +67,8 @@ export const sessionHandlers = handlers({
     const me = ctx.requireActor();
     const row = getStaffRow(ctx.db, me.id)!;
     if (!pinMatches(a.currentPin, row.pin_hash)) throw new AppError('PIN_WRONG', { attemptsLeft: -1 });
-    stmt(ctx.db, 'UPDATE staff SET pin_hash = ?, updated_at = ? WHERE id = ?').run(
-      hashPin(a.newPin),
-      ctx.nowIso(),
-      me.id,
-    );
+    setPinHash(ctx.db, me.id, hashPin(a.newPin), ctx.nowIso());
     ctx.audit({ op: 'session.changePin', entity: 'staff', entityId: me.id });
     return { ok: true as const };
   },
-});
+};

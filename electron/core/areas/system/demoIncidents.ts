@@ -4,9 +4,9 @@
  * conflict; a closed complaint, one still open from yesterday, one escalated to the store manager
  * five days ago (its 6-day deadline is tomorrow).
  */
-import type { DB } from '../db/database';
-import { addDays, ageOn, localDate } from '../../shared/dates';
-import { stmt } from '../kernel/statements';
+import type { DB } from '../../db/database';
+import { addDays, ageOn, localDate } from '../../../shared/dates';
+import * as q from './demoQueries';
 
 interface DemoStaff {
   storeManager: number;
@@ -22,81 +22,54 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
   const ago = (days: number, hours = 0) =>
     new Date(now.getTime() - (days * 24 + hours) * 3_600_000).toISOString();
   const today = localDate(now, tz);
-  const members = stmt(
-    db,
-    `SELECT id, card_no, name, gender, birth_date, consultant_id FROM members
-       WHERE active = 1 AND birth_date IS NOT NULL ORDER BY id LIMIT 3`,
-  ).all() as {
-    id: number;
-    card_no: string;
-    name: string;
-    gender: 'male' | 'female';
-    birth_date: string;
-    consultant_id: number | null;
-  }[];
+  const members = q.incidentMembers(db);
   if (members.length < 3) return;
   const person = (i: number, at: string) => {
     const m = members[i]!;
     return [m.id, m.card_no, m.name, m.gender, ageOn(m.birth_date, localDate(new Date(at), tz))];
   };
 
-  const insert = stmt(
-    db,
-    `INSERT INTO incidents (status, opened_at, opened_by, occurred_at, place, what, kind, severity,
-       member_id, member_card_no, member_name, member_gender, member_age, harm, cs_manager_id, cs_manager_told_at,
-       duty_coach, duty_coach_told_at, first_aid_by, first_aid, statement_taken_by, statement_signed_at,
-       hospital, hospital_name, hospital_accompanied_by, examination_cost_cents, examination_result, exam_confirmed_at,
-       member_request, compensation_asked_cents, compensation_agreed_cents, handling_opinion, closed_at, closed_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const followUp = stmt(
-    db,
-    `INSERT INTO incident_follow_ups (incident_id, kind, due_date, assigned_to, note, created_at, created_by, done_at, done_by, outcome)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-
   // 1. Three weeks ago: a sprained ankle, hospital, compensation agreed, closed, with an addendum.
   const at1 = ago(21, 2);
   const closed1 = ago(12);
-  const i1 = Number(
-    insert.run(
-      'closed',
-      at1,
-      staff.reception,
-      at1,
-      t('器械区跑步机旁', 'Gym floor, by the treadmills'),
-      t('会员下跑步机时踩到湿滑的地垫摔倒。', 'The member stepped off a treadmill onto a wet mat and fell.'),
-      'injury',
-      'moderate',
-      ...person(0, at1),
-      t('右脚踝扭伤，肿胀，无法行走', 'Sprained right ankle, swollen, could not walk'),
-      staff.csManager,
-      at1,
-      t('李教练', 'Coach Li'),
-      at1,
-      t('李教练', 'Coach Li'),
-      t('冰敷，抬高患肢', 'Ice pack, ankle raised'),
-      staff.reception,
-      ago(21, 1),
-      1,
-      t('市第一人民医院', 'City Hospital No. 1'),
-      staff.consultant,
-      38_000,
-      t('软组织扭伤，未见骨折', 'Soft-tissue sprain, no fracture'),
-      ago(21),
-      t('报销检查费用', 'The club pays the examination'),
-      50_000,
-      38_000,
-      t(
-        '会所承担检查费用；跑步机区域更换防滑地垫。',
-        'The club pays the examination; non-slip mats by the treadmills.',
-      ),
-      closed1,
-      staff.csManager,
-      closed1,
-    ).lastInsertRowid,
-  );
-  followUp.run(
+  const i1 = q.insertIncident(db, [
+    'closed',
+    at1,
+    staff.reception,
+    at1,
+    t('器械区跑步机旁', 'Gym floor, by the treadmills'),
+    t('会员下跑步机时踩到湿滑的地垫摔倒。', 'The member stepped off a treadmill onto a wet mat and fell.'),
+    'injury',
+    'moderate',
+    ...person(0, at1),
+    t('右脚踝扭伤，肿胀，无法行走', 'Sprained right ankle, swollen, could not walk'),
+    staff.csManager,
+    at1,
+    t('李教练', 'Coach Li'),
+    at1,
+    t('李教练', 'Coach Li'),
+    t('冰敷，抬高患肢', 'Ice pack, ankle raised'),
+    staff.reception,
+    ago(21, 1),
+    1,
+    t('市第一人民医院', 'City Hospital No. 1'),
+    staff.consultant,
+    38_000,
+    t('软组织扭伤，未见骨折', 'Soft-tissue sprain, no fracture'),
+    ago(21),
+    t('报销检查费用', 'The club pays the examination'),
+    50_000,
+    38_000,
+    t(
+      '会所承担检查费用；跑步机区域更换防滑地垫。',
+      'The club pays the examination; non-slip mats by the treadmills.',
+    ),
+    closed1,
+    staff.csManager,
+    closed1,
+  ]);
+  q.insertFollowUp(
+    db,
     i1,
     'consultant_call',
     addDays(today, -19),
@@ -108,7 +81,8 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     staff.consultant,
     t('恢复良好', 'Recovering well'),
   );
-  followUp.run(
+  q.insertFollowUp(
+    db,
     i1,
     'manager_call',
     addDays(today, -14),
@@ -121,13 +95,9 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     t('同意报销检查费', 'Agreed to pay the examination'),
   );
   // The member's consultant was told (a step of the rulebook when the member has one).
-  if (members[0]!.consultant_id !== null)
-    stmt(db, 'UPDATE incidents SET consultant_told_at = ?, consultant_told_by = ? WHERE id = ?').run(
-      ago(21, 1),
-      staff.csManager,
-      i1,
-    );
-  stmt(db, 'INSERT INTO incident_addenda (incident_id, text, at, by) VALUES (?, ?, ?, ?)').run(
+  if (members[0]!.consultant_id !== null) q.setConsultantTold(db, i1, ago(21, 1), staff.csManager);
+  q.insertAddendum(
+    db,
     i1,
     t('会员回访时表示满意，已恢复训练。', 'The member came back satisfied and is training again.'),
     ago(5),
@@ -136,42 +106,41 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
 
   // 2. Three days ago: a pulled muscle in a class, in follow-up (one call overdue, one due today).
   const at2 = ago(3, 4);
-  const i2 = Number(
-    insert.run(
-      'follow_up',
-      at2,
-      staff.reception,
-      at2,
-      t('团操室', 'Group exercise studio'),
-      t('会员在搏击操课上拉伤大腿后侧。', 'The member pulled a hamstring in a kickboxing class.'),
-      'injury',
-      'minor',
-      ...person(1, at2),
-      t('大腿后侧拉伤', 'Pulled hamstring'),
-      staff.csManager,
-      at2,
-      t('王教练', 'Coach Wang'),
-      at2,
-      t('王教练', 'Coach Wang'),
-      t('冰敷', 'Ice pack'),
-      staff.reception,
-      at2,
-      0,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      at2,
-    ).lastInsertRowid,
-  );
-  followUp.run(
+  const i2 = q.insertIncident(db, [
+    'follow_up',
+    at2,
+    staff.reception,
+    at2,
+    t('团操室', 'Group exercise studio'),
+    t('会员在搏击操课上拉伤大腿后侧。', 'The member pulled a hamstring in a kickboxing class.'),
+    'injury',
+    'minor',
+    ...person(1, at2),
+    t('大腿后侧拉伤', 'Pulled hamstring'),
+    staff.csManager,
+    at2,
+    t('王教练', 'Coach Wang'),
+    at2,
+    t('王教练', 'Coach Wang'),
+    t('冰敷', 'Ice pack'),
+    staff.reception,
+    at2,
+    0,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    at2,
+  ]);
+  q.insertFollowUp(
+    db,
     i2,
     'consultant_call',
     addDays(today, -1),
@@ -183,11 +152,23 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     null,
     null,
   );
-  followUp.run(i2, 'manager_call', today, staff.csManager, '', at2, staff.csManager, null, null, null);
+  q.insertFollowUp(
+    db,
+    i2,
+    'manager_call',
+    today,
+    staff.csManager,
+    '',
+    at2,
+    staff.csManager,
+    null,
+    null,
+    null,
+  );
 
   // 3. Today at the desk: a lost phone, just opened.
   const at3 = ago(0, 1);
-  insert.run(
+  q.insertIncident(db, [
     'open',
     at3,
     staff.reception,
@@ -201,11 +182,11 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     0,
     ...Array<null>(11).fill(null),
     at3,
-  );
+  ]);
 
   // 4. Last month: an argument over a bench, closed.
   const at4 = ago(34);
-  const i4 = insert.run(
+  const i4 = q.insertIncident(db, [
     'closed',
     at4,
     staff.reception,
@@ -224,27 +205,15 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     ago(33),
     staff.dutyManager,
     ago(33),
-  ).lastInsertRowid;
+  ]);
   // the customer-service manager was told (a step for every kind)
-  stmt(db, 'UPDATE incidents SET cs_manager_id = ?, cs_manager_told_at = ? WHERE id = ?').run(
-    staff.csManager,
-    at4,
-    i4,
-  );
+  q.setCsManagerTold(db, i4, staff.csManager, at4);
 
-  const complaint = stmt(
-    db,
-    `INSERT INTO complaints (status, registered_at, registered_by, member_id, member_card_no, complainant_name, channel,
-       what, staff_involved, department, supervisor_name, assigned_at, assigned_by, findings, findings_at, resolution,
-       staff_action, resolved_at, resolved_by, escalated_at, escalated_by, escalation_report, reported_at, reported_by, updated_at,
-       due_date, desired_outcome, agreed_outcome)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   // closed within the deadline (complaintDeadlineDays, 6 by default) of being registered
   const due = (registered: string) => addDays(localDate(new Date(registered), tz), 6);
   const m = (i: number) => [members[i]!.id, members[i]!.card_no, members[i]!.name];
   const c10 = ago(10, 3);
-  complaint.run(
+  q.insertComplaint(db, [
     'closed',
     c10,
     staff.dutyManager,
@@ -271,9 +240,9 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     due(c10),
     t('希望员工道歉。', 'An apology from the attendant.'),
     t('当面致歉并赠送饮品一杯，会员接受。', 'Apology in person and a free drink; the member accepted.'),
-  );
+  ]);
   const c1 = ago(1, 2);
-  complaint.run(
+  q.insertComplaint(db, [
     'assigned',
     c1,
     staff.dutyManager,
@@ -290,10 +259,10 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     due(c1),
     t('尽快修好热水。', 'Hot water fixed soon.'),
     null,
-  );
+  ]);
   // five days ago: its deadline is tomorrow (due)
   const c2 = ago(5, 5);
-  complaint.run(
+  q.insertComplaint(db, [
     'escalated',
     c2,
     staff.dutyManager,
@@ -323,5 +292,5 @@ export function seedDemoIncidents(db: DB, o: { now: Date; en: boolean; tz: strin
     due(c2),
     t('退还重复扣除的费用。', 'A refund of the second charge.'),
     null,
-  );
+  ]);
 }

@@ -1,70 +1,48 @@
 /**
  * Key tags (手牌): a fixed set of numbered tags, each bound to a locker. A tag is issued only while
- * an open visit holds it (a unique index on open visits enforces "never issued twice").
+ * an open visit holds it (a unique index on open visits enforces "never issued twice"). The SQL is
+ * in queries.ts; the check-in and the bar use pickTag/getTag/setTagStatus (see index.ts).
  */
-import type { DB } from '../db/database';
-import type { TagBoard, TagRow, TagStatus } from '../contract';
-import { RESTORABLE_TAG_STATUSES, RETIRABLE_TAG_STATUSES } from '../contract/types';
-import { type Ctx, handlers } from '../context';
-import { AppError } from '../errors';
-import { dayBoundsUtc, localParts } from '../../shared/dates';
-import { stmt } from '../kernel/statements';
-
-interface TagDbRow {
-  id: number;
-  number: number;
-  locker: string | null;
-  status: TagStatus;
-  status_since: string;
-  last_disinfected_at: string | null;
-}
+import type { DB } from '../../db/database';
+import type { Ctx, HandlersOf } from '../../kernel/ctx';
+import { AppError } from '../../kernel/errors';
+import { dayBoundsUtc, localParts } from '../../../shared/dates';
+import {
+  type KeyTag,
+  RESTORABLE_TAG_STATUSES,
+  RETIRABLE_TAG_STATUSES,
+  type TagBoard,
+  type tagsContract,
+} from './contract';
+import * as q from './queries';
+import type { KeyTagRow } from './queries';
 
 export function seedTags(db: DB, count: number, nowIso: string): void {
-  const ins = stmt(db, 'INSERT INTO key_tags (number, status, status_since) VALUES (?, ?, ?)');
-  for (let n = 1; n <= count; n++) ins.run(n, 'available', nowIso);
+  for (let n = 1; n <= count; n++) q.insertTag(db, n, nowIso);
 }
 
-export function getTag(db: DB, number: number): TagDbRow {
-  const t = stmt(db, 'SELECT * FROM key_tags WHERE number = ?').get(number) as TagDbRow | undefined;
+export function getTag(db: DB, number: number): KeyTagRow {
+  const t = q.tagByNumber(db, number);
   if (!t) throw new AppError('TAG_UNKNOWN', { number });
   return t;
 }
 
-export function lowestFreeTag(db: DB): TagDbRow | undefined {
-  return stmt(db, "SELECT * FROM key_tags WHERE status = 'available' ORDER BY number LIMIT 1").get() as
-    TagDbRow | undefined;
-}
+export const lowestFreeTag = q.lowestFreeTag;
+export const setTagStatus = q.setTagStatus;
 
 /** The tag to issue: the typed number (must be available) or the lowest free one (undefined if none). */
-export function pickTag(db: DB, typed: number | undefined): TagDbRow | undefined {
-  if (typed === undefined) return lowestFreeTag(db);
+export function pickTag(db: DB, typed: number | undefined): KeyTagRow | undefined {
+  if (typed === undefined) return q.lowestFreeTag(db);
   const t = getTag(db, typed);
   if (t.status === 'issued') throw new AppError('TAG_IN_USE', { number: typed });
   if (t.status !== 'available') throw new AppError('TAG_NOT_AVAILABLE', { number: typed, status: t.status });
   return t;
 }
 
-export function setTagStatus(db: DB, tagId: number, status: TagStatus, nowIso: string): void {
-  stmt(db, 'UPDATE key_tags SET status = ?, status_since = ? WHERE id = ?').run(status, nowIso, tagId);
-}
-
 export function tagBoard(ctx: Ctx): TagBoard {
-  const rows = stmt(
-    ctx.db,
-    `SELECT t.*, v.id AS visit_id, v.kind AS visit_kind, v.guest_name, m.name AS member_name, m.card_no
-       FROM key_tags t
-       LEFT JOIN visits v ON v.tag_id = t.id AND v.checked_out_at IS NULL
-       LEFT JOIN members m ON m.id = v.member_id
-       ORDER BY t.number`,
-  ).all() as (TagDbRow & {
-    visit_id: number | null;
-    visit_kind: 'member' | 'trial' | 'coach' | null;
-    guest_name: string | null;
-    member_name: string | null;
-    card_no: string | null;
-  })[];
+  const rows = q.tagBoardRows(ctx.db);
   const counts = { available: 0, issued: 0, disinfection: 0, lost: 0, retired: 0, total: rows.length };
-  const tags: TagRow[] = rows.map((r) => {
+  const tags: KeyTag[] = rows.map((r) => {
     counts[r.status] += 1;
     return {
       number: r.number,
@@ -92,19 +70,15 @@ function disinfectionDue(ctx: Ctx): boolean {
   const weekday = localParts(ctx.now(), tz).weekday;
   if (!ctx.settings.disinfectionDays.includes(weekday)) return false;
   const { from, to } = dayBoundsUtc(ctx.today(), tz);
-  const sent = stmt(
-    ctx.db,
-    "SELECT 1 FROM audit_log WHERE op = 'tags.sendToDisinfection' AND at >= ? AND at < ? LIMIT 1",
-  ).get(from, to);
-  return !sent;
+  return !q.disinfectionSentBetween(ctx.db, from, to);
 }
 
 /** Loads every numbered tag or refuses the whole batch. */
-function loadBatch(db: DB, numbers: readonly number[]): TagDbRow[] {
+function loadBatch(db: DB, numbers: readonly number[]): KeyTagRow[] {
   return [...new Set(numbers)].sort((a, b) => a - b).map((n) => getTag(db, n));
 }
 
-export const tagHandlers = handlers({
+export const tagHandlers: HandlersOf<typeof tagsContract> = {
   'tags.board': (ctx) => tagBoard(ctx),
 
   'tags.sendToDisinfection': (ctx, { numbers }) => {
@@ -114,7 +88,7 @@ export const tagHandlers = handlers({
       if (t.status !== 'available')
         throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
     }
-    for (const t of tags) setTagStatus(ctx.db, t.id, 'disinfection', ctx.nowIso());
+    for (const t of tags) q.setTagStatus(ctx.db, t.id, 'disinfection', ctx.nowIso());
     ctx.audit({
       op: 'tags.sendToDisinfection',
       entity: 'key_tags',
@@ -130,12 +104,7 @@ export const tagHandlers = handlers({
         throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
     }
     const now = ctx.nowIso();
-    for (const t of tags) {
-      stmt(
-        ctx.db,
-        "UPDATE key_tags SET status = 'available', status_since = ?, last_disinfected_at = ? WHERE id = ?",
-      ).run(now, now, t.id);
-    }
+    for (const t of tags) q.markDisinfected(ctx.db, t.id, now);
     ctx.audit({
       op: 'tags.returnFromDisinfection',
       entity: 'key_tags',
@@ -147,16 +116,9 @@ export const tagHandlers = handlers({
   'tags.add': (ctx, { from, to }) => {
     if (to < from) throw new AppError('VALIDATION', { issues: [{ path: 'to', code: 'range' }] });
     if (to - from >= 2000) throw new AppError('VALIDATION', { issues: [{ path: 'to', code: 'range' }] });
-    const clash = stmt(
-      ctx.db,
-      'SELECT number FROM key_tags WHERE number BETWEEN ? AND ? ORDER BY number LIMIT 1',
-    ).get(from, to) as { number: number } | undefined;
-    if (clash) throw new AppError('TAG_NUMBER_TAKEN', { number: clash.number });
-    const ins = stmt(
-      ctx.db,
-      "INSERT INTO key_tags (number, status, status_since) VALUES (?, 'available', ?)",
-    );
-    for (let n = from; n <= to; n++) ins.run(n, ctx.nowIso());
+    const clash = q.firstNumberBetween(ctx.db, from, to);
+    if (clash !== undefined) throw new AppError('TAG_NUMBER_TAKEN', { number: clash });
+    for (let n = from; n <= to; n++) q.insertTag(ctx.db, n, ctx.nowIso());
     ctx.audit({ op: 'tags.add', entity: 'key_tags', after: { from, to } });
     return tagBoard(ctx);
   },
@@ -168,7 +130,7 @@ export const tagHandlers = handlers({
       if (!RETIRABLE_TAG_STATUSES.includes(t.status))
         throw new AppError('TAG_NOT_AVAILABLE', { number: t.number, status: t.status });
     }
-    for (const t of tags) setTagStatus(ctx.db, t.id, 'retired', ctx.nowIso());
+    for (const t of tags) q.setTagStatus(ctx.db, t.id, 'retired', ctx.nowIso());
     ctx.audit({
       op: 'tags.retire',
       entity: 'key_tags',
@@ -184,7 +146,7 @@ export const tagHandlers = handlers({
     if (!RESTORABLE_TAG_STATUSES.includes(t.status)) {
       throw new AppError('TAG_NOT_AVAILABLE', { number, status: t.status });
     }
-    setTagStatus(ctx.db, t.id, 'available', ctx.nowIso());
+    q.setTagStatus(ctx.db, t.id, 'available', ctx.nowIso());
     ctx.audit({
       op: 'tags.restore',
       entity: 'key_tags',
@@ -199,9 +161,8 @@ export const tagHandlers = handlers({
   'tags.renumber': (ctx, { from, to }) => {
     const t = getTag(ctx.db, from);
     if (t.status === 'issued') throw new AppError('TAG_IN_USE', { number: from });
-    if (stmt(ctx.db, 'SELECT 1 FROM key_tags WHERE number = ?').get(to))
-      throw new AppError('TAG_NUMBER_TAKEN', { number: to });
-    stmt(ctx.db, 'UPDATE key_tags SET number = ? WHERE id = ?').run(to, t.id);
+    if (q.tagNumberExists(ctx.db, to)) throw new AppError('TAG_NUMBER_TAKEN', { number: to });
+    q.setTagNumber(ctx.db, t.id, to);
     ctx.audit({
       op: 'tags.renumber',
       entity: 'key_tags',
@@ -215,7 +176,7 @@ export const tagHandlers = handlers({
   'tags.setLocker': (ctx, { number, locker }) => {
     const t = getTag(ctx.db, number);
     const value = locker && locker.trim() ? locker.trim() : null;
-    stmt(ctx.db, 'UPDATE key_tags SET locker = ? WHERE id = ?').run(value, t.id);
+    q.setTagLocker(ctx.db, t.id, value);
     ctx.audit({
       op: 'tags.setLocker',
       entity: 'key_tags',
@@ -225,4 +186,4 @@ export const tagHandlers = handlers({
     });
     return tagBoard(ctx);
   },
-});
+};

@@ -1,22 +1,24 @@
 /**
  * The first-run setup, the demo club, and backups made and restored by hand. (The daily backup and
- * the opening of the file are the Core's: app.ts. The status is answered by the Core too.)
+ * the opening of the file are the Core's: app.ts; the backup files themselves are db/backups.ts's.
+ * The status is answered by the Core too.)
  */
 import Database from 'better-sqlite3';
-import type { Actor } from '../context';
-import { handlers } from '../context';
-import { checkBackupFile, createBackup, listBackups, resolveBackup, restoreFile } from '../db/backups';
-import { nativeBindingOption } from '../db/database';
-import { AppError } from '../errors';
-import { writeAudit } from '../kernel/ctx';
-import type { AttemptWindow } from '../kernel/sessions';
-import { MANAGERS } from '../permissions';
+import { checkBackupFile, createBackup, listBackups, resolveBackup, restoreFile } from '../../db/backups';
+import { nativeBindingOption } from '../../db/database';
+import { type Actor, type HandlersOf, writeAudit } from '../../kernel/ctx';
+import { AppError } from '../../kernel/errors';
+import { MANAGERS } from '../../kernel/roles';
+import type { AttemptWindow } from '../../kernel/sessions';
+import { isSetUp, writeSettings } from '../settings';
+import { insertStaff, pinMatches } from '../staff';
+import { seedTags } from '../tags';
+import type { systemContract } from './contract';
 import { createDemoClub } from './demo';
-import { isSetUp, writeSettings } from './settings';
-import { insertStaff, pinMatches } from './staff';
-import { seedTags } from './tags';
+import { backupStaff } from './queries';
 
-export const systemHandlers = handlers({
+/** Every system operation but the status, which the Core answers itself. */
+export const systemHandlers: HandlersOf<Omit<typeof systemContract, 'system.status'>> = {
   'system.setup': (ctx, a) => {
     if (isSetUp(ctx.db)) throw new AppError('ALREADY_SET_UP');
     writeSettings(ctx.db, {
@@ -81,7 +83,7 @@ export const systemHandlers = handlers({
       writeAudit(db, actor, ctx.nowIso(), { op: 'backups.restore', entity: 'backup', entityId: a.file });
     return { ok: true as const };
   },
-});
+};
 
 /**
  * In the broken state nobody can log in, so a manager of the backup being restored authorises it
@@ -99,16 +101,7 @@ function verifyAgainstBackup(
   tries.guard(nowMs);
   const b = new Database(file, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
   try {
-    type StaffPinRow = Actor & { pin_hash: string; active: number };
-    const rows =
-      staffId === undefined
-        ? b
-            .prepare<[], StaffPinRow>('SELECT id, name, role, pin_hash, active FROM staff WHERE active = 1')
-            .all()
-        : b
-            .prepare<[number], StaffPinRow>('SELECT id, name, role, pin_hash, active FROM staff WHERE id = ?')
-            .all(staffId);
-    const row = rows.find(
+    const row = backupStaff(b, staffId).find(
       (r) =>
         r.active === 1 && (staffId !== undefined || MANAGERS.includes(r.role)) && pinMatches(pin, r.pin_hash),
     );

@@ -1,0 +1,91 @@
+/**
+ * The staff area's rules: the managers' staff list, adding staff, and changing a staff member (a
+ * deactivation, a new role or a new PIN ends their sessions; the last active manager stays). PINs
+ * and authorisations are ./pins.ts; the SQL is in queries.ts.
+ */
+import type { DB } from '../../db/database';
+import type { Ctx, HandlersOf } from '../../kernel/ctx';
+import { AppError } from '../../kernel/errors';
+import { MANAGERS, type Role } from '../../kernel/roles';
+import type { staffContract, StaffGender, StaffInfo } from './contract';
+import { hashPin } from './pins';
+import * as q from './queries';
+import type { StaffRow } from './queries';
+
+export function toStaffInfo(r: StaffRow): StaffInfo {
+  return { id: r.id, name: r.name, role: r.role, gender: r.gender, active: r.active === 1 };
+}
+
+/** Adds a staff member with a hashed PIN (the setup's first manager, the demo's staff too). */
+export function insertStaff(
+  db: DB,
+  s: { name: string; role: Role; pin: string; gender: StaffGender },
+  nowIso: string,
+): StaffInfo {
+  const id = q.insertStaffRow(
+    db,
+    { name: s.name, role: s.role, gender: s.gender, pinHash: hashPin(s.pin) },
+    nowIso,
+  );
+  return toStaffInfo(q.getStaffRow(db, id)!);
+}
+
+interface StaffChange {
+  id: number;
+  name?: string;
+  role?: Role;
+  gender?: StaffGender;
+  active?: boolean;
+  newPin?: string;
+}
+
+function updateStaff(ctx: Ctx, args: StaffChange): StaffInfo {
+  const row = q.getStaffRow(ctx.db, args.id);
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'staff' });
+  const before = toStaffInfo(row);
+  const next = {
+    name: args.name ?? row.name,
+    role: args.role ?? row.role,
+    gender: args.gender ?? row.gender,
+    active: args.active === undefined ? row.active : args.active ? 1 : 0,
+  };
+  const stillManager = next.active === 1 && MANAGERS.includes(next.role);
+  if (
+    !stillManager &&
+    MANAGERS.includes(row.role) &&
+    row.active === 1 &&
+    q.activeCountWithRoles(ctx.db, row.id, MANAGERS) === 0
+  ) {
+    throw new AppError('LAST_MANAGER');
+  }
+  q.updateStaffRow(ctx.db, row.id, next, ctx.nowIso());
+  if (args.newPin) q.resetPin(ctx.db, row.id, hashPin(args.newPin));
+  const after = toStaffInfo(q.getStaffRow(ctx.db, row.id)!);
+  ctx.audit({
+    op: 'staff.update',
+    entity: 'staff',
+    entityId: row.id,
+    before,
+    after,
+    detail: args.newPin ? 'pin reset' : undefined,
+  });
+  return after;
+}
+
+export const staffHandlers: HandlersOf<typeof staffContract> = {
+  'staff.list': (ctx, { includeInactive }) => q.listStaff(ctx.db, includeInactive ?? false).map(toStaffInfo),
+
+  'staff.create': (ctx, args) => {
+    const s = insertStaff(ctx.db, args, ctx.nowIso());
+    ctx.audit({ op: 'staff.create', entity: 'staff', entityId: s.id, after: s });
+    return s;
+  },
+
+  'staff.update': async (ctx, args, env) => {
+    const r = env.transaction(() => updateStaff(ctx, args));
+    // a deactivation, a new role or a new PIN ends the staff member's sessions
+    if (args.active === false || args.role !== undefined || args.newPin !== undefined)
+      env.sessions.endAllOf(args.id);
+    return r;
+  },
+};
