@@ -31,8 +31,8 @@ export async function measureImportWeb(opts: {
         resolve(m[1]!);
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`web server exited ${code}: ${out}`)));
   });
   // playwright-core is a dependency of @playwright/test (a dev dependency); loaded lazily.

@@ -87,7 +87,7 @@ async function printPlans(core: Core, cardNo: string): Promise<void> {
   db.prepare = ((sql: string) => {
     seen.add(sql);
     return prepare(sql);
-  }) as typeof db.prepare;
+  });
   try {
     const r = data<{ visit: { id: number } }>(
       await core.call('desk', 'checkin.scan', { ref: { cardNo }, scanned: true, opId: 'profile-plans-1' }),

@@ -34,8 +34,8 @@ function startServer(root: string, dataDir: string): Promise<{ url: string; proc
         resolve({ url: m[1]!, proc });
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`web server exited ${code}: ${out}`)));
   });
 }
