@@ -260,7 +260,3 @@ function activeStaff(db: DB, staffId: number): Actor | null {
   const row = getStaffRow(db, staffId);
   return row && row.active === 1 ? { id: row.id, name: row.name, role: row.role } : null;
 }
-
-export function dataDirExists(dir: string): boolean {
-  return fs.existsSync(path.join(dir, DB_FILE));
-}

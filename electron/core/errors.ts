@@ -40,4 +40,4 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export { AppError, isAppError, toAppError, type AppErrorShape, type ErrorParams } from './kernel/errors';
+export { AppError, toAppError } from './kernel/errors';

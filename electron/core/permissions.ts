@@ -7,7 +7,6 @@
 import { contract, type OpName, type Role } from './contract';
 import { type Access, admits } from './kernel/op';
 
-export { CONTACT_ROLES, DESK, MANAGERS, PRICE_ROLES, SUPERVISORS, VOID_AUTHORIZERS } from './kernel/roles';
 export type { Access } from './kernel/op';
 
 export const PERMISSIONS: Readonly<Record<OpName, Access>> = Object.fromEntries(

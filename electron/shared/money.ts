@@ -132,15 +132,12 @@ export function parseCents(text: string, opts?: MoneyOptions): number | null {
   return r.ok ? r.cents : null;
 }
 
-/** Cents as plain yuan with two decimals: 1250 → "12.50", -100 → "-1.00". For fields and CSV files. */
+/** Cents as plain yuan with two decimals: 1250 → "12.50", -100 → "-1.00". For amount fields and CSV files. */
 export function centsToYuan(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(Math.round(cents));
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
-
-/** Cents as the text of an amount field: 1250 → "12.50". */
-export const centsToInput = centsToYuan;
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 

@@ -9,7 +9,6 @@ import { DenominationsSchema } from '../../electron/core/contract';
 import {
   DENOMINATIONS,
   MAX_CENTS,
-  centsToInput,
   centsToYuan,
   denominationLabel,
   denominationsTotal,
@@ -259,10 +258,10 @@ describe('what a typed amount means', () => {
 
   it('round-trips what it writes into a field', () => {
     for (const cents of [0, 1, 5, 10, 99, 100, 1250, 125_050, MAX_CENTS]) {
-      expect(parseCents(centsToInput(cents)), String(cents)).toBe(cents);
+      expect(parseCents(centsToYuan(cents)), String(cents)).toBe(cents);
       expect(parseCents(formatMoney(cents, 'zh-CN')), `zh ${cents}`).toBe(cents);
     }
-    expect(centsToInput(1250)).toBe('12.50');
+    expect(centsToYuan(1250)).toBe('12.50');
     expect(centsToYuan(-100)).toBe('-1.00');
     expect(centsToYuan(-5)).toBe('-0.05');
     expect(centsToYuan(0)).toBe('0.00');

@@ -3,7 +3,7 @@
  * export, override a blocked check-in, or manage staff.
  */
 import { describe, expect, it } from 'vitest';
-import { PRICE_ROLES } from '../../electron/core/permissions';
+import { PRICE_ROLES } from '../../electron/core/kernel/roles';
 import { expectError, makeClub } from './helpers';
 
 async function clubWithMember() {

@@ -97,7 +97,6 @@ export const contract = {
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
 export type OpArgs<K extends OpName> = z.input<Contract[K]['input']>;
-export type OpParsedArgs<K extends OpName> = z.output<Contract[K]['input']>;
 export type OpResult<K extends OpName> = Contract[K]['output'];
 
 export const OP_NAMES = Object.keys(contract) as OpName[];

@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type PaymentMethod, type PaymentPart } from '../../../electron/core/contract';
-import { centsToInput, parseCents } from '../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../electron/shared/money';
 import { fmtMoney, moneyRefusal } from '../format';
 import './PaymentEditor.css';
 
@@ -142,7 +142,7 @@ export function PaymentEditor(props: {
   );
   const seq = useRef(1);
   const [rows, setRows] = useState<Row[]>(() => [
-    { key: 0, method: 'cash', amount: centsToInput(dueCents), tendered: '', reference: '' },
+    { key: 0, method: 'cash', amount: centsToYuan(dueCents), tendered: '', reference: '' },
   ]);
   const firstRef = useRef<HTMLInputElement>(null);
 
@@ -218,7 +218,7 @@ export function PaymentEditor(props: {
     const key = seq.current++;
     setRows((rs) => [
       ...rs,
-      { key, method, amount: remaining > 0 ? centsToInput(remaining) : '', tendered: '', reference: '' },
+      { key, method, amount: remaining > 0 ? centsToYuan(remaining) : '', tendered: '', reference: '' },
     ]);
     // focus the new row's amount once it is there
     setTimeout(() => document.getElementById(`${uid}-amount-${key}`)?.focus(), 0);
@@ -261,7 +261,7 @@ export function PaymentEditor(props: {
                   const cur = info.amountCents ?? 0;
                   const otherSv = svUsed - (r.method === 'stored_value' ? cur : 0);
                   const room = Math.max(0, storedValueCents - otherSv);
-                  if (cur > room && room > 0) patch.amount = centsToInput(room);
+                  if (cur > room && room > 0) patch.amount = centsToYuan(room);
                 }
                 update(r.key, patch);
               }}
@@ -299,7 +299,7 @@ export function PaymentEditor(props: {
                       value={r.tendered}
                       onChange={(v) => update(r.key, { tendered: v })}
                       invalid={info.tenderedBad}
-                      placeholder={info.amountCents !== null ? centsToInput(info.amountCents) : ''}
+                      placeholder={info.amountCents !== null ? centsToYuan(info.amountCents) : ''}
                       describedBy={`${uid}-tendered-hint-${r.key}`}
                       ref={i === 0 ? firstRef : undefined}
                     />

@@ -1,2 +1,2 @@
 /** What other areas (and the composition in app.ts) may use of the complaints area. */
-export { complaintHandlers, maskName, openComplaints } from './handlers';
+export { complaintHandlers, openComplaints } from './handlers';

@@ -1,12 +1,5 @@
 /** What other areas (and the composition in app.ts) may use of the payments area. */
 export { paymentsHandlers } from './handlers';
 export { memberDebtCents, toTabLine } from './handlers/debts';
-export {
-  type BarRefundPart,
-  ledgerEntry,
-  planBarRefund,
-  settle,
-  storedValueOf,
-  writeBarRefund,
-} from './handlers/settlements';
+export { ledgerEntry, planBarRefund, settle, storedValueOf, writeBarRefund } from './handlers/settlements';
 export { LINE_SELECT, type LineRow, visitTabCents } from './queries';

@@ -10,4 +10,3 @@ export {
   takeTurn,
 } from './handlers';
 export { signinOf } from './queries';
-export type { NamedSigninRow } from './queries';

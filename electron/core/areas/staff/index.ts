@@ -3,6 +3,6 @@
  * on-the-spot authorisation (`authorize`), the PIN check with its lockout (`verifyPin`), and the
  * staff rows.
  */
-export { authorize, hashPin, LOCK_MINUTES, MAX_PIN_TRIES, pinMatches, verifyPin } from './pins';
+export { authorize, hashPin, pinMatches, verifyPin } from './pins';
 export { insertStaff, staffHandlers, toStaffInfo } from './handlers';
-export { getStaffRow, loginStaffList, setPinHash, type StaffRow } from './queries';
+export { getStaffRow, loginStaffList, setPinHash } from './queries';

@@ -19,8 +19,6 @@ import { DEMO_STAFF, FIRST_EN, GIVEN, LAST_EN, rng, SURNAMES } from './demoNames
 import * as q from './demoQueries';
 import type { DemoResult } from './types';
 
-export { DEMO_STAFF } from './demoNames';
-
 type Kind =
   | 'active'
   | 'expiring'

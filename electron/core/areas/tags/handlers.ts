@@ -27,7 +27,6 @@ export function getTag(db: DB, number: number): KeyTagRow {
   return t;
 }
 
-export const lowestFreeTag = q.lowestFreeTag;
 export const setTagStatus = q.setTagStatus;
 
 /** The tag to issue: the typed number (must be available) or the lowest free one (undefined if none). */

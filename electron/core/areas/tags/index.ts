@@ -2,5 +2,4 @@
  * What other areas (the check-in, the bar, the setup and the demo) and the composition in app.ts
  * may use of the key-tags area.
  */
-export { getTag, lowestFreeTag, pickTag, seedTags, setTagStatus, tagBoard, tagHandlers } from './handlers';
-export type { KeyTagRow } from './queries';
+export { getTag, pickTag, seedTags, setTagStatus, tagHandlers } from './handlers';

@@ -6,7 +6,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { ApiCallError, call } from '../../api';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
@@ -27,7 +27,7 @@ export function ItemDialog(props: {
   const it = props.item;
   const [name, setName] = useState(it?.name ?? '');
   const [category, setCategory] = useState(it?.category ?? '');
-  const [price, setPrice] = useState(it ? centsToInput(it.priceCents) : '');
+  const [price, setPrice] = useState(it ? centsToYuan(it.priceCents) : '');
   const [sort, setSort] = useState(it ? String(it.sort) : '');
   const [notes, setNotes] = useState(it?.notes ?? '');
   const [active, setActive] = useState(it?.active ?? true);

@@ -20,7 +20,7 @@ import {
   type VisitorsToday,
 } from '../../../../electron/core/contract';
 import { addDays } from '../../../../electron/shared/dates';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { plausiblePhone } from '../../../../electron/shared/phone';
 import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeDialog';
 import { FormError, FormFooter } from '../../components/FormParts';
@@ -88,7 +88,7 @@ export function CardSaleDialog(props: {
   const qtyOk = Number.isInteger(qty) && qty >= 1 && qty <= 10;
   const listCents = type?.priceCents !== undefined && qtyOk ? type.priceCents * qty : null;
   // Consultants and managers get the catalogue price prefilled until they type an amount.
-  const amountText = !amountTyped && listCents !== null ? centsToInput(listCents) : amount;
+  const amountText = !amountTyped && listCents !== null ? centsToYuan(listCents) : amount;
   const amountCents = parseCents(amountText);
 
   const outcome = useMemo(

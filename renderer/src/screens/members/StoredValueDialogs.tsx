@@ -7,7 +7,7 @@ import {
   type DeskPaymentMethod as DeskMethod,
   type MemberDetail,
 } from '../../../../electron/core/contract';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { MethodChoice, SegChoice } from '../../components/PaymentEditor';
@@ -78,7 +78,7 @@ export function TopupDialog(props: { member: MemberDetail; onClose(): void; onDo
         />
         <div className="sv-presets" role="group" aria-label={t('members.sv.presets')}>
           {PRESETS.map((p) => (
-            <button key={p} type="button" className="btn" onClick={() => setAmount(centsToInput(p))}>
+            <button key={p} type="button" className="btn" onClick={() => setAmount(centsToYuan(p))}>
               {fmtMoney(p)}
             </button>
           ))}
@@ -175,7 +175,7 @@ export function RefundDialog(props: {
           tried={tried}
           over={tooMuch ? t('members.sv.moreThanBalance', { amount: fmtMoney(props.balanceCents) }) : null}
           extra={
-            <button type="button" className="btn" onClick={() => setAmount(centsToInput(props.balanceCents))}>
+            <button type="button" className="btn" onClick={() => setAmount(centsToYuan(props.balanceCents))}>
               {t('members.sv.wholeBalance')}
             </button>
           }

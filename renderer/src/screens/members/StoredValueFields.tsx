@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskPaymentMethod as DeskMethod } from '../../../../electron/core/contract';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { MoneyInput } from '../../components/PaymentEditor';
 import { fmtMoney, moneyRefusal } from '../../format';
 
@@ -39,7 +39,7 @@ export function MethodExtras(props: {
             value={props.tendered}
             onChange={props.setTendered}
             invalid={props.tenderedBad}
-            placeholder={props.amountCents !== null ? centsToInput(props.amountCents) : ''}
+            placeholder={props.amountCents !== null ? centsToYuan(props.amountCents) : ''}
             describedBy={`${uid}-tendered-hint`}
           />
           {props.tenderedBad ? (

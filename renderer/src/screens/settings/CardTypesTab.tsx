@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_KINDS, type CardKind } from '../../../../electron/core/contract';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { ApiCallError, call, type OpArgs, type OpResult } from '../../api';
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
@@ -144,7 +144,7 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
   const [amount, setAmount] = useState(
     String((ct?.kind === 'visits' ? ct.visitCount : ct?.durationDays) ?? ''),
   );
-  const [price, setPrice] = useState(ct?.priceCents !== undefined ? centsToInput(ct.priceCents) : '');
+  const [price, setPrice] = useState(ct?.priceCents !== undefined ? centsToYuan(ct.priceCents) : '');
   const [errs, setErrs] = useState<Errs<'name' | 'amount' | 'price'>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

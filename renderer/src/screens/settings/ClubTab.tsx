@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLUB_TIME_ZONES as TIME_ZONES, isValidTime } from '../../../../electron/shared/dates';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { call, type OpArgs, type OpResult } from '../../api';
 import { errorText, invalidFields } from '../../errorText';
 import { moneyRefusal, setClubFormat } from '../../format';
@@ -49,7 +49,7 @@ function toClubFields(s: Settings): ClubFields {
     closeTime: s.closeTime,
     duplicateScanSeconds: String(s.duplicateScanSeconds),
     idleLockMinutes: String(s.idleLockMinutes),
-    lostTagFeeCents: centsToInput(s.lostTagFeeCents),
+    lostTagFeeCents: centsToYuan(s.lostTagFeeCents),
     disinfectionDays: [...s.disinfectionDays].sort(byNumber),
     expiryWarnDays: String(s.expiryWarnDays),
     visitsWarnThreshold: String(s.visitsWarnThreshold),

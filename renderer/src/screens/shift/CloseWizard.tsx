@@ -13,7 +13,7 @@ import {
   type ShiftCurrent,
   type ShiftReport,
 } from '../../../../electron/core/contract';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { MoneyInput } from '../../components/PaymentEditor';
@@ -47,7 +47,7 @@ export function CloseWizard({
   const [count, setCount] = useState<CountResult | null>(current.count);
   const [reason, setReason] = useState('');
   const [floatHanded, setFloatHanded] = useState(() =>
-    centsToInput(Math.min(shift.floatCents, current.count?.countedCents ?? shift.floatCents)),
+    centsToYuan(Math.min(shift.floatCents, current.count?.countedCents ?? shift.floatCents)),
   );
   const [messages, setMessages] = useState(shift.messages);
   const [notes, setNotes] = useState(shift.notes);
@@ -157,7 +157,7 @@ export function CloseWizard({
               shiftId={shift.id}
               onCounted={(c) => {
                 setCount(c);
-                setFloatHanded(centsToInput(Math.min(shift.floatCents, c.countedCents)));
+                setFloatHanded(centsToYuan(Math.min(shift.floatCents, c.countedCents)));
                 setStep('result');
               }}
             />

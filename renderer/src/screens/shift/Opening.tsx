@@ -6,7 +6,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftOpening, ShiftReport } from '../../../../electron/core/contract';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { call } from '../../api';
 import { FormError } from '../../components/FormParts';
 import { MoneyInput } from '../../components/PaymentEditor';
@@ -170,7 +170,7 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
   if (error) return <p className="field-error">{error}</p>;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
 
-  const float = typedFloat ?? centsToInput(data.floatPrefillCents);
+  const float = typedFloat ?? centsToYuan(data.floatPrefillCents);
   const floatCents = parseCents(float);
   const differs = floatCents !== null && floatCents !== data.floatPrefillCents;
   const toggle = (list: string[], v: string) =>

@@ -8,7 +8,7 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../electron/core/contract';
-import { centsToInput, parseCents } from '../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { call, type OpArgs } from '../../api';
 import { FormError, FormFooter } from '../../components/FormParts';
 import { MoneyInput } from '../../components/PaymentEditor';
@@ -46,7 +46,7 @@ const toRow = (item: string): Row =>
     ? { id: ++rowSeq, builtin: item, text: '' }
     : { id: ++rowSeq, builtin: null, text: item };
 const toForm = (s: Settings): Form => ({
-  float: centsToInput(s.defaultFloatCents),
+  float: centsToYuan(s.defaultFloatCents),
   openingChecklist: s.openingChecklist.map(toRow),
   closingChecklist: s.closingChecklist.map(toRow),
 });

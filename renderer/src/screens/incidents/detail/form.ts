@@ -11,7 +11,7 @@ import type {
   OpArgs,
 } from '../../../../../electron/core/contract';
 import { isValidLocalDateTime } from '../../../../../electron/shared/dates';
-import { centsToInput, parseCents } from '../../../../../electron/shared/money';
+import { centsToYuan, parseCents } from '../../../../../electron/shared/money';
 import { isoToLocalInput, nowLocalInput } from '../util';
 
 export interface Form {
@@ -47,7 +47,7 @@ export interface Form {
   consultantToldAt: string;
 }
 
-export const money = (c: number | null) => (c === null ? '' : centsToInput(c));
+export const money = (c: number | null) => (c === null ? '' : centsToYuan(c));
 
 export function fromView(v: IncidentFullView): Form {
   return {
