@@ -174,7 +174,7 @@ async function main() {
   const at = new Date().toISOString();
   const cpus = os.cpus();
   fs.writeFileSync(path.join(outDir, 'import-latest.json'), JSON.stringify({ at, ...results }, null, 2));
-  const s = (k: string) => (typeof results[k] === 'number' ? (results[k]).toFixed(2) : '—');
+  const s = (k: string) => (typeof results[k] === 'number' ? results[k].toFixed(2) : '—');
   const md = [
     `${at} · ${cpus.length} cores ${cpus[0]?.model.trim() ?? ''} · ${ROWS} rows (${bad} bad) · ${s('fileMiB')} MiB GBK`,
     '',

@@ -84,10 +84,10 @@ async function printPlans(core: Core, cardNo: string): Promise<void> {
   const db = core.database;
   const prepare = db.prepare;
   const seen = new Set<string>();
-  db.prepare = ((sql: string) => {
+  db.prepare = (sql: string) => {
     seen.add(sql);
     return prepare(sql);
-  });
+  };
   try {
     const r = data<{ visit: { id: number } }>(
       await core.call('desk', 'checkin.scan', { ref: { cardNo }, scanned: true, opId: 'profile-plans-1' }),

@@ -150,8 +150,7 @@ export function openReadOnly(file: string): DB {
 
 function brokenOrFs(e: unknown): unknown {
   if (e instanceof AppError) return e;
-  const code =
-    typeof e === 'object' && e !== null && 'code' in e ? String((e).code) : '';
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
     return new AppError('DATABASE_BROKEN', { detail: code });
   }

@@ -58,7 +58,7 @@ export function isAppError(e: unknown): e is AppError {
 
 /** The SQLite or file-system error code of a low-level error ('' for anything else). */
 export function lowLevelCode(e: unknown): string {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e).code) : '';
+  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
 }
 
 /** Map a low-level error (SQLite, file system) to a structured one; never leak raw messages. */

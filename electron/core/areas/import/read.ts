@@ -128,7 +128,7 @@ export function cellText(v: unknown): string {
 async function readXlsx(bytes: Buffer, rowNumbers: number[]): Promise<string[][]> {
   let data: unknown[][];
   try {
-    data = (await readSheet(bytes));
+    data = await readSheet(bytes);
   } catch {
     throw new AppError('IMPORT_FILE_INVALID', { reason: 'xlsx_unreadable' });
   }
