@@ -24,6 +24,8 @@ void i18next.use(initReactI18next).init({
   resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
   lng: detectLanguage(),
   fallbackLng: false,
+  // one namespace: a ':' in a key is not a namespace (as in the key types, i18next.d.ts)
+  nsSeparator: false,
   interpolation: { escapeValue: false },
   returnNull: false,
 });

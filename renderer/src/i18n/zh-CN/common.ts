@@ -1,3 +1,6 @@
+import type en from '../en/common';
+import type { Words } from '../keys';
+
 export default {
   retry: '重试',
   mainNav: '功能',
@@ -76,4 +79,4 @@ export default {
   switchUser: '切换用户',
   logout: '退出登录',
   loggedInAs: '当前：{{name}}（{{role}}）',
-};
+} satisfies Words<typeof en>;

@@ -1,4 +1,7 @@
 /** 核心错误代码对应的提示。 */
+import type en from '../en/errors';
+import type { Words } from '../keys';
+
 export default {
   VALIDATION: '输入的内容有误，请检查标出的项目。',
   UNKNOWN_OPERATION: '此操作不可用。',
@@ -140,4 +143,4 @@ export default {
   MANAGER_PIN_REQUIRED: '只有经理（客服经理、值班经理或店长）可以授权。',
   INTERNAL: '出现错误，未做任何更改，请重试。',
   CONNECTION_LOST: '与前台系统的连接中断，请重试。',
-};
+} satisfies Words<typeof en>;

@@ -1,4 +1,7 @@
 /** 会员：查找、详情、表单、停卡、照片、CSV 导入与导出。 */
+import type en from '../en/members';
+import type { Words } from '../keys';
+
 export default {
   title: '会员',
   new: '登记此前已售的会员卡',
@@ -491,4 +494,4 @@ export default {
     skipped_other: '{{count}} 行有问题，未导入。',
     tookSeconds: '用时 {{seconds}} 秒。',
   },
-};
+} satisfies Words<typeof en>;

@@ -1,3 +1,6 @@
+import type en from '../en/shift';
+import type { Words } from '../keys';
+
 export default {
   title: '交接班',
   goTo: '前往交接班 →',
@@ -325,4 +328,4 @@ export default {
     viewReport: '查看日结报告',
     tickAll: '请先勾选每一项。',
   },
-};
+} satisfies Words<typeof en>;

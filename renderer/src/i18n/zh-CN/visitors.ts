@@ -1,4 +1,7 @@
 /** 访客接待：会籍顾问轮值、来访登记、呼叫、电话咨询、课程广播、顾问报表。 */
+import type en from '../en/visitors';
+import type { Words } from '../keys';
+
 export default {
   title: '访客接待',
   sections: '访客接待分区',
@@ -458,4 +461,4 @@ export default {
       startTime: '请输入时间，如 19:00。',
     },
   },
-};
+} satisfies Words<typeof en>;
