@@ -3,7 +3,6 @@ import type en from '../en/checkin';
 import type { Words } from '../keys';
 
 export default {
-  title: '入场',
   scanLabel: '卡号、姓名、电话或拼音',
   scanPlaceholder: '刷卡或输入查找',
   results: '查到的会员',

@@ -130,7 +130,6 @@ export default {
     renewed: '{{name}}：续卡完成。',
     upgraded: '{{name}}：已升级为 {{type}}。',
     change: '请找零 {{change}}。',
-    deactivated: '这张会员卡已停用：须经理重新启用后才能续卡。',
   },
   correct: {
     button: '更正…',
@@ -432,7 +431,6 @@ export default {
     },
     changed: '已由您修改',
     missingFields: '还需要选择：{{fields}}。',
-    notInFile: '文件中没有：{{fields}}。',
     genderNotInFile: '没有性别列：会员以“性别未知”导入，前台询问后登记。',
     keepNationalId: '本店保留身份证号（只供经理查看；前台看不到，也不能搜索）',
     mapRequired: '请为以下项目选择对应的列：{{fields}}。',
