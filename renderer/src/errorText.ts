@@ -1,6 +1,7 @@
 /** Turns any failure into one clear sentence in the user's language. */
 import i18next from 'i18next';
 import { ApiCallError } from './api';
+import { wordIn } from './i18n/keys';
 import { fmtDateTime, fmtMoney } from './format';
 
 /** Error parameters the core sends in cents, shown as money. */
@@ -29,16 +30,16 @@ function errorTextOf(e: unknown): string {
   if (e.code === 'PIN_WRONG' && typeof params.attemptsLeft === 'number' && params.attemptsLeft >= 0) {
     return i18next.t('errors.PIN_WRONG_left', params);
   }
-  if (typeof params.status === 'string') params.status = i18next.t(`tags.status.${params.status}`);
+  if (typeof params.status === 'string') params.status = wordIn('tags.status', params.status, params.status);
   if (e.code === 'IMPORT_MAPPING_INVALID' || e.code === 'IMPORT_HAS_PROBLEMS')
     Object.assign(params, importWords(params));
-  let key = `errors.${e.code}`;
-  if (!i18next.exists(key)) return i18next.t('errors.INTERNAL');
+  let name = e.code;
+  if (!i18next.exists(`errors.${name}`)) return i18next.t('errors.INTERNAL');
   // a sentence of its own for a reason, when there is one (IMPORT_FILE_INVALID_unclosed_quote …)
-  if (typeof params.reason === 'string' && i18next.exists(`${key}_${params.reason}`))
-    key = `${key}_${params.reason}`;
-  if (e.code === 'IMPORT_HAS_PROBLEMS' && params.valid === 0) key = 'errors.IMPORT_HAS_PROBLEMS_none';
-  let text = i18next.t(key, params);
+  if (typeof params.reason === 'string' && i18next.exists(`errors.${name}_${params.reason}`))
+    name = `${name}_${params.reason}`;
+  if (e.code === 'IMPORT_HAS_PROBLEMS' && params.valid === 0) name = 'IMPORT_HAS_PROBLEMS_none';
+  let text = wordIn('errors', name, i18next.t('errors.INTERNAL'), params);
   if (e.code === 'IMPORT_MAPPING_INVALID' && typeof params.count === 'number' && params.count > 1)
     text += i18next.t('errors.IMPORT_MAPPING_more', { count: params.count - 1 });
   return text;
@@ -46,8 +47,7 @@ function errorTextOf(e: unknown): string {
 
 /** The column (number and header), the field and the problem of a roster-import error, in words. */
 function importWords(p: Record<string, unknown>): Record<string, string> {
-  const field = (f: unknown) =>
-    typeof f === 'string' ? i18next.t(`members.importField.${f}`, { defaultValue: f }) : '';
+  const field = (f: unknown) => (typeof f === 'string' ? wordIn('members.importField', f, f) : '');
   const n = typeof p.column === 'number' ? p.column : null;
   const header = typeof p.header === 'string' ? p.header : '';
   const col =
@@ -58,10 +58,7 @@ function importWords(p: Record<string, unknown>): Record<string, string> {
         : i18next.t('members.import.columnRefNoHeader', { n });
   const problemText =
     typeof p.problem === 'string'
-      ? i18next.t(`members.problem.${p.problem}`, {
-          ...p,
-          defaultValue: i18next.t('members.problem.OTHER'),
-        })
+      ? wordIn('members.problem', p.problem, i18next.t('members.problem.OTHER'), p)
       : '';
   return { col, fieldLabel: field(p.field), otherLabel: field(p.other), problemText };
 }

@@ -9,6 +9,7 @@ import { errorText } from '../errorText';
 import { fmtDateTime } from '../format';
 import { useOp } from '../query';
 import { useCan } from '../stores/session';
+import { wordIn } from '../i18n/keys';
 
 type StaffInfo = OpResult<'staff.list'>[number];
 
@@ -37,7 +38,7 @@ function pretty(s: string): string {
 }
 
 export default function AuditScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const uid = useId();
   const canStaff = useCan('staff.list');
   const [draft, setDraft] = useState<Filters>(EMPTY);
@@ -76,10 +77,7 @@ export default function AuditScreen() {
       else n.add(id);
       return n;
     });
-  const opLabel = (op: string) => {
-    const key = `audit.ops.${op}`;
-    return /^[A-Za-z]+\.[A-Za-z]+$/.test(op) && i18n.exists(key) ? t(key) : null;
-  };
+  const opLabel = (op: string) => (/^[A-Za-z]+\.[A-Za-z]+$/.test(op) ? wordIn('audit.ops', op, null) : null);
 
   const total = page?.total ?? 0;
   const rows = page?.rows ?? [];

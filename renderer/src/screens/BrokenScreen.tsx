@@ -6,6 +6,7 @@ import { PinPad } from '../components/PinPad';
 import { errorText } from '../errorText';
 import { fmtDateTime } from '../format';
 import { loadError, useOp } from '../query';
+import { wordIn } from '../i18n/keys';
 
 /**
  * The database cannot be used (unreadable, damaged, written by a newer app). Nothing is recreated
@@ -43,7 +44,7 @@ export default function BrokenScreen(props: { status: SystemStatus; onRestored: 
       <div className="center-card">
         <h1 className="status-block">{t('setup.brokenTitle')}</h1>
         <p className="banner banner-block" role="alert">
-          {t(`errors.${problem}`, { defaultValue: t('errors.DATABASE_BROKEN') })}
+          {wordIn('errors', problem, t('errors.DATABASE_BROKEN'))}
         </p>
         <p className="muted">{t('setup.brokenWhere', { dir: props.status.dataDir })}</p>
         <h2>{t('setup.restoreTitle')}</h2>
@@ -61,8 +62,7 @@ export default function BrokenScreen(props: { status: SystemStatus; onRestored: 
                     checked={file === b.file}
                     onChange={() => setFile(b.file)}
                   />
-                  {fmtDateTime(b.createdAt)} —{' '}
-                  {t(`setup.backupReason.${b.reason}`, { defaultValue: b.reason })} (
+                  {fmtDateTime(b.createdAt)} — {wordIn('setup.backupReason', b.reason, b.reason)} (
                   {(b.sizeBytes / 1_048_576).toFixed(1)} MB)
                 </label>
               ))}

@@ -4,6 +4,7 @@
  * role may do. An issued tile shows its holder; clicking it opens that person's check-out.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   RESTORABLE_TAG_STATUSES,
@@ -25,7 +26,7 @@ import { CheckoutDialog } from './checkin/CheckoutDialog';
 import { TagActionDialog, type TagAction } from './tags/TagActionDialog';
 import './TagsScreen.css';
 
-function tileLabel(t: (k: string, o?: Record<string, unknown>) => string, tag: KeyTag): string {
+function tileLabel(t: TFunction, tag: KeyTag): string {
   const status = t(`tags.status.${tag.status}`);
   if (tag.status === 'issued' && tag.holder) {
     return t('tags.tileIssued', { number: tag.number, name: tag.holder.name, time: fmtTime(tag.since) });

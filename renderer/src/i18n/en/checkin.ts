@@ -1,6 +1,5 @@
 /** The check-in counter (home screen), check-out, trial guests and coaches, supervisor authorisation. */
 export default {
-  title: 'Check-in',
   scanLabel: 'Card number, name, phone or pinyin',
   scanPlaceholder: 'Scan or type…',
   results: 'Members found',

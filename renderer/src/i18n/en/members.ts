@@ -130,7 +130,6 @@ export default {
     renewed: '{{name}}: card renewed.',
     upgraded: '{{name}}: upgraded to {{type}}.',
     change: 'Give back {{change}} change.',
-    deactivated: 'This card is deactivated: a manager must reactivate it before a renewal.',
   },
   correct: {
     button: 'Correct…',
@@ -442,7 +441,6 @@ export default {
     },
     changed: 'Changed by you',
     missingFields: 'Still to choose: {{fields}}.',
-    notInFile: 'Not in the file: {{fields}}.',
     genderNotInFile:
       'No gender column: members are imported with gender unknown; the desk asks and records it.',
     keepNationalId:

@@ -1,6 +1,5 @@
 /** Visitors: the consultants' rotation, registration, calling, phone inquiries, announcements, report. */
 export default {
-  title: 'Visitors',
   sections: 'Visitor sections',
   section: {
     register: 'Register a visitor',
@@ -46,11 +45,9 @@ export default {
     receivedToday_other: '{{count}} visitors today',
     since: 'since {{time}}',
     backAt: 'back at {{time}}',
-    awayDetail: '{{kind}}',
     away: 'Away',
     back: 'Back',
     signOut: 'Sign out',
-    signInAgain: 'Sign in again',
     actionsFor: 'Actions for {{name}}',
     why: {
       first_turn: 'Nobody has had a turn yet today: {{name}} signed in first and is free.',
@@ -192,7 +189,6 @@ export default {
     timeLeft: 'Time left',
     overdue: 'Time is up',
     pages: 'Paged {{pages}} of {{max}}',
-    pageAgain: 'Page again',
     pageAgainN: 'Page again ({{next}} of {{max}})',
     paged: '{{name}} paged again ({{pages}} of {{max}}).',
     speak: 'Speak',
@@ -210,7 +206,6 @@ export default {
     callNext: 'Call next: {{name}}',
     callNextNone: 'Call next: nobody is free',
     callNextDone: '{{name}} is being called now.',
-    autoNext: 'Calls the next consultant automatically when the time is up.',
     calledBy: 'Called at {{time}} by {{who}}',
   },
 
@@ -374,7 +369,6 @@ export default {
   },
 
   ann: {
-    title: 'Announcements today',
     empty: 'No announcements today. Classes are set up in Settings → Visitors & classes.',
     time: 'Starts',
     due: 'Reminder at',
@@ -401,10 +395,8 @@ export default {
 
   report: {
     month: 'Month',
-    show: 'Show',
     empty: 'No consultant activity in this month.',
     consultant: 'Consultant',
-    day: 'Day',
     rotation: 'By rotation',
     ownLeads: 'Own leads',
     credited: 'Credited',
@@ -417,7 +409,6 @@ export default {
     notInterested: 'Not interested',
     cardsSold: 'Cards sold',
     phone: 'Phone (called back)',
-    total: 'Month',
     showDays: 'Days of {{name}}',
     hideDays: 'Hide days',
     passedReasons: 'away {{away}} · with visitor {{with_visitor}} · being called {{being_called}}',

@@ -1,4 +1,7 @@
 /** 操作日志：谁在什么时候做了什么。 */
+import type en from '../en/audit';
+import type { Words } from '../keys';
+
 export default {
   title: '操作日志',
   filters: '操作日志筛选',
@@ -61,4 +64,4 @@ export default {
     },
     backups: { create: '创建备份', restore: '恢复备份' },
   },
-};
+} satisfies Words<typeof en>;

@@ -1,4 +1,7 @@
 /** 水吧：记在会员消费单上、更正与作废、库存、进货、盘点、免费饮用水。 */
+import type en from '../en/bar';
+import type { Words } from '../keys';
+
 export default {
   title: '水吧',
   sections: '水吧功能',
@@ -216,4 +219,4 @@ export default {
     resultDiffs_other: '{{at}} 盘点已保存：{{count}} 种不符。',
     again: '重新盘点',
   },
-};
+} satisfies Words<typeof en>;

@@ -1,4 +1,7 @@
 /** 水吧报表：各饮品进销存、按支付方式的销售额、作废、免费饮用水、盘点、进货单。 */
+import type en from '../en/barReport';
+import type { Words } from '../keys';
+
 export default {
   title: '水吧报表',
   presetsLabel: '统计期间',
@@ -101,4 +104,4 @@ export default {
     stock: '当前库存',
     suggested: '建议进货',
   },
-};
+} satisfies Words<typeof en>;

@@ -1,6 +1,8 @@
 /** 入场前台（首页）、离场、体验与教练入场、领班授权。 */
+import type en from '../en/checkin';
+import type { Words } from '../keys';
+
 export default {
-  title: '入场',
   scanLabel: '卡号、姓名、电话或拼音',
   scanPlaceholder: '刷卡或输入查找',
   results: '查到的会员',
@@ -231,4 +233,4 @@ export default {
     free: '空闲',
     out: '已发',
   },
-};
+} satisfies Words<typeof en>;

@@ -1,3 +1,6 @@
+import type en from '../en/common';
+import type { Words } from '../keys';
+
 export default {
   retry: '重试',
   mainNav: '功能',
@@ -5,32 +8,19 @@ export default {
   save: '保存',
   cancel: '取消',
   close: '关闭',
-  confirm: '确认',
   edit: '编辑',
-  add: '添加',
   remove: '删除',
   search: '搜索',
   loading: '加载中…',
-  none: '无',
   yes: '是',
   no: '否',
   back: '返回',
-  next: '下一步',
-  refresh: '刷新',
-  print: '打印',
-  export: '导出',
-  saved: '已保存',
-  reason: '原因',
   pin: '密码',
-  staff: '员工',
-  date: '日期',
-  time: '时间',
   from: '从',
   to: '至',
   all: '全部',
   total: '合计',
   name: '姓名',
-  phone: '电话',
   phoneMasked: '为保护隐私，列表和搜索结果中的电话号码隐去中间几位。',
   phoneMaskedShort: '已隐去部分数字',
   gender: '性别',
@@ -74,6 +64,4 @@ export default {
   languages: { 'zh-CN': '中文', en: 'English' },
   lock: '锁定',
   switchUser: '切换用户',
-  logout: '退出登录',
-  loggedInAs: '当前：{{name}}（{{role}}）',
-};
+} satisfies Words<typeof en>;

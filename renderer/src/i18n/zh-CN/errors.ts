@@ -1,4 +1,7 @@
 /** 核心错误代码对应的提示。 */
+import type en from '../en/errors';
+import type { Words } from '../keys';
+
 export default {
   VALIDATION: '输入的内容有误，请检查标出的项目。',
   UNKNOWN_OPERATION: '此操作不可用。',
@@ -21,9 +24,7 @@ export default {
   CARD_TYPE_NAME_TAKEN: '已有同名卡种。',
   CARD_TYPE_IN_USE: '该卡种已有会员使用，不能这样修改。',
   MEMBER_UNKNOWN_CARD: '没有此卡号的会员。',
-  CHECKIN_BLOCKED: '该会员不能入场。',
   OVERRIDE_NOT_ALLOWED: '只有领班或经理可以授权。',
-  OVERRIDE_REASON_REQUIRED: '请填写原因。',
   TAG_UNKNOWN: '没有 {{number}} 号手牌。',
   TAG_IN_USE: '{{number}} 号手牌已发出。',
   TAG_NOT_AVAILABLE: '{{number}} 号手牌现在不能发放（{{status}}）。',
@@ -140,4 +141,4 @@ export default {
   MANAGER_PIN_REQUIRED: '只有经理（客服经理、值班经理或店长）可以授权。',
   INTERNAL: '出现错误，未做任何更改，请重试。',
   CONNECTION_LOST: '与前台系统的连接中断，请重试。',
-};
+} satisfies Words<typeof en>;

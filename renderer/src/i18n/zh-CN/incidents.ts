@@ -1,3 +1,6 @@
+import type en from '../en/incidents';
+import type { Words } from '../keys';
+
 export default {
   title: '事故与投诉',
   reportButton: '报告事故',
@@ -399,4 +402,4 @@ export default {
     needDesired: '请填写会员期望的处理结果。',
     needAgreed: '请填写与会员达成的处理结果。',
   },
-};
+} satisfies Words<typeof en>;

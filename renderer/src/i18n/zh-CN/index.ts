@@ -13,6 +13,8 @@ import barReport from './barReport';
 import visitors from './visitors';
 import incidents from './incidents';
 import shift from './shift';
+import type en from '../en';
+import type { Words } from '../keys';
 
 export default {
   common,
@@ -30,4 +32,4 @@ export default {
   visitors,
   incidents,
   shift,
-};
+} satisfies Words<typeof en>;

@@ -1,3 +1,6 @@
+import type en from '../en/login';
+import type { Words } from '../keys';
+
 export default {
   title: '前台',
   whoAreYou: '谁在前台值班？',
@@ -8,4 +11,4 @@ export default {
   lockedTitle: '前台已锁定',
   lockedText: '{{name}} 已登录。输入密码继续，或切换用户。',
   unlock: '解锁',
-};
+} satisfies Words<typeof en>;

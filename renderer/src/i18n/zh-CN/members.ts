@@ -1,4 +1,7 @@
 /** 会员：查找、详情、表单、停卡、照片、CSV 导入与导出。 */
+import type en from '../en/members';
+import type { Words } from '../keys';
+
 export default {
   title: '会员',
   new: '登记此前已售的会员卡',
@@ -127,7 +130,6 @@ export default {
     renewed: '{{name}}：续卡完成。',
     upgraded: '{{name}}：已升级为 {{type}}。',
     change: '请找零 {{change}}。',
-    deactivated: '这张会员卡已停用：须经理重新启用后才能续卡。',
   },
   correct: {
     button: '更正…',
@@ -429,7 +431,6 @@ export default {
     },
     changed: '已由您修改',
     missingFields: '还需要选择：{{fields}}。',
-    notInFile: '文件中没有：{{fields}}。',
     genderNotInFile: '没有性别列：会员以“性别未知”导入，前台询问后登记。',
     keepNationalId: '本店保留身份证号（只供经理查看；前台看不到，也不能搜索）',
     mapRequired: '请为以下项目选择对应的列：{{fields}}。',
@@ -491,4 +492,4 @@ export default {
     skipped_other: '{{count}} 行有问题，未导入。',
     tookSeconds: '用时 {{seconds}} 秒。',
   },
-};
+} satisfies Words<typeof en>;

@@ -1,4 +1,7 @@
 /** 设置：本机、我的密码、门店设置、卡种、备份。 */
+import type en from '../en/settings';
+import type { Words } from '../keys';
+
 export default {
   title: '设置',
   tabs: {
@@ -185,4 +188,4 @@ export default {
     confirmWarn: '恢复前会先备份当前数据，可以再恢复回来。所有人都会被退出登录，需要重新登录。',
     confirm: '恢复备份',
   },
-};
+} satisfies Words<typeof en>;

@@ -1,3 +1,6 @@
+import type en from '../en/setup';
+import type { Words } from '../keys';
+
 export default {
   title: '设置前台系统',
   subtitle: '创建会所及第一位管理人员。以后可以在“设置”中修改。',
@@ -40,4 +43,4 @@ export default {
     'pre-restore': '恢复前',
     'day-close': '日结',
   },
-};
+} satisfies Words<typeof en>;

@@ -1,3 +1,6 @@
+import type en from '../en/shift';
+import type { Words } from '../keys';
+
 export default {
   title: '交接班',
   goTo: '前往交接班 →',
@@ -177,8 +180,6 @@ export default {
       since: '自',
       at: '时间',
       why: '原因',
-      amount: '金额',
-      kind: '类别',
     },
     kinds: { member: '会员', trial: '体验', coach: '教练' },
   },
@@ -241,15 +242,10 @@ export default {
     dayTitle: '日结报告',
     shift: '班次',
     day: '日期',
-    opened: '开班',
-    closed: '交班',
     onDuty: '当班',
-    openedBy: '开班人',
     floatReceived: '收到备用金',
-    floatReason: '备用金差异原因',
     ackBy: '确认上一班交接',
     checklist: '开班检查清单',
-    notTicked: '未勾选',
     signatures: '签字',
     signedOut: '交班人',
     signedIn: '接班人',
@@ -280,7 +276,6 @@ export default {
     noStocktake: '当日没有水吧盘点。',
   },
   history: {
-    title: '已交班次和日结',
     from: '从',
     to: '到',
     staff: '人员',
@@ -296,9 +291,7 @@ export default {
       time: '时间',
       staff: '人员',
       entries: '入场',
-      counted: '实点',
       difference: '差额',
-      corrections: '更正',
       shifts: '班次',
       over: '长款',
       short: '短款',
@@ -325,4 +318,4 @@ export default {
     viewReport: '查看日结报告',
     tickAll: '请先勾选每一项。',
   },
-};
+} satisfies Words<typeof en>;

@@ -1,4 +1,7 @@
 /** 员工：可登录的员工、岗位和密码。 */
+import type en from '../en/staff';
+import type { Words } from '../keys';
+
 export default {
   title: '员工',
   add: '新增员工',
@@ -32,4 +35,4 @@ export default {
     pin: '密码为 4 到 8 位数字。',
     repeat: '两次输入的密码不一致。',
   },
-};
+} satisfies Words<typeof en>;

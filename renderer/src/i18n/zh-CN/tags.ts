@@ -1,4 +1,7 @@
 /** 手牌看板。`tags.status.*` 也用于错误提示 TAG_NOT_AVAILABLE。 */
+import type en from '../en/tags';
+import type { Words } from '../keys';
+
 export default {
   title: '手牌',
   board: '手牌看板',
@@ -70,4 +73,4 @@ export default {
     renumber: '改号',
     add: '新增手牌',
   },
-};
+} satisfies Words<typeof en>;

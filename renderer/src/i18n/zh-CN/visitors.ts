@@ -1,6 +1,8 @@
 /** 访客接待：会籍顾问轮值、来访登记、呼叫、电话咨询、课程广播、顾问报表。 */
+import type en from '../en/visitors';
+import type { Words } from '../keys';
+
 export default {
-  title: '访客接待',
   sections: '访客接待分区',
   section: {
     register: '来访登记',
@@ -46,11 +48,9 @@ export default {
     receivedToday_other: '今日接待 {{count}} 位',
     since: '自 {{time}}',
     backAt: '预计 {{time}} 回',
-    awayDetail: '{{kind}}',
     away: '外出',
     back: '已回',
     signOut: '签退',
-    signInAgain: '重新签到',
     actionsFor: '{{name}} 的操作',
     why: {
       first_turn: '今天还没有人接待过：{{name}} 最先签到且空闲。',
@@ -187,7 +187,6 @@ export default {
     timeLeft: '剩余时间',
     overdue: '已超时',
     pages: '已广播 {{pages}}/{{max}} 次',
-    pageAgain: '再次广播',
     pageAgainN: '再次广播（第{{next}}/{{max}}次）',
     paged: '已再次广播呼叫 {{name}}（{{pages}}/{{max}}）。',
     speak: '朗读',
@@ -205,7 +204,6 @@ export default {
     callNext: '呼叫下一位：{{name}}',
     callNextNone: '呼叫下一位：暂无空闲顾问',
     callNextDone: '正在呼叫 {{name}}。',
-    autoNext: '超时后自动呼叫下一位顾问。',
     calledBy: '{{time}} 由 {{who}} 呼叫',
   },
 
@@ -365,7 +363,6 @@ export default {
   },
 
   ann: {
-    title: '今日广播',
     empty: '今天没有广播。课程表在 设置 → 访客与课程 中设置。',
     time: '开始',
     due: '提醒时间',
@@ -389,10 +386,8 @@ export default {
 
   report: {
     month: '月份',
-    show: '查看',
     empty: '该月没有顾问记录。',
     consultant: '顾问',
-    day: '日期',
     rotation: '轮值接待',
     ownLeads: '自有资源',
     credited: '计入业绩',
@@ -405,7 +400,6 @@ export default {
     notInterested: '无意向',
     cardsSold: '办卡',
     phone: '电话（已回电）',
-    total: '本月',
     showDays: '{{name}} 的每日明细',
     hideDays: '收起明细',
     passedReasons: '外出 {{away}} · 接待中 {{with_visitor}} · 被呼叫 {{being_called}}',
@@ -458,4 +452,4 @@ export default {
       startTime: '请输入时间，如 19:00。',
     },
   },
-};
+} satisfies Words<typeof en>;

@@ -1,5 +1,6 @@
 /** The quick-pick grid: every item on sale as a big button (name, price, stock), by category. */
 import { useId, useMemo } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
@@ -7,7 +8,7 @@ import { fmtMoney } from '../../format';
 import { groupByCategory, type SlipLine } from '../../stores/bar';
 
 /** The stock as words (colour comes with it: at or below zero is amber). */
-export function stockText(t: (k: string, o?: Record<string, unknown>) => string, stock: number): string {
+export function stockText(t: TFunction, stock: number): string {
   if (stock < 0) return t('bar.stockBelow', { stock });
   if (stock === 0) return t('bar.stockOut');
   return t('bar.stockN', { stock });

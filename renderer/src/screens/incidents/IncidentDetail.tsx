@@ -21,7 +21,7 @@ import { INCIDENT_EVENTS, statusBadge } from './util';
 import { Addenda } from './detail/Addenda';
 import { DeskDetail } from './detail/DeskDetail';
 import { AddFollowUp, FollowUpList } from './detail/FollowUps';
-import { FIELD_INPUT, diff, fromView, type Form } from './detail/form';
+import { FIELD_INPUT, diff, fromView, type Form, type FormError } from './detail/form';
 import { IncidentForm } from './detail/IncidentForm';
 import { Section, StepChecklist } from './detail/parts';
 
@@ -31,7 +31,7 @@ export function IncidentDetail(props: { id: number; onBack(): void; onReport(id:
   const me = useSession((s) => s.info?.staff.id);
   const [base, setBase] = useState<Form | null>(null);
   const [form, setForm] = useState<Form | null>(null);
-  const [errs, setErrs] = useState<Record<string, string>>({});
+  const [errs, setErrs] = useState<Record<string, FormError>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<IncidentReportField[] | null>(null);

@@ -41,7 +41,7 @@ function ColumnTable(props: {
 }) {
   const { t } = useTranslation();
   const { preview, targets, colName } = props;
-  const fieldLabel = (f: string) => t(`members.importField.${f}`);
+  const fieldLabel = (f: ImportField | 'row') => t(`members.importField.${f}`);
   const samples = (i: number) =>
     (preview.sampleRows ?? [])
       .map((r) => r[i] ?? '')
@@ -282,7 +282,7 @@ export function MappingStep(props: {
 }) {
   const { t } = useTranslation();
   const { missing, marked } = props;
-  const fieldLabel = (f: string) => t(`members.importField.${f}`);
+  const fieldLabel = (f: ImportField | 'row') => t(`members.importField.${f}`);
   return (
     <>
       <h3>{t('members.import.mappingTitle')}</h3>

@@ -5,7 +5,8 @@
  */
 import { useId, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportValidation, StaffInfo } from '../../../../electron/core/contract';
+import type { ImportField, ImportValidation, StaffInfo } from '../../../../electron/core/contract';
+import { wordIn } from '../../i18n/keys';
 import { NewCardType, WillImport } from './ImportParts';
 
 /** How a consultant's name of the roster is matched: not yet, nobody, or a member of staff. */
@@ -36,7 +37,7 @@ export function ImportReport(props: {
   const { t } = useTranslation();
   const uid = useId();
   const { report, consultants, staff, colName } = props;
-  const fieldLabel = (f: string) => t(`members.importField.${f}`);
+  const fieldLabel = (f: ImportField | 'row') => t(`members.importField.${f}`);
   return (
     <div className="import-report">
       <div className="import-summary" role="status">
@@ -134,10 +135,7 @@ export function ImportReport(props: {
               {report.problemCounts.map((c) => (
                 <li key={`${c.field}|${c.code}`}>
                   {fieldLabel(c.field)}:{' '}
-                  {t(`members.problem.${c.code}`, {
-                    ...ANY_PARAMS,
-                    defaultValue: t('members.problem.OTHER'),
-                  })}{' '}
+                  {wordIn('members.problem', c.code, t('members.problem.OTHER'), ANY_PARAMS)}{' '}
                   <strong>×{c.count}</strong>
                 </li>
               ))}
@@ -162,12 +160,7 @@ export function ImportReport(props: {
                     <td className="num">{p.row}</td>
                     <td>{p.column === null ? '—' : colName(p.column)}</td>
                     <td>{p.field === 'row' ? t('members.import.wholeRow') : fieldLabel(p.field)}</td>
-                    <td>
-                      {t(`members.problem.${p.code}`, {
-                        ...p.params,
-                        defaultValue: t('members.problem.OTHER'),
-                      })}
-                    </td>
+                    <td>{wordIn('members.problem', p.code, t('members.problem.OTHER'), p.params)}</td>
                     <td className="import-value">{p.value}</td>
                   </tr>
                 ))}

@@ -8,11 +8,12 @@ import { useCommand, useOp } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { ConfirmDialog } from '../members/ConfirmDialog';
+import { wordIn } from '../../i18n/keys';
 
 type BackupInfo = OpResult<'backups.list'>[number];
 
 export function BackupsTab() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canCreate = useCan('backups.create');
   const canRestore = useCan('backups.restore');
   const list = useOp('backups.list', {});
@@ -22,8 +23,7 @@ export function BackupsTab() {
   const create = useCommand('backups.create');
   const busy = create.busy;
   const backUp = () => create.run({}, () => toast.ok(t('settings.backups.created')));
-  const reason = (r: string) =>
-    i18n.exists(`settings.backups.reasons.${r}`) ? t(`settings.backups.reasons.${r}`) : r;
+  const reason = (r: string) => wordIn('settings.backups.reasons', r, r);
 
   return (
     <section className="section">

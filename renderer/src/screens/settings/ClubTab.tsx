@@ -58,7 +58,9 @@ function toClubFields(s: Settings): ClubFields {
   };
 }
 
-const fieldErrorKey = (k: ClubKey) => ((TIME_KEYS as readonly string[]).includes(k) ? 'time' : k);
+const isTimeKey = (k: ClubKey): k is (typeof TIME_KEYS)[number] =>
+  (TIME_KEYS as readonly string[]).includes(k);
+const fieldErrorKey = (k: ClubKey) => (isTimeKey(k) ? 'time' : k);
 
 export function ClubTab() {
   const { t } = useTranslation();

@@ -90,7 +90,8 @@ function PreviousHandover({ r }: { r: ShiftReport }) {
 export function OpenItemsView({ o }: { o: ShiftOpening['openItems'] }) {
   const { t } = useTranslation();
   const uid = useId();
-  const groups: { key: string; items: ReactNode[] }[] = [
+  type Group = 'tagsOut' | 'unpaidTabs' | 'complaints' | 'incidents' | 'followUps' | 'missed';
+  const groups: { key: Group; items: ReactNode[] }[] = [
     { key: 'tagsOut', items: o.tagsOut.map((x) => `#${x.tagNumber} ${x.name} (${fmtTime(x.since)})`) },
     {
       key: 'unpaidTabs',

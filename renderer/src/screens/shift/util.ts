@@ -1,23 +1,23 @@
 /** Small helpers of the shift screens: checklist wording, CSV download, printing. */
-import i18next from 'i18next';
 import { flushSync } from 'react-dom';
 import type { CashFigures, Denominations } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { toast } from '../../stores/toast';
+import { wordIn } from '../../i18n/keys';
 
 /** A built-in checklist item ("@music") in the desk's language; a club's own item as written. */
 export function checklistLabel(item: string): string {
   if (item.startsWith('@')) {
-    const key = `shift.checklistItems.${item}`;
-    if (i18next.exists(key)) return i18next.t(key);
-    return item.slice(1);
+    return wordIn('shift.checklistItems', item, item.slice(1));
   }
   return item;
 }
 
 export const ZERO_COUNT: Denominations = { n100: 0, n50: 0, n20: 0, n10: 0, n5: 0, n1: 0, c50: 0, c10: 0 };
 
-export function cashRows(c: CashFigures): { key: string; cents: number; sign: '' | '+' | '−' }[] {
+export function cashRows(
+  c: CashFigures,
+): { key: 'float' | 'takings' | 'change' | 'refunds' | 'payouts'; cents: number; sign: '' | '+' | '−' }[] {
   return [
     { key: 'float', cents: c.floatCents, sign: '' },
     { key: 'takings', cents: c.takingsCents, sign: '+' },

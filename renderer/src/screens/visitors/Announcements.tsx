@@ -3,6 +3,7 @@
  * the reminder banner that follows reception on every screen while one is due.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AnnouncementItem } from '../../../../electron/core/contract';
 import { call } from '../../api';
@@ -26,7 +27,7 @@ const BADGE: Record<AnnouncementItem['status'], string> = {
   missed: 'badge-block',
 };
 
-async function mark(slot: string, t: (k: string) => string) {
+async function mark(slot: string, t: TFunction) {
   try {
     setOpData('announcements.due', {}, await call('announcements.markAnnounced', { slot }));
     toast.ok(t('visitors.ann.marked'));

@@ -31,9 +31,9 @@ interface Fields {
   name: string;
   phone: string;
   gender: 'male' | 'female' | '';
-  heard: string;
+  heard: (typeof HEARD)[number] | '';
   heardOther: string;
-  interests: string[];
+  interests: (typeof INTERESTS)[number][];
   interestOther: string;
   firstVisit: YesNo;
   metBefore: YesNo;
@@ -263,7 +263,11 @@ export function RegisterForm() {
           </fieldset>
           <div className="field">
             <label htmlFor={id('heard')}>{t('visitors.form.heardFrom')}</label>
-            <select id={id('heard')} value={f.heard} onChange={(e) => set('heard', e.target.value)}>
+            <select
+              id={id('heard')}
+              value={f.heard}
+              onChange={(e) => set('heard', HEARD.find((h) => h === e.target.value) ?? '')}
+            >
               <option value="">{t('visitors.rotation.choose')}</option>
               {HEARD.map((h) => (
                 <option key={h} value={h}>

@@ -4,6 +4,7 @@
  * visitor (their PIN and a reason) for the customer-service manager to decide.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   PIN_PATTERN,
@@ -33,10 +34,7 @@ const STATUS_BADGE: Record<VisitorSummary['status'], string> = {
   left: 'badge-muted',
 };
 
-export function outcomeWords(
-  v: VisitorSummary,
-  t: (k: string, p?: Record<string, unknown>) => string,
-): string {
+export function outcomeWords(v: VisitorSummary, t: TFunction): string {
   if (!v.outcome) return '—';
   if (v.outcome === 'joined')
     return v.outcomeCardTypeName

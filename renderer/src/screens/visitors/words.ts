@@ -14,13 +14,14 @@ import type {
   VisitorSummary,
 } from '../../../../electron/core/contract';
 import { fmtDate, fmtDateTime, fmtTime } from '../../format';
+import { wordIn } from '../../i18n/keys';
 
-const t = (key: string, params?: Record<string, unknown>) => i18next.t(key, params ?? {});
+const t = i18next.t;
 
 /** A presence state from the core ("away", "not_signed_in", "signed_out"…) as words. */
 export function stateWords(state: unknown): string {
   const s = String(state ?? '');
-  return i18next.exists(`visitors.state.${s}`) ? t(`visitors.state.${s}`) : s;
+  return wordIn('visitors.state', s, s);
 }
 
 export function skipWords(reason: SkipReason): string {

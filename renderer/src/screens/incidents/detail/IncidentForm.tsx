@@ -17,7 +17,7 @@ import { useStaff } from '../../../staff';
 import { MemberPicker, type PickedMember } from '../MemberPicker';
 import { SelectField } from '../SelectField';
 import { nowLocalInput } from '../util';
-import { type Form, type MONEY, type STAFF, type TEXTS, type TIMES } from './form';
+import { type Form, type FormError, type MONEY, type STAFF, type TEXTS, type TIMES } from './form';
 import { Section } from './parts';
 
 export function IncidentForm(props: {
@@ -26,7 +26,7 @@ export function IncidentForm(props: {
   v: IncidentFullView;
   form: Form;
   set(patch: Partial<Form>): void;
-  errs: Record<string, string>;
+  errs: Record<string, FormError>;
   busy: boolean;
   dirty: boolean;
   saveError: string | null;

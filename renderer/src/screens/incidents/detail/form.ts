@@ -119,10 +119,13 @@ export const MONEY = [
 
 export type UpdateArgs = OpArgs<'incidents.update'>;
 
+/** Why a field is refused (words in incidents.formErrors). */
+export type FormError = 'required' | 'needTime' | 'future' | 'age' | 'money';
+
 /** The changed fields as incidents.update arguments, or the form errors (keyed by field). */
-export function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs: Record<string, string> } {
+export function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs: Record<string, FormError> } {
   const args: Record<string, unknown> = {};
-  const errs: Record<string, string> = {};
+  const errs: Record<string, FormError> = {};
   const now = nowLocalInput();
   if (form.occurredAt !== base.occurredAt) {
     if (!isValidLocalDateTime(form.occurredAt)) errs.occurredAt = 'needTime';
