@@ -66,8 +66,8 @@ async function transport(op: string, args: unknown): Promise<Response<unknown>> 
 export async function call<K extends OpName>(op: K, args: OpArgs<K>): Promise<OpResult<K>> {
   const r = await transport(op, args);
   if (!r.ok) {
-    for (const l of listeners) l(r.error as ApiError, op);
-    throw new ApiCallError(r.error as ApiError);
+    for (const l of listeners) l(r.error, op);
+    throw new ApiCallError(r.error);
   }
   return r.data as OpResult<K>;
 }

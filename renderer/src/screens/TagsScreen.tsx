@@ -20,7 +20,7 @@ import { fmtDateTime, fmtTime } from '../format';
 import { refresh, setOpData, useCommand, useOp } from '../query';
 import { useCheckin } from '../stores/checkin';
 import { useCan } from '../stores/session';
-import { selectable, selectedWith, useTags, type TagFilter } from '../stores/tags';
+import { selectable, selectedWith, useTags } from '../stores/tags';
 import { toast } from '../stores/toast';
 import { CheckoutDialog } from './checkin/CheckoutDialog';
 import { TagActionDialog, type TagAction } from './tags/TagActionDialog';
@@ -121,7 +121,7 @@ export default function TagsScreen() {
                 type="button"
                 className={`tags-chip tag-${s} ${filter === s ? 'on' : ''}`}
                 aria-pressed={filter === s}
-                onClick={() => setFilter(filter === s ? 'all' : (s as TagFilter))}
+                onClick={() => setFilter(filter === s ? 'all' : s)}
               >
                 <span className="tags-swatch" aria-hidden="true" />
                 {t(`tags.status.${s}`)} <strong>{counts[s]}</strong>

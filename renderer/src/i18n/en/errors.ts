@@ -19,7 +19,6 @@ export default {
   DISK_FULL: 'The disk is full. Nothing was changed. Free some space and try again.',
   CARD_NO_TAKEN: 'Another member already has this card number.',
   CARD_TYPE_NAME_TAKEN: 'A card type with this name already exists.',
-  CARD_TYPE_IN_USE: 'This card type is used by members and cannot be changed this way.',
   MEMBER_UNKNOWN_CARD: 'No member has this card number.',
   OVERRIDE_NOT_ALLOWED: 'Only a shift lead or a manager can authorise this.',
   TAG_UNKNOWN: 'There is no key tag {{number}}.',

@@ -22,7 +22,6 @@ export default {
   DISK_FULL: '磁盘已满，未做任何更改。请释放空间后重试。',
   CARD_NO_TAKEN: '该卡号已被其他会员使用。',
   CARD_TYPE_NAME_TAKEN: '已有同名卡种。',
-  CARD_TYPE_IN_USE: '该卡种已有会员使用，不能这样修改。',
   MEMBER_UNKNOWN_CARD: '没有此卡号的会员。',
   OVERRIDE_NOT_ALLOWED: '只有领班或经理可以授权。',
   TAG_UNKNOWN: '没有 {{number}} 号手牌。',

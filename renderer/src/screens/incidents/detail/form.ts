@@ -166,7 +166,7 @@ export function diff(form: Form, base: Form): { args: Partial<UpdateArgs>; errs:
       else args[arg] = c;
     }
   }
-  return { args: args as Partial<UpdateArgs>, errs };
+  return { args: args, errs };
 }
 
 /** Which form field (id suffix) a step's field is entered in. */
