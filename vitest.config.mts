@@ -7,5 +7,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Every temp folder a test makes is removed after its file; the run fails if any is left
+    // (tests/support/temp.ts).
+    globalSetup: ['tests/support/vitest-global.ts'],
+    setupFiles: ['tests/support/vitest-cleanup.ts'],
   },
 });

@@ -311,7 +311,7 @@ describe('crash safety', () => {
       external: ['better-sqlite3', 'electron'],
       logLevel: 'warning',
     });
-    dataDir = tempDir('fd-crash-');
+    dataDir = tempDir('crash');
     ackFile = path.join(dataDir, 'acks.jsonl');
     await makeCrashClub(dataDir);
   }, 120_000);

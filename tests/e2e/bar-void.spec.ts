@@ -10,13 +10,11 @@
  * checked in and served then. The server then starts on that folder with the real clock, for which
  * the slip is honestly 30 minutes old. No test-only option exists in the server.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
-import { shot, startServer, stopServer, type Server } from './fixtures';
+import { tempDir } from '../support/temp';
+import { disposeServer, shot, startServer, test as base, type Server } from './fixtures';
 import { dictionary } from './i18n';
 import { login, nav } from './steps';
 
@@ -92,12 +90,14 @@ async function seedClub(dataDir: string): Promise<void> {
 const test = base.extend<{ server: Server }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
   server: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-void-'));
+    const dataDir = tempDir('e2e-void');
     await seedClub(dataDir);
     const s = await startServer({ dataDir });
-    await use(s);
-    await stopServer(s);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await use(s);
+    } finally {
+      await disposeServer(s);
+    }
   },
 });
 

@@ -1,8 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { cleanupTemp, removeDir, tempDir } from '../support/temp';
 
 export interface Server {
   url: string;
@@ -10,11 +10,14 @@ export interface Server {
   proc: ChildProcess;
 }
 
-/** Starts the loopback server (build/node/web.js) on a free port with a fresh data folder. */
+/**
+ * Starts the loopback server (build/node/web.js) on a free port with a fresh data folder (a test
+ * temp folder, removed after the worker unless the caller removes it sooner).
+ */
 export async function startServer(
   opts: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<Server> {
-  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-'));
+  const dataDir = opts.dataDir ?? tempDir('e2e');
   const proc = spawn(process.execPath, ['build/node/web.js', '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,11 +41,20 @@ export async function startServer(
 }
 
 export async function stopServer(s: Server): Promise<void> {
-  if (s.proc.exitCode !== null) return;
+  if (s.proc.exitCode !== null || s.proc.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     s.proc.once('exit', () => resolve());
     s.proc.kill('SIGTERM');
   });
+}
+
+/** Stops the server, then removes its data folder (also when stopping fails). */
+export async function disposeServer(s: Server): Promise<void> {
+  try {
+    await stopServer(s);
+  } finally {
+    removeDir(s.dataDir);
+  }
 }
 
 /** Saves a full-page screenshot of a main screen as a test artifact. */
@@ -52,13 +64,28 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
 
-export const test = base.extend<{ server: Server }>({
+export const test = base.extend<{ server: Server }, { tempCleanup: void }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
   server: async ({}, use) => {
     const s = await startServer();
-    await use(s);
-    await stopServer(s);
+    try {
+      await use(s);
+    } finally {
+      await disposeServer(s);
+    }
   },
+  // After the worker: whatever temp folder a test made with tempDir() and did not remove yet.
+  tempCleanup: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
+    async ({}, use) => {
+      try {
+        await use();
+      } finally {
+        cleanupTemp();
+      }
+    },
+    { scope: 'worker', auto: true },
+  ],
 });
 
 export { expect };

@@ -20,7 +20,7 @@ function tables(db: Database.Database): string[] {
 
 describe('migrations', () => {
   it('migration 1 creates the foundation tables, STRICT, and sets user_version', () => {
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(tables(db)).toEqual(
@@ -51,7 +51,7 @@ describe('migrations', () => {
 
   it('each migration is numbered in order and runs exactly once', () => {
     migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     openDatabase(file).close();
     // Re-opening runs nothing again (would fail with "table already exists" otherwise).
     const db = openDatabase(file);
@@ -60,7 +60,7 @@ describe('migrations', () => {
   });
 
   it('a failing migration leaves the database at the previous version', () => {
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     const broken = [
       ...migrations,
       {
@@ -80,7 +80,7 @@ describe('migrations', () => {
   });
 
   it('migration 2 adds the bar and money tables and opens a ledger entry for every existing balance', () => {
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     const v1 = openDatabase(file, { migrations: migrations.slice(0, 1) });
     expect(schemaVersion(v1)).toBe(1);
     const now = '2026-11-01T00:00:00.000Z';
@@ -133,7 +133,7 @@ describe('migrations', () => {
   });
 
   it('migration 3 adds the visitor and rotation tables; history tables refuse changes', () => {
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     const v2 = openDatabase(file, { migrations: migrations.slice(0, 2) });
     expect(schemaVersion(v2)).toBe(2);
     v2.close();
@@ -172,7 +172,7 @@ describe('migrations', () => {
   });
 
   it('migration 4 adds incidents and complaints: checked kinds and statuses, append-only addenda', () => {
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     const v3 = openDatabase(file, { migrations: migrations.slice(0, 3) });
     expect(schemaVersion(v3)).toBe(3);
     const now = '2026-11-01T00:00:00.000Z';
@@ -245,7 +245,7 @@ describe('migrations', () => {
   });
 
   it('migration 5 adds shifts: one open shift, a closed shift is read-only, counts append-only', () => {
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     const v4 = openDatabase(file, { migrations: migrations.slice(0, 4) });
     expect(schemaVersion(v4)).toBe(4);
     const now = '2026-11-01T00:00:00.000Z';
@@ -306,7 +306,7 @@ describe('migrations', () => {
   });
 
   it('migration 6 adds the indexes the bar sale and the bar report use', () => {
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     openDatabase(file, { migrations: migrations.slice(0, 5) }).close();
     expect(migrations[5]).toMatchObject({ version: 6, name: 'indexes' });
     const db = openDatabase(file, { migrations: migrations.slice(0, 6) });
@@ -341,7 +341,7 @@ describe('migrations', () => {
 
 describe('opening the database', () => {
   it('refuses a database written by a newer app and does not touch it', async () => {
-    const dir = tempDir();
+    const dir = tempDir('db');
     const file = path.join(dir, DB_FILE);
     openDatabase(file).close();
     const raw = new Database(file);
@@ -364,7 +364,7 @@ describe('opening the database', () => {
   });
 
   it('a file that is not a database is reported broken and never recreated', async () => {
-    const dir = tempDir();
+    const dir = tempDir('db');
     const file = path.join(dir, DB_FILE);
     const junk = Buffer.alloc(8192, 0x41);
     fs.writeFileSync(file, junk);
@@ -474,7 +474,7 @@ describe('backups', () => {
 
 describe('checking the file', () => {
   it('knows an unclean shutdown by the write-ahead log left behind', () => {
-    const file = path.join(tempDir(), DB_FILE);
+    const file = path.join(tempDir('db'), DB_FILE);
     const db = openDatabase(file);
     db.exec('CREATE TABLE t (x INTEGER) STRICT; INSERT INTO t VALUES (1)');
     // while the connection is open (as after a power cut) the log holds the last transactions

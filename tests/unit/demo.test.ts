@@ -16,7 +16,7 @@ describe('demo club', () => {
     '2026-12-31T13:00:00Z',
   ]) {
     it(`is created on ${at} with 300+ members in every state, staff of every role and visits today`, async () => {
-      const dir = tempDir('fd-demo-');
+      const dir = tempDir('demo');
       const clock = new ManualClock(at);
       const core = await Core.open({ dataDir: dir, clock, dailyBackup: false });
       const r = await core.call('x', 'system.createDemo', { language: 'zh-CN' });

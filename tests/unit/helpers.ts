@@ -1,15 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
 import type { OpArgs, OpName, OpResult } from '../../electron/core/contract';
+import { onCleanup, tempDir } from '../support/temp';
+
+export { onCleanup, tempDir };
 
 export const MANAGER_PIN = '9999';
-
-export function tempDir(prefix = 'fd-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
 
 export interface TestClub {
   core: Core;
@@ -41,13 +37,15 @@ export class CallError extends Error {
 /**
  * A freshly set-up club in a temporary folder: Asia/Shanghai, 20 key tags, a store manager logged in
  * on session "mgr". The clock starts at 2026-11-18 10:00 club time (a Wednesday) unless told.
+ * The Core is closed and its folder removed after the test file (tests/support/temp.ts).
  */
 export async function makeClub(
   opts: { start?: string; tags?: number; dataDir?: string } = {},
 ): Promise<TestClub> {
-  const dataDir = opts.dataDir ?? tempDir();
+  const dataDir = opts.dataDir ?? tempDir('club');
   const clock = new ManualClock(opts.start ?? '2026-11-18T02:00:00.000Z');
   const core = await Core.open({ dataDir, clock });
+  onCleanup(() => core.close());
   const raw = (session: string, op: string, args: unknown) => core.call(session, op, args);
   const call = async <K extends OpName>(session: string, op: K, args: OpArgs<K>): Promise<OpResult<K>> => {
     const r = await core.call(session, op, args);

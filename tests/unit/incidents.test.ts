@@ -1081,7 +1081,7 @@ describe('complaints', () => {
 
 describe('demo club', () => {
   it('has an incident log and complaints to review, consistent with the rules', async () => {
-    const dir = tempDir('fd-demo-inc-');
+    const dir = tempDir('demo-inc');
     const clock = new ManualClock('2026-11-25T03:00:00Z');
     const core = await Core.open({ dataDir: dir, clock, dailyBackup: false });
     const r = await core.call('x', 'system.createDemo', { language: 'en' });

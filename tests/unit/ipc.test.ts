@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +17,7 @@ import {
   registerIpc,
   sessionIdFor,
 } from '../../electron/main/ipc';
+import { tempDir } from './helpers';
 
 const APP_ROOT = path.join(os.tmpdir(), 'fd-app-root');
 const APP_URL = pathToFileURL(path.join(APP_ROOT, 'build', 'renderer', 'index.html')).href;
@@ -70,7 +70,7 @@ describe('Electron IPC bridge', () => {
   };
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-ipc-'));
+    dataDir = tempDir('ipc');
     core = await Core.open({ dataDir });
     const ipcMain = { handle: (channel: string, h: Handler) => void handlers.set(channel, h) };
     registerIpc(ipcMain, core, {
@@ -83,7 +83,6 @@ describe('Electron IPC bridge', () => {
 
   afterAll(() => {
     core.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('registers exactly the two channels', () => {

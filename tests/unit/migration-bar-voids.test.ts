@@ -24,7 +24,7 @@ describe('migration bar-voids', () => {
   it('keeps slips and voids, links a paid void to its refund, and adds the correction record', async () => {
     const index = migrations.findIndex((m) => m.name === 'bar-voids');
     expect(index).toBeGreaterThan(0);
-    const dir = tempDir('fd-mig-bar-');
+    const dir = tempDir('mig-bar');
     dirs.push(dir);
     const file = path.join(dir, DB_FILE);
     const old = openDatabase(file, { migrations: migrations.slice(0, index) });

@@ -29,7 +29,7 @@ afterEach(() => {
 
 /** A database of the version before 'cash' with a club, its staff, shifts, counts, a pay-out and a day close. */
 function seedPrevious(): { dir: string; file: string } {
-  const dir = tempDir('fd-mig-cash-');
+  const dir = tempDir('mig-cash');
   dirs.push(dir);
   const file = path.join(dir, DB_FILE);
   const db = openDatabase(file, { migrations: migrations.slice(0, idx) });

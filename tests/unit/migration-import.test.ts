@@ -22,7 +22,7 @@ const AT = '2026-11-18T02:00:00.000Z';
 function previousVersion(): { file: string; index: number } {
   const index = migrations.findIndex((m) => m.name === 'import');
   expect(index).toBeGreaterThan(0);
-  const dir = tempDir('fd-mig-import-');
+  const dir = tempDir('mig-import');
   dirs.push(dir);
   const file = path.join(dir, DB_FILE);
   const db = openDatabase(file, { migrations: migrations.slice(0, index) });

@@ -23,7 +23,7 @@ const index = migrations.findIndex((m) => m.name === 'incidents-complaints');
 
 /** A database just before the migration, with the club's settings and some staff. */
 function before(settings: Record<string, unknown>) {
-  const dir = tempDir('fd-mig-inc-');
+  const dir = tempDir('mig-inc');
   dirs.push(dir);
   const file = path.join(dir, DB_FILE);
   const db = openDatabase(file, { migrations: migrations.slice(0, index) });

@@ -21,7 +21,7 @@ const index = migrations.findIndex((m) => m.name === 'memberships');
 const NOW = '2026-11-01T00:00:00.000Z';
 
 function previousVersionWithData(): string {
-  const dir = tempDir();
+  const dir = tempDir('mig-memberships');
   dirs.push(dir);
   const file = path.join(dir, DB_FILE);
   const db = openDatabase(file, { migrations: migrations.slice(0, index) });

@@ -26,7 +26,7 @@ describe("the 'phones' migration", () => {
   });
 
   it('stores every phone in one form, rebuilds the phone search terms and lets a call have no name or number', () => {
-    const dir = tempDir('fd-mig-phones-');
+    const dir = tempDir('mig-phones');
     dirs.push(dir);
     const file = path.join(dir, DB_FILE);
     const old = openDatabase(file, { migrations: migrations.slice(0, index) });

@@ -552,7 +552,7 @@ describe('the day: checked against the records, reopened only by a manager', () 
 
 describe('the demo club', () => {
   it('starts in the middle of its day with reception’s shift open, so the desk can take cash', async () => {
-    const dir = tempDir('fd-demo-cash-');
+    const dir = tempDir('demo-cash');
     const core = await Core.open({
       dataDir: dir,
       clock: new ManualClock('2026-11-25T05:00:00Z'),

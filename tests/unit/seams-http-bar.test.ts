@@ -67,7 +67,7 @@ async function browser(port: number, staffId: number, pin: string) {
 }
 
 describe('bar slips through the HTTP server', () => {
-  const dir = tempDir('fd-http-bar-');
+  const dir = tempDir('http-bar');
   const clock = new ManualClock('2026-11-18T02:00:00.000Z');
   let core: Core;
   let server: RunningServer;

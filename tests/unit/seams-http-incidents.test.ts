@@ -68,7 +68,7 @@ async function browser(staffId: number, pin: string) {
 
 beforeAll(async () => {
   club = await makeClub();
-  staticDir = tempDir('fd-http-inc-static-');
+  staticDir = tempDir('http-inc-static');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
   server = await startServer({ core: club.core, staticDir, port: 0 });
   for (const [role, name, pin] of [

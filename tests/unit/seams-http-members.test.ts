@@ -71,7 +71,7 @@ describe('membership seams through the HTTP server, as reception', () => {
 
   beforeAll(async () => {
     club = await makeClub();
-    staticDir = tempDir('fd-seams-static-');
+    staticDir = tempDir('seams-static');
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
     server = await startServer({ core: club.core, staticDir, port: 0 });
     const desk = await club.loginAs('reception', 'Desk Li', '2222');

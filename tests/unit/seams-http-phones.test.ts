@@ -63,7 +63,7 @@ describe('phones, leads and privacy through the HTTP server (reception in a brow
 
   beforeAll(async () => {
     club = await makeClub();
-    staticDir = tempDir('fd-static-');
+    staticDir = tempDir('static');
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
     const t = await club.call('mgr', 'cardTypes.create', {
       name: 'Year',

@@ -55,7 +55,7 @@ describe('loopback server', () => {
   const cookieOf = (r: Reply) => String(r.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
 
   beforeAll(async () => {
-    const dir = tempDir('fd-server-');
+    const dir = tempDir('server');
     staticDir = path.join(dir, 'renderer');
     fs.mkdirSync(staticDir);
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
