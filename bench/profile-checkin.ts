@@ -63,7 +63,7 @@ function timeStatements(core: Core): Map<string, { ms: number; n: number }> {
     const t = { ms: 0, n: 0 };
     timings.set(sql, t);
     for (const m of ['get', 'run', 'all'] as const) {
-      const f = st[m].bind(st) as (...a: unknown[]) => unknown;
+      const f: (...a: unknown[]) => unknown = st[m].bind(st);
       (st as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
         const t0 = performance.now();
         try {

@@ -23,7 +23,6 @@ import type { z } from 'zod';
 import type { Role } from '../contract/common';
 
 export type Access = 'public' | 'staff' | readonly Role[];
-type OpKind = 'query' | 'command';
 /** Besides a ready database: before the first-run setup, or with no usable database. */
 export type OpState = 'setup' | 'broken';
 

@@ -111,7 +111,6 @@ export const IMPORT_FILE_PROBLEMS = [
   'no_header',
   'no_rows',
 ] as const;
-type ImportFileProblem = (typeof IMPORT_FILE_PROBLEMS)[number];
 
 /** Why a mapping is refused (IMPORT_MAPPING_INVALID's `reason`, for each of its issues). */
 export const IMPORT_MAPPING_REASONS = [
