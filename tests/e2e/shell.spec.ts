@@ -43,8 +43,25 @@ declare global {
 }
 type W = { frontDesk: Bridge };
 
+/** What every window of the app must be created with (Electron enforces these; the stand-in cannot). */
+function expectHardened(s: Standin): void {
+  expect(s.windows.length).toBeGreaterThan(0);
+  for (const w of s.windows)
+    expect(w.options.webPreferences).toMatchObject({
+      preload: PRELOAD_JS,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+}
+
 async function firstPage(s: Standin, index = 0): Promise<Page> {
-  await expect.poll(() => s.windows.length, { timeout: 15_000 }).toBeGreaterThan(index);
+  await expect.poll(() => s.windows.length, { timeout: 60_000 }).toBeGreaterThan(index);
   const page = await s.windows[index]!.pageReady;
   await page.waitForFunction(() => 'frontDesk' in window && document.readyState === 'complete');
   return page;
@@ -53,7 +70,6 @@ async function firstPage(s: Standin, index = 0): Promise<Page> {
 test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data folder, language', async ({
   browser,
 }) => {
-  test.setTimeout(60_000);
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-test-shell-'));
   const pdfFile = path.join(userData, 'report.pdf');
   const runs: Standin[] = [];
@@ -66,6 +82,7 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
 
     await test.step('window options, sandbox, app:// origin, data folder', () => {
       expect(s.app.sandboxEnabled).toBe(true);
+      expectHardened(s);
       expect(s.privilegedSchemes).toEqual([
         expect.objectContaining({
           scheme: 'app',
@@ -235,7 +252,7 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
       const second = new BrowserWindow(s.windows[0]!.options);
       await second.loadURL('app://frontdesk/index.html');
       const page2 = await firstPage(s, 1);
-      expect(s.windows[1]!.options).toEqual(s.windows[0]!.options);
+      expectHardened(s);
       const session2 = await page2.evaluate(async () => {
         window.__changes = [];
         (window as unknown as W).frontDesk.onChange((e) => window.__changes!.push(e));
@@ -274,7 +291,7 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
       s2.app.quit();
       expect(await exited(s2)).toBe(0);
     });
-    expect(PRELOAD_JS).toBe((s.windows[0]!.options.webPreferences as { preload: string }).preload);
+    expectHardened(s2);
   } finally {
     for (const r of runs) if (r.app.exitCode === null) r.app.exit(0);
     for (const r of runs) await r.context?.close().catch(() => undefined);
