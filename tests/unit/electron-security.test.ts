@@ -318,6 +318,12 @@ describe('Electron fuses (afterPack hook)', () => {
     });
   });
 
+  it('is the afterPack hook of an asar build (the integrity fuse needs the archive)', () => {
+    const yml = fs.readFileSync(path.join(__dirname, '..', '..', 'electron-builder.yml'), 'utf8');
+    expect(yml).toMatch(/^asar: true$/m);
+    expect(yml).toMatch(/^afterPack: \.\/electron\/cli\/fuses\.cjs$/m);
+  });
+
   it('names only fuses that @electron/fuses knows', async () => {
     const require = createRequire(import.meta.url);
     const { FUSES } = require('../../electron/cli/fuses.cjs') as { FUSES: Record<string, boolean> };
