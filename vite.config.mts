@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The renderer: built once, loaded by Electron from file:// and served by the loopback server.
+// The renderer: built once, served to Electron by the app:// protocol and to browsers by the loopback server.
 export default defineConfig({
   root: 'renderer',
   base: './',

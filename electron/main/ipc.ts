@@ -4,7 +4,7 @@
  *   fd:call  (op, args)        → core.call(win-<webContentsId>, op, args)
  *   fd:print ({ pdf, title })  → print the sender's page (A4), or save it as a PDF
  *
- * Every message must come from a frame showing the app's own files (isAppUrl); the operation must be
+ * Every message must come from a frame showing the app's own files (isAppUrl: app://frontdesk/); the operation must be
  * one of the contract's names. Each window (webContents) is its own staff session. The Electron
  * objects are taken by structural type and the dialog / file writing are injected, so the unit
  * tests drive this with fakes.
@@ -48,8 +48,6 @@ export interface SaveDialogResult {
 }
 
 export interface IpcOptions {
-  /** The app root; only frames showing files under <appRoot>/build/renderer may call. */
-  appRoot: string;
   /** Asks where to save the PDF (dialog.showSaveDialog on the sender's window). */
   showSaveDialog(
     sender: PrintableContents,
@@ -99,7 +97,7 @@ export function printPage(contents: PrintableContents): Promise<boolean> {
 export function registerIpc(ipcMain: IpcMainLike, core: Pick<Core, 'call'>, opts: IpcOptions): void {
   const fromApp = (event: IpcEventLike): boolean => {
     const url = event.senderFrame?.url;
-    return typeof url === 'string' && isAppUrl(url, opts.appRoot);
+    return typeof url === 'string' && isAppUrl(url);
   };
 
   ipcMain.handle(CALL_CHANNEL, async (event, op, args): Promise<Response<unknown>> => {

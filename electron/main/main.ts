@@ -1,6 +1,8 @@
 /**
- * The Electron main process: one window showing build/renderer/index.html, the core behind the
- * IPC bridge, and the hardening from security.ts. Bundled by electron/cli/build-node.mjs into
+ * The Electron main process: one window showing the renderer from app://frontdesk/ (build/renderer
+ * served by the app:// protocol), the core behind the IPC bridge, and the hardening from
+ * security.ts. A packaged build refuses to start with debugging switches; Chromium is started with
+ * the club's language (--lang). Bundled by electron/cli/build-node.mjs into
  * build/main/main.js (better-sqlite3 stays external; `npm start` points the core at a build made
  * for Electron through FRONTDESK_NATIVE_BINDING, the packaged app has it rebuilt in place).
  *
@@ -14,19 +16,31 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   session,
   shell,
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
 import { Core } from '../core/app';
+import { isSetUp, settingsOf } from '../core/areas/settings';
+import { type DB, DB_FILE, openReadOnly } from '../core/db/database';
 import { CHANGE_CHANNEL } from './channels';
 import { printPage, registerIpc, sessionIdFor } from './ipc';
-import { hardenContents, hardenSession, windowOptions } from './security';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appFileResponse,
+  chromiumLang,
+  debuggingSwitches,
+  hardenContents,
+  hardenSession,
+  INDEX_URL,
+  windowOptions,
+} from './security';
 
 const APP_ROOT = app.getAppPath();
 const PRELOAD = path.join(__dirname, 'preload.js');
-const INDEX_HTML = path.join(APP_ROOT, 'build', 'renderer', 'index.html');
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -37,6 +51,25 @@ app.enableSandbox();
 function dataDir(): string {
   const fromEnv = process.env.FRONTDESK_DATA_DIR;
   return fromEnv ? path.resolve(fromEnv) : path.join(app.getPath('userData'), 'data');
+}
+
+/**
+ * The club's language, read before ready (a read-only look at the database) so that Chromium
+ * starts with it; null on the first start (Chromium then follows the system's language) or when
+ * the database cannot be read (the core reports that after ready).
+ */
+function clubLanguage(dir: string): string | null {
+  const file = path.join(dir, DB_FILE);
+  if (!fs.existsSync(file)) return null;
+  let db: DB | null = null;
+  try {
+    db = openReadOnly(file);
+    return isSetUp(db) ? settingsOf(db).language : null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
 }
 
 type Labels = Record<
@@ -157,7 +190,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadFile(INDEX_HTML);
+  void win.loadURL(INDEX_URL);
   return win;
 }
 
@@ -170,6 +203,10 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const r = await appFileResponse(request, APP_ROOT);
+    return new Response(r.body, { status: r.status, headers: r.headers });
+  });
 
   const dir = dataDir();
   try {
@@ -185,7 +222,6 @@ async function start(): Promise<void> {
   }
 
   registerIpc(ipcMain, core, {
-    appRoot: APP_ROOT,
     defaultPdfDir: () => app.getPath('documents'),
     showSaveDialog: (sender, options) => {
       const win = BrowserWindow.fromWebContents(sender as WebContents);
@@ -203,13 +239,24 @@ async function start(): Promise<void> {
   mainWindow = createWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+// A packaged build never starts with a debugger attached (the fuses also switch off Node's --inspect).
+const debugging = app.isPackaged ? debuggingSwitches(process.argv) : [];
+if (debugging.length > 0) {
+  console.error(`[main] refusing to start with debugging switches: ${debugging.join(' ')}`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // The renderer's own origin (app://frontdesk); must be registered before ready.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  // Date and file pickers in the club's language.
+  const lang = chromiumLang(clubLanguage(dataDir()) ?? '');
+  if (lang) app.commandLine.appendSwitch('lang', lang);
+
   app.on('second-instance', focusMainWindow);
 
   app.on('web-contents-created', (_event, contents) => {
-    hardenContents(contents, APP_ROOT);
+    hardenContents(contents);
     // A window's staff session ends with the window.
     const id = contents.id;
     contents.once('destroyed', () => {

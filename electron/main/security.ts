@@ -2,10 +2,11 @@
  * Electron hardening, as pure functions over structural types so the unit tests can run them
  * without Electron. The renderer is an untrusted page: it gets a sandboxed, context-isolated
  * window without Node, may not open windows, navigate away, embed webviews or use any permission
- * (camera, notifications, ...), and only the app's own files (build/renderer) count as "the app".
+ * (camera, notifications, ...), and only the app's own files (build/renderer, served as
+ * app://frontdesk/) count as "the app".
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** The same policy as the meta tag in renderer/index.html (also sent as a response header). */
@@ -56,28 +57,136 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The app:// protocol: the renderer is served from app://frontdesk/ (a standard, secure scheme of
+// its own) instead of file://, so the page's origin is the app and nothing else on the disk is.
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'frontdesk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const INDEX_URL = `${APP_ORIGIN}/index.html`;
+
+/** For protocol.registerSchemesAsPrivileged (before ready). */
+export const APP_SCHEME_PRIVILEGES = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+} as const;
+
 /**
- * True only for a file:// URL (no host) whose path lies inside build/renderer of the app root.
- * The URL parser resolves "..", encoded dots included; encoded slashes make fileURLToPath throw.
+ * The path inside build/renderer that an app:// URL names ('' for the root), or null when the URL
+ * is not the app's: another scheme or host, credentials or a port, a "..", an encoded slash or
+ * backslash, a NUL. The URL parser resolves plain and %2e dot segments; each segment is decoded
+ * and checked again.
  */
-export function isAppUrl(url: string, appRoot: string): boolean {
+export function appPath(url: string): string | null {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  if (u.protocol !== 'file:' || (u.host !== '' && u.host !== 'localhost')) return false;
-  let file: string;
+  if (u.protocol !== `${APP_SCHEME}:` || u.hostname !== APP_HOST || u.port !== '') return null;
+  if (u.username !== '' || u.password !== '') return null;
+  const parts: string[] = [];
+  for (const raw of u.pathname.split('/')) {
+    let seg: string;
+    try {
+      seg = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (seg === '' || seg === '.') continue;
+    // eslint-disable-next-line no-control-regex
+    if (seg === '..' || /[/\\\u0000]/.test(seg) || /^[a-zA-Z]:/.test(seg)) return null;
+    parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** True only for app://frontdesk/... URLs whose path stays inside the renderer's files. */
+export function isAppUrl(url: string): boolean {
+  return appPath(url) !== null;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** What the app:// handler answers: status, headers and the file's bytes (null for none). */
+export interface AppFileResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+/**
+ * Answers an app:// request from build/renderer (read with fs, which also reads inside app.asar in
+ * a packaged app). Every answer carries the CSP: Electron's webRequest does not see responses of
+ * a custom protocol, so the header set by hardenSession would not reach these pages.
+ */
+export async function appFileResponse(
+  request: { url: string; method: string },
+  appRoot: string,
+): Promise<AppFileResponse> {
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  };
+  const fail = (status: number): AppFileResponse => ({ status, headers, body: null });
+  if (request.method !== 'GET' && request.method !== 'HEAD') return fail(405);
+  const rel = appPath(request.url);
+  if (rel === null) return fail(404);
+  const root = rendererDir(appRoot);
+  const file = path.resolve(root, rel === '' ? 'index.html' : rel);
+  const inside = path.relative(root, file);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return fail(404);
+  let body: Uint8Array<ArrayBuffer>;
   try {
-    file = fileURLToPath(u);
+    body = new Uint8Array(await fs.promises.readFile(file));
   } catch {
-    return false;
+    return fail(404);
   }
-  const fold = (p: string): string => (process.platform === 'win32' ? p.toLowerCase() : p);
-  const rel = path.relative(fold(rendererDir(appRoot)), fold(path.resolve(file)));
-  if (rel === '') return true;
-  return !path.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${path.sep}`);
+  headers['Content-Type'] = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return { status: 200, headers, body: request.method === 'HEAD' ? null : body };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up switches.
+
+/**
+ * The debugging switches in a command line that a packaged build refuses to start with: Chromium's
+ * remote debugging (port or pipe) and Node's inspector (also switched off by the
+ * EnableNodeCliInspectArguments fuse; checked here as well in case a build lacks the fuse).
+ */
+export function debuggingSwitches(argv: readonly string[]): string[] {
+  const bad =
+    /^--?(remote-debugging-(port|pipe|address|targets)|inspect(-brk|-port|-publish-uid|-wait)?(-node)?|debug(-brk|-port)?|js-flags)(=.*)?$/i;
+  return argv.filter((a) => bad.test(a));
+}
+
+/** Chromium's --lang value for the club's language (date and file pickers, spell-check, Accept-Language). */
+export function chromiumLang(language: string): string | null {
+  if (language === 'zh-CN') return 'zh-CN';
+  if (language === 'en') return 'en-US';
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,11 +232,11 @@ export function hardenSession(session: SessionLike): void {
 }
 
 /** No new windows, no navigation away from the app's files, no webviews. */
-export function hardenContents(contents: ContentsLike, appRoot: string): void {
+export function hardenContents(contents: ContentsLike): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const guard = (event: PreventableEvent, url?: string): void => {
     const target = typeof event.url === 'string' ? event.url : url;
-    if (typeof target !== 'string' || !isAppUrl(target, appRoot)) event.preventDefault();
+    if (typeof target !== 'string' || !isAppUrl(target)) event.preventDefault();
   };
   contents.on('will-navigate', guard);
   contents.on('will-frame-navigate', guard);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const bridge = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>(),
@@ -20,8 +20,12 @@ vi.mock('electron', () => ({
 
 import { OP_NAMES } from '../../electron/core/contract';
 import {
+  appFileResponse,
+  appPath,
+  chromiumLang,
   type ContentsLike,
   CSP,
+  debuggingSwitches,
   hardenContents,
   hardenSession,
   isAppUrl,
@@ -30,10 +34,7 @@ import {
   windowOptions,
 } from '../../electron/main/security';
 
-const APP_ROOT = path.join(os.tmpdir(), 'fd-app-root');
-const RENDERER = path.join(APP_ROOT, 'build', 'renderer');
-const fileUrl = (p: string) => pathToFileURL(p).href;
-
+const INDEX = 'app://frontdesk/index.html';
 describe('window options', () => {
   it('sandboxes the renderer', () => {
     const o = windowOptions('/app/build/main/preload.js');
@@ -71,14 +72,15 @@ describe('CSP', () => {
 });
 
 describe('isAppUrl', () => {
-  it('accepts the app’s own files', () => {
-    expect(isAppUrl(fileUrl(path.join(RENDERER, 'index.html')), APP_ROOT)).toBe(true);
-    expect(isAppUrl(`${fileUrl(path.join(RENDERER, 'index.html'))}#/members?x=1`, APP_ROOT)).toBe(true);
-    expect(isAppUrl(fileUrl(path.join(RENDERER, 'assets', 'index-abc.js')), APP_ROOT)).toBe(true);
+  it('accepts the app’s own files on app://frontdesk', () => {
+    expect(isAppUrl(INDEX)).toBe(true);
+    expect(isAppUrl(`${INDEX}#/members?x=1`)).toBe(true);
+    expect(isAppUrl('app://frontdesk/assets/index-abc.js')).toBe(true);
+    expect(isAppUrl('app://frontdesk/')).toBe(true);
+    expect(appPath('app://frontdesk/assets/../index.html')).toBe('index.html');
   });
 
   it('refuses everything else', () => {
-    const index = fileUrl(path.join(RENDERER, 'index.html'));
     for (const url of [
       'https://example.com/',
       'http://127.0.0.1:8080/',
@@ -87,18 +89,109 @@ describe('isAppUrl', () => {
       'javascript:alert(1)',
       'devtools://devtools/bundled/inspector.html',
       'file:///etc/passwd',
-      fileUrl(path.join(APP_ROOT, 'package.json')),
-      fileUrl(path.join(APP_ROOT, 'build', 'renderer-evil', 'index.html')),
-      fileUrl(path.join(APP_ROOT, 'build', 'main', 'main.js')),
-      `${fileUrl(RENDERER)}/../main/main.js`,
-      `${fileUrl(RENDERER)}/%2e%2e/%2e%2e/package.json`,
-      `${fileUrl(RENDERER)}/..%2f..%2fpackage.json`,
-      index.replace('file://', 'file://evil.example'),
+      // the renderer's files on the disk are not the app any more: only app:// is
+      pathToFileURL(path.join(os.tmpdir(), 'build', 'renderer', 'index.html')).href,
+      'app://evil.example/index.html',
+      'app://frontdesk.evil.example/index.html',
+      'app://frontdesk:8080/index.html',
+      'app://user:pw@frontdesk/index.html',
+      'app://frontdesk/..%2f..%2fpackage.json',
+      'app://frontdesk/assets%5c..%5c..%5cpackage.json',
+      'app://frontdesk/%00index.html',
+      'app://frontdesk/C:/Windows/win.ini',
       'not a url',
       '',
     ]) {
-      expect(isAppUrl(url, APP_ROOT), url).toBe(false);
+      expect(isAppUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('app:// protocol', () => {
+  let root = '';
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-test-approot-'));
+    fs.mkdirSync(path.join(root, 'build', 'renderer', 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'build', 'renderer', 'index.html'), '<!doctype html><p>app</p>');
+    fs.writeFileSync(path.join(root, 'build', 'renderer', 'assets', 'a.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(root, 'build', 'main.js'), 'secret');
+    fs.writeFileSync(path.join(root, 'package.json'), '{}');
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const get = (url: string, method = 'GET') => appFileResponse({ url, method }, root);
+
+  it('serves the renderer’s files with their type and the CSP', async () => {
+    const index = await get(INDEX);
+    expect(index.status).toBe(200);
+    expect(Buffer.from(index.body!).toString()).toContain('<p>app</p>');
+    expect(index.headers).toMatchObject({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    expect((await get('app://frontdesk/')).status).toBe(200);
+    const js = await get('app://frontdesk/assets/a.js?v=1#x');
+    expect(js.headers['Content-Type']).toBe('text/javascript; charset=utf-8');
+    expect((await get(INDEX, 'HEAD')).body).toBeNull();
+  });
+
+  it('serves nothing outside build/renderer, nothing missing, no other method', async () => {
+    for (const url of [
+      'app://frontdesk/../main.js',
+      'app://frontdesk/%2e%2e/main.js',
+      'app://frontdesk/..%2fmain.js',
+      'app://frontdesk/..%5c..%5cpackage.json',
+      'app://frontdesk/assets',
+      'app://frontdesk/missing.js',
+      'app://other/index.html',
+      'file:///etc/passwd',
+    ]) {
+      const r = await get(url);
+      expect([r.status, r.body], url).toEqual([404, null]);
+      expect(r.headers['Content-Security-Policy']).toBe(CSP);
+    }
+    expect((await get(INDEX, 'POST')).status).toBe(405);
+  });
+});
+
+describe('start-up switches', () => {
+  it('finds the debugging switches a packaged build refuses', () => {
+    expect(
+      debuggingSwitches([
+        '/opt/Front Desk/front-desk',
+        '--remote-debugging-port=9222',
+        '--remote-debugging-pipe',
+        '--inspect',
+        '--inspect=9229',
+        '--inspect-brk=0.0.0.0:9229',
+        '--inspect-brk-node',
+        '--inspect-port=1',
+        '--debug=5858',
+        '--js-flags=--expose-gc',
+        '--lang=en-US',
+        '--no-sandbox-not-a-flag',
+        'app://frontdesk/',
+      ]),
+    ).toEqual([
+      '--remote-debugging-port=9222',
+      '--remote-debugging-pipe',
+      '--inspect',
+      '--inspect=9229',
+      '--inspect-brk=0.0.0.0:9229',
+      '--inspect-brk-node',
+      '--inspect-port=1',
+      '--debug=5858',
+      '--js-flags=--expose-gc',
+    ]);
+    expect(debuggingSwitches(['/usr/bin/front-desk', '--lang=zh-CN'])).toEqual([]);
+  });
+
+  it('names Chromium’s language after the club’s', () => {
+    expect(chromiumLang('zh-CN')).toBe('zh-CN');
+    expect(chromiumLang('en')).toBe('en-US');
+    expect(chromiumLang('')).toBeNull();
+    expect(chromiumLang('--inspect')).toBeNull();
   });
 });
 
@@ -125,15 +218,15 @@ function fakeContents() {
 describe('hardenContents', () => {
   it('denies window.open', () => {
     const f = fakeContents();
-    hardenContents(f.contents, APP_ROOT);
+    hardenContents(f.contents);
     expect(f.open('https://example.com/')).toEqual({ action: 'deny' });
-    expect(f.open(fileUrl(path.join(RENDERER, 'index.html')))).toEqual({ action: 'deny' });
+    expect(f.open(INDEX)).toEqual({ action: 'deny' });
   });
 
   it('prevents navigation and redirects away from the app', () => {
     const f = fakeContents();
-    hardenContents(f.contents, APP_ROOT);
-    const inside = fileUrl(path.join(RENDERER, 'index.html'));
+    hardenContents(f.contents);
+    const inside = INDEX;
     expect(f.emit('will-navigate', 'https://example.com', 'https://example.com')).toBe(true);
     expect(f.emit('will-navigate', 'https://example.com')).toBe(true);
     expect(f.emit('will-frame-navigate', undefined, 'https://example.com/')).toBe(true);
@@ -145,7 +238,7 @@ describe('hardenContents', () => {
 
   it('prevents webviews', () => {
     const f = fakeContents();
-    hardenContents(f.contents, APP_ROOT);
+    hardenContents(f.contents);
     expect(f.emit('will-attach-webview')).toBe(true);
   });
 });
@@ -223,6 +316,12 @@ describe('Electron fuses (afterPack hook)', () => {
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
     });
+  });
+
+  it('is the afterPack hook of an asar build (the integrity fuse needs the archive)', () => {
+    const yml = fs.readFileSync(path.join(__dirname, '..', '..', 'electron-builder.yml'), 'utf8');
+    expect(yml).toMatch(/^asar: true$/m);
+    expect(yml).toMatch(/^afterPack: \.\/electron\/cli\/fuses\.cjs$/m);
   });
 
   it('names only fuses that @electron/fuses knows', async () => {

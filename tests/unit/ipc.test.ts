@@ -19,8 +19,7 @@ import {
 } from '../../electron/main/ipc';
 import { tempDir } from './helpers';
 
-const APP_ROOT = path.join(os.tmpdir(), 'fd-app-root');
-const APP_URL = pathToFileURL(path.join(APP_ROOT, 'build', 'renderer', 'index.html')).href;
+const APP_URL = 'app://frontdesk/index.html';
 
 type Handler = (event: IpcEventLike, ...args: unknown[]) => unknown;
 
@@ -74,7 +73,6 @@ describe('Electron IPC bridge', () => {
     core = await Core.open({ dataDir });
     const ipcMain = { handle: (channel: string, h: Handler) => void handlers.set(channel, h) };
     registerIpc(ipcMain, core, {
-      appRoot: APP_ROOT,
       showSaveDialog: saveDialog,
       defaultPdfDir: () => '/tmp/out',
       writeFile: async (file, data) => void written.push({ file, data }),
@@ -114,11 +112,13 @@ describe('Electron IPC bridge', () => {
   });
 
   it('refuses senders that are not the app’s own files', async () => {
-    const outside = pathToFileURL(path.join(APP_ROOT, 'secrets.html')).href;
     for (const url of [
+      // the files the renderer was loaded from before app:// (and anything else on the disk)
+      pathToFileURL(path.join(os.tmpdir(), 'build', 'renderer', 'index.html')).href,
+      'app://evil/index.html',
+      'app://frontdesk/../main/main.js'.replace('/../', '/%2e%2e%2f'),
       'https://evil.example/',
       'http://localhost:5173/',
-      outside,
       'about:blank',
       'devtools://devtools/',
       '',
