@@ -72,7 +72,7 @@ export default function BrokenScreen(props: { status: SystemStatus; onRestored: 
           {t(`errors.${problem}`, { defaultValue: t('errors.DATABASE_BROKEN') })}
         </p>
         <p className="muted">{t('setup.brokenWhere', { dir: props.status.dataDir })}</p>
-        <h2>{t('setup.restoreTitle')}</h2>
+        {!lost && <h2>{t('setup.restoreTitle')}</h2>}
         {backups === null && !error && <p className="muted">{t('common.loading')}</p>}
         {backups?.length === 0 && <p className="banner banner-warn">{t('setup.noBackups')}</p>}
         {lost && (
