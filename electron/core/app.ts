@@ -8,7 +8,6 @@
  * What a call goes through is kernel/dispatch.ts; who may call what is declared with each operation
  * (contract/, areas/*\/contract.ts). A call never throws.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { migrations, SCHEMA_VERSION } from '../../db';
 import { barHandlers } from './areas/bar';
@@ -25,7 +24,7 @@ import { paymentsHandlers } from './areas/payments';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { contract, type Contract, type Response, type Settings, type SystemStatus } from './contract';
-import { backupDir, checkBackupFile, createBackup, listBackups } from './db/backups';
+import { createBackup } from './db/backups';
 import { type DB, DB_FILE, migrate, openDatabase, openReadOnly, schemaVersion } from './db/database';
 import { AppError, toAppError } from './errors';
 import type { Actor, DatabaseFiles, HandlersOf } from './kernel/ctx';
@@ -36,14 +35,16 @@ import { cardTypeHandlers } from './areas/cardTypes';
 import { sessionHandlers } from './areas/session';
 import { DEFAULT_SETTINGS, isSetUp, settingsHandlers, settingsOf } from './areas/settings';
 import { getStaffRow, staffHandlers } from './areas/staff';
-import { systemHandlers } from './areas/system';
+import { BackupSchedule, systemHandlers } from './areas/system';
 import { tagHandlers } from './areas/tags';
-import { localDate } from '../shared/dates';
 
 export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
-  /** Make the daily backup on open (default true). */
+  /**
+   * Automatic backups (default true): on open and at least hourly while open (the day's first is the
+   * daily one), with a verified copy in the second backup folder when one is chosen.
+   */
   dailyBackup?: boolean;
 }
 
@@ -52,8 +53,8 @@ export interface ChangeEvent {
   at: string;
 }
 
-/** Every handler but the status, which the Core answers itself. */
-const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
+/** Every handler but the statuses, which the Core answers itself. */
+const HANDLERS: Omit<HandlersOf<Contract>, 'system.status' | 'backups.status'> = {
   ...systemHandlers,
   ...sessionHandlers,
   ...settingsHandlers,
@@ -88,20 +89,37 @@ export class Core {
   private readonly sessions = new Sessions();
   private readonly changeListeners = new Set<(e: ChangeEvent) => void>();
   private readonly dispatch: (sessionId: string, op: string, rawArgs: unknown) => Promise<unknown>;
+  /** The automatic backups (tests call `backups.runDue()` instead of waiting for the timer). */
+  readonly backups: BackupSchedule;
 
   private constructor(opts: CoreOptions) {
     this.dataDir = path.resolve(opts.dataDir);
     this.dbFile = path.join(this.dataDir, DB_FILE);
     this.clock = opts.clock ?? systemClock;
+    this.backups = new BackupSchedule(
+      {
+        clock: this.clock,
+        dataDir: this.dataDir,
+        readyWriter: () => (this.state === 'ready' ? this.db : null),
+        settings: () => this.settings(),
+        damaged: () => this.markBroken('DATABASE_BROKEN'),
+      },
+      opts.dailyBackup ?? true,
+    );
     const files: DatabaseFiles = {
       dataDir: this.dataDir,
       dbFile: this.dbFile,
       writer: () => this.db,
       close: () => this.closeDb(),
-      reopen: () => this.openDb(false),
+      reopen: () => this.openDb(),
       restoreTries: new AttemptWindow(5, 5 * 60_000),
+      backups: this.backups,
     };
-    const handlers: HandlersOf<Contract> = { ...HANDLERS, 'system.status': () => this.status() };
+    const handlers: HandlersOf<Contract> = {
+      ...HANDLERS,
+      'system.status': () => this.status(),
+      'backups.status': () => this.backups.health(),
+    };
     this.dispatch = createDispatcher(contract, handlers, {
       clock: this.clock,
       dataDir: this.dataDir,
@@ -119,7 +137,11 @@ export class Core {
 
   static async open(opts: CoreOptions): Promise<Core> {
     const core = new Core(opts);
-    await core.openDb(opts.dailyBackup ?? true);
+    await core.openDb();
+    if (core.backups.automatic) {
+      await core.backups.runDue();
+      core.backups.start();
+    }
     return core;
   }
 
@@ -172,16 +194,22 @@ export class Core {
       if (err.code === 'DATABASE_BROKEN' && this.db) {
         // Damage met while working: stop using the file; the desk is offered a restore.
         console.error(`[core] ${op} met a damaged database:`, e);
-        this.closeDb();
-        this.problem = 'DATABASE_BROKEN';
-        this.sessions.clear();
+        this.markBroken('DATABASE_BROKEN');
       }
       return { ok: false, error: { code: err.code, params: err.params } };
     }
   }
 
   close(): void {
+    this.backups.stop();
     this.closeDb();
+    this.sessions.clear();
+  }
+
+  /** Stops using the file; the desk is offered a restore. */
+  private markBroken(problem: string): void {
+    this.closeDb();
+    this.problem = problem;
     this.sessions.clear();
   }
 
@@ -210,7 +238,8 @@ export class Core {
   }
 
   // -------------------------------------------------------------------------------------------
-  private async openDb(dailyBackup: boolean): Promise<void> {
+  /** Opens the file: a backup before any migration (refused without one); the state follows. */
+  private async openDb(): Promise<void> {
     this.problem = null;
     try {
       const db = openDatabase(this.dbFile, { runMigrations: false });
@@ -226,32 +255,10 @@ export class Core {
         throw e;
       }
       this.db = db;
-      if (dailyBackup && isSetUp(db)) await this.dailyBackup();
     } catch (e) {
       this.closeDb();
       const err = toAppError(e);
       this.problem = err.code === 'INTERNAL' ? 'DATABASE_BROKEN' : err.code;
-    }
-  }
-
-  /** A backup on the first start of each club-local day. */
-  private async dailyBackup(): Promise<void> {
-    const db = this.database;
-    const tz = settingsOf(db).timeZone;
-    const today = localDate(this.clock.now(), tz);
-    const has = listBackups(this.dataDir).some(
-      (b) => b.reason === 'daily' && localDate(new Date(b.createdAt), tz) === today,
-    );
-    if (has) return;
-    const b = await createBackup(db, this.dataDir, 'daily', this.clock.now());
-    // Once a day every page is read and checked, on the copy (the desk keeps working on the original).
-    const copy = path.join(backupDir(this.dataDir), b.file);
-    try {
-      checkBackupFile(copy);
-    } catch (e) {
-      // a damaged copy is never offered for a restore; the original is damaged too
-      fs.rmSync(copy, { force: true });
-      throw e;
     }
   }
 }

@@ -3,6 +3,7 @@
  * and, once someone is logged in, the top bar with the screens their role may use.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { BackupWarningChip } from './components/BackupHealth';
 import { useTranslation } from 'react-i18next';
 import type { OpName } from '../../electron/core/contract';
 import { call, onApiError } from './api';
@@ -148,6 +149,7 @@ function Shell() {
         </nav>
         <Clock />
         <div className="topbar-user">
+          <BackupWarningChip />
           <ReportIncidentButton />
           <span>
             <span className="who">{info.staff.name}</span>{' '}

@@ -391,14 +391,14 @@ describe('backups', () => {
     expect(listBackups(dir).filter((b) => b.reason === 'daily')).toHaveLength(2);
   });
 
-  it('keeps only the last 14 backups', async () => {
+  it('keeps only the last 14 manual backups', async () => {
     const club = await makeClub();
-    for (let i = 0; i < KEEP_BACKUPS + 3; i++) {
+    for (let i = 0; i < KEEP_BACKUPS.manual + 3; i++) {
       club.clock.advance(1000);
       await club.call('mgr', 'backups.create', {});
     }
     const list = await club.call('mgr', 'backups.list', {});
-    expect(list).toHaveLength(KEEP_BACKUPS);
+    expect(list).toHaveLength(KEEP_BACKUPS.manual);
     club.core.close();
   });
 

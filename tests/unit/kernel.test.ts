@@ -131,6 +131,7 @@ describe('a query cannot write', () => {
         close: () => undefined,
         reopen: async () => undefined,
         restoreTries: new AttemptWindow(5, 60_000),
+        backups: c.core.backups,
       },
       state: () => 'ready',
       problem: () => null,

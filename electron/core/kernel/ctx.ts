@@ -13,6 +13,7 @@ import type { DB } from '../db/database';
 import type { Clock } from '../clock';
 import type { Role } from '../contract/common';
 import type { Settings } from '../areas/settings/types';
+import type { BackupHealth } from '../areas/system/types';
 import { AppError } from './errors';
 import type { ManualCommandDef, OpDef } from './op';
 import type { AttemptWindow, Sessions } from './sessions';
@@ -76,6 +77,8 @@ export interface DatabaseFiles {
   reopen(): Promise<void>;
   /** Wrong PINs given for a restore while nobody can log in (the broken state). */
   restoreTries: AttemptWindow;
+  /** The automatic backups: make what is due now (in the background), and their health. */
+  backups: { runDue(): Promise<void>; health(): BackupHealth };
 }
 
 export type Handler<D extends OpDef> =

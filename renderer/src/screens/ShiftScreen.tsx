@@ -4,6 +4,7 @@
  * printable report, history with charts, and the day close for shift leads and managers.
  */
 import { useId, useState } from 'react';
+import { BackupWarningBanner } from '../components/BackupHealth';
 import { useTranslation } from 'react-i18next';
 import type { DayReport, ShiftReport } from '../../../electron/core/contract';
 import { call } from '../api';
@@ -74,6 +75,8 @@ export default function ShiftScreen() {
       <div className="page-header">
         <h1>{t('shift.title')}</h1>
       </div>
+      {/* the handover: whoever takes over the desk learns that the backups need attention */}
+      <BackupWarningBanner />
       <div className="tabs" role="tablist" aria-label={t('shift.title')}>
         {tabs.map((k) => (
           <button

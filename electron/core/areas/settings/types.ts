@@ -45,6 +45,11 @@ export interface Settings {
   barCorrectionMinutes: number;
   /** Complaints: a complaint is to be closed within this many days of being registered (club-local dates). */
   complaintDeadlineDays: number;
+  /**
+   * A second backup folder (a USB disk, a network share) that receives a verified copy of the newest
+   * backup; '' = none. Set only through backups.setSecondFolder (which checks the folder takes files).
+   */
+  secondBackupDir: string;
 }
 
 /** What a club starts with; a setting never written reads as its default. */
@@ -73,4 +78,5 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultFloatCents: 50_000,
   barCorrectionMinutes: 10,
   complaintDeadlineDays: 6,
+  secondBackupDir: '',
 };

@@ -8,7 +8,7 @@ import { command, out, query } from '../../kernel/op';
 import { MANAGERS } from '../../kernel/roles';
 import { Empty, Id, Language, Name, Pin, TimeStr, TimeZone } from '../../contract/common';
 import { STAFF_GENDERS } from '../staff/types';
-import type { BackupInfo, DemoResult, SystemStatus } from './types';
+import type { BackupHealth, BackupInfo, DemoResult, LostReport, SystemStatus } from './types';
 
 export * from './types';
 
@@ -50,6 +50,41 @@ export const systemContract = {
     states: ['broken'],
   }),
   'backups.create': command({ input: Empty, output: out<BackupInfo>(), access: MANAGERS, tx: 'manual' }),
+  /** Answered by the Core (its backup schedule): the age of the newest good copy in each place, failures. */
+  'backups.status': query({ input: Empty, output: out<BackupHealth>(), access: 'staff' }),
+  /** The second backup folder ('' = none): it must exist and take files; a copy follows at once. */
+  'backups.setSecondFolder': command({
+    input: z
+      .object({
+        folder: z
+          .string()
+          .trim()
+          .max(400)
+          .refine((s) => !s.includes('\0'), 'NUL'),
+      })
+      .strict(),
+    output: out<BackupHealth>(),
+    access: MANAGERS,
+    tx: 'manual',
+  }),
+  /**
+   * What restoring the backup would lose (the audit log's operations after it) and their CSV. In the
+   * broken state it reads a copy of the damaged file and needs a manager's PIN from the backup.
+   */
+  'backups.lost': command({
+    input: z
+      .object({
+        file: z.string().max(200),
+        language: Language.optional(),
+        authorization: z.object({ staffId: Id.optional(), pin: Pin }).strict().optional(),
+      })
+      .strict(),
+    output: out<LostReport>(),
+    access: MANAGERS,
+    tx: 'manual',
+    announce: false,
+    states: ['broken'],
+  }),
   /** In the broken state, any manager's PIN from the backup being restored authorises it. */
   'backups.restore': command({
     input: z

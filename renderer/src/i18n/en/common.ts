@@ -62,4 +62,20 @@ export default {
   languages: { 'zh-CN': '中文', en: 'English' },
   lock: 'Lock',
   switchUser: 'Switch user',
+  backupWarn: 'Backup problem',
+  backupWarnTitle:
+    'The last backup failed or is too old. The desk keeps working; a manager should look at Settings → Backups.',
+  backupPlaceLocal: 'Backups on this computer',
+  backupPlaceSecond: 'Second backup folder',
+  backupNewest: 'newest good copy {{age}} ago ({{at}})',
+  backupNewestNone: 'no good copy yet',
+  backupFailed: 'last try failed at {{at}}: {{reason}}; next try at {{retry}}',
+  backupFailure: {
+    DISK_FULL: 'the disk is full',
+    FOLDER_UNWRITABLE: 'the folder does not accept files',
+    FOLDER_MISSING: 'the folder cannot be reached',
+    COPY_MISMATCH: 'the copy did not match the original',
+    COPY_DAMAGED: 'the copy failed its check',
+    OTHER: 'an unexpected error',
+  },
 };

@@ -75,6 +75,20 @@ export default {
     'Nothing was imported: {{invalid}} rows have problems. The first is row {{row}}, {{col}}: {{problemText}}. Correct the file, or choose to import the valid rows and skip these.',
   IMPORT_HAS_PROBLEMS_none:
     'Nothing can be imported: every row has a problem. The first is row {{row}}, {{col}}: {{problemText}}.',
+  BACKUP_FAILED: 'The backup could not be made. The desk keeps working; it is tried again in a few minutes.',
+  BACKUP_FAILED_DISK_FULL:
+    'The backup could not be made: the disk is full. Free some space; it is tried again in a few minutes.',
+  BACKUP_FAILED_FOLDER_UNWRITABLE: 'The backup could not be made: the backup folder does not accept files.',
+  BACKUP_FAILED_FOLDER_MISSING: 'The backup could not be made: the backup folder cannot be reached.',
+  BACKUP_FAILED_COPY_MISMATCH: 'The backup copy did not match the original and was discarded.',
+  BACKUP_FAILED_COPY_DAMAGED: 'The backup copy failed its check and was discarded.',
+  BACKUP_FOLDER_UNUSABLE: 'That folder cannot take backups.',
+  BACKUP_FOLDER_UNUSABLE_NOT_ABSOLUTE:
+    'Give the full path of the folder, for example E:\\FrontDesk or /media/usb/frontdesk.',
+  BACKUP_FOLDER_UNUSABLE_INSIDE_DATA_FOLDER:
+    "Choose a folder outside the app's data folder (another disk or a network share).",
+  BACKUP_FOLDER_UNUSABLE_FOLDER_MISSING: 'That folder does not exist or cannot be reached.',
+  BACKUP_FOLDER_UNUSABLE_FOLDER_UNWRITABLE: 'That folder does not accept files (read-only or no permission).',
   BACKUP_NOT_FOUND: 'That backup does not exist.',
   LAST_MANAGER: 'At least one active manager must remain.',
   RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',

@@ -165,7 +165,7 @@ export default {
     title: 'Backups',
     create: 'Back up now',
     created: 'Backup made.',
-    hint: 'Front Desk backs up the club data every day and before every update.',
+    hint: 'Front Desk backs up the club data when it starts, every hour while it is open, at the day close and before every update. Backups made by hand are kept apart (the last 14).',
     none: 'No backups yet.',
     createdAt: 'Made at',
     reason: 'Reason',
@@ -176,6 +176,7 @@ export default {
     restore: 'Restore',
     restoreNamed: 'Restore the backup of {{at}}',
     reasons: {
+      hourly: 'Hourly',
       daily: 'Daily',
       'pre-migration': 'Before an update',
       manual: 'Made by hand',
@@ -188,5 +189,12 @@ export default {
     confirmWarn:
       'The current data is backed up first, so this can be undone. Everyone is logged out and must log in again.',
     confirm: 'Restore backup',
+    places: 'Where the backups are',
+    secondFolder: 'Second backup folder (a USB disk or a network share)',
+    secondHint:
+      'The full path of the folder. Each new backup is copied there and checked. Leave empty for none.',
+    secondSave: 'Save folder',
+    secondSaved: 'Second backup folder saved. The copy is made in the background.',
+    secondNone: 'No second folder is chosen: if this computer’s disk fails, its backups are lost with it.',
   },
 };

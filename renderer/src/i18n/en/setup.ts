@@ -37,9 +37,26 @@ export default {
   restoreButton: 'Restore this backup',
   backupReason: {
     daily: 'daily',
+    hourly: 'hourly',
     'pre-migration': 'before an update',
     manual: 'manual',
     'pre-restore': 'before a restore',
     'day-close': 'day close',
   },
+  lostCheck: 'Show what would be lost',
+  lostTitle: 'What this restore would lose',
+  lostExplain:
+    'The damaged file still holds these {{count}} operations recorded after the backup of {{at}}. Export them before restoring, so they can be entered again.',
+  lostNone:
+    'The damaged file holds nothing recorded after this backup: the restore loses nothing that can still be read.',
+  lostIncomplete: 'Part of the damaged file could not be read: there may be more.',
+  lostMore: '… and {{count}} more (all of them are in the CSV file).',
+  lostCsv: 'Export as CSV',
+  lostCsvDone: 'The CSV file is saved.',
+  lostBack: 'Choose another backup',
+  lostAt: 'Time',
+  lostStaff: 'Staff',
+  lostOp: 'Operation',
+  lostRecord: 'Record',
+  lostDetail: 'Detail',
 };

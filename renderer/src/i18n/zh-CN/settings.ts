@@ -166,7 +166,7 @@ export default {
     title: '备份',
     create: '立即备份',
     created: '备份完成。',
-    hint: '系统每天以及每次升级前都会自动备份门店数据。',
+    hint: '系统在启动时、运行期间每小时、日结时以及每次升级前自动备份门店数据。手动备份单独保留（最近 14 个）。',
     none: '还没有备份。',
     createdAt: '备份时间',
     reason: '原因',
@@ -177,6 +177,7 @@ export default {
     restore: '恢复',
     restoreNamed: '恢复 {{at}} 的备份',
     reasons: {
+      hourly: '每小时',
       daily: '每日备份',
       'pre-migration': '升级前',
       manual: '手动备份',
@@ -187,5 +188,11 @@ export default {
     confirmText: '门店数据将回到 {{at}} 的备份（{{reason}}）。之后记录的内容将不再显示。',
     confirmWarn: '恢复前会先备份当前数据，可以再恢复回来。所有人都会被退出登录，需要重新登录。',
     confirm: '恢复备份',
+    places: '备份位置',
+    secondFolder: '第二备份位置（U 盘或网络共享文件夹）',
+    secondHint: '填写文件夹的完整路径。每个新备份都会复制到那里并核对。留空表示不使用。',
+    secondSave: '保存位置',
+    secondSaved: '第二备份位置已保存，副本在后台复制。',
+    secondNone: '尚未设置第二备份位置：如果本机硬盘损坏，其中的备份也会一起丢失。',
   },
 } satisfies Words<typeof en>;

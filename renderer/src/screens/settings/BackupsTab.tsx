@@ -9,6 +9,7 @@ import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { ConfirmDialog } from '../members/ConfirmDialog';
 import { wordIn } from '../../i18n/keys';
+import { BackupPlaces, useBackupHealth } from '../../components/BackupHealth';
 
 type BackupInfo = OpResult<'backups.list'>[number];
 
@@ -37,6 +38,7 @@ export function BackupsTab() {
         )}
       </div>
       <p className="muted">{t('settings.backups.hint')}</p>
+      <BackupStatus />
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -104,5 +106,57 @@ export function BackupsTab() {
         </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+/** Each place's newest good copy and failures, and the second folder (managers choose it). */
+function BackupStatus() {
+  const { t } = useTranslation();
+  const health = useBackupHealth();
+  const settings = useOp('settings.get', {});
+  const [folder, setFolder] = useState<string | null>(null);
+  const save = useCommand('backups.setSecondFolder');
+  const value = folder ?? settings.data?.secondBackupDir ?? '';
+  return (
+    <div className="section">
+      <h3>{t('settings.backups.places')}</h3>
+      {health && (
+        <div
+          className={health.warning ? 'banner banner-warn' : ''}
+          role={health.warning ? 'alert' : undefined}
+        >
+          {health.warning && <strong>{t('common.backupWarnTitle')}</strong>}
+          <BackupPlaces health={health} />
+        </div>
+      )}
+      {health && !health.second && <p className="muted">{t('settings.backups.secondNone')}</p>}
+      <form
+        className="toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run({ folder: value }, () => {
+            setFolder(null);
+            toast.ok(t('settings.backups.secondSaved'));
+          });
+        }}
+      >
+        <label className="field" style={{ flex: 1 }}>
+          <span className="label">{t('settings.backups.secondFolder')}</span>
+          <input
+            className="input mono"
+            value={value}
+            maxLength={400}
+            onChange={(e) => setFolder(e.target.value)}
+            aria-describedby="second-folder-hint"
+          />
+          <span id="second-folder-hint" className="muted">
+            {t('settings.backups.secondHint')}
+          </span>
+        </label>
+        <button type="submit" className="btn" disabled={save.busy}>
+          {t('settings.backups.secondSave')}
+        </button>
+      </form>
+    </div>
   );
 }
