@@ -62,6 +62,7 @@ export default {
     staff: 'Staff',
     audit: 'Audit log',
   },
+  print: { page: 'Page {{n}} of {{total}}' },
   language: 'Language',
   languages: { 'zh-CN': '中文', en: 'English' },
   lock: 'Lock',

@@ -64,6 +64,7 @@ export default {
     staff: '员工',
     audit: '操作日志',
   },
+  print: { page: '第 {{n}} 页 / 共 {{total}} 页' },
   language: '语言',
   languages: { 'zh-CN': '中文', en: 'English' },
   lock: '锁定',
