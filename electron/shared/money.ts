@@ -141,11 +141,18 @@ export function centsToYuan(cents: number): string {
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** Cents for people, in a locale and currency: "¥12.50", "CN¥12.50". */
+/**
+ * Cents for people, in a locale and currency: "¥12.50" in both languages. The currency's narrow
+ * symbol: English would otherwise write "CN¥12.50", which no one at the desk says.
+ */
 export function formatMoney(cents: number, locale: string, currency = 'CNY'): string {
   const key = `${locale}|${currency}`;
   let f = moneyFormats.get(key);
-  if (!f) moneyFormats.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  if (!f)
+    moneyFormats.set(
+      key,
+      (f = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })),
+    );
   return f.format(cents / 100);
 }
 

@@ -84,12 +84,23 @@ export function fmtClock(now: Date, timeZone?: string): string {
   return formatClock(now, timeZone ?? clubTimeZone, locale());
 }
 
-/** Minutes between an instant and now, as "1 h 05 min" / "1小时05分". */
-export function fmtDuration(fromIso: string, now: Date = new Date()): string {
-  const mins = elapsedMinutes(fromIso, now);
+/**
+ * A length of time in whole minutes, as the desk says it: under a minute "刚刚" / "just now",
+ * under an hour "40分钟" / "40 min", then "1小时03分" / "1 h 03 min" ("2小时" / "2 h" on the hour).
+ */
+export function fmtMinutes(minutes: number): string {
+  const mins = Math.max(0, Math.floor(minutes));
+  if (mins < 1) return i18next.t('common.duration.justNow');
+  if (mins < 60) return i18next.t('common.duration.minutes', { m: mins });
   const h = Math.floor(mins / 60);
   const m = mins % 60;
-  return i18next.t('common.duration', { h, m: String(m).padStart(2, '0'), count: h });
+  if (m === 0) return i18next.t('common.duration.hours', { h });
+  return i18next.t('common.duration.hoursMinutes', { h, m: String(m).padStart(2, '0') });
+}
+
+/** The time from an instant until now (fmtMinutes): how long someone has been inside. */
+export function fmtDuration(fromIso: string, now: Date = new Date()): string {
+  return fmtMinutes(elapsedMinutes(fromIso, now));
 }
 
 /** "Today" in the club's time zone as YYYY-MM-DD. */

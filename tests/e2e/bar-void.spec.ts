@@ -20,7 +20,11 @@ import { login, nav } from './steps';
 
 const T = dictionary('en');
 const money = (cents: number) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'CNY' }).format(cents / 100);
+  new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+  }).format(cents / 100);
 
 /** A club whose member got two juices on tag 1 half an hour ago (written by the real core). */
 async function seedClub(dataDir: string): Promise<void> {

@@ -20,9 +20,11 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
   test(`the drink bar: a tab on the key tag, settled at check-out (${lang})`, async ({ page, server }) => {
     const T = dictionary(lang);
     const money = (cents: number) =>
-      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { style: 'currency', currency: 'CNY' }).format(
-        cents / 100,
-      );
+      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+        style: 'currency',
+        currency: 'CNY',
+        currencyDisplay: 'narrowSymbol',
+      }).format(cents / 100);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const s = (name: string) => shot(page, `${lang}-bar-${name}`);

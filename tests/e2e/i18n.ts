@@ -5,6 +5,7 @@
  */
 import en from '../../renderer/src/i18n/en';
 import zhCN from '../../renderer/src/i18n/zh-CN';
+import { closeChineseSpaces } from '../../renderer/src/i18n/spacing';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -14,7 +15,9 @@ export function dictionary(lang: Lang) {
     let v: unknown = root;
     for (const part of key.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
     if (typeof v !== 'string') throw new Error(`missing ${lang} text ${key}`);
-    return v.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+    const text = v.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+    // as the app does: no space between two Chinese words after interpolation
+    return lang === 'zh-CN' ? closeChineseSpaces(text) : text;
   };
 }
 

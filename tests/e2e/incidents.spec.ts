@@ -36,9 +36,11 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
   }) => {
     const T = dictionary(lang);
     const money = (cents: number) =>
-      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { style: 'currency', currency: 'CNY' }).format(
-        cents / 100,
-      );
+      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+        style: 'currency',
+        currency: 'CNY',
+        currencyDisplay: 'narrowSymbol',
+      }).format(cents / 100);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const s = async (name: string) => {

@@ -22,7 +22,11 @@ test('a renewal sold at the desk shows in the shift’s handover and cash (en)',
   test.setTimeout(180_000);
   const T = dictionary('en');
   const money = (cents: number) =>
-    new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'CNY' }).format(cents / 100);
+    new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: 'CNY',
+      currencyDisplay: 'narrowSymbol',
+    }).format(cents / 100);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const s = (name: string) => shot(page, `en-renewal-${name}`);

@@ -40,9 +40,11 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     test.setTimeout(240_000);
     const T = dictionary(lang);
     const money = (cents: number) =>
-      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { style: 'currency', currency: 'CNY' }).format(
-        cents / 100,
-      );
+      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+        style: 'currency',
+        currency: 'CNY',
+        currencyDisplay: 'narrowSymbol',
+      }).format(cents / 100);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const s = (name: string) => shot(page, `${lang}-shift-${name}`);
@@ -283,10 +285,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     // the A4 PDF, as Chromium prints it, then a PNG of its first page to look at
     const dir = path.join('test-results', 'shift');
     fs.mkdirSync(dir, { recursive: true });
+    // as the browser prints: beforeprint lays the report out as numbered pages (handover-print.spec.ts)
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     const pdf = path.join(dir, `${lang}-handover.pdf`);
-    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(dir, `${lang}-handover`)]);
     expect(fs.readdirSync(dir).some((f) => f.startsWith(`${lang}-handover`) && f.endsWith('.png'))).toBe(
       true,

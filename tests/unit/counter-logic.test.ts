@@ -44,7 +44,7 @@ describe('check-in result in words (en)', () => {
       'Birthday today — wish them a happy birthday!',
     );
     expect(warningText({ code: 'UNPAID_BALANCE', params: { cents: 5000 } }, member)).toBe(
-      'Unpaid balance CN¥50.00 — please ask them to settle it',
+      'Unpaid balance ¥50.00 — please ask them to settle it',
     );
   });
 

@@ -260,6 +260,7 @@ describe('what a typed amount means', () => {
     for (const cents of [0, 1, 5, 10, 99, 100, 1250, 125_050, MAX_CENTS]) {
       expect(parseCents(centsToYuan(cents)), String(cents)).toBe(cents);
       expect(parseCents(formatMoney(cents, 'zh-CN')), `zh ${cents}`).toBe(cents);
+      expect(parseCents(formatMoney(cents, 'en-GB')), `en ${cents}`).toBe(cents);
     }
     expect(centsToYuan(1250)).toBe('12.50');
     expect(centsToYuan(-100)).toBe('-1.00');
@@ -271,7 +272,9 @@ describe('what a typed amount means', () => {
 describe('money for people', () => {
   it('formats in the locale and currency', () => {
     expect(formatMoney(125_050, 'zh-CN')).toBe('¥1,250.50');
-    expect(formatMoney(1250, 'en-GB')).toBe('CN¥12.50');
+    // the narrow symbol in English too: never "CN¥"
+    expect(formatMoney(1250, 'en-GB')).toBe('¥12.50');
+    expect(formatMoney(-125_050, 'en-GB')).toBe('-¥1,250.50');
     expect(formatMoney(-300, 'zh-CN')).toBe('-¥3.00');
   });
   it('names notes and coins', () => {

@@ -9,6 +9,7 @@ import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../electron/core/contract';
 import en from './en';
 import zhCN from './zh-CN';
+import { chineseSpacing } from './spacing';
 
 /** The languages the app speaks: the contract's. */
 export type Lang = Language;
@@ -21,15 +22,20 @@ export function detectLanguage(): Lang {
   return nav.startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: detectLanguage(),
-  fallbackLng: false,
-  // one namespace: a ':' in a key is not a namespace (as in the key types, i18next.d.ts)
-  nsSeparator: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+void i18next
+  .use(initReactI18next)
+  .use(chineseSpacing)
+  .init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    lng: detectLanguage(),
+    fallbackLng: false,
+    // one namespace: a ':' in a key is not a namespace (as in the key types, i18next.d.ts)
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // no space between Chinese words, whatever was interpolated (./spacing.ts)
+    postProcess: ['chineseSpacing'],
+  });
 
 export function setLanguage(lang: Lang): void {
   localStorage.setItem('fd.lang', lang);

@@ -54,7 +54,7 @@ export default {
   trialIn: 'Trial guest checked in: {{name}}',
   coachIn: 'Coach checked in: {{name}}',
   checkedOut: 'Checked out: {{name}}',
-  handBackCard: 'Card no. {{cardNo}} — please hand back the card',
+  handBackCard: 'Card no. {{cardNo}} — give the card back to the member',
   handBackSay: '“Your card number is {{cardNo}}, please take it — and mind you leave nothing behind.”',
   guestOut: '{{name}} has checked out',
   tagFreeAgain: 'Key tag {{tag}} is free again.',

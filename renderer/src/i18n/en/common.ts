@@ -26,8 +26,12 @@ export default {
   female: 'Female',
   unspecified: 'Not specified',
   unknown: 'Gender unknown',
-  duration_one: '{{h}} h {{m}} min',
-  duration_other: '{{h}} h {{m}} min',
+  duration: {
+    justNow: 'just now',
+    minutes: '{{m}} min',
+    hours: '{{h}} h',
+    hoursMinutes: '{{h}} h {{m}} min',
+  },
   /** Why a typed amount is refused (the one money rule, electron/shared/money.ts). */
   money: {
     comma: 'Use a point for cents: {{suggestion}} (a comma only separates thousands: 1,250.50)',
@@ -58,6 +62,7 @@ export default {
     staff: 'Staff',
     audit: 'Audit log',
   },
+  print: { page: 'Page {{n}} of {{total}}' },
   language: 'Language',
   languages: { 'zh-CN': '中文', en: 'English' },
   lock: 'Lock',

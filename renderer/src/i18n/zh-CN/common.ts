@@ -28,8 +28,12 @@ export default {
   female: '女',
   unspecified: '未填',
   unknown: '性别未知',
-  duration_one: '{{h}}小时{{m}}分',
-  duration_other: '{{h}}小时{{m}}分',
+  duration: {
+    justNow: '刚刚',
+    minutes: '{{m}}分钟',
+    hours: '{{h}}小时',
+    hoursMinutes: '{{h}}小时{{m}}分',
+  },
   /** 金额输入被拒的原因（统一的金额规则，见 electron/shared/money.ts）。 */
   money: {
     comma: '角分请用小数点：{{suggestion}}（逗号只用于千位分隔，如 1,250.50）',
@@ -49,7 +53,7 @@ export default {
   },
   nav: {
     shift: '交接班',
-    incidents: '事故与投诉',
+    incidents: '突发事件与投诉',
     visitors: '访客接待',
     bar: '水吧',
     barReport: '水吧报表',
@@ -60,6 +64,7 @@ export default {
     staff: '员工',
     audit: '操作日志',
   },
+  print: { page: '第 {{n}} 页 / 共 {{total}} 页' },
   language: '语言',
   languages: { 'zh-CN': '中文', en: 'English' },
   lock: '锁定',

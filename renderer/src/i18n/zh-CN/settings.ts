@@ -54,7 +54,7 @@ export default {
       idleLockMinutes: '1 到 240。',
       expiryWarnDays: '0 到 90；0 表示不提醒。',
       visitsWarnThreshold: '0 到 100；0 表示不提醒。',
-      barCorrectionMinutes: '0 到 60。超过时限只能作废，须领班或客服经理签字。',
+      barCorrectionMinutes: '0 到 60。超过时限只能作废，须领班或客服经理输入密码授权。',
       complaintDeadlineDays: '1 到 60，从登记当天起算；到期和超期的投诉会提醒经理。',
     },
     error: {

@@ -6,13 +6,14 @@
  * export. A closed shift is read-only: a correction is a new entry linked to it. The day close
  * report (DayReport.tsx) uses the same toolbar.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ShiftReport } from '../../../../electron/core/contract';
 import { DENOMINATIONS, denominationLabel } from '../../../../electron/shared/money';
 import { call, isElectron } from '../../api';
 import { FormError } from '../../components/FormParts';
+import { PrintPages } from '../../components/PrintPages';
 import { errorText } from '../../errorText';
 import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
 import { useCan } from '../../stores/session';
@@ -174,6 +175,7 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
   const { t } = useTranslation();
   const [r, setR] = useState(initial);
   const [printedAt, stamp] = usePrintStamp();
+  const article = useRef<HTMLElement>(null);
   const s = r.shift;
   const ticked = new Set(s.checklist.map((c) => c.item));
   const title = t('shift.report.printTitle', { club: r.clubName, day: s.day });
@@ -188,7 +190,7 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
   return (
     <div className="shift-report-page">
       <Toolbar title={title} csv={csv} onBack={onBack} stamp={stamp} />
-      <article className="shift-report" aria-label={t('shift.report.title')}>
+      <article ref={article} className="shift-report" aria-label={t('shift.report.title')}>
         <header className="shift-report-head">
           <div className="shift-report-club">{r.clubName}</div>
           <h1>{t('shift.report.title')}</h1>
@@ -262,9 +264,9 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
         <section className="shift-block shift-two">
           <div>
             <h3>{t('shift.report.messages')}</h3>
-            <p className="shift-message">{s.messages.trim() || '—'}</p>
+            <Lines text={s.messages} />
             <h3>{t('shift.report.notes')}</h3>
-            <p className="shift-message">{s.notes.trim() || '—'}</p>
+            <Lines text={s.notes} />
           </div>
           <div>
             <h3>{t('shift.report.checklist')}</h3>
@@ -279,19 +281,56 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
 
         <Corrections report={r} onChanged={setR} />
 
-        <section className="shift-signatures" aria-label={t('shift.report.signatures')}>
-          <div>
-            <span>{t('shift.report.signedOut')}</span>
-            <strong data-testid="signed-out">{r.signedOutBy.name}</strong>
-            <span className="muted">PIN ✓ {s.closedAt ? fmtDateTime(s.closedAt) : ''}</span>
-          </div>
-          <div>
-            <span>{t('shift.report.signedIn')}</span>
-            <strong data-testid="signed-in">{r.signedInBy.name}</strong>
-            <span className="muted">PIN ✓ {s.closedAt ? fmtDateTime(s.closedAt) : ''}</span>
-          </div>
+        <section className="shift-signatures" aria-label={t('shift.report.signatures')} data-print-keep>
+          {(
+            [
+              ['signedOut', r.signedOutBy.name, 'signed-out'],
+              ['signedIn', r.signedInBy.name, 'signed-in'],
+            ] as const
+          ).map(([role, name, testId]) => (
+            <div key={role}>
+              <span>{t(`shift.report.${role}`)}</span>
+              <strong data-testid={testId}>{name}</strong>
+              <span className="muted">
+                {t('shift.report.pinConfirmed', { at: s.closedAt ? fmtDateTime(s.closedAt) : '—' })}
+              </span>
+              {/* ink: the outgoing and incoming staff sign the printed handover */}
+              <div className="shift-ink">
+                <span>{t('shift.report.inkSign')}</span>
+                <span className="shift-ink-line" />
+                <span>{t('shift.report.inkDate')}</span>
+                <span className="shift-ink-line short" />
+              </div>
+            </div>
+          ))}
         </section>
       </article>
+      <PrintPages
+        source={article}
+        before={stamp}
+        header={
+          <>
+            <span>
+              <strong>{r.clubName}</strong> · {t('shift.report.title')}
+            </span>
+            <span>
+              {fmtDate(s.day)} {fmtTime(s.openedAt)} – {s.closedAt ? fmtTime(s.closedAt) : ''} (#{s.id})
+            </span>
+          </>
+        }
+      />
+    </div>
+  );
+}
+
+/** Messages and notes line by line (a long one can go on over a page break). */
+function Lines({ text }: { text: string }) {
+  const lines = text.trim() ? text.trim().split(/\r?\n/) : ['—'];
+  return (
+    <div className="shift-message">
+      {lines.map((l, i) => (
+        <div key={i}>{l || '\u00a0'}</div>
+      ))}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { flushSync } from 'react-dom';
 import type { CashFigures, Denominations } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
+import { PAGINATE_EVENT, UNPAGINATE_EVENT } from '../../components/paginate';
 import { toast } from '../../stores/toast';
 import { wordIn } from '../../i18n/keys';
 
@@ -44,11 +45,15 @@ export async function printReport(title: string, pdf: boolean, stamp: () => void
   flushSync(stamp);
   const bridge = window.frontDesk;
   if (bridge?.print) {
+    // Electron prints without a beforeprint: the report makes its numbered pages now
+    window.dispatchEvent(new Event(PAGINATE_EVENT));
     try {
       const r = await bridge.print({ pdf, title });
       if (pdf && r.ok && r.path) toast.ok(r.path);
     } catch (e) {
       toast.error(errorText(e));
+    } finally {
+      window.dispatchEvent(new Event(UNPAGINATE_EVENT));
     }
   } else {
     const before = document.title;
