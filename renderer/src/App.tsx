@@ -2,11 +2,13 @@
  * The app's frame: which full-screen flow applies (first-run setup, broken database, login, lock)
  * and, once someone is logged in, the top bar with the screens their role may use.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { BackupWarningChip } from './components/BackupHealth';
 import { useTranslation } from 'react-i18next';
 import type { OpName } from '../../electron/core/contract';
 import { call, onApiError } from './api';
+import { LangToggle } from './components/LangSwitch';
 import { Toasts } from './components/Toasts';
 import { fmtClock, setClubFormat } from './format';
 import { listenForChanges, refresh, resetServerData } from './query';
@@ -84,13 +86,43 @@ function Clock() {
   return <span className="topbar-clock">{text}</span>;
 }
 
+/**
+ * The top bar takes a second row for the navigation when one row cannot show every screen, the club
+ * name and the user's buttons whole (measured: it depends on the language, the role's screens and
+ * the window's width).
+ */
+function useTopbarRows(language: string, count: number) {
+  const bar = useRef<HTMLElement>(null);
+  const [wide, setWide] = useState(false);
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const fit = () => {
+      el.classList.remove('topbar-wide');
+      const nav = el.querySelector('.nav');
+      const over =
+        el.scrollWidth > el.clientWidth + 1 || (nav !== null && nav.scrollWidth > nav.clientWidth + 1);
+      if (over) el.classList.add('topbar-wide');
+      setWide(over);
+    };
+    fit();
+    void document.fonts.ready.then(fit);
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [language, count]);
+  return { bar, wide };
+}
+
 function Shell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = useSession((s) => s.info)!;
   const settings = useSession((s) => s.settings);
   const screen = useNav((s) => s.screen);
   const go = useNav((s) => s.go);
   const items = NAV.filter((n) => n.op === null || info.allowed.includes(n.op));
+  // data-fetching: the screen is still loading (the end-to-end walk waits for it to settle)
+  const fetching = useIsFetching() > 0;
+  const { bar, wide } = useTopbarRows(i18n.language, items.length);
   const current = items.some((i) => i.screen === screen) ? screen : items[0]!.screen;
 
   useEffect(() => {
@@ -125,9 +157,9 @@ function Shell() {
   };
 
   return (
-    <div className="app">
-      {/* many screens (managers): the navigation gets its own row rather than scrolling out of sight */}
-      <header className={items.length > 7 ? 'topbar topbar-wide' : 'topbar'}>
+    <div className="app" data-fetching={fetching || undefined}>
+      {/* too many screens for one row: the navigation gets its own row rather than scrolling out of sight */}
+      <header ref={bar} className={wide ? 'topbar topbar-wide' : 'topbar'}>
         <span className="topbar-club">{settings?.clubName ?? t('common.appName')}</span>
         <nav className="nav" aria-label={t('common.mainNav')}>
           {items.map((n) => (
@@ -155,6 +187,7 @@ function Shell() {
             <span className="who">{info.staff.name}</span>{' '}
             <span className="role">{t(`common.roles.${info.staff.role}`)}</span>
           </span>
+          <LangToggle />
           <button type="button" className="btn" onClick={() => void lock()}>
             {t('common.lock')}
           </button>

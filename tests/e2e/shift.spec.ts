@@ -182,6 +182,18 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(page.getByText('Year card')).toBeVisible();
     await s('03-wizard-book');
     await page.getByRole('button', { name: T('shift.wizard.next') }).click();
+    // the used tags counted by hand, blind: the records show only after "compare"
+    await expect(page.getByTestId('tags-issued')).toHaveCount(0);
+    await page.getByLabel(T('shift.wizard.tagsCounted')).fill('2');
+    await page.getByRole('button', { name: T('shift.wizard.tagsCompare') }).click();
+    await expect(page.getByText(T('shift.wizard.tagsDiffer', { counted: 2, issued: 3 }))).toBeVisible();
+    await page.getByRole('button', { name: T('shift.wizard.next') }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: T('shift.wizard.tagsReasonNeeded') }),
+    ).toBeVisible();
+    await page
+      .getByLabel(T('shift.wizard.tagsReason'))
+      .fill(lang === 'en' ? 'Tag 7 still in the shower' : '7号手牌落在淋浴间');
     await expect(page.getByTestId('tags-issued')).toHaveText('3');
     await expect(page.getByTestId('tags-entries')).toHaveText('3');
     await expect(page.getByText(T('shift.book.tagsMatch'))).toBeVisible();
@@ -268,6 +280,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(report.getByText('Year card')).toBeVisible();
     await expect(report.getByTestId('cash-expected')).toHaveText(money(50_500));
     await expect(report.getByTestId('cash-counted')).toHaveText(money(40_500));
+    await expect(report.getByTestId('report-tag-count')).toContainText(
+      T('shift.wizard.tagsDiffer', { counted: 2, issued: 3 }),
+    );
     // every count with its difference (the first superseded), the pay-out with who authorised it
     const counts = report.getByRole('table', { name: T('shift.counts.title') });
     await expect(counts.getByRole('row')).toHaveCount(3);

@@ -285,6 +285,8 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   },
   'shift.close': {
     shiftId: 1,
+    tagsCounted: 3,
+    tagsReason: 'one tag found in the shower',
     floatHandedCents: 50000,
     messages: '',
     notes: '',

@@ -158,9 +158,12 @@ async function closeShift(
   differenceReason?: string,
   floatHandedCents = 50_000,
 ) {
+  // the used tags counted by hand agree with the book
+  const tagsCounted = (await c.club.call(out.session, 'shift.current', {})).book?.tags.issued ?? 0;
   return c.club.call(out.session, 'shift.close', {
     shiftId,
     ...(differenceReason ? { differenceReason } : {}),
+    tagsCounted,
     floatHandedCents,
     messages: '',
     notes: '',

@@ -101,6 +101,7 @@ function closeArgs(
 ): OpArgs<'shift.close'> {
   return {
     shiftId,
+    tagsCounted: 0,
     floatHandedCents: 50_000,
     messages: 'Locker 12 door sticks; plumber comes Thursday.',
     notes: 'Quiet morning.',
@@ -374,7 +375,31 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
       ),
       'FLOAT_EXCEEDS_CASH',
     );
-    report1 = await d.club.call(d.li.session, 'shift.close', closeArgs(d, shift1, withReason));
+    // the used tags counted by hand differ from the book's: refused without a reason
+    const issued = (await d.club.call(d.li.session, 'shift.current', {})).book!.tags.issued;
+    expect(issued).toBeGreaterThan(0);
+    await expectError(
+      d.club.call(
+        d.li.session,
+        'shift.close',
+        closeArgs(d, shift1, { ...withReason, tagsCounted: issued + 1 }),
+      ),
+      'TAG_COUNT_REASON_REQUIRED',
+    );
+    await expectError(
+      d.club.call(
+        d.li.session,
+        'shift.close',
+        closeArgs(d, shift1, { ...withReason, tagsCounted: issued - 1 }),
+      ),
+      'TAG_COUNT_REASON_REQUIRED',
+    );
+    report1 = await d.club.call(
+      d.li.session,
+      'shift.close',
+      closeArgs(d, shift1, { ...withReason, tagsCounted: issued + 1, tagsReason: 'a spare tag in the box' }),
+    );
+    expect(report1.tagCount).toEqual({ counted: issued + 1, issued, reason: 'a spare tag in the box' });
     expect(report1.shift.status).toBe('closed');
     expect(report1.countedCents).toBe(51_100);
     expect(report1.cash.expectedCents).toBe(61_100);
@@ -566,6 +591,8 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
       }),
     );
     expect(r2.differenceCents).toBe(0);
+    // the hand count agrees with the book (no tags issued): no reason needed, none recorded
+    expect(r2.tagCount).toEqual({ counted: 0, issued: 0, reason: null });
     expect(r2.signedInBy.name).toBe('Lead Chen');
     // the first shift's shortage is still exactly what it was
     expect((await club.call('mgr', 'shift.report', { id: shift1 })).differenceCents).toBe(-10_000);

@@ -9,7 +9,7 @@ export function LangSwitch() {
         <button
           key={l}
           type="button"
-          className={i18n.language === l ? 'btn btn-small btn-primary' : 'btn btn-small'}
+          className="btn btn-small"
           aria-pressed={i18n.language === l}
           onClick={() => setLanguage(l)}
         >
@@ -17,5 +17,26 @@ export function LangSwitch() {
         </button>
       ))}
     </div>
+  );
+}
+
+/**
+ * The top bar's language button: one press changes this counter's language (the same choice as
+ * Settings → This counter; the club's default language stays in the club settings). It names the
+ * other language in that language, so someone who reads only that one finds it.
+ */
+export function LangToggle() {
+  const { t, i18n } = useTranslation();
+  const other = LANGS.find((l) => l !== i18n.language) ?? LANGS[0]!;
+  return (
+    <button
+      type="button"
+      className="btn topbar-lang"
+      lang={other}
+      title={t('common.language')}
+      onClick={() => setLanguage(other)}
+    >
+      {t(`common.languages.${other}`)}
+    </button>
   );
 }

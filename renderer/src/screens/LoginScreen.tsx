@@ -58,38 +58,41 @@ export default function LoginScreen(props: { onLoggedIn: () => void }) {
         </div>
         <h2>{t('login.whoAreYou')}</h2>
         {staff === null && !error && <p className="muted">{t('common.loading')}</p>}
-        <div className="staff-grid" role="group" aria-label={t('login.staffList')}>
-          {staff?.map((s) => (
-            <button
-              key={s.id}
-              type="button"
-              className="staff-tile"
-              aria-pressed={picked?.id === s.id}
-              onClick={() => {
-                setPicked(s);
-                setError(null);
-              }}
-            >
-              <strong>{s.name}</strong>
-              <span>{t(`common.roles.${s.role}`)}</span>
-            </button>
-          ))}
+        {/* the PIN pad beside the names: the whole login fits a 1366×768 screen */}
+        <div className={picked ? 'login-body login-picked' : 'login-body'}>
+          <div className="staff-grid" role="group" aria-label={t('login.staffList')}>
+            {staff?.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                className="staff-tile"
+                aria-pressed={picked?.id === s.id}
+                onClick={() => {
+                  setPicked(s);
+                  setError(null);
+                }}
+              >
+                <strong>{s.name}</strong>
+                <span>{t(`common.roles.${s.role}`)}</span>
+              </button>
+            ))}
+          </div>
+          {picked ? (
+            <PinPad
+              key={picked.id}
+              label={t('login.pinFor', { name: picked.name })}
+              onSubmit={login}
+              busy={busy}
+              error={error}
+            />
+          ) : (
+            error && (
+              <p className="field-error" role="alert">
+                {error}
+              </p>
+            )
+          )}
         </div>
-        {picked ? (
-          <PinPad
-            key={picked.id}
-            label={t('login.pinFor', { name: picked.name })}
-            onSubmit={login}
-            busy={busy}
-            error={error}
-          />
-        ) : (
-          error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )
-        )}
       </div>
     </div>
   );

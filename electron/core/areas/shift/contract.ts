@@ -98,12 +98,19 @@ export const shiftContract = {
     output: out<ShiftInfo>(),
     access: DESK,
   }),
-  /** Closes the shift: the reason of a difference, the float handed over, messages, both PINs. */
+  /**
+   * Closes the shift: the used tags counted by hand (a difference from the book explained), the
+   * reason of a cash difference, the float handed over, messages, both PINs.
+   */
   'shift.close': command({
     input: z
       .object({
         shiftId: Id,
         differenceReason: Reason.optional(),
+        /** The used key tags counted by hand at the close; compared with the tags the book issued. */
+        tagsCounted: z.number().int().min(0).max(100_000),
+        /** Why the hand count differs from the book (required when it does). */
+        tagsReason: Reason.optional(),
         floatHandedCents: Cents,
         messages: Text,
         notes: Text,

@@ -16,6 +16,7 @@ import type {
   HandoverBook,
   ShiftStaff,
   ShiftStatus,
+  TagHandCount,
 } from './types';
 
 /** A row of `shifts`. */
@@ -79,6 +80,8 @@ export interface FrozenBook {
   book: HandoverBook;
   cash: CashFigures;
   denominations: Denominations;
+  /** The used tags counted by hand at the close (absent in shifts closed before it was asked). */
+  tagCount?: TagHandCount;
 }
 
 /** The staff on duty (shifts.staff_json). */

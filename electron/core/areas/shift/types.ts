@@ -41,6 +41,7 @@ export const SHIFT_ERROR_CODES = [
   'SHIFT_ALREADY_COUNTED',
   'CASH_CHANGED_SINCE_COUNT',
   'DIFFERENCE_REASON_REQUIRED',
+  'TAG_COUNT_REASON_REQUIRED',
   'FLOAT_REASON_REQUIRED',
   'FLOAT_EXCEEDS_CASH',
   'HANDOVER_NOT_ACKNOWLEDGED',
@@ -290,6 +291,14 @@ export interface ShiftInfo {
 }
 
 /** The full report of a closed shift (also the printable handover). */
+/** The used key tags counted by hand at the close, against the tags the book issued. */
+export interface TagHandCount {
+  counted: number;
+  issued: number;
+  /** Why they differ (null when they agree). */
+  reason: string | null;
+}
+
 export interface ShiftReport {
   clubName: string;
   shift: ShiftInfo;
@@ -299,6 +308,8 @@ export interface ShiftReport {
   denominations: Denominations;
   differenceCents: number;
   differenceReason: string | null;
+  /** The hand count of used tags (null for shifts closed before it was asked). */
+  tagCount: TagHandCount | null;
   floatHandedCents: number;
   signedOutBy: ShiftStaff;
   signedInBy: ShiftStaff;

@@ -69,6 +69,8 @@ export default {
 
   // quick pick and slip
   pickTitle: 'Items',
+  pickKeys: 'keys 1–9, 0 pick · PageUp/PageDown turn the page',
+  pickPages: 'Menu pages',
   pickLabel: '{{name}}, {{price}}, {{stock}}',
   stockN: 'Stock {{stock}}',
   stockOut: 'Out of stock',

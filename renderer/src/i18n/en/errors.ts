@@ -152,6 +152,8 @@ export default {
     "The cash has already been counted for this shift. A recount needs a shift lead's PIN.",
   CASH_CHANGED_SINCE_COUNT: 'Cash was taken or paid out after the count: count the cash again.',
   DIFFERENCE_REASON_REQUIRED: 'The cash does not match: write down the reason.',
+  TAG_COUNT_REASON_REQUIRED:
+    'The used tags counted ({{counted}}) differ from the tags issued ({{issued}}): write down the reason.',
   FLOAT_REASON_REQUIRED: 'The float differs from what was handed over: write down the reason.',
   FLOAT_EXCEEDS_CASH: 'The float handed over cannot be more than the cash counted.',
   HANDOVER_NOT_ACKNOWLEDGED: 'Read and acknowledge the previous handover first.',

@@ -209,7 +209,17 @@ export default {
     },
     stepOf: 'Step {{n}} of {{total}}',
     bookIntro: 'Check the figures of the handover book, computed from what was recorded this shift.',
-    tagsIntro: 'Count the key tags used: they must match the entries that took a tag.',
+    tagsIntro:
+      'Count the used key tags by hand (the tags handed back into the box this shift), type the number, then compare it with the records.',
+    tagsCounted: 'Used tags counted by hand',
+    tagsCompare: 'Compare',
+    tagsCountNeeded: 'Type the number of used tags you counted.',
+    tagsAgree: 'The count agrees with the records: {{issued}} tags issued.',
+    tagsDiffer: 'Counted {{counted}}, the records say {{issued}} tags issued.',
+    tagsReason: 'Why they differ',
+    tagsReasonNeeded: 'The tag count differs from the records: write down why.',
+    overWord: 'Over',
+    shortWord: 'Short',
     countIntro:
       'Count the cash in the drawer now, before seeing what the system expects. Enter the number of each note and coin.',
     denomination: 'Note or coin',

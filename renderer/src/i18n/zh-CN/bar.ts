@@ -72,6 +72,8 @@ export default {
 
   // 快捷点单与消水单
   pickTitle: '饮品',
+  pickKeys: '数字键 1–9、0 选取 · PageUp/PageDown 翻页',
+  pickPages: '饮品分类',
   pickLabel: '{{name}}，{{price}}，{{stock}}',
   stockN: '库存 {{stock}}',
   stockOut: '已无库存',

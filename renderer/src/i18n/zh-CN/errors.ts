@@ -136,6 +136,8 @@ export default {
   SHIFT_ALREADY_COUNTED: '本班次的现金已清点。重新清点须由领班输入密码授权。',
   CASH_CHANGED_SINCE_COUNT: '清点后又有现金收付，请重新清点。',
   DIFFERENCE_REASON_REQUIRED: '现金不符，请填写原因。',
+  TAG_COUNT_REASON_REQUIRED:
+    '清点的已用手牌（{{counted}} 个）与系统发出的（{{issued}} 个）不符，请填写原因。',
   FLOAT_REASON_REQUIRED: '备用金与上一班移交的不一致，请填写原因。',
   FLOAT_EXCEEDS_CASH: '移交的备用金不能多于实点现金。',
   HANDOVER_NOT_ACKNOWLEDGED: '请先阅读并确认上一班的交接。',

@@ -1,5 +1,8 @@
-/** The quick-pick grid: every item on sale as a big button (name, price, stock), by category. */
-import { useId, useMemo } from 'react';
+/**
+ * The quick-pick grid: the items on sale as big buttons (name, price, stock), a page per category
+ * with a number key per tile (1–9, 0), so a menu of any length never needs scrolling.
+ */
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
@@ -14,23 +17,90 @@ export function stockText(t: TFunction, stock: number): string {
   return t('bar.stockN', { stock });
 }
 
+/** Tiles on a page: one number key each (1–9, then 0). */
+const PAGE_SIZE = 10;
+
+/**
+ * The menu's pages: one per category (a category of more than ten items takes several, numbered),
+ * in the menu's order. A page holds at most ten tiles so each has its number key and nothing ever
+ * needs scrolling.
+ */
+function menuPages(items: BarItem[]): { key: string; label: string; items: BarItem[] }[] {
+  const out: { key: string; label: string; items: BarItem[] }[] = [];
+  for (const g of groupByCategory(items)) {
+    const parts = Math.ceil(g.items.length / PAGE_SIZE);
+    for (let p = 0; p < parts; p++)
+      out.push({
+        key: `${g.category}\u0000${p}`,
+        label: parts > 1 ? `${g.category} ${p + 1}/${parts}` : g.category,
+        items: g.items.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE),
+      });
+  }
+  return out;
+}
+
+/** The number key of the tile at this place on its page. */
+function tileKey(i: number): string {
+  return i === 9 ? '0' : String(i + 1);
+}
+
 export function QuickPick(props: {
   items: BarItem[] | null;
   itemsError: unknown;
   slip: SlipLine[];
   disabled: boolean;
   onPick(itemId: number): void;
+  /** Escape: back to the tag field. */
+  onEscape(): void;
 }) {
   const { t } = useTranslation();
   const uid = useId();
   const itemsError = props.itemsError ?? null;
-  const groups = useMemo(() => groupByCategory((props.items ?? []).filter((i) => i.active)), [props.items]);
+  const pages = useMemo(() => menuPages((props.items ?? []).filter((i) => i.active)), [props.items]);
+  const [pageKey, setPageKey] = useState<string | null>(null);
+  const index = Math.max(
+    0,
+    pages.findIndex((p) => p.key === pageKey),
+  );
+  const page = pages[index];
   const inSlip = useMemo(() => new Map(props.slip.map((l) => [l.itemId, l.quantity])), [props.slip]);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const turn = (to: number) => {
+    if (pages.length === 0) return;
+    const n = (to + pages.length) % pages.length;
+    setPageKey(pages[n]!.key);
+    tabRefs.current[n]?.focus();
+  };
+  // number keys pick the tiles of the page; arrows and PageUp/PageDown turn the pages
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onEscape();
+    } else if (/^[0-9]$/.test(e.key)) {
+      e.preventDefault();
+      const it = page?.items[e.key === '0' ? 9 : Number(e.key) - 1];
+      if (it && !props.disabled) props.onPick(it.id);
+    } else if (
+      e.key === 'PageDown' ||
+      (e.key === 'ArrowRight' && (e.target as Element).closest('[role="tablist"]'))
+    ) {
+      e.preventDefault();
+      turn(index + 1);
+    } else if (
+      e.key === 'PageUp' ||
+      (e.key === 'ArrowLeft' && (e.target as Element).closest('[role="tablist"]'))
+    ) {
+      e.preventDefault();
+      turn(index - 1);
+    }
+  };
 
   return (
-    <section className="card bar-pick" aria-labelledby={`${uid}-h`}>
+    <section className="card bar-pick" aria-labelledby={`${uid}-h`} tabIndex={-1} onKeyDown={onKeyDown}>
       <h2 id={`${uid}-h`} className="bar-pick-title">
-        {t('bar.pickTitle')}
+        {t('bar.pickTitle')} <span className="muted bar-pick-hint">{t('bar.pickKeys')}</span>
       </h2>
       {props.items === null && !itemsError && <p className="muted">{t('common.loading')}</p>}
       {itemsError !== null && props.items === null && (
@@ -38,48 +108,72 @@ export function QuickPick(props: {
           {errorText(itemsError)}
         </p>
       )}
-      {props.items !== null && groups.length === 0 && <p className="empty">{t('bar.noItems')}</p>}
-      <div className="bar-pick-scroll">
-        {groups.map((g, gi) => (
-          <div key={g.category} className="bar-pick-group" role="group" aria-labelledby={`${uid}-g${gi}`}>
-            <h3 id={`${uid}-g${gi}`} className="bar-pick-cat">
-              {g.category}
-            </h3>
-            <div className="bar-pick-grid">
-              {g.items.map((it) => {
-                const low = it.stock <= 0;
-                const n = inSlip.get(it.id);
-                return (
-                  <button
-                    key={it.id}
-                    type="button"
-                    className={low ? 'bar-pick-btn low' : 'bar-pick-btn'}
-                    disabled={props.disabled}
-                    aria-label={t('bar.pickLabel', {
-                      name: it.name,
-                      price: fmtMoney(it.priceCents),
-                      stock: stockText(t, it.stock),
-                    })}
-                    title={it.notes || undefined}
-                    onClick={() => props.onPick(it.id)}
-                  >
-                    <span className="bar-pick-name">{it.name}</span>
-                    <span className="bar-pick-price">{fmtMoney(it.priceCents)}</span>
-                    <span className={low ? 'bar-pick-stock low' : 'bar-pick-stock'}>
-                      {stockText(t, it.stock)}
-                    </span>
-                    {n !== undefined && (
-                      <span className="bar-pick-count" aria-hidden="true">
-                        ×{n}
-                      </span>
-                    )}
-                  </button>
-                );
-              })}
-            </div>
-          </div>
-        ))}
-      </div>
+      {props.items !== null && pages.length === 0 && <p className="empty">{t('bar.noItems')}</p>}
+      {pages.length > 1 && (
+        <div className="tabs bar-pick-pages" role="tablist" aria-label={t('bar.pickPages')}>
+          {pages.map((p, i) => (
+            <button
+              key={p.key}
+              ref={(el) => {
+                tabRefs.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              className="tab"
+              id={`${uid}-p${i}`}
+              aria-selected={i === index}
+              aria-controls={`${uid}-grid`}
+              tabIndex={i === index ? 0 : -1}
+              onClick={() => setPageKey(p.key)}
+            >
+              {p.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {page && (
+        <div
+          id={`${uid}-grid`}
+          className="bar-pick-grid"
+          role={pages.length > 1 ? 'tabpanel' : 'group'}
+          aria-labelledby={pages.length > 1 ? `${uid}-p${index}` : `${uid}-h`}
+        >
+          {page.items.map((it, i) => {
+            const low = it.stock <= 0;
+            const n = inSlip.get(it.id);
+            return (
+              <button
+                key={it.id}
+                type="button"
+                className={low ? 'bar-pick-btn low' : 'bar-pick-btn'}
+                disabled={props.disabled}
+                aria-keyshortcuts={tileKey(i)}
+                aria-label={t('bar.pickLabel', {
+                  name: it.name,
+                  price: fmtMoney(it.priceCents),
+                  stock: stockText(t, it.stock),
+                })}
+                title={it.notes || undefined}
+                onClick={() => props.onPick(it.id)}
+              >
+                <span className="bar-pick-key" aria-hidden="true">
+                  {tileKey(i)}
+                </span>
+                <span className="bar-pick-name">{it.name}</span>
+                <span className="bar-pick-price">{fmtMoney(it.priceCents)}</span>
+                <span className={low ? 'bar-pick-stock low' : 'bar-pick-stock'}>
+                  {stockText(t, it.stock)}
+                </span>
+                {n !== undefined && (
+                  <span className="bar-pick-count" aria-hidden="true">
+                    ×{n}
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </div>
+      )}
     </section>
   );
 }

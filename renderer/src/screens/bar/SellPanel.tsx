@@ -49,6 +49,9 @@ export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
     try {
       await useBar.getState().openTab(r);
       setTagText('');
+      // the tab is open: the number keys pick from the menu (Escape goes back to the tag field)
+      document.querySelector<HTMLElement>('.bar-pick')?.focus();
+      return;
     } catch (e) {
       setTagError(errorText(e));
     }
@@ -76,7 +79,7 @@ export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
       if (document.querySelector('[role="dialog"]')) return;
       const a = document.activeElement;
       if (!a || a === document.body) input.current?.focus();
-      else if (!isEditable(a) && a.tagName !== 'SELECT' && !a.closest('[role="tablist"]'))
+      else if (!isEditable(a) && a.tagName !== 'SELECT' && !a.closest('[role="tablist"], .bar-pick'))
         input.current?.focus();
     };
     window.addEventListener('keydown', onKey);
@@ -181,6 +184,7 @@ export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
           slip={slip}
           disabled={!canSell}
           onPick={(id) => useBar.getState().add(id, 1)}
+          onEscape={() => input.current?.focus()}
         />
         <SlipPanel tab={tab} slip={slip} byId={byId} canSell={canSell} onSave={() => void save()} />
       </div>

@@ -54,7 +54,7 @@ export function OrderList() {
             onChange={(e) => setMonth(e.target.value)}
           />
         </div>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn" disabled={busy}>
           {t('barReport.order.show')}
         </button>
         <span className="muted field-hint">{t('barReport.order.hint')}</span>

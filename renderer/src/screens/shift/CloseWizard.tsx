@@ -1,5 +1,6 @@
 /**
- * Closing a shift, step by step: the book's figures → the key tags reconciled (mismatches listed) →
+ * Closing a shift, step by step: the book's figures → the used key tags counted by hand and only then
+ * compared with the tags the book issued (a difference explained; mismatches listed) →
  * the blind cash count with a denomination calculator → only then expected vs counted, the surplus
  * or shortage with its reason and the float handed over → messages and notes → two PIN signatures.
  * One blind count per shift: a recount needs a shift lead's PIN (the earlier count stays listed, with
@@ -19,7 +20,7 @@ import { FormError } from '../../components/FormParts';
 import { MoneyInput } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
-import { moneyRefusal } from '../../format';
+import { fmtMoney, moneyRefusal } from '../../format';
 import { useStaffList } from '../../staff';
 import { useSession } from '../../stores/session';
 import { FiguresSection, TagsSection } from './BookView';
@@ -46,6 +47,10 @@ export function CloseWizard({
   const [step, setStep] = useState<Step>('book');
   const [count, setCount] = useState<CountResult | null>(current.count);
   const [reason, setReason] = useState('');
+  // the used tags counted by hand: blind until "compare" (then fixed, like the cash count)
+  const [tagsCounted, setTagsCounted] = useState('');
+  const [tagsCompared, setTagsCompared] = useState(false);
+  const [tagsReason, setTagsReason] = useState('');
   const [floatHanded, setFloatHanded] = useState(() =>
     centsToYuan(Math.min(shift.floatCents, current.count?.countedCents ?? shift.floatCents)),
   );
@@ -68,10 +73,22 @@ export function CloseWizard({
 
   const idx = STEPS.indexOf(step);
   const floatCents = parseCents(floatHanded);
+  const issued = current.book!.tags.issued;
+  const counted = /^\d{1,5}$/.test(tagsCounted) ? Number(tagsCounted) : null;
+  const tagsDiffer = counted !== null && counted !== issued;
+  const compareTags = () => {
+    if (counted === null) return setProblem(t('shift.wizard.tagsCountNeeded'));
+    setProblem(null);
+    setTagsCompared(true);
+  };
   const byId = useMemo(() => new Map(staff.map((s) => [s.id, s.name])), [staff]);
 
   const next = () => {
     if (step === 'count' && !count) return;
+    if (step === 'tags') {
+      if (!tagsCompared) return compareTags();
+      if (tagsDiffer && !tagsReason.trim()) return setProblem(t('shift.wizard.tagsReasonNeeded'));
+    }
     if (step === 'result' && count) {
       if (count.differenceCents !== 0 && !reason.trim()) return setProblem(t('shift.wizard.reasonNeeded'));
       if (floatCents === null || floatCents > count.countedCents)
@@ -86,13 +103,15 @@ export function CloseWizard({
   };
 
   const sign = async () => {
-    if (!count || floatCents === null || outId === '' || inId === '') return;
+    if (!count || floatCents === null || counted === null || outId === '' || inId === '') return;
     if (outId === inId) return setProblem(t('shift.wizard.samePerson'));
     await run(
       async () => {
         const r = await call('shift.close', {
           shiftId: shift.id,
           ...(count.differenceCents !== 0 ? { differenceReason: reason.trim() } : {}),
+          tagsCounted: counted,
+          ...(tagsDiffer ? { tagsReason: tagsReason.trim() } : {}),
           floatHandedCents: floatCents,
           messages,
           notes,
@@ -133,10 +152,58 @@ export function CloseWizard({
           </>
         )}
         {step === 'tags' && (
-          <>
-            <p>{t('shift.wizard.tagsIntro')}</p>
-            <TagsSection book={current.book!} />
-          </>
+          <div className="shift-two">
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!tagsCompared) compareTags();
+              }}
+            >
+              <p>{t('shift.wizard.tagsIntro')}</p>
+              <div className="field">
+                <label htmlFor={`${uid}-tags`}>{t('shift.wizard.tagsCounted')}</label>
+                <div className="shift-tagcount">
+                  <input
+                    id={`${uid}-tags`}
+                    className="input money-input"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    maxLength={5}
+                    autoFocus
+                    readOnly={tagsCompared}
+                    value={tagsCounted}
+                    onChange={(e) => setTagsCounted(e.target.value.replace(/\D/g, ''))}
+                  />
+                  {!tagsCompared && (
+                    <button type="submit" className="btn btn-big">
+                      {t('shift.wizard.tagsCompare')}
+                    </button>
+                  )}
+                </div>
+              </div>
+              {tagsCompared && counted !== null && (
+                <p className={tagsDiffer ? 'banner banner-block' : 'banner banner-ok'} role="status">
+                  {tagsDiffer
+                    ? `✗ ${t('shift.wizard.tagsDiffer', { counted, issued })}`
+                    : `✓ ${t('shift.wizard.tagsAgree', { issued })}`}
+                </p>
+              )}
+              {tagsCompared && tagsDiffer && (
+                <div className="field">
+                  <label htmlFor={`${uid}-tags-why`}>{t('shift.wizard.tagsReason')}</label>
+                  <textarea
+                    id={`${uid}-tags-why`}
+                    rows={2}
+                    maxLength={500}
+                    autoFocus
+                    value={tagsReason}
+                    onChange={(e) => setTagsReason(e.target.value)}
+                  />
+                </div>
+              )}
+            </form>
+            {tagsCompared && <TagsSection book={current.book!} />}
+          </div>
         )}
         {step === 'count' && shift.counts.length > 0 && (
           <CountsTable counts={shift.counts} caption={t('shift.counts.sofar')} />
@@ -172,6 +239,7 @@ export function CloseWizard({
               </button>
             </div>
             <div>
+              <OverShort cents={count.differenceCents} />
               {count.differenceCents !== 0 && (
                 <div className="field">
                   <label htmlFor={`${uid}-reason`}>{t('shift.cash.reason')}</label>
@@ -291,7 +359,7 @@ export function CloseWizard({
         />
       )}
 
-      <div className="shift-wizard-foot">
+      <div className="shift-wizard-foot sticky-actions">
         <button type="button" className="btn" onClick={onCancel}>
           {t('shift.wizard.cancel')}
         </button>
@@ -318,5 +386,23 @@ export function CloseWizard({
         )}
       </div>
     </section>
+  );
+}
+
+/** The over/short of the count: the largest figure on its step, red (short) / amber (over) with words. */
+function OverShort({ cents }: { cents: number }) {
+  const { t } = useTranslation();
+  const kind = cents === 0 ? 'ok' : cents > 0 ? 'over' : 'short';
+  return (
+    <div className={`shift-overshort shift-overshort-${kind}`} role="status" data-testid="over-short">
+      <span className="shift-overshort-word">
+        {kind === 'ok'
+          ? `✓ ${t('shift.cash.exact')}`
+          : kind === 'over'
+            ? `▲ ${t('shift.wizard.overWord')}`
+            : `▼ ${t('shift.wizard.shortWord')}`}
+      </span>
+      {cents !== 0 && <span className="shift-overshort-amount">{fmtMoney(Math.abs(cents))}</span>}
+    </div>
   );
 }

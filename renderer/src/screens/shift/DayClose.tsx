@@ -115,9 +115,7 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
           ) : (
             <DayBlockersView report={preview} />
           )}
-          <DayReopenings report={preview} />
-          <DayShifts report={preview} />
-          <EntriesTable book={preview.book} />
+          {/* the checklist and the button before the day's figures: in sight without scrolling */}
           {!preview.closedAt && (
             <form
               onSubmit={(e) => {
@@ -140,11 +138,16 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
                   </label>
                 ))}
               </fieldset>
-              <button type="submit" className="btn btn-primary btn-big" disabled={busy || blocked}>
-                {busy ? t('shift.dayClose.closing') : t('shift.dayClose.close')}
-              </button>
+              <div className="sticky-actions">
+                <button type="submit" className="btn btn-primary btn-big" disabled={busy || blocked}>
+                  {busy ? t('shift.dayClose.closing') : t('shift.dayClose.close')}
+                </button>
+              </div>
             </form>
           )}
+          <DayReopenings report={preview} />
+          <DayShifts report={preview} />
+          <EntriesTable book={preview.book} />
         </>
       )}
       <FormError error={problem} as="p" />

@@ -255,6 +255,14 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
               <p>
                 <strong>{t('shift.cash.floatHanded')}:</strong> {fmtMoney(r.floatHandedCents)}
               </p>
+              {r.tagCount && (
+                <p data-testid="report-tag-count">
+                  <strong>{t('shift.wizard.tagsCounted')}:</strong>{' '}
+                  {r.tagCount.reason
+                    ? `${t('shift.wizard.tagsDiffer', { counted: r.tagCount.counted, issued: r.tagCount.issued })} ${t('shift.wizard.tagsReason')}: ${r.tagCount.reason}`
+                    : t('shift.wizard.tagsAgree', { issued: r.tagCount.issued })}
+                </p>
+              )}
             </div>
           </div>
           <CountsTable counts={s.counts} />

@@ -163,9 +163,11 @@ export function AppointmentsPanel() {
           )}
           <p className="field-hint">{t('visitors.appt.ownership', { days })}</p>
           <FormError error={error} as="p" />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('visitors.appt.submit')}
-          </button>
+          <div className="sticky-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('visitors.appt.submit')}
+            </button>
+          </div>
         </form>
       )}
       <section className="vis-side-list">

@@ -167,7 +167,7 @@ export function RegisterForm() {
       setVisitor(v);
       setF(EMPTY);
       opId.current = newOpId();
-      toast.ok(t('visitors.decision.title', { name: v.name }));
+      // no message: the decision panel right here says it (a message would sit on the button)
     } catch (ex) {
       const fe: Partial<Record<Key, string>> = {};
       for (const p of invalidFields(ex)) {

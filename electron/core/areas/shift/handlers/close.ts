@@ -43,6 +43,16 @@ export const closeHandlers: HandlersOf<Pick<typeof shiftContract, CloseOps>> = {
     const inc = verifyPin(db, a.incoming.staffId, a.incoming.pin, ctx.now());
     if (!DESK.includes(inc.role)) throw new AppError('SIGNER_INVALID', { who: 'incoming', why: 'role' });
     const book = handoverBook(ctx, s.window_from, to, false);
+    // the used tags counted by hand against the tags the book issued: a difference is explained
+    const tagsReason = a.tagsReason?.trim() || null;
+    const tagsAgree = a.tagsCounted === book.tags.issued;
+    if (!tagsAgree && !tagsReason)
+      throw new AppError('TAG_COUNT_REASON_REQUIRED', { counted: a.tagsCounted, issued: book.tags.issued });
+    const tagCount = {
+      counted: a.tagsCounted,
+      issued: book.tags.issued,
+      reason: tagsAgree ? null : tagsReason,
+    };
     q.closeShift(db, s.id, {
       windowTo: to,
       closedAt: now,
@@ -52,7 +62,7 @@ export const closeHandlers: HandlersOf<Pick<typeof shiftContract, CloseOps>> = {
       differenceCents: difference,
       differenceReason: difference === 0 ? null : reason,
       floatHandedCents: a.floatHandedCents,
-      frozen: { book, cash, denominations: q.denominationsOf(c) },
+      frozen: { book, cash, denominations: q.denominationsOf(c), tagCount },
       messages: a.messages,
       notes: a.notes,
       signedOutBy: out.id,
@@ -68,6 +78,7 @@ export const closeHandlers: HandlersOf<Pick<typeof shiftContract, CloseOps>> = {
         differenceCents: difference,
         differenceReason: difference === 0 ? null : reason,
         floatHandedCents: a.floatHandedCents,
+        tagCount,
         signedOutBy: out.id,
         signedInBy: inc.id,
         entries: book.entries.total,

@@ -176,6 +176,7 @@ export function shiftReport(ctx: Ctx, s: ShiftRow): ShiftReport {
     denominations: frozen.denominations,
     differenceCents: s.difference_cents!,
     differenceReason: s.difference_reason,
+    tagCount: frozen.tagCount ?? null,
     floatHandedCents: s.float_handed_cents!,
     signedOutBy: staffRef(ctx.db, s.signed_out_by)!,
     signedInBy: staffRef(ctx.db, s.signed_in_by)!,
