@@ -373,7 +373,6 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
             <div className="result-body">
               <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
               <MemberLine m={r.member} />
-              {tag !== null && <TagBig tag={tag} />}
             </div>
           )}
           <div className="result-actions">
