@@ -226,7 +226,7 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
         )}
         {open && rows !== null && rows.length === 0 && !offer && (
           <li className="scanbox-none" role="presentation">
-            {looksLikeCardNo(q) ? t('checkin.noMatchCard') : t('checkin.noMatch')}
+            {looksLikeCardNo(q) && q.trim().length >= 4 ? t('checkin.noMatchCard') : t('checkin.noMatch')}
           </li>
         )}
         {open &&
