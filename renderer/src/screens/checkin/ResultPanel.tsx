@@ -25,7 +25,7 @@ export interface ResultActions {
   onTrialGuest(): void;
 }
 
-function MemberLine({ m }: { m: MemberCard }) {
+function MemberLine({ m, children }: { m: MemberCard; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="result-member">
@@ -61,6 +61,7 @@ function MemberLine({ m }: { m: MemberCard }) {
           </span>
         )}
       </div>
+      {children}
     </div>
   );
 }
@@ -160,7 +161,6 @@ function BirthdayNote({ warnings }: { warnings: StatusReason<WarningCode>[] }) {
   if (!warnings.some((w) => w.code === 'BIRTHDAY')) return null;
   return (
     <p className="result-birthday" data-testid="birthday">
-      <span aria-hidden="true">🎂 </span>
       {t('checkin.warn.birthday')}
     </p>
   );
@@ -310,13 +310,15 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
           )}
           <div className="result-body">
             <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
-            <MemberLine m={r.member} />
+            <MemberLine m={r.member}>
+              {/* in the member's column: the panel's height is for the band and the tag number */}
+              <div className="result-inline-actions">
+                <button type="button" className="btn" onClick={() => actions.onChangeTag(r.visit)}>
+                  {t('checkin.changeTag.button')}
+                </button>
+              </div>
+            </MemberLine>
             <TagBig tag={r.visit.tagNumber} />
-          </div>
-          <div className="result-actions">
-            <button type="button" className="btn" onClick={() => actions.onChangeTag(r.visit)}>
-              {t('checkin.changeTag.button')}
-            </button>
           </div>
         </>
       );
