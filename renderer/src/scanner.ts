@@ -5,6 +5,10 @@
  * burst of at least `minLength` characters it reports the code and swallows that Enter (so it
  * neither submits a form nor clicks the focused button).
  *
+ * A scanner may pause once mid-code (Bluetooth and buffering scanners do): the keys before the pause
+ * still belong to the scan, and in the scan field the whole field is the code at Enter — typed
+ * digits are never thrown away.
+ *
  * Slow typing is never touched. When the focus is in a text field other than the scan field (a
  * filter box, a dialog's input) a burst only counts if it is clearly a scanner (every gap within
  * `strictGapMs` and at least `strictMinLength` characters); the characters the scanner typed into
@@ -15,6 +19,10 @@ import { CARD_NO_CHARS, isCardNo } from '../../electron/core/contract';
 export interface ScanOptions {
   /** Largest gap between two keystrokes of one burst (ms). */
   maxGapMs?: number;
+  /** A scanner may pause once (Bluetooth, buffering): the longest such pause (ms). */
+  maxPauseMs?: number;
+  /** How many such pauses one scan may have. */
+  maxPauses?: number;
   /** Largest gap between the last character and Enter (ms). */
   enterGapMs?: number;
   /** Fewest characters that make a scan. */
@@ -63,6 +71,8 @@ function setFieldValue(el: HTMLInputElement | HTMLTextAreaElement, value: string
 
 export function createScanListener(onScan: (code: string) => void, opts: ScanOptions = {}): ScanListener {
   const maxGap = opts.maxGapMs ?? 40;
+  const maxPause = opts.maxPauseMs ?? 400;
+  const maxPauses = opts.maxPauses ?? 1;
   const enterGap = opts.enterGapMs ?? 100;
   const minLength = opts.minLength ?? 4;
   const strictGap = opts.strictGapMs ?? 25;
@@ -79,19 +89,14 @@ export function createScanListener(onScan: (code: string) => void, opts: ScanOpt
   const now = opts.now ? (_e: Event) => opts.now!() : (e: Event) => (e.timeStamp > 0 ? e.timeStamp : clock());
   const target = opts.target ?? window;
 
-  let buffer = '';
-  let lastAt = -Infinity;
-  /** Largest gap inside the current burst. */
-  let worstGap = 0;
-  /** The field the burst started in and its value before the burst (to take the scan out again). */
+  /** The card characters typed since the last other key, with the moment each was pressed. */
+  let keys: { ch: string; at: number }[] = [];
+  /** The field the keys were typed into (to take a scan out of it again). */
   let field: HTMLInputElement | HTMLTextAreaElement | null = null;
-  let fieldBefore = '';
 
   const reset = () => {
-    buffer = '';
-    worstGap = 0;
+    keys = [];
     field = null;
-    fieldBefore = '';
   };
 
   const onKeyDown = (ev: Event) => {
@@ -99,26 +104,32 @@ export function createScanListener(onScan: (code: string) => void, opts: ScanOpt
     if (MODIFIER_KEYS.has(e.key)) return; // scanners press Shift for capitals
     const t = now(e);
     if (e.key === 'Enter') {
-      const gap = t - lastAt;
-      const code = buffer;
+      const typed = keys;
+      const startField = field;
+      reset();
+      const last = typed[typed.length - 1];
+      if (!last || t - last.at > enterGap) return;
+      const tail = scanTail(typed, { maxGap, maxPause, maxPauses });
       const active = typeof document !== 'undefined' ? document.activeElement : null;
       const inScanField = isScanField(active);
       const inOtherField = !inScanField && isEditable(active);
-      const burst = code.length >= minLength && gap <= enterGap;
-      const clear = code.length >= strictMin && worstGap <= strictGap && gap <= enterGap;
-      const startField = field;
-      const before = fieldBefore;
-      reset();
-      lastAt = -Infinity;
+      const burst = tail.code.length >= minLength;
+      const clear = tail.code.length >= strictMin && tail.pauses === 0 && tail.worstGap <= strictGap;
       if (!burst || (inOtherField && !clear)) return;
       if (opts.enabled && !opts.enabled()) return;
       e.preventDefault();
       e.stopPropagation();
-      if (inOtherField && startField && startField === active && startField.value.endsWith(code)) {
-        // Give the field back what the person had typed before the scanner fired.
-        setFieldValue(startField, before);
+      if (inScanField && isEditable(active)) {
+        // The scan field is judged whole: every digit in it counts, typed before a pause or not.
+        const whole = active.value.trim();
+        onScan(looksLikeCardNo(whole) ? whole : tail.code);
+        return;
       }
-      onScan(code);
+      if (inOtherField && startField && startField === active && startField.value.endsWith(tail.code)) {
+        // Give the field back what the person had typed before the scanner fired.
+        setFieldValue(startField, startField.value.slice(0, startField.value.length - tail.code.length));
+      }
+      onScan(tail.code);
       return;
     }
     if (
@@ -129,26 +140,18 @@ export function createScanListener(onScan: (code: string) => void, opts: ScanOpt
       !e.metaKey &&
       !e.repeat
     ) {
-      const gap = t - lastAt;
-      if (buffer === '' || gap > maxGap) {
+      const prev = keys[keys.length - 1];
+      if (!prev || t - prev.at > maxPause) {
         reset();
         const active = typeof document !== 'undefined' ? document.activeElement : null;
-        if (isEditable(active) && !(active as HTMLElement).isContentEditable) {
-          field = active;
-          fieldBefore = active.value;
-        }
-        buffer = e.key;
-      } else {
-        buffer += e.key;
-        worstGap = Math.max(worstGap, gap);
+        if (isEditable(active) && !(active as HTMLElement).isContentEditable) field = active;
       }
-      lastAt = t;
-      if (buffer.length > 64) reset();
+      keys.push({ ch: e.key, at: t });
+      if (keys.length > 64) keys = keys.slice(-64);
       return;
     }
     // Any other key (Backspace, arrows, Tab, a space, auto-repeat …) ends a burst.
     reset();
-    lastAt = -Infinity;
   };
 
   // Capture phase: we see the Enter before the focused element's own handlers do.
@@ -158,6 +161,38 @@ export function createScanListener(onScan: (code: string) => void, opts: ScanOpt
       target.removeEventListener('keydown', onKeyDown, true);
     },
   };
+}
+
+/**
+ * The scan at the end of the keys typed: walking back from the last key, gaps up to `maxGap` are a
+ * scanner's; up to `maxPauses` gaps up to `maxPause` are a scanner pausing (Bluetooth, buffering);
+ * anything slower (or one pause too many) is where the scan started. Nothing in between is dropped.
+ */
+export function scanTail(
+  keys: readonly { ch: string; at: number }[],
+  o: { maxGap: number; maxPause: number; maxPauses: number },
+): { code: string; pauses: number; worstGap: number } {
+  let i = keys.length - 1;
+  if (i < 0) return { code: '', pauses: 0, worstGap: 0 };
+  let pauses = 0;
+  let worstGap = 0;
+  while (i > 0) {
+    const gap = keys[i]!.at - keys[i - 1]!.at;
+    if (gap > o.maxPause) break;
+    if (gap > o.maxGap) {
+      // a pause only inside a scan: the keys before it came fast too (a person's lone key did not)
+      const before = i > 1 ? keys[i - 1]!.at - keys[i - 2]!.at : Infinity;
+      if (pauses >= o.maxPauses || before > o.maxGap) break;
+      pauses++;
+    }
+    worstGap = Math.max(worstGap, gap);
+    i--;
+  }
+  const code = keys
+    .slice(i)
+    .map((k) => k.ch)
+    .join('');
+  return { code, pauses, worstGap };
 }
 
 /** Looks like a card number (as opposed to a name or pinyin): a valid card number with a digit. */

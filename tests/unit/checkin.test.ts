@@ -286,6 +286,27 @@ describe('check-in', () => {
     expect(recent[0]).toMatchObject({ name: a.name, checkoutKind: 'normal' });
   });
 
+  it('the check-in and the check-out results carry the stored-value balance (issue 14)', async () => {
+    const m = await member(s);
+    await s.club.call(s.desk, 'storedValue.topup', { memberId: m.id, amountCents: 12345, method: 'card' });
+    const r = await scan(s, m.cardNo);
+    expect(r.outcome === 'checked_in' && r.member.storedValueCents).toBe(12345);
+    const blocked = await scan(s, m.cardNo, { scanned: false });
+    expect(blocked.outcome === 'blocked' && blocked.member?.storedValueCents).toBe(12345);
+    if (r.outcome !== 'checked_in') return;
+    const out = await s.club.call(s.desk, 'checkin.checkout', { visitId: r.visit.id, tagReturned: true });
+    expect(out.storedValueCents).toBe(12345);
+    const g = await s.club.call(s.desk, 'checkin.guest', {
+      kind: 'trial',
+      name: 'Guest',
+      phone: null,
+      gender: 'male',
+      withTag: false,
+    });
+    const gOut = await s.club.call(s.desk, 'checkin.checkout', { visitId: g.id, tagReturned: true });
+    expect(gOut.storedValueCents).toBeNull();
+  });
+
   it('trial guests and coaches are recorded with or without a tag, and counted by gender', async () => {
     const g = await s.club.call(s.desk, 'checkin.guest', {
       kind: 'trial',

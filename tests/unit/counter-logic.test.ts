@@ -8,7 +8,10 @@ import { matchesInside } from '../../renderer/src/screens/checkin/InsideList';
 import { bytesToBase64, fitWithin } from '../../renderer/src/screens/members/files';
 import { addDays as addDaysStr } from '../../electron/shared/dates';
 import { selectedWith, useTags } from '../../renderer/src/stores/tags';
-import type { InsideVisit, MemberCard, TagBoard, KeyTag } from '../../electron/core/contract';
+import type { InsideVisit, MemberCard, MemberSummary, TagBoard, KeyTag } from '../../electron/core/contract';
+import { decideEnter, tagOffer } from '../../renderer/src/screens/checkin/enterDecision';
+import { actionWarnings, insideTag } from '../../renderer/src/stores/checkin';
+import { quickTenders } from '../../renderer/src/components/PaymentEditor';
 
 const member: MemberCard = {
   id: 1,
@@ -20,6 +23,7 @@ const member: MemberCard = {
   expiryDate: '2026-11-20',
   visitsLeft: null,
   hasPhoto: false,
+  storedValueCents: 0,
 };
 
 beforeAll(async () => {
@@ -198,5 +202,132 @@ describe('money fields say why an amount is refused', () => {
     expect(fmtMoney(125_050)).toBe('¥1,250.50');
     expect(fmtDate('2026-12-01')).toBe('2026/12/01');
     await i18next.changeLanguage('en');
+  });
+});
+
+describe('Enter in the scan field (issue 14: never check a stranger in)', () => {
+  const row = (id: number, cardNo: string, name: string): MemberSummary => ({
+    id,
+    cardNo,
+    name,
+    gender: 'male',
+    phone: null,
+    cardTypeName: '年卡',
+    cardKind: 'time',
+    expiryDate: '2099-12-31',
+    visitsLeft: null,
+    state: 'active',
+    inside: false,
+    hasPhoto: false,
+  });
+  const stranger = row(7, '300101', '陌生人');
+  const inside3: InsideVisit = {
+    visitId: 11,
+    kind: 'member',
+    memberId: 2,
+    cardNo: '100234',
+    name: '张三',
+    gender: 'male',
+    tagNumber: 3,
+    checkedInAt: '2026-11-18T02:05:00.000Z',
+    tabCents: 0,
+  };
+
+  it('a short number matching a card prefix never acts, however often Enter is pressed', () => {
+    const a = decideEnter({ text: '3', rows: [stranger], chosen: -1, tag: null });
+    expect(a).toEqual({ do: 'choose' });
+    // a second Enter: still nothing chosen
+    expect(decideEnter({ text: '3', rows: [stranger], chosen: -1, tag: null })).toEqual({ do: 'choose' });
+    // a single name hit is not acted on either
+    expect(decideEnter({ text: 'mo', rows: [stranger], chosen: -1, tag: null })).toEqual({ do: 'choose' });
+  });
+
+  it('a row chosen with the arrow keys is picked', () => {
+    expect(decideEnter({ text: '3', rows: [stranger], chosen: 0, tag: null })).toEqual({
+      do: 'pick',
+      member: stranger,
+    });
+  });
+
+  it('a complete card number (exact, any case) checks in; an unknown long card number is checked anyway', () => {
+    expect(decideEnter({ text: ' 300101 ', rows: [stranger], chosen: -1, tag: null })).toEqual({
+      do: 'card',
+      cardNo: '300101',
+    });
+    const vip = row(8, 'VIP-01', 'V');
+    expect(decideEnter({ text: 'vip-01', rows: [vip], chosen: -1, tag: null })).toEqual({
+      do: 'card',
+      cardNo: 'VIP-01',
+    });
+    expect(decideEnter({ text: '999999', rows: [], chosen: -1, tag: null })).toEqual({
+      do: 'card',
+      cardNo: '999999',
+    });
+    // too short to be a card, nobody found: nothing happens
+    expect(decideEnter({ text: '12', rows: [], chosen: -1, tag: null })).toEqual({ do: 'choose' });
+  });
+
+  it("an issued key tag's number offers that visit's check-out, before any card prefix", () => {
+    expect(tagOffer('3', [inside3])).toBe(inside3);
+    expect(tagOffer(' 3 ', [inside3])).toBe(inside3);
+    expect(tagOffer('4', [inside3])).toBeNull();
+    expect(tagOffer('3a', [inside3])).toBeNull();
+    expect(decideEnter({ text: '3', rows: [stranger], chosen: -1, tag: inside3 })).toEqual({
+      do: 'checkoutTag',
+      tagNumber: 3,
+    });
+    // unless a row was chosen with the arrow keys
+    expect(decideEnter({ text: '3', rows: [stranger], chosen: 0, tag: inside3 }).do).toBe('pick');
+  });
+
+  it('no results yet: search first; an empty field is its own case', () => {
+    expect(decideEnter({ text: '300101', rows: null, chosen: -1, tag: null })).toEqual({ do: 'search' });
+    expect(decideEnter({ text: '  ', rows: null, chosen: -1, tag: null })).toEqual({ do: 'empty' });
+  });
+});
+
+describe('the result states and quick tender (issue 14)', () => {
+  it('a birthday alone is not amber; anything staff must act on is', () => {
+    expect(actionWarnings([{ code: 'BIRTHDAY', params: {} }])).toEqual([]);
+    expect(
+      actionWarnings([
+        { code: 'BIRTHDAY', params: {} },
+        { code: 'UNPAID_BALANCE', params: { cents: 500 } },
+      ]).map((w) => w.code),
+    ).toEqual(['UNPAID_BALANCE']);
+  });
+
+  it('a scan of a member inside is the way out (with the tag they have)', () => {
+    const blocked = (
+      blocks: { code: 'ALREADY_INSIDE' | 'EXPIRED'; params: Record<string, number | string> }[],
+    ) =>
+      ({
+        outcome: 'blocked',
+        status: 'blocked',
+        blocks,
+        member,
+        cardNo: member.cardNo,
+        overridable: false,
+      }) as const;
+    expect(insideTag(blocked([{ code: 'ALREADY_INSIDE', params: { since: 'x', tag: 2 } }]))).toBe(2);
+    expect(insideTag(blocked([{ code: 'ALREADY_INSIDE', params: { since: 'x' } }]))).toBeNull();
+    // inside and expired meanwhile: still the way out
+    expect(
+      insideTag(
+        blocked([
+          { code: 'EXPIRED', params: { date: '2026-01-01' } },
+          { code: 'ALREADY_INSIDE', params: { since: 'x', tag: 5 } },
+        ]),
+      ),
+    ).toBe(5);
+    expect(insideTag(blocked([{ code: 'EXPIRED', params: { date: '2026-01-01' } }]))).toBeUndefined();
+  });
+
+  it('quick-tender keys: the notes that cover the amount, smallest first', () => {
+    expect(quickTenders(3700)).toEqual([4000, 5000, 10000]);
+    expect(quickTenders(5000)).toEqual([10000]);
+    expect(quickTenders(1200)).toEqual([2000, 5000, 10000]);
+    expect(quickTenders(12800)).toEqual([20000]);
+    expect(quickTenders(0)).toEqual([]);
   });
 });

@@ -91,14 +91,68 @@ describe('createScanListener', () => {
     expect(scans).toEqual(['1234']);
   });
 
-  it('only counts the fast tail after slow typing', () => {
+  it('only counts the fast tail after slow typing (nothing focused)', () => {
+    start();
+    document.body.focus();
+    type('ab', 300, { target: document.body });
+    vi.advanceTimersByTime(300);
+    type('88001', 5, { enter: true, target: document.body });
+    expect(scans).toEqual(['88001']);
+  });
+
+  it('in the scan field the whole field is the code: digits typed before are never dropped', () => {
     start();
     const scan = document.getElementById('scan') as HTMLInputElement;
     scan.focus();
-    type('ab', 300);
-    vi.advanceTimersByTime(300);
-    type('88001', 5, { enter: true });
-    expect(scans).toEqual(['88001']);
+    type('10', 300);
+    vi.advanceTimersByTime(600);
+    type('0234', 5, { enter: true });
+    expect(scans).toEqual(['100234']);
+  });
+
+  it('a scan with one pause over 40 ms in the middle is one scan (the whole code)', () => {
+    start();
+    document.body.focus();
+    type('1006', 5, { target: document.body });
+    vi.advanceTimersByTime(60);
+    const enter = type('9606', 5, { enter: true, target: document.body });
+    expect(scans).toEqual(['10069606']);
+    expect(enter?.defaultPrevented).toBe(true);
+    // the same in the scan field
+    const scan = document.getElementById('scan') as HTMLInputElement;
+    scan.focus();
+    vi.advanceTimersByTime(1000);
+    type('1006', 5);
+    vi.advanceTimersByTime(60);
+    type('9606', 5, { enter: true });
+    expect(scans).toEqual(['10069606', '10069606']);
+  });
+
+  it('two pauses, or a pause after a lone key, are not one scan', () => {
+    start();
+    document.body.focus();
+    type('100', 5, { target: document.body });
+    vi.advanceTimersByTime(80);
+    type('69', 5, { target: document.body });
+    vi.advanceTimersByTime(80);
+    type('606', 5, { enter: true, target: document.body });
+    // only what followed the first pause: the scan started at the second-to-last run
+    expect(scans).toEqual(['69606']);
+    vi.advanceTimersByTime(1000);
+    type('7', 5, { target: document.body });
+    vi.advanceTimersByTime(150);
+    type('123', 5, { enter: true, target: document.body });
+    expect(scans).toEqual(['69606']);
+  });
+
+  it('a person typing a short number and Enter is never a scan', () => {
+    start();
+    const scan = document.getElementById('scan') as HTMLInputElement;
+    scan.focus();
+    const enter = type('3', 120, { enter: true });
+    expect(scans).toEqual([]);
+    expect(enter?.defaultPrevented).toBe(false);
+    expect(scan.value).toBe('3');
   });
 
   it('does not take an Enter that comes long after the burst', () => {

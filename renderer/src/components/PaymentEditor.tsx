@@ -116,6 +116,25 @@ interface Row {
   reference: string;
 }
 
+/**
+ * The notes a member may hand over for a cash amount, as quick-tender keys after "Exact": ¥50 and
+ * ¥100 when they cover it, and the next ¥10 / ¥100 above the amount when that is a different note
+ * count (at most three keys, smallest first).
+ */
+export function quickTenders(amountCents: number): number[] {
+  if (!(amountCents > 0)) return [];
+  const up = (step: number) => Math.ceil(amountCents / step) * step;
+  const keys = new Set<number>();
+  if (amountCents < 5000) keys.add(up(1000));
+  keys.add(5000);
+  keys.add(10000);
+  keys.add(up(10000));
+  return [...keys]
+    .filter((c) => c > amountCents)
+    .sort((a, b) => a - b)
+    .slice(0, 3);
+}
+
 export interface PaymentCheck {
   parts: PaymentPart[];
   valid: boolean;
@@ -132,6 +151,8 @@ export function PaymentEditor(props: {
   /** Focus the first row's "Cash received" (or amount) field when shown. */
   autoFocus?: boolean;
   disabled?: boolean;
+  /** Quick-tender keys under "Cash received" (Exact, ¥50, ¥100 …): the check-out uses them. */
+  quickTender?: boolean;
 }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -303,6 +324,27 @@ export function PaymentEditor(props: {
                       describedBy={`${uid}-tendered-hint-${r.key}`}
                       ref={i === 0 ? firstRef : undefined}
                     />
+                    {props.quickTender && info.amountCents !== null && info.amountCents > 0 && (
+                      <div className="pay-quick" role="group" aria-label={t('checkin.pay.quick.label')}>
+                        <button
+                          type="button"
+                          className="btn pay-quick-key"
+                          onClick={() => update(r.key, { tendered: centsToYuan(info.amountCents!) })}
+                        >
+                          {t('checkin.pay.quick.exact')}
+                        </button>
+                        {quickTenders(info.amountCents).map((c) => (
+                          <button
+                            key={c}
+                            type="button"
+                            className="btn pay-quick-key"
+                            onClick={() => update(r.key, { tendered: centsToYuan(c) })}
+                          >
+                            {fmtMoney(c)}
+                          </button>
+                        ))}
+                      </div>
+                    )}
                     {info.tenderedBad ? (
                       <div className="field-error" id={`${uid}-tendered-hint-${r.key}`}>
                         {moneyRefusal(r.tendered) ?? t('checkin.pay.tenderedShort')}

@@ -204,6 +204,8 @@ export default function CheckInScreen() {
               onCard={onCard}
               onPick={onPick}
               onEmptyEnter={onEmptyEnter}
+              inside={inside.data ?? NOBODY}
+              onTag={onCheckoutTag}
             />
             <div className="field scan-tag">
               <label htmlFor={`${uid}-tag`}>{t('checkin.tagField')}</label>

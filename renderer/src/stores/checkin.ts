@@ -11,7 +11,9 @@ import type {
   CheckoutResult,
   OpArgs,
   PaymentPart,
+  StatusReason,
   VisitInfo,
+  WarningCode,
 } from '../../../electron/core/contract';
 import { refresh } from '../query';
 import { playSound } from '../sound';
@@ -112,14 +114,27 @@ interface CheckinState {
   clear(): void;
 }
 
+/** The warnings staff must act on (amber): a birthday is a friendly note, not one of them. */
+export function actionWarnings(ws: StatusReason<WarningCode>[]): StatusReason<WarningCode>[] {
+  return ws.filter((w) => w.code !== 'BIRTHDAY');
+}
+
+/**
+ * A scan of a member who is inside (the desk keeps the card): the way out, shown neutrally. The
+ * tag number they have (null: none); undefined when the result is something else.
+ */
+export function insideTag(r: CheckinResult): number | null | undefined {
+  if (r.outcome !== 'blocked') return undefined;
+  const b = r.blocks.find((x) => x.code === 'ALREADY_INSIDE');
+  if (!b) return undefined;
+  const tag = b.params.tag ?? b.params.tagNumber;
+  return typeof tag === 'number' ? tag : null;
+}
+
 function soundFor(r: CheckinResult): void {
-  if (r.outcome === 'checked_in') playSound(r.status === 'warning' ? 'warning' : 'ok');
+  if (r.outcome === 'checked_in') playSound(actionWarnings(r.warnings).length > 0 ? 'warning' : 'ok');
   else if (r.outcome === 'duplicate_ignored') playSound('ok');
-  else if (
-    r.outcome === 'blocked' &&
-    r.blocks.length > 0 &&
-    r.blocks.every((b) => b.code === 'ALREADY_INSIDE')
-  ) {
+  else if (insideTag(r) !== undefined) {
     // Someone on the way out: not an alarm.
     playSound('warning');
   } else playSound('blocked');

@@ -473,6 +473,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
       cardNo: v.card_no,
       receipt,
       unpaidLeftCents,
+      storedValueCents: v.member_id === null ? null : storedValueOf(ctx.db, v.member_id),
     };
   },
 

@@ -133,6 +133,8 @@ export interface CheckoutResult {
   receipt: Receipt | null;
   /** A tab left unpaid with a shift lead's authorisation (now the member's debt). */
   unpaidLeftCents: number;
+  /** The member's stored-value balance after the check-out (null for guests). */
+  storedValueCents: number | null;
 }
 
 /** Entries counted by gender; an unknown gender is counted on its own, never dropped. */

@@ -158,4 +158,6 @@ export interface MemberCard {
   expiryDate: string | null;
   visitsLeft: number | null;
   hasPhoto: boolean;
+  /** The stored-value balance (shown on every check-in result). */
+  storedValueCents: number;
 }

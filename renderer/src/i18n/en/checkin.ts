@@ -20,12 +20,12 @@ export default {
   idle: 'Scan a membership card, or search by card number, name, pinyin initials or phone (whole number or last four digits).',
   failed: 'Not done',
   genderUnknown: 'Gender unknown: ask and record it',
-  ok: 'OK — checked in',
-  okWarn: 'Checked in — note:',
+  ok: 'OK to enter',
+  okWarn: 'Attention',
   blocked: 'Not allowed in',
   enterKey: 'Enter',
-  duplicate_one: 'Scanned again — already checked in {{count}} s ago, ignored',
-  duplicate_other: 'Scanned again — already checked in {{count}} s ago, ignored',
+  duplicate_one: 'Already checked in {{count}} s ago — this scan is ignored',
+  duplicate_other: 'Already checked in {{count}} s ago — this scan is ignored',
   noFreeTag: 'All key tags are out',
   noFreeTagTodo:
     'The member was not checked in. Ask for a tag to be brought back, or a shift lead can record the visit without a tag.',
@@ -165,6 +165,7 @@ export default {
     confirmLost: 'Confirm: tag not returned — check out',
   },
   pay: {
+    quick: { label: 'Cash handed over', exact: 'Exact' },
     row: 'Payment',
     rowN: 'Payment {{n}}',
     method: {
@@ -232,5 +233,21 @@ export default {
     tags: 'Key tags',
     free: 'free',
     out: 'out',
+  },
+  scanSafety: {
+    tagOffer: 'Key tag {{tag}}: {{name}} — press Enter to check out',
+    chooseRow: 'Choose the member with ↑ ↓, then press Enter',
+    insideWord: 'Inside (key tag {{tag}})',
+    insideHint: '— press Enter to check out',
+  },
+  paidBy: {
+    cash: 'Cash {{amount}} (received {{tendered}}, change {{change}})',
+    part: '{{method}} {{amount}}',
+  },
+  state: {
+    duplicate: 'Scanned again',
+    inside: 'Inside',
+    checkedIn: 'Checked in',
+    storedValue: 'Stored value',
   },
 };

@@ -23,12 +23,12 @@ export default {
   idle: '请刷会员卡，或按卡号、姓名、拼音首字母、电话（完整号码或后四位）查找。',
   genderUnknown: '性别未知：请询问并登记',
   failed: '未办理',
-  ok: '可以入场 — 已登记入场',
-  okWarn: '已入场 — 请注意：',
+  ok: '可以入场',
+  okWarn: '请注意',
   blocked: '不能入场',
   enterKey: '回车',
-  duplicate_one: '重复刷卡 — {{count}} 秒前已入场，本次忽略',
-  duplicate_other: '重复刷卡 — {{count}} 秒前已入场，本次忽略',
+  duplicate_one: '{{count}} 秒前已入场，本次刷卡忽略',
+  duplicate_other: '{{count}} 秒前已入场，本次刷卡忽略',
   noFreeTag: '手牌已全部发出',
   noFreeTagTodo: '会员尚未入场。请收回手牌，或由领班授权不发手牌登记入场。',
   recordNoTag: '不发手牌登记（领班）',
@@ -165,6 +165,7 @@ export default {
     confirmLost: '确认：手牌未交回 — 离场',
   },
   pay: {
+    quick: { label: '收到现金', exact: '正好' },
     row: '付款',
     rowN: '付款 {{n}}',
     method: {
@@ -232,5 +233,21 @@ export default {
     tags: '手牌',
     free: '空闲',
     out: '已发',
+  },
+  scanSafety: {
+    tagOffer: '{{tag}} 号手牌：{{name}} — 回车办理离场',
+    chooseRow: '请用 ↑ ↓ 选中会员，再按回车',
+    insideWord: '在场内（{{tag}} 号手牌）',
+    insideHint: '— 回车办理离场',
+  },
+  paidBy: {
+    cash: '现金 {{amount}}（实收 {{tendered}}，找零 {{change}}）',
+    part: '{{method}} {{amount}}',
+  },
+  state: {
+    duplicate: '重复刷卡',
+    inside: '在场内',
+    checkedIn: '已登记入场',
+    storedValue: '储值余额',
   },
 } satisfies Words<typeof en>;

@@ -225,6 +225,7 @@ export function CheckoutDialog(props: {
                 storedValueCents={preview.storedValueCents}
                 disabled={busy}
                 autoFocus
+                quickTender
                 onChange={(parts, valid) => setPay({ parts, valid })}
               />
             </section>

@@ -1,7 +1,10 @@
 /**
- * The big result of the last action at the counter: the member (photo, name, card type, expiry or
- * visits left), the status in colour, icon and words, each warning or block reason with what to do,
- * and the key tag number shown huge.
+ * The big result of the last action at the counter, readable from two metres (issue 14): a filled
+ * band with the state in a large word (可以入场 / 请注意 / 不能入场; a member inside, neutral; a
+ * double scan, the quietest), the whole panel tinted in the state, the key tag number huge in the
+ * state colour; then the member (photo, name, card type, expiry, visits left, stored value) and each
+ * warning or block reason with what to do. A birthday is a friendly note on a green result: amber
+ * is only for what staff must act on.
  */
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +12,7 @@ import type { MemberCard, StatusReason, VisitInfo, WarningCode } from '../../../
 import { MemberPhoto } from '../../components/MemberPhoto';
 import { fmtDate, fmtMoney, fmtTime } from '../../format';
 import { can, useCan } from '../../stores/session';
-import type { Panel } from '../../stores/checkin';
+import { actionWarnings, insideTag, type Panel } from '../../stores/checkin';
 import { DebtsDialog } from './DebtsDialog';
 import { Icon } from './Icon';
 import { blockText, warningText } from './reasons';
@@ -22,7 +25,7 @@ export interface ResultActions {
   onTrialGuest(): void;
 }
 
-function MemberLine({ m }: { m: MemberCard }) {
+function MemberLine({ m, children }: { m: MemberCard; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="result-member">
@@ -38,7 +41,10 @@ function MemberLine({ m }: { m: MemberCard }) {
           </span>
         )}
       </div>
-      <div className="result-meta">
+      <div className="result-meta result-figures">
+        <span data-testid="stored-value">
+          {t('checkin.state.storedValue')}: <strong>{fmtMoney(m.storedValueCents)}</strong>
+        </span>
         {m.cardKind === 'visits' ? (
           <span>
             {t('checkin.visitsLeft')}: <strong>{m.visitsLeft ?? '—'}</strong>
@@ -55,6 +61,7 @@ function MemberLine({ m }: { m: MemberCard }) {
           </span>
         )}
       </div>
+      {children}
     </div>
   );
 }
@@ -130,17 +137,32 @@ function TagBig({ tag }: { tag: number | null }) {
   );
 }
 
-function Head(props: { kind: 'ok' | 'warn' | 'block' | 'info'; text: string }) {
-  const cls = { ok: 'status-ok', warn: 'status-warn', block: 'status-block', info: 'status-info' }[
-    props.kind
-  ];
+export type Tone = 'idle' | 'ok' | 'warn' | 'block' | 'inside' | 'quiet';
+
+/** The filled band: the state's icon, its word large, and a line under it. */
+function Band(props: { tone: Exclude<Tone, 'idle'>; word: string; note?: string }) {
+  const icon = { ok: 'ok', warn: 'warn', block: 'block', inside: 'info', quiet: 'info' } as const;
   return (
-    <div className={`result-head ${cls}`}>
-      <span className="result-icon">
-        <Icon name={props.kind} size={34} />
+    <div className="result-band" data-testid="result-band">
+      <span className="result-icon" aria-hidden="true">
+        <Icon name={icon[props.tone]} size={44} />
       </span>
-      <span className="result-head-text">{props.text}</span>
+      <span className="result-word" data-testid="state-word">
+        {props.word}
+      </span>
+      {props.note && <span className="result-band-note">{props.note}</span>}
     </div>
+  );
+}
+
+/** A birthday on a green result: a friendly note, not a warning. */
+function BirthdayNote({ warnings }: { warnings: StatusReason<WarningCode>[] }) {
+  const { t } = useTranslation();
+  if (!warnings.some((w) => w.code === 'BIRTHDAY')) return null;
+  return (
+    <p className="result-birthday" data-testid="birthday">
+      {t('checkin.warn.birthday')}
+    </p>
   );
 }
 
@@ -155,14 +177,14 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
   }, []);
 
   let body: ReactNode;
-  let tone = 'idle';
+  let tone: Tone = 'idle';
   if (panel.kind === 'idle') {
     body = <p className="result-idle">{t('checkin.idle')}</p>;
   } else if (panel.kind === 'error') {
     tone = 'block';
     body = (
       <>
-        <Head kind="block" text={t('checkin.failed')} />
+        <Band tone="block" word={t('checkin.failed')} />
         <p className="result-error">{panel.text}</p>
       </>
     );
@@ -171,9 +193,10 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
     tone = 'ok';
     body = (
       <>
-        <Head
-          kind="ok"
-          text={t(v.kind === 'coach' ? 'checkin.coachIn' : 'checkin.trialIn', { name: v.name })}
+        <Band
+          tone="ok"
+          word={t('checkin.ok')}
+          note={t(v.kind === 'coach' ? 'checkin.coachIn' : 'checkin.trialIn', { name: v.name })}
         />
         <div className="result-body">
           <div className="result-member">
@@ -199,7 +222,7 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
     tone = lost ? 'warn' : 'ok';
     body = (
       <>
-        <Head kind={lost ? 'warn' : 'ok'} text={t('checkin.checkedOut', { name: r.name })} />
+        <Band tone={lost ? 'warn' : 'ok'} word={t('checkin.checkedOut', { name: r.name })} />
         <div className="result-closing">
           {r.cardNo ? (
             <>
@@ -216,7 +239,30 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
             </div>
           )}
           {r.receipt && r.receipt.totalCents > 0 && (
-            <p className="result-paid">{t('checkin.tabPaid', { amount: fmtMoney(r.receipt.totalCents) })}</p>
+            <div className="result-paid" data-testid="paid-how">
+              <p>{t('checkin.tabPaid', { amount: fmtMoney(r.receipt.totalCents) })}</p>
+              <ul>
+                {r.receipt.parts.map((p, i) => (
+                  <li key={i}>
+                    {p.method === 'cash' && p.tenderedCents !== null
+                      ? t('checkin.paidBy.cash', {
+                          amount: fmtMoney(p.amountCents),
+                          tendered: fmtMoney(p.tenderedCents),
+                          change: fmtMoney(p.changeCents ?? 0),
+                        })
+                      : t('checkin.paidBy.part', {
+                          method: t(`checkin.pay.method.${p.method}`),
+                          amount: fmtMoney(p.amountCents),
+                        })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {r.storedValueCents !== null && (
+            <p className="result-sv" data-testid="sv-left">
+              {t('checkin.state.storedValue')}: <strong>{fmtMoney(r.storedValueCents)}</strong>
+            </p>
           )}
           {r.unpaidLeftCents > 0 && (
             <p className="result-left-unpaid">
@@ -244,14 +290,17 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
     const r = panel.result;
     const authBy = panel.authBy;
     if (r.outcome === 'checked_in') {
-      tone = r.status === 'warning' ? 'warn' : 'ok';
+      const act = actionWarnings(r.warnings);
+      tone = act.length > 0 ? 'warn' : 'ok';
       body = (
         <>
-          <Head
-            kind={r.status === 'warning' ? 'warn' : 'ok'}
-            text={r.status === 'warning' ? t('checkin.okWarn') : t('checkin.ok')}
+          <Band
+            tone={tone}
+            word={act.length > 0 ? t('checkin.okWarn') : t('checkin.ok')}
+            note={t('checkin.state.checkedIn')}
           />
-          <Warnings warnings={r.warnings} member={r.member} at={panel.at} />
+          <Warnings warnings={act} member={r.member} at={panel.at} />
+          <BirthdayNote warnings={r.warnings} />
           {(r.overridden || authBy) && (
             <p className="result-override">
               {authBy
@@ -261,21 +310,27 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
           )}
           <div className="result-body">
             <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
-            <MemberLine m={r.member} />
+            <MemberLine m={r.member}>
+              {/* in the member's column: the panel's height is for the band and the tag number */}
+              <div className="result-inline-actions">
+                <button type="button" className="btn" onClick={() => actions.onChangeTag(r.visit)}>
+                  {t('checkin.changeTag.button')}
+                </button>
+              </div>
+            </MemberLine>
             <TagBig tag={r.visit.tagNumber} />
-          </div>
-          <div className="result-actions">
-            <button type="button" className="btn" onClick={() => actions.onChangeTag(r.visit)}>
-              {t('checkin.changeTag.button')}
-            </button>
           </div>
         </>
       );
     } else if (r.outcome === 'duplicate_ignored') {
-      tone = 'info';
+      tone = 'quiet';
       body = (
         <>
-          <Head kind="info" text={t('checkin.duplicate', { count: r.secondsAgo })} />
+          <Band
+            tone="quiet"
+            word={t('checkin.state.duplicate')}
+            note={t('checkin.duplicate', { count: r.secondsAgo })}
+          />
           <div className="result-body">
             <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
             <MemberLine m={r.member} />
@@ -287,9 +342,8 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
       tone = 'block';
       body = (
         <>
-          <Head kind="block" text={t('checkin.noFreeTag')} />
-          <p className="result-todo">{t('checkin.noFreeTagTodo')}</p>
-          <Warnings warnings={r.warnings} member={r.member} at={panel.at} />
+          <Band tone="block" word={t('checkin.noFreeTag')} note={t('checkin.noFreeTagTodo')} />
+          <Warnings warnings={actionWarnings(r.warnings)} member={r.member} at={panel.at} />
           {r.member && (
             <div className="result-body">
               <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
@@ -305,6 +359,40 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
           )}
         </>
       );
+    } else if (r.outcome === 'blocked' && insideTag(r) !== undefined) {
+      // The member inside whose card the desk keeps: the normal way out, not a red "not allowed".
+      tone = 'inside';
+      const tag = insideTag(r) ?? null;
+      const checkoutCard = r.member?.cardNo ?? r.cardNo;
+      body = (
+        <>
+          <Band
+            tone="inside"
+            word={tag === null ? t('checkin.state.inside') : t('checkin.scanSafety.insideWord', { tag })}
+            note={t('checkin.scanSafety.insideHint')}
+          />
+          {r.member && (
+            <div className="result-body">
+              <MemberPhoto memberId={r.member.id} hasPhoto={r.member.hasPhoto} name={r.member.name} />
+              <MemberLine m={r.member} />
+            </div>
+          )}
+          <div className="result-actions">
+            {checkoutCard && (
+              <button
+                type="button"
+                className="btn btn-primary btn-big"
+                onClick={() => actions.onCheckoutInstead(checkoutCard)}
+              >
+                {t('checkin.inside.checkout')}
+                <span className="kbd-hint" aria-hidden="true">
+                  {t('checkin.enterKey')}
+                </span>
+              </button>
+            )}
+          </div>
+        </>
+      );
     } else {
       tone = 'block';
       const words = r.blocks.map((b) => blockText(b, r.member, r.cardNo));
@@ -313,7 +401,7 @@ export const ResultPanel = memo(function ResultPanel(props: { panel: Panel; acti
       const checkoutCard = r.member?.cardNo ?? r.cardNo;
       body = (
         <>
-          <Head kind="block" text={t('checkin.blocked')} />
+          <Band tone="block" word={t('checkin.blocked')} />
           <ul className="result-reasons result-reasons-block">
             {words.map((w, i) => (
               <li key={i}>

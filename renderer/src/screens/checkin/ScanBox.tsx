@@ -1,7 +1,9 @@
 /**
  * The big scan / search field: a scanner types a card number into it (or anywhere on the screen);
  * a person types a name, phone, card number or pinyin initials and picks from the list that appears
- * as they type (arrow keys + Enter, or a click).
+ * as they type (arrow keys + Enter, or a click). Enter acts only on a row chosen with the arrow
+ * keys, a complete card number, or an issued key tag's number (offered as a check-out): see
+ * enterDecision.ts.
  */
 import {
   forwardRef,
@@ -14,10 +16,11 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import type { MemberSummary } from '../../../../electron/core/contract';
+import type { InsideVisit, MemberSummary } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { fmtDate } from '../../format';
 import { looksLikeCardNo } from '../../scanner';
+import { decideEnter, tagOffer } from './enterDecision';
 import { StateBadge } from '../members/StateBadge';
 import { PhoneText } from '../../components/PhoneText';
 
@@ -35,6 +38,10 @@ export interface ScanBoxProps {
   onPick(m: MemberSummary): void;
   /** Enter on the empty field. */
   onEmptyEnter(): void;
+  /** Who is inside (a typed key-tag number offers their check-out). */
+  inside: readonly InsideVisit[];
+  /** Enter on an issued key tag's number. */
+  onTag(tagNumber: number): void;
 }
 
 const DEBOUNCE_MS = 120;
@@ -48,6 +55,8 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
   const [results, setResults] = useState<{ q: string; rows: MemberSummary[] } | null>(null);
   const [hi, setHi] = useState(-1);
   const [error, setError] = useState<string | null>(null);
+  /** Enter found nothing to act on: the list asks to choose a row with the arrow keys. */
+  const [askChoose, setAskChoose] = useState(false);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -63,6 +72,7 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
     setResults(null);
     setHi(-1);
     setError(null);
+    setAskChoose(false);
   };
 
   useImperativeHandle(ref, () => ({
@@ -96,6 +106,7 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
   const onChange = (text: string) => {
     setQ(text);
     setHi(-1);
+    setAskChoose(false);
     if (timer.current) clearTimeout(timer.current);
     const v = text.trim();
     if (!v) {
@@ -113,28 +124,32 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
 
   const onEnter = async () => {
     const v = q.trim();
-    if (!v) {
-      props.onEmptyEnter();
-      return;
-    }
+    const tag = tagOffer(v, props.inside);
     const rows0 = results?.q === v ? results.rows : null;
-    if (hi >= 0 && rows0 && rows0[hi]) {
-      pick(rows0[hi]);
-      return;
+    let action = decideEnter({ text: v, rows: rows0, chosen: hi, tag });
+    if (action.do === 'search') {
+      if (timer.current) clearTimeout(timer.current);
+      action = decideEnter({ text: v, rows: await search(v), chosen: -1, tag });
     }
-    if (timer.current) clearTimeout(timer.current);
-    const rows = rows0 ?? (await search(v));
-    const exact = rows.find((r) => r.cardNo.toLowerCase() === v.toLowerCase());
-    if (exact) {
-      clear();
-      props.onCard(exact.cardNo);
-    } else if (looksLikeCardNo(v) && rows.length === 0) {
-      clear();
-      props.onCard(v);
-    } else if (rows.length === 1 && rows[0]) {
-      pick(rows[0]);
-    } else if (rows.length > 1) {
-      setHi(0);
+    switch (action.do) {
+      case 'empty':
+        props.onEmptyEnter();
+        return;
+      case 'pick':
+        pick(action.member);
+        return;
+      case 'card':
+        clear();
+        props.onCard(action.cardNo);
+        return;
+      case 'checkoutTag':
+        clear();
+        props.onTag(action.tagNumber);
+        return;
+      case 'search':
+      case 'choose':
+        setAskChoose(true);
+        return;
     }
   };
 
@@ -158,7 +173,8 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
   };
 
   const rows = results && results.q === q.trim() ? results.rows : null;
-  const open = q.trim() !== '' && rows !== null;
+  const offer = tagOffer(q, props.inside);
+  const open = q.trim() !== '' && (rows !== null || offer !== null);
   const listId = `${uid}-list`;
 
   return (
@@ -198,13 +214,23 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
         className="scanbox-list"
         hidden={!open}
       >
-        {open && rows.length === 0 && (
+        {offer && (
+          <li className="scanbox-offer" role="presentation" data-testid="tag-offer">
+            {t('checkin.scanSafety.tagOffer', { tag: offer.tagNumber ?? '', name: offer.name })}
+          </li>
+        )}
+        {open && askChoose && rows !== null && rows.length > 0 && !offer && (
+          <li className="scanbox-choose" role="presentation" data-testid="choose-hint">
+            {t('checkin.scanSafety.chooseRow')}
+          </li>
+        )}
+        {open && rows !== null && rows.length === 0 && !offer && (
           <li className="scanbox-none" role="presentation">
-            {looksLikeCardNo(q) ? t('checkin.noMatchCard') : t('checkin.noMatch')}
+            {looksLikeCardNo(q) && q.trim().length >= 4 ? t('checkin.noMatchCard') : t('checkin.noMatch')}
           </li>
         )}
         {open &&
-          rows.map((m, i) => (
+          rows?.map((m, i) => (
             <li
               key={m.id}
               id={`${uid}-opt-${i}`}
@@ -213,7 +239,6 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
               className={i === hi ? 'scanbox-opt active' : 'scanbox-opt'}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(m)}
-              onMouseEnter={() => setHi(i)}
             >
               <span className="opt-name">{m.name}</span>
               <span className="opt-card">{m.cardNo}</span>
@@ -225,7 +250,7 @@ export const ScanBox = forwardRef<ScanBoxHandle, ScanBoxProps>(function ScanBox(
                   : fmtDate(m.expiryDate)}
               </span>
               <StateBadge state={m.state} />
-              {m.inside && <span className="badge badge-warn">{t('members.insideNow')}</span>}
+              {m.inside && <span className="badge badge-muted">{t('members.insideNow')}</span>}
             </li>
           ))}
       </ul>

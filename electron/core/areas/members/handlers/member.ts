@@ -155,6 +155,7 @@ export function memberCardOf(db: DB, m: MemberRow): MemberCard {
     expiryDate: m.expiry_date,
     visitsLeft: m.visits_left,
     hasPhoto: q.hasPhoto(db, m.id),
+    storedValueCents: m.stored_value_cents,
   };
 }
 
