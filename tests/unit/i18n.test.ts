@@ -123,7 +123,7 @@ function families(): Record<string, Family> {
       allowed: (n) =>
         codes.includes(n) ||
         n === 'CONNECTION_LOST' ||
-        codes.some((c) => n.startsWith(`${c}_`) && /^[a-z_]+$/.test(n.slice(c.length + 1))),
+        codes.some((c) => n.startsWith(`${c}_`) && /^[A-Za-z_]+$/.test(n.slice(c.length + 1))),
     },
     // a tag's status in an error's params
     'tags.status': {
