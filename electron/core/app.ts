@@ -19,6 +19,8 @@ import { rotationHandlers } from './areas/rotation';
 import { visitorsHandlers } from './areas/visitors';
 import { announcementsHandlers } from './areas/announcements';
 import { shiftHandlers } from './areas/shift';
+import { messagesHandlers } from './areas/messages';
+import { repairsHandlers } from './areas/repairs';
 import { importHandlers } from './areas/import';
 import { membersHandlers } from './areas/members';
 import { paymentsHandlers } from './areas/payments';
@@ -72,6 +74,8 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status'> = {
   ...visitorsHandlers,
   ...announcementsHandlers,
   ...shiftHandlers,
+  ...messagesHandlers,
+  ...repairsHandlers,
 };
 
 export class Core {

@@ -45,6 +45,8 @@ export interface Settings {
   barCorrectionMinutes: number;
   /** Complaints: a complaint is to be closed within this many days of being registered (club-local dates). */
   complaintDeadlineDays: number;
+  /** Losses and repairs: the places offered when one is reported (same "@" convention; free text too). */
+  repairPlaces: string[];
 }
 
 /** What a club starts with; a setting never written reads as its default. */
@@ -73,4 +75,5 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultFloatCents: 50_000,
   barCorrectionMinutes: 10,
   complaintDeadlineDays: 6,
+  repairPlaces: ['@gym', '@studio', '@cycling', '@lockers', '@showers', '@bar', '@billiards', '@desk'],
 };
