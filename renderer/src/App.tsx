@@ -17,6 +17,7 @@ import LockScreen from './screens/LockScreen';
 import LoginScreen from './screens/LoginScreen';
 import SetupScreen from './screens/SetupScreen';
 import { ReportIncidentButton } from './screens/incidents/ReportIncidentButton';
+import { TopbarNotes } from './screens/notes/TopbarNotes';
 import CheckInScreen from './screens/CheckInScreen';
 
 const MembersScreen = lazy(() => import('./screens/MembersScreen'));
@@ -29,6 +30,7 @@ const AuditScreen = lazy(() => import('./screens/AuditScreen'));
 const VisitorsScreen = lazy(() => import('./screens/VisitorsScreen'));
 const IncidentsScreen = lazy(() => import('./screens/IncidentsScreen'));
 const ShiftScreen = lazy(() => import('./screens/ShiftScreen'));
+const NotesScreen = lazy(() => import('./screens/NotesScreen'));
 
 /**
  * The screens in the top bar, the operation that makes each one useful, and its function key: the
@@ -44,6 +46,7 @@ const NAV: { screen: Screen; op: OpName | null; key: string | null }[] = [
   { screen: 'tags', op: 'tags.board', key: 'F6' },
   { screen: 'incidents', op: 'incidents.list', key: 'F7' },
   { screen: 'barReport', op: 'bar.report', key: 'F8' },
+  { screen: 'notes', op: 'messages.mine', key: null },
   { screen: 'settings', op: null, key: 'F9' },
   { screen: 'staff', op: 'staff.list', key: null },
   { screen: 'audit', op: 'audit.search', key: null },
@@ -148,6 +151,7 @@ function Shell() {
         </nav>
         <Clock />
         <div className="topbar-user">
+          <TopbarNotes />
           <ReportIncidentButton />
           <span>
             <span className="who">{info.staff.name}</span>{' '}
@@ -175,6 +179,7 @@ function Shell() {
           {current === 'visitors' && <VisitorsScreen />}
           {current === 'incidents' && <IncidentsScreen />}
           {current === 'shift' && <ShiftScreen />}
+          {current === 'notes' && <NotesScreen />}
         </Suspense>
       </main>
     </div>

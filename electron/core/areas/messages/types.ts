@@ -5,7 +5,6 @@
 export const MESSAGE_SOURCES = ['caller', 'visitor'] as const;
 export type MessageSource = (typeof MESSAGE_SOURCES)[number];
 export const MESSAGE_FILTERS = ['open', 'all'] as const;
-export type MessageFilter = (typeof MESSAGE_FILTERS)[number];
 
 export const MESSAGES_ERROR_CODES = ['MESSAGE_ADDRESSEE_INVALID', 'MESSAGE_ALREADY_DONE'] as const;
 

@@ -17,14 +17,12 @@ export type RepairStep = (typeof REPAIR_STEPS)[number];
 /** The end of the road: nothing follows. */
 export const REPAIR_CLOSED: readonly RepairStatus[] = ['fixed', 'written_off'];
 export const REPAIR_FILTERS = ['open', 'all'] as const;
-export type RepairFilter = (typeof REPAIR_FILTERS)[number];
 /** The photo types a report takes (the incidents' attachment store, images only). */
 export const REPAIR_PHOTO_TYPES = [
   'image/jpeg',
   'image/png',
   'image/webp',
 ] as const satisfies readonly AttachmentType[];
-export type RepairPhotoType = (typeof REPAIR_PHOTO_TYPES)[number];
 
 export const REPAIRS_ERROR_CODES = ['REPAIR_CLOSED', 'REPAIR_STEP_INVALID'] as const;
 

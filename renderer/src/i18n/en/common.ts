@@ -46,6 +46,7 @@ export default {
     store_manager: 'Store manager',
   },
   nav: {
+    notes: 'Messages & repairs',
     shift: 'Shift',
     incidents: 'Incidents',
     visitors: 'Visitors',

@@ -48,6 +48,7 @@ export default {
     store_manager: '店长',
   },
   nav: {
+    notes: '留言报修',
     shift: '交接班',
     incidents: '事故与投诉',
     visitors: '访客接待',
