@@ -46,7 +46,7 @@ export default {
     store_manager: 'Store manager',
   },
   nav: {
-    notes: 'Messages & repairs',
+    notes: 'Messages',
     shift: 'Shift',
     incidents: 'Incidents',
     visitors: 'Visitors',

@@ -53,7 +53,7 @@ export default {
       fixed: 'Fixed',
       written_off: 'Written off',
     },
-    steps: { requested: 'Repair requested', fixed: 'Fixed', written_off: 'Write off' },
+    steps: { requested: 'Request repair', fixed: 'Mark fixed', written_off: 'Write off' },
     stepTitle: '{{what}}: {{step}}',
     note: 'Note',
     noteHint: 'Who was called, what was done, why it is written off.',

@@ -51,7 +51,7 @@ export default {
     anyUrgency: '全部',
     none: '没有记录。',
     status: { reported: '已报告', requested: '已报修', fixed: '已修好', written_off: '已报损' },
-    steps: { requested: '已报修', fixed: '已修好', written_off: '报损' },
+    steps: { requested: '报修', fixed: '修好了', written_off: '报损' },
     stepTitle: '{{what}}：{{step}}',
     note: '备注',
     noteHint: '联系了谁、做了什么、为什么报损。',

@@ -349,7 +349,7 @@ export function RepairsPanel() {
     <div className="notes-panel">
       <ReportForm />
       <section className="card" aria-labelledby={`${uid}-l`}>
-        <div className="toolbar">
+        <div className="toolbar notes-toolbar">
           <h2 id={`${uid}-l`}>{t('notes.repairs.listTitle')}</h2>
           <span className="spacer" />
           <div className="notes-seg" role="group" aria-label={t('notes.repairs.listTitle')}>

@@ -55,11 +55,12 @@ export function TopbarNotes() {
   // decided once, when the first answer is in (state derived while rendering, no effect)
   if (notice === 'pending' && mine.data) setNotice(mine.data.length > 0 ? 'shown' : 'done');
 
-  const fresh = repairs.data ?? [];
+  // the list may be in the cache from the repairs screen: the badge is only for those who act on it
+  const fresh = canSteps ? (repairs.data ?? []) : [];
   const urgent = fresh.some((r) => r.urgency === 'urgent');
   const seen = useRef<Set<number> | null>(null);
   useEffect(() => {
-    if (!repairs.data) return;
+    if (!canSteps || !repairs.data) return;
     const ids = new Set(repairs.data.map((r) => r.id));
     if (seen.current) {
       const arrived = repairs.data.filter((r) => !seen.current!.has(r.id));
@@ -69,7 +70,7 @@ export function TopbarNotes() {
         );
     }
     seen.current = ids;
-  }, [repairs.data, t]);
+  }, [canSteps, repairs.data, t]);
 
   return (
     <>
