@@ -11,6 +11,7 @@ import { migration0009 } from './migrations/0009-incidents-complaints';
 import { migration0010 } from './migrations/0010-phones';
 import { migration0011 } from './migrations/0011-import';
 import { migration0012 } from './migrations/0012-cash';
+import { migration0013 } from './migrations/0013-messages-repairs';
 
 export type { Migration } from './types';
 
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 /** The schema version this build of the app writes. */

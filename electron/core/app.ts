@@ -18,6 +18,8 @@ import { rotationHandlers } from './areas/rotation';
 import { visitorsHandlers } from './areas/visitors';
 import { announcementsHandlers } from './areas/announcements';
 import { shiftHandlers } from './areas/shift';
+import { messagesHandlers } from './areas/messages';
+import { repairsHandlers } from './areas/repairs';
 import { importHandlers } from './areas/import';
 import { membersHandlers } from './areas/members';
 import { paymentsHandlers } from './areas/payments';
@@ -73,6 +75,8 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status' | 'backups.status'> =
   ...visitorsHandlers,
   ...announcementsHandlers,
   ...shiftHandlers,
+  ...messagesHandlers,
+  ...repairsHandlers,
 };
 
 export class Core {

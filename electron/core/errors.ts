@@ -18,6 +18,8 @@ import { CARD_TYPES_ERROR_CODES } from './areas/cardTypes/types';
 import { STAFF_ERROR_CODES } from './areas/staff/types';
 import { SYSTEM_ERROR_CODES } from './areas/system/types';
 import { TAGS_ERROR_CODES } from './areas/tags/types';
+import { MESSAGES_ERROR_CODES } from './areas/messages/types';
+import { REPAIRS_ERROR_CODES } from './areas/repairs/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 export const ERROR_CODES = [
@@ -37,6 +39,8 @@ export const ERROR_CODES = [
   ...STAFF_ERROR_CODES,
   ...SYSTEM_ERROR_CODES,
   ...TAGS_ERROR_CODES,
+  ...MESSAGES_ERROR_CODES,
+  ...REPAIRS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

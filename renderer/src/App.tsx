@@ -20,6 +20,7 @@ import LockScreen from './screens/LockScreen';
 import LoginScreen from './screens/LoginScreen';
 import SetupScreen from './screens/SetupScreen';
 import { ReportIncidentButton } from './screens/incidents/ReportIncidentButton';
+import { TopbarNotes } from './screens/notes/TopbarNotes';
 import CheckInScreen from './screens/CheckInScreen';
 
 const MembersScreen = lazy(() => import('./screens/MembersScreen'));
@@ -32,6 +33,7 @@ const AuditScreen = lazy(() => import('./screens/AuditScreen'));
 const VisitorsScreen = lazy(() => import('./screens/VisitorsScreen'));
 const IncidentsScreen = lazy(() => import('./screens/IncidentsScreen'));
 const ShiftScreen = lazy(() => import('./screens/ShiftScreen'));
+const NotesScreen = lazy(() => import('./screens/NotesScreen'));
 
 /**
  * The screens in the top bar, the operation that makes each one useful, and its function key: the
@@ -47,6 +49,7 @@ const NAV: { screen: Screen; op: OpName | null; key: string | null }[] = [
   { screen: 'tags', op: 'tags.board', key: 'F6' },
   { screen: 'incidents', op: 'incidents.list', key: 'F7' },
   { screen: 'barReport', op: 'bar.report', key: 'F8' },
+  { screen: 'notes', op: 'messages.mine', key: null },
   { screen: 'settings', op: null, key: 'F9' },
   { screen: 'staff', op: 'staff.list', key: null },
   { screen: 'audit', op: 'audit.search', key: null },
@@ -182,6 +185,7 @@ function Shell() {
         <Clock />
         <div className="topbar-user">
           <BackupWarningChip />
+          <TopbarNotes />
           <ReportIncidentButton />
           <span>
             <span className="who">{info.staff.name}</span>{' '}
@@ -210,6 +214,7 @@ function Shell() {
           {current === 'visitors' && <VisitorsScreen />}
           {current === 'incidents' && <IncidentsScreen />}
           {current === 'shift' && <ShiftScreen />}
+          {current === 'notes' && <NotesScreen />}
         </Suspense>
       </main>
     </div>

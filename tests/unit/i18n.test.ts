@@ -145,6 +145,8 @@ function families(): Record<string, Family> {
     'setup.backupReason': { required: [], allowed: inCore },
     // the built-in items of the shift checklists ("@music") in the club's settings
     'shift.checklistItems': { required: [], allowed: inCore },
+    // the built-in places of the repair log ("@showers") in the club's settings
+    'notes.places': { required: [], allowed: inCore },
     // a consultant's presence state from the core (being_called is the renderer's own)
     'visitors.state': { required: [], allowed: (n) => n === 'being_called' || inCore(n) },
   };

@@ -39,6 +39,7 @@ const OWN_ONLY: ReadonlySet<OpName> = new Set<OpName>([
   'shift.addCorrection',
   'shift.reportCsv',
   'shift.history',
+  'messages.markDone',
 ]);
 
 const ROLE_TITLES: Record<Role, string> = {
@@ -76,7 +77,8 @@ function renderDoc(): string {
     '',
     '¹ The service narrows it further by ownership: a consultant acts on their own rotation state,',
     'visitors, appointments and call-backs; reception sees the incidents it opened (without medical',
-    'details) and its own shifts; an attachment is opened by a manager or whoever uploaded it.',
+    'details) and its own shifts; an attachment is opened by a manager or whoever uploaded it; a message',
+    'for staff is marked done by its addressee or a manager.',
     '',
     'Prices of membership cards are left out of every answer to reception and bar staff, and medical',
     'and compensation details of incidents out of every answer to non-managers (tested in',

@@ -27,6 +27,8 @@ import { visitorsContract } from '../areas/visitors/contract';
 import { announcementsContract } from '../areas/announcements/contract';
 import { barContract } from '../areas/bar/contract';
 import { shiftContract } from '../areas/shift/contract';
+import { messagesContract } from '../areas/messages/contract';
+import { repairsContract } from '../areas/repairs/contract';
 
 export * from './types';
 export * from '../areas/audit/contract';
@@ -47,6 +49,8 @@ export * from '../areas/visitors/contract';
 export * from '../areas/announcements/contract';
 export * from '../areas/bar/contract';
 export * from '../areas/shift/contract';
+export * from '../areas/messages/contract';
+export * from '../areas/repairs/contract';
 export * from './patterns';
 export * from '../kernel/roles';
 
@@ -92,6 +96,9 @@ export const contract = {
   ...incidentContract,
   // ---- complaints (areas/complaints/contract.ts) ----------------------------------------------
   ...complaintContract,
+  // ---- the message book and the repair log (areas/messages, areas/repairs) --------------------
+  ...messagesContract,
+  ...repairsContract,
 } as const;
 
 export type Contract = typeof contract;

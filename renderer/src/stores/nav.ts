@@ -11,7 +11,8 @@ export type Screen =
   | 'audit'
   | 'visitors'
   | 'incidents'
-  | 'shift';
+  | 'shift'
+  | 'notes';
 
 interface NavState {
   screen: Screen;

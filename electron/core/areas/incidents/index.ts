@@ -1,2 +1,2 @@
 /** What other areas (and the composition in app.ts) may use of the incidents area. */
-export { incidentHandlers, openItems } from './handlers';
+export { incidentHandlers, openItems, readAttachment, storeAttachment } from './handlers';

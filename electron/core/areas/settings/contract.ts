@@ -36,6 +36,7 @@ const SettingsPatch = z
     defaultFloatCents: Cents,
     barCorrectionMinutes: z.number().int().min(0).max(60),
     complaintDeadlineDays: z.number().int().min(1).max(60),
+    repairPlaces: z.array(z.string().trim().min(1).max(100)).max(50),
   })
   .partial()
   .strict();

@@ -50,6 +50,8 @@ export interface Settings {
    * backup; '' = none. Set only through backups.setSecondFolder (which checks the folder takes files).
    */
   secondBackupDir: string;
+  /** Losses and repairs: the places offered when one is reported (same "@" convention; free text too). */
+  repairPlaces: string[];
 }
 
 /** What a club starts with; a setting never written reads as its default. */
@@ -79,4 +81,5 @@ export const DEFAULT_SETTINGS: Settings = {
   barCorrectionMinutes: 10,
   complaintDeadlineDays: 6,
   secondBackupDir: '',
+  repairPlaces: ['@gym', '@studio', '@cycling', '@lockers', '@showers', '@bar', '@billiards', '@desk'],
 };

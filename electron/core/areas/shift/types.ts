@@ -13,6 +13,8 @@ import type { OpenComplaint } from '../complaints/types';
 import type { DueFollowUp, IncidentSummary } from '../incidents/types';
 import type { StocktakeInfo } from '../bar/types';
 import type { VisitKind } from '../checkin/types';
+import type { OpenMessage } from '../messages/types';
+import type { OpenRepair } from '../repairs/types';
 
 // ---- enums and error codes ------------------------------------------------------------------
 
@@ -141,6 +143,10 @@ export interface HandoverBook {
     stillOut: TagOut[];
     lost: LostTag[];
   };
+  /** Messages for staff not done at the end of the window (absent in books closed before the message book). */
+  openMessages?: OpenMessage[];
+  /** Losses and repairs not fixed or written off at the end of the window (same). */
+  openRepairs?: OpenRepair[];
 }
 
 /** One card sold, renewed or upgraded at the desk, as the handover lists it. */
@@ -331,6 +337,8 @@ export interface OpenItemsAtOpening {
   incidents: IncidentSummary[];
   followUps: DueFollowUp[];
   missedAnnouncements: AnnouncementItem[];
+  messages: OpenMessage[];
+  repairs: OpenRepair[];
 }
 
 export interface ShiftOpening {

@@ -24,6 +24,12 @@ export default {
   before: 'Before',
   after: 'After',
   ops: {
+    messages: { create: 'Message for staff taken', markDone: 'Message marked done' },
+    repairs: {
+      report: 'Loss / repair reported',
+      step: 'Repair step recorded',
+      exportCsv: 'Repairs exported',
+    },
     session: { login: 'Logged in', logout: 'Logged out' },
     system: { setup: 'Club set up', createDemo: 'Demo club created' },
     settings: { update: 'Club settings changed' },

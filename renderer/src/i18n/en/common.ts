@@ -50,6 +50,7 @@ export default {
     store_manager: 'Store manager',
   },
   nav: {
+    notes: 'Messages',
     shift: 'Shift',
     incidents: 'Incidents',
     visitors: 'Visitors',

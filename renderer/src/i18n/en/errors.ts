@@ -172,4 +172,8 @@ export default {
   MANAGER_PIN_REQUIRED: 'Only a manager (customer-service, duty or store manager) can authorise this.',
   INTERNAL: 'Something went wrong. Nothing was changed. Please try again.',
   CONNECTION_LOST: 'Lost the connection to Front Desk. Please try again.',
+  MESSAGE_ADDRESSEE_INVALID: 'Choose a member of staff who is still working here.',
+  MESSAGE_ALREADY_DONE: 'This message was already marked done.',
+  REPAIR_CLOSED: 'This item is already closed (fixed or written off); nothing more can be recorded on it.',
+  REPAIR_STEP_INVALID: 'That step cannot follow the current one.',
 };

@@ -13,6 +13,7 @@ import barReport from './barReport';
 import visitors from './visitors';
 import incidents from './incidents';
 import shift from './shift';
+import notes from './notes';
 
 export default {
   common,
@@ -30,4 +31,5 @@ export default {
   visitors,
   incidents,
   shift,
+  notes,
 };

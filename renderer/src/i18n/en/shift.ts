@@ -17,6 +17,8 @@ export default {
     '@lights': 'Lights, music and screens off',
   },
   opening: {
+    staffMessages: 'Messages for staff',
+    repairs: 'Losses & repairs',
     title: 'Open the shift',
     noShift: 'No shift is open. Read the previous handover first, then open the shift.',
     dayClosed:
@@ -122,6 +124,7 @@ export default {
     previousClose: 'Close reopened',
   },
   book: {
+    stillOpen: 'Still open at the end',
     entries: 'Entries',
     kind: 'Kind',
     men: 'Men',

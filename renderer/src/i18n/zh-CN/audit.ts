@@ -27,6 +27,8 @@ export default {
   before: '修改前',
   after: '修改后',
   ops: {
+    messages: { create: '记录员工留言', markDone: '留言已处理' },
+    repairs: { report: '报告损耗/维修', step: '登记维修进度', exportCsv: '导出损耗维修记录' },
     session: { login: '登录', logout: '退出登录' },
     system: { setup: '门店初始化', createDemo: '创建演示门店' },
     settings: { update: '修改门店设置' },

@@ -52,6 +52,7 @@ export default {
     store_manager: '店长',
   },
   nav: {
+    notes: '留言报修',
     shift: '交接班',
     incidents: '突发事件与投诉',
     visitors: '访客接待',

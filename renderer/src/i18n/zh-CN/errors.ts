@@ -153,4 +153,8 @@ export default {
   MANAGER_PIN_REQUIRED: '只有经理（客服经理、值班经理或店长）可以授权。',
   INTERNAL: '出现错误，未做任何更改，请重试。',
   CONNECTION_LOST: '与前台系统的连接中断，请重试。',
+  MESSAGE_ADDRESSEE_INVALID: '请选择在职的员工。',
+  MESSAGE_ALREADY_DONE: '这条留言已处理过了。',
+  REPAIR_CLOSED: '此项已完结（已修好或已报损），不能再登记。',
+  REPAIR_STEP_INVALID: '当前状态不能进行这一步。',
 } satisfies Words<typeof en>;

@@ -13,6 +13,7 @@ import barReport from './barReport';
 import visitors from './visitors';
 import incidents from './incidents';
 import shift from './shift';
+import notes from './notes';
 import type en from '../en';
 import type { Words } from '../keys';
 
@@ -32,4 +33,5 @@ export default {
   visitors,
   incidents,
   shift,
+  notes,
 } satisfies Words<typeof en>;

@@ -20,6 +20,8 @@ export default {
     '@lights': '灯光、音乐、屏幕已关闭',
   },
   opening: {
+    staffMessages: '员工留言',
+    repairs: '损耗维修',
     title: '开班',
     noShift: '当前没有班次。请先阅读上一班交接，再开班。',
     dayClosed:
@@ -124,6 +126,7 @@ export default {
     previousClose: '被重开的日结',
   },
   book: {
+    stillOpen: '截至交班仍未了结',
     entries: '入场',
     kind: '类别',
     men: '男',

@@ -13,6 +13,7 @@ import {
   type HandoverBook,
 } from '../../../../electron/core/contract';
 import { fmtDateTime, fmtMoney } from '../../format';
+import { placeLabel } from '../notes/util';
 
 function Money({ cents }: { cents: number | null }) {
   const { t } = useTranslation();
@@ -348,11 +349,58 @@ function CardSalesBlock({ sales }: { sales: CardSalesFigures }) {
   );
 }
 
+/**
+ * Messages for staff not yet done and losses/repairs not fixed or written off at the end of the
+ * window (books closed before the message book have neither: nothing is shown).
+ */
+export function StillOpenSection({ book }: { book: HandoverBook }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  if (!book.openMessages && !book.openRepairs) return null;
+  const messages = book.openMessages ?? [];
+  const repairs = book.openRepairs ?? [];
+  return (
+    <section className="shift-still-open" aria-labelledby={`${uid}-o`} data-testid="book-still-open">
+      <h3 id={`${uid}-o`}>{t('shift.book.stillOpen')}</h3>
+      <h4>
+        {t('shift.opening.staffMessages')} <span className="badge badge-warn">{messages.length}</span>
+      </h4>
+      {messages.length === 0 ? (
+        <p className="muted">{t('shift.opening.nothingOpen')}</p>
+      ) : (
+        <ul>
+          {messages.map((m) => (
+            <li key={m.id}>
+              {fmtDateTime(m.takenAt)} → {m.toName}: {t(`notes.messages.sources.${m.source}`)} {m.fromName}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>
+        {t('shift.opening.repairs')} <span className="badge badge-warn">{repairs.length}</span>
+      </h4>
+      {repairs.length === 0 ? (
+        <p className="muted">{t('shift.opening.nothingOpen')}</p>
+      ) : (
+        <ul>
+          {repairs.map((r) => (
+            <li key={r.id}>
+              {t(`notes.repairs.urgencies.${r.urgency}`)} · #{r.id} {r.what} ({placeLabel(r.place)}) —{' '}
+              {t(`notes.repairs.status.${r.status}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function BookView({ book }: { book: HandoverBook }) {
   return (
     <div className="shift-book">
       <FiguresSection book={book} />
       <TagsSection book={book} />
+      <StillOpenSection book={book} />
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { setOpData, useOp } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { DayReopenings, DayShifts } from './DayReport';
-import { EntriesTable } from './BookView';
+import { EntriesTable, StillOpenSection } from './BookView';
 import { checklistLabel } from './util';
 
 /** Why the day cannot be closed yet, from the records; nothing when nothing stops it. */
@@ -148,6 +148,7 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
           <DayReopenings report={preview} />
           <DayShifts report={preview} />
           <EntriesTable book={preview.book} />
+          <StillOpenSection book={preview.book} />
         </>
       )}
       <FormError error={problem} as="p" />

@@ -16,6 +16,7 @@ import { loadError, useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { checklistLabel } from './util';
+import { placeLabel, urgencyBadge } from '../notes/util';
 import { ComplaintDeadlineBadge } from '../incidents/ComplaintDeadline';
 
 export function DiffBadge({ cents }: { cents: number }) {
@@ -90,7 +91,15 @@ function PreviousHandover({ r }: { r: ShiftReport }) {
 export function OpenItemsView({ o }: { o: ShiftOpening['openItems'] }) {
   const { t } = useTranslation();
   const uid = useId();
-  type Group = 'tagsOut' | 'unpaidTabs' | 'complaints' | 'incidents' | 'followUps' | 'missed';
+  type Group =
+    | 'tagsOut'
+    | 'unpaidTabs'
+    | 'complaints'
+    | 'incidents'
+    | 'followUps'
+    | 'missed'
+    | 'staffMessages'
+    | 'repairs';
   const groups: { key: Group; items: ReactNode[] }[] = [
     { key: 'tagsOut', items: o.tagsOut.map((x) => `#${x.tagNumber} ${x.name} (${fmtTime(x.since)})`) },
     {
@@ -125,6 +134,22 @@ export function OpenItemsView({ o }: { o: ShiftOpening['openItems'] }) {
         (x) =>
           `${fmtDate(x.day)} ${fmtTime(x.startsAt)} ${x.className ?? t('shift.opening.closingAnnouncement')}`,
       ),
+    },
+    {
+      key: 'staffMessages',
+      items: o.messages.map(
+        (x) =>
+          `${fmtDateTime(x.takenAt)} → ${x.toName}: ${t(`notes.messages.sources.${x.source}`)} ${x.fromName}`,
+      ),
+    },
+    {
+      key: 'repairs',
+      items: o.repairs.map((x) => (
+        <>
+          <span className={urgencyBadge(x.urgency)}>{t(`notes.repairs.urgencies.${x.urgency}`)}</span> #{x.id}{' '}
+          {x.what} ({placeLabel(x.place)}) — {t(`notes.repairs.status.${x.status}`)}
+        </>
+      )),
     },
   ];
   const any = groups.some((g) => g.items.length > 0);

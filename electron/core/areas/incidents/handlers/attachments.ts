@@ -46,6 +46,37 @@ function storeFile(dataDir: string, hash: string, bytes: Buffer): void {
   fs.renameSync(tmp, file);
 }
 
+/**
+ * Checks and stores a file's content under its hash (for other areas too: a repair's photo): too
+ * large → ATTACHMENT_TOO_LARGE, not what its type says → ATTACHMENT_TYPE_INVALID.
+ */
+export function storeAttachment(
+  dataDir: string,
+  mime: AttachmentType,
+  contentBase64: string,
+): { sha256: string; sizeBytes: number } {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length > ATTACHMENT_MAX_BYTES)
+    throw new AppError('ATTACHMENT_TOO_LARGE', { maxBytes: ATTACHMENT_MAX_BYTES });
+  if (bytes.length === 0 || !MAGIC[mime](bytes)) throw new AppError('ATTACHMENT_TYPE_INVALID', { mime });
+  const hash = sha256(bytes);
+  storeFile(dataDir, hash, bytes);
+  return { sha256: hash, sizeBytes: bytes.length };
+}
+
+/** A stored file's content, checked against its hash (ATTACHMENT_MISSING / ATTACHMENT_TAMPERED). */
+export function readAttachment(dataDir: string, hash: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(attachmentPath(dataDir, hash));
+  } catch {
+    throw new AppError('ATTACHMENT_MISSING');
+  }
+  const actual = sha256(bytes);
+  if (actual !== hash) throw new AppError('ATTACHMENT_TAMPERED', { expected: hash, actual });
+  return bytes;
+}
+
 export const attachmentHandlers: Pick<IncidentHandlers, 'incidents.attach' | 'incidents.attachment'> = {
   /**
    * Non-managers attach only to an incident they opened that is not closed; managers also after

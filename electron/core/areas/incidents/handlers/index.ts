@@ -19,3 +19,4 @@ export const incidentHandlers: IncidentHandlers = {
 };
 
 export { openItems } from './review';
+export { readAttachment, storeAttachment } from './attachments';

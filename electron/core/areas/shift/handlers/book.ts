@@ -10,6 +10,8 @@ import { barPaymentsByMethod } from '../../bar';
 import { cardSalesFigures, mergeCardsSold } from '../../members';
 import { visitTabCents } from '../../payments';
 import { visitorHandover } from '../../visitors';
+import { openMessagesAt } from '../../messages';
+import { openRepairsAt } from '../../repairs';
 import type { HandoverBook, LostTag, TagMismatch, TagOut, UnpaidTab } from '../types';
 import * as q from '../queries/book';
 import type { VisitBriefRow } from '../queries/book';
@@ -114,6 +116,8 @@ export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean)
   for (const r of q.topupsByMethod(db, from, to)) if (r.method !== 'stored_value') tb[r.method] += r.c;
   const topupTotal = tb.cash + tb.card + tb.mobile;
   const bm = barPaymentsByMethod(db, from, to);
+  const now = ctx.nowIso();
+  const stillOpenAt = to < now ? to : now;
 
   return {
     from,
@@ -140,5 +144,8 @@ export function handoverBook(ctx: Ctx, from: string, to: string, blind: boolean)
       unpaidTabs: unpaidTabs(db),
     },
     tags: tagFigures(db, from, to),
+    // what is still open at the end of the window (or now, for a window still running)
+    openMessages: openMessagesAt(ctx, stillOpenAt),
+    openRepairs: openRepairsAt(ctx, stillOpenAt),
   };
 }

@@ -9,6 +9,8 @@ import { AppError } from '../../../kernel/errors';
 import { DESK } from '../../../kernel/roles';
 import { missedAnnouncements } from '../../announcements';
 import { openItems } from '../../incidents';
+import { openMessagesAt } from '../../messages';
+import { openRepairsAt } from '../../repairs';
 import { addDays } from '../../../../shared/dates';
 import type { shiftContract } from '../contract';
 import type { CountResult } from '../types';
@@ -51,6 +53,8 @@ export const openingHandlers: HandlersOf<Pick<typeof shiftContract, OpeningOps>>
         incidents: items.incidents,
         followUps: items.followUps,
         missedAnnouncements: missedAnnouncements(ctx, fromDay, today),
+        messages: openMessagesAt(ctx, ctx.nowIso()),
+        repairs: openRepairsAt(ctx, ctx.nowIso()),
       },
       floatPrefillCents: prev?.float_handed_cents ?? ctx.settings.defaultFloatCents,
       checklist: ctx.settings.openingChecklist,
