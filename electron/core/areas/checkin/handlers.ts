@@ -244,6 +244,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
     const blocks = blockReasons(db, m, today, { open });
     const overridable = blocks.length > 0 && !blocks.some((b) => b.code === 'ALREADY_INSIDE');
     let override: Override | null = null;
+    let authorizer: Authoriser | undefined;
     if (blocks.length > 0) {
       if (!a.authorization || !overridable) {
         ctx.audit({
@@ -262,6 +263,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
         };
       }
       const who = authorize(ctx, a.authorization, SUPERVISORS, 'override');
+      authorizer = who;
       override = {
         by: who.id,
         reason: a.authorization.reason,
@@ -278,6 +280,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
     if (a.noTag) {
       if (!a.authorization) throw new AppError('OVERRIDE_NOT_ALLOWED', { reason: 'noTag' });
       const who = authorize(ctx, a.authorization, SUPERVISORS, 'noTag');
+      authorizer ??= who;
       override ??= { by: who.id, reason: a.authorization.reason, reasonCode: who.reasonCode, codes: [] };
       override.codes.push('NO_TAG');
     } else {
@@ -337,6 +340,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
         overridden: override !== null,
       },
       overridden: override !== null,
+      ...(authorizer ? { authorizedByName: authorizer.name } : {}),
     };
   },
 
@@ -490,6 +494,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
       cardNo: v.card_no,
       receipt,
       unpaidLeftCents,
+      ...(unpaidBy ? { unpaidAllowedByName: unpaidBy.name } : {}),
     };
   },
 

@@ -69,6 +69,8 @@ export type CheckinResult =
       member: MemberCard;
       visit: VisitInfo;
       overridden: boolean;
+      /** Who authorised the entry (an override or no tag): the PIN named them. */
+      authorizedByName?: string;
     }
   | {
       outcome: 'blocked';
@@ -133,6 +135,8 @@ export interface CheckoutResult {
   receipt: Receipt | null;
   /** A tab left unpaid with a shift lead's authorisation (now the member's debt). */
   unpaidLeftCents: number;
+  /** Who let the tab be left unpaid (their PIN named them). */
+  unpaidAllowedByName?: string;
 }
 
 /** Entries counted by gender; an unknown gender is counted on its own, never dropped. */
