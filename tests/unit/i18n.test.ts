@@ -110,6 +110,17 @@ type Family = {
   allowed: (name: string) => boolean;
 };
 
+/** Audit entries the core writes under names that are no operation of the contract. */
+const CORE_AUDIT_OPS = [
+  'checkin.blocked',
+  'members.import',
+  'staff.pinWrong',
+  'staff.locked',
+  'staff.authPinWrong',
+  'staff.pinShared',
+  'visitors.noShow',
+];
+
 function families(): Record<string, Family> {
   const core = coreLiterals();
   const codes: readonly string[] = ERROR_CODES;
@@ -135,9 +146,12 @@ function families(): Record<string, Family> {
       required: [...IMPORT_FIELDS, 'row'],
       allowed: (n) => n === 'row' || (IMPORT_FIELDS as readonly string[]).includes(n),
     },
-    // the operation of an audit entry: words for some, the raw name for the rest
-    // (or an entry the core writes itself: staff.pinWrong, checkin.blocked…)
-    'audit.ops': { required: [], allowed: (n) => (OP_NAMES as readonly string[]).includes(n) || inCore(n) },
+    // the operation of an audit entry: words for every operation of the contract, and for the
+    // entries the core writes itself (staff.pinWrong, checkin.blocked…)
+    'audit.ops': {
+      required: [...OP_NAMES, ...CORE_AUDIT_OPS],
+      allowed: (n) => (OP_NAMES as readonly string[]).includes(n) || inCore(n),
+    },
     // the codes the roster import gives a problem (OTHER: the words for a code without words)
     'members.problem': { required: ['OTHER'], allowed: (n) => n === 'OTHER' || inCore(n) },
     // why a backup was made (BackupReason in the core)
