@@ -153,7 +153,7 @@ test('a bar void after the correction window needs the PIN and shows in the bar 
   const voids = page.getByRole('region', { name: T('barReport.voidsTitle') });
   const row = voids.getByRole('row').filter({ hasText: 'Orange juice' });
   await expect(row).toHaveCount(1);
-  for (const text of ['Zhang San', 'Second juice never served', 'Zoe', 'Sam', money(1200)])
+  for (const text of ['Zhang San', 'Never served — second juice', 'Zoe', 'Sam', money(1200)])
     await expect(row).toContainText(text);
   await shot(page, 'en-bar-void-03-report');
   expect(errors).toEqual([]);
