@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENDERS, IMPORT_FIELDS, OP_NAMES, STAFF_GENDERS, TAG_STATUSES } from '../../electron/core/contract';
+import {
+  AUTH_REASON_CODES,
+  GENDERS,
+  IMPORT_FIELDS,
+  OP_NAMES,
+  STAFF_GENDERS,
+  TAG_STATUSES,
+} from '../../electron/core/contract';
 import { ERROR_CODES } from '../../electron/core/errors';
 import en from '../../renderer/src/i18n/en';
 import zhCN from '../../renderer/src/i18n/zh-CN';
@@ -135,6 +142,11 @@ function families(): Record<string, Family> {
         codes.includes(n) ||
         n === 'CONNECTION_LOST' ||
         codes.some((c) => n.startsWith(`${c}_`) && /^[a-z_]+$/.test(n.slice(c.length + 1))),
+    },
+    // the preset reason of an authorisation (the audit log shows the stored code in words)
+    'checkin.auth.reasons': {
+      required: AUTH_REASON_CODES,
+      allowed: (n) => (AUTH_REASON_CODES as readonly string[]).includes(n),
     },
     // a tag's status in an error's params
     'tags.status': {

@@ -2,7 +2,8 @@
  * The audit log's search (managers). Each entry as written, plus what a manager reads it by — the
  * member (name, card), the tag, the amount, who authorised — taken at read time from the entry's
  * before/after JSON and the records it names (the log stays append-only and unchanged). Audited
- * reads (commands marked announce: false: exports, reports opened) are hidden unless asked for.
+ * reads (commands marked announce: false: exports, reports opened) are left out when asked (the
+ * audit screen hides them by default).
  */
 import type { HandlersOf } from '../../kernel/ctx';
 import { dayBoundsUtc } from '../../../shared/dates';
@@ -82,14 +83,14 @@ function derive(r: AuditLogRow): Derived {
 }
 
 export const auditHandlers: HandlersOf<typeof auditContract> = {
-  'audit.search': (ctx, { q: text, from, to, staffId, includeLookups, limit = 100, offset = 0 }) => {
+  'audit.search': (ctx, { q: text, from, to, staffId, hideLookups, limit = 100, offset = 0 }) => {
     const tz = ctx.settings.timeZone;
     const filter: q.AuditFilter = {
       fromIso: from ? dayBoundsUtc(from, tz).from : undefined,
       toIso: to ? dayBoundsUtc(to, tz).to : undefined,
       staffId,
       text: text?.trim() || undefined,
-      excludeOps: includeLookups ? undefined : lookupOps(),
+      excludeOps: hideLookups ? lookupOps() : undefined,
     };
     const rows = q.auditEntries(ctx.db, filter, limit, offset);
     const derived = rows.map(derive);

@@ -25,6 +25,6 @@ export interface AuditRecord {
   authorizer: string | null;
   /** The preset reason's code of the authorisation, if one was picked. */
   reasonCode: string | null;
-  /** An audited read (an export, a report opened): hidden unless asked for. */
+  /** An audited read (an export, a report opened): the audit screen hides these unless asked. */
   lookup: boolean;
 }

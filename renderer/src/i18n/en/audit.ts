@@ -23,6 +23,12 @@ export default {
   detail: 'Note',
   before: 'Before',
   after: 'After',
+  lookups: 'Show lookups (exports, reports opened)',
+  member: 'Member',
+  tag: 'Tag',
+  amount: 'Amount',
+  authorizer: 'Authorised by',
+  open: 'Open record',
   ops: {
     announcements: {
       due: 'Announcements due looked up',

@@ -26,6 +26,12 @@ export default {
   detail: '说明',
   before: '修改前',
   after: '修改后',
+  lookups: '显示查询记录（导出、查看报表）',
+  member: '会员',
+  tag: '手牌',
+  amount: '金额',
+  authorizer: '授权人',
+  open: '查看记录',
   ops: {
     announcements: {
       due: '查看待播报公告',
