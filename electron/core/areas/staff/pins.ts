@@ -75,7 +75,7 @@ export interface Authoriser extends Actor {
 export const AUTH_PIN_WRONG = 'staff.authPinWrong';
 
 /** How many wrong authorisation PINs one staff member's desk may type in LOCK_MINUTES. */
-export const MAX_AUTH_TRIES = MAX_PIN_TRIES;
+const MAX_AUTH_TRIES = MAX_PIN_TRIES;
 
 /**
  * Who else has this PIN among the active staff (other than `exceptId`): a PIN must identify one
