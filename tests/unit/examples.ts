@@ -120,7 +120,7 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
     lineIds: [1],
     quantities: [1],
     reason: 'wrong',
-    authorization: { staffId: 1, pin: '9999', reason: 'wrong' },
+    authorization: { pin: '9999', reason: 'wrong' },
     cashBack: false,
   },
   'bar.water': { visitId: 1 },
@@ -292,7 +292,7 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   'shift.payout': {
     shiftId: 1,
     amountCents: 1000,
-    authorization: { staffId: 1, pin: '9999', reason: 'cleaning supplies' },
+    authorization: { pin: '9999', reason: 'cleaning supplies' },
   },
   'shift.count': {
     shiftId: 1,
@@ -316,6 +316,6 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   'shift.dayPreview': { day: '2026-11-18' },
   'shift.closeDay': { day: '2026-11-18', checked: ['@announce'] },
   'shift.dayReport': { day: '2026-11-18' },
-  'shift.authorizeRecount': { shiftId: 1, authorization: { staffId: 1, pin: '9999', reason: 'miscounted' } },
-  'shift.reopenDay': { day: '2026-11-18', authorization: { staffId: 1, pin: '9999', reason: 'late refund' } },
+  'shift.authorizeRecount': { shiftId: 1, authorization: { pin: '9999', reason: 'miscounted' } },
+  'shift.reopenDay': { day: '2026-11-18', authorization: { pin: '9999', reason: 'late refund' } },
 };

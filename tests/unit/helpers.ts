@@ -65,8 +65,11 @@ export async function makeClub(
   const managerId = (await call('x', 'session.staffList', {}))[0]!.id;
   await call('mgr', 'session.login', { staffId: managerId, pin: MANAGER_PIN });
   let n = 0;
-  const loginAs: TestClub['loginAs'] = async (role, name, pin = '1234') => {
+  // a PIN identifies one active staff member (authorisations are given by the PIN alone): the
+  // default PINs differ (1234, then 1235, …)
+  const loginAs: TestClub['loginAs'] = async (role, name, pin) => {
     n += 1;
+    pin ??= String(1233 + n);
     const s = await call('mgr', 'staff.create', { name: name ?? `${role} ${n}`, role, pin, gender: 'male' });
     const session = `s-${role}-${n}`;
     await call(session, 'session.login', { staffId: s.id, pin });

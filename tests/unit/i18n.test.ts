@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENDERS, IMPORT_FIELDS, OP_NAMES, STAFF_GENDERS, TAG_STATUSES } from '../../electron/core/contract';
+import {
+  AUTH_REASON_CODES,
+  GENDERS,
+  IMPORT_FIELDS,
+  OP_NAMES,
+  STAFF_GENDERS,
+  TAG_STATUSES,
+} from '../../electron/core/contract';
 import { ERROR_CODES } from '../../electron/core/errors';
 import en from '../../renderer/src/i18n/en';
 import zhCN from '../../renderer/src/i18n/zh-CN';
@@ -110,6 +117,17 @@ type Family = {
   allowed: (name: string) => boolean;
 };
 
+/** Audit entries the core writes under names that are no operation of the contract. */
+const CORE_AUDIT_OPS = [
+  'checkin.blocked',
+  'members.import',
+  'staff.pinWrong',
+  'staff.locked',
+  'staff.authPinWrong',
+  'staff.pinShared',
+  'visitors.noShow',
+];
+
 function families(): Record<string, Family> {
   const core = coreLiterals();
   const codes: readonly string[] = ERROR_CODES;
@@ -125,6 +143,11 @@ function families(): Record<string, Family> {
         n === 'CONNECTION_LOST' ||
         codes.some((c) => n.startsWith(`${c}_`) && /^[A-Za-z_]+$/.test(n.slice(c.length + 1))),
     },
+    // the preset reason of an authorisation (the audit log shows the stored code in words)
+    'checkin.auth.reasons': {
+      required: AUTH_REASON_CODES,
+      allowed: (n) => (AUTH_REASON_CODES as readonly string[]).includes(n),
+    },
     // a tag's status in an error's params
     'tags.status': {
       required: TAG_STATUSES,
@@ -135,9 +158,12 @@ function families(): Record<string, Family> {
       required: [...IMPORT_FIELDS, 'row'],
       allowed: (n) => n === 'row' || (IMPORT_FIELDS as readonly string[]).includes(n),
     },
-    // the operation of an audit entry: words for some, the raw name for the rest
-    // (or an entry the core writes itself: staff.pinWrong, checkin.blocked…)
-    'audit.ops': { required: [], allowed: (n) => (OP_NAMES as readonly string[]).includes(n) || inCore(n) },
+    // the operation of an audit entry: words for every operation of the contract, and for the
+    // entries the core writes itself (staff.pinWrong, checkin.blocked…)
+    'audit.ops': {
+      required: [...OP_NAMES, ...CORE_AUDIT_OPS],
+      allowed: (n) => (OP_NAMES as readonly string[]).includes(n) || inCore(n),
+    },
     // the codes the roster import gives a problem (OTHER: the words for a code without words)
     'members.problem': { required: ['OTHER'], allowed: (n) => n === 'OTHER' || inCore(n) },
     // why a backup was made (BackupReason in the core)

@@ -248,20 +248,20 @@ describe(`migration 'cash'`, () => {
       expect(day.payouts).toHaveLength(1);
       expect(day.reopenings).toEqual([]);
       expect(day.backupFile).toBe('frontdesk-old-day-close.sqlite3');
-      // a reception PIN does not reopen it; the manager's does, with the reason
+      // a reception PIN does not reopen it (it names no authoriser); the manager's does, with the reason
       await expectError(
         call('shift.reopenDay', {
           day: '2026-11-17',
-          authorization: { staffId: 2, pin: '2222', reason: 'x' },
+          authorization: { pin: '2222', reason: 'x' },
         }),
-        'MANAGER_PIN_REQUIRED',
+        'AUTH_PIN_WRONG',
       );
       const reopened = await call<{
         closedAt: string | null;
         reopenings: { authorizedByName: string; reason: string }[];
       }>('shift.reopenDay', {
         day: '2026-11-17',
-        authorization: { staffId: 1, pin: '9999', reason: 'a refund was missed' },
+        authorization: { pin: '9999', reason: 'a refund was missed' },
       });
       expect(reopened.closedAt).toBeNull();
       expect(reopened.reopenings).toMatchObject([

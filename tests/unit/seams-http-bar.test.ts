@@ -157,22 +157,25 @@ describe('bar slips through the HTTP server', () => {
     const own = await bar('bar.void', {
       lineIds: [lineId],
       reason: 'wrong drink',
-      authorization: { staffId: ids.bar, pin: '3333', reason: 'wrong drink' },
+      authorization: { pin: '3333', reason: 'wrong drink' },
     });
     expect(own).toMatchObject({ ok: false, error: { code: 'OVERRIDE_NOT_ALLOWED' } });
     const wrong = await bar('bar.void', {
       lineIds: [lineId],
       reason: 'wrong drink',
-      authorization: { staffId: ids.lead, pin: '0000', reason: 'wrong drink' },
+      authorization: { pin: '0000', reason: 'wrong drink' },
     });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'PIN_WRONG', params: { attemptsLeft: 4 } } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_PIN_WRONG', params: { attemptsLeft: 4 } },
+    });
     expect(((await bar('bar.tab', { visitId })).data as { unpaidCents: number }).unpaidCents).toBe(1600);
 
     const signed = await bar('bar.void', {
       lineIds: [lineId],
       quantities: [1],
       reason: 'wrong drink',
-      authorization: { staffId: ids.lead, pin: '5555', reason: 'wrong drink' },
+      authorization: { pin: '5555', reason: 'wrong drink' },
     });
     expect(signed.ok).toBe(true);
     expect((signed.data as { unpaidCents: number }).unpaidCents).toBe(800);
@@ -193,13 +196,13 @@ describe('bar slips through the HTTP server', () => {
     const out = await desk('checkin.checkout', {
       visitId,
       tagReturned: true,
-      leaveUnpaid: { staffId: ids.lead, pin: '5555', reason: 'no wallet' },
+      leaveUnpaid: { pin: '5555', reason: 'no wallet' },
     });
     expect(out.ok).toBe(true);
     const late = await desk('bar.void', {
       lineIds: [lineId],
       reason: 'never served',
-      authorization: { staffId: ids.lead, pin: '5555', reason: 'never served' },
+      authorization: { pin: '5555', reason: 'never served' },
     });
     expect(late).toMatchObject({ ok: false, error: { code: 'VOID_NEEDS_MANAGER' } });
     const tab = await desk('bar.tab', { visitId });

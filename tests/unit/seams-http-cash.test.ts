@@ -144,7 +144,7 @@ describe('cash drawer seams through the HTTP server', () => {
     });
     expect(open).toMatchObject({ ok: true });
     const shiftId = (open.data as { id: number }).id;
-    const own = { staffId: ids.li, pin: '2222', reason: 'cleaning cloths' };
+    const own = { pin: '2222', reason: 'cleaning cloths' };
     await refused('shift.payout', { shiftId, amountCents: 500, authorization: own }, 'OVERRIDE_NOT_ALLOWED');
     await refused('shift.payout', { shiftId, amountCents: 500, reason: 'no PIN' }, 'VALIDATION');
     expect(
@@ -163,7 +163,7 @@ describe('cash drawer seams through the HTTP server', () => {
     expect(
       await desk('shift.authorizeRecount', {
         shiftId,
-        authorization: { staffId: ids.lead, pin: '5555', reason: 'member paying late' },
+        authorization: { pin: '5555', reason: 'member paying late' },
       }),
     ).toMatchObject({ ok: true, data: { recountPending: { authorizedByName: 'Lead Chen' } } });
     expect(
@@ -179,7 +179,7 @@ describe('cash drawer seams through the HTTP server', () => {
     await refused('shift.closeDay', { day: '2026-11-18', checked: [] }, 'FORBIDDEN');
     await refused(
       'shift.reopenDay',
-      { day: '2026-11-18', authorization: { staffId: club.managerId, pin: MANAGER_PIN, reason: 'x' } },
+      { day: '2026-11-18', authorization: { pin: MANAGER_PIN, reason: 'x' } },
       'FORBIDDEN',
     );
   });

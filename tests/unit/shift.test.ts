@@ -242,7 +242,7 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
     await club.call(d.li.session, 'shift.payout', {
       shiftId: shift1,
       amountCents: 500,
-      authorization: { staffId: d.lead.staffId, pin: '5555', reason: 'cleaning cloths' },
+      authorization: { pin: '5555', reason: 'cleaning cloths' },
     });
     await d.tick();
   });
@@ -433,7 +433,7 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
       d.club.call(d.li.session, 'shift.payout', {
         shiftId: shift1,
         amountCents: 100,
-        authorization: { staffId: d.lead.staffId, pin: '5555', reason: 'late' },
+        authorization: { pin: '5555', reason: 'late' },
       }),
       'SHIFT_CLOSED',
     );
@@ -555,12 +555,12 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
     const stamps = {
       shiftId: s2.id,
       amountCents: 300,
-      authorization: { staffId: d.lead.staffId, pin: '5555', reason: 'stamps' },
+      authorization: { pin: '5555', reason: 'stamps' },
     };
     await expectError(club.call(d.wu.session, 'shift.payout', stamps), 'DRAWER_COUNTED');
     await club.call(d.wu.session, 'shift.authorizeRecount', {
       shiftId: s2.id,
-      authorization: { staffId: d.lead.staffId, pin: '5555', reason: 'stamps for the post' },
+      authorization: { pin: '5555', reason: 'stamps for the post' },
     });
     await club.call(d.wu.session, 'shift.payout', stamps);
     // the close uses the latest count: it waits for the recount

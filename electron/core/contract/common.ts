@@ -4,6 +4,7 @@ import { CARD_NO_CHARS, CARD_NO_MAX, PIN_PATTERN } from './patterns';
 import { ROLES, type Role as RoleName } from '../kernel/roles';
 import { GENDERS, LANGUAGES, PAYMENT_METHODS } from './types';
 import { isValidDate, isValidTimeZone, TIME_PATTERN } from '../../shared/dates';
+import { AUTH_REASON_CODES } from '../areas/staff/types';
 
 /** Shared argument schemas. Every string has a maximum length; every number a range. */
 export const Id = z.number().int().positive().max(2_147_483_647);
@@ -48,8 +49,13 @@ export { ROLES };
 export const Role = z.enum(ROLES);
 export type Role = RoleName;
 
-/** A supervisor's authorisation given on the spot: who, their PIN, and why. */
-export const Authorization = z.object({ staffId: Id, pin: Pin, reason: Reason }).strict();
+/**
+ * A supervisor's authorisation given on the spot: their PIN alone (it identifies them among those
+ * allowed), why in words, and the preset reason's code when a chip was picked.
+ */
+export const Authorization = z
+  .object({ pin: Pin, reasonCode: z.enum(AUTH_REASON_CODES).optional(), reason: Reason })
+  .strict();
 export type Authorization = z.infer<typeof Authorization>;
 
 export const Empty = z.object({}).strict();

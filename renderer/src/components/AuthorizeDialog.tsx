@@ -1,64 +1,69 @@
 /**
- * A supervisor's on-the-spot authorisation: who (a shift lead or a manager), their PIN, and why.
- * The caller does the guarded action with it; if the core refuses (wrong PIN, role not allowed) the
- * dialog stays open and says why.
+ * A supervisor's on-the-spot authorisation: she types her PIN (on the pad or the keyboard) and the
+ * PIN alone names her; the reason is a preset chip for the situation, free text, or both. The caller
+ * does the guarded action with it; if the core refuses (wrong PIN, role not allowed, a PIN shared by
+ * two staff) the dialog stays open, clears the PIN and says why.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PIN_PATTERN, SUPERVISORS, type Role } from '../../../electron/core/contract';
+import {
+  AUTH_REASONS,
+  PIN_PATTERN,
+  type AuthAction,
+  type AuthReasonCode,
+} from '../../../electron/core/contract';
 import { errorText } from '../errorText';
-import { loadError } from '../query';
-import { useStaffList } from '../staff';
 import { FormFooter } from './FormParts';
 import { Modal } from './Modal';
 import { useSubmit } from './useSubmit';
 import './AuthorizeDialog.css';
 
 export interface Authorization {
-  staffId: number;
   pin: string;
+  reasonCode?: AuthReasonCode;
   reason: string;
 }
 
+const PAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
+
 export function AuthorizeDialog(props: {
   title: string;
+  /** The situation: which preset reasons are offered. */
+  action: AuthAction;
   /** What is being authorised, in words. */
   children?: ReactNode;
   confirmLabel?: string;
-  roles?: readonly Role[];
+  /** Only a manager may authorise this (the hint under the PIN says so). */
+  managersOnly?: boolean;
   /** Something in the dialog's own fields is not valid yet: the confirm button waits. */
   disabled?: boolean;
   /** Does the guarded action; throws (ApiCallError) to keep the dialog open with the message. */
-  onAuthorize(auth: Authorization, staffName: string): Promise<void>;
+  onAuthorize(auth: Authorization): Promise<void>;
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const roles = props.roles ?? SUPERVISORS;
-  const staffList = useStaffList();
-  const everyone = staffList.data ?? null;
-  // the roles as the dialog opened: a sole supervisor among them is chosen already
-  const [firstRoles] = useState(roles);
-  const sole = everyone?.filter((s) => firstRoles.includes(s.role));
-  const [chosen, setStaffId] = useState<number | '' | null>(null);
-  const picked = chosen ?? (sole?.length === 1 && sole[0] ? sole[0].id : '');
-  // The roles may narrow while the dialog is open (e.g. a choice that needs a manager).
-  const staff = everyone?.filter((s) => roles.includes(s.role)) ?? null;
-  const staffId = staff?.some((s) => s.id === picked) ? picked : '';
   const [pin, setPin] = useState('');
-  const [reason, setReason] = useState('');
-  const { busy, error: submitError, run } = useSubmit();
-  const error = submitError ?? loadError(staffList);
+  const [code, setCode] = useState<AuthReasonCode | null>(null);
+  const [text, setText] = useState('');
+  const { busy, error, run } = useSubmit();
   const [missing, setMissing] = useState<Record<string, boolean>>({});
   const uid = useId();
+  const presets: readonly AuthReasonCode[] = AUTH_REASONS[props.action];
+
+  const press = (k: (typeof PAD)[number]) => {
+    if (k === 'clear') setPin('');
+    else if (k === 'back') setPin((p) => p.slice(0, -1));
+    else setPin((p) => (p.length < 8 ? p + k : p));
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const miss = { staff: staffId === '', pin: !PIN_PATTERN.test(pin), reason: reason.trim() === '' };
+    const words = [code ? t(`checkin.auth.reasons.${code}`) : '', text.trim()].filter(Boolean).join(' — ');
+    const miss = { pin: !PIN_PATTERN.test(pin), reason: words === '' };
     setMissing(miss);
-    if (miss.staff || miss.pin || miss.reason) return;
-    const who = staff?.find((s) => s.id === staffId);
+    if (miss.pin || miss.reason) return;
     await run(
-      () => props.onAuthorize({ staffId: Number(staffId), pin, reason: reason.trim() }, who?.name ?? ''),
+      () => props.onAuthorize({ pin, ...(code ? { reasonCode: code } : {}), reason: words.slice(0, 500) }),
       (err) => {
         setPin('');
         return errorText(err);
@@ -70,51 +75,70 @@ export function AuthorizeDialog(props: {
     <Modal title={props.title} onClose={props.onClose}>
       <form className="authorize-form" onSubmit={(ev) => void submit(ev)} noValidate>
         {props.children && <div className="authorize-what">{props.children}</div>}
-        <div className="field">
-          <label htmlFor={`${uid}-staff`}>{t('checkin.auth.supervisor')}</label>
-          <select
-            id={`${uid}-staff`}
-            value={staffId}
-            onChange={(e) => setStaffId(e.target.value === '' ? '' : Number(e.target.value))}
-            aria-invalid={missing.staff || undefined}
-          >
-            <option value="">{staff === null ? t('common.loading') : t('checkin.auth.choose')}</option>
-            {(staff ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} — {t(`common.roles.${s.role}`)}
-              </option>
-            ))}
-          </select>
-          {missing.staff && <div className="field-error">{t('checkin.auth.needSupervisor')}</div>}
-          {staff !== null && staff.length === 0 && (
-            <div className="field-error">{t('checkin.auth.noSupervisors')}</div>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-pin`}>{t('checkin.auth.pin')}</label>
-          <input
-            id={`${uid}-pin`}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            aria-invalid={missing.pin || undefined}
-          />
-          {missing.pin && <div className="field-error">{t('checkin.auth.needPin')}</div>}
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-reason`}>{t('checkin.auth.reason')}</label>
-          <input
-            id={`${uid}-reason`}
-            type="text"
-            maxLength={500}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={missing.reason || undefined}
-          />
-          {missing.reason && <div className="field-error">{t('checkin.auth.needReason')}</div>}
+        <div className="authorize-grid">
+          <div className="field authorize-pin">
+            <label htmlFor={`${uid}-pin`}>{t('checkin.auth.pin')}</label>
+            <input
+              id={`${uid}-pin`}
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              autoFocus
+              maxLength={8}
+              value={pin}
+              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+              aria-invalid={missing.pin || undefined}
+              aria-describedby={`${uid}-who`}
+            />
+            <div id={`${uid}-who`} className="muted">
+              {t(props.managersOnly ? 'checkin.auth.whoManager' : 'checkin.auth.who')}
+            </div>
+            {missing.pin && <div className="field-error">{t('checkin.auth.needPin')}</div>}
+            <div className="pin-pad" role="group" aria-label={t('checkin.auth.pad')}>
+              {PAD.map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  tabIndex={-1}
+                  className={k.length > 1 ? 'pin-key pin-key-fn' : 'pin-key'}
+                  onClick={() => press(k)}
+                  aria-label={
+                    k === 'clear' ? t('checkin.auth.clear') : k === 'back' ? t('checkin.auth.back') : k
+                  }
+                >
+                  {k === 'clear' ? t('checkin.auth.clear') : k === 'back' ? '⌫' : k}
+                </button>
+              ))}
+            </div>
+          </div>
+          <div className="field authorize-reason">
+            <span className="label" id={`${uid}-presets`}>
+              {t('checkin.auth.reason')}
+            </span>
+            <div className="reason-chips" role="group" aria-labelledby={`${uid}-presets`}>
+              {presets.map((c) => (
+                <button
+                  key={c}
+                  type="button"
+                  className={code === c ? 'chip chip-on' : 'chip'}
+                  aria-pressed={code === c}
+                  onClick={() => setCode(code === c ? null : c)}
+                >
+                  {t(`checkin.auth.reasons.${c}`)}
+                </button>
+              ))}
+            </div>
+            <label htmlFor={`${uid}-reason`}>{t('checkin.auth.more')}</label>
+            <input
+              id={`${uid}-reason`}
+              type="text"
+              maxLength={400}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              aria-invalid={missing.reason || undefined}
+            />
+            {missing.reason && <div className="field-error">{t('checkin.auth.needReason')}</div>}
+          </div>
         </div>
         <FormFooter
           error={error}

@@ -10,12 +10,26 @@ import { fmtDateTime } from '../format';
 import { useOp } from '../query';
 import { useCan } from '../stores/session';
 import { wordIn } from '../i18n/keys';
+import { fmtMoney } from '../format';
+import { useNav, type Screen } from '../stores/nav';
 
 type StaffInfo = OpResult<'staff.list'>[number];
 
 const PAGE = 50;
-type Filters = { q: string; from: string; to: string; staffId: string };
-const EMPTY: Filters = { q: '', from: '', to: '', staffId: '' };
+type Filters = { q: string; from: string; to: string; staffId: string; lookups: boolean };
+const EMPTY: Filters = { q: '', from: '', to: '', staffId: '', lookups: false };
+type AuditRow = OpResult<'audit.search'>['rows'][number];
+
+/** Where an entry's record is shown (the member, the incident, the shift, the bar report). */
+function linkOf(r: AuditRow): { screen: Screen; params?: Record<string, number> } | null {
+  if (r.member) return { screen: 'members', params: { memberId: r.member.id } };
+  const id = r.entityId !== null && /^\d+$/.test(r.entityId) ? Number(r.entityId) : null;
+  if (r.entity === 'incident' && id !== null) return { screen: 'incidents', params: { incidentId: id } };
+  if (r.entity === 'shift' || r.entity === 'day_close' || r.op.startsWith('shift.'))
+    return { screen: 'shift' };
+  if (r.op.startsWith('bar.')) return { screen: 'barReport' };
+  return null;
+}
 
 const NOBODY: StaffInfo[] = [];
 
@@ -25,6 +39,7 @@ function searchArgs(f: Filters, offset: number): OpArgs<'audit.search'> {
   if (f.from) args.from = f.from;
   if (f.to) args.to = f.to;
   if (f.staffId) args.staffId = Number(f.staffId);
+  if (!f.lookups) args.hideLookups = true;
   return args;
 }
 
@@ -40,6 +55,7 @@ function pretty(s: string): string {
 export default function AuditScreen() {
   const { t } = useTranslation();
   const uid = useId();
+  const go = useNav((s) => s.go);
   const canStaff = useCan('staff.list');
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
@@ -135,6 +151,14 @@ export default function AuditScreen() {
             </select>
           </div>
         )}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.lookups}
+            onChange={(e) => setDraft((p) => ({ ...p, lookups: e.target.checked }))}
+          />{' '}
+          {t('audit.lookups')}
+        </label>
         <button type="submit" className="btn btn-primary">
           {t('audit.search')}
         </button>
@@ -184,6 +208,10 @@ export default function AuditScreen() {
               <th scope="col">{t('audit.time')}</th>
               <th scope="col">{t('audit.staff')}</th>
               <th scope="col">{t('audit.op')}</th>
+              <th scope="col">{t('audit.member')}</th>
+              <th scope="col">{t('audit.tag')}</th>
+              <th scope="col">{t('audit.amount')}</th>
+              <th scope="col">{t('audit.authorizer')}</th>
               <th scope="col">{t('audit.entity')}</th>
               <th scope="col">{t('audit.details')}</th>
             </tr>
@@ -193,6 +221,7 @@ export default function AuditScreen() {
               const label = opLabel(r.op);
               const expanded = open.has(r.id);
               const hasDetails = r.before !== null || r.after !== null || r.detail !== null;
+              const link = linkOf(r);
               return (
                 <Fragment key={r.id}>
                   <tr>
@@ -202,9 +231,29 @@ export default function AuditScreen() {
                       {label && <div>{label}</div>}
                       <div className="mono muted">{r.op}</div>
                     </td>
-                    <td className="mono">
-                      {r.entity ?? '—'}
-                      {r.entityId !== null ? ` #${r.entityId}` : ''}
+                    <td>{r.member ? `${r.member.name}（${r.member.cardNo}）` : '—'}</td>
+                    <td>{r.tag ?? '—'}</td>
+                    <td className="num">{r.amountCents !== null ? fmtMoney(r.amountCents) : '—'}</td>
+                    <td>
+                      {r.authorizer ?? '—'}
+                      {r.reasonCode && (
+                        <div className="muted">
+                          {wordIn('checkin.auth.reasons', r.reasonCode, r.reasonCode)}
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      {link ? (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-link"
+                          onClick={() => go(link.screen, link.params)}
+                        >
+                          {t('audit.open')}
+                        </button>
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td>
                       {hasDetails && (
@@ -223,7 +272,7 @@ export default function AuditScreen() {
                   </tr>
                   {expanded && (
                     <tr id={`${uid}-d-${r.id}`}>
-                      <td colSpan={5}>
+                      <td colSpan={9}>
                         {r.detail !== null && (
                           <p>
                             <strong>{t('audit.detail')}:</strong> {r.detail}

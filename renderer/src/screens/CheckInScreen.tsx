@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckoutPreview, InsideVisit, MemberSummary, VisitInfo } from '../../../electron/core/contract';
-import { AuthorizeDialog } from '../components/AuthorizeDialog';
+import { AuthorizeDialog, type Authorization } from '../components/AuthorizeDialog';
 import { Icon } from './checkin/Icon';
 import { errorText } from '../errorText';
 import { useOp } from '../query';
@@ -175,17 +175,12 @@ export default function CheckInScreen() {
     }
   };
 
-  const authorizeRetry = async (
-    auth: { staffId: number; pin: string; reason: string },
-    name: string,
-    noTag: boolean,
-  ) => {
+  const authorizeRetry = async (auth: Authorization, noTag: boolean) => {
     if (panel.kind !== 'result') return;
     const r = await useCheckin.getState().scan(panel.ref, {
       ...(panel.tagNumber !== undefined && !noTag ? { tagNumber: panel.tagNumber } : {}),
       ...(noTag ? { noTag: true } : {}),
       auth,
-      authName: name,
     });
     if (r.outcome === 'checked_in') setTagText('');
     setDialog(null);
@@ -287,7 +282,8 @@ export default function CheckInScreen() {
           title={t('checkin.override')}
           confirmLabel={t('checkin.overrideConfirm')}
           onClose={() => setDialog(null)}
-          onAuthorize={(auth, name) => authorizeRetry(auth, name, false)}
+          action="override"
+          onAuthorize={(auth) => authorizeRetry(auth, false)}
         >
           <p>{t('checkin.overrideWhat', { name: resultMember?.name ?? '' })}</p>
         </AuthorizeDialog>
@@ -297,7 +293,8 @@ export default function CheckInScreen() {
           title={t('checkin.recordNoTag')}
           confirmLabel={t('checkin.noTagConfirm')}
           onClose={() => setDialog(null)}
-          onAuthorize={(auth, name) => authorizeRetry(auth, name, true)}
+          action="noTag"
+          onAuthorize={(auth) => authorizeRetry(auth, true)}
         >
           <p>{t('checkin.noTagWhat', { name: resultMember?.name ?? '' })}</p>
         </AuthorizeDialog>

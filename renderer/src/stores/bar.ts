@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { call, newOpId } from '../api';
-import type { BarItem, Tab } from '../../../electron/core/contract';
+import type { AuthReasonCode, BarItem, Tab } from '../../../electron/core/contract';
 import { refresh, setOpData, updateOpData, useOp } from '../query';
 
 export type TabRef = { visitId: number } | { tagNumber: number } | { cardNo: string };
@@ -19,9 +19,10 @@ export interface SlipLine {
 export const MAX_QTY = 999;
 export const MAX_SLIP_LINES = 50;
 
+/** A supervisor's authorisation: the PIN alone names them. */
 export interface Authorization {
-  staffId: number;
   pin: string;
+  reasonCode?: AuthReasonCode;
   reason: string;
 }
 

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { call, newOpId } from '../api';
 import type {
+  AuthReasonCode,
   CheckinResult,
   CheckoutPreview,
   CheckoutResult,
@@ -49,17 +50,16 @@ function afterPaint(fn: () => void): void {
 
 export type MemberRef = { memberId: number } | { cardNo: string };
 export type CheckoutBy = { visitId: number } | { tagNumber: number } | { cardNo: string };
+/** A supervisor's authorisation: the PIN alone names them (the result says who). */
 export interface Auth {
-  staffId: number;
   pin: string;
+  reasonCode?: AuthReasonCode;
   reason: string;
 }
 
 export interface CheckoutSettle {
   payment?: { parts: PaymentPart[] };
   leaveUnpaid?: Auth;
-  /** For the result panel: who authorised leaving the tab unpaid. */
-  authName?: string;
 }
 
 export type Panel =
@@ -94,7 +94,7 @@ interface CheckinState {
   busy: boolean;
   scan(
     ref: MemberRef,
-    opts?: { scanned?: boolean; tagNumber?: number; noTag?: boolean; auth?: Auth; authName?: string },
+    opts?: { scanned?: boolean; tagNumber?: number; noTag?: boolean; auth?: Auth },
   ): Promise<CheckinResult>;
   guest(args: Omit<OpArgs<'checkin.guest'>, 'opId'>): Promise<VisitInfo>;
   changeTag(visitId: number, tagNumber: number): Promise<VisitInfo>;
@@ -157,7 +157,9 @@ export const useCheckin = create<CheckinState>((set, get) => ({
         opId: newOpId(),
       });
       const authBy =
-        opts.auth && opts.authName ? { name: opts.authName, reason: opts.auth.reason } : undefined;
+        opts.auth && result.outcome === 'checked_in' && result.authorizedByName
+          ? { name: result.authorizedByName, reason: opts.auth.reason }
+          : undefined;
       // The result first, in one render (busy off with it); the sound at once; the list of people
       // inside and today's counts only after the result's frame is on the screen.
       set({
@@ -230,7 +232,7 @@ export const useCheckin = create<CheckinState>((set, get) => ({
         kind: 'checkedOut',
         result,
         ...(settle.leaveUnpaid
-          ? { leftUnpaidBy: { name: settle.authName ?? '', reason: settle.leaveUnpaid.reason } }
+          ? { leftUnpaidBy: { name: result.unpaidAllowedByName ?? '', reason: settle.leaveUnpaid.reason } }
           : {}),
         at: Date.now(),
       },

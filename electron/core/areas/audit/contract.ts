@@ -20,6 +20,8 @@ export const auditContract = {
         from: DateStr.optional(),
         to: DateStr.optional(),
         staffId: Id.optional(),
+        /** Leave out the audited reads (exports, reports opened): the audit screen does by default. */
+        hideLookups: z.boolean().optional(),
         limit: z.number().int().min(1).max(500).optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
       })

@@ -27,6 +27,8 @@ export interface AuditFilter {
   staffId?: number;
   /** Matches the operation, the staff name, the before/after JSON, the detail (LIKE) or the entity id (exactly). */
   text?: string;
+  /** Operations left out (the audited reads, unless asked for). */
+  excludeOps?: readonly string[];
 }
 
 type Param = string | number;
@@ -53,6 +55,10 @@ function whereOf(f: AuditFilter): { sql: string; params: Param[] } {
     );
     params.push(like, like, f.text, like, like, like);
   }
+  if (f.excludeOps?.length) {
+    where.push(`op NOT IN (${f.excludeOps.map(() => '?').join(',')})`);
+    params.push(...f.excludeOps);
+  }
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -69,4 +75,35 @@ export function auditEntries(db: DB, f: AuditFilter, limit: number, offset: numb
     `SELECT id, at, staff_id, staff_name, op, entity, entity_id, before_json, after_json, detail
        FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
   ).all(...w.params, limit, offset);
+}
+
+/** Members by id (the audit rows that name one). */
+export function membersByIds(db: DB, ids: number[]): { id: number; name: string; card_no: string }[] {
+  if (!ids.length) return [];
+  return stmt<number[], { id: number; name: string; card_no: string }>(
+    db,
+    `SELECT id, name, card_no FROM members WHERE id IN (${ids.map(() => '?').join(',')})`,
+  ).all(...ids);
+}
+
+/** The member and tag of visits by id (check-in, check-out and bar entries are on the visit). */
+export function visitsByIds(
+  db: DB,
+  ids: number[],
+): { id: number; member_id: number | null; tag_number: number | null }[] {
+  if (!ids.length) return [];
+  return stmt<number[], { id: number; member_id: number | null; tag_number: number | null }>(
+    db,
+    `SELECT v.id, v.member_id, t.number AS tag_number FROM visits v LEFT JOIN key_tags t ON t.id = v.tag_id
+      WHERE v.id IN (${ids.map(() => '?').join(',')})`,
+  ).all(...ids);
+}
+
+/** Staff names by id (who authorised). */
+export function staffNames(db: DB, ids: number[]): { id: number; name: string }[] {
+  if (!ids.length) return [];
+  return stmt<number[], { id: number; name: string }>(
+    db,
+    `SELECT id, name FROM staff WHERE id IN (${ids.map(() => '?').join(',')})`,
+  ).all(...ids);
 }

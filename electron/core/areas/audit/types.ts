@@ -17,4 +17,14 @@ export interface AuditRecord {
   before: string | null;
   after: string | null;
   detail: string | null;
+  /** Read from before/after when the entry names them (at read time; the log stays as written). */
+  member: { id: number; name: string; cardNo: string } | null;
+  tag: number | null;
+  amountCents: number | null;
+  /** The supervisor who authorised it (their PIN), by name. */
+  authorizer: string | null;
+  /** The preset reason's code of the authorisation, if one was picked. */
+  reasonCode: string | null;
+  /** An audited read (an export, a report opened): the audit screen hides these unless asked. */
+  lookup: boolean;
 }

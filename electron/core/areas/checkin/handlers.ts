@@ -10,7 +10,7 @@ import { AppError } from '../../kernel/errors';
 import { SUPERVISORS } from '../../kernel/roles';
 import { findMemberByCard, getMemberRow, memberCardOf, type MemberRow, unpaidCents } from '../members';
 import { settle, storedValueOf, toTabLine, visitTabCents } from '../payments';
-import { authorize } from '../staff';
+import { authorize, type Authoriser } from '../staff';
 import { pickTag, setTagStatus } from '../tags';
 import { dayBoundsUtc, daysBetween } from '../../../shared/dates';
 import type {
@@ -167,7 +167,7 @@ function guardUnique<T>(fn: () => T, tagNumber: number | null): T {
 }
 
 type Tag = { id: number; number: number };
-type Override = { by: number; reason: string; codes: string[] };
+type Override = { by: number; reason: string; reasonCode?: string | null; codes: string[] };
 
 /** Records the visit and issues its tag. */
 function enter(
@@ -244,6 +244,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
     const blocks = blockReasons(db, m, today, { open });
     const overridable = blocks.length > 0 && !blocks.some((b) => b.code === 'ALREADY_INSIDE');
     let override: Override | null = null;
+    let authorizer: Authoriser | undefined;
     if (blocks.length > 0) {
       if (!a.authorization || !overridable) {
         ctx.audit({
@@ -261,8 +262,14 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
           overridable,
         };
       }
-      const who = authorize(ctx, a.authorization, SUPERVISORS);
-      override = { by: who.id, reason: a.authorization.reason, codes: blocks.map((b) => b.code) };
+      const who = authorize(ctx, a.authorization, SUPERVISORS, 'override');
+      authorizer = who;
+      override = {
+        by: who.id,
+        reason: a.authorization.reason,
+        reasonCode: who.reasonCode,
+        codes: blocks.map((b) => b.code),
+      };
     }
 
     const consume = m.visits_left !== null && m.visits_left > 0;
@@ -272,8 +279,9 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
     let tag: Tag | null = null;
     if (a.noTag) {
       if (!a.authorization) throw new AppError('OVERRIDE_NOT_ALLOWED', { reason: 'noTag' });
-      const who = authorize(ctx, a.authorization, SUPERVISORS);
-      override ??= { by: who.id, reason: a.authorization.reason, codes: [] };
+      const who = authorize(ctx, a.authorization, SUPERVISORS, 'noTag');
+      authorizer ??= who;
+      override ??= { by: who.id, reason: a.authorization.reason, reasonCode: who.reasonCode, codes: [] };
       override.codes.push('NO_TAG');
     } else {
       const t = pickTag(db, a.tagNumber);
@@ -302,7 +310,12 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
         tag: tag?.number ?? null,
         visitsLeft: visitsAfter,
         ...(override
-          ? { overrideBy: override.by, overrideReason: override.reason, overrideCodes: override.codes }
+          ? {
+              overrideBy: override.by,
+              overrideReason: override.reason,
+              overrideCodes: override.codes,
+              ...(override.reasonCode ? { reasonCode: override.reasonCode } : {}),
+            }
           : {}),
       },
     });
@@ -327,6 +340,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
         overridden: override !== null,
       },
       overridden: override !== null,
+      ...(authorizer ? { authorizedByName: authorizer.name } : {}),
     };
   },
 
@@ -411,6 +425,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
     const tab = visitTabCents(ctx.db, v.id);
     let receipt: CheckoutResult['receipt'] = null;
     let unpaidLeftCents = 0;
+    let unpaidBy: Authoriser | undefined;
     if (tab === 0 && a.payment) throw new AppError('NOTHING_TO_PAY');
     if (tab > 0) {
       if (a.payment) {
@@ -425,7 +440,8 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
         q.settleVisitLines(ctx.db, v.id, receipt.settlementId);
       } else if (a.leaveUnpaid) {
         if (v.member_id === null) throw new AppError('STORED_VALUE_GUEST');
-        const who = authorize(ctx, a.leaveUnpaid, SUPERVISORS);
+        const who = authorize(ctx, a.leaveUnpaid, SUPERVISORS, 'leaveUnpaid');
+        unpaidBy = who;
         q.allowUnpaid(ctx.db, v.id, who.id, a.leaveUnpaid.reason);
         unpaidLeftCents = tab;
       } else {
@@ -459,7 +475,12 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
           ? { paidCents: receipt.totalCents, parts: receipt.parts.map((p) => [p.method, p.amountCents]) }
           : {}),
         ...(unpaidLeftCents
-          ? { unpaidLeftCents, unpaidAllowedBy: a.leaveUnpaid?.staffId, reason: a.leaveUnpaid?.reason }
+          ? {
+              unpaidLeftCents,
+              unpaidAllowedBy: unpaidBy?.id,
+              reason: a.leaveUnpaid?.reason,
+              ...(unpaidBy?.reasonCode ? { reasonCode: unpaidBy.reasonCode } : {}),
+            }
           : {}),
       },
     });
@@ -474,6 +495,7 @@ export const checkinHandlers: HandlersOf<typeof checkinContract> = {
       receipt,
       unpaidLeftCents,
       storedValueCents: v.member_id === null ? null : storedValueOf(ctx.db, v.member_id),
+      ...(unpaidBy ? { unpaidAllowedByName: unpaidBy.name } : {}),
     };
   },
 

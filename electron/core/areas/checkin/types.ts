@@ -69,6 +69,8 @@ export type CheckinResult =
       member: MemberCard;
       visit: VisitInfo;
       overridden: boolean;
+      /** Who authorised the entry (an override or no tag): the PIN named them. */
+      authorizedByName?: string;
     }
   | {
       outcome: 'blocked';
@@ -135,6 +137,8 @@ export interface CheckoutResult {
   unpaidLeftCents: number;
   /** The member's stored-value balance after the check-out (null for guests). */
   storedValueCents: number | null;
+  /** Who let the tab be left unpaid (their PIN named them). */
+  unpaidAllowedByName?: string;
 }
 
 /** Entries counted by gender; an unknown gender is counted on its own, never dropped. */

@@ -9,6 +9,7 @@ import { allowedOps } from '../../permissions';
 import {
   getStaffRow,
   hashPin,
+  requireUniquePin,
   loginStaffList,
   pinMatches,
   setPinHash,
@@ -67,6 +68,7 @@ export const sessionHandlers: HandlersOf<typeof sessionContract> = {
     const me = ctx.requireActor();
     const row = getStaffRow(ctx.db, me.id)!;
     if (!pinMatches(a.currentPin, row.pin_hash)) throw new AppError('PIN_WRONG', { attemptsLeft: -1 });
+    requireUniquePin(ctx.db, a.newPin, me.id);
     setPinHash(ctx.db, me.id, hashPin(a.newPin), ctx.nowIso());
     ctx.audit({ op: 'session.changePin', entity: 'staff', entityId: me.id });
     return { ok: true as const };

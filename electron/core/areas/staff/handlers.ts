@@ -8,7 +8,7 @@ import type { Ctx, HandlersOf } from '../../kernel/ctx';
 import { AppError } from '../../kernel/errors';
 import { MANAGERS, type Role } from '../../kernel/roles';
 import type { staffContract, StaffGender, StaffInfo } from './contract';
-import { hashPin } from './pins';
+import { hashPin, requireUniquePin } from './pins';
 import * as q from './queries';
 import type { StaffRow } from './queries';
 
@@ -58,6 +58,8 @@ function updateStaff(ctx: Ctx, args: StaffChange): StaffInfo {
   ) {
     throw new AppError('LAST_MANAGER');
   }
+  // a PIN names one person (authorisations are given by the PIN alone)
+  if (args.newPin) requireUniquePin(ctx.db, args.newPin, row.id);
   q.updateStaffRow(ctx.db, row.id, next, ctx.nowIso());
   if (args.newPin) q.resetPin(ctx.db, row.id, hashPin(args.newPin));
   const after = toStaffInfo(q.getStaffRow(ctx.db, row.id)!);
@@ -76,6 +78,7 @@ export const staffHandlers: HandlersOf<typeof staffContract> = {
   'staff.list': (ctx, { includeInactive }) => q.listStaff(ctx.db, includeInactive ?? false).map(toStaffInfo),
 
   'staff.create': (ctx, args) => {
+    requireUniquePin(ctx.db, args.pin, null);
     const s = insertStaff(ctx.db, args, ctx.nowIso());
     ctx.audit({ op: 'staff.create', entity: 'staff', entityId: s.id, after: s });
     return s;

@@ -3,6 +3,14 @@
  * on-the-spot authorisation (`authorize`), the PIN check with its lockout (`verifyPin`), and the
  * staff rows.
  */
-export { authorize, hashPin, pinMatches, verifyPin } from './pins';
+export {
+  authorize,
+  type Authoriser,
+  hashPin,
+  pinMatches,
+  requireUniquePin,
+  signedBy,
+  verifyPin,
+} from './pins';
 export { insertStaff, staffHandlers, toStaffInfo } from './handlers';
 export { getStaffRow, loginStaffList, setPinHash } from './queries';

@@ -6,7 +6,8 @@ import crypto from 'node:crypto';
 import type { DB } from '../../db/database';
 import { type Actor, type Ctx, writeAudit } from '../../kernel/ctx';
 import { AppError } from '../../kernel/errors';
-import type { Role } from '../../kernel/roles';
+import { type Role, SUPERVISORS } from '../../kernel/roles';
+import { AUTH_REASONS, type AuthAction } from './types';
 import * as q from './queries';
 
 export const MAX_PIN_TRIES = 5;
@@ -65,12 +66,88 @@ export function verifyPin(db: DB, staffId: number, pin: string, now: Date): Acto
   return { id: row.id, name: row.name, role: row.role };
 }
 
+/** An authorisation's signer: who typed the PIN, and the preset reason picked (if any). */
+export interface Authoriser extends Actor {
+  reasonCode: string | null;
+}
+
+/** The audit log's op for a wrong authorisation PIN (what the per-desk count reads). */
+export const AUTH_PIN_WRONG = 'staff.authPinWrong';
+
+/** How many wrong authorisation PINs one staff member's desk may type in LOCK_MINUTES. */
+const MAX_AUTH_TRIES = MAX_PIN_TRIES;
+
 /**
- * An on-the-spot authorisation by a supervisor (their PIN). Throws OVERRIDE_NOT_ALLOWED when the
- * PIN is right but the role may not authorise this.
+ * Who else has this PIN among the active staff (other than `exceptId`): a PIN must identify one
+ * person, since an authorisation is given by the PIN alone. Every active staff member's hash is
+ * tried (scrypt: a manager sets a PIN rarely, so a second or so is fine).
  */
-export function authorize(ctx: Ctx, auth: { staffId: number; pin: string }, roles: readonly Role[]): Actor {
-  const who = verifyPin(ctx.db, auth.staffId, auth.pin, ctx.now());
+export function pinTaken(db: DB, pin: string, exceptId: number | null): boolean {
+  return q.activePinHashes(db).some((r) => r.id !== exceptId && pinMatches(pin, r.pin_hash));
+}
+
+/** Refuses a PIN another active staff member has (without saying whose). */
+export function requireUniquePin(db: DB, pin: string, exceptId: number | null): void {
+  if (pinTaken(db, pin, exceptId)) throw new AppError('PIN_IN_USE');
+}
+
+/**
+ * An on-the-spot authorisation by the PIN alone: the PIN must belong to exactly one active staff
+ * member among those who could authorise anything (shift leads and managers) — and, so that a desk
+ * member's own PIN never passes for a supervisor's, not to the staff member asking. Then their role
+ * must be one of `roles` (else OVERRIDE_NOT_ALLOWED). Only the few supervisors' hashes are tried.
+ *
+ * Wrong PINs are counted per staff member asking (their desk session): MAX_AUTH_TRIES within
+ * LOCK_MINUTES pause their authorisations (AUTH_PAUSED); nobody can lock a supervisor out this way,
+ * and the supervisor's own login lock does not stop their authorisations.
+ */
+export function authorize(
+  ctx: Ctx,
+  auth: { pin: string; reasonCode?: string },
+  roles: readonly Role[],
+  action: AuthAction,
+): Authoriser {
+  const me = ctx.requireActor();
+  const now = ctx.now();
+  if (auth.reasonCode !== undefined && !(AUTH_REASONS[action] as readonly string[]).includes(auth.reasonCode))
+    throw new AppError('VALIDATION', { issues: [{ path: 'authorization.reasonCode', code: 'invalid' }] });
+  const windowStart = new Date(now.getTime() - LOCK_MINUTES * 60_000).toISOString();
+  const recent = q.recentAuthFailures(ctx.db, me.id, windowStart, MAX_AUTH_TRIES);
+  if (recent.length >= MAX_AUTH_TRIES) {
+    const until = new Date(Date.parse(recent[MAX_AUTH_TRIES - 1]!.at) + LOCK_MINUTES * 60_000).toISOString();
+    throw new AppError('AUTH_PAUSED', { until });
+  }
+  const candidates = q.activeStaffWithRoles(ctx.db, [...new Set([...SUPERVISORS, ...roles])]);
+  const matches = candidates.filter((r) => pinMatches(auth.pin, r.pin_hash));
+  // the one asking, when they are no supervisor: their own PIN authorises nothing
+  const own = candidates.some((r) => r.id === me.id) ? undefined : q.getStaffRow(ctx.db, me.id);
+  const ownPin = own !== undefined && pinMatches(auth.pin, own.pin_hash);
+  if (matches.length > 1 || (matches.length === 1 && ownPin)) {
+    // Two people share this PIN: it identifies nobody. A manager gives one of them a new one.
+    const err = new AppError('PIN_AMBIGUOUS');
+    err.afterRollback = () =>
+      writeAudit(ctx.db, me, now.toISOString(), { op: 'staff.pinShared', entity: 'staff', detail: action });
+    throw err;
+  }
+  const who = matches[0];
+  if (!who && ownPin) throw new AppError('OVERRIDE_NOT_ALLOWED', { role: me.role });
+  if (!who) {
+    const left = MAX_AUTH_TRIES - recent.length - 1;
+    const err =
+      left > 0
+        ? new AppError('AUTH_PIN_WRONG', { attemptsLeft: left })
+        : new AppError('AUTH_PAUSED', {
+            until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString(),
+          });
+    err.afterRollback = () =>
+      writeAudit(ctx.db, me, now.toISOString(), { op: AUTH_PIN_WRONG, entity: 'staff', detail: action });
+    throw err;
+  }
   if (!roles.includes(who.role)) throw new AppError('OVERRIDE_NOT_ALLOWED', { role: who.role });
-  return who;
+  return { id: who.id, name: who.name, role: who.role, reasonCode: auth.reasonCode ?? null };
+}
+
+/** What an operation's audit entry keeps of its authorisation. */
+export function signedBy(who: Authoriser): { authorizedBy: number; reasonCode?: string } {
+  return who.reasonCode ? { authorizedBy: who.id, reasonCode: who.reasonCode } : { authorizedBy: who.id };
 }

@@ -98,3 +98,32 @@ export function setPinFailures(db: DB, id: number, attempts: number, lockedUntil
 export function clearPinFailures(db: DB, id: number): void {
   stmt<[number]>(db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(id);
 }
+
+/** The active staff members' PIN hashes (the uniqueness check of a new PIN). */
+export function activePinHashes(db: DB): { id: number; pin_hash: string }[] {
+  return stmt<[], { id: number; pin_hash: string }>(
+    db,
+    'SELECT id, pin_hash FROM staff WHERE active = 1',
+  ).all();
+}
+
+/** The active staff members with one of `roles` (the candidates of a PIN-only authorisation). */
+export function activeStaffWithRoles(db: DB, roles: readonly Role[]): StaffRow[] {
+  return stmt<Role[], StaffRow>(
+    db,
+    `SELECT * FROM staff WHERE active = 1 AND role IN (${roles.map(() => '?').join(',')}) ORDER BY id`,
+  ).all(...roles);
+}
+
+/** The latest wrong authorisation PINs typed at `staffId`'s session since `sinceIso` (newest first). */
+export function recentAuthFailures(
+  db: DB,
+  staffId: number,
+  sinceIso: string,
+  limit: number,
+): { at: string }[] {
+  return stmt<[number, string, number], { at: string }>(
+    db,
+    `SELECT at FROM audit_log WHERE op = 'staff.authPinWrong' AND staff_id = ? AND at > ? ORDER BY id DESC LIMIT ?`,
+  ).all(staffId, sinceIso, limit);
+}

@@ -15,7 +15,32 @@ export const STAFF_ERROR_CODES = [
   'STAFF_INACTIVE',
   'OVERRIDE_NOT_ALLOWED',
   'LAST_MANAGER',
+  'PIN_IN_USE',
+  'AUTH_PIN_WRONG',
+  'PIN_AMBIGUOUS',
+  'AUTH_PAUSED',
 ] as const;
+
+/**
+ * What a supervisor authorises on the spot (PIN alone), each with the reasons the desk is offered
+ * as chips (a code stored with the words; free text is always possible too).
+ */
+export const AUTH_REASONS = {
+  override: ['renewing_today', 'consultant_escort', 'card_forgotten', 'manager_guest'],
+  noTag: ['tags_out', 'short_visit'],
+  leaveUnpaid: ['pays_next_visit', 'no_means_to_pay', 'slip_disputed'],
+  void: ['duplicate_slip', 'member_changed_order', 'wrong_item', 'not_served'],
+  payout: ['supplies', 'member_refund', 'petty_cash'],
+  recount: ['miscounted', 'cash_moved'],
+  reopenDay: ['missing_entry', 'wrong_figure'],
+  freeCard: ['promotion', 'compensation', 'staff_card'],
+} as const satisfies Record<string, readonly string[]>;
+export type AuthAction = keyof typeof AUTH_REASONS;
+export type AuthReasonCode = (typeof AUTH_REASONS)[AuthAction][number];
+export const AUTH_REASON_CODES = [...new Set(Object.values(AUTH_REASONS).flat())] as [
+  AuthReasonCode,
+  ...AuthReasonCode[],
+];
 
 export interface StaffInfo {
   id: number;

@@ -20,6 +20,13 @@ export default {
   CARD_NO_TAKEN: 'Another member already has this card number.',
   CARD_TYPE_NAME_TAKEN: 'A card type with this name already exists.',
   MEMBER_UNKNOWN_CARD: 'No member has this card number.',
+  PIN_IN_USE:
+    'Another staff member already has this PIN. Choose a different one (a PIN must name one person).',
+  AUTH_PIN_WRONG:
+    'No shift lead or manager has this PIN. {{attemptsLeft}} tries left before authorisations at this desk pause for 5 minutes.',
+  PIN_AMBIGUOUS:
+    'This PIN belongs to more than one staff member, so it cannot authorise anything. A manager must give one of them a new PIN.',
+  AUTH_PAUSED: 'Too many wrong PINs: authorisations at this desk are paused until {{until}}.',
   OVERRIDE_NOT_ALLOWED: 'Only a shift lead or a manager can authorise this.',
   TAG_UNKNOWN: 'There is no key tag {{number}}.',
   TAG_IN_USE: 'Key tag {{number}} is already issued.',

@@ -5,13 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  MANAGERS,
-  VOID_AUTHORIZERS,
-  type PaymentMethod,
-  type Tab,
-  type TabLine,
-} from '../../../../electron/core/contract';
+import type { PaymentMethod, Tab, TabLine } from '../../../../electron/core/contract';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { fmtMoney } from '../../format';
 import { useBar } from '../../stores/bar';
@@ -41,7 +35,8 @@ export function VoidDialog(props: {
     <AuthorizeDialog
       title={t('bar.void.title', { name: line.name })}
       confirmLabel={t('bar.void.confirm')}
-      roles={managerOnly ? MANAGERS : VOID_AUTHORIZERS}
+      action="void"
+      managersOnly={managerOnly}
       disabled={!validQty}
       onClose={props.onClose}
       onAuthorize={async (auth) => {

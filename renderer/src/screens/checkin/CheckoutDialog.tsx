@@ -81,11 +81,10 @@ export function CheckoutDialog(props: {
   };
 
   /** Runs inside the authorisation dialog: a refusal keeps it open with the reason. */
-  const leaveUnpaid = async (auth: Authorization, name: string) => {
+  const leaveUnpaid = async (auth: Authorization) => {
     const tagReturned = step === 'main';
     const r = await checkout(v.visitId, tagReturned, tagReturned ? opIds.unpaidReturned : opIds.unpaidLost, {
       leaveUnpaid: auth,
-      authName: name,
     });
     setSub(null);
     finish(r);
@@ -290,6 +289,7 @@ export function CheckoutDialog(props: {
           title={t('checkin.out.leaveUnpaid')}
           confirmLabel={t('checkin.out.leaveUnpaidConfirm')}
           onClose={() => setSub(null)}
+          action="leaveUnpaid"
           onAuthorize={leaveUnpaid}
         >
           <p>{t('checkin.out.leaveUnpaidWhat', { name: v.name, amount: fmtMoney(preview.tabCents) })}</p>

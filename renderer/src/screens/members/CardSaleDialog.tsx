@@ -378,6 +378,7 @@ export function CardSaleDialog(props: {
         <AuthorizeDialog
           title={t('members.sell.freeTitle')}
           confirmLabel={t('members.sell.freeConfirm')}
+          action="freeCard"
           onClose={() => setFreeAuth(false)}
           onAuthorize={async (auth) => {
             try {

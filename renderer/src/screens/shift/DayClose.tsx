@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MANAGERS, type DayReport } from '../../../../electron/core/contract';
+import type { DayReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
@@ -156,7 +156,8 @@ export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {
         <AuthorizeDialog
           title={t('shift.reopen.title', { day: fmtDate(day) })}
           confirmLabel={t('shift.reopen.confirm')}
-          roles={MANAGERS}
+          action="reopenDay"
+          managersOnly
           onClose={() => setReopening(false)}
           onAuthorize={async (authorization) => {
             const r = await call('shift.reopenDay', { day, authorization });

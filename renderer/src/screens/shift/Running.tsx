@@ -37,6 +37,7 @@ export function RecountDialog({
     <AuthorizeDialog
       title={t('shift.recount.title')}
       confirmLabel={t('shift.recount.confirm')}
+      action="recount"
       onClose={onClose}
       onAuthorize={async (authorization) => {
         const s = await call('shift.authorizeRecount', { shiftId, authorization });
@@ -191,6 +192,7 @@ export function Running({
         <AuthorizeDialog
           title={t('shift.payout.title', { amount: fmtMoney(cents) })}
           confirmLabel={t('shift.payout.confirm', { amount: fmtMoney(cents) })}
+          action="payout"
           onClose={() => setDialog(null)}
           onAuthorize={async (authorization) => {
             await call('shift.payout', { shiftId: shift.id, amountCents: cents, authorization });

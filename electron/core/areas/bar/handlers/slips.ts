@@ -11,7 +11,7 @@ import { AppError } from '../../../kernel/errors';
 import { MANAGERS, VOID_AUTHORIZERS } from '../../../kernel/roles';
 import { findOpenVisit, loadVisitRow, toInsideVisit } from '../../checkin';
 import { planBarRefund, storedValueOf, toTabLine, writeBarRefund, type LineRow } from '../../payments';
-import { authorize } from '../../staff';
+import { authorize, signedBy } from '../../staff';
 import { getTag } from '../../tags';
 import { dayBoundsUtc } from '../../../../shared/dates';
 import type { barContract, Tab } from '../contract';
@@ -157,8 +157,8 @@ export const slipHandlers: HandlersOf<Pick<typeof barContract, SlipOps>> = {
     if (tooMany >= 0)
       throw new AppError('VALIDATION', { issues: [{ path: `quantities.${tooMany}`, code: 'too_big' }] });
 
-    // The signature: a wrong PIN counts towards that person's lockout (staff.verifyPin).
-    const who = authorize(ctx, a.authorization, VOID_AUTHORIZERS);
+    // The signature: the PIN alone names the supervisor; wrong PINs pause this desk's authorisations.
+    const who = authorize(ctx, a.authorization, VOID_AUTHORIZERS, 'void');
     const v = loadVisitRow(ctx.db, visitId);
 
     // Money already paid goes back where it came from; stored value back in cash only with a manager.
@@ -203,7 +203,7 @@ export const slipHandlers: HandlersOf<Pick<typeof barContract, SlipOps>> = {
       entityId: visitId,
       after: {
         lines: voided,
-        authorizedBy: who.id,
+        ...signedBy(who),
         afterCheckout: v.checked_out_at !== null,
         refund: parts.map((p) => [p.method, p.fromMethod, p.amountCents]),
         refundSettlementId: refund?.settlementId ?? null,

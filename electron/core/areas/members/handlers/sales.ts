@@ -30,7 +30,13 @@ type SaleArgs = Pick<
  * The payment side of a sale, checked before anything is written: an amount needs its parts; a card
  * given without payment needs a shift lead's or manager's PIN and a reason (a flag never does).
  */
-function checkSalePayment(ctx: Ctx, a: SaleArgs): { authorizedBy: number | null; reason: string | null } {
+interface SalePayment {
+  authorizedBy: number | null;
+  reason: string | null;
+  reasonCode?: string | null;
+}
+
+function checkSalePayment(ctx: Ctx, a: SaleArgs): SalePayment {
   if (a.amountCents > 0) {
     if (!a.parts) throw new AppError('VALIDATION', { issues: [{ path: 'parts', code: 'required' }] });
     return { authorizedBy: null, reason: null };
@@ -38,8 +44,8 @@ function checkSalePayment(ctx: Ctx, a: SaleArgs): { authorizedBy: number | null;
   if (a.parts)
     throw new AppError('PAYMENT_MISMATCH', { paid: a.parts.reduce((x, p) => x + p.amountCents, 0), due: 0 });
   if (!a.authorization) throw new AppError('FREE_CARD_NEEDS_AUTHORIZATION');
-  const who = authorize(ctx, a.authorization, SUPERVISORS);
-  return { authorizedBy: who.id, reason: a.authorization.reason };
+  const who = authorize(ctx, a.authorization, SUPERVISORS, 'freeCard');
+  return { authorizedBy: who.id, reason: a.authorization.reason, reasonCode: who.reasonCode };
 }
 
 /** Takes the money of a sale through a settlement (so it counts in the shift's takings and cash). */
@@ -65,7 +71,7 @@ function bought(t: CardTypeRow, n: number): { days: number | null; visits: numbe
 }
 
 /** What the audit log keeps of a sale (managers read it: the catalogue price is there to compare). */
-function saleAudit(a: SaleArgs, t: CardTypeRow, receipt: Receipt | null, authorizedBy: number | null) {
+function saleAudit(a: SaleArgs, t: CardTypeRow, receipt: Receipt | null, pay: SalePayment) {
   return {
     cardTypeId: a.cardTypeId,
     quantity: a.quantity,
@@ -73,7 +79,8 @@ function saleAudit(a: SaleArgs, t: CardTypeRow, receipt: Receipt | null, authori
     listPriceCents: t.price_cents * a.quantity,
     parts: receipt ? receipt.parts.map((p) => [p.method, p.amountCents]) : [],
     soldById: a.soldById ?? null,
-    authorizedBy,
+    authorizedBy: pay.authorizedBy,
+    ...(pay.reasonCode ? { reasonCode: pay.reasonCode } : {}),
   };
 }
 
@@ -138,7 +145,7 @@ export const saleHandlers: Pick<HandlersOf<C>, 'members.sell' | 'members.renew' 
       op: 'members.sell',
       entity: 'member',
       entityId: id,
-      after: { ...auditView(getMemberRow(db, id)), sale: saleAudit(a, t, receipt, pay.authorizedBy) },
+      after: { ...auditView(getMemberRow(db, id)), sale: saleAudit(a, t, receipt, pay) },
       detail: pay.reason ?? undefined,
     });
     return { member: loadMemberDetail(ctx, id), entry: loadEntitlement(ctx, entryId), receipt };
@@ -208,7 +215,7 @@ export const saleHandlers: Pick<HandlersOf<C>, 'members.sell' | 'members.renew' 
       entity: 'member',
       entityId: m.id,
       before,
-      after: { ...after, sale: saleAudit(a, t, receipt, pay.authorizedBy) },
+      after: { ...after, sale: saleAudit(a, t, receipt, pay) },
       detail: pay.reason ?? undefined,
     });
     return { member: loadMemberDetail(ctx, m.id), entry: loadEntitlement(ctx, entryId), receipt };

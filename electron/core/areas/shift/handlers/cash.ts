@@ -7,7 +7,7 @@
 import type { HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { SUPERVISORS } from '../../../kernel/roles';
-import { authorize } from '../../staff';
+import { authorize, signedBy } from '../../staff';
 import { denominationsTotal } from '../../../../shared/money';
 import type { shiftContract } from '../contract';
 import { drawerState } from '../drawer';
@@ -24,7 +24,7 @@ export const cashHandlers: HandlersOf<Pick<typeof shiftContract, CashOps>> = {
     if (drawerState(ctx.db, s.id).shut) throw new AppError('DRAWER_COUNTED', { shiftId: s.id });
     // Cash out of the drawer is never one person's word: a shift lead's or manager's PIN (their own
     // if they are the one logged in; reception's never).
-    const who = authorize(ctx, a.authorization, SUPERVISORS);
+    const who = authorize(ctx, a.authorization, SUPERVISORS, 'payout');
     const reason = a.authorization.reason.trim();
     const id = q.insertPayout(ctx.db, {
       shiftId: s.id,
@@ -38,7 +38,7 @@ export const cashHandlers: HandlersOf<Pick<typeof shiftContract, CashOps>> = {
       op: 'shift.payout',
       entity: 'shift',
       entityId: s.id,
-      after: { payoutId: id, amountCents: a.amountCents, authorizedBy: who.id },
+      after: { payoutId: id, amountCents: a.amountCents, ...signedBy(who) },
       detail: reason,
     });
     return toShiftInfo(ctx, getShift(ctx.db, s.id));
@@ -84,7 +84,7 @@ export const cashHandlers: HandlersOf<Pick<typeof shiftContract, CashOps>> = {
     const drawer = drawerState(ctx.db, s.id);
     if (drawer.countId === null) throw new AppError('SHIFT_NOT_COUNTED', { id: s.id });
     if (drawer.recountId !== null) throw new AppError('RECOUNT_PENDING', { id: s.id });
-    const who = authorize(ctx, a.authorization, SUPERVISORS);
+    const who = authorize(ctx, a.authorization, SUPERVISORS, 'recount');
     const reason = a.authorization.reason.trim();
     const id = q.insertRecount(ctx.db, {
       shiftId: s.id,
@@ -98,7 +98,7 @@ export const cashHandlers: HandlersOf<Pick<typeof shiftContract, CashOps>> = {
       op: 'shift.authorizeRecount',
       entity: 'shift',
       entityId: s.id,
-      after: { recountId: id, supersedes: drawer.countId, authorizedBy: who.id },
+      after: { recountId: id, supersedes: drawer.countId, ...signedBy(who) },
       detail: reason,
     });
     return toShiftInfo(ctx, getShift(ctx.db, s.id));

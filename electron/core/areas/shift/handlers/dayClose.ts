@@ -11,7 +11,7 @@ import type { Authorization } from '../../../contract/common';
 import type { Ctx, HandlersOf } from '../../../kernel/ctx';
 import { AppError, isAppError } from '../../../kernel/errors';
 import { MANAGERS } from '../../../kernel/roles';
-import { authorize } from '../../staff';
+import { authorize, signedBy } from '../../staff';
 import { dayBoundsUtc } from '../../../../shared/dates';
 import { itemsNotCounted, stocktakesBetween } from '../../bar';
 import type { shiftContract } from '../contract';
@@ -187,7 +187,7 @@ function reopenDay(ctx: Ctx, day: string, auth: Authorization): DayReport {
   if (!close) throw new AppError('DAY_NOT_CLOSED', { day });
   let who;
   try {
-    who = authorize(ctx, auth, MANAGERS);
+    who = authorize(ctx, auth, MANAGERS, 'reopenDay');
   } catch (e) {
     if (isAppError(e) && e.code === 'OVERRIDE_NOT_ALLOWED')
       throw new AppError('MANAGER_PIN_REQUIRED', { role: String(e.params.role ?? '') });
@@ -206,7 +206,7 @@ function reopenDay(ctx: Ctx, day: string, auth: Authorization): DayReport {
     op: 'shift.reopenDay',
     entity: 'day_close',
     entityId: close.id,
-    after: { day, reopeningId: id, authorizedBy: who.id },
+    after: { day, reopeningId: id, ...signedBy(who) },
     detail: reason,
   });
   return computeDay(ctx, day, null, []);
