@@ -159,6 +159,16 @@ export class Core {
     }
   }
 
+  /** Whether a staff member is logged in on this session (locked or not): transports' limits ask. */
+  loggedIn(sessionId: string): boolean {
+    return this.sessions.staffOf(sessionId) !== null;
+  }
+
+  /** Ends a session the transport retires (its id was replaced at a login). */
+  endSession(sessionId: string): void {
+    this.sessions.end(sessionId);
+  }
+
   /** The single entry point for every transport. Never throws. */
   async call(sessionId: string, op: string, rawArgs: unknown): Promise<Response<unknown>> {
     try {

@@ -44,6 +44,7 @@ describe('loopback server', () => {
   let server: RunningServer;
   let port: number;
   let staticDir: string;
+  let dir: string;
 
   const api = (op: string, args: unknown, headers: Record<string, string> = {}) =>
     request(port, {
@@ -55,7 +56,7 @@ describe('loopback server', () => {
   const cookieOf = (r: Reply) => String(r.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
 
   beforeAll(async () => {
-    const dir = tempDir('fd-server-');
+    dir = tempDir();
     staticDir = path.join(dir, 'renderer');
     fs.mkdirSync(staticDir);
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>x</title>');
@@ -65,8 +66,12 @@ describe('loopback server', () => {
     port = server.port;
   });
   afterAll(async () => {
-    await server.close();
-    core.close();
+    try {
+      await server?.close();
+      core?.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('listens on 127.0.0.1 and serves the UI with an HttpOnly, SameSite=Strict session cookie and a CSP', async () => {
@@ -174,9 +179,15 @@ describe('loopback server', () => {
     expect(cookieOf(forged)).not.toBe('fd_session=' + 'a'.repeat(64));
   });
 
-  it('streams change notifications (operation names only) to browsers it issued a cookie to', async () => {
+  it('streams change notifications (operation names only) to logged-in browsers', async () => {
     expect((await request(port, { path: '/api/events' })).status).toBe(401);
-    const cookie = cookieOf(await request(port, { path: '/' }));
+    const anonymous = cookieOf(await request(port, { path: '/' }));
+    expect((await request(port, { path: '/api/events', headers: { cookie: anonymous } })).status).toBe(401);
+    const staff = JSON.parse((await api('session.staffList', {}, { cookie: anonymous })).body).data as {
+      id: number;
+    }[];
+    const login = await api('session.login', { staffId: staff[0]!.id, pin: '4321' }, { cookie: anonymous });
+    const cookie = cookieOf(login) || anonymous;
     const received = await new Promise<string>((resolve, reject) => {
       const req = http.request(
         { host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, cookie } },
@@ -192,13 +203,7 @@ describe('loopback server', () => {
             }
           });
           // Something changes at another counter: a key tag goes to disinfection.
-          void (async () => {
-            const staff = JSON.parse((await api('session.staffList', {}, { cookie })).body).data as {
-              id: number;
-            }[];
-            await api('session.login', { staffId: staff[0]!.id, pin: '4321' }, { cookie });
-            await api('tags.sendToDisinfection', { numbers: [1] }, { cookie });
-          })();
+          void api('tags.sendToDisinfection', { numbers: [1] }, { cookie });
         },
       );
       req.on('error', reject);
