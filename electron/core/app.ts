@@ -30,6 +30,8 @@ import { type DB, DB_FILE, migrate, openDatabase, openReadOnly, schemaVersion } 
 import { AppError, toAppError } from './errors';
 import type { Actor, DatabaseFiles, HandlersOf } from './kernel/ctx';
 import { createDispatcher, type DbState } from './kernel/dispatch';
+import { LoginGuard } from './kernel/clients';
+import type { ClientId } from './kernel/limits';
 import { AttemptWindow, Sessions } from './kernel/sessions';
 import { auditHandlers } from './areas/audit';
 import { cardTypeHandlers } from './areas/cardTypes';
@@ -86,8 +88,14 @@ export class Core {
   private setUpDb: DB | null = null;
   private problem: string | null = null;
   private readonly sessions = new Sessions();
+  private readonly loginGuard = new LoginGuard();
   private readonly changeListeners = new Set<(e: ChangeEvent) => void>();
-  private readonly dispatch: (sessionId: string, op: string, rawArgs: unknown) => Promise<unknown>;
+  private readonly dispatch: (
+    sessionId: string,
+    op: string,
+    rawArgs: unknown,
+    client: ClientId,
+  ) => Promise<unknown>;
 
   private constructor(opts: CoreOptions) {
     this.dataDir = path.resolve(opts.dataDir);
@@ -106,6 +114,7 @@ export class Core {
       clock: this.clock,
       dataDir: this.dataDir,
       sessions: this.sessions,
+      loginGuard: this.loginGuard,
       files,
       state: () => this.state,
       problem: () => this.problem,
@@ -169,10 +178,19 @@ export class Core {
     this.sessions.end(sessionId);
   }
 
-  /** The single entry point for every transport. Never throws. */
-  async call(sessionId: string, op: string, rawArgs: unknown): Promise<Response<unknown>> {
+  /**
+   * The single entry point for every transport. Never throws. `client` is who calls as the
+   * transport knows it (wrong PINs are counted per client); by default each session is its own
+   * client (an Electron window).
+   */
+  async call(
+    sessionId: string,
+    op: string,
+    rawArgs: unknown,
+    client: ClientId = { kind: 'ipc', id: sessionId },
+  ): Promise<Response<unknown>> {
     try {
-      const data = await this.dispatch(sessionId, op, rawArgs);
+      const data = await this.dispatch(sessionId, op, rawArgs, client);
       return { ok: true, data };
     } catch (e) {
       const err = toAppError(e);

@@ -14,14 +14,24 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import type { Core } from '../core/app';
 import { contract, OP_NAMES } from '../core/contract';
-import { bodyLimit, JsonDepthGuard, MAX_STREAMS, MAX_STREAMS_PER_SESSION } from '../core/kernel/limits';
+import {
+  bodyLimit,
+  type ClientId,
+  JsonDepthGuard,
+  MAX_STREAMS,
+  MAX_STREAMS_PER_SESSION,
+} from '../core/kernel/limits';
 import type { OpDef } from '../core/kernel/op';
 
 const COOKIE = 'fd_session';
-const LOGIN_LIMIT_PER_MINUTE = 20;
 /** Open connections at once (a browser uses a handful); past it new ones are closed at once. */
 const MAX_CONNECTIONS = 256;
 const DEFS: Readonly<Record<string, OpDef>> = contract;
+/**
+ * Every process on this computer reaches the server from 127.0.0.1 and can drop its cookie at will:
+ * they are one client for the core's PIN limits (the desk's Electron window is another).
+ */
+const LOOPBACK_CLIENT: ClientId = { kind: 'loopback', id: 'this-computer' };
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' data:; " +
@@ -133,7 +143,6 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<BodyOutcome
 
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const issued = new Set<string>();
-  const loginTimes = new Map<string, number[]>();
   const staticRoot = path.resolve(opts.staticDir);
   let port = 0;
 
@@ -146,13 +155,6 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     return t;
   };
   const cookieHeader = (t: string) => `${COOKIE}=${t}; HttpOnly; SameSite=Strict; Path=/`;
-
-  function rateLimited(token: string, now: number): boolean {
-    const times = (loginTimes.get(token) ?? []).filter((t) => now - t < 60_000);
-    times.push(now);
-    loginTimes.set(token, times);
-    return times.length > LOGIN_LIMIT_PER_MINUTE;
-  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, op: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'UNKNOWN_OPERATION');
@@ -185,10 +187,20 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     } catch {
       return refuse(res, 400, 'VALIDATION');
     }
-    if (op === 'session.login' && rateLimited(token, Date.now())) {
-      return sendJson(res, 429, { ok: false, error: { code: 'RATE_LIMITED', params: {} } }, extra);
+    if (op === 'session.login') {
+      // A new session id at every login (no fixation): the core logs in a fresh session; only if
+      // that succeeds does the browser get its cookie and the old session end.
+      const fresh = newToken();
+      const result = await opts.core.call(`web-${fresh}`, op, args, LOOPBACK_CLIENT);
+      if (!result.ok) {
+        issued.delete(fresh);
+        return sendJson(res, 200, result, extra);
+      }
+      opts.core.endSession(`web-${token}`);
+      issued.delete(token);
+      return sendJson(res, 200, result, { 'Set-Cookie': cookieHeader(fresh) });
     }
-    const result = await opts.core.call(`web-${token}`, op, args);
+    const result = await opts.core.call(`web-${token}`, op, args, LOOPBACK_CLIENT);
     sendJson(res, 200, result, extra);
   }
 

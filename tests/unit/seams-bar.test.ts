@@ -232,7 +232,7 @@ for (const role of ROLES) {
       expect(await stockOf(s, s.cola)).toBe(7);
       expect((await report(s)).voids).toEqual([]);
 
-      // four more wrong PINs lock the shift lead; then even the right one is refused
+      // four more wrong PINs lock this window out of the shift lead's PIN; then even the right one is refused
       for (let i = 0; i < 4; i++) {
         await s.club.raw(actor.session, 'bar.void', {
           lineIds,
@@ -246,7 +246,7 @@ for (const role of ROLES) {
           reason: 'x',
           authorization: { staffId: s.lead.staffId, pin: '5555', reason: 'x' },
         }),
-        'STAFF_LOCKED',
+        'CLIENT_LOCKED',
       );
       expect((await s.club.call(actor.session, 'bar.tab', { visitId })).unpaidCents).toBe(2400);
     });

@@ -3,14 +3,11 @@
  * by a supervisor that other areas ask for (`authorize`, through ./index.ts).
  */
 import crypto from 'node:crypto';
-import type { DB } from '../../db/database';
 import { type Actor, type Ctx, writeAudit } from '../../kernel/ctx';
 import { AppError } from '../../kernel/errors';
 import type { Role } from '../../kernel/roles';
+import { PERSON_LOCK_MINUTES, PERSON_TRIES } from '../../kernel/clients';
 import * as q from './queries';
-
-export const MAX_PIN_TRIES = 5;
-export const LOCK_MINUTES = 5;
 
 const SCRYPT = { N: 16384, r: 8, p: 1 } as const;
 
@@ -33,36 +30,71 @@ export function pinMatches(pin: string, stored: string): boolean {
 }
 
 /**
- * Checks a staff member's PIN with the lockout rule (5 wrong tries lock for 5 minutes).
- * The attempt counter is written even when the check fails, so callers must not roll it back:
- * run this outside the operation's transaction or commit it before throwing.
+ * Checks a staff member's PIN with the lockout rules, counted per client (kernel/clients.ts): the
+ * calling client is refused (CLIENT_LOCKED) after too many wrong PINs from it, while other clients —
+ * the desk's own window, another computer — still may; only wrong PINs from several clients
+ * together lock the person for everyone (STAFF_LOCKED, which a manager can lift: staff.unlock).
+ * What a failure records (the person's count, the audit entry) is written even though the caller's
+ * transaction rolls back (AppError.afterRollback): run this outside the operation's transaction or
+ * inside the dispatcher's.
  */
-export function verifyPin(db: DB, staffId: number, pin: string, now: Date): Actor {
+export function verifyPin(ctx: Ctx, staffId: number, pin: string, purpose?: string): Actor {
+  const db = ctx.db;
+  const now = ctx.now();
+  const tries = ctx.pinTries;
+  tries.check(staffId);
   const row = q.getStaffRow(db, staffId);
-  if (!row) throw new AppError('PIN_WRONG', { attemptsLeft: MAX_PIN_TRIES });
+  if (!row) {
+    const { left } = tries.fail(null);
+    throw new AppError('PIN_WRONG', { attemptsLeft: left });
+  }
   if (row.active !== 1) throw new AppError('STAFF_INACTIVE');
   if (row.locked_until && row.locked_until > now.toISOString()) {
     throw new AppError('STAFF_LOCKED', { until: row.locked_until });
   }
   if (!pinMatches(pin, row.pin_hash)) {
-    const attempts = (row.locked_until ? 0 : row.failed_attempts) + 1;
-    const lock = attempts >= MAX_PIN_TRIES;
-    const until = lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-    const err = lock
-      ? new AppError('STAFF_LOCKED', { until })
-      : new AppError('PIN_WRONG', { attemptsLeft: MAX_PIN_TRIES - attempts });
+    const { left, personFailures } = tries.fail(staffId);
+    const lockPerson = personFailures >= PERSON_TRIES;
+    const until = lockPerson ? new Date(now.getTime() + PERSON_LOCK_MINUTES * 60_000).toISOString() : null;
+    let err: AppError;
+    if (lockPerson) err = new AppError('STAFF_LOCKED', { until });
+    else if (left === 0) {
+      err = new AppError('PIN_WRONG', { attemptsLeft: 0 });
+      try {
+        tries.check(staffId);
+      } catch (locked) {
+        err = locked as AppError;
+      }
+    } else err = new AppError('PIN_WRONG', { attemptsLeft: left });
+    const client = `${tries.client.kind}:${tries.client.id}`;
     err.afterRollback = () => {
-      q.setPinFailures(db, staffId, lock ? 0 : attempts, until);
+      q.setPinFailures(db, staffId, lockPerson ? 0 : personFailures, until);
+      const detail = purpose ? `${purpose}; ${client}` : client;
       writeAudit(db, null, now.toISOString(), {
-        op: lock ? 'staff.locked' : 'staff.pinWrong',
+        op: 'staff.pinWrong',
         entity: 'staff',
         entityId: staffId,
+        detail,
       });
+      if (lockPerson || left === 0)
+        writeAudit(db, null, now.toISOString(), {
+          op: lockPerson ? 'staff.locked' : 'staff.clientLocked',
+          entity: 'staff',
+          entityId: staffId,
+          detail,
+        });
     };
     throw err;
   }
+  tries.succeed(staffId);
   if (row.failed_attempts !== 0 || row.locked_until) q.clearPinFailures(db, staffId);
   return { id: row.id, name: row.name, role: row.role };
+}
+
+/** A manager lifts a staff member's lock at once: the person's, and every client's for them. */
+export function unlockStaff(ctx: Ctx, staffId: number): void {
+  q.clearPinFailures(ctx.db, staffId);
+  ctx.pinTries.forget(staffId);
 }
 
 /**
@@ -70,7 +102,7 @@ export function verifyPin(db: DB, staffId: number, pin: string, now: Date): Acto
  * PIN is right but the role may not authorise this.
  */
 export function authorize(ctx: Ctx, auth: { staffId: number; pin: string }, roles: readonly Role[]): Actor {
-  const who = verifyPin(ctx.db, auth.staffId, auth.pin, ctx.now());
+  const who = verifyPin(ctx, auth.staffId, auth.pin, 'authorization');
   if (!roles.includes(who.role)) throw new AppError('OVERRIDE_NOT_ALLOWED', { role: who.role });
   return who;
 }
