@@ -22,6 +22,7 @@ import {
   MAX_STREAMS_PER_SESSION,
 } from '../core/kernel/limits';
 import type { OpDef } from '../core/kernel/op';
+import { CSP } from '../shared/csp';
 
 const COOKIE = 'fd_session';
 /** Open connections at once (a browser uses a handful); past it new ones are closed at once. */
@@ -32,10 +33,6 @@ const DEFS: Readonly<Record<string, OpDef>> = contract;
  * they are one client for the core's PIN limits (the desk's Electron window is another).
  */
 const LOOPBACK_CLIENT: ClientId = { kind: 'loopback', id: 'this-computer' };
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' data:; " +
-  "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/app';
+import { CSP } from '../../electron/main/security';
 import { isLoopback, type RunningServer, startServer } from '../../electron/server/server';
 import { tempDir } from './helpers';
 
@@ -82,6 +83,18 @@ describe('loopback server', () => {
     const cookie = String(r.headers['set-cookie']?.[0]);
     expect(cookie).toMatch(/^fd_session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+    // what a PDF attachment needs (an iframe from the page's own blob: URL) and nothing more
+    const directives = String(r.headers['content-security-policy'])
+      .split(';')
+      .map((d) => d.trim());
+    expect(directives).toContain('frame-src blob:');
+    expect(directives).toContain("object-src 'none'");
+    expect(directives).toContain("frame-ancestors 'none'");
+    expect(directives.filter((d) => /^(frame|child|object)-src/.test(d))).toEqual([
+      'frame-src blob:',
+      "object-src 'none'",
+    ]);
+    expect(r.headers['content-security-policy']).toBe(CSP);
     expect(r.headers['x-frame-options']).toBe('DENY');
   });
 
