@@ -31,6 +31,8 @@ import { type DB, DB_FILE, migrate, openDatabase, openReadOnly, schemaVersion } 
 import { AppError, toAppError } from './errors';
 import type { Actor, DatabaseFiles, HandlersOf } from './kernel/ctx';
 import { createDispatcher, type DbState } from './kernel/dispatch';
+import { LoginGuard } from './kernel/clients';
+import type { ClientId } from './kernel/limits';
 import { AttemptWindow, Sessions } from './kernel/sessions';
 import { auditHandlers } from './areas/audit';
 import { cardTypeHandlers } from './areas/cardTypes';
@@ -91,8 +93,14 @@ export class Core {
   private setUpDb: DB | null = null;
   private problem: string | null = null;
   private readonly sessions = new Sessions();
+  private readonly loginGuard = new LoginGuard();
   private readonly changeListeners = new Set<(e: ChangeEvent) => void>();
-  private readonly dispatch: (sessionId: string, op: string, rawArgs: unknown) => Promise<unknown>;
+  private readonly dispatch: (
+    sessionId: string,
+    op: string,
+    rawArgs: unknown,
+    client: ClientId,
+  ) => Promise<unknown>;
   /** The automatic backups (tests call `backups.runDue()` instead of waiting for the timer). */
   readonly backups: BackupSchedule;
 
@@ -128,6 +136,7 @@ export class Core {
       clock: this.clock,
       dataDir: this.dataDir,
       sessions: this.sessions,
+      loginGuard: this.loginGuard,
       files,
       state: () => this.state,
       problem: () => this.problem,
@@ -185,10 +194,29 @@ export class Core {
     }
   }
 
-  /** The single entry point for every transport. Never throws. */
-  async call(sessionId: string, op: string, rawArgs: unknown): Promise<Response<unknown>> {
+  /** Whether a staff member is logged in on this session (locked or not): transports' limits ask. */
+  loggedIn(sessionId: string): boolean {
+    return this.sessions.staffOf(sessionId) !== null;
+  }
+
+  /** Ends a session the transport retires (its id was replaced at a login). */
+  endSession(sessionId: string): void {
+    this.sessions.end(sessionId);
+  }
+
+  /**
+   * The single entry point for every transport. Never throws. `client` is who calls as the
+   * transport knows it (wrong PINs are counted per client); by default each session is its own
+   * client (an Electron window).
+   */
+  async call(
+    sessionId: string,
+    op: string,
+    rawArgs: unknown,
+    client: ClientId = { kind: 'ipc', id: sessionId },
+  ): Promise<Response<unknown>> {
     try {
-      const data = await this.dispatch(sessionId, op, rawArgs);
+      const data = await this.dispatch(sessionId, op, rawArgs, client);
       return { ok: true, data };
     } catch (e) {
       const err = toAppError(e);

@@ -8,21 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { CSP } from '../shared/csp';
 
-/** The same policy as the meta tag in renderer/index.html (also sent as a response header). */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The app's policy (electron/shared/csp.ts), also sent as a response header. */
+export { CSP };
 
 export const BACKGROUND_COLOR = '#f5f7f8';
 

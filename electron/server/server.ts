@@ -11,16 +11,28 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import type { Core } from '../core/app';
-import { OP_NAMES } from '../core/contract';
+import { contract, OP_NAMES } from '../core/contract';
+import {
+  bodyLimit,
+  type ClientId,
+  JsonDepthGuard,
+  MAX_STREAMS,
+  MAX_STREAMS_PER_SESSION,
+} from '../core/kernel/limits';
+import type { OpDef } from '../core/kernel/op';
+import { CSP } from '../shared/csp';
 
-export const MAX_BODY_BYTES = 48 * 1024 * 1024;
 const COOKIE = 'fd_session';
-const LOGIN_LIMIT_PER_MINUTE = 20;
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' data:; " +
-  "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** Open connections at once (a browser uses a handful); past it new ones are closed at once. */
+const MAX_CONNECTIONS = 256;
+const DEFS: Readonly<Record<string, OpDef>> = contract;
+/**
+ * Every process on this computer reaches the server from 127.0.0.1 and can drop its cookie at will:
+ * they are one client for the core's PIN limits (the desk's Electron window is another).
+ */
+const LOOPBACK_CLIENT: ClientId = { kind: 'loopback', id: 'this-computer' };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,9 +101,45 @@ function refuse(res: http.ServerResponse, status: number, code: string): void {
   sendJson(res, status, { ok: false, error: { code, params: {} } });
 }
 
+/** Refuses a call whose body is not read to its end: the connection closes after the answer. */
+function refuseAndClose(res: http.ServerResponse, status: number, code: string): void {
+  res.setHeader('Connection', 'close');
+  refuse(res, status, code);
+}
+
+type BodyOutcome = { ok: true; body: Buffer } | { ok: false; status: 400 | 413 };
+
+/**
+ * Reads a call's body with the operation's byte cap and the JSON depth counted as the bytes arrive:
+ * it stops reading at once when either is passed (nothing is parsed, nothing more is buffered).
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<BodyOutcome> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const depth = new JsonDepthGuard();
+    let size = 0;
+    let done = false;
+    const finish = (o: BodyOutcome) => {
+      if (done) return;
+      done = true;
+      req.removeListener('data', onData);
+      if (!o.ok) req.pause();
+      resolve(o);
+    };
+    const onData = (chunk: Buffer) => {
+      if (!depth.push(chunk)) return finish({ ok: false, status: 400 });
+      size += chunk.length;
+      if (size > limit) return finish({ ok: false, status: 413 });
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => finish({ ok: true, body: Buffer.concat(chunks) }));
+    req.on('error', () => finish({ ok: false, status: 400 }));
+  });
+}
+
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const issued = new Set<string>();
-  const loginTimes = new Map<string, number[]>();
   const staticRoot = path.resolve(opts.staticDir);
   let port = 0;
 
@@ -105,13 +153,6 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
   const cookieHeader = (t: string) => `${COOKIE}=${t}; HttpOnly; SameSite=Strict; Path=/`;
 
-  function rateLimited(token: string, now: number): boolean {
-    const times = (loginTimes.get(token) ?? []).filter((t) => now - t < 60_000);
-    times.push(now);
-    loginTimes.set(token, times);
-    return times.length > LOGIN_LIMIT_PER_MINUTE;
-  }
-
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, op: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'UNKNOWN_OPERATION');
     const origin = req.headers.origin;
@@ -122,33 +163,6 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       return refuse(res, 415, 'VALIDATION');
     if (!OPS.has(op)) return refuse(res, 404, 'UNKNOWN_OPERATION');
 
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      res.setHeader('Connection', 'close');
-      return refuse(res, 413, 'VALIDATION');
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooBig = false;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) {
-        tooBig = true;
-        break;
-      }
-      chunks.push(chunk as Buffer);
-    }
-    if (tooBig) {
-      res.setHeader('Connection', 'close');
-      return refuse(res, 413, 'VALIDATION');
-    }
-    let args: unknown;
-    try {
-      args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-    } catch {
-      return refuse(res, 400, 'VALIDATION');
-    }
-
     // A browser without a cookie from this server (first call after a server restart) gets a
     // new one; a session id is never chosen by the client.
     let token = parseCookies(req.headers.cookie)[COOKIE];
@@ -157,27 +171,62 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       token = newToken();
       extra['Set-Cookie'] = cookieHeader(token);
     }
-    if (op === 'session.login' && rateLimited(token, Date.now())) {
-      return sendJson(res, 429, { ok: false, error: { code: 'RATE_LIMITED', params: {} } }, extra);
+
+    // The body's cap: the operation's, and a small one while nobody is logged in on this cookie.
+    const limit = bodyLimit(DEFS[op], opts.core.loggedIn(`web-${token}`));
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return refuseAndClose(res, 413, 'VALIDATION');
+    const body = await readBody(req, limit);
+    if (!body.ok) return refuseAndClose(res, body.status, 'VALIDATION');
+    let args: unknown;
+    try {
+      args = body.body.length ? JSON.parse(body.body.toString('utf8')) : {};
+    } catch {
+      return refuse(res, 400, 'VALIDATION');
     }
-    const result = await opts.core.call(`web-${token}`, op, args);
+    if (op === 'session.login') {
+      // A new session id at every login (no fixation): the core logs in a fresh session; only if
+      // that succeeds does the browser get its cookie and the old session end.
+      const fresh = newToken();
+      const result = await opts.core.call(`web-${fresh}`, op, args, LOOPBACK_CLIENT);
+      if (!result.ok) {
+        issued.delete(fresh);
+        return sendJson(res, 200, result, extra);
+      }
+      opts.core.endSession(`web-${token}`);
+      issued.delete(token);
+      return sendJson(res, 200, result, { 'Set-Cookie': cookieHeader(fresh) });
+    }
+    const result = await opts.core.call(`web-${token}`, op, args, LOOPBACK_CLIENT);
     sendJson(res, 200, result, extra);
   }
 
-  /** Server-sent events: the names of operations that changed something, for live screens. */
-  const streams = new Set<http.ServerResponse>();
-  const unsubscribe = opts.core.onChange((e) => {
-    const data = `event: change\ndata: ${JSON.stringify(e)}\n\n`;
-    for (const r of streams) r.write(data);
-  });
-  const keepAlive = setInterval(() => {
-    for (const r of streams) r.write(': keep-alive\n\n');
-  }, 25_000);
+  /**
+   * Server-sent events: the names of operations that changed something, for live screens. Only a
+   * logged-in session gets them, a few streams per session; a stream whose session ended (logout,
+   * a new session id at login) is closed at the next event.
+   */
+  const streams = new Map<http.ServerResponse, string>();
+  const send = (data: string) => {
+    for (const [r, token] of streams) {
+      if (!issued.has(token) || !opts.core.loggedIn(`web-${token}`)) {
+        streams.delete(r);
+        r.end();
+      } else r.write(data);
+    }
+  };
+  const unsubscribe = opts.core.onChange((e) => send(`event: change\ndata: ${JSON.stringify(e)}\n\n`));
+  const keepAlive = setInterval(() => send(': keep-alive\n\n'), 25_000);
   keepAlive.unref();
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
     const token = parseCookies(req.headers.cookie)[COOKIE];
-    if (!token || !issued.has(token)) return refuse(res, 401, 'UNAUTHENTICATED');
+    if (!token || !issued.has(token) || !opts.core.loggedIn(`web-${token}`))
+      return refuse(res, 401, 'UNAUTHENTICATED');
+    let mine = 0;
+    for (const t of streams.values()) if (t === token) mine++;
+    if (mine >= MAX_STREAMS_PER_SESSION || streams.size >= MAX_STREAMS)
+      return refuse(res, 429, 'RATE_LIMITED');
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -185,8 +234,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
-    streams.add(res);
-    req.on('close', () => streams.delete(res));
+    streams.set(res, token);
+    const drop = () => streams.delete(res);
+    req.on('close', drop);
+    res.on('close', drop);
+    res.on('error', drop);
   }
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
@@ -233,15 +285,26 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       const token = parseCookies(req.headers.cookie)[COOKIE];
       if (!token || !issued.has(token)) headers['Set-Cookie'] = cookieHeader(newToken());
     }
-    res.writeHead(200, headers);
     if (req.method === 'HEAD') {
-      res.end();
+      res.writeHead(200, headers).end();
       return;
     }
-    fs.createReadStream(file).pipe(res);
+    // Opened before answering: out of file descriptors, the browser gets a 503 and may try again.
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch {
+      res.writeHead(503, { 'Retry-After': '1' }).end();
+      return;
+    }
+    res.writeHead(200, headers);
+    pipeline(fs.createReadStream('', { fd }), res, () => undefined);
   }
 
   const server = http.createServer((req, res) => {
+    // a request or response whose connection breaks never takes the process down
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
     if (!isLoopback(req.socket.remoteAddress)) {
       res.writeHead(403).end();
       return;
@@ -271,10 +334,26 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   server.requestTimeout = 120_000;
   server.headersTimeout = 20_000;
+  server.maxConnections = MAX_CONNECTIONS;
+  // A broken or malformed connection: closed, nothing else.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => {
+      server.removeListener('error', reject);
+      // Out of file descriptors, accepting fails (EMFILE): the server keeps serving the
+      // connections it has and accepts again once some close.
+      let lastLogged = 0;
+      server.on('error', (e: NodeJS.ErrnoException) => {
+        if (Date.now() - lastLogged > 10_000) {
+          lastLogged = Date.now();
+          console.error(`[server] ${e.code ?? e.message}`);
+        }
+      });
       const addr = server.address();
       port = typeof addr === 'object' && addr ? addr.port : opts.port;
       resolve({
@@ -284,7 +363,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
           new Promise<void>((r) => {
             unsubscribe();
             clearInterval(keepAlive);
-            for (const st of streams) st.end();
+            for (const st of streams.keys()) st.end();
             server.closeAllConnections();
             server.close(() => r());
           }),

@@ -62,6 +62,9 @@ async function transport(op: string, args: unknown): Promise<Response<unknown>> 
   }
 }
 
+/** Called after every successful login (the browser build's event stream opens again for it). */
+const onLogin = new Set<() => void>();
+
 /** Calls an operation; resolves with its data or rejects with ApiCallError. */
 export async function call<K extends OpName>(op: K, args: OpArgs<K>): Promise<OpResult<K>> {
   const r = await transport(op, args);
@@ -69,6 +72,7 @@ export async function call<K extends OpName>(op: K, args: OpArgs<K>): Promise<Op
     for (const l of listeners) l(r.error, op);
     throw new ApiCallError(r.error);
   }
+  if (op === 'session.login') for (const l of onLogin) l();
   return r.data as OpResult<K>;
 }
 
@@ -88,13 +92,14 @@ export interface ChangeEvent {
 
 /**
  * Calls back when any counter changed something (a bar slip, a check-out…), so live screens can
- * refresh at once. Electron: from the main process; browser: server-sent events from the core.
+ * refresh at once. Electron: from the main process; browser: server-sent events from the core,
+ * which the server gives only to a logged-in session: the stream opens (again) at every login,
+ * since a login also gives the browser a new session id.
  */
 export function subscribeChanges(callback: (e: ChangeEvent) => void): () => void {
   const bridge = window.frontDesk;
   if (bridge?.onChange) return bridge.onChange(callback);
   if (bridge || typeof EventSource === 'undefined') return () => undefined;
-  const source = new EventSource('/api/events');
   const onEvent = (m: MessageEvent<string>) => {
     try {
       callback(JSON.parse(m.data) as ChangeEvent);
@@ -102,6 +107,16 @@ export function subscribeChanges(callback: (e: ChangeEvent) => void): () => void
       // ignore a malformed event
     }
   };
-  source.addEventListener('change', onEvent);
-  return () => source.close();
+  let source: EventSource | null = null;
+  const open = () => {
+    source?.close();
+    source = new EventSource('/api/events');
+    source.addEventListener('change', onEvent);
+  };
+  open();
+  onLogin.add(open);
+  return () => {
+    onLogin.delete(open);
+    source?.close();
+  };
 }

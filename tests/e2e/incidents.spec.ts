@@ -211,6 +211,37 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(bad).toContainText(T('incidents.att.tampered'));
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
+    // a scanned statement as a PDF opens in the app's own viewer: the CSP lets a blob: frame show it
+    if (lang === 'en') {
+      const maker = await page.context().newPage();
+      await maker.setContent('<h1 style="font-size:64px">Signed statement</h1>');
+      const PDF = await maker.pdf({ format: 'A5' });
+      await maker.close();
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (m.text().includes('Content Security Policy')) violations.push(m.text());
+      });
+      await page
+        .getByLabel(T('incidents.att.file'))
+        .setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await expect(page.getByText(T('incidents.att.added', { name: 'statement.pdf' }))).toBeVisible();
+      await page
+        .getByRole('button', { name: T('incidents.att.openNamed', { name: 'statement.pdf' }) })
+        .click();
+      dialog = page.getByRole('dialog', { name: 'statement.pdf' });
+      const viewer = dialog.locator('iframe.inc-viewer-pdf');
+      await expect(viewer).toHaveAttribute('src', /^blob:http:\/\/127\.0\.0\.1:\d+\//);
+      await expect.poll(() => page.frames().some((f) => f.url().startsWith('blob:'))).toBe(true);
+      await page.waitForTimeout(1000); // the viewer draws the page
+      await shot(page, 'incidents-pdf-attachment');
+      expect(violations).toEqual([]);
+      await dialog
+        .getByRole('button', { name: T('common.close') })
+        .last()
+        .click();
+      await expect(dialog).toBeHidden();
+    }
+
     // the rulebook's steps for an injury: all done but the hospital decision's signed confirmation
     const stepList = page.locator('.inc-steps');
     await expect(

@@ -34,6 +34,7 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   'staff.list': { includeInactive: true },
   'staff.create': { name: 'New', role: 'reception', pin: '1234', gender: 'male' },
   'staff.update': { id: 1, name: 'Renamed' },
+  'staff.unlock': { id: 1 },
   'audit.search': { q: 'x', limit: 10, offset: 0 },
   'cardTypes.list': { includeInactive: true },
   'cardTypes.create': { name: 'T', kind: 'time', durationDays: 30, visitCount: null, priceCents: 100 },

@@ -12,6 +12,7 @@ import { openReadOnly, type DB } from '../../electron/core/db/database';
 import type { Ctx } from '../../electron/core/kernel/ctx';
 import { createDispatcher, type DispatchHost, QueryWroteError } from '../../electron/core/kernel/dispatch';
 import { admits, isManual, type OpDef } from '../../electron/core/kernel/op';
+import { LoginGuard } from '../../electron/core/kernel/clients';
 import { Sessions, AttemptWindow } from '../../electron/core/kernel/sessions';
 import { cachedStatementCount, STATEMENT_CACHE_SIZE, stmt } from '../../electron/core/kernel/statements';
 import { allowedOps, isAllowed, PERMISSIONS } from '../../electron/core/permissions';
@@ -124,6 +125,7 @@ describe('a query cannot write', () => {
       clock: c.clock,
       dataDir: c.dataDir,
       sessions,
+      loginGuard: new LoginGuard(),
       files: {
         dataDir: c.dataDir,
         dbFile: path.join(c.dataDir, 'frontdesk.sqlite3'),

@@ -62,6 +62,9 @@ describe('membership seams through the HTTP server, as reception', () => {
       },
       body: JSON.stringify(args),
     });
+    // like a browser: a new cookie replaces the old one (a login gives a new session id)
+    const set = String(r.headers['set-cookie']?.[0] ?? '').split(';')[0];
+    if (set) cookie = set;
     return JSON.parse(r.body) as { ok: boolean; data?: unknown; error?: { code: string; params: unknown } };
   };
   const entitlementRow = () =>

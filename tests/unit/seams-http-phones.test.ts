@@ -53,6 +53,9 @@ describe('phones, leads and privacy through the HTTP server (reception in a brow
       { 'content-type': 'application/json', origin: `http://127.0.0.1:${server.port}`, cookie },
       JSON.stringify(args),
     );
+    // like a browser: a new cookie replaces the old one (a login gives a new session id)
+    const set = String(r.headers['set-cookie']?.[0] ?? '').split(';')[0];
+    if (set) cookie = set;
     return JSON.parse(r.body) as { ok: boolean; data?: unknown; error?: { code: string; params: unknown } };
   };
   const data = async <T>(op: string, args: unknown): Promise<T> => {

@@ -14,6 +14,7 @@ import type { Clock } from '../clock';
 import type { Role } from '../contract/common';
 import type { Settings } from '../areas/settings/types';
 import type { BackupHealth } from '../areas/system/types';
+import type { PinTries } from './clients';
 import { AppError } from './errors';
 import type { ManualCommandDef, OpDef } from './op';
 import type { AttemptWindow, Sessions } from './sessions';
@@ -49,6 +50,8 @@ export interface Ctx {
   /** Appends to the audit log (commands only: a query's handle refuses the write). */
   audit(entry: AuditEntry): void;
   requireActor(): Actor;
+  /** Wrong PINs of the calling client (kernel/clients.ts): every PIN check goes through them. */
+  pinTries: PinTries;
 }
 
 /**
@@ -97,6 +100,7 @@ export function makeCtx(base: {
   dataDir: string;
   settings: Settings;
   actor: Actor | null;
+  pinTries: PinTries;
 }): Ctx {
   const { db, clock, actor } = base;
   return {
@@ -119,6 +123,7 @@ export function makeCtx(base: {
       if (!actor) throw new AppError('UNAUTHENTICATED');
       return actor;
     },
+    pinTries: base.pinTries,
   };
 }
 

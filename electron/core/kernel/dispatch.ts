@@ -21,6 +21,8 @@ import type { DB } from '../db/database';
 import { type Actor, type CommandEnv, type Ctx, type DatabaseFiles, makeCtx } from './ctx';
 import { AppError, lowLevelCode } from './errors';
 import { admits, isManual, type OpDef } from './op';
+import { type LoginGuard, pinTriesFor } from './clients';
+import { type ClientId } from './limits';
 import type { Sessions } from './sessions';
 import { stmt } from './statements';
 
@@ -30,6 +32,8 @@ export interface DispatchHost {
   readonly clock: Clock;
   readonly dataDir: string;
   readonly sessions: Sessions;
+  /** Wrong PINs per client (kernel/clients.ts). */
+  readonly loginGuard: LoginGuard;
   readonly files: DatabaseFiles;
   state(): DbState;
   problem(): string | null;
@@ -88,11 +92,11 @@ export function createDispatcher(
   contract: Readonly<Record<string, OpDef>>,
   handlers: Readonly<Record<string, unknown>>,
   host: DispatchHost,
-): (sessionId: string, op: string, rawArgs: unknown) => Promise<unknown> {
+): (sessionId: string, op: string, rawArgs: unknown, client?: ClientId) => Promise<unknown> {
   for (const name of Object.keys(contract))
     if (typeof handlers[name] !== 'function') throw new Error(`no handler for ${name}`);
 
-  return async (sessionId, op, rawArgs) => {
+  return async (sessionId, op, rawArgs, client = { kind: 'ipc', id: sessionId }) => {
     if (typeof op !== 'string' || !Object.prototype.hasOwnProperty.call(contract, op)) {
       throw new AppError('UNKNOWN_OPERATION');
     }
@@ -134,7 +138,8 @@ export function createDispatcher(
     }
 
     const handler = handlers[op] as AnyHandler;
-    const base = { clock: host.clock, dataDir: host.dataDir, settings, actor };
+    const pinTries = pinTriesFor(host.loginGuard, client, host.clock);
+    const base = { clock: host.clock, dataDir: host.dataDir, settings, actor, pinTries };
 
     if (isManual(def)) {
       const ctx = makeCtx({ ...base, db: writer });

@@ -11,6 +11,8 @@ export const KERNEL_ERROR_CODES = [
   'VALIDATION',
   /** Too many wrong PINs in a row (kernel/sessions.ts), or too many requests (the loopback server). */
   'RATE_LIMITED',
+  /** Too many wrong PINs from this client (this computer, this window, this device): kernel/clients.ts. */
+  'CLIENT_LOCKED',
   'UNKNOWN_OPERATION',
   'UNAUTHENTICATED',
   'SESSION_LOCKED',

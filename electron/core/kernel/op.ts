@@ -39,6 +39,11 @@ interface OpSpec<I extends z.ZodType, O> {
   states?: readonly OpState[];
   /** Needs no unlocked session and is no activity (the idle lock neither applies nor restarts). */
   sessionless?: true;
+  /**
+   * The most bytes a call may carry over a byte transport (loopback, club network), when more than
+   * the default (kernel/limits.ts): the file uploads. Refused before anything is parsed.
+   */
+  maxBytes?: number;
 }
 
 export interface QueryDef<I extends z.ZodType = z.ZodType, O = unknown> extends OpSpec<I, O> {

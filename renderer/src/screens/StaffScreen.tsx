@@ -1,6 +1,7 @@
 /**
  * Staff: everyone who can log in at the counter, with their role; managers add staff, change
- * roles, deactivate and set a new PIN. The core refuses to leave the club without a manager.
+ * roles, deactivate and set a new PIN, and lift a PIN lock at once (too many wrong PINs, from this
+ * computer or another). The core refuses to leave the club without a manager.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,13 +13,28 @@ import { refresh, useOp } from '../query';
 import { useCan, useSession } from '../stores/session';
 import { toast } from '../stores/toast';
 
-type StaffInfo = OpResult<'staff.list'>[number];
+type StaffInfo = OpResult<'staff.update'>;
+type StaffItem = OpResult<'staff.list'>[number];
 type Role = StaffInfo['role'];
 
 export default function StaffScreen() {
   const { t } = useTranslation();
   const canCreate = useCan('staff.create');
   const canUpdate = useCan('staff.update');
+  const canUnlock = useCan('staff.unlock');
+  const [unlocking, setUnlocking] = useState<number | null>(null);
+  const unlock = async (s: StaffItem) => {
+    setUnlocking(s.id);
+    try {
+      await call('staff.unlock', { id: s.id });
+      toast.ok(t('staff.unlocked', { name: s.name }));
+      void refresh('staff.list');
+    } catch (e) {
+      toast.error(errorText(e));
+    } finally {
+      setUnlocking(null);
+    }
+  };
   const meId = useSession((s) => s.info?.staff.id ?? null);
   const list = useOp('staff.list', { includeInactive: true });
   const rows = list.data ?? null;
@@ -65,10 +81,22 @@ export default function StaffScreen() {
                 <td>
                   <span className={s.active ? 'badge badge-ok' : 'badge badge-muted'}>
                     {t(s.active ? 'staff.active' : 'staff.inactive')}
-                  </span>
+                  </span>{' '}
+                  {s.locked && <span className="badge badge-warn">{t('staff.pinLocked')}</span>}
                 </td>
                 {canUpdate && (
                   <td>
+                    {s.locked && canUnlock && (
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        aria-label={t('staff.unlockNamed', { name: s.name })}
+                        disabled={unlocking === s.id}
+                        onClick={() => void unlock(s)}
+                      >
+                        {t('staff.unlock')}
+                      </button>
+                    )}{' '}
                     <button
                       type="button"
                       className="btn btn-small"

@@ -53,6 +53,7 @@ export const importContract = {
     output: out<ImportPreview>(),
     access: MANAGERS,
     tx: 'manual',
+    maxBytes: 40_100_000,
   }),
   /** Every problem of every row for a mapping; writes nothing. */
   'members.importValidate': query({

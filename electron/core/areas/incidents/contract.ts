@@ -193,6 +193,7 @@ export const incidentContract = {
       .strict(),
     output: out<AttachmentInfo>(),
     access: 'staff',
+    maxBytes: 7_100_000,
   }),
   /** An attachment's content, after checking its hash (ATTACHMENT_TAMPERED when it differs). */
   'incidents.attachment': command({

@@ -160,6 +160,7 @@ export const membersContract = {
       .strict(),
     output: out<{ ok: true }>(),
     access: [...DESK, 'consultant'],
+    maxBytes: 2_100_000,
   }),
   'members.photo': query({
     input: z.object({ id: Id }).strict(),

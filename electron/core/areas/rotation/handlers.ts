@@ -217,7 +217,7 @@ export const rotationHandlers: HandlersOf<typeof rotationContract> = {
     const actor = ctx.requireActor();
     checkOwn(actor, a.staffId);
     const c = requireConsultant(ctx.db, a.staffId);
-    verifyPin(ctx.db, a.staffId, a.pin, ctx.now());
+    verifyPin(ctx, a.staffId, a.pin);
     const day = ctx.today();
     const existing = q.signinOf(ctx.db, day, c.id);
     if (existing && existing.state !== 'signed_out')

@@ -4,14 +4,12 @@
  * table is the staff area's: its rows and PIN rules come from ../staff.
  */
 import { type Ctx, type HandlersOf, writeAudit } from '../../kernel/ctx';
-import { AppError } from '../../kernel/errors';
 import { allowedOps } from '../../permissions';
 import {
   getStaffRow,
   hashPin,
   requireUniquePin,
   loginStaffList,
-  pinMatches,
   setPinHash,
   toStaffInfo,
   verifyPin,
@@ -32,7 +30,7 @@ export const sessionHandlers: HandlersOf<typeof sessionContract> = {
 
   'session.login': async (ctx, a, env) => {
     // a wrong PIN is counted even though the login fails (verifyPin's afterRollback)
-    const who = env.transaction(() => verifyPin(ctx.db, a.staffId, a.pin, ctx.now()));
+    const who = env.transaction(() => verifyPin(ctx, a.staffId, a.pin));
     env.sessions.start(env.sessionId, who.id, ctx.now().getTime());
     writeAudit(ctx.db, who, ctx.nowIso(), { op: 'session.login', entity: 'staff', entityId: who.id });
     return sessionInfo(ctx, who.id);
@@ -64,10 +62,10 @@ export const sessionHandlers: HandlersOf<typeof sessionContract> = {
     return { ok: true as const };
   },
 
+  /** The current PIN is checked like a login: limited per client, every wrong one audited. */
   'session.changePin': (ctx, a) => {
     const me = ctx.requireActor();
-    const row = getStaffRow(ctx.db, me.id)!;
-    if (!pinMatches(a.currentPin, row.pin_hash)) throw new AppError('PIN_WRONG', { attemptsLeft: -1 });
+    verifyPin(ctx, me.id, a.currentPin, 'session.changePin');
     requireUniquePin(ctx.db, a.newPin, me.id);
     setPinHash(ctx.db, me.id, hashPin(a.newPin), ctx.nowIso());
     ctx.audit({ op: 'session.changePin', entity: 'staff', entityId: me.id });

@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { command, out, query } from '../../kernel/op';
 import { MANAGERS } from '../../kernel/roles';
 import { Id, Name, Pin, Role } from '../../contract/common';
-import { STAFF_GENDERS, type StaffInfo } from './types';
+import { STAFF_GENDERS, type StaffInfo, type StaffListItem } from './types';
 
 export * from './types';
 
 export const staffContract = {
   'staff.list': query({
     input: z.object({ includeInactive: z.boolean().optional() }).strict(),
-    output: out<StaffInfo[]>(),
+    output: out<StaffListItem[]>(),
     access: MANAGERS,
   }),
   'staff.create': command({
@@ -36,5 +36,14 @@ export const staffContract = {
     output: out<StaffInfo>(),
     access: MANAGERS,
     tx: 'manual',
+  }),
+  /**
+   * Lifts a staff member's PIN lock at once: the person's, and every computer's or window's lock
+   * on trying them (too many wrong PINs from one place). Audited.
+   */
+  'staff.unlock': command({
+    input: z.object({ id: Id }).strict(),
+    output: out<StaffListItem>(),
+    access: MANAGERS,
   }),
 } as const;

@@ -7,13 +7,18 @@ import type { DB } from '../../db/database';
 import type { Ctx, HandlersOf } from '../../kernel/ctx';
 import { AppError } from '../../kernel/errors';
 import { MANAGERS, type Role } from '../../kernel/roles';
-import type { staffContract, StaffGender, StaffInfo } from './contract';
-import { hashPin, requireUniquePin } from './pins';
+import type { staffContract, StaffGender, StaffInfo, StaffListItem } from './contract';
+import { hashPin, requireUniquePin, unlockStaff } from './pins';
 import * as q from './queries';
 import type { StaffRow } from './queries';
 
 export function toStaffInfo(r: StaffRow): StaffInfo {
   return { id: r.id, name: r.name, role: r.role, gender: r.gender, active: r.active === 1 };
+}
+
+function listItem(r: StaffRow, lockedSomewhere: Set<number>, nowIso: string): StaffListItem {
+  const personLocked = r.locked_until !== null && r.locked_until > nowIso;
+  return { ...toStaffInfo(r), locked: personLocked || lockedSomewhere.has(r.id) };
 }
 
 /** Adds a staff member with a hashed PIN (the setup's first manager, the demo's staff too). */
@@ -75,7 +80,24 @@ function updateStaff(ctx: Ctx, args: StaffChange): StaffInfo {
 }
 
 export const staffHandlers: HandlersOf<typeof staffContract> = {
-  'staff.list': (ctx, { includeInactive }) => q.listStaff(ctx.db, includeInactive ?? false).map(toStaffInfo),
+  'staff.list': (ctx, { includeInactive }) => {
+    const locked = ctx.pinTries.lockedStaff();
+    const nowIso = ctx.nowIso();
+    return q.listStaff(ctx.db, includeInactive ?? false).map((r) => listItem(r, locked, nowIso));
+  },
+
+  'staff.unlock': (ctx, { id }) => {
+    const row = q.getStaffRow(ctx.db, id);
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'staff' });
+    unlockStaff(ctx, id);
+    ctx.audit({
+      op: 'staff.unlock',
+      entity: 'staff',
+      entityId: id,
+      detail: row.locked_until ? `locked until ${row.locked_until}` : undefined,
+    });
+    return listItem(q.getStaffRow(ctx.db, id)!, ctx.pinTries.lockedStaff(), ctx.nowIso());
+  },
 
   'staff.create': (ctx, args) => {
     requireUniquePin(ctx.db, args.pin, null);

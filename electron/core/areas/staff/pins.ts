@@ -3,15 +3,13 @@
  * by a supervisor that other areas ask for (`authorize`, through ./index.ts).
  */
 import crypto from 'node:crypto';
-import type { DB } from '../../db/database';
 import { type Actor, type Ctx, writeAudit } from '../../kernel/ctx';
 import { AppError } from '../../kernel/errors';
+import type { DB } from '../../db/database';
 import { type Role, SUPERVISORS } from '../../kernel/roles';
 import { AUTH_REASONS, type AuthAction } from './types';
+import { PERSON_LOCK_MINUTES, PERSON_TRIES } from '../../kernel/clients';
 import * as q from './queries';
-
-export const MAX_PIN_TRIES = 5;
-export const LOCK_MINUTES = 5;
 
 const SCRYPT = { N: 16384, r: 8, p: 1 } as const;
 
@@ -34,36 +32,71 @@ export function pinMatches(pin: string, stored: string): boolean {
 }
 
 /**
- * Checks a staff member's PIN with the lockout rule (5 wrong tries lock for 5 minutes).
- * The attempt counter is written even when the check fails, so callers must not roll it back:
- * run this outside the operation's transaction or commit it before throwing.
+ * Checks a staff member's PIN with the lockout rules, counted per client (kernel/clients.ts): the
+ * calling client is refused (CLIENT_LOCKED) after too many wrong PINs from it, while other clients —
+ * the desk's own window, another computer — still may; only wrong PINs from several clients
+ * together lock the person for everyone (STAFF_LOCKED, which a manager can lift: staff.unlock).
+ * What a failure records (the person's count, the audit entry) is written even though the caller's
+ * transaction rolls back (AppError.afterRollback): run this outside the operation's transaction or
+ * inside the dispatcher's.
  */
-export function verifyPin(db: DB, staffId: number, pin: string, now: Date): Actor {
+export function verifyPin(ctx: Ctx, staffId: number, pin: string, purpose?: string): Actor {
+  const db = ctx.db;
+  const now = ctx.now();
+  const tries = ctx.pinTries;
+  tries.check(staffId);
   const row = q.getStaffRow(db, staffId);
-  if (!row) throw new AppError('PIN_WRONG', { attemptsLeft: MAX_PIN_TRIES });
+  if (!row) {
+    const { left } = tries.fail(null);
+    throw new AppError('PIN_WRONG', { attemptsLeft: left });
+  }
   if (row.active !== 1) throw new AppError('STAFF_INACTIVE');
   if (row.locked_until && row.locked_until > now.toISOString()) {
     throw new AppError('STAFF_LOCKED', { until: row.locked_until });
   }
   if (!pinMatches(pin, row.pin_hash)) {
-    const attempts = (row.locked_until ? 0 : row.failed_attempts) + 1;
-    const lock = attempts >= MAX_PIN_TRIES;
-    const until = lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-    const err = lock
-      ? new AppError('STAFF_LOCKED', { until })
-      : new AppError('PIN_WRONG', { attemptsLeft: MAX_PIN_TRIES - attempts });
+    const { left, personFailures } = tries.fail(staffId);
+    const lockPerson = personFailures >= PERSON_TRIES;
+    const until = lockPerson ? new Date(now.getTime() + PERSON_LOCK_MINUTES * 60_000).toISOString() : null;
+    let err: AppError;
+    if (lockPerson) err = new AppError('STAFF_LOCKED', { until });
+    else if (left === 0) {
+      err = new AppError('PIN_WRONG', { attemptsLeft: 0 });
+      try {
+        tries.check(staffId);
+      } catch (locked) {
+        err = locked as AppError;
+      }
+    } else err = new AppError('PIN_WRONG', { attemptsLeft: left });
+    const client = `${tries.client.kind}:${tries.client.id}`;
     err.afterRollback = () => {
-      q.setPinFailures(db, staffId, lock ? 0 : attempts, until);
+      q.setPinFailures(db, staffId, lockPerson ? 0 : personFailures, until);
+      const detail = purpose ? `${purpose}; ${client}` : client;
       writeAudit(db, null, now.toISOString(), {
-        op: lock ? 'staff.locked' : 'staff.pinWrong',
+        op: 'staff.pinWrong',
         entity: 'staff',
         entityId: staffId,
+        detail,
       });
+      if (lockPerson || left === 0)
+        writeAudit(db, null, now.toISOString(), {
+          op: lockPerson ? 'staff.locked' : 'staff.clientLocked',
+          entity: 'staff',
+          entityId: staffId,
+          detail,
+        });
     };
     throw err;
   }
+  tries.succeed(staffId);
   if (row.failed_attempts !== 0 || row.locked_until) q.clearPinFailures(db, staffId);
   return { id: row.id, name: row.name, role: row.role };
+}
+
+/** A manager lifts a staff member's lock at once: the person's, and every client's for them. */
+export function unlockStaff(ctx: Ctx, staffId: number): void {
+  q.clearPinFailures(ctx.db, staffId);
+  ctx.pinTries.forget(staffId);
 }
 
 /** An authorisation's signer: who typed the PIN, and the preset reason picked (if any). */
@@ -74,8 +107,10 @@ export interface Authoriser extends Actor {
 /** The audit log's op for a wrong authorisation PIN (what the per-desk count reads). */
 export const AUTH_PIN_WRONG = 'staff.authPinWrong';
 
-/** How many wrong authorisation PINs one staff member's desk may type in LOCK_MINUTES. */
-const MAX_AUTH_TRIES = MAX_PIN_TRIES;
+/** How many wrong authorisation PINs one staff member's desk may type in AUTH_PAUSE_MINUTES. */
+const MAX_AUTH_TRIES = 5;
+/** How long a desk's authorisations pause after MAX_AUTH_TRIES wrong PINs. */
+const AUTH_PAUSE_MINUTES = 5;
 
 /**
  * Who else has this PIN among the active staff (other than `exceptId`): a PIN must identify one
@@ -98,7 +133,7 @@ export function requireUniquePin(db: DB, pin: string, exceptId: number | null): 
  * must be one of `roles` (else OVERRIDE_NOT_ALLOWED). Only the few supervisors' hashes are tried.
  *
  * Wrong PINs are counted per staff member asking (their desk session): MAX_AUTH_TRIES within
- * LOCK_MINUTES pause their authorisations (AUTH_PAUSED); nobody can lock a supervisor out this way,
+ * AUTH_PAUSE_MINUTES pause their authorisations (AUTH_PAUSED); nobody can lock a supervisor out this way,
  * and the supervisor's own login lock does not stop their authorisations.
  */
 export function authorize(
@@ -111,10 +146,10 @@ export function authorize(
   const now = ctx.now();
   if (auth.reasonCode !== undefined && !(AUTH_REASONS[action] as readonly string[]).includes(auth.reasonCode))
     throw new AppError('VALIDATION', { issues: [{ path: 'authorization.reasonCode', code: 'invalid' }] });
-  const windowStart = new Date(now.getTime() - LOCK_MINUTES * 60_000).toISOString();
+  const windowStart = new Date(now.getTime() - AUTH_PAUSE_MINUTES * 60_000).toISOString();
   const recent = q.recentAuthFailures(ctx.db, me.id, windowStart, MAX_AUTH_TRIES);
   if (recent.length >= MAX_AUTH_TRIES) {
-    const until = new Date(Date.parse(recent[MAX_AUTH_TRIES - 1]!.at) + LOCK_MINUTES * 60_000).toISOString();
+    const until = new Date(Date.parse(recent[MAX_AUTH_TRIES - 1]!.at) + AUTH_PAUSE_MINUTES * 60_000).toISOString();
     throw new AppError('AUTH_PAUSED', { until });
   }
   const candidates = q.activeStaffWithRoles(ctx.db, [...new Set([...SUPERVISORS, ...roles])]);
@@ -137,7 +172,7 @@ export function authorize(
       left > 0
         ? new AppError('AUTH_PIN_WRONG', { attemptsLeft: left })
         : new AppError('AUTH_PAUSED', {
-            until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString(),
+            until: new Date(now.getTime() + AUTH_PAUSE_MINUTES * 60_000).toISOString(),
           });
     err.afterRollback = () =>
       writeAudit(ctx.db, me, now.toISOString(), { op: AUTH_PIN_WRONG, entity: 'staff', detail: action });

@@ -50,6 +50,12 @@ export interface StaffInfo {
   active: boolean;
 }
 
+/** A staff member in the managers' list: with whether a PIN lock keeps them out somewhere now. */
+export interface StaffListItem extends StaffInfo {
+  /** Locked as a person, or for some computer or window after too many wrong PINs from it. */
+  locked: boolean;
+}
+
 /** An active staff member as the login screen and the staff pickers list them. */
 export interface LoginStaff {
   id: number;

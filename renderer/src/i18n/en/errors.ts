@@ -8,8 +8,11 @@ export default {
   NOT_FOUND: 'Not found. It may have been removed or changed.',
   CONFLICT: 'This was changed at the same time by someone else. Please try again.',
   PIN_WRONG: 'Wrong PIN.',
-  PIN_WRONG_left: 'Wrong PIN. {{attemptsLeft}} tries left before this staff member is locked for 5 minutes.',
-  STAFF_LOCKED: 'Too many wrong PINs: this staff member is locked until {{until}}.',
+  PIN_WRONG_left: 'Wrong PIN. {{attemptsLeft}} tries left before this computer must wait 15 minutes.',
+  STAFF_LOCKED:
+    'Too many wrong PINs from several places: this staff member is locked until {{until}}. A manager can unlock them on the Staff page.',
+  CLIENT_LOCKED:
+    'Too many wrong PINs from this computer: try again in {{minutes}} minutes, or ask a manager to unlock on the Staff page.',
   STAFF_INACTIVE: 'This staff member has been deactivated.',
   ALREADY_SET_UP: 'The club is already set up.',
   NOT_SET_UP: 'The club has not been set up yet.',

@@ -4,11 +4,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  ATTACHMENT_TYPES,
-  type AttachmentInfo,
-  type AttachmentType as Mime,
-} from '../../../../electron/core/contract';
+import { ATTACHMENT_TYPES, type AttachmentInfo } from '../../../../electron/core/contract';
 import { call, newOpId } from '../../api';
 import { Modal } from '../../components/Modal';
 import { errorText } from '../../errorText';
@@ -40,11 +36,8 @@ function Viewer(props: { att: AttachmentInfo; url: string; onClose(): void }) {
       <div className="inc-viewer">
         {url &&
           (props.att.mime === 'application/pdf' ? (
-            <object data={url} type="application/pdf" className="inc-viewer-pdf" aria-label={props.att.name}>
-              <a href={url} download={props.att.name}>
-                {t('incidents.att.download')}
-              </a>
-            </object>
+            // an iframe from the page's own blob: URL (the CSP allows frames from blob: only)
+            <iframe src={url} className="inc-viewer-pdf" title={props.att.name} />
           ) : (
             <img src={url} alt={props.att.name} className="inc-viewer-img" />
           ))}

@@ -37,10 +37,10 @@ export const closeHandlers: HandlersOf<Pick<typeof shiftContract, CloseOps>> = {
       throw new AppError('FLOAT_EXCEEDS_CASH', { float: a.floatHandedCents, counted: c.counted_cents });
     if (a.outgoing.staffId === a.incoming.staffId)
       throw new AppError('SIGNER_INVALID', { who: 'incoming', why: 'same' });
-    const out = verifyPin(db, a.outgoing.staffId, a.outgoing.pin, ctx.now());
+    const out = verifyPin(ctx, a.outgoing.staffId, a.outgoing.pin);
     if (!DESK.includes(out.role) || (!q.onDutyIds(s).includes(out.id) && !SUPERVISORS.includes(out.role)))
       throw new AppError('SIGNER_INVALID', { who: 'outgoing', why: 'not_on_duty' });
-    const inc = verifyPin(db, a.incoming.staffId, a.incoming.pin, ctx.now());
+    const inc = verifyPin(ctx, a.incoming.staffId, a.incoming.pin);
     if (!DESK.includes(inc.role)) throw new AppError('SIGNER_INVALID', { who: 'incoming', why: 'role' });
     const book = handoverBook(ctx, s.window_from, to, false);
     // the used tags counted by hand against the tags the book issued: a difference is explained

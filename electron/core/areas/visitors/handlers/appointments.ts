@@ -28,7 +28,7 @@ export const appointmentHandlers: Pick<HandlersOf<typeof visitorsContract>, Appo
     const byOther = actor.id !== consultantId && !MANAGERS.includes(actor.role);
     if (byOther) {
       if (!a.consultantPin) throw new AppError('CONSULTANT_PIN_REQUIRED', { name: consultant.name });
-      verifyPin(ctx.db, consultantId, a.consultantPin, ctx.now());
+      verifyPin(ctx, consultantId, a.consultantPin);
     }
     const key = phoneKey(a.phone);
     const id = leads.insertAppointment(ctx.db, {

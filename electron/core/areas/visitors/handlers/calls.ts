@@ -323,7 +323,7 @@ export const callHandlers: Pick<HandlersOf<typeof visitorsContract>, CallOps> = 
     const call = v.status === 'calling' ? q.openCallOf(ctx.db, v.id) : undefined;
     if (!call) throw new AppError('VISITOR_WRONG_STATE', { status: v.status });
     if (call.staff_id !== a.staffId) throw new AppError('WRONG_CONSULTANT', { name: call.staff_name });
-    verifyPin(ctx.db, a.staffId, a.pin, ctx.now());
+    verifyPin(ctx, a.staffId, a.pin);
     const now = ctx.nowIso();
     q.closeCall(ctx.db, call.id, 'accepted', now, actor.id);
     q.acceptVisitor(ctx.db, v.id, a.staffId, now, actor.id);

@@ -23,7 +23,7 @@ export const disputeHandlers: Pick<HandlersOf<typeof visitorsContract>, DisputeO
     else {
       if (!a.consultant) throw new AppError('NOT_A_CONSULTANT', { name: actor.name });
       raiser = requireConsultant(ctx.db, a.consultant.staffId).id;
-      verifyPin(ctx.db, a.consultant.staffId, a.consultant.pin, ctx.now());
+      verifyPin(ctx, a.consultant.staffId, a.consultant.pin);
     }
     const id = q.insertDispute(ctx.db, {
       visitorId: v.id,
