@@ -205,6 +205,8 @@ export default {
       locked: 'Staff locked after wrong PINs',
       authPinWrong: 'Wrong authorisation PIN',
       pinShared: 'Authorisation refused: PIN shared by two staff',
+      clientLocked: 'A computer stopped after wrong PINs',
+      unlock: 'Staff member unlocked',
     },
     storedValue: {
       account: 'Stored value looked up',

@@ -203,6 +203,8 @@ export default {
       locked: '密码多次输错被锁定',
       authPinWrong: '授权密码输错',
       pinShared: '授权被拒：两名员工密码相同',
+      clientLocked: '某台电脑因密码多次输错被暂停',
+      unlock: '解除员工锁定',
     },
     storedValue: {
       account: '查看储值',

@@ -76,7 +76,7 @@ export function Attachments(props: {
 
   const upload = async (file: File) => {
     setUploadError(null);
-    const mime = ATTACHMENT_TYPES.find<Mime>((m): m is Mime => m === file.type);
+    const mime = ATTACHMENT_TYPES.find((m) => m === file.type);
     if (!mime) {
       setUploadError(t('errors.ATTACHMENT_TYPE_INVALID'));
       return;
