@@ -9,7 +9,6 @@ import { call, newOpId } from '../../api';
 import { errorText, invalidFields } from '../../errorText';
 import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
 import { useSession } from '../../stores/session';
-import { toast } from '../../stores/toast';
 import { useConsultants } from '../../staff';
 import { useVisitors } from '../../stores/visitors';
 import { setVisitor } from './data';
