@@ -149,7 +149,9 @@ export function authorize(
   const windowStart = new Date(now.getTime() - AUTH_PAUSE_MINUTES * 60_000).toISOString();
   const recent = q.recentAuthFailures(ctx.db, me.id, windowStart, MAX_AUTH_TRIES);
   if (recent.length >= MAX_AUTH_TRIES) {
-    const until = new Date(Date.parse(recent[MAX_AUTH_TRIES - 1]!.at) + AUTH_PAUSE_MINUTES * 60_000).toISOString();
+    const until = new Date(
+      Date.parse(recent[MAX_AUTH_TRIES - 1]!.at) + AUTH_PAUSE_MINUTES * 60_000,
+    ).toISOString();
     throw new AppError('AUTH_PAUSED', { until });
   }
   const candidates = q.activeStaffWithRoles(ctx.db, [...new Set([...SUPERVISORS, ...roles])]);
