@@ -74,7 +74,7 @@ describe('restoring', () => {
       await c.call('mgr', 'staff.create', {
         name: `Staff ${i}`,
         role: 'reception',
-        pin: '4321',
+        pin: String(4000 + i),
         gender: 'male',
       });
       made.push((await c.call('mgr', 'backups.create', {})).file);

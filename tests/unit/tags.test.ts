@@ -61,7 +61,7 @@ describe('key tags: board and disinfection', () => {
     const { session: bar } = await club.loginAs('bar');
     expect((await club.call(bar, 'tags.board', {})).disinfectionDueToday).toBe(true); // Wednesday
     await expectError(club.call(bar, 'tags.sendToDisinfection', { numbers: [1] }), 'FORBIDDEN');
-    const { session: desk, staffId: deskId } = await club.loginAs('reception');
+    const { session: desk, staffId: deskId } = await club.loginAs('reception', undefined, '7777');
     const sent = await club.call(desk, 'tags.sendToDisinfection', { numbers: [2, 1] });
     expect(status(sent, 1)).toBe('disinfection');
     expect(status(sent, 2)).toBe('disinfection');
@@ -78,7 +78,7 @@ describe('key tags: board and disinfection', () => {
     await expectError(club.call(desk, 'tags.sendToDisinfection', { numbers: [99] }), 'TAG_UNKNOWN');
 
     club.clock.advance(60 * 60_000);
-    await club.call(desk, 'session.login', { staffId: deskId, pin: '1234' });
+    await club.call(desk, 'session.login', { staffId: deskId, pin: '7777' });
     await club.call('mgr', 'session.login', { staffId: club.managerId, pin: MANAGER_PIN });
     const back = await club.call(desk, 'tags.returnFromDisinfection', { numbers: [1, 2] });
     for (const n of [1, 2]) {
