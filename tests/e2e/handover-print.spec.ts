@@ -53,6 +53,7 @@ test('the printed handover: page numbers, the header on every page, ink signatur
     await api(page, server.url, 'shift.close', {
       shiftId: open.id,
       floatHandedCents: 50_000,
+      tagsCounted: 0,
       messages,
       notes: '',
       outgoing: { staffId: lina.id, pin: '2468' },

@@ -359,6 +359,14 @@ export function StillOpenSection({ book }: { book: HandoverBook }) {
   if (!book.openMessages && !book.openRepairs) return null;
   const messages = book.openMessages ?? [];
   const repairs = book.openRepairs ?? [];
+  if (messages.length === 0 && repairs.length === 0)
+    // nothing open: one line, not two empty lists (the printed handover stays on one page)
+    return (
+      <section className="shift-still-open" aria-labelledby={`${uid}-o`} data-testid="book-still-open">
+        <h3 id={`${uid}-o`}>{t('shift.book.stillOpen')}</h3>
+        <p className="muted">{t('shift.opening.nothingOpen')}</p>
+      </section>
+    );
   return (
     <section className="shift-still-open" aria-labelledby={`${uid}-o`} data-testid="book-still-open">
       <h3 id={`${uid}-o`}>{t('shift.book.stillOpen')}</h3>
