@@ -23,7 +23,7 @@ const NEAR_EMPTY = 0.34;
  */
 const SLACK = 19;
 /** The type scales tried, largest first. */
-const SCALES = [1, 0.94, 0.88, 0.82] as const;
+const SCALES = [1, 0.94, 0.88, 0.82, 0.76] as const;
 
 export interface PageParts {
   /** The running header of every page (cloned). */
