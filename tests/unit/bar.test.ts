@@ -168,6 +168,39 @@ describe('drink bar', () => {
     expect(JSON.parse(audit.rows[0]!.after!)).toEqual({ price_cents: 1000 });
   });
 
+  it('marks an item a favourite: created so or changed, audited, refused from the desk', async () => {
+    expect((await s.club.call(s.bar, 'bar.items', {})).map((i) => [i.name, i.favourite])).toEqual([
+      ['Latte', false],
+      ['Cola', false],
+    ]);
+    const water = await s.club.call(s.bar, 'bar.itemCreate', {
+      name: 'Water',
+      category: 'Drinks',
+      priceCents: 300,
+      notes: '',
+      favourite: true,
+    });
+    expect(water.favourite).toBe(true);
+    const cola = await s.club.call(s.bar, 'bar.itemUpdate', { id: s.cola, favourite: true });
+    expect(cola).toMatchObject({ favourite: true, priceCents: 800 });
+    // changing something else leaves it a favourite
+    expect(await s.club.call(s.bar, 'bar.itemUpdate', { id: s.cola, sort: 3 })).toMatchObject({
+      favourite: true,
+    });
+    const audit = await s.club.call('mgr', 'audit.search', { q: 'bar.itemUpdate' });
+    expect(audit.rows.map((r) => JSON.parse(r.after!) as unknown)).toContainEqual({ favourite: 1 });
+    expect((await s.club.call(s.bar, 'bar.itemUpdate', { id: s.cola, favourite: false })).favourite).toBe(
+      false,
+    );
+    // reception may not change the menu, a favourite included; bad input changes nothing
+    await expectError(s.club.call(s.desk, 'bar.itemUpdate', { id: water.id, favourite: false }), 'FORBIDDEN');
+    expect(await s.club.raw(s.bar, 'bar.itemUpdate', { id: water.id, favourite: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect((await s.club.call(s.bar, 'bar.items', {})).find((i) => i.id === water.id)?.favourite).toBe(true);
+  });
+
   it('corrects a line only with the member confirmed, only while inside and unpaid', async () => {
     const { visitId } = await checkIn(s);
     const tab = await s.club.call(s.bar, 'bar.sell', { visitId, items: [{ itemId: s.cola, quantity: 3 }] });

@@ -197,3 +197,41 @@ export function groupByCategory(items: readonly BarItem[]): { category: string; 
   }
   return [...groups].map(([category, list]) => ({ category, items: list }));
 }
+
+/** Tiles on a menu page: one number key each (1–9, then 0). */
+const PAGE_SIZE = 10;
+
+/** A page of the bar's menu: its tab label and at most ten items. */
+export interface MenuPage {
+  key: string;
+  label: string;
+  items: BarItem[];
+}
+
+/**
+ * The menu's pages: the favourites first (常用, on their own page, in the menu's order), then one
+ * page per category (a category of more than ten items takes several, numbered). A favourite stays
+ * on its category's page as well. A page holds at most ten tiles so each has its number key and
+ * nothing ever needs scrolling.
+ */
+export function menuPages(items: readonly BarItem[], favouritesLabel: string): MenuPage[] {
+  const out: MenuPage[] = [];
+  const add = (key: string, label: string, list: BarItem[]) => {
+    const parts = Math.ceil(list.length / PAGE_SIZE);
+    for (let p = 0; p < parts; p++)
+      out.push({
+        key: `${key}\u0000${p}`,
+        label: parts > 1 ? `${label} ${p + 1}/${parts}` : label,
+        items: list.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE),
+      });
+  };
+  const groups = groupByCategory(items);
+  // the favourites keep the menu's order: by category as the pages follow, then sort and name
+  add(
+    '\u0001favourites',
+    favouritesLabel,
+    groups.flatMap((g) => g.items.filter((i) => i.favourite)),
+  );
+  for (const g of groups) add(g.category, g.category, g.items);
+  return out;
+}

@@ -35,6 +35,8 @@ const BarItemFields = z
     priceCents: Cents,
     notes: LongText,
     sort: z.number().int().min(0).max(10_000).optional(),
+    /** Shown on the menu's first page (常用). */
+    favourite: z.boolean().optional(),
   })
   .strict();
 const TabRef = z.union([

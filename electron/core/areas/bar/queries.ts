@@ -18,6 +18,7 @@ export interface BarItemRow {
   notes: string;
   sort: number;
   active: number;
+  favourite: number;
   created_at: string;
   updated_at: string;
 }
@@ -78,21 +79,22 @@ export interface ItemFields {
   notes: string;
   sort: number;
   active: number;
+  favourite: number;
 }
 
 export function insertItem(db: DB, it: Omit<ItemFields, 'active'>, at: string): number {
-  const r = stmt<[string, string, number, string, number, string, string]>(
+  const r = stmt<[string, string, number, string, number, number, string, string]>(
     db,
-    'INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(it.name, it.category, it.price_cents, it.notes, it.sort, at, at);
+    'INSERT INTO bar_items (name, category, price_cents, notes, sort, favourite, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(it.name, it.category, it.price_cents, it.notes, it.sort, it.favourite, at, at);
   return Number(r.lastInsertRowid);
 }
 
 export function updateItem(db: DB, id: number, it: ItemFields, at: string): void {
-  stmt<[string, string, number, string, number, number, string, number]>(
+  stmt<[string, string, number, string, number, number, number, string, number]>(
     db,
-    'UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, updated_at = ? WHERE id = ?',
-  ).run(it.name, it.category, it.price_cents, it.notes, it.sort, it.active, at, id);
+    'UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, favourite = ?, updated_at = ? WHERE id = ?',
+  ).run(it.name, it.category, it.price_cents, it.notes, it.sort, it.active, it.favourite, at, id);
 }
 
 export interface NewStockMove {

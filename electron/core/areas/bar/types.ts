@@ -35,6 +35,8 @@ export interface BarItem {
   notes: string;
   sort: number;
   active: boolean;
+  /** On the menu's favourites page (常用), first. */
+  favourite: boolean;
   /** Derived from stock movements; may be negative (sold past zero). */
   stock: number;
 }

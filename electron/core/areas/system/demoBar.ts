@@ -19,7 +19,9 @@ export function seedDemoBar(db: DB, o: { now: Date; en: boolean; barId: number; 
     ['能量胶', 'Energy gel', '零食', 'Snacks', 1000, 3],
   ];
   const ids = items.map(([zh, en, cz, ce, price, stock], i) => {
-    const id = q.insertBarItem(db, o.en ? en : zh, o.en ? ce : cz, price, i, weekAgo);
+    // the bar's favourites (常用): water, the sports drink, the Americano and the whey shake
+    const favourite = [0, 1, 4, 6].includes(i);
+    const id = q.insertBarItem(db, o.en ? en : zh, o.en ? ce : cz, price, i, weekAgo, favourite);
     const note = o.en ? 'Opening delivery' : '首批进货';
     q.insertStockMove(
       db,

@@ -145,12 +145,13 @@ export function insertBarItem(
   priceCents: number,
   sort: number,
   at: string,
+  favourite = false,
 ): number {
   return id(
-    stmt<[string, string, number, string, number, string, string]>(
+    stmt<[string, string, number, string, number, number, string, string]>(
       db,
-      'INSERT INTO bar_items (name, category, price_cents, notes, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(name, category, priceCents, '', sort, at, at),
+      'INSERT INTO bar_items (name, category, price_cents, notes, sort, favourite, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(name, category, priceCents, '', sort, favourite ? 1 : 0, at, at),
   );
 }
 

@@ -70,6 +70,7 @@ export default {
   // quick pick and slip
   pickTitle: 'Items',
   pickKeys: 'keys 1–9, 0 pick · PageUp/PageDown turn the page',
+  pickFavourites: 'Favourites',
   pickPages: 'Menu pages',
   pickLabel: '{{name}}, {{price}}, {{stock}}',
   stockN: 'Stock {{stock}}',
@@ -184,6 +185,7 @@ export default {
     sortHint: 'Smaller numbers come first.',
     badSort: 'Enter a whole number from 0 to 10000.',
     active: 'On sale',
+    favourite: 'Favourite (first page of the menu)',
     create: 'Add item',
     save: 'Save item',
     created: '{{name}} added.',

@@ -73,6 +73,7 @@ export default {
   // 快捷点单与消水单
   pickTitle: '饮品',
   pickKeys: '数字键 1–9、0 选取 · PageUp/PageDown 翻页',
+  pickFavourites: '常用',
   pickPages: '饮品分类',
   pickLabel: '{{name}}，{{price}}，{{stock}}',
   stockN: '库存 {{stock}}',
@@ -186,6 +187,7 @@ export default {
     sortHint: '数字越小越靠前。',
     badSort: '请输入 0 到 10000 的整数。',
     active: '在售',
+    favourite: '常用（排在菜单第一页）',
     create: '新增饮品',
     save: '保存饮品',
     created: '已新增 {{name}}。',

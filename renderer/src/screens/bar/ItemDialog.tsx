@@ -1,6 +1,7 @@
 /**
  * Adding or editing a bar item: name, category, price (typed in currency units, sent in cents),
- * notes / ingredients, sort order and whether it is on sale. A price change never alters slips
+ * notes / ingredients, sort order, whether it is a favourite (first page of the menu) and whether
+ * it is on sale. A price change never alters slips
  * already written.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
@@ -31,6 +32,7 @@ export function ItemDialog(props: {
   const [sort, setSort] = useState(it ? String(it.sort) : '');
   const [notes, setNotes] = useState(it?.notes ?? '');
   const [active, setActive] = useState(it?.active ?? true);
+  const [favourite, setFavourite] = useState(it?.favourite ?? false);
   const [errs, setErrs] = useState<Partial<Record<Key, string>>>({});
   const { busy, error, run } = useSubmit();
 
@@ -56,6 +58,7 @@ export function ItemDialog(props: {
             priceCents,
             notes,
             ...(sortN !== undefined ? { sort: sortN } : {}),
+            ...(favourite ? { favourite } : {}),
           });
         } else {
           // only what changed (a price change is audited)
@@ -67,6 +70,7 @@ export function ItemDialog(props: {
             ...(notes !== it.notes ? { notes } : {}),
             ...(sortN !== undefined && sortN !== it.sort ? { sort: sortN } : {}),
             ...(active !== it.active ? { active } : {}),
+            ...(favourite !== it.favourite ? { favourite } : {}),
           });
         }
         props.onDone(saved);
@@ -185,14 +189,18 @@ export function ItemDialog(props: {
             />,
             t('bar.itemDialog.sortHint'),
           )}
-          {it && (
-            <div className="field bar-active-field">
+          <div className="field bar-active-field">
+            <label className="check">
+              <input type="checkbox" checked={favourite} onChange={(e) => setFavourite(e.target.checked)} />
+              {t('bar.itemDialog.favourite')}
+            </label>
+            {it && (
               <label className="check">
                 <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
                 {t('bar.itemDialog.active')}
               </label>
-            </div>
-          )}
+            )}
+          </div>
         </div>
         <FormFooter
           error={error}

@@ -1,6 +1,7 @@
 /**
- * The quick-pick grid: the items on sale as big buttons (name, price, stock), a page per category
- * with a number key per tile (1–9, 0), so a menu of any length never needs scrolling.
+ * The quick-pick grid: the items on sale as big buttons (name, price, stock), the favourites' page
+ * first (常用), then a page per category, with a number key per tile (1–9, 0), so a menu of any
+ * length never needs scrolling.
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { type TFunction } from 'i18next';
@@ -8,35 +9,13 @@ import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
-import { groupByCategory, type SlipLine } from '../../stores/bar';
+import { menuPages, type SlipLine } from '../../stores/bar';
 
 /** The stock as words (colour comes with it: at or below zero is amber). */
 export function stockText(t: TFunction, stock: number): string {
   if (stock < 0) return t('bar.stockBelow', { stock });
   if (stock === 0) return t('bar.stockOut');
   return t('bar.stockN', { stock });
-}
-
-/** Tiles on a page: one number key each (1–9, then 0). */
-const PAGE_SIZE = 10;
-
-/**
- * The menu's pages: one per category (a category of more than ten items takes several, numbered),
- * in the menu's order. A page holds at most ten tiles so each has its number key and nothing ever
- * needs scrolling.
- */
-function menuPages(items: BarItem[]): { key: string; label: string; items: BarItem[] }[] {
-  const out: { key: string; label: string; items: BarItem[] }[] = [];
-  for (const g of groupByCategory(items)) {
-    const parts = Math.ceil(g.items.length / PAGE_SIZE);
-    for (let p = 0; p < parts; p++)
-      out.push({
-        key: `${g.category}\u0000${p}`,
-        label: parts > 1 ? `${g.category} ${p + 1}/${parts}` : g.category,
-        items: g.items.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE),
-      });
-  }
-  return out;
 }
 
 /** The number key of the tile at this place on its page. */
@@ -56,7 +35,15 @@ export function QuickPick(props: {
   const { t } = useTranslation();
   const uid = useId();
   const itemsError = props.itemsError ?? null;
-  const pages = useMemo(() => menuPages((props.items ?? []).filter((i) => i.active)), [props.items]);
+  const favouritesLabel = t('bar.pickFavourites');
+  const pages = useMemo(
+    () =>
+      menuPages(
+        (props.items ?? []).filter((i) => i.active),
+        favouritesLabel,
+      ),
+    [props.items, favouritesLabel],
+  );
   const [pageKey, setPageKey] = useState<string | null>(null);
   const index = Math.max(
     0,

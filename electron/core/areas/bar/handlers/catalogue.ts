@@ -20,6 +20,7 @@ export function toItem(r: BarItemStockRow): BarItem {
     notes: r.notes,
     sort: r.sort,
     active: r.active === 1,
+    favourite: r.favourite === 1,
     stock: r.stock,
   };
 }
@@ -58,6 +59,7 @@ const ITEM_FIELDS = [
   'notes',
   'sort',
   'active',
+  'favourite',
 ] as const satisfies readonly (keyof q.ItemFields)[];
 
 type CatalogueOps = 'bar.items' | 'bar.itemCreate' | 'bar.itemUpdate' | 'bar.receive' | 'bar.stocktake';
@@ -75,6 +77,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
         price_cents: a.priceCents,
         notes: a.notes,
         sort: a.sort ?? 0,
+        favourite: a.favourite ? 1 : 0,
       },
       ctx.nowIso(),
     );
@@ -82,7 +85,12 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
       op: 'bar.itemCreate',
       entity: 'barItem',
       entityId: id,
-      after: { name: a.name, category: a.category, priceCents: a.priceCents },
+      after: {
+        name: a.name,
+        category: a.category,
+        priceCents: a.priceCents,
+        ...(a.favourite ? { favourite: true } : {}),
+      },
     });
     return toItem(getItem(ctx.db, id));
   },
@@ -98,6 +106,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
       notes: a.notes ?? it.notes,
       sort: a.sort ?? it.sort,
       active: a.active === undefined ? it.active : a.active ? 1 : 0,
+      favourite: a.favourite === undefined ? it.favourite : a.favourite ? 1 : 0,
     };
     q.updateItem(ctx.db, a.id, next, ctx.nowIso());
     const before: Record<string, unknown> = {};
