@@ -51,7 +51,7 @@ async function seedClub(dataDir: string): Promise<void> {
       staffArriveTime: '09:50',
       openTime: '11:00',
       closeTime: '22:00',
-      tagCount: 12,
+      tagCount: 40,
       manager: { name: 'Wang', pin: '9876', gender: 'female' },
     });
     const staff = await call<{ id: number }[]>('session.staffList', {});
@@ -85,7 +85,31 @@ async function seedClub(dataDir: string): Promise<void> {
       notes: '',
     });
     await call('bar.receive', { itemId: juice.id, quantity: 10 });
+    // a class in ten minutes: its announcement is due, so its banner stands above the screen
+    // all through the test (as the pre-closing one does at night) and must cover no action
+    const [day, hm] = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    })
+      .format(new Date(Date.now() + 10 * 60_000))
+      .split(' ');
+    const sameDay = day === clubDate();
+    await call('classes.create', {
+      weekday: new Date(`${clubDate()}T00:00:00Z`).getUTCDay(),
+      startTime: sameDay ? hm : '23:59',
+      className: 'Spinning',
+      room: 'Studio 2',
+      instructor: 'Coach Ma',
+    });
     await member('300101', 'Stranger Liu');
+    // a busy evening: fourteen more members inside (tags 21–34); one line a person, at least
+    // seven show with the banner up (five showed before, two lines each, without it)
+    for (let i = 0; i < 14; i++) {
+      const no = `BUSY${String(i).padStart(2, '0')}`;
+      await member(no, `Busy Member ${i}`);
+      await call('checkin.scan', { ref: { cardNo: no }, tagNumber: 21 + i, scanned: true });
+    }
     for (const lang of LANGS) {
       const p = P[lang];
       const ok = await member(`${p}OK001`, `${p} Green`);
@@ -129,6 +153,8 @@ interface Measured {
   worst: { contrast: number; text: string };
   tagIsStateColour: boolean | null;
   tinted: boolean;
+  /** Buttons of the result that are outside the window or under something else. */
+  hiddenActions: string[];
 }
 
 /** Reads the rendered sizes and colours of the result panel. */
@@ -192,6 +218,12 @@ function measure(page: Page): Promise<Measured> {
       worst,
       tagIsStateColour: tag ? getComputedStyle(tag).color === bandColour : null,
       tinted: parse(getComputedStyle(section).backgroundColor).slice(0, 3).join() !== '255,255,255',
+      hiddenActions: [...section.querySelectorAll('button')].flatMap((b) => {
+        const r = b.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        const inWindow = r.top >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
+        return inWindow && hit && b.contains(hit) ? [] : [b.textContent.trim()];
+      }),
     };
   });
 }
@@ -237,6 +269,7 @@ test('the counter at two metres: safe Enter, pausing scans, readable states, qui
         expect(m.worst.contrast, `${where}: weakest text "${m.worst.text}"`).toBeGreaterThanOrEqual(4.5);
         expect(m.tagIsStateColour, `${where}: tag number in the state colour`).toBe(o.tag ? true : null);
         expect(m.tinted, `${where}: tinted panel`).toBe(o.tinted);
+        expect(m.hiddenActions, `${where}: actions of the result out of sight or covered`).toEqual([]);
         await shot(page, `states-${lang}-${state}-${size.width}`);
       }
       await page.setViewportSize(SIZES[0]);
@@ -268,6 +301,36 @@ test('the counter at two metres: safe Enter, pausing scans, readable states, qui
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 
+    // ---- who is inside: one line a person, so a busy evening shows many at 1366×768 ---------
+    {
+      const busy = page.getByRole('row').filter({ hasText: 'Busy Member' });
+      await expect(busy).toHaveCount(14);
+      const fit = await page.evaluate(() => {
+        const box = document.querySelector('.inside-scroll')!.getBoundingClientRect();
+        const rows = [...document.querySelectorAll('.inside-table tbody tr')];
+        return {
+          visible: rows.filter((r) => {
+            const b = r.getBoundingClientRect();
+            return b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5;
+          }).length,
+          // a cell's text on more than one line (the duration "刚刚" / "just now" included)
+          wrapped: rows.flatMap((r) =>
+            [...r.querySelectorAll('td')]
+              .filter((td) => {
+                const range = document.createRange();
+                range.selectNodeContents(td);
+                const rs = [...range.getClientRects()].filter((q) => q.width > 0 && q.height > 0);
+                return rs.some((x) => rs.some((y) => y.top >= x.bottom - 1));
+              })
+              .map((td) => td.textContent.trim()),
+          ),
+        };
+      });
+      expect(fit.wrapped, `${lang}: cells of "inside now" on two lines`).toEqual([]);
+      expect(fit.visible, `${lang}: rows of "inside now" shown at 1366×768`).toBeGreaterThanOrEqual(7);
+      await shot(page, `states-${lang}-inside-list`);
+    }
+
     // ---- the states ------------------------------------------------------------------------
     await scan(`${p}OK001`);
     await expect(result.getByTestId('state-word')).toHaveText(T('checkin.ok'));
@@ -289,6 +352,9 @@ test('the counter at two metres: safe Enter, pausing scans, readable states, qui
 
     await scan(`${p}EXP001`);
     await expect(result.getByTestId('state-word')).toHaveText(T('checkin.blocked'));
+    // with the announcement's banner shown, the expired member's override stays on the panel
+    await expect(page.getByRole('region', { name: T('visitors.ann.reminder') })).toBeVisible();
+    await expect(result.getByRole('button', { name: T('checkin.override') })).toBeVisible();
     await check('blocked', 'block', { tag: false, tinted: true });
 
     // a scan with a 60 ms pause in the middle is the whole card

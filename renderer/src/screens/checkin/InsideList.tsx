@@ -44,18 +44,17 @@ const InsideRowView = memo(
         <td className="inside-tag">
           {r.tagNumber ?? <span className="muted">{t('checkin.noTagShort')}</span>}
         </td>
-        <td>
-          <div className="inside-name">{r.name}</div>
-          <div className="inside-sub">
-            <span className={`badge ${r.kind === 'member' ? 'badge-muted' : 'badge-warn'}`}>
-              {t(`checkin.kind.${r.kind}`)}
-            </span>
-            {r.cardNo && <span className="muted"> {r.cardNo}</span>}
+        <td className="inside-who">
+          {/* one line: the name, then the kind and the card (cut with … when narrow) */}
+          <div className="inside-line" title={r.cardNo ? `${r.name} ${r.cardNo}` : r.name}>
+            <span className="inside-name">{r.name}</span>
+            {/* members are most of the list: only a trial guest or a coach is marked */}
+            {r.kind !== 'member' && <span className="badge badge-warn">{t(`checkin.kind.${r.kind}`)}</span>}
+            {r.cardNo && <span className="muted inside-card">{r.cardNo}</span>}
           </div>
         </td>
-        <td>
-          <div>{fmtTime(r.checkedInAt)}</div>
-          <div className="muted inside-dur">{fmtDuration(r.checkedInAt)}</div>
+        <td className="inside-since">
+          {fmtTime(r.checkedInAt)} <span className="muted inside-dur">{fmtDuration(r.checkedInAt)}</span>
         </td>
         <td className="num">
           {r.tabCents > 0 ? <strong>{fmtMoney(r.tabCents)}</strong> : <span className="muted">—</span>}
@@ -153,13 +152,17 @@ export const InsideList = memo(function InsideList(props: {
           <table className="table inside-table" aria-labelledby={`${uid}-h`}>
             <thead>
               <tr>
-                <th scope="col">{t('checkin.inside.tag')}</th>
+                <th scope="col" className="inside-col-tag">
+                  {t('checkin.inside.tag')}
+                </th>
                 <th scope="col">{t('checkin.inside.name')}</th>
-                <th scope="col">{t('checkin.inside.since')}</th>
-                <th scope="col" className="num">
+                <th scope="col" className="inside-col-since">
+                  {t('checkin.inside.since')}
+                </th>
+                <th scope="col" className="num inside-col-tab">
                   {t('checkin.inside.tab')}
                 </th>
-                <th scope="col">
+                <th scope="col" className="inside-col-out">
                   <span className="sr-only">{t('checkin.inside.actions')}</span>
                 </th>
               </tr>
