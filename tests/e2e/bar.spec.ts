@@ -57,6 +57,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await dialog.getByLabel(T('bar.itemDialog.name')).fill(name);
       await dialog.getByLabel(T('bar.itemDialog.category')).fill(category);
       await dialog.getByLabel(T('bar.itemDialog.price')).fill(price);
+      // the shake is a favourite: first on the bar's menu
+      if (name === shake) await dialog.getByLabel(T('bar.itemDialog.favourite')).check();
       await dialog.getByRole('button', { name: T('bar.itemDialog.create') }).click();
       await expect(dialog).toBeHidden();
       await page.getByRole('button', { name: T('bar.stock.receiveItem', { name }) }).click();
@@ -115,15 +117,23 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await tagField.fill('1');
     await page.keyboard.press('Enter');
     await expect(page.locator('.bar-slip-target')).toHaveText(T('bar.slipFor', { tag: 1, name: '张三丰' }));
-    // the menu is paged by category: the juice by a click, the shake by its number key
+    // the favourites' page comes first and is open: the shake has key 1 there
+    const pageTabs = page.getByRole('tablist', { name: T('bar.pickPages') }).getByRole('tab');
+    await expect(pageTabs).toHaveCount(3);
+    await expect(pageTabs.first()).toHaveText(T('bar.pickFavourites'));
+    await expect(pageTabs.first()).toHaveAttribute('aria-selected', 'true');
+    const tiles = page.locator('.bar-pick-grid').getByRole('button');
+    await expect(tiles).toHaveCount(1);
+    await expect(tiles.first()).toHaveAccessibleName(new RegExp(`^${escapeRe(shake)}`));
+    await expect(tiles.first()).toHaveAttribute('aria-keyshortcuts', '1');
+    // the juice from its category's page by a click; back on the favourites, the shake by its key
     await page.getByRole('tab', { name: lang === 'en' ? 'Juice' : '果汁' }).click();
     await page.getByRole('button', { name: new RegExp(`^${escapeRe(juice)}`) }).click();
-    await page.keyboard.press('PageDown');
-    await expect(page.getByRole('tab', { name: lang === 'en' ? 'Shakes' : '奶昔' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    await pageTabs.first().click();
     await page.keyboard.press('1');
+    // PageDown turns to the next page
+    await page.keyboard.press('PageDown');
+    await expect(pageTabs.nth(1)).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByText(money(3700)).first()).toBeVisible();
     await s('03-slip');
     await page.getByRole('button', { name: T('bar.saveSlip') }).click();
@@ -165,7 +175,14 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await dialog.getByRole('button', { name: T('checkin.out.returned') }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText(T('checkin.tagFreeAgain', { tag: 1 }))).toBeVisible();
-    await expect(page.getByText(T('checkin.out.changeToast', { amount: money(300) }))).toBeVisible();
+    // the result panel says the change and the card in large type; no toast repeats them
+    const result = page.getByRole('region', { name: T('checkin.resultLabel') });
+    await expect(result.getByTestId('change-due')).toHaveText(money(300));
+    await expect(result).toContainText(T('checkin.handBackCard', { cardNo: 'BAR001' }));
+    await expect(page.locator('.toasts')).not.toContainText(
+      T('checkin.out.changeToast', { amount: money(300) }),
+    );
+    await expect(page.locator('.toasts')).not.toContainText(T('checkin.handBackCard', { cardNo: 'BAR001' }));
     await expect(page.getByRole('row').filter({ hasText: '张三丰' })).toHaveCount(0);
     await s('06-checked-out');
 

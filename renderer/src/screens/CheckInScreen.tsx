@@ -316,14 +316,8 @@ export default function CheckInScreen() {
         <CheckoutDialog
           preview={dialog.preview}
           onClose={() => setDialog(null)}
-          onDone={(r) => {
-            toast.ok(
-              r.cardNo
-                ? t('checkin.handBackCard', { cardNo: r.cardNo })
-                : t('checkin.guestOut', { name: r.name }),
-            );
-            setDialog(null);
-          }}
+          // no toast: the result panel says it all (hand back the card, the change, how it was paid)
+          onDone={() => setDialog(null)}
         />
       )}
     </div>

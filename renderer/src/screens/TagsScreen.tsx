@@ -16,7 +16,7 @@ import {
 } from '../../../electron/core/contract';
 import { Icon } from './checkin/Icon';
 import { errorText } from '../errorText';
-import { fmtDateTime, fmtTime } from '../format';
+import { fmtDateTime, fmtMoney, fmtTime } from '../format';
 import { refresh, setOpData, useCommand, useOp } from '../query';
 import { useCheckin } from '../stores/checkin';
 import { useCan } from '../stores/session';
@@ -312,11 +312,14 @@ export default function TagsScreen() {
           onClose={() => setCheckout(null)}
           onDone={(r) => {
             setCheckout(null);
+            // the board has no result panel: the card and the change are said here
             toast.ok(
               r.cardNo
                 ? t('checkin.handBackCard', { cardNo: r.cardNo })
                 : t('checkin.guestOut', { name: r.name }),
             );
+            const change = r.receipt?.changeCents ?? 0;
+            if (change > 0) toast.warn(t('checkin.out.changeToast', { amount: fmtMoney(change) }));
             void load();
           }}
         />

@@ -18,7 +18,6 @@ import { errorText } from '../../errorText';
 import { fmtDuration, fmtMoney, fmtTime } from '../../format';
 import { useCheckin, type CheckoutSettle } from '../../stores/checkin';
 import { useCan } from '../../stores/session';
-import { toast } from '../../stores/toast';
 import { DebtsDialog } from './DebtsDialog';
 
 export function CheckoutDialog(props: {
@@ -59,11 +58,9 @@ export function CheckoutDialog(props: {
     if (!hasTab) confirmRef.current?.focus();
   }, [hasTab]);
 
-  const finish = (r: CheckoutResult) => {
-    const change = r.receipt?.changeCents ?? 0;
-    if (change > 0) toast.warn(t('checkin.out.changeToast', { amount: fmtMoney(change) }));
-    props.onDone(r);
-  };
+  // what to say after (hand back the card, the change) is the caller's: the check-in screen's
+  // result panel says it in large type, the key-tag board has only a toast
+  const finish = (r: CheckoutResult) => props.onDone(r);
 
   const run = async (tagReturned: boolean) => {
     if (busy || !canPay) return;
