@@ -30,8 +30,20 @@ export interface PrintableContents {
     options: { silent: boolean; printBackground: boolean; pageSize: 'A4' },
     callback: (success: boolean, failureReason: string) => void,
   ): void;
-  printToPDF(options: { pageSize: 'A4'; printBackground: boolean }): Promise<Uint8Array>;
+  printToPDF(options: typeof PDF_OPTIONS): Promise<Uint8Array>;
 }
+
+/**
+ * The PDF as the renderer laid it out: its CSS `@page` (A4, its own margins, page numbers in the
+ * page) decides; Electron adds no margins, header or footer of its own. A4 only if no CSS says.
+ */
+export const PDF_OPTIONS = {
+  pageSize: 'A4',
+  preferCSSPageSize: true,
+  margins: { top: 0, bottom: 0, left: 0, right: 0 },
+  displayHeaderFooter: false,
+  printBackground: true,
+} as const;
 
 export interface IpcEventLike {
   senderFrame: { url: string } | null;
@@ -123,7 +135,7 @@ export function registerIpc(ipcMain: IpcMainLike, core: Pick<Core, 'call'>, opts
     if (choice.canceled || !choice.filePath) return { ok: false };
     const file = /\.pdf$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.pdf`;
     try {
-      const data = await sender.printToPDF({ pageSize: 'A4', printBackground: true });
+      const data = await sender.printToPDF(PDF_OPTIONS);
       await (opts.writeFile ?? ((f, d) => fs.promises.writeFile(f, d)))(file, data);
       return { ok: true, path: file };
     } catch (e) {

@@ -263,6 +263,16 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
     );
     expect(r).toEqual({ ok: true, path: pdfFile });
     expect(fs.readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+    // the renderer's CSS @page lays the pages out: no margins, header or footer of Electron's own
+    expect(s.pdfRequests).toEqual([
+      {
+        pageSize: 'A4',
+        preferCSSPageSize: true,
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        displayHeaderFooter: false,
+        printBackground: true,
+      },
+    ]);
     const bad = await page.evaluate(() => (window as unknown as W).frontDesk.print({ pdf: true, title: 5 }));
     expect(bad).toEqual({ ok: false, error: 'VALIDATION' });
   });

@@ -95,6 +95,8 @@ export class Standin {
   readonly deniedPopups: string[] = [];
   readonly allowedPopups: string[] = [];
   readonly permissionRequests: { permission: string; granted: boolean }[] = [];
+  /** The options of every printToPDF call, as the main process passed them. */
+  readonly pdfRequests: unknown[] = [];
   readonly navigations: { url: string; prevented: boolean }[] = [];
   applicationMenu: unknown = null;
   context: BrowserContext | null = null;
@@ -395,13 +397,27 @@ class StandinWebContents extends EventEmitter {
   print(_options: unknown, callback?: (success: boolean, reason: string) => void): void {
     callback?.(false, 'the stand-in has no printer');
   }
-  async printToPDF(options: { pageSize?: string; printBackground?: boolean; landscape?: boolean }) {
+  async printToPDF(options: {
+    pageSize?: string;
+    printBackground?: boolean;
+    landscape?: boolean;
+    preferCSSPageSize?: boolean;
+    displayHeaderFooter?: boolean;
+    margins?: { top?: number; bottom?: number; left?: number; right?: number };
+  }) {
     if (!this.page) throw new Error('no page');
+    this.s.pdfRequests.push(structuredClone(options));
     const format = typeof options.pageSize === 'string' ? options.pageSize : 'Letter';
+    // Electron's margins are inches and default to 0.4 in; Chromium's page.pdf takes CSS lengths
+    const inch = (v: number | undefined) => `${v ?? 0.4}in`;
+    const m = options.margins ?? {};
     return this.page.pdf({
       format,
       printBackground: options.printBackground ?? false,
       landscape: options.landscape ?? false,
+      preferCSSPageSize: options.preferCSSPageSize ?? false,
+      displayHeaderFooter: options.displayHeaderFooter ?? false,
+      margin: { top: inch(m.top), bottom: inch(m.bottom), left: inch(m.left), right: inch(m.right) },
     });
   }
 }

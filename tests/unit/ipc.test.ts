@@ -23,17 +23,21 @@ const APP_URL = 'app://frontdesk/index.html';
 
 type Handler = (event: IpcEventLike, ...args: unknown[]) => unknown;
 
-function fakeContents(id: number): PrintableContents & { printed: unknown[]; pdfs: number } {
+function fakeContents(
+  id: number,
+): PrintableContents & { printed: unknown[]; pdfs: number; pdfOptions: unknown[] } {
   const c = {
     id,
     printed: [] as unknown[],
     pdfs: 0,
+    pdfOptions: [] as unknown[],
     print(options: unknown, callback: (success: boolean, failureReason: string) => void) {
       c.printed.push(options);
       callback(true, '');
     },
-    async printToPDF() {
+    async printToPDF(options: unknown) {
       c.pdfs += 1;
+      c.pdfOptions.push(options);
       return new Uint8Array([0x25, 0x50, 0x44, 0x46]);
     },
   };
@@ -184,6 +188,15 @@ describe('Electron IPC bridge', () => {
     const r = await invoke(PRINT_CHANNEL, e, { pdf: true, title: 'Report: 11/18 <members>' });
     expect(r).toEqual({ ok: true, path: '/tmp/out/report.pdf' });
     expect(e.sender.pdfs).toBe(1);
+    // the page's own CSS @page decides the layout: Electron adds no margins, header or footer
+    expect(e.sender.pdfOptions).toEqual([
+      expect.objectContaining({
+        pageSize: 'A4',
+        preferCSSPageSize: true,
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        displayHeaderFooter: false,
+      }),
+    ]);
     expect(written).toEqual([
       { file: '/tmp/out/report.pdf', data: new Uint8Array([0x25, 0x50, 0x44, 0x46]) },
     ]);
