@@ -22,8 +22,12 @@ const NEAR_EMPTY = 0.34;
  * without the screen's hinting, so printed lines can come out a little taller than measured.
  */
 const SLACK = 19;
-/** The type scales tried, largest first. */
-const SCALES = [1, 0.94, 0.88, 0.82, 0.76] as const;
+/**
+ * The type scales tried, largest first. The floor is 85% (body 8.5 pt, small labels about 7 pt):
+ * at 76% the labels printed at 6.5 pt, too small to read on paper, so a second page is accepted
+ * instead.
+ */
+const SCALES = [1, 0.94, 0.88, 0.85] as const;
 
 export interface PageParts {
   /** The running header of every page (cloned). */
@@ -162,13 +166,19 @@ class Pager {
       return;
     }
     // a heading never ends a page: it goes over with what follows it
-    // (unless it is all this page holds: then it stays, or the two would never fit anywhere)
-    const last = this.parent.lastChild;
-    const carried = isHeading(last) && this.placed > 1 ? last : null;
+    // (unless it is all this page holds: then it stays, or the two would never fit anywhere).
+    // What follows may be a block being split whose shell was opened empty here: the heading is
+    // then the one just before that (outermost) empty shell.
+    let k = this.open.length;
+    while (k > 0 && !this.open[k - 1]!.textContent?.trim()) k -= 1;
+    const before = k < this.open.length ? this.open[k]!.previousSibling : this.parent.lastChild;
+    const carried = isHeading(before) && this.placed > 1 ? before : null;
     carried?.remove();
     this.newPage();
     if (carried) {
-      this.parent.append(carried);
+      const at = this.open[k];
+      if (at) at.before(carried);
+      else this.parent.append(carried);
       this.placed += 1;
     }
     this.place(node);
