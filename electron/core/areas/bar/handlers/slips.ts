@@ -72,6 +72,7 @@ export const slipHandlers: HandlersOf<Pick<typeof barContract, SlipOps>> = {
     const slipId = q.insertSlip(ctx.db, v.id, ctx.nowIso(), actor.id);
     const warnings: Tab['stockWarnings'] = [];
     const touched = new Set<number>();
+    let amountCents = 0;
     for (const x of a.items) {
       // The item itself (its stock, a sum over its movements, is computed once below).
       const it = q.itemById(ctx.db, x.itemId);
@@ -84,6 +85,7 @@ export const slipHandlers: HandlersOf<Pick<typeof barContract, SlipOps>> = {
         unitPriceCents: it.price_cents,
         quantity: x.quantity,
       });
+      amountCents += it.price_cents * x.quantity;
       stockMove(ctx, it.id, 'sale', -x.quantity, { lineId });
       touched.add(it.id);
     }
@@ -95,7 +97,8 @@ export const slipHandlers: HandlersOf<Pick<typeof barContract, SlipOps>> = {
       op: 'bar.sell',
       entity: 'visit',
       entityId: v.id,
-      after: { slipId, tag: v.tag_number, items: a.items.map((x) => [x.itemId, x.quantity]) },
+      // the amount written on the slip: the audit log shows it on the sale's row
+      after: { slipId, tag: v.tag_number, amountCents, items: a.items.map((x) => [x.itemId, x.quantity]) },
     });
     return loadTab(ctx, v.id, warnings);
   },
@@ -203,6 +206,8 @@ export const slipHandlers: HandlersOf<Pick<typeof barContract, SlipOps>> = {
       entityId: visitId,
       after: {
         lines: voided,
+        // the amount taken off the slip: the audit log shows it on the void's row
+        amountCents: voided.reduce((sum, l) => sum + l[3], 0),
         ...signedBy(who),
         afterCheckout: v.checked_out_at !== null,
         refund: parts.map((p) => [p.method, p.fromMethod, p.amountCents]),

@@ -1,0 +1,148 @@
+/**
+ * The manager's audit log (issue 14): after real operations (a check-in with a key tag, a bar sale, a
+ * void authorised with the shift lead's PIN, and a report export, which is a lookup) the log reads in
+ * words, not op codes; each row names the member (name and card), the tag, the amount and who
+ * authorised; lookups are hidden until asked for; a row's link opens the member's record. The
+ * operations are done by the real core on the data folder before the server starts (as in
+ * bar-void.spec.ts).
+ */
+import { expect } from '@playwright/test';
+import { Core } from '../../electron/core/app';
+import { tempDir } from '../support/temp';
+import { disposeServer, shot, startServer, test as base, type Server } from './fixtures';
+import { dictionary } from './i18n';
+import { login, nav } from './steps';
+
+const T = dictionary('en');
+const money = (cents: number) =>
+  new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+  }).format(cents / 100);
+
+async function seedClub(dataDir: string): Promise<void> {
+  const core = await Core.open({ dataDir, dailyBackup: false });
+  const call = async <R = { id: number }>(op: string, args: unknown): Promise<R> => {
+    const r = await core.call('seed', op, args);
+    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
+    return r.data as R;
+  };
+  try {
+    await call('system.setup', {
+      clubName: 'Riverside Fitness',
+      timeZone: 'Asia/Shanghai',
+      language: 'en',
+      staffArriveTime: '09:50',
+      openTime: '11:00',
+      closeTime: '22:00',
+      tagCount: 10,
+      manager: { name: 'Wang', pin: '9876', gender: 'female' },
+    });
+    const staff = await call<{ id: number }[]>('session.staffList', {});
+    await call('session.login', { staffId: staff[0]!.id, pin: '9876' });
+    await call('staff.create', { name: 'Sam Lead', role: 'shift_lead', pin: '1357', gender: 'male' });
+    const type = await call('cardTypes.create', {
+      name: 'Year card',
+      kind: 'time',
+      durationDays: 365,
+      visitCount: null,
+      priceCents: 300000,
+    });
+    await call('members.create', {
+      cardNo: 'AUD001',
+      name: 'Zhang San',
+      gender: 'male',
+      phone: null,
+      birthDate: null,
+      cardTypeId: type.id,
+      startDate: '2026-01-01',
+      expiryDate: '2099-12-31',
+      visitsLeft: null,
+      consultantId: null,
+      notes: '',
+    });
+    const juice = await call('bar.itemCreate', {
+      name: 'Orange juice',
+      category: 'Juice',
+      priceCents: 1200,
+      notes: '',
+    });
+    await call('bar.receive', { itemId: juice.id, quantity: 10 });
+    const scan = await call<{ visit: { id: number } }>('checkin.scan', {
+      ref: { cardNo: 'AUD001' },
+      tagNumber: 4,
+      scanned: true,
+    });
+    const tab = await call<{ lines: { id: number }[] }>('bar.sell', {
+      visitId: scan.visit.id,
+      items: [{ itemId: juice.id, quantity: 2 }],
+    });
+    await call('bar.void', {
+      lineIds: [tab.lines[0]!.id],
+      reason: 'rung up twice',
+      authorization: { pin: '1357', reasonCode: 'duplicate_slip', reason: 'Rung up twice' },
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await call('bar.reportCsv', { from: today, to: today });
+  } finally {
+    core.close();
+  }
+}
+
+const test = base.extend<{ server: Server }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
+  server: async ({}, use) => {
+    const dataDir = tempDir('e2e-audit');
+    await seedClub(dataDir);
+    const s = await startServer({ dataDir });
+    try {
+      await use(s);
+    } finally {
+      await disposeServer(s);
+    }
+  },
+});
+
+test('the audit log reads in words, names member, tag, amount and authoriser, hides lookups', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await login(page, T, 'Wang', '9876');
+  await nav(page, T, 'audit');
+  const table = page.getByRole('table');
+  const row = (op: string) => table.getByRole('row').filter({ hasText: T(`audit.ops.${op}`) });
+
+  const checkin = row('checkin.scan');
+  await expect(checkin).toHaveCount(1);
+  // words for every operation: the first line of each operation cell is never a code
+  const ops = await table.locator('tbody tr td:nth-child(3) > div:first-child').allInnerTexts();
+  expect(ops.length).toBeGreaterThanOrEqual(5);
+  for (const op of ops) expect(op).not.toMatch(/^[a-z]+\.[A-Za-z]+$/);
+  await expect(checkin).toContainText('Zhang San（AUD001）');
+  await expect(checkin.getByRole('cell').nth(4)).toHaveText('4');
+
+  const sale = row('bar.sell');
+  await expect(sale).toContainText('Zhang San（AUD001）');
+  await expect(sale.getByRole('cell').nth(4)).toHaveText('4');
+  await expect(sale.getByRole('cell').nth(5)).toHaveText(money(2400));
+
+  const voided = row('bar.void');
+  await expect(voided).toContainText('Zhang San（AUD001）');
+  await expect(voided.getByRole('cell').nth(6)).toContainText('Sam Lead');
+  await expect(voided.getByRole('cell').nth(6)).toContainText(T('checkin.auth.reasons.duplicate_slip'));
+  await expect(voided.getByRole('cell').nth(5)).toHaveText(money(2400));
+
+  // lookups (the report export) only when asked for
+  await expect(row('bar.reportCsv')).toHaveCount(0);
+  await page.getByLabel(T('audit.lookups')).check();
+  await page.getByRole('button', { name: T('audit.search'), exact: true }).click();
+  await expect(row('bar.reportCsv')).toHaveCount(1);
+  await shot(page, 'en-audit-log');
+
+  // a row's link opens its record: the member
+  await checkin.getByRole('button', { name: T('audit.open') }).click();
+  await expect(page.getByRole('heading', { name: 'Zhang San' })).toBeVisible();
+  await expect(page.getByText('AUD001').first()).toBeVisible();
+});
