@@ -134,6 +134,7 @@ export default {
     history: '{{kind}} {{amount}} by {{name}}, received by {{by}}, {{at}}',
     openOnly: 'Only what is still open',
     month: 'Month',
+    totals: 'Still open: over {{over}} to hand in · short {{short}} to make good',
   },
   floatCount: {
     title: 'Count the change float',

@@ -134,6 +134,7 @@ export default {
     history: '{{kind}} {{amount}}，{{name}} 交，{{by}} 收，{{at}}',
     openOnly: '只看未处理的',
     month: '月份',
+    totals: '未处理：长款 {{over}} 待上交，短款 {{short}} 待补齐',
   },
   floatCount: {
     title: '清点零钞（备用金）',

@@ -189,8 +189,11 @@ export function OverShortPanel() {
       <FormError error={q.error ? errorText(q.error) : null} as="p" />
       {q.data && (
         <>
-          <p>
-            <DiffBadge cents={q.data.openOverCents} /> <DiffBadge cents={-q.data.openShortCents} />
+          <p data-testid="over-short-totals">
+            {t('shift.settle.totals', {
+              over: fmtMoney(q.data.openOverCents),
+              short: fmtMoney(q.data.openShortCents),
+            })}
           </p>
           <OverShortTable items={q.data.items} onSettle={setSettling} />
         </>

@@ -160,17 +160,6 @@ export function Running({
           <p className="field-hint">{t('shift.payout.hint')}</p>
           <FormError error={problem} as="p" />
         </section>
-        <section className="card" aria-labelledby={`${uid}-drops`}>
-          <h2 id={`${uid}-drops`}>{t('shift.drop.title')}</h2>
-          <DropsTable drops={shift.drops} />
-          {shift.counted ? (
-            <p className="muted">{t('shift.drop.afterCount')}</p>
-          ) : (
-            <button type="button" className="btn" onClick={() => setDialog('drop')}>
-              {t('shift.drop.button')}
-            </button>
-          )}
-        </section>
         <section className="card" aria-labelledby={`${uid}-msg`}>
           <h2 id={`${uid}-msg`}>{t('shift.running.messages')}</h2>
           <div className="field">
@@ -200,6 +189,17 @@ export function Running({
           </button>
         </section>
       </div>
+      <section className="card" aria-labelledby={`${uid}-drops`}>
+        <h2 id={`${uid}-drops`}>{t('shift.drop.title')}</h2>
+        <DropsTable drops={shift.drops} />
+        {shift.counted ? (
+          <p className="muted">{t('shift.drop.afterCount')}</p>
+        ) : (
+          <button type="button" className="btn" onClick={() => setDialog('drop')}>
+            {t('shift.drop.button')}
+          </button>
+        )}
+      </section>
       {dialog === 'payout' && cents && (
         <AuthorizeDialog
           title={t('shift.payout.title', { amount: fmtMoney(cents) })}

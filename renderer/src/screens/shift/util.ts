@@ -28,8 +28,8 @@ export function cashRows(c: CashFigures): {
     { key: 'refunds', cents: c.refundsCents, sign: '−' },
     { key: 'payouts', cents: c.payoutsCents, sign: '−' },
   ];
-  // cash dropped to the safe or bank (not on reports of shifts closed before drops)
-  if (c.dropsCents !== undefined) rows.push({ key: 'drops', cents: c.dropsCents, sign: '−' });
+  // cash dropped to the safe or bank (a row only when there was a drop)
+  if (c.dropsCents) rows.push({ key: 'drops', cents: c.dropsCents, sign: '−' });
   return rows;
 }
 
