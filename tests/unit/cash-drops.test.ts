@@ -141,6 +141,9 @@ describe('cash drops (投款)', () => {
       [20_000, 'Desk Li', 'Desk Wu', 'safe'],
       [1_000, 'Desk Li', 'Lead Chen', 'bank'],
     ]);
+    const csv = await c.club.call(c.li.session, 'shift.reportCsv', { shiftId: s.id });
+    expect(csv.csv).toContain('safe, slip S-001, witnessed by Desk Wu');
+    expect(csv.csv).toContain('bank, slip S-001, witnessed by Lead Chen');
     const day = await c.club.call(c.lead.session, 'shift.dayPreview', { day: TODAY });
     expect(day.drops.map((d) => [d.shiftId, d.amountCents, d.witnessName])).toEqual([
       [s.id, 20_000, 'Desk Wu'],
