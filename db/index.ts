@@ -13,6 +13,7 @@ import { migration0011 } from './migrations/0011-import';
 import { migration0012 } from './migrations/0012-cash';
 import { migration0013 } from './migrations/0013-messages-repairs';
 import { migration0014 } from './migrations/0014-bar-favourites';
+import { migration0015 } from './migrations/0015-cash-drops';
 
 export type { Migration } from './types';
 
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 /** The schema version this build of the app writes. */

@@ -319,4 +319,13 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   'shift.dayReport': { day: '2026-11-18' },
   'shift.authorizeRecount': { shiftId: 1, authorization: { pin: '9999', reason: 'miscounted' } },
   'shift.reopenDay': { day: '2026-11-18', authorization: { pin: '9999', reason: 'late refund' } },
+  'shift.drop': {
+    shiftId: 1,
+    denominations: { n100: 20, n50: 0, n20: 0, n10: 0, n5: 0, n1: 0, c50: 0, c10: 0 },
+    slipNo: 'B-0001',
+    destination: 'safe',
+    witnessPin: '9999',
+  },
+  'shift.settle': { shiftId: 1, kind: 'shortage', staffId: 2, amountCents: 500, note: 'made good in cash' },
+  'shift.overShort': { from: '2026-11-01', to: '2026-11-30', openOnly: true },
 };

@@ -320,6 +320,7 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
       changeCents: 400,
       refundsCents: 0,
       payoutsCents: 500,
+      dropsCents: 0,
       expectedCents: expected,
     });
     // counted again with nothing changed: refused (the figure seen is never "counted again")

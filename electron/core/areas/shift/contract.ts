@@ -9,10 +9,13 @@
 import { z } from 'zod';
 import { command, out, query } from '../../kernel/op';
 import { DESK, SUPERVISORS } from '../../kernel/roles';
+import { DROP_DESTINATIONS, OVER_SHORT_KINDS } from './types';
 import { Authorization, Cents, DateStr, Id, Pin, Reason } from '../../contract/common';
 import type {
   CountResult,
   DayReport,
+  OverShortItem,
+  OverShortReport,
   ShiftCharts,
   ShiftCurrent,
   ShiftHistory,
@@ -50,6 +53,10 @@ export const shiftContract = {
         staffIds: z.array(Id).min(1).max(10),
         floatCents: Cents,
         floatReason: Reason.optional(),
+        /** The change float's notes counted at the opening; their total is the float received. */
+        floatDenominations: DenominationsSchema.optional(),
+        /** A shift lead's or manager's PIN accepting a float difference over FLOAT_DIFF_PIN_CENTS. */
+        floatAuthorization: Authorization.optional(),
         acknowledged: z.boolean(),
         checked: z.array(ChecklistItem).max(50),
       })
@@ -79,6 +86,50 @@ export const shiftContract = {
       .strict(),
     output: out<ShiftInfo>(),
     access: DESK,
+  }),
+  /**
+   * A cash drop (投款): notes out of the drawer to the safe or the bank against a deposit slip (its
+   * number unique per destination), witnessed by another active desk staff member's PIN (never the
+   * dropper's own). The expected drawer cash goes down by it. Refused once the cash is counted.
+   */
+  'shift.drop': command({
+    input: z
+      .object({
+        shiftId: Id,
+        denominations: DenominationsSchema,
+        slipNo: z.string().trim().min(1).max(40),
+        destination: z.enum(DROP_DESTINATIONS),
+        witnessPin: Pin,
+      })
+      .strict(),
+    output: out<ShiftInfo>(),
+    access: DESK,
+  }),
+  /**
+   * A closed shift's surplus handed in or shortage made good (长缴短补) by the person named, received by
+   * a shift lead or manager (not that person): against that shift only, up to what is still open.
+   */
+  'shift.settle': command({
+    input: z
+      .object({
+        shiftId: Id,
+        kind: z.enum(OVER_SHORT_KINDS),
+        staffId: Id,
+        amountCents: Cents.refine((n) => n > 0, 'positive'),
+        note: z.string().trim().max(500),
+      })
+      .strict(),
+    output: out<OverShortItem>(),
+    access: SUPERVISORS,
+  }),
+  /**
+   * The over/short of the closed shifts of days [from, to] with what is settled and still open;
+   * `openOnly`: every shift up to `to` with something still open, however old.
+   */
+  'shift.overShort': query({
+    input: z.object({ from: DateStr, to: DateStr, openOnly: z.boolean().optional() }).strict(),
+    output: out<OverShortReport>(),
+    access: SUPERVISORS,
   }),
   /**
    * The blind count: only its result carries the expected figure. One per shift: a second count

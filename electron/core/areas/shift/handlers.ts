@@ -11,12 +11,14 @@ import { cashHandlers } from './handlers/cash';
 import { closeHandlers } from './handlers/close';
 import { csvHandlers } from './handlers/csv';
 import { dayCloseHandlers } from './handlers/dayClose';
+import { dropHandlers } from './handlers/drops';
 import { historyHandlers } from './handlers/history';
 import { openingHandlers } from './handlers/opening';
 
 export const shiftHandlers: HandlersOf<typeof shiftContract> = {
   ...openingHandlers,
   ...cashHandlers,
+  ...dropHandlers,
   ...closeHandlers,
   ...csvHandlers,
   ...historyHandlers,

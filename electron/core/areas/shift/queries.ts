@@ -48,6 +48,9 @@ export interface ShiftRow {
   book_json: string | null;
   signed_out_by: number | null;
   signed_in_by: number | null;
+  /** The float's notes counted at the opening (NULL: opened before the count was asked). */
+  float_denominations_json: string | null;
+  float_authorized_by: number | null;
 }
 
 /** A row of `shift_counts`. */
@@ -99,8 +102,15 @@ export function frozenBookOf(s: ShiftRow): FrozenBook | null {
   return s.book_json === null ? null : (JSON.parse(s.book_json) as FrozenBook);
 }
 
-export function denominationsOf(c: ShiftCountRow): Denominations {
+export function denominationsOf(c: { denominations_json: string }): Denominations {
   return JSON.parse(c.denominations_json) as Denominations;
+}
+
+/** The float's notes counted at the opening (null: not asked then). */
+export function floatCountOf(s: ShiftRow): Denominations | null {
+  return s.float_denominations_json === null
+    ? null
+    : (JSON.parse(s.float_denominations_json) as Denominations);
 }
 
 /**
@@ -108,7 +118,7 @@ export function denominationsOf(c: ShiftCountRow): Denominations {
  * and blockers were part of the report lacks them (see handlers/dayClose.ts).
  */
 export type StoredDayReport = Omit<DayReport, DayReportExtra> & Partial<Pick<DayReport, DayReportExtra>>;
-export type DayReportExtra = 'counts' | 'payouts' | 'stocktakes' | 'reopenings' | 'blockers';
+export type DayReportExtra = 'counts' | 'payouts' | 'drops' | 'stocktakes' | 'reopenings' | 'blockers';
 
 export function dayReportOf(d: DayCloseRow): StoredDayReport {
   return JSON.parse(d.book_json) as StoredDayReport;
@@ -188,6 +198,8 @@ export interface NewShift {
   floatPrefillCents: number;
   floatCents: number;
   floatReason: string | null;
+  floatDenominations: Denominations | null;
+  floatAuthorizedBy: number | null;
   checklist: ChecklistTick[];
 }
 
@@ -206,12 +218,15 @@ export function insertShift(db: DB, s: NewShift): number {
       number,
       string | null,
       string,
+      string | null,
+      number | null,
     ]
   >(
     db,
     `INSERT INTO shifts (day, status, opened_at, opened_by, window_from, staff_json, previous_shift_id,
-         handover_ack_at, handover_ack_by, float_prefill_cents, float_cents, float_reason, checklist_json)
-       VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         handover_ack_at, handover_ack_by, float_prefill_cents, float_cents, float_reason, checklist_json,
+         float_denominations_json, float_authorized_by)
+       VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     s.day,
     s.openedAt,
@@ -225,6 +240,8 @@ export function insertShift(db: DB, s: NewShift): number {
     s.floatCents,
     s.floatReason,
     JSON.stringify(s.checklist),
+    s.floatDenominations === null ? null : JSON.stringify(s.floatDenominations),
+    s.floatAuthorizedBy,
   );
   return Number(r.lastInsertRowid);
 }

@@ -57,7 +57,28 @@ export const SHIFT_ERROR_CODES = [
   'RECOUNT_PENDING',
   'DAY_STOCKTAKE_MISSING',
   'MANAGER_PIN_REQUIRED',
+  'DROP_WITNESS_SELF',
+  'DROP_SLIP_USED',
+  'SETTLE_NOTHING_OPEN',
+  'SETTLE_TOO_MUCH',
+  'SETTLE_SELF',
+  'FLOAT_COUNT_MISMATCH',
+  'FLOAT_AUTH_REQUIRED',
 ] as const;
+
+/** Where a cash drop goes (投款): the club's safe or the bank. */
+export const DROP_DESTINATIONS = ['safe', 'bank'] as const;
+export type DropDestination = (typeof DROP_DESTINATIONS)[number];
+
+/** A surplus handed in (长款上交) or a shortage made good (短款补齐). */
+export const OVER_SHORT_KINDS = ['surplus', 'shortage'] as const;
+export type OverShortKind = (typeof OVER_SHORT_KINDS)[number];
+
+/**
+ * The change float counted at the opening may differ from the float handed over by up to this
+ * much on the desk's word (with a reason); more needs a shift lead's or manager's PIN.
+ */
+export const FLOAT_DIFF_PIN_CENTS = 5_000;
 
 // ---- result types ---------------------------------------------------------------------------
 
@@ -187,6 +208,59 @@ export interface Payout {
   authorizedByName: string | null;
 }
 
+/** Cash taken out of the drawer to the safe or the bank (投款), witnessed by a second person. */
+export interface CashDrop {
+  id: number;
+  amountCents: number;
+  denominations: Denominations;
+  slipNo: string;
+  destination: DropDestination;
+  at: string;
+  byName: string;
+  /** The second person whose PIN witnessed it (never the one who dropped). */
+  witnessName: string;
+}
+
+/** A surplus handed in or a shortage made good, against the closed shift it belongs to. */
+export interface Settlement {
+  id: number;
+  shiftId: number;
+  kind: OverShortKind;
+  amountCents: number;
+  /** Who handed the surplus in / made the shortage good. */
+  staffName: string;
+  note: string;
+  at: string;
+  /** Who received and recorded it (a shift lead or manager). */
+  byName: string;
+}
+
+/** A closed shift's cash over or short, what is settled and what is still open (never netted). */
+export interface OverShortItem {
+  shiftId: number;
+  day: string;
+  closedAt: string;
+  onDuty: ShiftStaff[];
+  signedOutBy: ShiftStaff | null;
+  /** counted − expected at the close: positive over (长款), negative short (短款). */
+  differenceCents: number;
+  differenceReason: string | null;
+  settledCents: number;
+  /** What is still to be handed in / made good (0: settled). */
+  openCents: number;
+  settlements: Settlement[];
+}
+
+/** The over/short of the closed shifts of days [from, to] (a month, say), and what is still open. */
+export interface OverShortReport {
+  from: string;
+  to: string;
+  items: OverShortItem[];
+  /** Still to hand in (surpluses) and to make good (shortages), kept apart. */
+  openOverCents: number;
+  openShortCents: number;
+}
+
 /** A recount authorised by a shift lead or manager: the count it supersedes, who and why. */
 export interface RecountAuth {
   id: number;
@@ -224,7 +298,9 @@ export interface CashFigures {
   /** Cash paid back (refunds). */
   refundsCents: number;
   payoutsCents: number;
-  /** float + takings − change − refunds − pay-outs */
+  /** Cash dropped to the safe or bank (absent in shifts closed before drops were recorded). */
+  dropsCents?: number;
+  /** float + takings − change − refunds − pay-outs − drops */
   expectedCents: number;
 }
 
@@ -283,10 +359,18 @@ export interface ShiftInfo {
   floatPrefillCents: number;
   floatCents: number;
   floatReason: string | null;
+  /** The float's notes counted at the opening (null: opened before the count was asked). */
+  floatCount: Denominations | null;
+  /** Float received − float handed over (0 when they agree). */
+  floatDifferenceCents: number;
+  /** The shift lead or manager who accepted a difference over FLOAT_DIFF_PIN_CENTS. */
+  floatAuthorizedByName: string | null;
   checklist: ChecklistTick[];
   messages: string;
   notes: string;
   payouts: Payout[];
+  /** Cash drops to the safe or bank, with who dropped and who witnessed. */
+  drops: CashDrop[];
   /** A blind count was entered (and cash has not moved since): the drawer is shut until a recount. */
   counted: boolean;
   /** Every count of the shift, oldest first. */
@@ -426,6 +510,13 @@ export interface DayReport {
   counts: (CashCount & { shiftId: number })[];
   /** Every pay-out of the day's shifts, with who authorised it and why. */
   payouts: (Payout & { shiftId: number })[];
+  /** Every cash drop of the day's shifts, with who dropped and who witnessed. */
+  drops: (CashDrop & { shiftId: number })[];
+  /**
+   * The over/short of the day's closed shifts and what is still open — read live (settling comes
+   * after the close), plus earlier shifts still open.
+   */
+  overShort: OverShortItem[];
   /** The bar's stocktakes of the day. */
   stocktakes: StocktakeInfo[];
   /** Earlier closes of this day that a manager reopened. */

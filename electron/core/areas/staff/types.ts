@@ -34,6 +34,10 @@ export const AUTH_REASONS = {
   recount: ['miscounted', 'cash_moved'],
   reopenDay: ['missing_entry', 'wrong_figure'],
   freeCard: ['promotion', 'compensation', 'staff_card'],
+  /** A cash drop's witness signs with the PIN alone (no reason asked). */
+  dropWitness: [],
+  /** A difference in the change float at the opening over the threshold. */
+  floatDifference: ['handover_miscounted', 'change_used'],
 } as const satisfies Record<string, readonly string[]>;
 export type AuthAction = keyof typeof AUTH_REASONS;
 export type AuthReasonCode = (typeof AUTH_REASONS)[AuthAction][number];

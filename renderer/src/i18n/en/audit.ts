@@ -196,6 +196,9 @@ export default {
       closeDay: 'Day closed',
       dayReport: 'Day report looked up',
       reopenDay: 'Day reopened',
+      drop: 'Cash dropped to the safe or bank',
+      settle: 'Cash over/short settled',
+      overShort: 'Over/short list looked up',
     },
     staff: {
       list: 'Staff listed',

@@ -133,6 +133,8 @@ export default {
       promotion: 'Promotion',
       compensation: 'Compensation',
       staff_card: 'Staff card',
+      handover_miscounted: 'Float miscounted at the handover',
+      change_used: 'Change used for the bank or the bar',
     },
     confirm: 'Authorise',
   },

@@ -179,6 +179,14 @@ export default {
   RECOUNT_PENDING: 'A recount is already authorised: count the cash again.',
   DAY_STOCKTAKE_MISSING:
     "The bar's stocktake of this day is missing (not counted: {{names}}). The bar counts its stock first.",
+  DROP_WITNESS_SELF: 'You cannot witness your own cash drop: another member of staff types their PIN.',
+  DROP_SLIP_USED: 'Deposit slip {{slipNo}} is already recorded for this destination. Check the slip number.',
+  SETTLE_NOTHING_OPEN: 'This shift has nothing of this kind still open to settle.',
+  SETTLE_TOO_MUCH: 'More than is still open: at most {{due}} can be settled for this shift.',
+  SETTLE_SELF: 'Someone else receives the money: you cannot record your own hand-in or make-good.',
+  FLOAT_COUNT_MISMATCH: 'The notes counted come to {{amount}}, not {{due}}. Count again.',
+  FLOAT_AUTH_REQUIRED:
+    'The float differs from the one handed over by more than {{amount}}: a shift lead or manager must accept it with their PIN.',
   MANAGER_PIN_REQUIRED: 'Only a manager (customer-service, duty or store manager) can authorise this.',
   INTERNAL: 'Something went wrong. Nothing was changed. Please try again.',
   CONNECTION_LOST: 'Lost the connection to Front Desk. Please try again.',

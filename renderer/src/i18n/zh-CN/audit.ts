@@ -194,6 +194,9 @@ export default {
       closeDay: '日结',
       dayReport: '查看日结报表',
       reopenDay: '重开日结',
+      drop: '投款',
+      settle: '长缴短补',
+      overShort: '查看长短款',
     },
     staff: {
       list: '查看员工',

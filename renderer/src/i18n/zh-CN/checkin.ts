@@ -134,6 +134,8 @@ export default {
       promotion: '促销活动',
       compensation: '补偿',
       staff_card: '员工卡',
+      handover_miscounted: '交班时备用金点错',
+      change_used: '零钞已拿去换钱或给水吧',
     },
     confirm: '授权',
   },

@@ -9,6 +9,8 @@ import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { CountsTable, PayoutsTable } from './CashLists';
 import { DiffBadge } from './Opening';
+import { DropsTable } from './Drops';
+import { OverShortTable } from './OverShort';
 import { Toolbar, usePrintStamp } from './ReportView';
 import { checklistLabel, downloadCsv } from './util';
 
@@ -60,6 +62,9 @@ export function DayReportView({ report, onBack }: { report: DayReport; onBack: (
           <h3>{t('shift.cash.title')}</h3>
           <CountsTable counts={report.counts} />
           <PayoutsTable payouts={report.payouts} />
+          {report.drops.length > 0 && <DropsTable drops={report.drops} caption={t('shift.cash.drops')} />}
+          <h3>{t('shift.settle.title')}</h3>
+          <OverShortTable items={report.overShort} />
         </section>
         <section className="shift-block">
           <h3>{t('shift.report.stocktakes')}</h3>

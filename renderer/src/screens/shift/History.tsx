@@ -12,6 +12,8 @@ import { clubToday, fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format
 import { useOp } from '../../query';
 import { useStaffList } from '../../staff';
 import { DiffBadge } from './Opening';
+import { OverShortPanel } from './OverShort';
+import { useCan } from '../../stores/session';
 
 const NOBODY: LoginStaff[] = [];
 
@@ -77,6 +79,7 @@ export function History({
   const charts = chartsQuery.data ?? null;
   const failed = history.error ?? chartsQuery.error;
   const error = failed ? errorText(failed) : null;
+  const canSettle = useCan('shift.settle');
 
   return (
     <div className="shift-history">
@@ -111,6 +114,7 @@ export function History({
         </button>
       </form>
       <FormError error={error} as="p" />
+      {canSettle && <OverShortPanel />}
       {data && (
         <div className="shift-two">
           <section className="card" aria-labelledby={`${uid}-sh`}>

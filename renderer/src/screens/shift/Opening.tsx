@@ -5,9 +5,14 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShiftOpening, ShiftReport } from '../../../../electron/core/contract';
+import {
+  FLOAT_DIFF_PIN_CENTS,
+  type ShiftOpening,
+  type ShiftReport,
+} from '../../../../electron/core/contract';
 import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { call } from '../../api';
+import { AuthorizeDialog, type Authorization } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
 import { MoneyInput } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
@@ -16,6 +21,7 @@ import { loadError, useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { checklistLabel } from './util';
+import { DenomsGrid, useDenoms } from './Drops';
 import { placeLabel, urgencyBadge } from '../notes/util';
 import { ComplaintDeadlineBadge } from '../incidents/ComplaintDeadline';
 
@@ -191,31 +197,44 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
   const [typedFloat, setFloat] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState<string[]>([]);
+  // the change float counted note by note (零钞): when counted, its total is the float received
+  const floatNotes = useDenoms();
+  const [authorizing, setAuthorizing] = useState(false);
   const { busy, error: problem, setError: setProblem, run } = useSubmit();
 
   if (error) return <p className="field-error">{error}</p>;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
 
-  const float = typedFloat ?? centsToYuan(data.floatPrefillCents);
-  const floatCents = parseCents(float);
+  const counting = floatNotes.touched;
+  const float = counting
+    ? centsToYuan(floatNotes.total)
+    : (typedFloat ?? centsToYuan(data.floatPrefillCents));
+  const floatCents = counting ? (floatNotes.valid ? floatNotes.total : null) : parseCents(float);
+  const needsAuth =
+    floatCents !== null && Math.abs(floatCents - data.floatPrefillCents) > FLOAT_DIFF_PIN_CENTS;
   const differs = floatCents !== null && floatCents !== data.floatPrefillCents;
   const toggle = (list: string[], v: string) =>
     list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 
+  const openArgs = (cents: number, floatAuthorization?: Authorization) => ({
+    staffIds: staff,
+    floatCents: cents,
+    ...(differs ? { floatReason: reason.trim() } : {}),
+    ...(counting ? { floatDenominations: floatNotes.counts } : {}),
+    ...(floatAuthorization ? { floatAuthorization } : {}),
+    acknowledged: ack,
+    checked,
+  });
   const open = async () => {
     setProblem(null);
     if (data.previous && !ack) return setProblem(t('shift.opening.ackNeeded'));
     if (staff.length === 0) return setProblem(t('shift.opening.pickStaff'));
     if (floatCents === null) return setProblem(moneyRefusal(float) ?? t('shift.opening.badFloat'));
     if (differs && !reason.trim()) return setProblem(t('shift.opening.floatReasonNeeded'));
+    // a difference beyond the threshold: a shift lead or manager accepts it first
+    if (needsAuth) return setAuthorizing(true);
     await run(async () => {
-      await call('shift.open', {
-        staffIds: staff,
-        floatCents,
-        ...(differs ? { floatReason: reason.trim() } : {}),
-        acknowledged: ack,
-        checked,
-      });
+      await call('shift.open', openArgs(floatCents));
       toast.ok(t('shift.opening.opened'));
       onOpened();
     });
@@ -285,18 +304,37 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
             ))}
           </fieldset>
         </div>
+        <fieldset className="shift-fieldset" data-testid="float-count">
+          <legend>{t('shift.floatCount.title')}</legend>
+          <p className="muted">{t('shift.floatCount.intro')}</p>
+          <DenomsGrid notes={floatNotes} />
+        </fieldset>
         <div className="field">
           <label htmlFor={`${uid}-float`}>{t('shift.opening.float')}</label>
-          <MoneyInput
-            id={`${uid}-float`}
-            value={float}
-            onChange={setFloat}
-            invalid={floatCents === null}
-            describedBy={`${uid}-fh`}
-          />
+          {counting ? (
+            <p id={`${uid}-float`} className="shift-drop-total" aria-live="polite">
+              {t('shift.floatCount.counted')}:{' '}
+              <strong data-testid="float-counted">{fmtMoney(floatCents ?? 0)}</strong> ·{' '}
+              {t('shift.floatCount.handedOver')}: {fmtMoney(data.floatPrefillCents)} ·{' '}
+              {floatCents !== null && <DiffBadge cents={floatCents - data.floatPrefillCents} />}
+            </p>
+          ) : (
+            <MoneyInput
+              id={`${uid}-float`}
+              value={float}
+              onChange={setFloat}
+              invalid={floatCents === null}
+              describedBy={`${uid}-fh`}
+            />
+          )}
           <span id={`${uid}-fh`} className="field-hint">
             {t('shift.opening.floatPrefill', { amount: fmtMoney(data.floatPrefillCents) })}
           </span>
+          {needsAuth && (
+            <span className="field-hint">
+              {t('shift.floatCount.needAuth', { amount: fmtMoney(FLOAT_DIFF_PIN_CENTS) })}
+            </span>
+          )}
         </div>
         {differs && (
           <div className="field">
@@ -314,6 +352,28 @@ export function Opening({ onOpened }: { onOpened: () => void }) {
           {t('shift.opening.open')}
         </button>
       </form>
+      {authorizing && floatCents !== null && (
+        <AuthorizeDialog
+          title={t('shift.floatCount.authTitle', {
+            amount: fmtMoney(Math.abs(floatCents - data.floatPrefillCents)),
+          })}
+          action="floatDifference"
+          onClose={() => setAuthorizing(false)}
+          onAuthorize={async (authorization) => {
+            await call('shift.open', openArgs(floatCents, authorization));
+            setAuthorizing(false);
+            toast.ok(t('shift.opening.opened'));
+            onOpened();
+          }}
+        >
+          <p>
+            {t('shift.floatCount.authWhat', {
+              counted: fmtMoney(floatCents),
+              handed: fmtMoney(data.floatPrefillCents),
+            })}
+          </p>
+        </AuthorizeDialog>
+      )}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { CountsTable, PayoutsTable } from './CashLists';
+import { DropsTable } from './Drops';
 import { CashTable } from './CountStep';
 import { checklistLabel, downloadCsv, printReport } from './util';
 
@@ -210,6 +211,16 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
               <dd>
                 {fmtMoney(s.floatCents)}
                 {s.floatReason && <span className="muted"> ({s.floatReason})</span>}
+                {s.floatCount && (
+                  <div className="muted" data-testid="report-float-count">
+                    {t('shift.floatCount.report', {
+                      counted: fmtMoney(s.floatCents),
+                      handed: fmtMoney(s.floatPrefillCents),
+                    })}
+                    {s.floatAuthorizedByName &&
+                      ` · ${t('shift.floatCount.acceptedBy', { name: s.floatAuthorizedByName })}`}
+                  </div>
+                )}
               </dd>
             </div>
             {s.handoverAckBy && (
@@ -267,6 +278,7 @@ export function ShiftReportView({ initial, onBack }: { initial: ShiftReport; onB
           </div>
           <CountsTable counts={s.counts} />
           <PayoutsTable payouts={s.payouts} />
+          {s.drops.length > 0 && <DropsTable drops={s.drops} />}
         </section>
 
         <section className="shift-block shift-two">

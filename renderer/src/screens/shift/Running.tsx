@@ -18,6 +18,7 @@ import { useCommand, useOp } from '../../query';
 import { toast } from '../../stores/toast';
 import { BookView } from './BookView';
 import { PayoutsTable } from './CashLists';
+import { DropDialog, DropsTable } from './Drops';
 import { OpenItemsView } from './Opening';
 
 const openItemsOf = (o: ShiftOpening) => o.openItems;
@@ -93,7 +94,7 @@ export function Running({
   const [messages, setMessages] = useState(shift.messages);
   const [notes, setNotes] = useState(shift.notes);
   const [problem, setProblem] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'payout' | 'recount' | null>(null);
+  const [dialog, setDialog] = useState<'payout' | 'recount' | 'drop' | null>(null);
   const cents = parseCents(amount);
   const openItemsQuery = useOp('shift.opening', {}, { select: openItemsOf });
   const openItems = openItemsQuery.isError ? null : (openItemsQuery.data ?? null);
@@ -188,6 +189,17 @@ export function Running({
           </button>
         </section>
       </div>
+      <section className="card" aria-labelledby={`${uid}-drops`}>
+        <h2 id={`${uid}-drops`}>{t('shift.drop.title')}</h2>
+        <DropsTable drops={shift.drops} />
+        {shift.counted ? (
+          <p className="muted">{t('shift.drop.afterCount')}</p>
+        ) : (
+          <button type="button" className="btn" onClick={() => setDialog('drop')}>
+            {t('shift.drop.button')}
+          </button>
+        )}
+      </section>
       {dialog === 'payout' && cents && (
         <AuthorizeDialog
           title={t('shift.payout.title', { amount: fmtMoney(cents) })}
@@ -204,6 +216,16 @@ export function Running({
         >
           <p>{t('shift.payout.what', { amount: fmtMoney(cents) })}</p>
         </AuthorizeDialog>
+      )}
+      {dialog === 'drop' && (
+        <DropDialog
+          shiftId={shift.id}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            onChanged();
+          }}
+        />
       )}
       {dialog === 'recount' && (
         <RecountDialog

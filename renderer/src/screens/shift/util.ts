@@ -16,16 +16,21 @@ export function checklistLabel(item: string): string {
 
 export const ZERO_COUNT: Denominations = { n100: 0, n50: 0, n20: 0, n10: 0, n5: 0, n1: 0, c50: 0, c10: 0 };
 
-export function cashRows(
-  c: CashFigures,
-): { key: 'float' | 'takings' | 'change' | 'refunds' | 'payouts'; cents: number; sign: '' | '+' | '−' }[] {
-  return [
+export function cashRows(c: CashFigures): {
+  key: 'float' | 'takings' | 'change' | 'refunds' | 'payouts' | 'drops';
+  cents: number;
+  sign: '' | '+' | '−';
+}[] {
+  const rows: ReturnType<typeof cashRows> = [
     { key: 'float', cents: c.floatCents, sign: '' },
     { key: 'takings', cents: c.takingsCents, sign: '+' },
     { key: 'change', cents: c.changeCents, sign: '−' },
     { key: 'refunds', cents: c.refundsCents, sign: '−' },
     { key: 'payouts', cents: c.payoutsCents, sign: '−' },
   ];
+  // cash dropped to the safe or bank (a row only when there was a drop)
+  if (c.dropsCents) rows.push({ key: 'drops', cents: c.dropsCents, sign: '−' });
+  return rows;
 }
 
 export function downloadCsv(r: { filename: string; csv: string }, doneText: string): void {

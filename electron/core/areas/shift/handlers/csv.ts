@@ -10,7 +10,7 @@ import { SUPERVISORS } from '../../../kernel/roles';
 import { csvDocument, csvMoney, type CsvValue } from '../../../../shared/csv';
 import { centsToYuan } from '../../../../shared/money';
 import type { shiftContract } from '../contract';
-import type { CashCount, HandoverBook, Payout } from '../types';
+import type { CashCount, CashDrop, HandoverBook, Payout } from '../types';
 import { dayReport } from './dayClose';
 import { canSee, getShift, shiftReport } from './records';
 
@@ -124,6 +124,18 @@ function payoutCsvRows(list: readonly Payout[], en: boolean): CsvValue[][] {
   ]);
 }
 
+function dropCsvRows(list: readonly CashDrop[], en: boolean): CsvValue[][] {
+  const where = (d: CashDrop) => (en ? d.destination : d.destination === 'safe' ? '保险柜' : '银行');
+  return list.map((d) => [
+    en ? 'Cash drop' : '投款',
+    `${d.at} ${d.byName}`,
+    csvMoney(d.amountCents),
+    en
+      ? `${where(d)}, slip ${d.slipNo}, witnessed by ${d.witnessName}`
+      : `${where(d)}，缴款单 ${d.slipNo}，见证人 ${d.witnessName}`,
+  ]);
+}
+
 function cashCsvRows(c: { label: string; value: number | null }[], en: boolean): CsvValue[][] {
   return c.map((x) => [en ? 'Cash' : '现金', x.label, csvMoney(x.value)]);
 }
@@ -174,6 +186,7 @@ export const csvHandlers: HandlersOf<Pick<typeof shiftContract, 'shift.reportCsv
         ),
         ...countCsvRows(r.shift.counts, en),
         ...payoutCsvRows(r.shift.payouts, en),
+        ...dropCsvRows(r.shift.drops, en),
         ...r.corrections.map((x) => [en ? 'Correction' : '更正', x.figure ?? '', x.value, x.text]),
       ];
       filename = `shift-${r.shift.day}-${r.shift.id}.csv`;
@@ -195,6 +208,7 @@ export const csvHandlers: HandlersOf<Pick<typeof shiftContract, 'shift.reportCsv
         ),
         ...countCsvRows(r.counts, en),
         ...payoutCsvRows(r.payouts, en),
+        ...dropCsvRows(r.drops, en),
         ...r.reopenings.map((x) => [
           en ? 'Day reopened' : '日结重开',
           x.at,

@@ -15,11 +15,39 @@ import { authorize, signedBy } from '../../staff';
 import { dayBoundsUtc } from '../../../../shared/dates';
 import { itemsNotCounted, stocktakesBetween } from '../../bar';
 import type { shiftContract } from '../contract';
-import type { ChecklistTick, DayBlockers, DayCloseSummary, DayReopening, DayReport } from '../types';
+import type {
+  ChecklistTick,
+  DayBlockers,
+  DayCloseSummary,
+  DayReopening,
+  DayReport,
+  OverShortItem,
+} from '../types';
 import * as q from '../queries';
+import * as dq from '../queries/drops';
 import type { DayCloseRow, DayReportExtra } from '../queries';
 import { handoverBook } from './book';
-import { cashCounts, checkTicks, getShift, payouts, staffRef, toShiftInfo, toShiftSummary } from './records';
+import {
+  cashCounts,
+  checkTicks,
+  drops,
+  getShift,
+  overShortItem,
+  payouts,
+  staffRef,
+  toShiftInfo,
+  toShiftSummary,
+} from './records';
+
+/**
+ * The over/short as of now (settling comes after the close): the day's closed shifts with a
+ * difference, and earlier shifts still open.
+ */
+function dayOverShort(ctx: Ctx, day: string): OverShortItem[] {
+  const ofDay = dq.shiftsOverShort(ctx.db, day, day, false);
+  const earlier = dq.shiftsOverShort(ctx.db, '0000-00-00', day, true).filter((s) => s.day < day);
+  return [...earlier, ...ofDay].map((s) => overShortItem(ctx.db, s));
+}
 
 function dayReopenings(db: DB, day: string): DayReopening[] {
   return q.reopeningsOfDay(db, day).map((r) => ({
@@ -58,6 +86,7 @@ function dayExtras(ctx: Ctx, day: string, shiftIds: number[]): Pick<DayReport, D
   return {
     counts: shiftIds.flatMap((id) => cashCounts(db, id, blindOf(id)).map((c) => ({ ...c, shiftId: id }))),
     payouts: shiftIds.flatMap((id) => payouts(db, id).map((p) => ({ ...p, shiftId: id }))),
+    drops: shiftIds.flatMap((id) => drops(db, id).map((d) => ({ ...d, shiftId: id }))),
     stocktakes: stocktakesBetween(db, from, to),
     reopenings: dayReopenings(db, day),
     blockers: dayBlockers(ctx, day),
@@ -94,6 +123,7 @@ function computeDay(ctx: Ctx, day: string, closedAt: string | null, ticked: Chec
     checklist: ctx.settings.closingChecklist,
     ticked,
     backupFile: null,
+    overShort: dayOverShort(ctx, day),
   };
 }
 
@@ -105,15 +135,26 @@ export function dayReport(ctx: Ctx, day: string): DayReport {
   // A close recorded before counts, pay-outs and blockers were part of the report: read them now
   // (the day's shifts are closed, so they are what they were).
   const { counts, payouts, stocktakes, reopenings, blockers } = r;
+  const ids = r.shifts.map((x) => x.id);
   const extras =
     counts && payouts && stocktakes && reopenings && blockers
-      ? { counts, payouts, stocktakes, reopenings, blockers }
-      : dayExtras(
-          ctx,
-          day,
-          r.shifts.map((x) => x.id),
-        );
-  return { ...extras, ...r, reopenings: dayReopenings(ctx.db, day), backupFile: closed.backup_file };
+      ? {
+          counts,
+          payouts,
+          stocktakes,
+          reopenings,
+          blockers,
+          drops: r.drops ?? dayExtras(ctx, day, ids).drops,
+        }
+      : dayExtras(ctx, day, ids);
+  return {
+    ...extras,
+    ...r,
+    drops: extras.drops,
+    reopenings: dayReopenings(ctx.db, day),
+    overShort: dayOverShort(ctx, day),
+    backupFile: closed.backup_file,
+  };
 }
 
 export function dayCloseSummary(ctx: Ctx, d: DayCloseRow): DayCloseSummary {

@@ -6,14 +6,16 @@
  */
 import type { HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
-import { DESK } from '../../../kernel/roles';
+import { DESK, SUPERVISORS } from '../../../kernel/roles';
+import { authorize } from '../../staff';
+import { denominationsTotal } from '../../../../shared/money';
 import { missedAnnouncements } from '../../announcements';
 import { openItems } from '../../incidents';
 import { openMessagesAt } from '../../messages';
 import { openRepairsAt } from '../../repairs';
 import { addDays } from '../../../../shared/dates';
 import type { shiftContract } from '../contract';
-import type { CountResult } from '../types';
+import { FLOAT_DIFF_PIN_CENTS, type CountResult } from '../types';
 import * as q from '../queries';
 import { tagsStillOut, unpaidTabs, handoverBook } from './book';
 import {
@@ -79,8 +81,24 @@ export const openingHandlers: HandlersOf<Pick<typeof shiftContract, OpeningOps>>
     if (prev && !a.acknowledged) throw new AppError('HANDOVER_NOT_ACKNOWLEDGED', { shiftId: prev.id });
     const prefill = prev?.float_handed_cents ?? ctx.settings.defaultFloatCents;
     const reason = a.floatReason?.trim() || null;
+    // The change float counted note by note: its total is the float received.
+    if (a.floatDenominations && denominationsTotal(a.floatDenominations) !== a.floatCents)
+      throw new AppError('FLOAT_COUNT_MISMATCH', {
+        amount: denominationsTotal(a.floatDenominations),
+        due: a.floatCents,
+      });
     if (a.floatCents !== prefill && !reason)
       throw new AppError('FLOAT_REASON_REQUIRED', { prefill, entered: a.floatCents });
+    // A difference from the float handed over beyond the threshold: a shift lead or manager accepts it.
+    let floatAuthorizedBy: number | null = null;
+    if (Math.abs(a.floatCents - prefill) > FLOAT_DIFF_PIN_CENTS) {
+      if (!a.floatAuthorization)
+        throw new AppError('FLOAT_AUTH_REQUIRED', {
+          amount: FLOAT_DIFF_PIN_CENTS,
+          due: a.floatCents - prefill,
+        });
+      floatAuthorizedBy = authorize(ctx, a.floatAuthorization, SUPERVISORS, 'floatDifference').id;
+    }
     const now = ctx.nowIso();
     const from = prev?.window_to && prev.window_to > now ? prev.window_to : (prev?.window_to ?? now);
     const ticks = checkTicks(ctx.settings.openingChecklist, a.checked, now);
@@ -96,6 +114,8 @@ export const openingHandlers: HandlersOf<Pick<typeof shiftContract, OpeningOps>>
       floatPrefillCents: prefill,
       floatCents: a.floatCents,
       floatReason: a.floatCents === prefill ? null : reason,
+      floatDenominations: a.floatDenominations ?? null,
+      floatAuthorizedBy,
       checklist: ticks,
     });
     ctx.audit({
@@ -107,6 +127,8 @@ export const openingHandlers: HandlersOf<Pick<typeof shiftContract, OpeningOps>>
         floatCents: a.floatCents,
         floatPrefillCents: prefill,
         floatReason: a.floatCents === prefill ? null : reason,
+        floatCounted: a.floatDenominations ? true : false,
+        floatAuthorizedBy,
         acknowledged: prev ? prev.id : null,
         checked: ticks.map((t) => t.item),
       },

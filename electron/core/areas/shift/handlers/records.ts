@@ -8,11 +8,14 @@ import type { Ctx } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { SUPERVISORS } from '../../../kernel/roles';
 import { drawerState } from '../drawer';
+import * as dq from '../queries/drops';
 import type {
+  CashDrop,
   CashCount,
   CashFigures,
   ChecklistTick,
   CountResult,
+  OverShortItem,
   Payout,
   RecountAuth,
   ShiftCorrection,
@@ -58,6 +61,47 @@ export function payouts(db: DB, shiftId: number): Payout[] {
   }));
 }
 
+export function drops(db: DB, shiftId: number): CashDrop[] {
+  return dq.dropsOfShift(db, shiftId).map((r) => ({
+    id: r.id,
+    amountCents: r.amount_cents,
+    denominations: q.denominationsOf(r),
+    slipNo: r.slip_no,
+    destination: r.destination,
+    at: r.at,
+    byName: r.by_name,
+    witnessName: r.witness_name,
+  }));
+}
+
+/** A closed shift's over/short with what is settled and what is still open. */
+export function overShortItem(db: DB, s: ShiftRow): OverShortItem {
+  const settlements = dq.settlementsOfShift(db, s.id).map((x) => ({
+    id: x.id,
+    shiftId: x.shift_id,
+    kind: x.kind,
+    amountCents: x.amount_cents,
+    staffName: x.staff_name,
+    note: x.note,
+    at: x.at,
+    byName: x.by_name,
+  }));
+  const difference = s.difference_cents ?? 0;
+  const settled = settlements.reduce((a, x) => a + x.amountCents, 0);
+  return {
+    shiftId: s.id,
+    day: s.day,
+    closedAt: s.closed_at ?? '',
+    onDuty: q.onDutyIds(s).map((id) => staffRef(db, id)),
+    signedOutBy: staffRef(db, s.signed_out_by),
+    differenceCents: difference,
+    differenceReason: s.difference_reason,
+    settledCents: settled,
+    openCents: Math.max(0, Math.abs(difference) - settled),
+    settlements,
+  };
+}
+
 function recountAuths(db: DB, shiftId: number): RecountAuth[] {
   return q.recountsOfShift(db, shiftId).map((r) => ({
     id: r.id,
@@ -92,17 +136,22 @@ export function windowTo(ctx: Ctx, s: ShiftRow): string {
   return s.window_to ?? isoPlus(ctx.nowIso(), 1);
 }
 
-/** Cash in the drawer the records say there should be: float + takings − change − refunds − pay-outs. */
+/**
+ * Cash in the drawer the records say there should be: float + takings − change − refunds − pay-outs
+ * − drops to the safe or bank.
+ */
 export function cashFigures(db: DB, s: ShiftRow, to: string): CashFigures {
   const r = q.cashSums(db, s.window_from, to);
   const paid = q.payoutsTotal(db, s.id);
+  const dropped = dq.dropsTotal(db, s.id);
   return {
     floatCents: s.float_cents,
     takingsCents: r.takings,
     changeCents: r.change,
     refundsCents: r.refunds,
     payoutsCents: paid,
-    expectedCents: s.float_cents + r.takings - r.change - r.refunds - paid,
+    dropsCents: dropped,
+    expectedCents: s.float_cents + r.takings - r.change - r.refunds - paid - dropped,
   };
 }
 
@@ -142,10 +191,14 @@ export function toShiftInfo(ctx: Ctx, s: ShiftRow): ShiftInfo {
     floatPrefillCents: s.float_prefill_cents,
     floatCents: s.float_cents,
     floatReason: s.float_reason,
+    floatCount: q.floatCountOf(s),
+    floatDifferenceCents: s.float_cents - s.float_prefill_cents,
+    floatAuthorizedByName: staffRef(db, s.float_authorized_by)?.name ?? null,
     checklist: q.checklistOf(s),
     messages: s.messages,
     notes: s.notes,
     payouts: payouts(db, s.id),
+    drops: drops(db, s.id),
     counted,
     counts: cashCounts(db, s.id, !counted),
     recountPending: pending,
