@@ -11,10 +11,11 @@ import { call } from '../api';
 import { refresh } from '../query';
 import { useCan, useSession } from '../stores/session';
 import { CallList } from './calls/CallList';
+import { CallSettingsForm } from './calls/CallSettingsForm';
 import { CallSummaryView } from './calls/CallSummary';
 import './CallsScreen.css';
 
-const TABS = ['list', 'summary'] as const;
+const TABS = ['list', 'summary', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CallsScreen() {
@@ -35,7 +36,8 @@ export default function CallsScreen() {
   }, [canPrepare]);
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next = tab === 'list' ? 'summary' : 'list';
+    const i = TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1);
+    const next = TABS[i % TABS.length]!;
     setTab(next);
     document.getElementById(`${uid}-tab-${next}`)?.focus();
   };
@@ -64,7 +66,13 @@ export default function CallsScreen() {
         </div>
       )}
       <div role={manager ? 'tabpanel' : undefined} id={`${uid}-panel`}>
-        {tab === 'list' || !manager ? <CallList manager={manager} /> : <CallSummaryView />}
+        {tab === 'list' || !manager ? (
+          <CallList manager={manager} />
+        ) : tab === 'summary' ? (
+          <CallSummaryView />
+        ) : (
+          <CallSettingsForm />
+        )}
       </div>
     </div>
   );

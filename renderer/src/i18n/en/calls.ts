@@ -1,6 +1,19 @@
 export default {
   title: 'Follow-up calls',
-  tabs: { list: "Today's list", summary: 'Summary' },
+  tabs: { list: "Today's list", summary: 'Summary', settings: 'Call settings' },
+  settings: {
+    title: 'Call settings',
+    windows: 'Call windows',
+    reminders: 'Remind before the card ends (days)',
+    visits: 'Visit cards with this many visits left or fewer',
+    absent: 'Not seen for (days)',
+    first: 'Call first-time visitors and new members after (days)',
+    holidays: 'Holidays (no calls)',
+    holidaysHint: 'One a line: 2027-01-01 New Year',
+    bad: 'Please check this value.',
+    save: 'Save settings',
+    saved: 'Call settings saved',
+  },
   window: {
     open: 'Call window open until {{to}}.',
     closed: 'The list waits: calls are made only in the call windows. Next window: {{date}} at {{time}}.',

@@ -3,7 +3,20 @@ import type { Words } from '../keys';
 
 export default {
   title: '回访',
-  tabs: { list: '今日回访名单', summary: '回访汇总' },
+  tabs: { list: '今日回访名单', summary: '回访汇总', settings: '回访设置' },
+  settings: {
+    title: '回访设置',
+    windows: '回访时段',
+    reminders: '到期前提醒续卡（天）',
+    visits: '次卡剩余次数不超过',
+    absent: '未到店天数',
+    first: '首次来访、新会员第几天回访',
+    holidays: '节假日（不回访）',
+    holidaysHint: '每行一天，例如：2027-01-01 元旦',
+    bad: '请检查填写的内容。',
+    save: '保存设置',
+    saved: '回访设置已保存',
+  },
   window: {
     open: '回访时段，到 {{to}} 结束。',
     closed: '名单等待中：只在回访时段打电话。下一个时段：{{date}} {{time}}。',
