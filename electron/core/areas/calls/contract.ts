@@ -22,7 +22,7 @@ import {
 export * from './types';
 
 /** Who makes calls: consultants and managers. */
-export const CALLERS: readonly Role[] = ['consultant', ...MANAGERS];
+const CALLERS: readonly Role[] = ['consultant', ...MANAGERS];
 
 const Days = z.array(z.number().int().min(1).max(365)).min(1).max(5);
 const Summary = z

@@ -1,6 +1,14 @@
 export default {
   title: 'Follow-up calls',
   tabs: { list: "Today's list", summary: 'Summary', settings: 'Call settings' },
+  aftercare: {
+    title: 'After-care call',
+    pending: 'Not called back yet: the call is on the follow-up list.',
+    monthsTitle: 'After-care satisfaction per month ({{year}})',
+    month: 'Month',
+    resolved: 'Resolved',
+    notCalled: 'Not called back',
+  },
   settings: {
     title: 'Call settings',
     windows: 'Call windows',

@@ -4,6 +4,14 @@ import type { Words } from '../keys';
 export default {
   title: '回访',
   tabs: { list: '今日回访名单', summary: '回访汇总', settings: '回访设置' },
+  aftercare: {
+    title: '投诉回访',
+    pending: '尚未回访：已列入回访名单。',
+    monthsTitle: '{{year}} 年投诉回访满意度（按月）',
+    month: '月份',
+    resolved: '已处理',
+    notCalled: '未回访',
+  },
   settings: {
     title: '回访设置',
     windows: '回访时段',

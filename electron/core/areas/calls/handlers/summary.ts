@@ -23,10 +23,7 @@ const empty = (consultant: SummaryRow['consultant']): SummaryRow => ({
 });
 
 /** The period's first and last day and its label ('YYYY-MM' or 'YYYY-Qn'). */
-export function periodOf(
-  period: SummaryPeriod,
-  month: string,
-): { first: string; last: string; label: string } {
+function periodOf(period: SummaryPeriod, month: string): { first: string; last: string; label: string } {
   if (period === 'month') return { ...monthBounds(month), label: month };
   const [y, m] = month.split('-').map(Number) as [number, number];
   const qn = Math.floor((m - 1) / 3);
