@@ -10,6 +10,9 @@ import { shot, test } from './fixtures';
 import { dictionary } from './i18n';
 import { addCardType, addStaff, importRoster, login, nav, setupClub, switchUser } from './steps';
 
+// the club is set up in the browser's time zone: Shanghai, as the dates below are
+test.use({ timezoneId: 'Asia/Shanghai' });
+
 /** The club's (Asia/Shanghai) calendar date, days from today. */
 const clubDay = (days: number) =>
   new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -43,8 +46,20 @@ test('a consultant works today’s call list: a renewal reminder that ends in an
   await nav(page, T, 'calls');
   await page.getByRole('tab', { name: T('calls.tabs.settings') }).click();
   await page.getByLabel(T('calls.settings.windows')).fill('00:00-23:59');
+  // today a holiday first: the list waits, and says until when
+  await page.getByLabel(T('calls.settings.holidays')).fill(`${clubDay(0)} Club day`);
   await page.getByRole('button', { name: T('calls.settings.save') }).click();
   await expect(page.getByText(T('calls.settings.saved'))).toBeVisible();
+  await page.getByRole('tab', { name: T('calls.tabs.list') }).click();
+  await expect(page.getByTestId('call-window')).toContainText('Club day');
+  await expect(
+    page.getByTestId('call-entry').getByRole('button', { name: T('calls.form.record') }),
+  ).toBeDisabled();
+  await shot(page, 'calls-holiday-en');
+  await page.getByRole('tab', { name: T('calls.tabs.settings') }).click();
+  await page.getByLabel(T('calls.settings.holidays')).fill('');
+  await page.getByRole('button', { name: T('calls.settings.save') }).click();
+  await expect(page.getByText(T('calls.settings.saved')).first()).toBeVisible();
 
   // the consultant: today's list, the reminder with its reason
   await switchUser(page, T, 'Anna', '7000');

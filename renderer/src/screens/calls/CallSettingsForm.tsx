@@ -126,7 +126,7 @@ function Form({ s }: { s: CallSettings }) {
 }
 
 export function CallSettingsForm() {
-  const q = useOp('calls.settings', {}, { live: false });
+  const q = useOp('calls.settings', {});
   const error = loadError(q);
   if (error) return <p className="field-error">{error}</p>;
   return q.data ? <Form s={q.data} /> : null;
