@@ -99,6 +99,11 @@ test('a consultant works today’s call list: a renewal reminder that ends in an
   await expect(anna.locator('td').nth(6)).toHaveText('1');
   await expect(page.locator('.calls-requests')).toContainText('Wants the two-year price');
   await shot(page, 'calls-summary-en');
+  // the printed page: the summary alone
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.topbar')).toBeHidden();
+  await shot(page, 'calls-summary-print');
+  await page.emulateMedia({ media: 'screen' });
   // the same screens in Chinese
   await page.getByRole('button', { name: T('common.languages.zh-CN') }).click();
   await expect(page.getByRole('tab', { name: Z('calls.tabs.summary') })).toBeVisible();

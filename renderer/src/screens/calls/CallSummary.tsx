@@ -9,6 +9,7 @@ import { SUMMARY_PERIODS, type SummaryPeriod, type SummaryRow } from '../../../.
 import { errorText } from '../../errorText';
 import { clubToday, fmtDate, fmtDateTime } from '../../format';
 import { command, loadError, useOp } from '../../query';
+import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { downloadCsv, printReport } from '../shift/util';
 import { usePrintStamp } from '../shift/ReportView';
@@ -21,6 +22,7 @@ export function CallSummaryView() {
   const [period, setPeriod] = useState<SummaryPeriod>('month');
   const [month, setMonth] = useState(() => clubToday().slice(0, 7));
   const [printedAt, stamp] = usePrintStamp();
+  const club = useSession((x) => x.settings?.clubName ?? '');
   const q = useOp('calls.summary', { period, month }, { enabled: /^\d{4}-\d{2}$/.test(month) });
   const error = loadError(q);
   const s = q.data;
@@ -97,6 +99,7 @@ export function CallSummaryView() {
       {error && <p className="field-error">{error}</p>}
       {s && (
         <section className="card calls-summary-sheet" aria-labelledby={`${uid}-h`}>
+          <p className="calls-print-only">{club}</p>
           <h2 id={`${uid}-h`}>{title}</h2>
           <p className="muted">
             {fmtDate(s.from)} – {fmtDate(s.to)}
