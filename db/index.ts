@@ -14,6 +14,7 @@ import { migration0012 } from './migrations/0012-cash';
 import { migration0013 } from './migrations/0013-messages-repairs';
 import { migration0014 } from './migrations/0014-bar-favourites';
 import { migration0015 } from './migrations/0015-cash-drops';
+import { migration0016 } from './migrations/0016-calls';
 
 export type { Migration } from './types';
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 /** The schema version this build of the app writes. */

@@ -34,6 +34,7 @@ const VisitorsScreen = lazy(() => import('./screens/VisitorsScreen'));
 const IncidentsScreen = lazy(() => import('./screens/IncidentsScreen'));
 const ShiftScreen = lazy(() => import('./screens/ShiftScreen'));
 const NotesScreen = lazy(() => import('./screens/NotesScreen'));
+const CallsScreen = lazy(() => import('./screens/CallsScreen'));
 
 /**
  * The screens in the top bar, the operation that makes each one useful, and its function key: the
@@ -50,6 +51,7 @@ const NAV: { screen: Screen; op: OpName | null; key: string | null }[] = [
   { screen: 'incidents', op: 'incidents.list', key: 'F7' },
   { screen: 'barReport', op: 'bar.report', key: 'F8' },
   { screen: 'notes', op: 'messages.mine', key: null },
+  { screen: 'calls', op: 'calls.today', key: null },
   { screen: 'settings', op: null, key: 'F9' },
   { screen: 'staff', op: 'staff.list', key: null },
   { screen: 'audit', op: 'audit.search', key: null },
@@ -215,6 +217,7 @@ function Shell() {
           {current === 'incidents' && <IncidentsScreen />}
           {current === 'shift' && <ShiftScreen />}
           {current === 'notes' && <NotesScreen />}
+          {current === 'calls' && <CallsScreen />}
         </Suspense>
       </main>
     </div>

@@ -12,7 +12,8 @@ export type Screen =
   | 'visitors'
   | 'incidents'
   | 'shift'
-  | 'notes';
+  | 'notes'
+  | 'calls';
 
 interface NavState {
   screen: Screen;

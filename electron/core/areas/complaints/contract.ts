@@ -16,6 +16,7 @@ import {
   DEPARTMENTS,
   type ComplaintDetail,
   type ComplaintList,
+  type ComplaintSatisfactionMonth,
 } from './types';
 
 export * from './types';
@@ -122,6 +123,12 @@ export const complaintContract = {
   'complaints.get': query({
     input: z.object({ id: Id }).strict(),
     output: out<ComplaintDetail>(),
+    access: MANAGERS,
+  }),
+  /** The review: per month of a year, complaints resolved and how their after-care calls answered. */
+  'complaints.satisfaction': query({
+    input: z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
+    output: out<ComplaintSatisfactionMonth[]>(),
     access: MANAGERS,
   }),
 } as const;

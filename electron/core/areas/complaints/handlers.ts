@@ -135,6 +135,15 @@ function toDetail(ctx: Ctx, r: ComplaintRow): ComplaintDetail {
     reportedBy: staffRef(db, r.reported_by),
     desiredOutcome: r.desired_outcome,
     agreedOutcome: r.agreed_outcome,
+    aftercare:
+      r.aftercare_satisfaction && r.aftercare_at
+        ? {
+            satisfaction: r.aftercare_satisfaction,
+            comment: r.aftercare_comment,
+            at: r.aftercare_at,
+            by: staffRef(db, r.aftercare_by),
+          }
+        : null,
     notes,
     updatedAt: r.updated_at,
   };
@@ -380,4 +389,50 @@ export const complaintHandlers: HandlersOf<typeof complaintContract> = {
   },
 
   'complaints.get': (ctx, a) => load(ctx, a.id),
+
+  'complaints.satisfaction': (ctx, a) => {
+    const tz = ctx.settings.timeZone;
+    const months = Array.from({ length: 12 }, (_, i) => `${a.year}-${String(i + 1).padStart(2, '0')}`);
+    const rows = q.resolvedBetween(
+      ctx.db,
+      dayBoundsUtc(`${a.year}-01-01`, tz).from,
+      dayBoundsUtc(`${a.year}-12-31`, tz).to,
+    );
+    return months.map((month) => {
+      const mine = rows.filter((r) => localDate(new Date(r.resolved_at), tz).startsWith(month));
+      const n = (s: string) => mine.filter((r) => r.satisfaction === s).length;
+      return {
+        month,
+        resolved: mine.length,
+        satisfied: n('satisfied'),
+        fair: n('fair'),
+        unsatisfied: n('unsatisfied'),
+        notCalled: mine.filter((r) => r.satisfaction === null).length,
+      };
+    });
+  },
 };
+
+/**
+ * Files the after-care call's answer with a resolved complaint (the calls area calls this when the
+ * member is called back): the satisfaction and comment on the complaint (shown with it). Once.
+ */
+export function fileComplaintAftercare(
+  ctx: Ctx,
+  id: number,
+  satisfaction: 'satisfied' | 'fair' | 'unsatisfied',
+  comment: string,
+): void {
+  const r = getComplaint(ctx.db, id);
+  const at = ctx.nowIso();
+  const by = ctx.requireActor().id;
+  if (!q.fileAftercare(ctx.db, { id, satisfaction, comment: comment || null, at, by })) return;
+  q.touchComplaint(ctx.db, id, at);
+  ctx.audit({
+    op: 'calls.record',
+    entity: 'complaint',
+    entityId: id,
+    before: { status: r.status, aftercare: null },
+    after: { aftercare: { satisfaction, comment: comment || null } },
+  });
+}

@@ -1,2 +1,2 @@
 /** What other areas (and the composition in app.ts) may use of the complaints area. */
-export { complaintHandlers, openComplaints } from './handlers';
+export { complaintHandlers, fileComplaintAftercare, openComplaints } from './handlers';

@@ -45,6 +45,11 @@ export interface ComplaintRow {
   due_date: string;
   desired_outcome: string | null;
   agreed_outcome: string | null;
+  /** The after-care call's answer (migration 0014). */
+  aftercare_satisfaction: 'satisfied' | 'fair' | 'unsatisfied' | null;
+  aftercare_comment: string | null;
+  aftercare_at: string | null;
+  aftercare_by: number | null;
 }
 
 /** A row of `complaint_notes` (append-only). */
@@ -239,4 +244,33 @@ export function insertNote(db: DB, complaintId: number, text: string, at: string
 
 export function touchComplaint(db: DB, id: number, updatedAt: string): void {
   stmt<[string, number]>(db, 'UPDATE complaints SET updated_at = ? WHERE id = ?').run(updatedAt, id);
+}
+
+// ---- after-care (the follow-up call after a complaint is resolved) -------------------------------
+
+/** Files the after-care call's answer with the complaint (once). */
+export function fileAftercare(
+  db: DB,
+  a: { id: number; satisfaction: string; comment: string | null; at: string; by: number },
+): boolean {
+  return (
+    stmt<typeof a>(
+      db,
+      `UPDATE complaints SET aftercare_satisfaction = @satisfaction, aftercare_comment = @comment,
+         aftercare_at = @at, aftercare_by = @by WHERE id = @id AND aftercare_at IS NULL`,
+    ).run(a).changes === 1
+  );
+}
+
+/** Complaints resolved between two instants, with their after-care answer (the review per month). */
+export function resolvedBetween(
+  db: DB,
+  from: string,
+  to: string,
+): { resolved_at: string; satisfaction: string | null }[] {
+  return stmt<[string, string], { resolved_at: string; satisfaction: string | null }>(
+    db,
+    `SELECT resolved_at, aftercare_satisfaction AS satisfaction FROM complaints
+     WHERE resolved_at >= ? AND resolved_at < ? ORDER BY resolved_at`,
+  ).all(from, to);
 }

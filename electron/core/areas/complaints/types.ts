@@ -139,6 +139,13 @@ export interface ComplaintDetail extends ComplaintSummary {
   desiredOutcome: string | null;
   /** What was agreed with the member (recorded at the close). */
   agreedOutcome: string | null;
+  /** The after-care call (回访) once the member was called back: were they satisfied, and what they said. */
+  aftercare: {
+    satisfaction: 'satisfied' | 'fair' | 'unsatisfied';
+    comment: string | null;
+    at: string;
+    by: StaffRef | null;
+  } | null;
   notes: ComplaintNote[];
   updatedAt: string;
 }
@@ -150,4 +157,15 @@ export interface ComplaintList {
   openCount: number;
   /** Over every complaint not closed (whatever the filters): due today or tomorrow, past the deadline. */
   deadlines: { due: number; overdue: number };
+}
+
+/** The complaints review: per month of resolution, how the after-care calls answered. */
+export interface ComplaintSatisfactionMonth {
+  month: string;
+  resolved: number;
+  satisfied: number;
+  fair: number;
+  unsatisfied: number;
+  /** Resolved, not called back (yet). */
+  notCalled: number;
 }

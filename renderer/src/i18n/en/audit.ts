@@ -97,6 +97,17 @@ export default {
       addNote: 'Note added to a complaint',
       list: 'Complaints listed',
       get: 'Complaint opened',
+      satisfaction: 'Complaint after-care satisfaction looked up',
+    },
+    calls: {
+      settings: 'Call settings looked up',
+      updateSettings: 'Call settings changed',
+      prepare: 'Call list made',
+      today: 'Call list looked up',
+      record: 'Call recorded',
+      reassign: 'Call reassigned',
+      summary: 'Call summary looked up',
+      summaryCsv: 'Call summary exported',
     },
     incidents: {
       open: 'Incident report opened',

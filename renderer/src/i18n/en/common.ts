@@ -51,6 +51,7 @@ export default {
   },
   nav: {
     notes: 'Messages',
+    calls: 'Calls',
     shift: 'Shift',
     incidents: 'Incidents',
     visitors: 'Visitors',

@@ -194,4 +194,11 @@ export default {
   MESSAGE_ALREADY_DONE: 'This message was already marked done.',
   REPAIR_CLOSED: 'This item is already closed (fixed or written off); nothing more can be recorded on it.',
   REPAIR_STEP_INVALID: 'That step cannot follow the current one.',
+  CALL_WINDOW_CLOSED:
+    'Calls are made only in the call windows (not on holidays). The next window opens {{nextDate}} at {{nextTime}}.',
+  CALL_ENTRY_CLOSED: 'This call is already finished; nothing more can be recorded on it.',
+  CALL_SATISFACTION_REQUIRED: 'After a complaint, ask whether the member is satisfied and record the answer.',
+  CALL_NO_PHONE: '{{name}} has no phone number on file: an appointment needs one.',
+  CALL_SETTINGS_INVALID:
+    'Call windows must not overlap (each ends after it starts), and each holiday is listed once.',
 };

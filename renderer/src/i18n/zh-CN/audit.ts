@@ -100,6 +100,17 @@ export default {
       addNote: '投诉添加备注',
       list: '查看投诉列表',
       get: '查看投诉',
+      satisfaction: '查看投诉回访满意度',
+    },
+    calls: {
+      settings: '查看回访设置',
+      updateSettings: '修改回访设置',
+      prepare: '生成回访名单',
+      today: '查看回访名单',
+      record: '登记回访结果',
+      reassign: '回访改派',
+      summary: '查看回访汇总',
+      summaryCsv: '导出回访汇总',
     },
     incidents: {
       open: '新建事件报告',

@@ -53,6 +53,7 @@ export default {
   },
   nav: {
     notes: '留言报修',
+    calls: '回访',
     shift: '交接班',
     incidents: '突发事件与投诉',
     visitors: '访客接待',

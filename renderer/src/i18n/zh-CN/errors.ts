@@ -169,4 +169,9 @@ export default {
   MESSAGE_ALREADY_DONE: '这条留言已处理过了。',
   REPAIR_CLOSED: '此项已完结（已修好或已报损），不能再登记。',
   REPAIR_STEP_INVALID: '当前状态不能进行这一步。',
+  CALL_WINDOW_CLOSED: '只能在回访时段内打电话（节假日不回访）。下一个时段：{{nextDate}} {{nextTime}}。',
+  CALL_ENTRY_CLOSED: '这条回访已完成，不能再登记。',
+  CALL_SATISFACTION_REQUIRED: '投诉回访需询问会员是否满意，并登记满意度。',
+  CALL_NO_PHONE: '{{name}}没有登记电话，无法预约。',
+  CALL_SETTINGS_INVALID: '回访时段不能重叠（结束时间要晚于开始时间），节假日不能重复。',
 } satisfies Words<typeof en>;

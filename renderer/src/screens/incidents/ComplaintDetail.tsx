@@ -20,6 +20,7 @@ import { toast } from '../../stores/toast';
 import { ComplaintDeadlineBadge } from './ComplaintDeadline';
 import { CloseForm, Step, TextStep } from './ComplaintSteps';
 import { INCIDENT_EVENTS, complaintBadge } from './util';
+import { AftercareAnswer } from './ComplaintAftercare';
 
 export function ComplaintDetail(props: { id: number; onBack(): void }) {
   const { t } = useTranslation();
@@ -248,6 +249,7 @@ export function ComplaintDetail(props: { id: number; onBack(): void }) {
                 </dl>
               </>
             )}
+            <AftercareAnswer c={c} />
             {c.status === 'resolved' && (
               <CloseForm
                 c={c}

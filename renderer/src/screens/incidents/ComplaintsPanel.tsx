@@ -25,6 +25,7 @@ import { ComplaintDeadlineBadge } from './ComplaintDeadline';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import { SelectField } from './SelectField';
 import { INCIDENT_EVENTS, complaintBadge } from './util';
+import { AftercareMonths } from './ComplaintAftercare';
 
 export function ComplaintDialog(props: { onClose(): void; onDone(c: ComplaintDetail): void }) {
   const { t } = useTranslation();
@@ -315,6 +316,7 @@ export function ComplaintsPanel(props: { onOpen(id: number): void; show?: Show }
           </tbody>
         </table>
       )}
+      {show === 'all' && <AftercareMonths />}
       {dialog && (
         <ComplaintDialog
           onClose={() => setDialog(false)}
