@@ -398,8 +398,10 @@ export interface DayReopening {
 export interface DayBlockers {
   /** Shifts still open: of this day, or opened earlier and still running. */
   openShifts: { id: number; day: string; openedAt: string; onDuty: ShiftStaff[] }[];
-  /** Bar items on sale that no stocktake of the day counted (empty: done or nothing to count). */
+  /** Bar and shop items on sale that no stocktake of the day counted (empty: done or nothing to count). */
   stocktakeMissing: string[];
+  /** The same per point (absent in a day close recorded before the shop). */
+  stocktakeMissingShop?: string[];
 }
 
 export interface DayReport {
@@ -426,7 +428,7 @@ export interface DayReport {
   counts: (CashCount & { shiftId: number })[];
   /** Every pay-out of the day's shifts, with who authorised it and why. */
   payouts: (Payout & { shiftId: number })[];
-  /** The bar's stocktakes of the day. */
+  /** The stocktakes of the day, the bar's and the shop's (each with its point and differences). */
   stocktakes: StocktakeInfo[];
   /** Earlier closes of this day that a manager reopened. */
   reopenings: DayReopening[];

@@ -6,7 +6,14 @@
 import type { DB } from '../../../db/database';
 import type { Ctx, HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
-import type { barContract, BarItem, StockMoveKind } from '../contract';
+import {
+  pointsOfRole,
+  type barContract,
+  type BarItem,
+  type BarReport,
+  type SalesPoint,
+  type StockMoveKind,
+} from '../contract';
 import * as q from '../queries';
 import type { BarItemStockRow } from '../queries';
 import { barReport } from './reports';
@@ -20,7 +27,32 @@ export function toItem(r: BarItemStockRow): BarItem {
     notes: r.notes,
     sort: r.sort,
     active: r.active === 1,
+    point: r.point,
     stock: r.stock,
+  };
+}
+
+/**
+ * Refuses an item of a point the acting role does not work at: bar staff sell, receive and count the
+ * bar's items, reception the shop's (supervisors both).
+ */
+export function requirePoint(ctx: Ctx, point: SalesPoint, name: string): void {
+  if (!pointsOfRole(ctx.requireActor().role).includes(point))
+    throw new AppError('ITEM_OTHER_POINT', { name, point });
+}
+
+/** A stocktake's answer for reception: the counts without the money (revenue is not theirs to see). */
+function countsOnly(r: BarReport): BarReport {
+  const none = { cash: 0, card: 0, mobile: 0, stored_value: 0 };
+  return {
+    ...r,
+    rows: r.rows.map((x) => ({ ...x, salesCents: 0 })),
+    salesCents: 0,
+    byMethod: none,
+    unpaidCents: 0,
+    voids: [],
+    refunds: { byMethod: none, cashBackOfStoredValueCents: 0 },
+    corrections: [],
   };
 }
 
@@ -58,12 +90,13 @@ const ITEM_FIELDS = [
   'notes',
   'sort',
   'active',
+  'point',
 ] as const satisfies readonly (keyof q.ItemFields)[];
 
 type CatalogueOps = 'bar.items' | 'bar.itemCreate' | 'bar.itemUpdate' | 'bar.receive' | 'bar.stocktake';
 
 export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps>> = {
-  'bar.items': (ctx, a) => q.itemsWithStock(ctx.db, a.includeInactive === true).map(toItem),
+  'bar.items': (ctx, a) => q.itemsWithStock(ctx.db, a.includeInactive === true, a.point ?? null).map(toItem),
 
   'bar.itemCreate': (ctx, a) => {
     if (q.itemNameTaken(ctx.db, a.name, null)) throw new AppError('BAR_ITEM_NAME_TAKEN', { name: a.name });
@@ -75,6 +108,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
         price_cents: a.priceCents,
         notes: a.notes,
         sort: a.sort ?? 0,
+        point: a.point ?? 'bar',
       },
       ctx.nowIso(),
     );
@@ -82,7 +116,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
       op: 'bar.itemCreate',
       entity: 'barItem',
       entityId: id,
-      after: { name: a.name, category: a.category, priceCents: a.priceCents },
+      after: { name: a.name, category: a.category, priceCents: a.priceCents, point: a.point ?? 'bar' },
     });
     return toItem(getItem(ctx.db, id));
   },
@@ -98,6 +132,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
       notes: a.notes ?? it.notes,
       sort: a.sort ?? it.sort,
       active: a.active === undefined ? it.active : a.active ? 1 : 0,
+      point: a.point ?? it.point,
     };
     q.updateItem(ctx.db, a.id, next, ctx.nowIso());
     const before: Record<string, unknown> = {};
@@ -114,7 +149,8 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
   },
 
   'bar.receive': (ctx, a) => {
-    getItem(ctx.db, a.itemId);
+    const it = getItem(ctx.db, a.itemId);
+    requirePoint(ctx, it.point, it.name);
     stockMove(ctx, a.itemId, 'delivery', a.quantity, { note: a.note });
     ctx.audit({
       op: 'bar.receive',
@@ -130,16 +166,27 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
     const ids = a.counts.map((c) => c.itemId);
     if (new Set(ids).size !== ids.length)
       throw new AppError('VALIDATION', { issues: [{ path: 'counts', code: 'item_twice' }] });
+    const point = a.point ?? 'bar';
+    if (!pointsOfRole(ctx.requireActor().role).includes(point))
+      throw new AppError('ITEM_OTHER_POINT', { name: '', point, reason: 'count' });
     const issues: { path: string; code: string }[] = [];
     const expectedOf = new Map<number, number>();
     a.counts.forEach((c, i) => {
       const it = getItem(ctx.db, c.itemId);
+      // a stocktake counts one point: an item of the other point is counted there
+      if (it.point !== point) throw new AppError('ITEM_OTHER_POINT', { name: it.name, point: it.point });
       expectedOf.set(c.itemId, it.stock);
       if (c.counted !== it.stock && !c.reason?.trim())
         issues.push({ path: `counts.${i}.reason`, code: 'required' });
     });
     if (issues.length) throw new AppError('VALIDATION', { issues });
-    const stocktakeId = q.insertStocktake(ctx.db, a.kind, ctx.nowIso(), ctx.requireActor().id, a.note ?? '');
+    const stocktakeId = q.insertStocktake(ctx.db, {
+      kind: a.kind,
+      point,
+      at: ctx.nowIso(),
+      by: ctx.requireActor().id,
+      note: a.note ?? '',
+    });
     for (const c of a.counts) {
       const expected = expectedOf.get(c.itemId)!;
       q.insertStocktakeLine(ctx.db, {
@@ -158,12 +205,14 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
       entityId: stocktakeId,
       after: {
         kind: a.kind,
+        point,
         differences: a.counts
           .filter((c) => c.counted !== expectedOf.get(c.itemId))
           .map((c) => [c.itemId, c.counted - expectedOf.get(c.itemId)!]),
       },
     });
     const today = ctx.today();
-    return barReport(ctx, today, today);
+    const report = barReport(ctx, today, today, point);
+    return ctx.requireActor().role === 'reception' ? countsOnly(report) : report;
   },
 };
