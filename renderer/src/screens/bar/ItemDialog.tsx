@@ -5,10 +5,10 @@
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BarItem } from '../../../../electron/core/contract';
+import { SALES_POINTS, type BarItem, type SalesPoint } from '../../../../electron/core/contract';
 import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { ApiCallError, call } from '../../api';
-import { FormFooter } from '../../components/FormParts';
+import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
@@ -19,6 +19,8 @@ type Key = 'name' | 'category' | 'price' | 'sort' | 'notes';
 export function ItemDialog(props: {
   item: BarItem | null;
   categories: string[];
+  /** The sales point on screen: a new item's point unless changed here. */
+  point: SalesPoint;
   onClose(): void;
   onDone(item: BarItem): void;
 }) {
@@ -31,6 +33,7 @@ export function ItemDialog(props: {
   const [sort, setSort] = useState(it ? String(it.sort) : '');
   const [notes, setNotes] = useState(it?.notes ?? '');
   const [active, setActive] = useState(it?.active ?? true);
+  const [point, setPoint] = useState<SalesPoint>(it?.point ?? props.point);
   const [errs, setErrs] = useState<Partial<Record<Key, string>>>({});
   const { busy, error, run } = useSubmit();
 
@@ -56,6 +59,7 @@ export function ItemDialog(props: {
             priceCents,
             notes,
             ...(sortN !== undefined ? { sort: sortN } : {}),
+            point,
           });
         } else {
           // only what changed (a price change is audited)
@@ -67,6 +71,7 @@ export function ItemDialog(props: {
             ...(notes !== it.notes ? { notes } : {}),
             ...(sortN !== undefined && sortN !== it.sort ? { sort: sortN } : {}),
             ...(active !== it.active ? { active } : {}),
+            ...(point !== it.point ? { point } : {}),
           });
         }
         props.onDone(saved);
@@ -170,6 +175,14 @@ export function ItemDialog(props: {
             onChange={(e) => setNotes(e.target.value)}
           />,
         )}
+        <RadioRow<SalesPoint>
+          legend={t('bar.itemDialog.point')}
+          name={`${uid}-point`}
+          options={SALES_POINTS}
+          value={point}
+          onChange={setPoint}
+          label={(k) => t(`bar.points.${k}`)}
+        />
         <div className="grid-2">
           {field(
             'sort',
