@@ -15,6 +15,7 @@ import { migration0013 } from './migrations/0013-messages-repairs';
 import { migration0014 } from './migrations/0014-bar-favourites';
 import { migration0015 } from './migrations/0015-cash-drops';
 import { migration0016 } from './migrations/0016-calls';
+import { migration0017 } from './migrations/0017-shop';
 
 export type { Migration } from './types';
 
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 /** The schema version this build of the app writes. */

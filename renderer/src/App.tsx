@@ -6,7 +6,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { BackupWarningChip } from './components/BackupHealth';
 import { useTranslation } from 'react-i18next';
-import type { OpName } from '../../electron/core/contract';
+import type { OpName, Role } from '../../electron/core/contract';
 import { call, onApiError } from './api';
 import { LangToggle } from './components/LangSwitch';
 import { Toasts } from './components/Toasts';
@@ -56,6 +56,9 @@ const NAV: { screen: Screen; op: OpName | null; key: string | null }[] = [
   { screen: 'staff', op: 'staff.list', key: null },
   { screen: 'audit', op: 'audit.search', key: null },
 ];
+
+/** The bar's screen is the pro shop for reception, both points for supervisors. */
+const barNav = (role: Role) => (role === 'bar' ? 'bar' : role === 'reception' ? 'shop' : 'barShop');
 
 export async function loadSession(): Promise<void> {
   const { set } = useSession.getState();
@@ -175,7 +178,7 @@ function Shell() {
               aria-current={current === n.screen ? 'page' : undefined}
               onClick={() => go(n.screen)}
             >
-              {t(`common.nav.${n.screen}`)}
+              {t(`common.nav.${n.screen === 'bar' ? barNav(info.staff.role) : n.screen}`)}
               {n.key && (
                 <span className="nav-key" aria-hidden="true">
                   {n.key}

@@ -14,6 +14,7 @@ function item(name: string, category: string, o: { sort?: number; favourite?: bo
     sort: o.sort ?? 0,
     active: true,
     favourite: o.favourite ?? false,
+    point: 'bar',
     stock: 5,
   };
 }

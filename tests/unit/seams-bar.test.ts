@@ -27,7 +27,8 @@ interface Setup {
   timeType: number;
 }
 
-async function setup(): Promise<Setup> {
+/** The items are the bar's, or (reception's turn: reception sells only the shop's) the shop's. */
+async function setup(point: 'bar' | 'shop' = 'bar'): Promise<Setup> {
   const club = await makeClub();
   // The tests move the clock past the correction window: keep the counters from locking meanwhile.
   await club.call('mgr', 'settings.update', { idleLockMinutes: 240 });
@@ -47,15 +48,18 @@ async function setup(): Promise<Setup> {
     category: 'Drinks',
     priceCents: 800,
     notes: '',
+    point,
   });
   const latte = await club.call(bar.session, 'bar.itemCreate', {
     name: 'Latte',
     category: 'Coffee',
     priceCents: 2000,
     notes: '',
+    point,
   });
-  await club.call(bar.session, 'bar.receive', { itemId: cola.id, quantity: 10 });
-  await club.call(bar.session, 'bar.receive', { itemId: latte.id, quantity: 10 });
+  const keeper = point === 'bar' ? bar : desk;
+  await club.call(keeper.session, 'bar.receive', { itemId: cola.id, quantity: 10 });
+  await club.call(keeper.session, 'bar.receive', { itemId: latte.id, quantity: 10 });
   // Cash moves only in an open shift.
   await club.call(desk.session, 'shift.open', {
     staffIds: [desk.staffId],
@@ -105,7 +109,7 @@ for (const role of ROLES) {
     let actor: { session: string; staffId: number };
     const pinOf = { bar: '3333', reception: '2222' };
     beforeEach(async () => {
-      s = await setup();
+      s = await setup(role === 'bar' ? 'bar' : 'shop');
       actor = role === 'bar' ? s.bar : s.desk;
     });
     afterEach(() => {

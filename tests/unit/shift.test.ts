@@ -616,7 +616,11 @@ describe('a seeded day: the handover book, the blind count, signing, the next sh
       floatHandedCents: 50_000,
     });
     // the bar's stocktake of the day is checked against the records, not only ticked
-    expect(preview.blockers).toEqual({ openShifts: [], stocktakeMissing: ['Cola'] });
+    expect(preview.blockers).toEqual({
+      openShifts: [],
+      stocktakeMissing: ['Cola'],
+      stocktakeMissingShop: [],
+    });
     await expectError(
       club.call(d.lead.session, 'shift.closeDay', { day: TODAY, checked: preview.checklist }),
       'DAY_STOCKTAKE_MISSING',

@@ -1,5 +1,6 @@
 /**
- * The drink bar. "Sell": open a member's tab by tag number (or a card scan anywhere on the screen),
+ * The drink bar, and the pro shop (专卖区) at the desk: the same screen at the sales point of the
+ * role (bar staff the bar, reception the shop; shift leads and managers switch). "Sell": open a member's tab by tag number (or a card scan anywhere on the screen),
  * put a slip together from the quick-pick grid and save it; correct or void lines. "Stock": the
  * items with their stock, deliveries, and (for bar staff and managers) adding and editing items.
  * "Stocktake": count every item and record the differences. Free water is one tap from anywhere.
@@ -11,7 +12,7 @@ import { errorText } from '../errorText';
 import { clubToday } from '../format';
 import { updateOpData, useOp } from '../query';
 import { createScanListener } from '../scanner';
-import { useBar } from '../stores/bar';
+import { useBar, useSalesPoint } from '../stores/bar';
 import { useCan } from '../stores/session';
 import { toast } from '../stores/toast';
 import { SellPanel, type SellPanelHandle } from './bar/SellPanel';
@@ -30,7 +31,9 @@ export default function BarScreen() {
   const { t } = useTranslation();
   const uid = useId();
   const canStocktake = useCan('bar.stocktake');
-  const canWater = useCan('bar.water');
+  const { point, points } = useSalesPoint();
+  // free water is served in the bar area
+  const canWater = useCan('bar.water') && point === 'bar';
   const canReport = useCan('bar.report');
   const today = clubToday();
   // today's free water: from today's report for those who may see it (the bar's changes refresh
@@ -102,7 +105,22 @@ export default function BarScreen() {
   return (
     <div className="page bar-page">
       <div className="page-header bar-header">
-        <h1>{t('bar.title')}</h1>
+        <h1>{point === 'bar' ? t('bar.title') : t('bar.points.shop')}</h1>
+        {points.length > 1 && (
+          <div className="bar-points" role="group" aria-label={t('bar.pointLabel')}>
+            {points.map((p) => (
+              <button
+                key={p}
+                type="button"
+                className={p === point ? 'btn btn-primary' : 'btn'}
+                aria-pressed={p === point}
+                onClick={() => useBar.getState().setPoint(p)}
+              >
+                {t(`bar.points.${p}`)}
+              </button>
+            ))}
+          </div>
+        )}
         <div className="tabs bar-tabs" role="tablist" aria-label={t('bar.sections')} onKeyDown={onTabKey}>
           {sections.map((k) => (
             <button

@@ -5,8 +5,15 @@
  */
 import { create } from 'zustand';
 import { call, newOpId } from '../api';
-import type { AuthReasonCode, BarItem, Tab } from '../../../electron/core/contract';
+import {
+  pointsOfRole,
+  type AuthReasonCode,
+  type BarItem,
+  type SalesPoint,
+  type Tab,
+} from '../../../electron/core/contract';
 import { refresh, setOpData, updateOpData, useOp } from '../query';
+import { useSession } from './session';
 
 export type TabRef = { visitId: number } | { tagNumber: number } | { cardNo: string };
 
@@ -37,7 +44,11 @@ interface BarState {
   saving: boolean;
   /** Free water served today as the last tap here answered (null = not tapped yet). */
   waterToday: number | null;
+  /** The sales point chosen (shift leads and managers work at both); null: the role's first. */
+  point: SalesPoint | null;
 
+  /** Switches the sales point (a pending slip is one point's: it is dropped). */
+  setPoint(point: SalesPoint): void;
   openTab(ref: TabRef): Promise<Tab>;
   closeTab(): void;
   add(itemId: number, delta?: number): void;
@@ -58,9 +69,30 @@ interface BarState {
   water(): Promise<number>;
 }
 
-/** The items (with stock) on sale; `includeInactive` adds those taken off sale (the stock list). */
+/**
+ * The sales points the logged-in role works at (bar staff the bar, reception the shop, supervisors
+ * both) and the one on screen.
+ */
+export function useSalesPoint(): { point: SalesPoint; points: readonly SalesPoint[] } {
+  const role = useSession((s) => s.info?.staff.role);
+  const chosen = useBar((s) => s.point);
+  const points = role ? pointsOfRole(role) : (['bar'] as const);
+  return { point: chosen && points.includes(chosen) ? chosen : points[0]!, points };
+}
+
+/** One filter per point, so a query's selection stays the same between renders. */
+const OF_POINT: Record<SalesPoint, (items: BarItem[]) => BarItem[]> = {
+  bar: (items) => items.filter((i) => i.point === 'bar'),
+  shop: (items) => items.filter((i) => i.point === 'shop'),
+};
+
+/**
+ * The items (with stock) on sale at the point on screen; `includeInactive` adds those taken off
+ * sale (the stock list).
+ */
 export function useBarItems(includeInactive = false) {
-  return useOp('bar.items', includeInactive ? { includeInactive: true } : {});
+  const { point } = useSalesPoint();
+  return useOp('bar.items', includeInactive ? { includeInactive: true } : {}, { select: OF_POINT[point] });
 }
 
 /** The open tab, fresh after every change and every 20 s (it may be paid at check-out meanwhile). */
@@ -92,6 +124,11 @@ export const useBar = create<BarState>((set, get) => ({
   slipOpId: newOpId(),
   saving: false,
   waterToday: null,
+  point: null,
+
+  setPoint(point) {
+    if (point !== get().point) set({ point, slip: [], slipOpId: newOpId() });
+  },
 
   async openTab(ref) {
     set({ tabBusy: true });

@@ -21,7 +21,14 @@ import {
   TagNumber,
 } from '../../contract/common';
 import { MONTH_PATTERN } from '../../../shared/dates';
-import { STOCKTAKE_KINDS, type BarItem, type BarReport, type OrderListItem, type Tab } from './types';
+import {
+  SALES_POINTS,
+  STOCKTAKE_KINDS,
+  type BarItem,
+  type BarReport,
+  type OrderListItem,
+  type Tab,
+} from './types';
 
 export * from './types';
 
@@ -37,8 +44,11 @@ const BarItemFields = z
     sort: z.number().int().min(0).max(10_000).optional(),
     /** Shown on the menu's first page (常用). */
     favourite: z.boolean().optional(),
+    /** The bar (default) or the pro shop at the desk. */
+    point: z.enum(SALES_POINTS).optional(),
   })
   .strict();
+const Point = z.enum(SALES_POINTS);
 const TabRef = z.union([
   z.object({ visitId: Id }).strict(),
   z.object({ tagNumber: TagNumber }).strict(),
@@ -48,7 +58,7 @@ const MonthStr = z.string().regex(MONTH_PATTERN, 'month');
 
 export const barContract = {
   'bar.items': query({
-    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    input: z.object({ includeInactive: z.boolean().optional(), point: Point.optional() }).strict(),
     output: out<BarItem[]>(),
     access: [...DESK, 'bar', 'consultant'],
   }),
@@ -59,15 +69,18 @@ export const barContract = {
     output: out<BarItem>(),
     access: ['bar', ...MANAGERS],
   }),
-  /** A delivery received into stock. */
+  /** A delivery received into stock (bar staff for the bar, reception for the shop). */
   'bar.receive': command({
     input: z.object({ itemId: Id, quantity: Quantity, note: ShortText.optional() }).strict(),
     output: out<BarItem>(),
-    access: ['bar', ...SUPERVISORS],
+    access: ['bar', ...DESK],
   }),
   /** The tab of someone inside (by tag, card or visit); a closed visit's tab only by visit id. */
   'bar.tab': query({ input: TabRef, output: out<Tab>(), access: [...DESK, 'bar'] }),
-  /** Writes a slip on the visit of an issued tag. Selling past zero stock is allowed, with a warning. */
+  /**
+   * Writes a slip on the visit of an issued tag. Selling past zero stock is allowed, with a warning.
+   * One slip is one point's: bar staff sell bar items, reception the shop's; supervisors both.
+   */
   'bar.sell': command({
     input: z
       .object({
@@ -119,10 +132,12 @@ export const barContract = {
     output: out<{ today: number }>(),
     access: [...DESK, 'bar'],
   }),
+  /** A stocktake of one point (the bar when left out): bar staff count the bar, reception the shop. */
   'bar.stocktake': command({
     input: z
       .object({
         kind: z.enum(STOCKTAKE_KINDS),
+        point: Point.optional(),
         counts: z
           .array(
             z
@@ -139,10 +154,10 @@ export const barContract = {
       })
       .strict(),
     output: out<BarReport>(),
-    access: ['bar', ...SUPERVISORS],
+    access: ['bar', ...DESK],
   }),
   'bar.report': query({
-    input: z.object({ from: DateStr, to: DateStr }).strict(),
+    input: z.object({ from: DateStr, to: DateStr, point: Point.optional() }).strict(),
     output: out<BarReport>(),
     access: ['bar', ...SUPERVISORS],
   }),

@@ -7,7 +7,7 @@ import type { PaymentMethod } from '../../contract/types';
 import type { DB } from '../../db/database';
 import { stmt } from '../../kernel/statements';
 import { LINE_SELECT, type LineRow } from '../payments';
-import type { StockMoveKind, StocktakeKind } from './types';
+import type { SalesPoint, StockMoveKind, StocktakeKind } from './types';
 
 /** A row of `bar_items`. */
 export interface BarItemRow {
@@ -19,6 +19,7 @@ export interface BarItemRow {
   sort: number;
   active: number;
   favourite: number;
+  point: SalesPoint;
   created_at: string;
   updated_at: string;
 }
@@ -40,12 +41,16 @@ export function itemById(db: DB, id: number): BarItemRow | undefined {
   return stmt<[number], BarItemRow>(db, 'SELECT * FROM bar_items WHERE id = ?').get(id);
 }
 
-/** The catalogue with stock, by category, sort and name; the items on sale only unless told. */
-export function itemsWithStock(db: DB, includeInactive: boolean): BarItemStockRow[] {
-  return stmt<[], BarItemStockRow>(
+/** The catalogue with stock, by category, sort and name; the items on sale only unless told; one point or both. */
+export function itemsWithStock(
+  db: DB,
+  includeInactive: boolean,
+  point: SalesPoint | null = null,
+): BarItemStockRow[] {
+  return stmt<[SalesPoint | null, SalesPoint | null], BarItemStockRow>(
     db,
-    `${ITEM_SELECT} ${includeInactive ? '' : 'WHERE i.active = 1'} ORDER BY i.category, i.sort, i.name`,
-  ).all();
+    `${ITEM_SELECT} WHERE (? IS NULL OR i.point = ?) ${includeInactive ? '' : 'AND i.active = 1'} ORDER BY i.category, i.sort, i.name`,
+  ).all(point, point);
 }
 
 /** The stock of every item on sale, by item id. */
@@ -80,21 +85,22 @@ export interface ItemFields {
   sort: number;
   active: number;
   favourite: number;
+  point: SalesPoint;
 }
 
 export function insertItem(db: DB, it: Omit<ItemFields, 'active'>, at: string): number {
-  const r = stmt<[string, string, number, string, number, number, string, string]>(
+  const r = stmt<[string, string, number, string, number, number, SalesPoint, string, string]>(
     db,
-    'INSERT INTO bar_items (name, category, price_cents, notes, sort, favourite, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(it.name, it.category, it.price_cents, it.notes, it.sort, it.favourite, at, at);
+    'INSERT INTO bar_items (name, category, price_cents, notes, sort, favourite, point, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(it.name, it.category, it.price_cents, it.notes, it.sort, it.favourite, it.point, at, at);
   return Number(r.lastInsertRowid);
 }
 
 export function updateItem(db: DB, id: number, it: ItemFields, at: string): void {
-  stmt<[string, string, number, string, number, number, number, string, number]>(
+  stmt<[string, string, number, string, number, number, number, SalesPoint, string, number]>(
     db,
-    'UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, favourite = ?, updated_at = ? WHERE id = ?',
-  ).run(it.name, it.category, it.price_cents, it.notes, it.sort, it.active, it.favourite, at, id);
+    'UPDATE bar_items SET name = ?, category = ?, price_cents = ?, notes = ?, sort = ?, active = ?, favourite = ?, point = ?, updated_at = ? WHERE id = ?',
+  ).run(it.name, it.category, it.price_cents, it.notes, it.sort, it.active, it.favourite, it.point, at, id);
 }
 
 export interface NewStockMove {
@@ -136,11 +142,11 @@ export function settlementMethods(db: DB, settlementId: number): PaymentMethod[]
     .map((p) => p.method);
 }
 
-export function insertSlip(db: DB, visitId: number, at: string, by: number): number {
-  const r = stmt<[number, string, number]>(
+export function insertSlip(db: DB, visitId: number, point: SalesPoint, at: string, by: number): number {
+  const r = stmt<[number, SalesPoint, string, number]>(
     db,
-    'INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)',
-  ).run(visitId, at, by);
+    'INSERT INTO bar_slips (visit_id, point, created_at, created_by) VALUES (?, ?, ?, ?)',
+  ).run(visitId, point, at, by);
   return Number(r.lastInsertRowid);
 }
 
@@ -231,11 +237,14 @@ export function waterCount(db: DB, fromIso: string, toIso: string): number {
   ).get(fromIso, toIso)!.n;
 }
 
-export function insertStocktake(db: DB, kind: StocktakeKind, at: string, by: number, note: string): number {
-  const r = stmt<[StocktakeKind, string, number, string]>(
+export function insertStocktake(
+  db: DB,
+  s: { kind: StocktakeKind; point: SalesPoint; at: string; by: number; note: string },
+): number {
+  const r = stmt<[StocktakeKind, SalesPoint, string, number, string]>(
     db,
-    'INSERT INTO stocktakes (kind, at, by, note) VALUES (?, ?, ?, ?)',
-  ).run(kind, at, by, note);
+    'INSERT INTO stocktakes (kind, point, at, by, note) VALUES (?, ?, ?, ?, ?)',
+  ).run(s.kind, s.point, s.at, s.by, s.note);
   return Number(r.lastInsertRowid);
 }
 
@@ -252,30 +261,42 @@ export function insertStocktakeLine(
 export interface StocktakeListRow {
   id: number;
   kind: StocktakeKind;
+  point: SalesPoint;
   at: string;
   by_name: string;
+  /** Items counted differently from the expected stock. */
+  differences: number;
 }
 
-/** The stocktakes of [from, to), in order, with who counted. */
-export function stocktakesBetween(db: DB, fromIso: string, toIso: string): StocktakeListRow[] {
-  return stmt<[string, string], StocktakeListRow>(
+/** The stocktakes of [from, to) (of one point, or both), in order, with who counted and the differences. */
+export function stocktakesBetween(
+  db: DB,
+  fromIso: string,
+  toIso: string,
+  point: SalesPoint | null = null,
+): StocktakeListRow[] {
+  return stmt<[string, string, SalesPoint | null, SalesPoint | null], StocktakeListRow>(
     db,
-    `SELECT t.id, t.kind, t.at, s.name AS by_name FROM stocktakes t JOIN staff s ON s.id = t.by
-       WHERE t.at >= ? AND t.at < ? ORDER BY t.at, t.id`,
-  ).all(fromIso, toIso);
+    `SELECT t.id, t.kind, t.point, t.at, s.name AS by_name,
+            (SELECT count(*) FROM stocktake_lines l WHERE l.stocktake_id = t.id AND l.counted <> l.expected) AS differences
+       FROM stocktakes t JOIN staff s ON s.id = t.by
+       WHERE t.at >= ? AND t.at < ? AND (? IS NULL OR t.point = ?) ORDER BY t.at, t.id`,
+  ).all(fromIso, toIso, point, point);
 }
 
-/** Names of the items on sale that no stocktake of [from, to) counted. */
-export function itemsNotCounted(db: DB, fromIso: string, toIso: string): string[] {
-  return stmt<[string, string], { name: string }>(
+/** The items on sale (name and point) that no stocktake of [from, to) counted, the bar's first. */
+export function itemsNotCounted(
+  db: DB,
+  fromIso: string,
+  toIso: string,
+): { name: string; point: SalesPoint }[] {
+  return stmt<[string, string], { name: string; point: SalesPoint }>(
     db,
-    `SELECT i.name FROM bar_items i WHERE i.active = 1 AND NOT EXISTS (
+    `SELECT i.name, i.point FROM bar_items i WHERE i.active = 1 AND NOT EXISTS (
          SELECT 1 FROM stocktake_lines l JOIN stocktakes t ON t.id = l.stocktake_id
          WHERE l.item_id = i.id AND t.at >= ? AND t.at < ?)
-       ORDER BY i.sort, i.name`,
-  )
-    .all(fromIso, toIso)
-    .map((r) => r.name);
+       ORDER BY i.point, i.sort, i.name`,
+  ).all(fromIso, toIso);
 }
 
 // ---- reports ----------------------------------------------------------------------------------
@@ -320,13 +341,18 @@ export function moveSums(db: DB, fromIso: string, toIso: string): MoveSumRow[] {
   ).all(fromIso, fromIso, toIso, toIso);
 }
 
-/** Sales (not voided) of slips written in [from, to), by item. */
-export function salesByItem(db: DB, fromIso: string, toIso: string): { item_id: number; cents: number }[] {
-  return stmt<[string, string], { item_id: number; cents: number }>(
+/** Sales (not voided) of slips written in [from, to) (at one point or both), by item. */
+export function salesByItem(
+  db: DB,
+  fromIso: string,
+  toIso: string,
+  point: SalesPoint | null,
+): { item_id: number; cents: number }[] {
+  return stmt<[string, string, SalesPoint | null, SalesPoint | null], { item_id: number; cents: number }>(
     db,
     `SELECT l.item_id, sum(l.amount_cents) AS cents FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
-       WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL GROUP BY l.item_id`,
-  ).all(fromIso, toIso);
+       WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL AND (? IS NULL OR s.point = ?) GROUP BY l.item_id`,
+  ).all(fromIso, toIso, point, point);
 }
 
 export interface StocktakeCountRow {
@@ -345,13 +371,14 @@ export function stocktakeCounts(db: DB, fromIso: string, toIso: string): Stockta
   ).all(fromIso, toIso);
 }
 
-/** Lines of slips written in [from, to) neither voided nor paid. */
-export function unpaidCentsBetween(db: DB, fromIso: string, toIso: string): number {
-  return stmt<[string, string], { c: number }>(
+/** Lines of slips written in [from, to) (at one point or both) neither voided nor paid. */
+export function unpaidCentsBetween(db: DB, fromIso: string, toIso: string, point: SalesPoint | null): number {
+  return stmt<[string, string, SalesPoint | null, SalesPoint | null], { c: number }>(
     db,
     `SELECT coalesce(sum(l.amount_cents), 0) AS c FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id
-       WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL AND l.settlement_id IS NULL`,
-  ).get(fromIso, toIso)!.c;
+       WHERE s.created_at >= ? AND s.created_at < ? AND l.voided_at IS NULL AND l.settlement_id IS NULL
+         AND (? IS NULL OR s.point = ?)`,
+  ).get(fromIso, toIso, point, point)!.c;
 }
 
 export interface VoidListRow {
@@ -367,6 +394,7 @@ export interface VoidListRow {
   settlement_id: number | null;
   refund_id: number | null;
   after_checkout: number;
+  point: SalesPoint;
 }
 
 /** Lines voided in [from, to) by a supervisor's authorisation, with who, why and whose visit. */
@@ -375,7 +403,7 @@ export function voidsBetween(db: DB, fromIso: string, toIso: string): VoidListRo
     db,
     `SELECT l.id, l.voided_at, l.item_name, l.quantity, l.amount_cents, l.void_reason, vb.name AS by_name, ab.name AS auth_name,
             coalesce(m.name, v.guest_name) AS visit_name, l.settlement_id, l.void_refund_settlement_id AS refund_id,
-            (v.checked_out_at IS NOT NULL AND v.checked_out_at <= l.voided_at) AS after_checkout
+            (v.checked_out_at IS NOT NULL AND v.checked_out_at <= l.voided_at) AS after_checkout, s.point
        FROM bar_slip_lines l JOIN bar_slips s ON s.id = l.slip_id JOIN visits v ON v.id = s.visit_id
        LEFT JOIN members m ON m.id = v.member_id
        JOIN staff vb ON vb.id = l.voided_by JOIN staff ab ON ab.id = l.void_authorized_by
@@ -413,6 +441,7 @@ export interface CorrectionListRow {
   slip_age_seconds: number;
   by_name: string;
   visit_name: string;
+  point: SalesPoint;
 }
 
 /** Corrections on the spot in [from, to), with who and whose visit. */
@@ -420,7 +449,7 @@ export function correctionsBetween(db: DB, fromIso: string, toIso: string): Corr
   return stmt<[string, string], CorrectionListRow>(
     db,
     `SELECT c.id, c.at, l.item_name, c.quantity_before, c.quantity_after, c.slip_age_seconds, st.name AS by_name,
-            coalesce(m.name, v.guest_name) AS visit_name
+            coalesce(m.name, v.guest_name) AS visit_name, s.point
        FROM bar_corrections c JOIN bar_slip_lines l ON l.id = c.line_id JOIN bar_slips s ON s.id = l.slip_id
        JOIN visits v ON v.id = s.visit_id LEFT JOIN members m ON m.id = v.member_id JOIN staff st ON st.id = c.by
        WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,

@@ -5,6 +5,7 @@
  */
 import type { PaymentMethod, TabLine } from '../../contract/types';
 import type { InsideVisit } from '../checkin/types';
+import type { Role } from '../../kernel/roles';
 
 // ---- enums and error codes ------------------------------------------------------------------
 
@@ -15,6 +16,20 @@ export type StocktakeKind = (typeof STOCKTAKE_KINDS)[number];
 export const STOCK_MOVE_KINDS = ['delivery', 'sale', 'void', 'correction', 'stocktake'] as const;
 export type StockMoveKind = (typeof STOCK_MOVE_KINDS)[number];
 
+/** The sales points sharing the catalogue, stock and stocktake: the drink bar and the pro shop (专卖). */
+export const SALES_POINTS = ['bar', 'shop'] as const;
+export type SalesPoint = (typeof SALES_POINTS)[number];
+
+/**
+ * The points a role sells at, receives and counts: bar staff the bar, reception the shop at the desk,
+ * shift leads and managers both.
+ */
+export function pointsOfRole(role: Role): readonly SalesPoint[] {
+  if (role === 'bar') return ['bar'];
+  if (role === 'reception') return ['shop'];
+  return SALES_POINTS;
+}
+
 export const BAR_ERROR_CODES = [
   'LINE_NOT_CORRECTABLE',
   'LINE_VOIDED',
@@ -23,6 +38,7 @@ export const BAR_ERROR_CODES = [
   'CASH_BACK_NEEDS_MANAGER',
   'BAR_ITEM_NAME_TAKEN',
   'BAR_ITEM_INACTIVE',
+  'ITEM_OTHER_POINT',
 ] as const;
 
 // ---- result types ---------------------------------------------------------------------------
@@ -37,6 +53,8 @@ export interface BarItem {
   active: boolean;
   /** On the menu's favourites page (常用), first. */
   favourite: boolean;
+  /** Where it is sold and counted: the bar or the pro shop at the desk. */
+  point: SalesPoint;
   /** Derived from stock movements; may be negative (sold past zero). */
   stock: number;
 }
@@ -59,6 +77,7 @@ export interface Tab {
 /** One item's figures in the bar report. */
 export interface BarReportItem {
   itemId: number;
+  point: SalesPoint;
   name: string;
   category: string;
   opening: number;
@@ -78,6 +97,10 @@ export interface BarReportItem {
 export interface StocktakeInfo {
   id: number;
   kind: StocktakeKind;
+  /** The point counted (absent in a day close recorded before the shop: the bar). */
+  point?: SalesPoint;
+  /** Items whose count differed from the expected stock (absent in older day closes). */
+  differences?: number;
   at: string;
   byName: string;
 }
@@ -85,6 +108,8 @@ export interface StocktakeInfo {
 export interface BarReport {
   from: string;
   to: string;
+  /** The point reported on (null: both). Payments by method are the two points together. */
+  point: SalesPoint | null;
   rows: BarReportItem[];
   salesCents: number;
   /** What was paid for bar sales in the period, by method (stored value counts as its own method). */

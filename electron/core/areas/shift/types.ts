@@ -482,8 +482,10 @@ export interface DayReopening {
 export interface DayBlockers {
   /** Shifts still open: of this day, or opened earlier and still running. */
   openShifts: { id: number; day: string; openedAt: string; onDuty: ShiftStaff[] }[];
-  /** Bar items on sale that no stocktake of the day counted (empty: done or nothing to count). */
+  /** Bar and shop items on sale that no stocktake of the day counted (empty: done or nothing to count). */
   stocktakeMissing: string[];
+  /** The same per point (absent in a day close recorded before the shop). */
+  stocktakeMissingShop?: string[];
 }
 
 export interface DayReport {
@@ -517,7 +519,7 @@ export interface DayReport {
    * after the close), plus earlier shifts still open.
    */
   overShort: OverShortItem[];
-  /** The bar's stocktakes of the day. */
+  /** The stocktakes of the day, the bar's and the shop's (each with its point and differences). */
   stocktakes: StocktakeInfo[];
   /** Earlier closes of this day that a manager reopened. */
   reopenings: DayReopening[];

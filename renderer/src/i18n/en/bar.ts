@@ -1,6 +1,9 @@
 /** The drink bar: selling on a member's tab, corrections and voids, stock, deliveries, stocktakes, free water. */
 export default {
   title: 'Drink bar',
+  /** The two sales points sharing the catalogue, stock and stocktake. */
+  points: { bar: 'Drink bar', shop: 'Pro shop' },
+  pointLabel: 'Sales point',
   sections: 'Drink bar sections',
   section: {
     sell: 'Sell',
@@ -171,6 +174,7 @@ export default {
     done: 'Received {{quantity}} × {{name}}. Stock now {{stock}}.',
   },
   itemDialog: {
+    point: 'Sold at',
     addTitle: 'Add item',
     editTitle: 'Edit {{name}}',
     name: 'Name',

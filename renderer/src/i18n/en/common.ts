@@ -50,6 +50,8 @@ export default {
     store_manager: 'Store manager',
   },
   nav: {
+    shop: 'Pro shop',
+    barShop: 'Bar & shop',
     notes: 'Messages',
     calls: 'Calls',
     shift: 'Shift',

@@ -119,6 +119,10 @@ export default {
     'This was paid from stored value and goes back to stored value. Paying it back in cash needs a manager’s PIN.',
   BAR_ITEM_NAME_TAKEN: 'An item with this name already exists.',
   BAR_ITEM_INACTIVE: '{{name}} is not on sale.',
+  ITEM_OTHER_POINT:
+    '“{{name}}” belongs to the other sales point: bar staff sell, receive and count the bar’s items, reception the shop’s.',
+  ITEM_OTHER_POINT_count:
+    'That stocktake is not yours: bar staff count the bar, reception counts the shop (a shift lead or manager may count either).',
   RANGE_INVALID: 'The end date must not be before the start date (at most 366 days).',
   INCIDENT_CLOSED: 'This incident is closed and can no longer be changed. Add an addendum instead.',
   INCIDENT_REPORT_INCOMPLETE:

@@ -76,6 +76,7 @@ export default {
     defaultFloat: 'Default float',
     openingChecklist: 'Opening checklist',
     closingChecklist: 'Pre-closing checklist',
+    repairPlaces: 'Places for losses and repairs',
     count: '{{count}} of {{max}} items',
     none: 'No items: nothing is ticked here.',
     item: '{{list}}, item {{n}}',
@@ -101,6 +102,8 @@ export default {
         'Amount in {{currency}}. Prefilled when a shift opens and no shift has been closed yet; after that, each shift takes the float handed over at the last close.',
       openingChecklist: 'Ticked by reception when a shift is opened, in this order.',
       closingChecklist: 'Every item must be ticked before the day can be closed.',
+      repairPlaces:
+        'Where a loss, damage or repair can be reported, in this order. A report keeps the place it was made with: removing or renaming a place leaves old reports as they are.',
       newItem: 'Up to {{max}} characters; a list holds up to {{count}} items.',
     },
     error: {

@@ -351,7 +351,10 @@ export default {
     noBackup: 'No backup was made: make one on the settings screen.',
     preClosing: 'Pre-closing checklist',
     stocktakes: 'Bar stocktakes of the day',
-    noStocktake: 'No bar stocktake this day.',
+    noStocktake: 'No bar or shop stocktake this day.',
+    stocktakeDiffs_one: '{{count}} item counted differently',
+    stocktakeDiffs_other: '{{count}} items counted differently',
+    stocktakeNoDiff: 'no difference',
   },
   history: {
     from: 'From',
@@ -387,6 +390,8 @@ export default {
     blocked: 'The day cannot be closed yet:',
     shiftOpen: 'Shift #{{id}} ({{day}}, opened {{time}}, {{names}}) is still open: close it first.',
     stocktakeMissing: 'The bar’s stocktake of the day is missing. Not counted: {{items}}.',
+    stocktakeMissingShop:
+      'The pro shop’s stocktake of the day is missing (reception counts it). Not counted: {{items}}.',
     alreadyClosed: 'This day was closed at {{at}} by {{name}}.',
     checklist: 'Pre-closing checklist',
     close: 'Close the day',

@@ -4,6 +4,9 @@ import type { Words } from '../keys';
 
 export default {
   title: '水吧',
+  /** The two sales points sharing the catalogue, stock and stocktake. */
+  points: { bar: '水吧', shop: '专卖区' },
+  pointLabel: '销售点',
   sections: '水吧功能',
   section: {
     sell: '点单',
@@ -173,6 +176,7 @@ export default {
     done: '已入库 {{quantity}} × {{name}}，当前库存 {{stock}}。',
   },
   itemDialog: {
+    point: '销售点',
     addTitle: '新增饮品',
     editTitle: '编辑 {{name}}',
     name: '品名',

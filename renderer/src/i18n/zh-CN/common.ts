@@ -52,6 +52,8 @@ export default {
     store_manager: '店长',
   },
   nav: {
+    shop: '专卖区',
+    barShop: '水吧·专卖',
     notes: '留言报修',
     calls: '回访',
     shift: '交接班',

@@ -103,6 +103,8 @@ export default {
   CASH_BACK_NEEDS_MANAGER: '此项由储值支付，退款退回储值。如要退现金，须经理输入密码授权。',
   BAR_ITEM_NAME_TAKEN: '已有同名饮品。',
   BAR_ITEM_INACTIVE: '{{name}} 已停售。',
+  ITEM_OTHER_POINT: '“{{name}}”属于另一个销售点：水吧员工只售卖、收货、盘点水吧商品，前台只负责专卖区商品。',
+  ITEM_OTHER_POINT_count: '这个盘点不归您做：水吧员工盘水吧，前台盘专卖区（领班或经理两边都可以盘）。',
   RANGE_INVALID: '结束日期不能早于开始日期（最长 366 天）。',
   INCIDENT_CLOSED: '此突发事件已结案，不能再修改，请添加补充说明。',
   INCIDENT_REPORT_INCOMPLETE: '暂不能结案：处理步骤或书面报告还缺 {{count}} 项内容，或回访尚未完成。',

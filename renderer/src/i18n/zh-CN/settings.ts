@@ -77,6 +77,7 @@ export default {
     defaultFloat: '默认备用金',
     openingChecklist: '开班检查清单',
     closingChecklist: '闭店检查清单',
+    repairPlaces: '损耗报修地点',
     count: '共 {{count}} 项，最多 {{max}} 项',
     none: '没有检查项：这里无需勾选。',
     item: '{{list}}第 {{n}} 项',
@@ -102,6 +103,8 @@ export default {
         '金额（{{currency}}）。尚无已交班的班次时，开班预填此金额；之后每班沿用上次交班移交的备用金。',
       openingChecklist: '开班时由前台按此顺序勾选。',
       closingChecklist: '每一项都勾选后才能日结闭店。',
+      repairPlaces:
+        '报修、报损时可选的地点，按此顺序显示。已有的报修单保留当时的地点：删除或改名不影响旧记录。',
       newItem: '每项最多 {{max}} 个字；每个清单最多 {{count}} 项。',
     },
     error: {

@@ -6,10 +6,10 @@
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BarItem } from '../../../../electron/core/contract';
+import { SALES_POINTS, type BarItem, type SalesPoint } from '../../../../electron/core/contract';
 import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { ApiCallError, call } from '../../api';
-import { FormFooter } from '../../components/FormParts';
+import { FormFooter, RadioRow } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, invalidFields } from '../../errorText';
@@ -20,6 +20,8 @@ type Key = 'name' | 'category' | 'price' | 'sort' | 'notes';
 export function ItemDialog(props: {
   item: BarItem | null;
   categories: string[];
+  /** The sales point on screen: a new item's point unless changed here. */
+  point: SalesPoint;
   onClose(): void;
   onDone(item: BarItem): void;
 }) {
@@ -33,6 +35,7 @@ export function ItemDialog(props: {
   const [notes, setNotes] = useState(it?.notes ?? '');
   const [active, setActive] = useState(it?.active ?? true);
   const [favourite, setFavourite] = useState(it?.favourite ?? false);
+  const [point, setPoint] = useState<SalesPoint>(it?.point ?? props.point);
   const [errs, setErrs] = useState<Partial<Record<Key, string>>>({});
   const { busy, error, run } = useSubmit();
 
@@ -59,6 +62,7 @@ export function ItemDialog(props: {
             notes,
             ...(sortN !== undefined ? { sort: sortN } : {}),
             ...(favourite ? { favourite } : {}),
+            point,
           });
         } else {
           // only what changed (a price change is audited)
@@ -71,6 +75,7 @@ export function ItemDialog(props: {
             ...(sortN !== undefined && sortN !== it.sort ? { sort: sortN } : {}),
             ...(active !== it.active ? { active } : {}),
             ...(favourite !== it.favourite ? { favourite } : {}),
+            ...(point !== it.point ? { point } : {}),
           });
         }
         props.onDone(saved);
@@ -174,6 +179,14 @@ export function ItemDialog(props: {
             onChange={(e) => setNotes(e.target.value)}
           />,
         )}
+        <RadioRow<SalesPoint>
+          legend={t('bar.itemDialog.point')}
+          name={`${uid}-point`}
+          options={SALES_POINTS}
+          value={point}
+          onChange={setPoint}
+          label={(k) => t(`bar.points.${k}`)}
+        />
         <div className="grid-2">
           {field(
             'sort',

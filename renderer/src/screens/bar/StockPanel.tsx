@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
-import { setItem, useBarItems } from '../../stores/bar';
+import { setItem, useBarItems, useSalesPoint } from '../../stores/bar';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { ItemDialog } from './ItemDialog';
@@ -21,6 +21,7 @@ export function StockPanel() {
   // those who edit items see the ones taken off sale too
   const itemsQuery = useBarItems(canEdit || canUpdate);
   const items = itemsQuery.data ?? null;
+  const { point } = useSalesPoint();
   const itemsError = itemsQuery.error;
   const canReceive = useCan('bar.receive');
   const [showInactive, setShowInactive] = useState(false);
@@ -181,6 +182,7 @@ export function StockPanel() {
         <ItemDialog
           item={dialog.item}
           categories={categories}
+          point={point}
           onClose={() => setDialog(null)}
           onDone={(item) => {
             setItem(item);

@@ -10,7 +10,7 @@ import { FormError, RadioRow } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
 import { fmtDateTime } from '../../format';
 import { refresh } from '../../query';
-import { groupByCategory, useBarItems } from '../../stores/bar';
+import { groupByCategory, useBarItems, useSalesPoint } from '../../stores/bar';
 import { toast } from '../../stores/toast';
 
 type Kind = StocktakeKind;
@@ -35,6 +35,7 @@ export function StocktakePanel() {
   const { t } = useTranslation();
   const uid = useId();
   const items = useBarItems().data ?? null;
+  const { point } = useSalesPoint();
   const [kind, setKind] = useState<Kind>('daily');
   const [counts, setCounts] = useState<Record<number, string>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
@@ -73,6 +74,7 @@ export function StocktakePanel() {
     await run(async () => {
       const report = await call('bar.stocktake', {
         kind,
+        point,
         counts: list,
         ...(note.trim() ? { note: note.trim() } : {}),
       });

@@ -23,7 +23,7 @@ import { errorText } from '../../errorText';
 import { fmtMoney, moneyRefusal } from '../../format';
 import { useStaffList } from '../../staff';
 import { useSession } from '../../stores/session';
-import { FiguresSection, TagsSection } from './BookView';
+import { FiguresSection, StillOpenSection, TagsSection } from './BookView';
 import { CountsTable } from './CashLists';
 import { CashTable, CountStep } from './CountStep';
 import { RecountDialog } from './Running';
@@ -149,6 +149,8 @@ export function CloseWizard({
           <>
             <p>{t('shift.wizard.bookIntro')}</p>
             <FiguresSection book={current.book!} />
+            {/* messages not yet done and repairs not fixed: handed over with the shift */}
+            <StillOpenSection book={current.book!} />
           </>
         )}
         {step === 'tags' && (

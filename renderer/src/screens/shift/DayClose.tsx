@@ -39,16 +39,26 @@ export function DayBlockersView({ report }: { report: DayReport }) {
             })}
           </li>
         ))}
-        {b.stocktakeMissing.length > 0 && (
-          <li>
-            {t('shift.dayClose.stocktakeMissing', {
-              items: b.stocktakeMissing.slice(0, 8).join(', ') + (b.stocktakeMissing.length > 8 ? '…' : ''),
+        {missingByPoint(b).map(([point, names]) => (
+          <li key={point}>
+            {t(point === 'shop' ? 'shift.dayClose.stocktakeMissingShop' : 'shift.dayClose.stocktakeMissing', {
+              items: names.slice(0, 8).join(', ') + (names.length > 8 ? '…' : ''),
             })}
           </li>
-        )}
+        ))}
       </ul>
     </div>
   );
+}
+
+/** The items not counted, the bar's and the shop's apart (a close recorded before the shop: all the bar's). */
+function missingByPoint(b: DayReport['blockers']): ['bar' | 'shop', string[]][] {
+  const shop = b.stocktakeMissingShop ?? [];
+  const bar = b.stocktakeMissing.filter((n) => !shop.includes(n));
+  const out: ['bar' | 'shop', string[]][] = [];
+  if (bar.length) out.push(['bar', bar]);
+  if (shop.length) out.push(['shop', shop]);
+  return out;
 }
 
 export function DayClose({ onReport }: { onReport: (r: DayReport) => void }) {

@@ -74,7 +74,10 @@ export function DayReportView({ report, onBack }: { report: DayReport; onBack: (
             <ul className="shift-checklist">
               {report.stocktakes.map((x) => (
                 <li key={x.id}>
-                  ✓ {t(`bar.stocktake.kinds.${x.kind}`)} · {x.byName} · {fmtDateTime(x.at)}
+                  ✓ {t(`bar.points.${x.point ?? 'bar'}`)} · {t(`bar.stocktake.kinds.${x.kind}`)} · {x.byName}{' '}
+                  · {fmtDateTime(x.at)}
+                  {x.differences !== undefined &&
+                    ` · ${x.differences ? t('shift.report.stocktakeDiffs', { count: x.differences }) : t('shift.report.stocktakeNoDiff')}`}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,8 @@
 /**
- * Settings → Shift & handover (managers): the default float of the very first shift and the two
+ * Settings → Shift & handover (managers): the default float of the very first shift, the two
  * checklists — the opening checklist ticked when a shift opens and the pre-closing checklist of the
- * day close. Built-in items ("@music") are kept as such, worded in each counter's language, until a
+ * day close — and the places a loss or repair is reported at (a repair keeps the place it was
+ * reported with, so removing or renaming a place leaves old records as they were). Built-in items ("@music") are kept as such, worded in each counter's language, until a
  * manager rewrites one; then it becomes the club's own wording. Nothing is saved while a field is
  * wrong; the core checks again.
  */
@@ -18,14 +19,17 @@ import { moneyRefusal } from '../../format';
 import { loadError, setOpData, useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
+import { placeLabel } from '../notes/util';
 import { checklistLabel } from './util';
 import './ShiftSettingsTab.css';
 
 /** The limits of the settings contract (SettingsPatch). */
 const MAX_ITEMS = 50;
 const MAX_LENGTH = 200;
-const LISTS = ['openingChecklist', 'closingChecklist'] as const;
+const LISTS = ['openingChecklist', 'closingChecklist', 'repairPlaces'] as const;
 type ListKey = (typeof LISTS)[number];
+/** A repair place is at most 100 characters (the contract), a checklist item 200. */
+const maxOf = (list: ListKey) => (list === 'repairPlaces' ? 100 : MAX_LENGTH);
 
 /** One line of a checklist being edited: a built-in item (its key) or the club's own text. */
 interface Row {
@@ -37,6 +41,7 @@ interface Form {
   float: string;
   openingChecklist: Row[];
   closingChecklist: Row[];
+  repairPlaces: Row[];
 }
 type ItemProblem = 'empty' | 'tooLong' | 'at' | 'duplicate' | 'full';
 
@@ -49,18 +54,20 @@ const toForm = (s: Settings): Form => ({
   float: centsToYuan(s.defaultFloatCents),
   openingChecklist: s.openingChecklist.map(toRow),
   closingChecklist: s.closingChecklist.map(toRow),
+  repairPlaces: s.repairPlaces.map(toRow),
 });
 const rowValue = (r: Row) => r.builtin ?? r.text.trim();
-const rowLabel = (r: Row) => (r.builtin ? checklistLabel(r.builtin) : r.text);
+const rowLabel = (r: Row, list: ListKey) =>
+  r.builtin ? (list === 'repairPlaces' ? placeLabel(r.builtin) : checklistLabel(r.builtin)) : r.text;
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /** What is wrong with an item's text (own wording) among the other items of its list, if anything. */
-function itemProblem(text: string, others: readonly Row[]): ItemProblem | null {
+function itemProblem(text: string, others: readonly Row[], list: ListKey): ItemProblem | null {
   const v = text.trim();
   if (!v) return 'empty';
-  if (v.length > MAX_LENGTH) return 'tooLong';
+  if (v.length > maxOf(list)) return 'tooLong';
   if (v.startsWith('@')) return 'at';
-  if (others.some((o) => same(rowLabel(o), v))) return 'duplicate';
+  if (others.some((o) => same(rowLabel(o, list), v))) return 'duplicate';
   return null;
 }
 
@@ -96,8 +103,8 @@ function ShiftSettingsForm(props: { initial: Settings }) {
       return n;
     });
   const setRows = (list: ListKey, rows: Row[]) => setF((p) => ({ ...p, [list]: rows }));
-  const problemText = (p: ItemProblem) =>
-    t(`settings.shift.error.${p}`, { max: MAX_LENGTH, count: MAX_ITEMS });
+  const problemText = (p: ItemProblem, max = MAX_LENGTH) =>
+    t(`settings.shift.error.${p}`, { max, count: MAX_ITEMS });
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
@@ -115,8 +122,9 @@ function ShiftSettingsForm(props: { initial: Settings }) {
         const p = itemProblem(
           r.text,
           rows.filter((o, j) => j < i || (j > i && o.builtin)),
+          list,
         );
-        if (p) e[`${list}:${r.id}`] = problemText(p);
+        if (p) e[`${list}:${r.id}`] = problemText(p, maxOf(list));
       });
       const items = rows.map(rowValue);
       if (JSON.stringify(items) !== JSON.stringify(saved[list])) patch[list] = items;
@@ -143,7 +151,7 @@ function ShiftSettingsForm(props: { initial: Settings }) {
         for (const p of invalidFields(ex)) {
           const [k, i] = p.split('.');
           if (k === 'defaultFloatCents') fe.float = t('settings.shift.error.float');
-          if (k === 'openingChecklist' || k === 'closingChecklist') {
+          if (k === 'openingChecklist' || k === 'closingChecklist' || k === 'repairPlaces') {
             const row = i === undefined ? undefined : f[k][Number(i)];
             fe[row ? `${k}:${row.id}` : k] = t('settings.shift.error.server');
           }
@@ -216,7 +224,7 @@ function ChecklistEditor(props: {
   errs: Record<string, string>;
   onRows(rows: Row[]): void;
   clearErr(...keys: string[]): void;
-  problemText(p: ItemProblem): string;
+  problemText(p: ItemProblem, max?: number): string;
 }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -234,9 +242,9 @@ function ChecklistEditor(props: {
     });
 
   const add = () => {
-    const p = full ? 'full' : itemProblem(draft, rows);
+    const p = full ? 'full' : itemProblem(draft, rows, list);
     if (p) {
-      setAddErr(props.problemText(p));
+      setAddErr(props.problemText(p, maxOf(list)));
       return;
     }
     props.onRows([...rows, { id: ++rowSeq, builtin: null, text: draft.trim() }]);
@@ -289,7 +297,7 @@ function ChecklistEditor(props: {
           {rows.map((r, i) => {
             const id = rowId(r);
             const err = errs[`${list}:${r.id}`];
-            const label = rowLabel(r) || t('settings.shift.emptyItem', { n: i + 1 });
+            const label = rowLabel(r, list) || t('settings.shift.emptyItem', { n: i + 1 });
             return (
               <li key={r.id} className="shiftset-row">
                 <span className="shiftset-num" aria-hidden="true">
@@ -298,8 +306,8 @@ function ChecklistEditor(props: {
                 <div className="field shiftset-item">
                   <input
                     id={id}
-                    maxLength={MAX_LENGTH}
-                    value={rowLabel(r)}
+                    maxLength={maxOf(list)}
+                    value={rowLabel(r, list)}
                     aria-label={t('settings.shift.item', { list: title, n: i + 1 })}
                     aria-invalid={err ? true : undefined}
                     aria-describedby={err ? `${id}-err` : undefined}
@@ -366,7 +374,7 @@ function ChecklistEditor(props: {
           <label htmlFor={`${uid}-new`}>{t('settings.shift.newItem')}</label>
           <input
             id={`${uid}-new`}
-            maxLength={MAX_LENGTH}
+            maxLength={maxOf(list)}
             value={draft}
             disabled={full}
             placeholder={t('settings.shift.newItemPlaceholder')}
@@ -386,7 +394,7 @@ function ChecklistEditor(props: {
             <div className="field-hint" id={`${uid}-new-hint`}>
               {full
                 ? props.problemText('full')
-                : t('settings.shift.hint.newItem', { max: MAX_LENGTH, count: MAX_ITEMS })}
+                : t('settings.shift.hint.newItem', { max: maxOf(list), count: MAX_ITEMS })}
             </div>
           )}
         </div>

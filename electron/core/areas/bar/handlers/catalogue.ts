@@ -6,7 +6,14 @@
 import type { DB } from '../../../db/database';
 import type { Ctx, HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
-import type { barContract, BarItem, StockMoveKind } from '../contract';
+import {
+  pointsOfRole,
+  type barContract,
+  type BarItem,
+  type BarReport,
+  type SalesPoint,
+  type StockMoveKind,
+} from '../contract';
 import * as q from '../queries';
 import type { BarItemStockRow } from '../queries';
 import { barReport } from './reports';
@@ -21,7 +28,32 @@ export function toItem(r: BarItemStockRow): BarItem {
     sort: r.sort,
     active: r.active === 1,
     favourite: r.favourite === 1,
+    point: r.point,
     stock: r.stock,
+  };
+}
+
+/**
+ * Refuses an item of a point the acting role does not work at: bar staff sell, receive and count the
+ * bar's items, reception the shop's (supervisors both).
+ */
+export function requirePoint(ctx: Ctx, point: SalesPoint, name: string): void {
+  if (!pointsOfRole(ctx.requireActor().role).includes(point))
+    throw new AppError('ITEM_OTHER_POINT', { name, point });
+}
+
+/** A stocktake's answer for reception: the counts without the money (revenue is not theirs to see). */
+function countsOnly(r: BarReport): BarReport {
+  const none = { cash: 0, card: 0, mobile: 0, stored_value: 0 };
+  return {
+    ...r,
+    rows: r.rows.map((x) => ({ ...x, salesCents: 0 })),
+    salesCents: 0,
+    byMethod: none,
+    unpaidCents: 0,
+    voids: [],
+    refunds: { byMethod: none, cashBackOfStoredValueCents: 0 },
+    corrections: [],
   };
 }
 
@@ -60,12 +92,13 @@ const ITEM_FIELDS = [
   'sort',
   'active',
   'favourite',
+  'point',
 ] as const satisfies readonly (keyof q.ItemFields)[];
 
 type CatalogueOps = 'bar.items' | 'bar.itemCreate' | 'bar.itemUpdate' | 'bar.receive' | 'bar.stocktake';
 
 export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps>> = {
-  'bar.items': (ctx, a) => q.itemsWithStock(ctx.db, a.includeInactive === true).map(toItem),
+  'bar.items': (ctx, a) => q.itemsWithStock(ctx.db, a.includeInactive === true, a.point ?? null).map(toItem),
 
   'bar.itemCreate': (ctx, a) => {
     if (q.itemNameTaken(ctx.db, a.name, null)) throw new AppError('BAR_ITEM_NAME_TAKEN', { name: a.name });
@@ -78,6 +111,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
         notes: a.notes,
         sort: a.sort ?? 0,
         favourite: a.favourite ? 1 : 0,
+        point: a.point ?? 'bar',
       },
       ctx.nowIso(),
     );
@@ -89,6 +123,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
         name: a.name,
         category: a.category,
         priceCents: a.priceCents,
+        point: a.point ?? 'bar',
         ...(a.favourite ? { favourite: true } : {}),
       },
     });
@@ -107,6 +142,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
       sort: a.sort ?? it.sort,
       active: a.active === undefined ? it.active : a.active ? 1 : 0,
       favourite: a.favourite === undefined ? it.favourite : a.favourite ? 1 : 0,
+      point: a.point ?? it.point,
     };
     q.updateItem(ctx.db, a.id, next, ctx.nowIso());
     const before: Record<string, unknown> = {};
@@ -123,7 +159,8 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
   },
 
   'bar.receive': (ctx, a) => {
-    getItem(ctx.db, a.itemId);
+    const it = getItem(ctx.db, a.itemId);
+    requirePoint(ctx, it.point, it.name);
     stockMove(ctx, a.itemId, 'delivery', a.quantity, { note: a.note });
     ctx.audit({
       op: 'bar.receive',
@@ -139,16 +176,27 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
     const ids = a.counts.map((c) => c.itemId);
     if (new Set(ids).size !== ids.length)
       throw new AppError('VALIDATION', { issues: [{ path: 'counts', code: 'item_twice' }] });
+    const point = a.point ?? 'bar';
+    if (!pointsOfRole(ctx.requireActor().role).includes(point))
+      throw new AppError('ITEM_OTHER_POINT', { name: '', point, reason: 'count' });
     const issues: { path: string; code: string }[] = [];
     const expectedOf = new Map<number, number>();
     a.counts.forEach((c, i) => {
       const it = getItem(ctx.db, c.itemId);
+      // a stocktake counts one point: an item of the other point is counted there
+      if (it.point !== point) throw new AppError('ITEM_OTHER_POINT', { name: it.name, point: it.point });
       expectedOf.set(c.itemId, it.stock);
       if (c.counted !== it.stock && !c.reason?.trim())
         issues.push({ path: `counts.${i}.reason`, code: 'required' });
     });
     if (issues.length) throw new AppError('VALIDATION', { issues });
-    const stocktakeId = q.insertStocktake(ctx.db, a.kind, ctx.nowIso(), ctx.requireActor().id, a.note ?? '');
+    const stocktakeId = q.insertStocktake(ctx.db, {
+      kind: a.kind,
+      point,
+      at: ctx.nowIso(),
+      by: ctx.requireActor().id,
+      note: a.note ?? '',
+    });
     for (const c of a.counts) {
       const expected = expectedOf.get(c.itemId)!;
       q.insertStocktakeLine(ctx.db, {
@@ -167,12 +215,14 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
       entityId: stocktakeId,
       after: {
         kind: a.kind,
+        point,
         differences: a.counts
           .filter((c) => c.counted !== expectedOf.get(c.itemId))
           .map((c) => [c.itemId, c.counted - expectedOf.get(c.itemId)!]),
       },
     });
     const today = ctx.today();
-    return barReport(ctx, today, today);
+    const report = barReport(ctx, today, today, point);
+    return ctx.requireActor().role === 'reception' ? countsOnly(report) : report;
   },
 };

@@ -8,7 +8,14 @@ import type { DB } from '../../../db/database';
 import type { Ctx, HandlersOf } from '../../../kernel/ctx';
 import { AppError } from '../../../kernel/errors';
 import { dayBoundsUtc, daysBetween, monthBounds } from '../../../../shared/dates';
-import type { barContract, BarReport, BarReportItem, OrderListItem, StocktakeInfo } from '../contract';
+import type {
+  barContract,
+  BarReport,
+  BarReportItem,
+  OrderListItem,
+  SalesPoint,
+  StocktakeInfo,
+} from '../contract';
 import * as q from '../queries';
 
 /**
@@ -45,22 +52,36 @@ export function barPaymentsByMethod(db: DB, fromIso: string, toIso: string): Rec
   return out;
 }
 
-/** The stocktakes of [from, to) as the reports list them. */
-export function stocktakesBetween(db: DB, fromIso: string, toIso: string): StocktakeInfo[] {
-  return q
-    .stocktakesBetween(db, fromIso, toIso)
-    .map((t) => ({ id: t.id, kind: t.kind, at: t.at, byName: t.by_name }));
+/** The stocktakes of [from, to) (one point or both) as the reports list them. */
+export function stocktakesBetween(
+  db: DB,
+  fromIso: string,
+  toIso: string,
+  point: SalesPoint | null = null,
+): StocktakeInfo[] {
+  return q.stocktakesBetween(db, fromIso, toIso, point).map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    point: t.point,
+    differences: t.differences,
+    at: t.at,
+    byName: t.by_name,
+  }));
 }
 
-export function barReport(ctx: Ctx, from: string, to: string): BarReport {
+/**
+ * The report of one point (its items, slips, stocktakes) or of both (point null). What was paid by
+ * method is the two points together: a check-out pays the whole tab at once.
+ */
+export function barReport(ctx: Ctx, from: string, to: string, point: SalesPoint | null = null): BarReport {
   if (to < from || daysBetween(from, to) > 366) throw new AppError('RANGE_INVALID', { from, to });
   const tz = ctx.settings.timeZone;
   const a = dayBoundsUtc(from, tz).from;
   const b = dayBoundsUtc(to, tz).to;
   const db = ctx.db;
-  const items = q.allItems(db);
+  const items = q.allItems(db).filter((it) => point === null || it.point === point);
   const moveSums = q.moveSums(db, a, b);
-  const sales = q.salesByItem(db, a, b);
+  const sales = q.salesByItem(db, a, b, point);
   // The last stocktake of the period gives counted, expected at that time, and the reason.
   const lastCount = new Map(q.stocktakeCounts(db, a, b).map((c) => [c.item_id, c]));
 
@@ -80,6 +101,7 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
     const expected = c ? c.expected : opening + received - sold + voided + corrected;
     rows.push({
       itemId: it.id,
+      point: it.point,
       name: it.name,
       category: it.category,
       opening,
@@ -95,7 +117,7 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
       salesCents,
     });
   }
-  const voids = q.voidsBetween(db, a, b);
+  const voids = q.voidsBetween(db, a, b).filter((v) => point === null || v.point === point);
   // The refunds of voided lines: where the money went, and what had been paid from stored value.
   const refundParts = q.voidRefundParts(db, a, b);
   const refunds: BarReport['refunds'] = {
@@ -112,10 +134,11 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
   return {
     from,
     to,
+    point,
     rows,
     salesCents: rows.reduce((x, r) => x + r.salesCents, 0),
     byMethod: barPaymentsByMethod(db, a, b),
-    unpaidCents: q.unpaidCentsBetween(db, a, b),
+    unpaidCents: q.unpaidCentsBetween(db, a, b, point),
     voids: voids.map((v) => ({
       lineId: v.id,
       at: v.voided_at,
@@ -132,23 +155,27 @@ export function barReport(ctx: Ctx, from: string, to: string): BarReport {
       cashBack: partsOf(v.refund_id).some((p) => p.method === 'cash' && p.from_method === 'stored_value'),
     })),
     refunds,
-    corrections: q.correctionsBetween(db, a, b).map((c) => ({
-      id: c.id,
-      at: c.at,
-      name: c.item_name,
-      quantityBefore: c.quantity_before,
-      quantityAfter: c.quantity_after,
-      slipAgeMinutes: Math.floor(c.slip_age_seconds / 60),
-      byName: c.by_name,
-      visitName: c.visit_name,
-    })),
-    water: q.waterCount(db, a, b),
-    stocktakes: stocktakesBetween(db, a, b),
+    corrections: q
+      .correctionsBetween(db, a, b)
+      .filter((c) => point === null || c.point === point)
+      .map((c) => ({
+        id: c.id,
+        at: c.at,
+        name: c.item_name,
+        quantityBefore: c.quantity_before,
+        quantityAfter: c.quantity_after,
+        slipAgeMinutes: Math.floor(c.slip_age_seconds / 60),
+        byName: c.by_name,
+        visitName: c.visit_name,
+      })),
+    // free water is the bar's
+    water: point === 'shop' ? 0 : q.waterCount(db, a, b),
+    stocktakes: stocktakesBetween(db, a, b, point),
   };
 }
 
 export const reportHandlers: HandlersOf<Pick<typeof barContract, 'bar.report' | 'bar.orderList'>> = {
-  'bar.report': (ctx, a) => barReport(ctx, a.from, a.to),
+  'bar.report': (ctx, a) => barReport(ctx, a.from, a.to, a.point ?? null),
 
   'bar.orderList': (ctx, a): OrderListItem[] => {
     const { first, last } = monthBounds(a.month);

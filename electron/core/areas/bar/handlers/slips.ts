@@ -16,7 +16,7 @@ import { getTag } from '../../tags';
 import { dayBoundsUtc } from '../../../../shared/dates';
 import type { barContract, Tab } from '../contract';
 import * as q from '../queries';
-import { getItem, stockMove } from './catalogue';
+import { getItem, requirePoint, stockMove } from './catalogue';
 
 /** The end of a slip's correction window (settings.barCorrectionMinutes after it was written). */
 function correctableUntil(ctx: Ctx, slipCreatedAt: string): string {
@@ -69,15 +69,24 @@ export const slipHandlers: HandlersOf<Pick<typeof barContract, SlipOps>> = {
   'bar.sell': (ctx, a) => {
     const v = findOpenVisit(ctx.db, { visitId: a.visitId });
     const actor = ctx.requireActor();
-    const slipId = q.insertSlip(ctx.db, v.id, ctx.nowIso(), actor.id);
-    const warnings: Tab['stockWarnings'] = [];
-    const touched = new Set<number>();
-    let amountCents = 0;
-    for (const x of a.items) {
-      // The item itself (its stock, a sum over its movements, is computed once below).
+    // The items themselves (their stock, a sum over movements, is computed once below): on sale, of
+    // a point this role sells at, and one point per slip.
+    const items = a.items.map((x) => {
       const it = q.itemById(ctx.db, x.itemId);
       if (!it) throw new AppError('NOT_FOUND', { entity: 'barItem' });
       if (it.active !== 1) throw new AppError('BAR_ITEM_INACTIVE', { name: it.name });
+      requirePoint(ctx, it.point, it.name);
+      return it;
+    });
+    const point = items[0]!.point;
+    if (items.some((it) => it.point !== point))
+      throw new AppError('VALIDATION', { issues: [{ path: 'items', code: 'one_point' }] });
+    const slipId = q.insertSlip(ctx.db, v.id, point, ctx.nowIso(), actor.id);
+    const warnings: Tab['stockWarnings'] = [];
+    const touched = new Set<number>();
+    let amountCents = 0;
+    for (const [i, x] of a.items.entries()) {
+      const it = items[i]!;
       const lineId = q.insertLine(ctx.db, {
         slipId,
         itemId: it.id,
@@ -98,7 +107,13 @@ export const slipHandlers: HandlersOf<Pick<typeof barContract, SlipOps>> = {
       entity: 'visit',
       entityId: v.id,
       // the amount written on the slip: the audit log shows it on the sale's row
-      after: { slipId, tag: v.tag_number, amountCents, items: a.items.map((x) => [x.itemId, x.quantity]) },
+      after: {
+        slipId,
+        point,
+        tag: v.tag_number,
+        amountCents,
+        items: a.items.map((x) => [x.itemId, x.quantity]),
+      },
     });
     return loadTab(ctx, v.id, warnings);
   },

@@ -64,6 +64,8 @@ function dayReopenings(db: DB, day: string): DayReopening[] {
 /** What stops the close of the day, read from the records. */
 function dayBlockers(ctx: Ctx, day: string): DayBlockers {
   const { from, to } = dayBoundsUtc(day, ctx.settings.timeZone);
+  // Items on sale at the bar and the shop that no stocktake of the day counted.
+  const missing = itemsNotCounted(ctx.db, from, to);
   return {
     openShifts: q.openShiftsUpTo(ctx.db, day).map((s) => ({
       id: s.id,
@@ -71,8 +73,8 @@ function dayBlockers(ctx: Ctx, day: string): DayBlockers {
       openedAt: s.opened_at,
       onDuty: q.onDutyIds(s).map((id) => staffRef(ctx.db, id)),
     })),
-    // Bar items on sale that no stocktake of the day counted.
-    stocktakeMissing: itemsNotCounted(ctx.db, from, to),
+    stocktakeMissing: missing.map((x) => x.name),
+    stocktakeMissingShop: missing.filter((x) => x.point === 'shop').map((x) => x.name),
   };
 }
 

@@ -1,0 +1,135 @@
+/**
+ * The pro shop at the desk (issue 16 §6): reception sells a towel from the 专卖区 screen onto the
+ * member's tag and counts the shop at close (one short, with a reason); the manager's day close then
+ * lists only what the bar has not counted. The club is prepared by the real core (no test-only
+ * option in the server). In both languages: the words matter here.
+ */
+import { expect } from '@playwright/test';
+import { Core } from '../../electron/core/app';
+import { ManualClock } from '../../electron/core/clock';
+import { tempDir } from '../support/temp';
+import { disposeServer, shot, startServer, test as base, type Server } from './fixtures';
+import { dictionary, escapeRe } from './i18n';
+import { login, nav, switchUser } from './steps';
+
+async function seedClub(dataDir: string, language: 'en' | 'zh-CN'): Promise<void> {
+  const core = await Core.open({ dataDir, clock: new ManualClock(new Date()), dailyBackup: false });
+  const call = async (op: string, args: unknown) => {
+    const r = await core.call('seed', op, args);
+    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
+    return r.data as { id: number };
+  };
+  try {
+    await call('system.setup', {
+      clubName: 'Riverside Fitness',
+      timeZone: 'Asia/Shanghai',
+      language,
+      staffArriveTime: '09:50',
+      openTime: '11:00',
+      closeTime: '22:00',
+      tagCount: 10,
+      manager: { name: 'Wang', pin: '9876', gender: 'female' },
+    });
+    const staff = (await core.call('seed', 'session.staffList', {})) as { ok: true; data: { id: number }[] };
+    await call('session.login', { staffId: staff.data[0]!.id, pin: '9876' });
+    await call('staff.create', { name: 'Lily', role: 'reception', pin: '2468', gender: 'female' });
+    const type = await call('cardTypes.create', {
+      name: 'Year card',
+      kind: 'time',
+      durationDays: 365,
+      visitCount: null,
+      priceCents: 300000,
+    });
+    await call('members.create', {
+      cardNo: 'SHOP01',
+      name: 'Zhang San',
+      gender: 'male',
+      phone: null,
+      birthDate: null,
+      cardTypeId: type.id,
+      startDate: '2026-01-01',
+      expiryDate: '2099-12-31',
+      visitsLeft: null,
+      consultantId: null,
+      notes: '',
+    });
+    const juice = await call('bar.itemCreate', {
+      name: 'Orange juice',
+      category: 'Juice',
+      priceCents: 1200,
+      notes: '',
+    });
+    const towel = await call('bar.itemCreate', {
+      name: 'Towel',
+      category: 'Goods',
+      priceCents: 3000,
+      notes: '',
+      point: 'shop',
+    });
+    await call('bar.receive', { itemId: juice.id, quantity: 10 });
+    await call('bar.receive', { itemId: towel.id, quantity: 5 });
+    await call('checkin.scan', { ref: { cardNo: 'SHOP01' }, tagNumber: 1, scanned: true });
+  } finally {
+    core.close();
+  }
+}
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  const T = dictionary(lang);
+  const test = base.extend<{ server: Server }>({
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
+    server: async ({}, use) => {
+      const dataDir = tempDir('e2e-shop');
+      await seedClub(dataDir, lang);
+      const s = await startServer({ dataDir });
+      try {
+        await use(s);
+      } finally {
+        await disposeServer(s);
+      }
+    },
+  });
+
+  test(`${lang}: reception sells a towel at the shop and counts the shop at close`, async ({
+    page,
+    server,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.getByRole('button', { name: T(`common.languages.${lang}`) }).click();
+    await login(page, T, 'Lily', '2468');
+    // reception's screen is the pro shop: only the shop's goods
+    await nav(page, T, 'shop');
+    await expect(page.getByRole('heading', { name: T('bar.points.shop') })).toBeVisible();
+    await page.getByLabel(T('bar.tagLabel')).fill('1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: /^Orange juice/ })).toHaveCount(0);
+    await page.getByRole('button', { name: /^Towel/ }).click();
+    await page.getByRole('button', { name: T('bar.saveSlip') }).click();
+    const lines = page.getByRole('table', { name: T('bar.linesCaption', { name: 'Zhang San' }) });
+    await expect(lines.getByRole('row').filter({ hasText: 'Towel' })).toBeVisible();
+    await shot(page, `${lang}-shop-01-sold`);
+
+    // the count at close: four expected, three there, the reason given
+    await page.getByRole('tab', { name: T('bar.section.stocktake') }).click();
+    await page.getByLabel(T('bar.stocktake.countedFor', { name: 'Towel' })).fill('3');
+    await page.getByLabel(T('bar.stocktake.reasonFor', { name: 'Towel' })).fill('one missing');
+    await shot(page, `${lang}-shop-02-count`);
+    await page.getByRole('button', { name: T('bar.stocktake.submit') }).click();
+    await expect(page.getByRole('heading', { name: T('bar.stocktake.resultTitle') })).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: 'Towel' });
+    await expect(row).toContainText(T('bar.stocktake.diffShort_one', { count: 1 }));
+
+    // the manager's day close: the shop is counted, the bar is not yet
+    await switchUser(page, T, 'Wang', '9876');
+    await nav(page, T, 'shift');
+    await page.getByRole('tab', { name: T('shift.tabs.day') }).click();
+    await expect(
+      page.getByText(new RegExp(escapeRe(T('shift.dayClose.stocktakeMissing', { items: 'Orange juice' })))),
+    ).toBeVisible();
+    await expect(page.getByText(/Towel/)).toHaveCount(0);
+    await shot(page, `${lang}-shop-03-day-close`);
+    expect(errors).toEqual([]);
+  });
+}
