@@ -12,6 +12,7 @@ import { migration0010 } from './migrations/0010-phones';
 import { migration0011 } from './migrations/0011-import';
 import { migration0012 } from './migrations/0012-cash';
 import { migration0013 } from './migrations/0013-messages-repairs';
+import { migration0014 } from './migrations/0014-network';
 
 export type { Migration } from './types';
 
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 /** The schema version this build of the app writes. */

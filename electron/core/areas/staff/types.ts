@@ -34,6 +34,7 @@ export const AUTH_REASONS = {
   recount: ['miscounted', 'cash_moved'],
   reopenDay: ['missing_entry', 'wrong_figure'],
   freeCard: ['promotion', 'compensation', 'staff_card'],
+  pairDevice: ['new_station', 'replaced_station'],
 } as const satisfies Record<string, readonly string[]>;
 export type AuthAction = keyof typeof AUTH_REASONS;
 export type AuthReasonCode = (typeof AUTH_REASONS)[AuthAction][number];

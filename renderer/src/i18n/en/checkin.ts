@@ -133,6 +133,8 @@ export default {
       promotion: 'Promotion',
       compensation: 'Compensation',
       staff_card: 'Staff card',
+      new_station: 'New station',
+      replaced_station: 'Station replaced',
     },
     confirm: 'Authorise',
   },

@@ -186,4 +186,9 @@ export default {
   MESSAGE_ALREADY_DONE: 'This message was already marked done.',
   REPAIR_CLOSED: 'This item is already closed (fixed or written off); nothing more can be recorded on it.',
   REPAIR_STEP_INVALID: 'That step cannot follow the current one.',
+  NETWORK_OFF: 'The club network is off. A manager turns it on in Settings.',
+  PAIRING_CODE_WRONG:
+    'That pairing code is wrong or has expired. Show a new code at the front desk and try again.',
+  DEVICE_NOT_PENDING: 'This station is no longer waiting to be paired.',
+  DEVICE_NOT_ACTIVE: 'This station is not paired (refused or already revoked).',
 };

@@ -134,6 +134,8 @@ export default {
       promotion: '促销活动',
       compensation: '补偿',
       staff_card: '员工卡',
+      new_station: '新增终端',
+      replaced_station: '更换终端',
     },
     confirm: '授权',
   },

@@ -162,4 +162,8 @@ export default {
   MESSAGE_ALREADY_DONE: '这条留言已处理过了。',
   REPAIR_CLOSED: '此项已完结（已修好或已报损），不能再登记。',
   REPAIR_STEP_INVALID: '当前状态不能进行这一步。',
+  NETWORK_OFF: '店内联网未开启，请经理在设置中开启。',
+  PAIRING_CODE_WRONG: '配对码错误或已过期，请在前台重新生成配对码再试。',
+  DEVICE_NOT_PENDING: '这台终端已不在等待配对。',
+  DEVICE_NOT_ACTIVE: '这台终端未配对（已拒绝或已撤销）。',
 } satisfies Words<typeof en>;
