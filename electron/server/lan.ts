@@ -25,6 +25,7 @@ import type http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
 import os from 'node:os';
+import { Bonjour } from 'bonjour-service';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/app';
 import { contract, OP_NAMES } from '../core/contract';
@@ -34,6 +35,7 @@ import {
   deviceSeen,
   deviceStatus,
   type HostIdentity,
+  writeListening,
   networkEnabled,
   opAllowedOn,
   PairRequest,
@@ -69,6 +71,8 @@ export interface LanOptions {
   /** The address to listen on ('0.0.0.0': every interface). */
   host: string;
   port: number;
+  /** Announce the host on the LAN by mDNS/DNS-SD (`_frontdesk._tcp`) while listening (default true). */
+  mdns?: boolean;
   /** Told when the listener starts or stops (for the log). */
   onListening?: (url: string | null) => void;
 }
@@ -85,6 +89,9 @@ interface Bucket {
   tokens: number;
   at: number;
 }
+
+/** The DNS-SD service type stations look for. */
+export const MDNS_TYPE = 'frontdesk';
 
 /** This computer's first LAN IPv4 address (what a station types when mDNS does not find the host). */
 function lanAddress(): string {
@@ -312,9 +319,14 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     }
   });
 
+  let bonjour: Bonjour | null = null;
+
   async function stop(): Promise<void> {
     const s = server;
     if (!s) return;
+    const b = bonjour;
+    bonjour = null;
+    if (b) await new Promise<void>((r) => b.unpublishAll(() => b.destroy(() => r())));
     server = null;
     url = null;
     for (const ws of sockets.keys()) ws.terminate();
@@ -324,6 +336,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
       s.closeAllConnections();
       s.close(() => r());
     });
+    writeListening(core.dataDir, null);
     opts.onListening?.(null);
   }
 
@@ -350,6 +363,21 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     const port = typeof addr === 'object' && addr ? addr.port : opts.port;
     server = s;
     url = `https://${opts.host === '0.0.0.0' ? lanAddress() : opts.host}:${port}`;
+    writeListening(core.dataDir, url);
+    if (opts.mdns ?? true) {
+      try {
+        bonjour = new Bonjour(undefined, (e: Error) => console.error(`[lan] mDNS: ${e.message}`));
+        // the fingerprint's first bytes let a station tell two clubs' hosts apart before pairing
+        bonjour.publish({
+          name: `Front Desk ${os.hostname()}`.slice(0, 60),
+          type: MDNS_TYPE,
+          port,
+          txt: { fp: opts.identity.fingerprint.slice(0, 23) },
+        });
+      } catch (e) {
+        console.error(`[lan] mDNS: ${(e as Error).message}`);
+      }
+    }
     opts.onListening?.(url);
   }
 

@@ -19,10 +19,11 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { Bonjour } from 'bonjour-service';
 import WebSocket from 'ws';
 import type { Response } from '../core/contract';
 import { fingerprintOf } from '../core/areas/network';
-import { DEVICE_HEADER, SECRET_HEADER, SESSION_HEADER } from './lan';
+import { DEVICE_HEADER, MDNS_TYPE, SECRET_HEADER, SESSION_HEADER } from './lan';
 
 export interface StationCredential {
   /** https://address:port of the host. */
@@ -149,6 +150,29 @@ export async function pairWithHost(
     certPem: ans.peerCert,
     fingerprint: seen,
   };
+}
+
+export interface FoundHost {
+  name: string;
+  url: string;
+  /** The first bytes of the host certificate's fingerprint (the rest is checked at pairing). */
+  fingerprintStart: string;
+}
+
+/** The club hosts announcing themselves on the LAN (mDNS/DNS-SD), looked for during `ms`. */
+export function discoverHosts(ms = 3_000): Promise<FoundHost[]> {
+  return new Promise((resolve) => {
+    const found = new Map<string, FoundHost>();
+    const bonjour = new Bonjour();
+    bonjour.find({ type: MDNS_TYPE }, (s) => {
+      const address = s.addresses?.find((a) => a.includes('.')) ?? s.referer?.address;
+      if (!address) return;
+      const url = `https://${address}:${s.port}`;
+      const txt = s.txt as { fp?: unknown } | undefined;
+      found.set(url, { name: s.name, url, fingerprintStart: typeof txt?.fp === 'string' ? txt.fp : '' });
+    });
+    setTimeout(() => bonjour.destroy(() => resolve([...found.values()])), ms);
+  });
 }
 
 export class Station extends EventEmitter {

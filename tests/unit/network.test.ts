@@ -19,7 +19,7 @@ import WebSocket from 'ws';
 import { Core } from '../../electron/core/app';
 import type { Response } from '../../electron/core/contract';
 import { openReadOnly, DB_FILE } from '../../electron/core/db/database';
-import { type StationCredential, Station } from '../../electron/server/station';
+import { discoverHosts, type StationCredential, Station } from '../../electron/server/station';
 import { tempDir } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -353,6 +353,11 @@ describe('club network: a host and two stations', () => {
       {},
     );
     expect(paired.fingerprint).toBe(status.fingerprint);
+    // the host announces itself on the LAN (mDNS/DNS-SD)
+    const found = await discoverHosts(2_000);
+    expect(found).toContainEqual(
+      expect.objectContaining({ fingerprintStart: status.fingerprint.slice(0, 23) }),
+    );
     expect(status.devices).toEqual([expect.objectContaining({ id: paired.deviceId, status: 'pending' })]);
     expect(await bar.send({ cmd: 'pairingStatus' })).toBe('pending');
     // pending: no operation yet

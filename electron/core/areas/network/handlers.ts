@@ -12,7 +12,7 @@ import { AppError } from '../../kernel/errors';
 import { MANAGERS } from '../../kernel/roles';
 import { authorize, signedBy } from '../staff';
 import type { networkContract } from './contract';
-import { readIdentity } from './identity';
+import { readIdentity, readListening } from './identity';
 import * as q from './queries';
 import { type DeviceInfo, type NetworkStatus, PAIRING_CODE_MINUTES, type StationScreen } from './types';
 
@@ -47,6 +47,7 @@ function status(ctx: Ctx): NetworkStatus {
   return {
     enabled: q.networkEnabled(ctx.db),
     fingerprint: readIdentity(ctx.dataDir)?.fingerprint ?? null,
+    address: readListening(ctx.dataDir),
     codeExpiresAt: q.openCode(ctx.db, ctx.nowIso())?.expires_at ?? null,
     devices: q.listDevices(ctx.db).map(toDeviceInfo),
   };

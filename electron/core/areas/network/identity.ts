@@ -24,6 +24,26 @@ export function fingerprintOf(certPem: string): string {
   return new crypto.X509Certificate(certPem).fingerprint256;
 }
 
+const ADDRESS = 'listening.txt';
+
+/**
+ * The address stations reach the host at while it listens (null: not listening), written by the
+ * club network transport so that the settings screen can show it.
+ */
+export function writeListening(dataDir: string, url: string | null): void {
+  const file = path.join(dirOf(dataDir), ADDRESS);
+  if (url === null) fs.rmSync(file, { force: true });
+  else fs.writeFileSync(file, url, { mode: 0o600 });
+}
+
+export function readListening(dataDir: string): string | null {
+  try {
+    return fs.readFileSync(path.join(dirOf(dataDir), ADDRESS), 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The host's identity when it was made (null before the first start as a host). */
 export function readIdentity(dataDir: string): HostIdentity | null {
   const dir = dirOf(dataDir);

@@ -1,6 +1,6 @@
 /** What other areas, the composition in app.ts and the club network transport may use. */
 export { networkHandlers } from './handlers';
-export { ensureIdentity, fingerprintOf, type HostIdentity } from './identity';
+export { ensureIdentity, fingerprintOf, type HostIdentity, writeListening } from './identity';
 export {
   authenticateDevice,
   type DeviceAuth,

@@ -86,6 +86,8 @@ export interface NetworkStatus {
   enabled: boolean;
   /** The host certificate's SHA-256 fingerprint (null before the host made its identity). */
   fingerprint: string | null;
+  /** Where stations reach the host now (null: not listening). */
+  address: string | null;
   /** When the pairing code shown now ends (null: none open). */
   codeExpiresAt: string | null;
   devices: DeviceInfo[];
