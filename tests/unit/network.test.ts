@@ -594,4 +594,23 @@ describe('club network: a host and two stations', () => {
     // the bar goes on
     await must(bar.call('system.status', {}));
   }, 30_000);
+
+  it('turned off, the host stops listening; turned on again, the stations come back', async () => {
+    await desk.must('network.setEnabled', { enabled: false });
+    await until('the bar to be cut off', 10_000, async () =>
+      (await bar.log()).status === 'disconnected' ? true : undefined,
+    );
+    expect(await bar.call('system.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CONNECTION_LOST' },
+    });
+    expect((await desk.must<{ address: string | null }>('network.status', {})).address).toBeNull();
+    await desk.must('network.setEnabled', { enabled: true });
+    await until('the bar to reconnect', 10_000, async () =>
+      (await bar.log()).status === 'connected' ? true : undefined,
+    );
+    // its staff session ended with the listener: the barman logs in again
+    await must(bar.call('session.login', { staffId: club.staff.bar, pin: BAR_PIN }));
+    await must(bar.call('bar.tab', { visitId: club.visitId }));
+  }, 30_000);
 });
