@@ -84,12 +84,23 @@ interface RawAnswer {
 
 function request(
   url: URL,
-  init: { method: string; headers: Record<string, string>; body?: string; tls: https.RequestOptions },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    tls: https.RequestOptions;
+    agent?: https.Agent;
+  },
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = https.request(
       url,
-      { method: init.method, headers: init.headers, timeout: TIMEOUT_MS, agent: false, ...init.tls },
+      {
+        method: init.method,
+        headers: init.headers,
+        timeout: TIMEOUT_MS,
+        ...(init.agent ? { agent: init.agent } : { agent: false, ...init.tls }),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         const socket = res.socket as TLSSocket;
@@ -182,12 +193,20 @@ export class Station extends EventEmitter {
   private backoff = 100;
   private stopped = false;
   status: StationStatus = 'disconnected';
+  /** Calls reuse their TLS connections (a handshake per call would cost more than the call). */
+  private readonly agent: https.Agent;
 
   constructor(
     readonly credential: StationCredential,
     private readonly opts: StationOptions = {},
   ) {
     super();
+    this.agent = new https.Agent({
+      keepAlive: true,
+      maxSockets: 4,
+      ...pinnedTls(credential),
+      localAddress: opts.localAddress,
+    });
   }
 
   private headers(): Record<string, string> {
@@ -221,6 +240,7 @@ export class Station extends EventEmitter {
       headers: { ...this.headers(), 'Content-Type': 'application/json' },
       body: JSON.stringify(args ?? {}),
       tls: this.tls(),
+      agent: this.agent,
     });
     const token = ans.headers[SESSION_HEADER];
     if (typeof token === 'string') this.session = token;
@@ -314,6 +334,7 @@ export class Station extends EventEmitter {
     if (this.timer) clearTimeout(this.timer);
     this.ws?.terminate();
     this.ws = null;
+    this.agent.destroy();
     this.setStatus('disconnected');
   }
 }

@@ -244,7 +244,8 @@ class StationProc {
 class Proxy {
   private readonly server: net.Server;
   private readonly conns = new Set<net.Socket>();
-  armed = false;
+  private readonly states = new Set<{ fromClient: number; swallowAfter: number }>();
+  private armedNow = false;
   down = false;
   port = 0;
   constructor(private readonly target: number) {
@@ -252,16 +253,17 @@ class Proxy {
       if (this.down) return void client.destroy();
       const upstream = net.connect(this.target, '127.0.0.1');
       this.conns.add(client).add(upstream);
-      // A connection opened while armed gets the host's TLS handshake, then nothing: the host's
-      // answer (after the station's second flight: its Finished and the request) is swallowed.
-      const swallowing = this.armed;
-      let fromClient = 0;
+      // Armed, the host's answers are swallowed: on a connection opened before, whatever follows
+      // the station's next bytes (its request); on a new one, whatever follows the station's second
+      // flight (its TLS Finished and the request) — the handshake itself goes through.
+      const state = { fromClient: 0, swallowAfter: this.armed ? 1 : Infinity };
+      this.states.add(state);
       client.on('data', (d) => {
-        fromClient++;
+        state.fromClient++;
         upstream.write(d);
       });
       upstream.on('data', (d) => {
-        if (swallowing && fromClient >= 2) return;
+        if (state.fromClient > state.swallowAfter) return;
         client.write(d);
       });
       const end = () => {
@@ -282,7 +284,15 @@ class Proxy {
       }),
     );
   }
+  get armed(): boolean {
+    return this.armedNow;
+  }
+  set armed(on: boolean) {
+    this.armedNow = on;
+    for (const s of this.states) s.swallowAfter = on ? s.fromClient : Infinity;
+  }
   cut(): void {
+    this.states.clear();
     this.down = true;
     for (const c of this.conns) c.destroy();
     this.conns.clear();
@@ -613,4 +623,21 @@ describe('club network: a host and two stations', () => {
     await must(bar.call('session.login', { staffId: club.staff.bar, pin: BAR_PIN }));
     await must(bar.call('bar.tab', { visitId: club.visitId }));
   }, 30_000);
+
+  it('measures a bar sale from a station and reports its p95 (the benchmark proper is later work)', async () => {
+    const argsList = Array.from({ length: 60 }, (_, i) => ({
+      visitId: club.visitId,
+      items: [{ itemId: club.itemId, quantity: 1 }],
+      opId: `net-bench-${String(i).padStart(4, '0')}`,
+    }));
+    const ms = (await bar.send<number[]>({ cmd: 'calls', op: 'bar.sell', argsList }))
+      .slice(10)
+      .sort((a, b) => a - b);
+    const p95 = ms[Math.ceil(ms.length * 0.95) - 1]!;
+    console.log(
+      `club network: bar.sell from a station, p50 ${ms[ms.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+    );
+    // loose: this machine is shared; the issue's 10 ms belongs to `npm run bench`
+    expect(p95).toBeLessThan(250);
+  }, 60_000);
 });
