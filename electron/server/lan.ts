@@ -63,7 +63,11 @@ const MAX_CONNECTIONS = 512;
 const DEFS: Readonly<Record<string, OpDef>> = contract;
 const OPS = new Set<string>(OP_NAMES);
 /** The changes after which every connected device is checked again. */
-const RECHECK = new Set(['network.revoke', 'network.setScreens', 'network.setEnabled', 'system.restore']);
+const RECHECK = new Set(['network.revoke', 'network.setScreens', 'network.setEnabled', 'backups.restore']);
+/** Staff session tokens one device may hold (its oldest goes first): memory stays bounded. */
+const TOKENS_PER_DEVICE = 8;
+/** Addresses whose wrong pairing codes are remembered at once. */
+const MAX_PAIR_ADDRESSES = 1024;
 
 export interface LanOptions {
   core: Core;
@@ -131,6 +135,19 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     for (const [ws, d] of sockets) if (d === deviceId) ws.close(4401, 'revoked');
   }
 
+  /** A new staff session token for a device; its oldest goes past TOKENS_PER_DEVICE. */
+  function newToken(deviceId: number): string {
+    const mine = [...sessions].filter(([, d]) => d === deviceId);
+    if (mine.length >= TOKENS_PER_DEVICE) {
+      const [old] = mine[0]!;
+      core.endSession(sessionId(deviceId, old));
+      sessions.delete(old);
+    }
+    const t = crypto.randomBytes(32).toString('hex');
+    sessions.set(t, deviceId);
+    return t;
+  }
+
   /** The active device of a request's headers (null: refused, the answer already sent). */
   function deviceOf(headers: http.IncomingHttpHeaders): DeviceAuth | null {
     const id = Number(headers[DEVICE_HEADER]);
@@ -171,7 +188,10 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
   async function handlePair(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const address = req.socket.remoteAddress ?? '';
     let tries = pairTries.get(address);
-    if (!tries) pairTries.set(address, (tries = new AttemptWindow(PAIR_TRIES, PAIR_WINDOW_MS)));
+    if (!tries) {
+      if (pairTries.size >= MAX_PAIR_ADDRESSES) pairTries.delete(pairTries.keys().next().value!);
+      pairTries.set(address, (tries = new AttemptWindow(PAIR_TRIES, PAIR_WINDOW_MS)));
+    }
     try {
       tries.guard(Date.now());
     } catch {
@@ -216,8 +236,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     let token = req.headers[SESSION_HEADER];
     const extra: Record<string, string> = {};
     if (typeof token !== 'string' || sessions.get(token) !== device.id) {
-      token = crypto.randomBytes(32).toString('hex');
-      sessions.set(token, device.id);
+      token = newToken(device.id);
       extra[SESSION_HEADER] = token;
     }
     const limit = bodyLimit(DEFS[op], core.loggedIn(sessionId(device.id, token)));
@@ -232,8 +251,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     }
     if (op === 'session.login') {
       // a new session token at every login (no fixation); the old one ends only when this succeeds
-      const fresh = crypto.randomBytes(32).toString('hex');
-      sessions.set(fresh, device.id);
+      const fresh = newToken(device.id);
       const result = await core.call(sessionId(device.id, fresh), op, args, client);
       if (!result.ok) {
         sessions.delete(fresh);
