@@ -16,6 +16,7 @@ import { migration0014 } from './migrations/0014-bar-favourites';
 import { migration0015 } from './migrations/0015-cash-drops';
 import { migration0016 } from './migrations/0016-calls';
 import { migration0017 } from './migrations/0017-shop';
+import { migration0018 } from './migrations/0018-network';
 
 export type { Migration } from './types';
 
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 /** The schema version this build of the app writes. */

@@ -21,6 +21,7 @@ import { shiftHandlers } from './areas/shift';
 import { messagesHandlers } from './areas/messages';
 import { repairsHandlers } from './areas/repairs';
 import { callsHandlers } from './areas/calls';
+import { networkHandlers } from './areas/network';
 import { importHandlers } from './areas/import';
 import { membersHandlers } from './areas/members';
 import { paymentsHandlers } from './areas/payments';
@@ -81,6 +82,7 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status' | 'backups.status'> =
   ...messagesHandlers,
   ...repairsHandlers,
   ...callsHandlers,
+  ...networkHandlers,
 };
 
 export class Core {
@@ -194,6 +196,14 @@ export class Core {
         // a broken listener never affects the operation that already committed
       }
     }
+  }
+
+  /**
+   * Announces a change a transport wrote itself (the club network's pairing requests, written
+   * outside any operation): every window and station hears of it like an operation's.
+   */
+  announce(op: string): void {
+    this.emitChange(op);
   }
 
   /** Whether a staff member is logged in on this session (locked or not): transports' limits ask. */

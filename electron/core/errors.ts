@@ -21,6 +21,7 @@ import { TAGS_ERROR_CODES } from './areas/tags/types';
 import { MESSAGES_ERROR_CODES } from './areas/messages/types';
 import { REPAIRS_ERROR_CODES } from './areas/repairs/types';
 import { CALLS_ERROR_CODES } from './areas/calls/types';
+import { NETWORK_ERROR_CODES } from './areas/network/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 export const ERROR_CODES = [
@@ -43,6 +44,7 @@ export const ERROR_CODES = [
   ...MESSAGES_ERROR_CODES,
   ...REPAIRS_ERROR_CODES,
   ...CALLS_ERROR_CODES,
+  ...NETWORK_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -23,6 +23,8 @@ import {
   type WebContents,
 } from 'electron';
 import { Core } from '../core/app';
+import { ensureIdentity } from '../core/areas/network';
+import { type LanHost, startLanHost } from '../server/lan';
 import { isSetUp, settingsOf } from '../core/areas/settings';
 import { type DB, DB_FILE, openReadOnly } from '../core/db/database';
 import { CHANGE_CHANNEL } from './channels';
@@ -43,6 +45,8 @@ const APP_ROOT = app.getAppPath();
 const PRELOAD = path.join(__dirname, 'preload.js');
 
 let core: Core | null = null;
+/** The club network's listener (issue 15): listens only while a manager has the network on. */
+let lan: LanHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 // Every renderer is sandboxed, whatever its webPreferences say.
@@ -237,6 +241,14 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
+
+  // This computer is the club's host: its identity is made on the first start; paired stations are
+  // answered on the LAN while the club network is on (a failure here never stops the desk).
+  try {
+    lan = await startLanHost({ core, identity: await ensureIdentity(dir), host: '0.0.0.0', port: 5175 });
+  } catch (e) {
+    console.error('[main] club network:', e);
+  }
 }
 
 // A packaged build never starts with a debugger attached (the fuses also switch off Node's --inspect).
@@ -271,6 +283,8 @@ if (debugging.length > 0) {
   });
 
   app.on('will-quit', () => {
+    void lan?.close();
+    lan = null;
     core?.close();
     core = null;
   });

@@ -81,7 +81,7 @@ function parseCookies(h: string | undefined): Record<string, string> {
   return out;
 }
 
-function sendJson(
+export function sendJson(
   res: http.ServerResponse,
   status: number,
   body: unknown,
@@ -97,23 +97,23 @@ function sendJson(
   res.end(data);
 }
 
-function refuse(res: http.ServerResponse, status: number, code: string): void {
+export function refuse(res: http.ServerResponse, status: number, code: string): void {
   sendJson(res, status, { ok: false, error: { code, params: {} } });
 }
 
 /** Refuses a call whose body is not read to its end: the connection closes after the answer. */
-function refuseAndClose(res: http.ServerResponse, status: number, code: string): void {
+export function refuseAndClose(res: http.ServerResponse, status: number, code: string): void {
   res.setHeader('Connection', 'close');
   refuse(res, status, code);
 }
 
-type BodyOutcome = { ok: true; body: Buffer } | { ok: false; status: 400 | 413 };
+export type BodyOutcome = { ok: true; body: Buffer } | { ok: false; status: 400 | 413 };
 
 /**
  * Reads a call's body with the operation's byte cap and the JSON depth counted as the bytes arrive:
  * it stops reading at once when either is passed (nothing is parsed, nothing more is buffered).
  */
-function readBody(req: http.IncomingMessage, limit: number): Promise<BodyOutcome> {
+export function readBody(req: http.IncomingMessage, limit: number): Promise<BodyOutcome> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const depth = new JsonDepthGuard();

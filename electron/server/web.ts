@@ -1,11 +1,15 @@
 /**
  * `npm run web`: the same renderer and core as the desktop app, served to a browser on this
  * computer only (127.0.0.1). Options: --data-dir DIR (default ./.data or FRONTDESK_DATA_DIR),
- * --port N (default 5174 or PORT; 0 picks a free port).
+ * --port N (default 5174 or PORT; 0 picks a free port). The club network (issue 15) listens while a
+ * manager has it on: --lan-port N (default 5175), --lan-host ADDRESS (default 0.0.0.0: every network),
+ * announced on the LAN by mDNS unless --no-mdns.
  */
 import path from 'node:path';
 import { Core } from '../core/app';
 import { dataDirFrom, parseArgs } from './args';
+import { ensureIdentity } from '../core/areas/network';
+import { startLanHost } from './lan';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
@@ -21,11 +25,20 @@ async function main(): Promise<void> {
   const server = await startServer({ core, staticDir, port });
   console.log(`Front Desk is running at ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
+  const lanPort = Number(args['lan-port'] ?? 5175);
+  const lan = await startLanHost({
+    core,
+    identity: await ensureIdentity(dataDir),
+    host: args['lan-host'] ?? '0.0.0.0',
+    mdns: args['no-mdns'] !== 'true',
+    port: Number.isInteger(lanPort) && lanPort >= 0 && lanPort <= 65535 ? lanPort : 5175,
+    onListening: (url) => console.log(url ? `Club network: stations join at ${url}` : 'Club network: off'),
+  });
   let closing = false;
   const stop = () => {
     if (closing) return;
     closing = true;
-    void server.close().finally(() => {
+    void Promise.all([server.close(), lan.close()]).finally(() => {
       core.close();
       process.exit(0);
     });

@@ -30,6 +30,7 @@ import { shiftContract } from '../areas/shift/contract';
 import { messagesContract } from '../areas/messages/contract';
 import { repairsContract } from '../areas/repairs/contract';
 import { callsContract } from '../areas/calls/contract';
+import { networkContract } from '../areas/network/contract';
 
 export * from './types';
 export * from '../areas/audit/contract';
@@ -53,6 +54,7 @@ export * from '../areas/shift/contract';
 export * from '../areas/messages/contract';
 export * from '../areas/repairs/contract';
 export * from '../areas/calls/contract';
+export * from '../areas/network/contract';
 export * from './patterns';
 export * from '../kernel/roles';
 
@@ -103,6 +105,8 @@ export const contract = {
   ...repairsContract,
   // ---- follow-up calls and renewal reminders (areas/calls) -----------------------------------
   ...callsContract,
+  // ---- the club network's management at the host (areas/network) ----------------------------
+  ...networkContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,11 +10,12 @@ import { useCan } from '../stores/session';
 import { BackupsTab } from './settings/BackupsTab';
 import { CardTypesTab } from './settings/CardTypesTab';
 import { ClubTab } from './settings/ClubTab';
+import { NetworkTab } from './settings/NetworkTab';
 import { CounterTab, PinTab } from './settings/CounterTab';
 import { ShiftSettingsTab } from './shift/ShiftSettingsTab';
 import { VisitorSettingsTab } from './visitors/VisitorSettingsTab';
 
-type Tab = 'counter' | 'pin' | 'club' | 'shift' | 'visitors' | 'cardTypes' | 'backups';
+type Tab = 'counter' | 'pin' | 'club' | 'shift' | 'visitors' | 'cardTypes' | 'backups' | 'network';
 
 export default function SettingsScreen() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export default function SettingsScreen() {
   const canCardTypes = useCan('cardTypes.create');
   const canBackups = useCan('backups.list');
   const canVisitors = useCan('classes.create');
+  const canNetwork = useCan('network.status');
   const tabs: Tab[] = ['counter'];
   if (canPin) tabs.push('pin');
   if (canClub) tabs.push('club');
@@ -31,6 +33,7 @@ export default function SettingsScreen() {
   if (canVisitors) tabs.push('visitors');
   if (canCardTypes) tabs.push('cardTypes');
   if (canBackups) tabs.push('backups');
+  if (canNetwork) tabs.push('network');
   const [tab, setTab] = useState<Tab>('counter');
   const current = tabs.includes(tab) ? tab : 'counter';
 
@@ -72,6 +75,7 @@ export default function SettingsScreen() {
         {current === 'visitors' && <VisitorSettingsTab />}
         {current === 'cardTypes' && <CardTypesTab />}
         {current === 'backups' && <BackupsTab />}
+        {current === 'network' && <NetworkTab />}
       </div>
     </div>
   );

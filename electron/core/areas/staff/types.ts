@@ -38,6 +38,7 @@ export const AUTH_REASONS = {
   dropWitness: [],
   /** A difference in the change float at the opening over the threshold. */
   floatDifference: ['handover_miscounted', 'change_used'],
+  pairDevice: ['new_station', 'replaced_station'],
 } as const satisfies Record<string, readonly string[]>;
 export type AuthAction = keyof typeof AUTH_REASONS;
 export type AuthReasonCode = (typeof AUTH_REASONS)[AuthAction][number];

@@ -161,6 +161,17 @@ export default {
       list: 'Repairs listed',
       photo: 'Repair photo opened',
     },
+    network: {
+      status: 'Club network looked up',
+      setEnabled: 'Club network turned on or off',
+      startPairing: 'Pairing code shown',
+      confirm: 'Station paired',
+      refuse: 'Station refused',
+      setScreens: 'Station screens changed',
+      revoke: 'Station revoked',
+      pairRequest: 'Station asked to pair',
+      pairCodeWrong: 'Wrong pairing code',
+    },
     payments: {
       debts: 'Debts looked up',
       payDebts: 'Debt paid',

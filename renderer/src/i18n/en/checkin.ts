@@ -135,6 +135,8 @@ export default {
       staff_card: 'Staff card',
       handover_miscounted: 'Float miscounted at the handover',
       change_used: 'Change used for the bank or the bar',
+      new_station: 'New station',
+      replaced_station: 'Station replaced',
     },
     confirm: 'Authorise',
   },

@@ -205,4 +205,9 @@ export default {
   CALL_NO_PHONE: '{{name}} has no phone number on file: an appointment needs one.',
   CALL_SETTINGS_INVALID:
     'Call windows must not overlap (each ends after it starts), and each holiday is listed once.',
+  NETWORK_OFF: 'The club network is off. A manager turns it on in Settings.',
+  PAIRING_CODE_WRONG:
+    'That pairing code is wrong or has expired. Show a new code at the front desk and try again.',
+  DEVICE_NOT_PENDING: 'This station is no longer waiting to be paired.',
+  DEVICE_NOT_ACTIVE: 'This station is not paired (refused or already revoked).',
 };

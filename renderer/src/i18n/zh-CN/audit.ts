@@ -159,6 +159,17 @@ export default {
       list: '查看损耗维修',
       photo: '查看损耗维修照片',
     },
+    network: {
+      status: '查看店内联网',
+      setEnabled: '开启或关闭店内联网',
+      startPairing: '生成配对码',
+      confirm: '终端配对成功',
+      refuse: '拒绝终端配对',
+      setScreens: '修改终端可用页面',
+      revoke: '撤销终端',
+      pairRequest: '终端申请配对',
+      pairCodeWrong: '配对码错误',
+    },
     payments: {
       debts: '查看欠款',
       payDebts: '还清欠款',

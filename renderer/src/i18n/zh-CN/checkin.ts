@@ -136,6 +136,8 @@ export default {
       staff_card: '员工卡',
       handover_miscounted: '交班时备用金点错',
       change_used: '零钞已拿去换钱或给水吧',
+      new_station: '新增终端',
+      replaced_station: '更换终端',
     },
     confirm: '授权',
   },

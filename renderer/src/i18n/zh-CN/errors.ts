@@ -176,4 +176,8 @@ export default {
   CALL_SATISFACTION_REQUIRED: '投诉回访需询问会员是否满意，并登记满意度。',
   CALL_NO_PHONE: '{{name}}没有登记电话，无法预约。',
   CALL_SETTINGS_INVALID: '回访时段不能重叠（结束时间要晚于开始时间），节假日不能重复。',
+  NETWORK_OFF: '店内联网未开启，请经理在设置中开启。',
+  PAIRING_CODE_WRONG: '配对码错误或已过期，请在前台重新生成配对码再试。',
+  DEVICE_NOT_PENDING: '这台终端已不在等待配对。',
+  DEVICE_NOT_ACTIVE: '这台终端未配对（已拒绝或已撤销）。',
 } satisfies Words<typeof en>;

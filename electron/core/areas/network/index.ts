@@ -1,0 +1,13 @@
+/** What other areas, the composition in app.ts and the club network transport may use. */
+export { networkHandlers } from './handlers';
+export { ensureIdentity, fingerprintOf, type HostIdentity, writeListening } from './identity';
+export {
+  authenticateDevice,
+  type DeviceAuth,
+  deviceSeen,
+  deviceStatus,
+  PairRequest,
+  requestPairing,
+} from './pairing';
+export { networkEnabled } from './queries';
+export { opAllowedOn } from './types';
