@@ -20,6 +20,7 @@ import { announcementsHandlers } from './areas/announcements';
 import { shiftHandlers } from './areas/shift';
 import { messagesHandlers } from './areas/messages';
 import { repairsHandlers } from './areas/repairs';
+import { receiptsHandlers } from './areas/receipts';
 import { importHandlers } from './areas/import';
 import { membersHandlers } from './areas/members';
 import { paymentsHandlers } from './areas/payments';
@@ -79,6 +80,7 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status' | 'backups.status'> =
   ...shiftHandlers,
   ...messagesHandlers,
   ...repairsHandlers,
+  ...receiptsHandlers,
 };
 
 export class Core {

@@ -20,6 +20,7 @@ import { SYSTEM_ERROR_CODES } from './areas/system/types';
 import { TAGS_ERROR_CODES } from './areas/tags/types';
 import { MESSAGES_ERROR_CODES } from './areas/messages/types';
 import { REPAIRS_ERROR_CODES } from './areas/repairs/types';
+import { RECEIPTS_ERROR_CODES } from './areas/receipts/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 export const ERROR_CODES = [
@@ -41,6 +42,7 @@ export const ERROR_CODES = [
   ...TAGS_ERROR_CODES,
   ...MESSAGES_ERROR_CODES,
   ...REPAIRS_ERROR_CODES,
+  ...RECEIPTS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

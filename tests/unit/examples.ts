@@ -210,6 +210,8 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   'repairs.photo': { id: 1 },
   'repairs.step': { id: 1, to: 'fixed', note: 'Belt replaced', costCents: 12000 },
   'repairs.exportCsv': { filter: 'all' },
+  'receipts.get': { settlementId: 1 },
+  'receipts.reprint': { settlementId: 1 },
   'payments.debts': { memberId: 1 },
   'payments.payDebts': { memberId: 1, parts: [{ method: 'cash', amountCents: 500, tenderedCents: 1000 }] },
   'storedValue.account': { memberId: 1, limit: 10, offset: 0 },

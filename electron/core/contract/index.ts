@@ -29,6 +29,7 @@ import { barContract } from '../areas/bar/contract';
 import { shiftContract } from '../areas/shift/contract';
 import { messagesContract } from '../areas/messages/contract';
 import { repairsContract } from '../areas/repairs/contract';
+import { receiptsContract } from '../areas/receipts/contract';
 
 export * from './types';
 export * from '../areas/audit/contract';
@@ -51,6 +52,7 @@ export * from '../areas/bar/contract';
 export * from '../areas/shift/contract';
 export * from '../areas/messages/contract';
 export * from '../areas/repairs/contract';
+export * from '../areas/receipts/contract';
 export * from './patterns';
 export * from '../kernel/roles';
 
@@ -99,6 +101,8 @@ export const contract = {
   // ---- the message book and the repair log (areas/messages, areas/repairs) --------------------
   ...messagesContract,
   ...repairsContract,
+  // ---- receipts (areas/receipts) ------------------------------------------------------------
+  ...receiptsContract,
 } as const;
 
 export type Contract = typeof contract;

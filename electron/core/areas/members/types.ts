@@ -113,6 +113,8 @@ export interface EntitlementEntry {
   authorizedByName: string | null;
   reason: string | null;
   visitorId: number | null;
+  /** The settlement that paid it (its receipt can be reprinted); null when free. */
+  settlementId: number | null;
 }
 
 /** A card sold, renewed or upgraded at the desk: the member as now, and the receipt (none when free). */

@@ -150,6 +150,10 @@ export default {
       list: 'Repairs listed',
       photo: 'Repair photo opened',
     },
+    receipts: {
+      get: 'Receipt printed',
+      reprint: 'Receipt reprinted',
+    },
     payments: {
       debts: 'Debts looked up',
       payDebts: 'Debt paid',

@@ -14,6 +14,7 @@ import visitors from './visitors';
 import incidents from './incidents';
 import shift from './shift';
 import notes from './notes';
+import receipt from './receipt';
 
 export default {
   common,
@@ -32,4 +33,5 @@ export default {
   incidents,
   shift,
   notes,
+  receipt,
 };

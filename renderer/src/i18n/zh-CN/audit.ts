@@ -148,6 +148,7 @@ export default {
       list: '查看损耗维修',
       photo: '查看损耗维修照片',
     },
+    receipts: { get: '打印小票', reprint: '重打小票' },
     payments: {
       debts: '查看欠款',
       payDebts: '还清欠款',

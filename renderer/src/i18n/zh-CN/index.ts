@@ -14,6 +14,7 @@ import visitors from './visitors';
 import incidents from './incidents';
 import shift from './shift';
 import notes from './notes';
+import receipt from './receipt';
 import type en from '../en';
 import type { Words } from '../keys';
 
@@ -34,4 +35,5 @@ export default {
   incidents,
   shift,
   notes,
+  receipt,
 } satisfies Words<typeof en>;

@@ -19,6 +19,7 @@ import { fmtDuration, fmtMoney, fmtTime } from '../../format';
 import { useCheckin, type CheckoutSettle } from '../../stores/checkin';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
+import { offerReceipt } from '../../stores/receipt';
 import { DebtsDialog } from './DebtsDialog';
 
 export function CheckoutDialog(props: {
@@ -63,6 +64,7 @@ export function CheckoutDialog(props: {
     const change = r.receipt?.changeCents ?? 0;
     if (change > 0) toast.warn(t('checkin.out.changeToast', { amount: fmtMoney(change) }));
     props.onDone(r);
+    if (r.receipt) offerReceipt(r.receipt.settlementId);
   };
 
   const run = async (tagReturned: boolean) => {
