@@ -3,6 +3,7 @@ export default {
   print: 'Print receipt',
   skip: 'No receipt',
   reprint: 'Reprint',
+  preview: 'Preview',
   printing: 'Printing…',
   printed: 'Receipt printed',
   failed: 'The receipt was not printed: check the receipt printer (paper, power, its name in Settings).',

@@ -6,6 +6,7 @@ export default {
   print: '打印小票',
   skip: '不打印',
   reprint: '重打小票',
+  preview: '预览',
   printing: '正在打印…',
   printed: '小票已打印',
   failed: '小票没有打印出来：请检查小票打印机（纸、电源，以及设置里的打印机名称）。',

@@ -82,7 +82,11 @@ export function EntitlementHistory(props: { entries: readonly EntitlementEntry[]
           </div>
         )}
         {canReprint && x.settlementId !== null && (
-          <button type="button" className="btn btn-small" onClick={() => offerReceipt(x.settlementId!, true)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => offerReceipt(x.settlementId!, 'reprint')}
+          >
             {t('receipt.reprint')}
           </button>
         )}

@@ -120,7 +120,7 @@ export function StoredValuePanel(props: { member: MemberDetail }) {
                           <button
                             type="button"
                             className="btn btn-small sv-reprint"
-                            onClick={() => offerReceipt(e.settlementId!, true)}
+                            onClick={() => offerReceipt(e.settlementId!, 'reprint')}
                           >
                             {t('receipt.reprint')}
                           </button>
