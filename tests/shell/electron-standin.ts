@@ -95,6 +95,8 @@ export class Standin {
   readonly deniedPopups: string[] = [];
   readonly allowedPopups: string[] = [];
   readonly permissionRequests: { permission: string; granted: boolean }[] = [];
+  /** The options of every webContents.print() (the stand-in has no printer: each one fails). */
+  readonly printCalls: unknown[] = [];
   readonly navigations: { url: string; prevented: boolean }[] = [];
   applicationMenu: unknown = null;
   context: BrowserContext | null = null;
@@ -392,7 +394,8 @@ class StandinWebContents extends EventEmitter {
       })
       .catch(() => undefined);
   }
-  print(_options: unknown, callback?: (success: boolean, reason: string) => void): void {
+  print(options: unknown, callback?: (success: boolean, reason: string) => void): void {
+    this.s.printCalls.push(structuredClone(options));
     callback?.(false, 'the stand-in has no printer');
   }
   async printToPDF(options: { pageSize?: string; printBackground?: boolean; landscape?: boolean }) {
