@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export interface ReceiptOffer {
+interface ReceiptOffer {
   settlementId: number;
   mode: 'offer' | 'preview' | 'reprint';
 }
