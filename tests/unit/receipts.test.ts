@@ -150,6 +150,9 @@ describe('receipts', () => {
       { method: 'cash', amountCents: 1600, tenderedCents: 5000, changeCents: 3400, reference: null },
     ]);
     expect(rc.lines.reduce((a, l) => a + l.amountCents, 0)).toBe(rc.totalCents);
+    // the member's visit history points at it (its "Reprint")
+    const detail = await s.club.call(s.desk, 'members.get', { id: m.id });
+    expect(detail.recentVisits.map((v) => [v.id, v.settlementId])).toEqual([[visitId, id]]);
   });
 
   it('a top-up: the amount, how it was paid, the balance right after it', async () => {

@@ -145,7 +145,8 @@ export interface MemberDetail extends MemberSummary {
   freezes: FreezeInfo[];
   /** Every change of the entitlement, newest first. */
   entitlements: EntitlementEntry[];
-  recentVisits: VisitInfo[];
+  /** settlementId: the check-out's payment of the tab (its receipt can be reprinted). */
+  recentVisits: (VisitInfo & { settlementId: number | null })[];
   createdAt: string;
   updatedAt: string;
 }
