@@ -22,6 +22,7 @@ import { messagesHandlers } from './areas/messages';
 import { repairsHandlers } from './areas/repairs';
 import { callsHandlers } from './areas/calls';
 import { networkHandlers } from './areas/network';
+import { receiptsHandlers } from './areas/receipts';
 import { importHandlers } from './areas/import';
 import { membersHandlers } from './areas/members';
 import { paymentsHandlers } from './areas/payments';
@@ -83,6 +84,7 @@ const HANDLERS: Omit<HandlersOf<Contract>, 'system.status' | 'backups.status'> =
   ...repairsHandlers,
   ...callsHandlers,
   ...networkHandlers,
+  ...receiptsHandlers,
 };
 
 export class Core {

@@ -22,6 +22,7 @@ import { MESSAGES_ERROR_CODES } from './areas/messages/types';
 import { REPAIRS_ERROR_CODES } from './areas/repairs/types';
 import { CALLS_ERROR_CODES } from './areas/calls/types';
 import { NETWORK_ERROR_CODES } from './areas/network/types';
+import { RECEIPTS_ERROR_CODES } from './areas/receipts/types';
 import { KERNEL_ERROR_CODES } from './kernel/errors';
 
 export const ERROR_CODES = [
@@ -45,6 +46,7 @@ export const ERROR_CODES = [
   ...REPAIRS_ERROR_CODES,
   ...CALLS_ERROR_CODES,
   ...NETWORK_ERROR_CODES,
+  ...RECEIPTS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -3,6 +3,8 @@
  *
  *   fd:call  (op, args)        → core.call(win-<webContentsId>, op, args)
  *   fd:print ({ pdf, title })  → print the sender's page (A4), or save it as a PDF
+ *   fd:print ({ pdf: false, title, receipt: { paper, deviceName, heightMm } })
+ *                              → print a receipt silently on the receipt printer, at the paper's size
  *
  * Every message must come from a frame showing the app's own files (isAppUrl: app://frontdesk/); the operation must be
  * one of the contract's names. Each window (webContents) is its own staff session. The Electron
@@ -23,13 +25,21 @@ export function sessionIdFor(webContentsId: number): string {
   return `win-${webContentsId}`;
 }
 
+/** What the print channel asks of webContents.print (a subset of Electron's WebContentsPrintOptions). */
+export interface PrintOptions {
+  silent: boolean;
+  printBackground: boolean;
+  /** 'A4', or a receipt roll's width × the receipt's height in micrometres. */
+  pageSize: 'A4' | { width: number; height: number };
+  /** The receipt printer by its system name (absent: the system's default printer). */
+  deviceName?: string;
+  margins?: { marginType: 'none' | 'default' };
+}
+
 /** The parts of a webContents the print channel uses. */
 export interface PrintableContents {
   id: number;
-  print(
-    options: { silent: boolean; printBackground: boolean; pageSize: 'A4' },
-    callback: (success: boolean, failureReason: string) => void,
-  ): void;
+  print(options: PrintOptions, callback: (success: boolean, failureReason: string) => void): void;
   printToPDF(options: typeof PDF_OPTIONS): Promise<Uint8Array>;
 }
 
@@ -71,7 +81,48 @@ export interface IpcOptions {
   writeFile?: (file: string, data: Uint8Array) => Promise<void>;
 }
 
-export const PrintArgs = z.object({ pdf: z.boolean(), title: z.string().max(200) }).strict();
+/** A receipt (renderer/src/components/ReceiptHost.tsx): the paper, the printer's name ('' = default), its height in mm. */
+const ReceiptPrint = z
+  .object({
+    paper: z.enum(['58', '80', 'A4']),
+    deviceName: z.string().max(200),
+    heightMm: z.number().int().min(20).max(2000),
+  })
+  .strict();
+
+export const PrintArgs = z
+  .object({ pdf: z.boolean(), title: z.string().max(200), receipt: ReceiptPrint.optional() })
+  .strict();
+
+/**
+ * How a receipt is printed: silently (no dialog at the counter), on the printer named in the
+ * settings, the page as wide as the roll (58 or 80 mm) and as tall as the receipt, no margins (the
+ * printer's own unprintable edge is margin enough); on A4 with the default margins.
+ */
+function receiptPrintOptions(r: z.infer<typeof ReceiptPrint>): PrintOptions {
+  return {
+    silent: true,
+    printBackground: true,
+    ...(r.deviceName.trim() ? { deviceName: r.deviceName.trim() } : {}),
+    ...(r.paper === 'A4'
+      ? { pageSize: 'A4' as const, margins: { marginType: 'default' as const } }
+      : {
+          pageSize: { width: Number(r.paper) * 1000, height: r.heightMm * 1000 },
+          margins: { marginType: 'none' as const },
+        }),
+  };
+}
+
+/** Prints with these options; resolves false when it failed. */
+function printWith(contents: PrintableContents, options: PrintOptions): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      contents.print(options, (success) => resolve(success));
+    } catch {
+      resolve(false);
+    }
+  });
+}
 
 export interface PrintResult {
   ok: boolean;
@@ -97,13 +148,7 @@ export function pdfFileName(title: string): string {
 
 /** Prints the page on A4 with the system print dialog; resolves false when cancelled or failed. */
 export function printPage(contents: PrintableContents): Promise<boolean> {
-  return new Promise((resolve) => {
-    try {
-      contents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success) => resolve(success));
-    } catch {
-      resolve(false);
-    }
-  });
+  return printWith(contents, { silent: false, printBackground: true, pageSize: 'A4' });
 }
 
 export function registerIpc(ipcMain: IpcMainLike, core: Pick<Core, 'call'>, opts: IpcOptions): void {
@@ -122,8 +167,12 @@ export function registerIpc(ipcMain: IpcMainLike, core: Pick<Core, 'call'>, opts
     if (!fromApp(event)) return { ok: false, error: 'FORBIDDEN' };
     const parsed = PrintArgs.safeParse(raw);
     if (!parsed.success) return { ok: false, error: 'VALIDATION' };
-    const { pdf, title } = parsed.data;
+    const { pdf, title, receipt } = parsed.data;
     const sender = event.sender;
+    if (receipt) {
+      if (pdf) return { ok: false, error: 'VALIDATION' };
+      return { ok: await printWith(sender, receiptPrintOptions(receipt)) };
+    }
     if (!pdf) return { ok: await printPage(sender) };
 
     const dir = opts.defaultPdfDir?.() ?? process.cwd();

@@ -14,7 +14,11 @@ const ops = Object.fromEntries(
 
 contextBridge.exposeInMainWorld('frontDesk', {
   ops,
-  print: (options: { pdf: boolean; title: string }) => ipcRenderer.invoke(PRINT_CHANNEL, options),
+  print: (options: {
+    pdf: boolean;
+    title: string;
+    receipt?: { paper: string; deviceName: string; heightMm: number };
+  }) => ipcRenderer.invoke(PRINT_CHANNEL, options),
   /** Calls back with { op, at } whenever an operation changed something; returns an unsubscribe function. */
   onChange: (callback: (e: { op: string; at: string }) => void) => {
     const listener = (_event: unknown, e: { op: string; at: string }) =>

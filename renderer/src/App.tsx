@@ -21,6 +21,7 @@ import LoginScreen from './screens/LoginScreen';
 import SetupScreen from './screens/SetupScreen';
 import { ReportIncidentButton } from './screens/incidents/ReportIncidentButton';
 import { TopbarNotes } from './screens/notes/TopbarNotes';
+import { ReceiptHost } from './components/ReceiptHost';
 import CheckInScreen from './screens/CheckInScreen';
 
 const MembersScreen = lazy(() => import('./screens/MembersScreen'));
@@ -318,6 +319,7 @@ export default function App() {
     <>
       {body}
       <Toasts />
+      <ReceiptHost />
     </>
   );
 }

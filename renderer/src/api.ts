@@ -27,7 +27,12 @@ declare global {
     /** Set by the Electron preload: exactly the contract's operations, nothing else. */
     frontDesk?: {
       ops: Record<string, (args: unknown) => Promise<Response<unknown>>>;
-      print?: (options: { pdf: boolean; title: string }) => Promise<{ ok: boolean; path?: string }>;
+      print?: (options: {
+        pdf: boolean;
+        title: string;
+        /** A receipt: printed silently on the receipt printer with the paper's page size. */
+        receipt?: { paper: '58' | '80' | 'A4'; deviceName: string; heightMm: number };
+      }) => Promise<{ ok: boolean; path?: string }>;
       onChange?: (callback: (e: ChangeEvent) => void) => () => void;
     };
   }

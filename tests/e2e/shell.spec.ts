@@ -277,6 +277,33 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
     expect(bad).toEqual({ ok: false, error: 'VALIDATION' });
   });
 
+  await test.step('a receipt prints silently on the receipt printer at the roll’s size', async () => {
+    const r = await page.evaluate(() =>
+      (window as unknown as W).frontDesk.print({
+        pdf: false,
+        title: 'Receipt 00000001',
+        receipt: { paper: '58', deviceName: 'XP-58C', heightMm: 123 },
+      }),
+    );
+    // the stand-in has no printer: the main process reports the failure back
+    expect(r).toEqual({ ok: false });
+    expect(s.printCalls.at(-1)).toEqual({
+      silent: true,
+      printBackground: true,
+      deviceName: 'XP-58C',
+      pageSize: { width: 58_000, height: 123_000 },
+      margins: { marginType: 'none' },
+    });
+    const bad = await page.evaluate(() =>
+      (window as unknown as W).frontDesk.print({
+        pdf: false,
+        title: 'Receipt',
+        receipt: { paper: '57', deviceName: '', heightMm: 123 },
+      }),
+    );
+    expect(bad).toEqual({ ok: false, error: 'VALIDATION' });
+  });
+
   await test.step('a second window: its own session, hears the first one’s changes', async () => {
     const BrowserWindow = s.module.BrowserWindow as new (o: unknown) => {
       loadURL(u: string): Promise<void>;

@@ -97,6 +97,8 @@ export class Standin {
   readonly permissionRequests: { permission: string; granted: boolean }[] = [];
   /** The options of every printToPDF call, as the main process passed them. */
   readonly pdfRequests: unknown[] = [];
+  /** The options of every webContents.print() (the stand-in has no printer: each one fails). */
+  readonly printCalls: unknown[] = [];
   readonly navigations: { url: string; prevented: boolean }[] = [];
   applicationMenu: unknown = null;
   context: BrowserContext | null = null;
@@ -394,7 +396,8 @@ class StandinWebContents extends EventEmitter {
       })
       .catch(() => undefined);
   }
-  print(_options: unknown, callback?: (success: boolean, reason: string) => void): void {
+  print(options: unknown, callback?: (success: boolean, reason: string) => void): void {
+    this.s.printCalls.push(structuredClone(options));
     callback?.(false, 'the stand-in has no printer');
   }
   async printToPDF(options: {

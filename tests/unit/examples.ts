@@ -245,6 +245,8 @@ export const EXAMPLES: Record<OpName, Record<string, unknown>> = {
   'network.refuse': { deviceId: 1 },
   'network.setScreens': { deviceId: 1, screens: ['bar', 'consultants'] },
   'network.revoke': { deviceId: 1 },
+  'receipts.get': { settlementId: 1 },
+  'receipts.reprint': { settlementId: 1 },
   'payments.debts': { memberId: 1 },
   'payments.payDebts': { memberId: 1, parts: [{ method: 'cash', amountCents: 500, tenderedCents: 1000 }] },
   'storedValue.account': { memberId: 1, limit: 10, offset: 0 },

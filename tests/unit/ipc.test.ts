@@ -183,6 +183,54 @@ describe('Electron IPC bridge', () => {
     expect(e.sender.printed).toEqual([expect.objectContaining({ pageSize: 'A4', silent: false })]);
   });
 
+  it('prints a receipt silently on the receipt printer, at the roll’s width and the receipt’s height', async () => {
+    const e = fakeEvent(5);
+    const receipt = { paper: '58', deviceName: 'XP-58 ', heightMm: 140 };
+    expect(await invoke(PRINT_CHANNEL, e, { pdf: false, title: 'Receipt', receipt })).toEqual({ ok: true });
+    expect(
+      await invoke(PRINT_CHANNEL, e, {
+        pdf: false,
+        title: 'Receipt',
+        receipt: { ...receipt, paper: '80', deviceName: '' },
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await invoke(PRINT_CHANNEL, e, { pdf: false, title: 'Receipt', receipt: { ...receipt, paper: 'A4' } }),
+    ).toEqual({ ok: true });
+    expect(e.sender.printed).toEqual([
+      {
+        silent: true,
+        printBackground: true,
+        deviceName: 'XP-58',
+        pageSize: { width: 58_000, height: 140_000 },
+        margins: { marginType: 'none' },
+      },
+      {
+        silent: true,
+        printBackground: true,
+        pageSize: { width: 80_000, height: 140_000 },
+        margins: { marginType: 'none' },
+      },
+      {
+        silent: true,
+        printBackground: true,
+        deviceName: 'XP-58',
+        pageSize: 'A4',
+        margins: { marginType: 'default' },
+      },
+    ]);
+    for (const bad of [
+      { pdf: true, title: 'x', receipt },
+      { pdf: false, title: 'x', receipt: { ...receipt, paper: '57' } },
+      { pdf: false, title: 'x', receipt: { ...receipt, heightMm: 0 } },
+      { pdf: false, title: 'x', receipt: { ...receipt, deviceName: 7 } },
+      { pdf: false, title: 'x', receipt: { ...receipt, margins: 'none' } },
+    ]) {
+      expect(await invoke(PRINT_CHANNEL, e, bad)).toEqual({ ok: false, error: 'VALIDATION' });
+    }
+    expect(e.sender.printed).toHaveLength(3);
+  });
+
   it('saves a PDF where the user chooses', async () => {
     const e = fakeEvent(4);
     const r = await invoke(PRINT_CHANNEL, e, { pdf: true, title: 'Report: 11/18 <members>' });

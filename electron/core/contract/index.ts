@@ -31,6 +31,7 @@ import { messagesContract } from '../areas/messages/contract';
 import { repairsContract } from '../areas/repairs/contract';
 import { callsContract } from '../areas/calls/contract';
 import { networkContract } from '../areas/network/contract';
+import { receiptsContract } from '../areas/receipts/contract';
 
 export * from './types';
 export * from '../areas/audit/contract';
@@ -55,6 +56,7 @@ export * from '../areas/messages/contract';
 export * from '../areas/repairs/contract';
 export * from '../areas/calls/contract';
 export * from '../areas/network/contract';
+export * from '../areas/receipts/contract';
 export * from './patterns';
 export * from '../kernel/roles';
 
@@ -107,6 +109,8 @@ export const contract = {
   ...callsContract,
   // ---- the club network's management at the host (areas/network) ----------------------------
   ...networkContract,
+  // ---- receipts (areas/receipts) ------------------------------------------------------------
+  ...receiptsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -447,13 +447,16 @@ export interface MemberVisitRow {
   checkout_kind: CheckoutKind | null;
   override_by: number | null;
   tag: number | null;
+  /** The check-out's payment of the tab (its receipt), if one was paid. */
+  settlement_id: number | null;
 }
 
 /** The member's last 10 visits, latest first. */
 export function recentVisits(db: DB, memberId: number): MemberVisitRow[] {
   return stmt<[number], MemberVisitRow>(
     db,
-    `SELECT v.id, v.kind, v.member_id, v.gender, v.checked_in_at, v.checked_out_at, v.checkout_kind, v.override_by, t.number AS tag
+    `SELECT v.id, v.kind, v.member_id, v.gender, v.checked_in_at, v.checked_out_at, v.checkout_kind, v.override_by, t.number AS tag,
+            (SELECT max(s.id) FROM settlements s WHERE s.visit_id = v.id AND s.kind = 'checkout') AS settlement_id
        FROM visits v LEFT JOIN key_tags t ON t.id = v.tag_id WHERE v.member_id = ? ORDER BY v.checked_in_at DESC LIMIT 10`,
   ).all(memberId);
 }

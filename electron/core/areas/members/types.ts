@@ -113,6 +113,8 @@ export interface EntitlementEntry {
   authorizedByName: string | null;
   reason: string | null;
   visitorId: number | null;
+  /** The settlement that paid it (its receipt can be reprinted); null when free. */
+  settlementId: number | null;
 }
 
 /** A card sold, renewed or upgraded at the desk: the member as now, and the receipt (none when free). */
@@ -143,7 +145,8 @@ export interface MemberDetail extends MemberSummary {
   freezes: FreezeInfo[];
   /** Every change of the entitlement, newest first. */
   entitlements: EntitlementEntry[];
-  recentVisits: VisitInfo[];
+  /** settlementId: the check-out's payment of the tab (its receipt can be reprinted). */
+  recentVisits: (VisitInfo & { settlementId: number | null })[];
   createdAt: string;
   updatedAt: string;
 }

@@ -153,6 +153,7 @@ export interface LedgerEntryRow {
   at: string;
   by: number | null;
   method: PaymentMethod | null;
+  settlement_id: number | null;
   by_name: string | null;
 }
 
@@ -160,7 +161,7 @@ export interface LedgerEntryRow {
 export function ledgerPage(db: DB, memberId: number, limit: number, offset: number): LedgerEntryRow[] {
   return stmt<[number, number, number], LedgerEntryRow>(
     db,
-    `SELECT e.*, p.method, s.name AS by_name FROM stored_value_ledger e
+    `SELECT e.*, p.method, p.settlement_id, s.name AS by_name FROM stored_value_ledger e
        LEFT JOIN payments p ON p.id = e.payment_id LEFT JOIN staff s ON s.id = e.by
        WHERE e.member_id = ? ORDER BY e.id DESC LIMIT ? OFFSET ?`,
   ).all(memberId, limit, offset);

@@ -85,6 +85,8 @@ export interface StoredValueEntry {
   amountCents: number;
   balanceAfterCents: number;
   method: PaymentMethod | null;
+  /** The settlement of its payment (its receipt can be reprinted); null for an adjustment or an opening balance. */
+  settlementId: number | null;
   reason: string | null;
   at: string;
   byName: string | null;

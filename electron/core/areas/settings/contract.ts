@@ -8,6 +8,7 @@ import { command, out, query } from '../../kernel/op';
 import { MANAGERS } from '../../kernel/roles';
 import { Cents, Empty, Language, Name, TimeStr, TimeZone } from '../../contract/common';
 import type { Settings } from './types';
+import { RECEIPT_PAPERS } from '../receipts/types';
 
 export * from './types';
 
@@ -37,6 +38,8 @@ const SettingsPatch = z
     barCorrectionMinutes: z.number().int().min(0).max(60),
     complaintDeadlineDays: z.number().int().min(1).max(60),
     repairPlaces: z.array(z.string().trim().min(1).max(100)).max(50),
+    receiptPaper: z.enum(RECEIPT_PAPERS),
+    receiptPrinter: z.string().trim().max(200),
   })
   .partial()
   .strict();

@@ -4,6 +4,7 @@
  * schemas. The area throws no codes of its own.
  */
 import type { Language } from '../../contract/types';
+import type { ReceiptPaper } from '../receipts/types';
 
 export interface Settings {
   clubName: string;
@@ -52,6 +53,10 @@ export interface Settings {
   secondBackupDir: string;
   /** Losses and repairs: the places offered when one is reported (same "@" convention; free text too). */
   repairPlaces: string[];
+  /** Receipts: the paper of the desk's receipt printer (58 or 80 mm thermal roll, or A4). */
+  receiptPaper: ReceiptPaper;
+  /** Receipts (desktop app): the printer's name as the system knows it; '' = the system's default printer. */
+  receiptPrinter: string;
 }
 
 /** What a club starts with; a setting never written reads as its default. */
@@ -82,4 +87,6 @@ export const DEFAULT_SETTINGS: Settings = {
   complaintDeadlineDays: 6,
   secondBackupDir: '',
   repairPlaces: ['@gym', '@studio', '@cycling', '@lockers', '@showers', '@bar', '@billiards', '@desk'],
+  receiptPaper: '80',
+  receiptPrinter: '',
 };

@@ -172,6 +172,10 @@ export default {
       pairRequest: 'Station asked to pair',
       pairCodeWrong: 'Wrong pairing code',
     },
+    receipts: {
+      get: 'Receipt printed',
+      reprint: 'Receipt reprinted',
+    },
     payments: {
       debts: 'Debts looked up',
       payDebts: 'Debt paid',

@@ -196,6 +196,7 @@ export default {
   CONNECTION_LOST: 'Lost the connection to Front Desk. Please try again.',
   MESSAGE_ADDRESSEE_INVALID: 'Choose a member of staff who is still working here.',
   MESSAGE_ALREADY_DONE: 'This message was already marked done.',
+  RECEIPT_NONE: 'This payment has no receipt (a refund is recorded on its own slip).',
   REPAIR_CLOSED: 'This item is already closed (fixed or written off); nothing more can be recorded on it.',
   REPAIR_STEP_INVALID: 'That step cannot follow the current one.',
   CALL_WINDOW_CLOSED:

@@ -15,6 +15,7 @@ import incidents from './incidents';
 import shift from './shift';
 import notes from './notes';
 import calls from './calls';
+import receipt from './receipt';
 
 export default {
   common,
@@ -34,4 +35,5 @@ export default {
   shift,
   notes,
   calls,
+  receipt,
 };

@@ -170,6 +170,7 @@ export default {
       pairRequest: '终端申请配对',
       pairCodeWrong: '配对码错误',
     },
+    receipts: { get: '打印小票', reprint: '重打小票' },
     payments: {
       debts: '查看欠款',
       payDebts: '还清欠款',

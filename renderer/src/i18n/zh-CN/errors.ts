@@ -169,6 +169,7 @@ export default {
   CONNECTION_LOST: '与前台系统的连接中断，请重试。',
   MESSAGE_ADDRESSEE_INVALID: '请选择在职的员工。',
   MESSAGE_ALREADY_DONE: '这条留言已处理过了。',
+  RECEIPT_NONE: '这笔款项没有小票（退款另有凭单）。',
   REPAIR_CLOSED: '此项已完结（已修好或已报损），不能再登记。',
   REPAIR_STEP_INVALID: '当前状态不能进行这一步。',
   CALL_WINDOW_CLOSED: '只能在回访时段内打电话（节假日不回访）。下一个时段：{{nextDate}} {{nextTime}}。',

@@ -15,6 +15,7 @@ import incidents from './incidents';
 import shift from './shift';
 import notes from './notes';
 import calls from './calls';
+import receipt from './receipt';
 import type en from '../en';
 import type { Words } from '../keys';
 
@@ -36,4 +37,5 @@ export default {
   shift,
   notes,
   calls,
+  receipt,
 } satisfies Words<typeof en>;

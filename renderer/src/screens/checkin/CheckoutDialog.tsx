@@ -18,6 +18,7 @@ import { errorText } from '../../errorText';
 import { fmtDuration, fmtMoney, fmtTime } from '../../format';
 import { useCheckin, type CheckoutSettle } from '../../stores/checkin';
 import { useCan } from '../../stores/session';
+import { offerReceipt } from '../../stores/receipt';
 import { DebtsDialog } from './DebtsDialog';
 
 export function CheckoutDialog(props: {
@@ -60,7 +61,10 @@ export function CheckoutDialog(props: {
 
   // what to say after (hand back the card, the change) is the caller's: the check-in screen's
   // result panel says it in large type, the key-tag board has only a toast
-  const finish = (r: CheckoutResult) => props.onDone(r);
+  const finish = (r: CheckoutResult) => {
+    props.onDone(r);
+    if (r.receipt) offerReceipt(r.receipt.settlementId);
+  };
 
   const run = async (tagReturned: boolean) => {
     if (busy || !canPay) return;

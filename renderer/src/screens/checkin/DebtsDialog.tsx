@@ -7,6 +7,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, newOpId } from '../../api';
 import type { PaymentPart, Receipt } from '../../../../electron/core/contract';
+import { offerReceipt } from '../../stores/receipt';
 import { FormError, FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { PaymentEditor } from '../../components/PaymentEditor';
@@ -42,6 +43,7 @@ export function DebtsDialog(props: {
           : t('checkin.debts.paid', { amount: fmtMoney(r.totalCents) }),
       );
       props.onPaid(r);
+      offerReceipt(r.settlementId);
     });
   };
 

@@ -33,6 +33,7 @@ import { loadError, useOp } from '../../query';
 import { useConsultants } from '../../staff';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
+import { offerReceipt } from '../../stores/receipt';
 import {
   fieldParts,
   NewMemberFields,
@@ -155,6 +156,7 @@ export function CardSaleDialog(props: {
           : t('members.sell.renewed', { name: r.member.name });
     toast.ok(change > 0 ? `${done} ${t('members.sell.change', { change: fmtMoney(change) })}` : done);
     props.onDone(r);
+    if (r.receipt) offerReceipt(r.receipt.settlementId);
   };
 
   /** A refusal about the card's details sends the desk back to the first step with the field marked. */

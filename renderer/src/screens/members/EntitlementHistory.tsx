@@ -7,12 +7,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entitlement, EntitlementEntry } from '../../../../electron/core/contract';
 import { fmtDate, fmtDateTime, fmtMoney } from '../../format';
+import { offerReceipt } from '../../stores/receipt';
+import { useCan } from '../../stores/session';
 
 type Shown = 'cardTypeName' | 'startDate' | 'expiryDate' | 'visitsLeft' | 'active' | 'frozen';
 const SHOWN: readonly Shown[] = ['cardTypeName', 'startDate', 'expiryDate', 'visitsLeft', 'active', 'frozen'];
 
 export function EntitlementHistory(props: { entries: readonly EntitlementEntry[] }) {
   const { t } = useTranslation();
+  const canReprint = useCan('receipts.reprint');
   const uid = useId();
 
   const value = (e: Entitlement, k: Shown): string => {
@@ -77,6 +80,15 @@ export function EntitlementHistory(props: { entries: readonly EntitlementEntry[]
               .map((p) => `${t(`checkin.pay.method.${p.method}`)} ${fmtMoney(p.amountCents)}`)
               .join(t('members.listSep'))}
           </div>
+        )}
+        {canReprint && x.settlementId !== null && (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => offerReceipt(x.settlementId!, 'reprint')}
+          >
+            {t('receipt.reprint')}
+          </button>
         )}
         {list !== undefined && list !== null && (
           <div className="muted">

@@ -2,9 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberDetail } from '../../../../electron/core/contract';
 import { fmtDate, fmtDateTime, fmtMoney, fmtTime } from '../../format';
+import { offerReceipt } from '../../stores/receipt';
+import { useCan } from '../../stores/session';
 
 export function MemberRecords({ member: m }: { member: MemberDetail }) {
   const { t } = useTranslation();
+  const canReprint = useCan('receipts.reprint');
   return (
     <>
       <h3>{t('members.freezes.title')}</h3>
@@ -113,6 +116,15 @@ export function MemberRecords({ member: m }: { member: MemberDetail }) {
                   {v.overridden && <span className="badge badge-warn">{t('members.visits.overridden')}</span>}{' '}
                   {v.checkoutKind === 'tag_not_returned' && (
                     <span className="badge badge-block">{t('members.visits.tagLost')}</span>
+                  )}
+                  {canReprint && v.settlementId !== null && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => offerReceipt(v.settlementId!, 'reprint')}
+                    >
+                      {t('receipt.reprint')}
+                    </button>
                   )}
                 </td>
               </tr>

@@ -14,6 +14,7 @@ import { MethodChoice, SegChoice } from '../../components/PaymentEditor';
 import { useSubmit } from '../../components/useSubmit';
 import { fmtMoney } from '../../format';
 import { toast } from '../../stores/toast';
+import { offerReceipt } from '../../stores/receipt';
 import { AmountField, MethodExtras, ReasonField, signed } from './StoredValueFields';
 
 const PRESETS = [10_000, 20_000, 50_000, 100_000];
@@ -61,6 +62,7 @@ export function TopupDialog(props: { member: MemberDetail; onClose(): void; onDo
           : t('members.sv.toppedUp', { amount: fmtMoney(r.totalCents), balance: after }),
       );
       props.onDone();
+      offerReceipt(r.settlementId);
     });
   };
 

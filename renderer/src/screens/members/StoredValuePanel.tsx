@@ -13,6 +13,7 @@ import { refresh, useOp } from '../../query';
 import { useCan } from '../../stores/session';
 import { AdjustDialog, RefundDialog, TopupDialog } from './StoredValueDialogs';
 import { signed } from './StoredValueFields';
+import { offerReceipt } from '../../stores/receipt';
 
 const PAGE = 10;
 
@@ -29,6 +30,7 @@ export function StoredValuePanel(props: { member: MemberDetail }) {
   const canTopup = useCan('storedValue.topup');
   const canRefund = useCan('storedValue.refund');
   const canAdjust = useCan('storedValue.adjust');
+  const canReprint = useCan('receipts.reprint');
   const [offset, setOffset] = useState(0);
   const [dialog, setDialog] = useState<'topup' | 'refund' | 'adjust' | null>(null);
   // the page shown stays until the next one is there; the balance moves when they pay elsewhere
@@ -112,6 +114,17 @@ export function StoredValuePanel(props: { member: MemberDetail }) {
                         <span className="muted"> · {t(`checkin.pay.method.${e.method}`)}</span>
                       )}
                       {e.reason && <div className="muted">{e.reason}</div>}
+                      {canReprint &&
+                        e.settlementId !== null &&
+                        (e.kind === 'topup' || e.kind === 'deduction') && (
+                          <button
+                            type="button"
+                            className="btn btn-small sv-reprint"
+                            onClick={() => offerReceipt(e.settlementId!, 'reprint')}
+                          >
+                            {t('receipt.reprint')}
+                          </button>
+                        )}
                     </td>
                     <td className={`num ${e.amountCents < 0 ? 'sv-minus' : 'sv-plus'}`}>
                       {signed(e.amountCents)}

@@ -11,6 +11,7 @@ import { loadError, setOpData, useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { Field, inv, type Errs } from './fields';
+import { ReceiptSettings } from './ReceiptSettings';
 
 type Settings = OpResult<'settings.get'>;
 type Language = Settings['language'];
@@ -75,7 +76,12 @@ export function ClubTab() {
       <p className="muted">{t('common.loading')}</p>
     );
   }
-  return <ClubForm initial={settings.data} />;
+  return (
+    <>
+      <ClubForm initial={settings.data} />
+      <ReceiptSettings initial={settings.data} />
+    </>
+  );
 }
 
 /** The form, filled from the settings as loaded (and as saved): edits stay while others change things. */

@@ -106,6 +106,7 @@ function toEntitlementEntry(db: DB, r: EntitlementJoinedRow, showPrice: boolean)
     authorizedByName: r.authorized_by_name,
     reason: r.reason,
     visitorId: r.visitor_id,
+    settlementId: r.settlement_id,
   };
   if (showPrice) entry.listPriceCents = r.list_price_cents;
   return entry;

@@ -228,6 +228,7 @@ export function loadMemberDetail(ctx: Ctx, id: number): MemberDetail {
       checkedOutAt: v.checked_out_at,
       checkoutKind: v.checkout_kind,
       overridden: v.override_by !== null,
+      settlementId: v.settlement_id,
     })),
     createdAt: m.created_at,
     updatedAt: m.updated_at,

@@ -26,6 +26,7 @@ function account(ctx: Ctx, memberId: number, limit = 50, offset = 0): StoredValu
       amountCents: r.amount_cents,
       balanceAfterCents: r.balance_after_cents,
       method: r.method,
+      settlementId: r.settlement_id,
       reason: r.reason,
       at: r.at,
       byName: r.by_name,
