@@ -477,7 +477,7 @@ describe('the day: checked against the records, reopened only by a manager', () 
     });
     const closed = await club.call(lead.session, 'shift.closeDay', { day: TODAY, checked });
     expect(closed.stocktakes).toHaveLength(2);
-    expect(closed.blockers).toEqual({ openShifts: [], stocktakeMissing: [] });
+    expect(closed.blockers).toEqual({ openShifts: [], stocktakeMissing: [], stocktakeMissingShop: [] });
 
     // no shift opens on a closed day (and so no cash is taken)
     await c.tick();
