@@ -4,6 +4,10 @@
  * --port N (default 5174 or PORT; 0 picks a free port). The club network (issue 15) listens while a
  * manager has it on: --lan-port N (default 5175), --lan-host ADDRESS (default 0.0.0.0: every network),
  * announced on the LAN by mDNS unless --no-mdns.
+ *
+ * A station of the club network: --station (or a data folder that holds a pairing) serves the same
+ * renderer on loopback but forwards every call and change to the paired host (station-backend.ts);
+ * its data folder keeps only the pairing. --local-address ADDRESS: the address to reach the host from.
  */
 import path from 'node:path';
 import { Core } from '../core/app';
@@ -11,6 +15,23 @@ import { dataDirFrom, parseArgs } from './args';
 import { ensureIdentity } from '../core/areas/network';
 import { startLanHost } from './lan';
 import { startServer } from './server';
+import { loadCredential } from './station';
+import { StationBackend } from './station-backend';
+
+async function runStation(dataDir: string, port: number, localAddress: string | undefined): Promise<void> {
+  const backend = new StationBackend(dataDir, { localAddress });
+  const staticDir = path.resolve(__dirname, '..', 'renderer');
+  const server = await startServer({ core: backend, staticDir, port, routes: backend.routes });
+  backend.start();
+  console.log(`Front Desk (station) is running at ${server.url}`);
+  console.log(`Data folder: ${dataDir}`);
+  const stop = () => {
+    backend.close();
+    void server.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -20,6 +41,8 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535 (got ${args.port})`);
     process.exit(2);
   }
+  if (args.station === 'true' || loadCredential(dataDir))
+    return runStation(dataDir, port, args['local-address']);
   const staticDir = path.resolve(__dirname, '..', 'renderer');
   const core = await Core.open({ dataDir });
   const server = await startServer({ core, staticDir, port });
