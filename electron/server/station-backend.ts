@@ -62,7 +62,10 @@ export class StationBackend {
 
   constructor(
     private readonly dataDir: string,
-    private readonly opts: StationOptions = {},
+    private readonly opts: StationOptions & {
+      /** Told once a pairing is saved (a first-start host becomes this station then). */
+      onPaired?: () => void;
+    } = {},
   ) {
     this.credential = loadCredential(dataDir);
     this.stage = this.credential ? 'pending' : 'unpaired';
@@ -197,6 +200,7 @@ export class StationBackend {
       return sendJson(res, 200, { ok: false, error: { code: 'VALIDATION', params: {} } });
     try {
       await this.pair(hostUrl, a.code, name);
+      this.opts.onPaired?.();
       sendJson(res, 200, { ok: true, data: await this.state() });
     } catch (e) {
       const code = (e as Error).message;

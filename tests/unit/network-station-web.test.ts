@@ -345,4 +345,31 @@ describe('the station side of the app: a station web process forwarding to its h
       (await desk.must<{ tabCents: number }>('checkin.checkoutPreview', { tagNumber: 5 })).tabCents,
     ).toBe(2400);
   }, 45_000);
+
+  it('a first start that chooses to join a club’s front desk becomes a station and drops its empty database', async () => {
+    const dir = tempDir('netweb-join');
+    const fresh = new WebProc(['--data-dir', dir, '--port', '0', '--lan-port', '0', '--no-mdns']);
+    await fresh.start(/Data folder/);
+    try {
+      const b = new Browser(fresh);
+      expect((await b.must<{ state: string }>('system.status', {})).state).toBe('setup');
+      // a host has no station state
+      expect((await fetch(new URL('/station/state', fresh.url))).status).toBe(404);
+      expect(fs.existsSync(path.join(dir, DB_FILE))).toBe(true);
+      const code = (await desk.must<{ code: string }>('network.startPairing', {})).code;
+      expect(
+        await b.post('/station/pair', { hostUrl: `https://127.0.0.1:${lanPort}`, code, name: '经理办公室' }),
+      ).toMatchObject({ ok: true, data: { stage: 'pending', name: '经理办公室' } });
+      expect(await b.get<State>('/station/state')).toMatchObject({ stage: 'pending' });
+      expect(fs.existsSync(path.join(dir, DB_FILE))).toBe(false);
+      expect(fs.existsSync(path.join(dir, 'station.json'))).toBe(true);
+      // not yet confirmed: nothing is forwarded
+      expect(await b.call('system.status', {})).toMatchObject({
+        ok: false,
+        error: { code: 'CONNECTION_LOST' },
+      });
+    } finally {
+      await fresh.kill();
+    }
+  }, 30_000);
 });
