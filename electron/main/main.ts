@@ -25,6 +25,8 @@ import {
 import { Core } from '../core/app';
 import { ensureIdentity } from '../core/areas/network';
 import { type LanHost, startLanHost } from '../server/lan';
+import { loadCredential } from '../server/station';
+import { StationBackend } from '../server/station-backend';
 import { isSetUp, settingsOf } from '../core/areas/settings';
 import { type DB, DB_FILE, openReadOnly } from '../core/db/database';
 import { CHANGE_CHANNEL } from './channels';
@@ -47,6 +49,8 @@ const PRELOAD = path.join(__dirname, 'preload.js');
 let core: Core | null = null;
 /** The club network's listener (issue 15): listens only while a manager has the network on. */
 let lan: LanHost | null = null;
+/** A station of the club network (a pairing in the data folder): calls go to the host instead. */
+let station: StationBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 // Every renderer is sandboxed, whatever its webPreferences say.
@@ -213,6 +217,7 @@ async function start(): Promise<void> {
   });
 
   const dir = dataDir();
+  if (loadCredential(dir)) return startStation(dir);
   try {
     fs.mkdirSync(dir, { recursive: true });
     core = await Core.open({ dataDir: dir });
@@ -251,6 +256,31 @@ async function start(): Promise<void> {
   }
 }
 
+/**
+ * A station (its data folder holds a pairing made by the web build's join screen): no club database;
+ * the windows' calls and the host's changes go through the station's link, as in the web build.
+ * Joining from the desktop app's first start and the link banner need the preload to expose the
+ * station's state; until then a desktop station is paired with the web build.
+ */
+function startStation(dir: string): void {
+  const backend = new StationBackend(dir);
+  station = backend;
+  registerIpc(ipcMain, backend, {
+    defaultPdfDir: () => app.getPath('documents'),
+    showSaveDialog: (sender, options) => {
+      const win = BrowserWindow.fromWebContents(sender as WebContents);
+      return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+    },
+  });
+  backend.onChange((e) => {
+    for (const w of BrowserWindow.getAllWindows())
+      if (!w.isDestroyed()) w.webContents.send(CHANGE_CHANNEL, e);
+  });
+  backend.start();
+  Menu.setApplicationMenu(buildMenu());
+  mainWindow = createWindow();
+}
+
 // A packaged build never starts with a debugger attached (the fuses also switch off Node's --inspect).
 const debugging = app.isPackaged ? debuggingSwitches(process.argv) : [];
 if (debugging.length > 0) {
@@ -272,14 +302,15 @@ if (debugging.length > 0) {
     // A window's staff session ends with the window.
     const id = contents.id;
     contents.once('destroyed', () => {
-      void core?.call(sessionIdFor(id), 'session.logout', {});
+      void (station ?? core)?.call(sessionIdFor(id), 'session.logout', {});
     });
   });
 
   app.on('window-all-closed', () => app.quit());
 
   app.on('activate', () => {
-    if (app.isReady() && core && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    if (app.isReady() && (core || station) && BrowserWindow.getAllWindows().length === 0)
+      mainWindow = createWindow();
   });
 
   app.on('will-quit', () => {
@@ -287,6 +318,8 @@ if (debugging.length > 0) {
     lan = null;
     core?.close();
     core = null;
+    station?.close();
+    station = null;
   });
 
   start().catch((e: unknown) => {

@@ -50,12 +50,17 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** What the server forwards calls to: the core itself, or a station's link to its host. */
+export type Backend = Pick<Core, 'call' | 'loggedIn' | 'endSession' | 'onChange'>;
+
 export interface ServerOptions {
-  core: Core;
+  core: Backend;
   /** The built renderer (build/renderer). */
   staticDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** Extra GET/POST routes outside /api/ (a station's pairing); true when it answered. */
+  routes?: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean;
 }
 
 export interface RunningServer {
@@ -330,6 +335,20 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       refuse(res, 404, 'UNKNOWN_OPERATION');
       return;
     }
+    if (opts.routes && req.method !== 'GET' && req.method !== 'HEAD') {
+      // the same rules as a call: this site's pages only
+      const origin = req.headers.origin;
+      const site = req.headers['sec-fetch-site'];
+      if (
+        (origin !== undefined && !allowedOrigins().has(origin)) ||
+        (site !== undefined && site !== 'same-origin' && site !== 'none') ||
+        !/^application\/json\b/i.test(req.headers['content-type'] ?? '')
+      ) {
+        refuse(res, 403, 'FORBIDDEN');
+        return;
+      }
+    }
+    if (opts.routes?.(req, res, url.pathname)) return;
     handleStatic(req, res, url.pathname);
   });
   server.requestTimeout = 120_000;

@@ -33,6 +33,8 @@ export interface StationCredential {
   /** The host certificate (PEM) and its SHA-256 fingerprint, pinned at pairing. */
   certPem: string;
   fingerprint: string;
+  /** The station's name given at pairing ("水吧"). */
+  name?: string;
 }
 
 export interface StationOptions {
@@ -41,6 +43,14 @@ export interface StationOptions {
 }
 
 export type StationStatus = 'connected' | 'disconnected';
+
+/**
+ * A staff session at the host kept by the caller (one per browser of a station's loopback server):
+ * its token is sent with a call and replaced by the one the host answers with.
+ */
+export interface SessionHolder {
+  token: string | null;
+}
 
 const CREDENTIAL_FILE = 'station.json';
 const TIMEOUT_MS = 10_000;
@@ -209,12 +219,12 @@ export class Station extends EventEmitter {
     });
   }
 
-  private headers(): Record<string, string> {
+  private headers(session: string | null = this.session): Record<string, string> {
     const h: Record<string, string> = {
       [DEVICE_HEADER]: String(this.credential.deviceId),
       [SECRET_HEADER]: this.credential.secret,
     };
-    if (this.session) h[SESSION_HEADER] = this.session;
+    if (session) h[SESSION_HEADER] = session;
     return h;
   }
 
@@ -234,16 +244,22 @@ export class Station extends EventEmitter {
     return body.data.status;
   }
 
-  private async send(op: string, args: unknown): Promise<Response<unknown>> {
+  private async send(op: string, args: unknown, holder?: SessionHolder): Promise<Response<unknown>> {
     const ans = await request(new URL(`/api/${op}`, this.credential.hostUrl), {
       method: 'POST',
-      headers: { ...this.headers(), 'Content-Type': 'application/json' },
+      headers: {
+        ...this.headers(holder ? holder.token : this.session),
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify(args ?? {}),
       tls: this.tls(),
       agent: this.agent,
     });
     const token = ans.headers[SESSION_HEADER];
-    if (typeof token === 'string') this.session = token;
+    if (typeof token === 'string') {
+      if (holder) holder.token = token;
+      else this.session = token;
+    }
     const body = ans.body as Response<unknown> | null;
     return body ?? { ok: false, error: { code: 'INTERNAL', params: { status: ans.status } } };
   }
@@ -253,13 +269,17 @@ export class Station extends EventEmitter {
    * (for up to `retryForMs`): it is recorded once whatever the cut. Anything else is tried once; a
    * cut gives CONNECTION_LOST.
    */
-  async call(op: string, args: unknown, opts: { retryForMs?: number } = {}): Promise<Response<unknown>> {
+  async call(
+    op: string,
+    args: unknown,
+    opts: { retryForMs?: number; session?: SessionHolder } = {},
+  ): Promise<Response<unknown>> {
     const idempotent = typeof (args as { opId?: unknown } | null)?.opId === 'string';
     const until = Date.now() + (idempotent ? (opts.retryForMs ?? 30_000) : 0);
     let wait = 100;
     for (;;) {
       try {
-        return await this.send(op, args);
+        return await this.send(op, args, opts.session);
       } catch (e) {
         if (!(e instanceof LinkError) || Date.now() + wait > until)
           return { ok: false, error: { code: 'CONNECTION_LOST', params: { message: (e as Error).message } } };

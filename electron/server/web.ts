@@ -4,13 +4,64 @@
  * --port N (default 5174 or PORT; 0 picks a free port). The club network (issue 15) listens while a
  * manager has it on: --lan-port N (default 5175), --lan-host ADDRESS (default 0.0.0.0: every network),
  * announced on the LAN by mDNS unless --no-mdns.
+ *
+ * A station of the club network: --station (or a data folder that holds a pairing) serves the same
+ * renderer on loopback but forwards every call and change to the paired host (station-backend.ts);
+ * its data folder keeps only the pairing. --local-address ADDRESS: the address to reach the host from.
  */
+import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
-import { Core } from '../core/app';
+import { type ChangeEvent, Core } from '../core/app';
+import { DB_FILE } from '../core/db/database';
 import { dataDirFrom, parseArgs } from './args';
 import { ensureIdentity } from '../core/areas/network';
 import { startLanHost } from './lan';
-import { startServer } from './server';
+import { type Backend, startServer } from './server';
+import { loadCredential } from './station';
+import { StationBackend } from './station-backend';
+
+/**
+ * What the loopback server forwards to: the core, until a first start chooses "join a club's front
+ * desk" — then the station's link to its host (the core closes; its empty database goes).
+ */
+class Switchable implements Backend {
+  private readonly listeners = new Set<(e: ChangeEvent) => void>();
+  private unsubscribe: () => void;
+  constructor(private target: Backend) {
+    this.unsubscribe = target.onChange((e) => this.emit(e));
+  }
+  private emit(e: ChangeEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+  call: Backend['call'] = (sessionId, op, args, client) => this.target.call(sessionId, op, args, client);
+  loggedIn = (sessionId: string) => this.target.loggedIn(sessionId);
+  endSession = (sessionId: string) => this.target.endSession(sessionId);
+  onChange(listener: (e: ChangeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  switchTo(b: Backend): void {
+    this.unsubscribe();
+    this.target = b;
+    this.unsubscribe = b.onChange((e) => this.emit(e));
+  }
+}
+
+async function runStation(dataDir: string, port: number, localAddress: string | undefined): Promise<void> {
+  const backend = new StationBackend(dataDir, { localAddress });
+  const staticDir = path.resolve(__dirname, '..', 'renderer');
+  const server = await startServer({ core: backend, staticDir, port, routes: backend.routes });
+  backend.start();
+  console.log(`Front Desk (station) is running at ${server.url}`);
+  console.log(`Data folder: ${dataDir}`);
+  const stop = () => {
+    backend.close();
+    void server.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -20,9 +71,34 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535 (got ${args.port})`);
     process.exit(2);
   }
+  if (args.station === 'true' || loadCredential(dataDir))
+    return runStation(dataDir, port, args['local-address']);
   const staticDir = path.resolve(__dirname, '..', 'renderer');
   const core = await Core.open({ dataDir });
-  const server = await startServer({ core, staticDir, port });
+  const backend = new Switchable(core);
+  let station: StationBackend | null = null;
+  // first start, not yet set up: this computer may join a club's front desk instead of being it
+  const routes = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean => {
+    if (station) return station.routes(req, res, pathname);
+    if (core.state !== 'setup' || (pathname !== '/station/pair' && pathname !== '/station/discover'))
+      return false;
+    const candidate = new StationBackend(dataDir, {
+      localAddress: args['local-address'],
+      onPaired: () => {
+        if (station || core.state !== 'setup') return;
+        station = candidate;
+        backend.switchTo(candidate);
+        void lan.close();
+        core.close();
+        for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`])
+          fs.rmSync(path.join(dataDir, f), { force: true });
+        candidate.start();
+        console.log('This computer is now a station of the club network.');
+      },
+    });
+    return candidate.routes(req, res, pathname);
+  };
+  const server = await startServer({ core: backend, staticDir, port, routes });
   console.log(`Front Desk is running at ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
   const lanPort = Number(args['lan-port'] ?? 5175);
@@ -39,7 +115,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     void Promise.all([server.close(), lan.close()]).finally(() => {
-      core.close();
+      if (station) station.close();
+      else core.close();
       process.exit(0);
     });
   };

@@ -23,6 +23,9 @@ import { ReportIncidentButton } from './screens/incidents/ReportIncidentButton';
 import { TopbarNotes } from './screens/notes/TopbarNotes';
 import { ReceiptHost } from './components/ReceiptHost';
 import CheckInScreen from './screens/CheckInScreen';
+import JoinStation from './screens/station/JoinStation';
+import { LinkBanner } from './screens/station/LinkBanner';
+import { fetchStationState, useStation } from './station';
 
 const MembersScreen = lazy(() => import('./screens/MembersScreen'));
 const TagsScreen = lazy(() => import('./screens/TagsScreen'));
@@ -63,6 +66,10 @@ const barNav = (role: Role) => (role === 'bar' ? 'bar' : role === 'reception' ? 
 
 export async function loadSession(): Promise<void> {
   const { set } = useSession.getState();
+  // a station of the club network: nothing to load until it is paired and confirmed
+  const station = await fetchStationState();
+  useStation.getState().set(station);
+  if (station && station.stage !== 'active') return;
   const status = await call('system.status', {});
   set({ status });
   if (status.timeZone) setClubFormat({ timeZone: status.timeZone });
@@ -206,6 +213,7 @@ function Shell() {
           </button>
         </div>
       </header>
+      <LinkBanner />
       <AnnouncementReminder />
       <main className="main">
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
@@ -283,8 +291,29 @@ export default function App() {
     };
   }, []);
 
+  // a station: its link to the host is watched every second; when it comes back, the session is
+  // looked at again (a restarted host has forgotten it) and every screen reloads
+  const stationMode = useStation((s) => s.state !== null);
+  const stage = useStation((s) => s.state?.stage);
+  useEffect(() => {
+    if (!stationMode) return;
+    const timer = setInterval(() => {
+      const before = useStation.getState().state;
+      fetchStationState().then(
+        (s) => {
+          useStation.getState().set(s);
+          if (before?.link === 'disconnected' && s?.link === 'connected') boot();
+        },
+        () => undefined,
+      );
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [stationMode, boot]);
+
   let body;
-  if (bootError) {
+  if (stationMode && stage !== 'active') {
+    body = <JoinStation onDone={boot} />;
+  } else if (bootError) {
     body = (
       <div className="center-screen">
         <div className="center-card narrow" role="alert">
@@ -306,7 +335,12 @@ export default function App() {
   } else if (status.state === 'setup') {
     body = <SetupScreen onDone={boot} />;
   } else if (!info) {
-    body = <LoginScreen onLoggedIn={boot} />;
+    body = (
+      <>
+        <LinkBanner floating />
+        <LoginScreen onLoggedIn={boot} />
+      </>
+    );
   } else {
     body = (
       <>

@@ -15,10 +15,11 @@ export interface Server {
  * temp folder, removed after the worker unless the caller removes it sooner).
  */
 export async function startServer(
-  opts: { dataDir?: string; env?: Record<string, string> } = {},
+  opts: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {},
 ): Promise<Server> {
   const dataDir = opts.dataDir ?? tempDir('e2e');
-  const proc = spawn(process.execPath, ['build/node/web.js', '--port', '0', '--data-dir', dataDir], {
+  const argv = ['build/node/web.js', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])];
+  const proc = spawn(process.execPath, argv, {
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

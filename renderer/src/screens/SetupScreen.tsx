@@ -12,6 +12,7 @@ import { call } from '../api';
 import { LangSwitch } from '../components/LangSwitch';
 import { errorText, invalidFields } from '../errorText';
 import { setLanguage, type Lang } from '../i18n';
+import JoinStation from './station/JoinStation';
 
 function defaultZone(): string {
   const z = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -38,6 +39,8 @@ export default function SetupScreen(props: { onDone: () => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [demoStaff, setDemoStaff] = useState<{ name: string; role: Role; pin: string }[] | null>(null);
+  // "join a club's front desk": this computer becomes a station of the club network
+  const [joining, setJoining] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
     setF({ ...f, [k]: e.target.value });
     if (errors[k]) setErrors(({ [k]: _gone, ...rest }) => rest);
@@ -113,6 +116,9 @@ export default function SetupScreen(props: { onDone: () => void }) {
     'aria-describedby': errors[k] ? `${id}-${k}-err` : undefined,
   });
 
+  if (joining)
+    return <JoinStation onDone={() => window.location.reload()} onBack={() => setJoining(false)} />;
+
   if (demoStaff) {
     return (
       <div className="center-screen">
@@ -159,6 +165,14 @@ export default function SetupScreen(props: { onDone: () => void }) {
             <div className="muted">{t('setup.subtitle')}</div>
           </div>
           <LangSwitch />
+        </div>
+        <div className="toolbar setup-choice" role="group">
+          <button type="button" className="btn btn-big" aria-pressed="true">
+            {t('station.choiceHost')}
+          </button>
+          <button type="button" className="btn btn-big" aria-pressed="false" onClick={() => setJoining(true)}>
+            {t('station.choiceJoin')}
+          </button>
         </div>
         <form onSubmit={(ev) => void submit(ev)} noValidate>
           <h2>{t('setup.club')}</h2>

@@ -16,6 +16,7 @@ import shift from './shift';
 import notes from './notes';
 import calls from './calls';
 import receipt from './receipt';
+import station from './station';
 
 export default {
   common,
@@ -36,4 +37,5 @@ export default {
   notes,
   calls,
   receipt,
+  station,
 };

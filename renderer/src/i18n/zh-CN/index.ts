@@ -16,6 +16,7 @@ import shift from './shift';
 import notes from './notes';
 import calls from './calls';
 import receipt from './receipt';
+import station from './station';
 import type en from '../en';
 import type { Words } from '../keys';
 
@@ -38,4 +39,5 @@ export default {
   notes,
   calls,
   receipt,
+  station,
 } satisfies Words<typeof en>;
