@@ -118,7 +118,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await shot(page, `${lang}-shop-01-sold`);
 
     // the shop's stock: its goods under the shop's words
-    await page.getByRole('tab', { name: T('bar.section.stock') }).click();
+    await page.getByRole('tab', { name: T('bar.section.stock'), exact: true }).click();
     await expect(page.getByRole('table', { name: T('bar.stock.caption_shop') })).toBeVisible();
     await shot(page, `${lang}-shop-01b-stock`);
 

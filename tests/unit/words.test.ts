@@ -94,6 +94,20 @@ describe('the pro shop speaks of goods', () => {
     // and the bar keeps its words
     expect(i18next.t('bar.slipTitle', { lng })).toMatch(words[lng]);
   });
+
+  it.each(['zh-CN', 'en'] as const)('in the audit log, in %s', (lng) => {
+    for (const op of [
+      'sell',
+      'receive',
+      'stocktake',
+      'itemCreate',
+      'tab',
+      'correctLine',
+      'void',
+      'itemUpdate',
+    ])
+      expect(tx(`audit.ops.bar.${op}`, { lng, context: 'shop' })).not.toMatch(words[lng]);
+  });
 });
 
 describe('interpolation spacing by language', () => {
