@@ -105,16 +105,28 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.getByLabel(T('bar.tagLabel')).fill('1');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: /^Orange juice/ })).toHaveCount(0);
+    // the shop's words, not the bar's: goods on a sale slip
+    await expect(
+      page.getByRole('heading', { name: new RegExp(`^${escapeRe(T('bar.pickTitle_shop'))}`) }),
+    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: T('bar.slipTitle_shop') })).toBeVisible();
+    await expect(page.getByText(T('bar.slipTitle'), { exact: true })).toHaveCount(0);
     await page.getByRole('button', { name: /^Towel/ }).click();
-    await page.getByRole('button', { name: T('bar.saveSlip') }).click();
+    await page.getByRole('button', { name: T('bar.saveSlip_shop') }).click();
     const lines = page.getByRole('table', { name: T('bar.linesCaption', { name: 'Zhang San' }) });
     await expect(lines.getByRole('row').filter({ hasText: 'Towel' })).toBeVisible();
     await shot(page, `${lang}-shop-01-sold`);
+
+    // the shop's stock: its goods under the shop's words
+    await page.getByRole('tab', { name: T('bar.section.stock'), exact: true }).click();
+    await expect(page.getByRole('table', { name: T('bar.stock.caption_shop') })).toBeVisible();
+    await shot(page, `${lang}-shop-01b-stock`);
 
     // the count at close: four expected, three there, the reason given
     await page.getByRole('tab', { name: T('bar.section.stocktake') }).click();
     await page.getByLabel(T('bar.stocktake.countedFor', { name: 'Towel' })).fill('3');
     await page.getByLabel(T('bar.stocktake.reasonFor', { name: 'Towel' })).fill('one missing');
+    await expect(page.getByText(T('bar.stocktake.hint_shop'))).toBeVisible();
     await shot(page, `${lang}-shop-02-count`);
     await page.getByRole('button', { name: T('bar.stocktake.submit') }).click();
     await expect(page.getByRole('heading', { name: T('bar.stocktake.resultTitle') })).toBeVisible();

@@ -69,6 +69,35 @@ describe('demo club', () => {
       expect(
         (db.prepare('SELECT count(*) AS n FROM bar_slip_lines').get() as { n: number }).n,
       ).toBeGreaterThan(0);
+      // The pro shop (专卖区) has goods in stock and sales on today's tabs, written by reception.
+      const shop = db
+        .prepare(
+          `SELECT i.name, coalesce((SELECT sum(quantity) FROM stock_moves m WHERE m.item_id = i.id), 0) AS stock
+             FROM bar_items i WHERE i.point = 'shop' AND i.active = 1`,
+        )
+        .all() as { name: string; stock: number }[];
+      expect(shop.map((i) => i.name)).toEqual(expect.arrayContaining(['毛巾', '蛋白棒', '一次性洗浴用品']));
+      expect(shop.every((i) => i.stock > 0)).toBe(true);
+      const shopSales = db
+        .prepare(
+          `SELECT DISTINCT s.id, st.role, i.point FROM bar_slips s JOIN staff st ON st.id = s.created_by
+             JOIN bar_slip_lines l ON l.slip_id = s.id JOIN bar_items i ON i.id = l.item_id
+            WHERE s.point = 'shop'`,
+        )
+        .all() as { id: number; role: string; point: string }[];
+      expect(shopSales.length).toBeGreaterThanOrEqual(2);
+      expect(shopSales.every((s) => s.role === 'reception' && s.point === 'shop')).toBe(true);
+      // and the bar's slips sell only the bar's items
+      expect(
+        (
+          db
+            .prepare(
+              `SELECT count(*) AS n FROM bar_slips s JOIN bar_slip_lines l ON l.slip_id = s.id
+                 JOIN bar_items i ON i.id = l.item_id WHERE i.point <> s.point`,
+            )
+            .get() as { n: number }
+        ).n,
+      ).toBe(0);
       const mismatched = db
         .prepare(
           `SELECT count(*) AS n FROM members m WHERE m.stored_value_cents <>

@@ -80,7 +80,8 @@ describe('translations', () => {
 /**
  * Unused keys. A key counts as used when the renderer (not the dictionaries) has:
  * - the key as a whole string literal: t('a.b'), i18nKey="a.b", a key in a list or a ternary;
- *   a plural form (key_one, key_other…) is used through its base key;
+ *   a plural form (key_one, key_other…) is used through its base key, and so is a context variant
+ *   (key_shop: the pro shop's words, `t(key, { context: point })`, see CONTEXTS);
  * - a template literal matching it, each ${…} standing for one or more characters without a dot:
  *   t(`incidents.kinds.${kind}`). tsc checks that such a template only reaches existing keys
  *   (the placeholder is typed by the enum or union, see renderer/src/i18n/keys.ts);
@@ -90,6 +91,10 @@ describe('translations', () => {
  *   core exports them as values.
  */
 const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** The i18next contexts the renderer passes: the sales point (`{ context: point }`; the bar is the base key). */
+const CONTEXTS = ['shop'] as const;
+const CONTEXT = new RegExp(`_(${CONTEXTS.join('|')})$`);
 
 /**
  * Templates on a group that also holds other words: the names they stand for, so that the rest
@@ -203,10 +208,18 @@ function unusedKeys(dict: unknown): { unused: string[]; wordInGroups: Set<string
   }
   const inFamily = (k: string) => {
     const group = Object.keys(fam).find((g) => k.startsWith(`${g}.`));
-    return group !== undefined && fam[group]!.allowed(k.slice(group.length + 1).replace(PLURAL, ''));
+    return (
+      group !== undefined &&
+      fam[group]!.allowed(
+        k
+          .slice(group.length + 1)
+          .replace(PLURAL, '')
+          .replace(CONTEXT, ''),
+      )
+    );
   };
   const unused = all.filter((k) => {
-    const base = k.replace(PLURAL, '');
+    const base = k.replace(PLURAL, '').replace(CONTEXT, '');
     return !(inFamily(k) || used.has(k) || used.has(base) || patterns.some((p) => p.test(k) || p.test(base)));
   });
   return { unused, wordInGroups };
@@ -216,6 +229,17 @@ describe('unused translation keys', () => {
   it('every key is used by the renderer (statically, by a typed template or in a data family)', () => {
     const { unused } = unusedKeys(en);
     expect(unused).toEqual([]);
+  });
+
+  it('every context variant (key_shop) has its base key, in both languages', () => {
+    for (const dict of [en, zhCN]) {
+      const variants = keys(dict).filter((k) => CONTEXT.test(k.replace(PLURAL, '')));
+      expect(variants.length).toBeGreaterThan(10);
+      for (const k of variants) {
+        const base = k.replace(PLURAL, '').replace(CONTEXT, '');
+        expect(get(dict, base) ?? get(dict, `${base}_other`), k).toBeTypeOf('string');
+      }
+    }
   });
 
   it('every data family is documented and has words for each value it must have', () => {

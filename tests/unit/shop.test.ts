@@ -71,6 +71,27 @@ describe('the pro shop as a second sales point', () => {
   const stock = async () =>
     Object.fromEntries((await s.club.call('mgr', 'bar.items', {})).map((i) => [i.name, i.stock]));
 
+  it('the audit log names the point of each delivery, sale and count (the log shows the shop’s in its words)', async () => {
+    await s.club.call(s.desk.session, 'bar.sell', {
+      visitId: s.visitId,
+      items: [{ itemId: s.towel, quantity: 1 }],
+    });
+    await s.club.call(s.desk.session, 'bar.stocktake', {
+      kind: 'daily',
+      point: 'shop',
+      counts: [{ itemId: s.towel, counted: 4 }],
+    });
+    const points = (op: string) =>
+      (
+        s.club.core.database
+          .prepare(`SELECT after_json AS after FROM audit_log WHERE op = ? ORDER BY id`)
+          .all(op) as { after: string }[]
+      ).map((r) => (JSON.parse(r.after) as { point?: string }).point);
+    expect(points('bar.receive')).toEqual(['bar', 'shop']);
+    expect(points('bar.sell')).toEqual(['shop']);
+    expect(points('bar.stocktake')).toEqual(['shop']);
+  });
+
   it('keeps stock per point; each list shows its own point', async () => {
     const shop = await s.club.call(s.desk.session, 'bar.items', { point: 'shop' });
     expect(shop.map((i) => [i.name, i.stock])).toEqual([['Towel', 5]]);

@@ -21,6 +21,17 @@ const EMPTY: Filters = { q: '', from: '', to: '', staffId: '', lookups: false };
 type AuditRow = OpResult<'audit.search'>['rows'][number];
 
 /** Where an entry's record is shown (the member, the incident, the shift, the bar report). */
+/** The sales point an entry's `after` names (bar.sell, bar.receive, bar.stocktake…), if any. */
+function pointOf(after: string | null): string | undefined {
+  if (after === null || !after.includes('"point"')) return undefined;
+  try {
+    const p: unknown = (JSON.parse(after) as { point?: unknown }).point;
+    return typeof p === 'string' ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function linkOf(r: AuditRow): { screen: Screen; params?: Record<string, number> } | null {
   if (r.member) return { screen: 'members', params: { memberId: r.member.id } };
   const id = r.entityId !== null && /^\d+$/.test(r.entityId) ? Number(r.entityId) : null;
@@ -93,7 +104,9 @@ export default function AuditScreen() {
       else n.add(id);
       return n;
     });
-  const opLabel = (op: string) => (/^[A-Za-z]+\.[A-Za-z]+$/.test(op) ? wordIn('audit.ops', op, null) : null);
+  // an entry of the pro shop (its `after` says point 'shop') in the shop's words: audit.ops.bar.sell_shop
+  const opLabel = (op: string, after: string | null) =>
+    /^[A-Za-z]+\.[A-Za-z]+$/.test(op) ? wordIn('audit.ops', op, null, { context: pointOf(after) }) : null;
 
   const total = page?.total ?? 0;
   const rows = page?.rows ?? [];
@@ -218,7 +231,7 @@ export default function AuditScreen() {
           </thead>
           <tbody>
             {rows.map((r) => {
-              const label = opLabel(r.op);
+              const label = opLabel(r.op, r.after);
               const expanded = open.has(r.id);
               const hasDetails = r.before !== null || r.after !== null || r.detail !== null;
               const link = linkOf(r);

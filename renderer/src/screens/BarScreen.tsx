@@ -121,7 +121,12 @@ export default function BarScreen() {
             ))}
           </div>
         )}
-        <div className="tabs bar-tabs" role="tablist" aria-label={t('bar.sections')} onKeyDown={onTabKey}>
+        <div
+          className="tabs bar-tabs"
+          role="tablist"
+          aria-label={t('bar.sections', { context: point })}
+          onKeyDown={onTabKey}
+        >
           {sections.map((k) => (
             <button
               key={k}
@@ -134,7 +139,7 @@ export default function BarScreen() {
               tabIndex={current === k ? 0 : -1}
               onClick={() => setSection(k)}
             >
-              {t(`bar.section.${k}`)}
+              {t(`bar.section.${k}`, { context: point })}
             </button>
           ))}
         </div>

@@ -233,7 +233,7 @@ export function createDemoClub(
     null,
     0,
   );
-  seedDemoBar(db, { now, en, barId: staffIds[6]!, managerId: staffIds[0]! });
+  seedDemoBar(db, { now, en, barId: staffIds[6]!, receptionId, managerId: staffIds[0]! });
   seedDemoIncidents(db, {
     now,
     en,

@@ -146,12 +146,13 @@ export function insertBarItem(
   sort: number,
   at: string,
   favourite = false,
+  point: 'bar' | 'shop' = 'bar',
 ): number {
   return id(
-    stmt<[string, string, number, string, number, number, string, string]>(
+    stmt<[string, string, number, string, number, number, string, string, string]>(
       db,
-      'INSERT INTO bar_items (name, category, price_cents, notes, sort, favourite, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(name, category, priceCents, '', sort, favourite ? 1 : 0, at, at),
+      'INSERT INTO bar_items (name, category, price_cents, notes, sort, favourite, created_at, updated_at, point) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(name, category, priceCents, '', sort, favourite ? 1 : 0, at, at, point),
   );
 }
 
@@ -184,12 +185,19 @@ export function openMemberVisitIds(db: DB): number[] {
     .map((r) => r.id);
 }
 
-export function insertBarSlip(db: DB, visitId: number, at: string, by: number): number {
+/** A slip written at the bar, or at the pro shop (专卖区) at the desk. */
+export function insertBarSlip(
+  db: DB,
+  visitId: number,
+  at: string,
+  by: number,
+  point: 'bar' | 'shop' = 'bar',
+): number {
   return id(
-    stmt<[number, string, number]>(
+    stmt<[number, string, number, string]>(
       db,
-      'INSERT INTO bar_slips (visit_id, created_at, created_by) VALUES (?, ?, ?)',
-    ).run(visitId, at, by),
+      'INSERT INTO bar_slips (visit_id, created_at, created_by, point) VALUES (?, ?, ?, ?)',
+    ).run(visitId, at, by, point),
   );
 }
 

@@ -103,7 +103,7 @@ export default {
   LAST_MANAGER: 'At least one active manager must remain.',
   RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
   TAB_UNPAID:
-    'The drink-bar tab of {{amount}} must be settled before the tag is freed (or a shift lead lets the member leave with it unpaid).',
+    'The tab of {{amount}} (bar and shop) must be settled before the tag is freed (or a shift lead lets the member leave with it unpaid).',
   PAYMENT_MISMATCH: 'The payments add up to {{paid}}, but {{due}} is due. They must match to the cent.',
   CASH_TENDERED_SHORT: 'The cash handed over is less than the cash amount.',
   STORED_VALUE_INSUFFICIENT: 'Not enough stored value: the balance is {{balance}}.',

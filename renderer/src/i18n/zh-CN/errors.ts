@@ -89,7 +89,7 @@ export default {
   BACKUP_NOT_FOUND: '该备份不存在。',
   LAST_MANAGER: '至少需要保留一名在职经理。',
   RATE_LIMITED: '尝试次数过多，请稍等一分钟再试。',
-  TAB_UNPAID: '须先结清水吧消费 {{amount}} 才能离场（或由领班授权挂账离场）。',
+  TAB_UNPAID: '须先结清手牌消费 {{amount}} 才能离场（或由领班授权挂账离场）。',
   PAYMENT_MISMATCH: '付款合计 {{paid}}，应付 {{due}}，两者须完全一致。',
   CASH_TENDERED_SHORT: '收取的现金少于现金支付金额。',
   STORED_VALUE_INSUFFICIENT: '储值余额不足：当前余额 {{balance}}。',

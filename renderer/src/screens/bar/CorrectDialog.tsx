@@ -12,7 +12,7 @@ import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../errorText';
 import { fmtMoney, fmtTime } from '../../format';
-import { MAX_QTY, useBar } from '../../stores/bar';
+import { MAX_QTY, useBar, useSalesPoint } from '../../stores/bar';
 import { QtyStepper } from './QtyStepper';
 
 export function CorrectDialog(props: {
@@ -23,6 +23,7 @@ export function CorrectDialog(props: {
   onVoidInstead(): void;
 }) {
   const { t } = useTranslation();
+  const { point } = useSalesPoint();
   const uid = useId();
   const { line } = props;
   const [qty, setQty] = useState(String(line.quantity));
@@ -70,10 +71,10 @@ export function CorrectDialog(props: {
           <p>
             {until === null
               ? t('errors.LINE_NOT_CORRECTABLE')
-              : t('bar.correct.passed', { time: fmtTime(line.createdAt), minutes })}
+              : t('bar.correct.passed', { time: fmtTime(line.createdAt), minutes, context: point })}
           </p>
         </div>
-        <p>{t('bar.correct.passedWhat')}</p>
+        <p>{t('bar.correct.passedWhat', { context: point })}</p>
         <FormFooter
           submitLabel={t('bar.correct.voidInstead')}
           onSubmit={props.onVoidInstead}

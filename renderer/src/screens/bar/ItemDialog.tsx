@@ -45,7 +45,7 @@ export function ItemDialog(props: {
     const sortN = sort.trim() === '' ? undefined : Number(sort);
     const next: Partial<Record<Key, string>> = {};
     if (!name.trim()) next.name = t('bar.itemDialog.needName');
-    if (!category.trim()) next.category = t('bar.itemDialog.needCategory');
+    if (!category.trim()) next.category = t('bar.itemDialog.needCategory', { context: point });
     if (priceCents === null) next.price = moneyRefusal(price) ?? t('bar.itemDialog.badPrice');
     if (sortN !== undefined && !(Number.isInteger(sortN) && sortN >= 0 && sortN <= 10_000))
       next.sort = t('bar.itemDialog.badSort');
@@ -90,7 +90,8 @@ export function ItemDialog(props: {
         const fe: Partial<Record<Key, string>> = {};
         for (const f of bad) {
           if (f.startsWith('name')) fe.name = t('bar.itemDialog.needName');
-          else if (f.startsWith('category')) fe.category = t('bar.itemDialog.needCategory');
+          else if (f.startsWith('category'))
+            fe.category = t('bar.itemDialog.needCategory', { context: point });
           else if (f.startsWith('priceCents')) fe.price = t('bar.itemDialog.badPrice');
           else if (f.startsWith('sort')) fe.sort = t('bar.itemDialog.badSort');
         }
@@ -120,7 +121,11 @@ export function ItemDialog(props: {
 
   return (
     <Modal
-      title={it ? t('bar.itemDialog.editTitle', { name: it.name }) : t('bar.itemDialog.addTitle')}
+      title={
+        it
+          ? t('bar.itemDialog.editTitle', { name: it.name })
+          : t('bar.itemDialog.addTitle', { context: point })
+      }
       onClose={props.onClose}
     >
       <form onSubmit={(ev) => void submit(ev)} noValidate>
@@ -166,12 +171,12 @@ export function ItemDialog(props: {
               value={price}
               onChange={(e) => setPrice(e.target.value)}
             />,
-            it ? t('bar.itemDialog.priceHint') : undefined,
+            it ? t('bar.itemDialog.priceHint', { context: point }) : undefined,
           )}
         </div>
         {field(
           'notes',
-          t('bar.itemDialog.notes'),
+          t('bar.itemDialog.notes', { context: point }),
           <textarea
             {...inv('notes')}
             maxLength={5000}
@@ -190,7 +195,7 @@ export function ItemDialog(props: {
         <div className="grid-2">
           {field(
             'sort',
-            t('bar.itemDialog.sort'),
+            t('bar.itemDialog.sort', { context: point }),
             <input
               {...inv('sort')}
               type="number"
@@ -205,7 +210,7 @@ export function ItemDialog(props: {
           <div className="field bar-active-field">
             <label className="check">
               <input type="checkbox" checked={favourite} onChange={(e) => setFavourite(e.target.checked)} />
-              {t('bar.itemDialog.favourite')}
+              {t('bar.itemDialog.favourite', { context: point })}
             </label>
             {it && (
               <label className="check">
@@ -218,7 +223,9 @@ export function ItemDialog(props: {
         <FormFooter
           error={error}
           disabled={busy}
-          submitLabel={it ? t('bar.itemDialog.save') : t('bar.itemDialog.create')}
+          submitLabel={
+            it ? t('bar.itemDialog.save', { context: point }) : t('bar.itemDialog.create', { context: point })
+          }
           onCancel={props.onClose}
         />
       </form>

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { BarItem } from '../../../../electron/core/contract';
 import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
-import { menuPages, type SlipLine } from '../../stores/bar';
+import { menuPages, useSalesPoint, type SlipLine } from '../../stores/bar';
 
 /** The stock as words (colour comes with it: at or below zero is amber). */
 export function stockText(t: TFunction, stock: number): string {
@@ -33,6 +33,7 @@ export function QuickPick(props: {
   onEscape(): void;
 }) {
   const { t } = useTranslation();
+  const { point } = useSalesPoint();
   const uid = useId();
   const itemsError = props.itemsError ?? null;
   const favouritesLabel = t('bar.pickFavourites');
@@ -87,7 +88,8 @@ export function QuickPick(props: {
   return (
     <section className="card bar-pick" aria-labelledby={`${uid}-h`} tabIndex={-1} onKeyDown={onKeyDown}>
       <h2 id={`${uid}-h`} className="bar-pick-title">
-        {t('bar.pickTitle')} <span className="muted bar-pick-hint">{t('bar.pickKeys')}</span>
+        {t('bar.pickTitle', { context: point })}{' '}
+        <span className="muted bar-pick-hint">{t('bar.pickKeys')}</span>
       </h2>
       {props.items === null && !itemsError && <p className="muted">{t('common.loading')}</p>}
       {itemsError !== null && props.items === null && (
@@ -95,9 +97,15 @@ export function QuickPick(props: {
           {errorText(itemsError)}
         </p>
       )}
-      {props.items !== null && pages.length === 0 && <p className="empty">{t('bar.noItems')}</p>}
+      {props.items !== null && pages.length === 0 && (
+        <p className="empty">{t('bar.noItems', { context: point })}</p>
+      )}
       {pages.length > 1 && (
-        <div className="tabs bar-pick-pages" role="tablist" aria-label={t('bar.pickPages')}>
+        <div
+          className="tabs bar-pick-pages"
+          role="tablist"
+          aria-label={t('bar.pickPages', { context: point })}
+        >
           {pages.map((p, i) => (
             <button
               key={p.key}

@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
-import { MAX_QTY } from '../../stores/bar';
+import { MAX_QTY, useSalesPoint } from '../../stores/bar';
 
 export function ReceiveDialog(props: {
   items: BarItem[];
@@ -15,6 +15,7 @@ export function ReceiveDialog(props: {
   onDone(item: BarItem, quantity: number): void;
 }) {
   const { t } = useTranslation();
+  const { point } = useSalesPoint();
   const uid = useId();
   const [itemId, setItemId] = useState<number | ''>(props.itemId ?? '');
   const [qty, setQty] = useState('');
@@ -49,21 +50,23 @@ export function ReceiveDialog(props: {
     <Modal title={t('bar.receiveDialog.title')} onClose={props.onClose}>
       <form onSubmit={(ev) => void submit(ev)} noValidate>
         <div className="field">
-          <label htmlFor={`${uid}-item`}>{t('bar.receiveDialog.item')}</label>
+          <label htmlFor={`${uid}-item`}>{t('bar.receiveDialog.item', { context: point })}</label>
           <select
             id={`${uid}-item`}
             value={itemId}
             onChange={(e) => setItemId(e.target.value === '' ? '' : Number(e.target.value))}
             aria-invalid={missing.item || undefined}
           >
-            <option value="">{t('bar.receiveDialog.choose')}</option>
+            <option value="">{t('bar.receiveDialog.choose', { context: point })}</option>
             {sorted.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.category} — {i.name}
               </option>
             ))}
           </select>
-          {missing.item && <div className="field-error">{t('bar.receiveDialog.needItem')}</div>}
+          {missing.item && (
+            <div className="field-error">{t('bar.receiveDialog.needItem', { context: point })}</div>
+          )}
           {current && (
             <div className="muted field-hint">
               {t('bar.receiveDialog.stockNow', { stock: current.stock })}

@@ -9,7 +9,7 @@ import { errorText } from '../../errorText';
 import { fmtMoney } from '../../format';
 import { isEditable } from '../../scanner';
 import { refresh } from '../../query';
-import { useBar, useBarItems, useTab, type TabRef } from '../../stores/bar';
+import { useBar, useBarItems, useSalesPoint, useTab, type TabRef } from '../../stores/bar';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { CorrectDialog } from './CorrectDialog';
@@ -29,6 +29,7 @@ type Dialog = { kind: 'correct'; line: TabLine } | { kind: 'void'; line: TabLine
 
 export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
   const { t } = useTranslation();
+  const { point } = useSalesPoint();
   const uid = useId();
   // the open tab: fresh after every change and every 20 s (it may be paid at check-out meanwhile)
   const tab = useTab().data ?? null;
@@ -103,6 +104,7 @@ export function SellPanel({ ref }: { ref?: Ref<SellPanelHandle> }) {
       const next = await useBar.getState().saveSlip();
       toast.ok(
         t('bar.slipSaved', {
+          context: point,
           name: next.visit.name,
           unpaid: fmtMoney(next.unpaidCents),
         }),

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarItem, Tab } from '../../../../electron/core/contract';
 import { fmtMoney } from '../../format';
-import { MAX_QTY, useBar, type SlipLine } from '../../stores/bar';
+import { MAX_QTY, useBar, useSalesPoint, type SlipLine } from '../../stores/bar';
 
 export function SlipPanel(props: {
   tab: Tab | null;
@@ -13,6 +13,7 @@ export function SlipPanel(props: {
   onSave(): void;
 }) {
   const { t } = useTranslation();
+  const { point } = useSalesPoint();
   const uid = useId();
   const saving = useBar((s) => s.saving);
   const { add, remove, clearSlip } = useBar.getState();
@@ -35,13 +36,13 @@ export function SlipPanel(props: {
   return (
     <section className="card bar-slip" aria-labelledby={`${uid}-h`}>
       <div className="bar-slip-head">
-        <h2 id={`${uid}-h`}>{t('bar.slipTitle')}</h2>
+        <h2 id={`${uid}-h`}>{t('bar.slipTitle', { context: point })}</h2>
         <span className={tab && tab.open ? 'bar-slip-target' : 'bar-slip-target warn'}>{target}</span>
       </div>
       {props.slip.length === 0 ? (
-        <p className="muted bar-slip-empty">{t('bar.slipEmpty')}</p>
+        <p className="muted bar-slip-empty">{t('bar.slipEmpty', { context: point })}</p>
       ) : (
-        <ul className="bar-slip-list" aria-label={t('bar.slipTitle')}>
+        <ul className="bar-slip-list" aria-label={t('bar.slipTitle', { context: point })}>
           {props.slip.map((l) => {
             const item = props.byId.get(l.itemId);
             const name = item?.name ?? `#${l.itemId}`;
@@ -72,7 +73,7 @@ export function SlipPanel(props: {
                 <button
                   type="button"
                   className="btn btn-small btn-ghost bar-slip-remove"
-                  aria-label={t('bar.removeFromSlip', { name })}
+                  aria-label={t('bar.removeFromSlip', { name, context: point })}
                   onClick={() => remove(l.itemId)}
                 >
                   ×
@@ -102,7 +103,7 @@ export function SlipPanel(props: {
           aria-describedby={`${uid}-target`}
           onClick={props.onSave}
         >
-          {t('bar.saveSlip')}
+          {t('bar.saveSlip', { context: point })}
         </button>
         <span id={`${uid}-target`} className="sr-only">
           {target}

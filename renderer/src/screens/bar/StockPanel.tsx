@@ -47,7 +47,7 @@ export function StockPanel() {
     <div className="bar-stock">
       <div className="toolbar bar-stock-toolbar">
         <div className="field bar-stock-filter">
-          <label htmlFor={`${uid}-filter`}>{t('bar.stock.filter')}</label>
+          <label htmlFor={`${uid}-filter`}>{t('bar.stock.filter', { context: point })}</label>
           <input
             id={`${uid}-filter`}
             type="search"
@@ -62,11 +62,13 @@ export function StockPanel() {
               checked={showInactive}
               onChange={(e) => setShowInactive(e.target.checked)}
             />
-            {t('bar.stock.showInactive')}
+            {t('bar.stock.showInactive', { context: point })}
           </label>
         )}
         {lowCount > 0 && (
-          <span className="badge badge-warn">{t('bar.stock.lowCount', { count: lowCount })}</span>
+          <span className="badge badge-warn">
+            {t('bar.stock.lowCount', { count: lowCount, context: point })}
+          </span>
         )}
         <span className="spacer" />
         {canReceive && (
@@ -80,7 +82,7 @@ export function StockPanel() {
         )}
         {canEdit && (
           <button type="button" className="btn" onClick={() => setDialog({ kind: 'item', item: null })}>
-            {t('bar.stock.addItem')}
+            {t('bar.stock.addItem', { context: point })}
           </button>
         )}
       </div>
@@ -94,10 +96,10 @@ export function StockPanel() {
         {items === null ? (
           <p className="muted">{t('common.loading')}</p>
         ) : rows.length === 0 ? (
-          <p className="empty">{t('bar.noItems')}</p>
+          <p className="empty">{t('bar.noItems', { context: point })}</p>
         ) : (
           <table className="table">
-            <caption className="sr-only">{t('bar.stock.caption')}</caption>
+            <caption className="sr-only">{t('bar.stock.caption', { context: point })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('bar.col.item')}</th>

@@ -68,7 +68,7 @@ export function StocktakePanel() {
         return { itemId: i.id, counted: n, ...(reason ? { reason } : {}) };
       });
     if (list.length === 0) {
-      setError(t('bar.stocktake.nothingCounted'));
+      setError(t('bar.stocktake.nothingCounted', { context: point }));
       return;
     }
     await run(async () => {
@@ -169,15 +169,15 @@ export function StocktakePanel() {
         </button>
       </div>
       <FormError error={error} className="bar-stocktake-error" />
-      <p className="muted field-hint">{t('bar.stocktake.hint')}</p>
+      <p className="muted field-hint">{t('bar.stocktake.hint', { context: point })}</p>
       <div className="card bar-stocktake-table">
         {items === null ? (
           <p className="muted">{t('common.loading')}</p>
         ) : active.length === 0 ? (
-          <p className="empty">{t('bar.noItems')}</p>
+          <p className="empty">{t('bar.noItems', { context: point })}</p>
         ) : (
           <table className="table">
-            <caption className="sr-only">{t('bar.stocktake.caption')}</caption>
+            <caption className="sr-only">{t('bar.stocktake.caption', { context: point })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('bar.col.item')}</th>

@@ -166,7 +166,7 @@ export const catalogueHandlers: HandlersOf<Pick<typeof barContract, CatalogueOps
       op: 'bar.receive',
       entity: 'barItem',
       entityId: a.itemId,
-      after: { quantity: a.quantity },
+      after: { quantity: a.quantity, point: it.point },
       detail: a.note,
     });
     return toItem(getItem(ctx.db, a.itemId));
