@@ -48,6 +48,10 @@ const flag = (name: string): string | undefined => {
 const NET_ONLY = flag('--only') === 'network';
 const NET = !ARGV.includes('--no-network');
 const NET_SECONDS = Number(flag('--net-seconds') ?? 300);
+if (!(NET_SECONDS > 0 && NET_SECONDS <= 86_400)) {
+  console.error('--net-seconds must be a number of seconds from 1 to 86400');
+  process.exit(2);
+}
 const log = (s: string) => console.log(s);
 
 type Metric = { value: number | string | null; unit: string; note?: string };
