@@ -11,8 +11,13 @@
  * 3. In Chromium via the web build: scan-to-paint on the check-in screen, and the bundle size.
  * 4. Writes bench/results/latest.json and bench/results/latest.md.
  *
+ * 5. The club network (bench/network.ts, issue 15): a bar sale from a station, a change seen by another
+ *    station, 10 stations × 5 operations a second; also written alone to bench/results/network-latest.*.
+ *
  * Smaller runs for trying things out: BENCH_SCALE=0.1 (a tenth of the data), BENCH_OPS=200,
- * BENCH_WEB=0 (skip the browser), BENCH_KEEP=1 (keep the data folder).
+ * BENCH_WEB=0 (skip the browser), BENCH_KEEP=1 (keep the data folder). Flags (after `npm run bench --`):
+ * `--only network` (only the club network), `--net-seconds N` (the network load's length; default 300,
+ * the issue's 5 minutes), `--no-network` (skip it).
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -29,11 +34,24 @@ import { addDays, dayBoundsUtc, localDate } from '../electron/shared/dates';
 import { generateBusyShift, generateClub, PINS, rng, TZ } from './generate';
 import { measureFloor, round, stats, timeEach, type Stats } from './stats';
 import { bundleSize, measureWeb } from './web';
+import { measureNetwork, networkNote, networkRows, putNetwork, runNetHost } from './network';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const OPS = Number(process.env.BENCH_OPS ?? 1000);
 const WEB = process.env.BENCH_WEB !== '0';
+const ARGV = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = ARGV.indexOf(name);
+  return i >= 0 ? (ARGV[i + 1] ?? '') : undefined;
+};
+const NET_ONLY = flag('--only') === 'network';
+const NET = !ARGV.includes('--no-network');
+const NET_SECONDS = Number(flag('--net-seconds') ?? 300);
+if (!(NET_SECONDS > 0 && NET_SECONDS <= 86_400)) {
+  console.error('--net-seconds must be a number of seconds from 1 to 86400');
+  process.exit(2);
+}
 const log = (s: string) => console.log(s);
 
 type Metric = { value: number | string | null; unit: string; note?: string };
@@ -112,6 +130,45 @@ function lastFullMonth(today: string): { from: string; to: string } {
   const from = `${py}-${String(pm).padStart(2, '0')}-01`;
   const to = addDays(`${y}-${String(m).padStart(2, '0')}-01`, -1);
   return { from, to };
+}
+
+async function network(): Promise<void> {
+  log(`club network (${NET_SECONDS} s of load)…`);
+  const t = performance.now();
+  putNetwork(
+    await measureNetwork({ samples: Math.min(OPS, 1000), seconds: NET_SECONDS, log }),
+    put,
+    putStats,
+  );
+  put('net.total', round((performance.now() - t) / 1000, 1), 's');
+}
+
+/** `--only network`: the club network alone, written to network-latest.json and .md. */
+async function networkOnly(): Promise<void> {
+  log(
+    `Front Desk benchmark, club network only; machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, node ${process.version}`,
+  );
+  await network();
+  putRun();
+  writeNetworkResults();
+}
+
+function putRun(): void {
+  put(
+    'run.machine',
+    `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    'text',
+  );
+  put(
+    'run.load',
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
+    'text',
+    'load average (1, 5, 15 min) at the end of the run',
+  );
+  put('run.date', new Date().toISOString(), 'text');
 }
 
 async function main(): Promise<void> {
@@ -578,15 +635,14 @@ async function main(): Promise<void> {
       put('web.scanToPaint.p95', null, 'ms', 'skipped (BENCH_WEB=0)');
     }
 
+    // ---- 6. the club network ------------------------------------------------------------------
+    if (NET) await network();
+
     put('run.total', round((performance.now() - started) / 1000, 1), 's');
-    put(
-      'run.machine',
-      `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-      'text',
-    );
-    put('run.date', new Date().toISOString(), 'text');
+    putRun();
     put('run.scale', SCALE, 'x');
     writeResults();
+    if (NET) writeNetworkResults();
   } finally {
     if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
     else log(`kept ${dataDir}`);
@@ -641,6 +697,7 @@ function writeResults(): void {
     ['Opening the 1-year data (Core.open, clean close)', 'open', 'p95 ≤ 1,500 ms', within('open', 1500)],
     ['Scan to paint (Chromium, web build)', 'web.scanToPaint', 'p95 ≤ 50 ms', within('web.scanToPaint', 50)],
     ['Floor: indexed SELECT + INSERT, synchronous=FULL', 'floor', '—', null],
+    ...(NET ? networkRows(v) : []),
   ];
   const lines: string[] = [];
   lines.push(`# Benchmark — latest run`);
@@ -678,13 +735,47 @@ function writeResults(): void {
       'The month report stops after 60 s of repetitions; the shift book is timed over 50 repetitions (a 200 ms-class operation). Scan to paint is read from the renderer’s performance marks ' +
       '(`fd:scan:submit` → `fd:scan:painted`, the latter after the result’s frame).',
   );
+  if (NET) lines.push('', networkNote(v));
   if (results['web.failures']) lines.push('', `Browser failures: ${results['web.failures'].value}`);
   fs.writeFileSync(path.join(dir, 'latest.md'), `${lines.join('\n')}\n`);
   log(`\nwrote bench/results/latest.json and latest.md\n`);
   log(lines.join('\n'));
 }
 
-main().catch((e: unknown) => {
+/** The network's results alone (`--only network`, and after a full run). */
+function writeNetworkResults(): void {
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const json = Object.fromEntries(Object.entries(results).filter(([k]) => /^(net|run)\./.test(k)));
+  fs.writeFileSync(path.join(dir, 'network-latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+  const lines = [
+    '# Benchmark — club network, latest run',
+    '',
+    `${results['run.date']?.value ?? ''} · ${results['run.machine']?.value ?? ''} · load average ${results['run.load']?.value ?? '—'} · host and stations on 127.0.0.1`,
+    '',
+    '| Operation | n | p50 ms | p95 ms | p99 ms | Target | Result |',
+    '|---|---:|---:|---:|---:|---|---|',
+    ...networkRows(v).map(
+      ([name, key, target, pass]) =>
+        `| ${name} | ${v(`${key}.n`) ?? '—'} | ${fmt(v(`${key}.p50`))} | ${fmt(v(`${key}.p95`))} | ${fmt(v(`${key}.p99`))} | ${target} | ${pass === null ? '—' : pass ? 'pass' : 'MISS'} |`,
+    ),
+    '',
+    networkNote(v),
+    '',
+    'A host process (the core and the club network listener, `--expose-gc`) and the stations ' +
+      '(electron/server/station.ts: pinned TLS, kept-alive connections, the WebSocket live link) in the ' +
+      'benchmark process. The sale is timed around `Station.call` (HTTPS request → answer), one every 25 ms. ' +
+      '“Seen” runs from the selling station sending the sale to the other station receiving its change. ' +
+      'The load runs each station on a fixed schedule (not waiting for answers); its latency row is every operation of the load.',
+  ];
+  fs.writeFileSync(path.join(dir, 'network-latest.md'), `${lines.join('\n')}\n`);
+  log(`\nwrote bench/results/network-latest.json and network-latest.md\n`);
+  log(lines.join('\n'));
+}
+
+const hostAt = ARGV.indexOf('--net-host');
+(hostAt >= 0 ? runNetHost(ARGV[hostAt + 1]!) : NET_ONLY ? networkOnly() : main()).catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -214,6 +214,10 @@ export class Station extends EventEmitter {
     this.agent = new https.Agent({
       keepAlive: true,
       maxSockets: 4,
+      // an idle connection is closed here first: without a timeout of its own, Node's agent ignores
+      // the host's `Keep-Alive: timeout=5` and reuses a connection the host is closing (ECONNRESET;
+      // the benchmark's 5-minute load saw it on reads, which are not sent again)
+      timeout: 4_000,
       ...pinnedTls(credential),
       localAddress: opts.localAddress,
     });
