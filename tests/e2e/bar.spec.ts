@@ -43,7 +43,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await importRoster(page, T, CSV, 1);
 
     // ---- the manager sets up the bar: two drinks and a delivery of each ----------------------
-    await nav(page, T, 'bar');
+    await nav(page, T, 'barShop');
     await page.getByRole('tab', { name: T('bar.section.stock'), exact: true }).click();
     for (const [name, category, price] of [
       [juice, lang === 'en' ? 'Juice' : '果汁', '12'],
@@ -188,7 +188,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
 
     // ---- the manager: stock dropped by two, the day's bar report shows the figures -----------
     await switchUser(page, T, '王店长', '9876');
-    await nav(page, T, 'bar');
+    await nav(page, T, 'barShop');
     await page.getByRole('tab', { name: T('bar.section.stock'), exact: true }).click();
     await expect(stockRow(juice).getByRole('cell').nth(3)).toHaveText('9');
     await expect(stockRow(shake).getByRole('cell').nth(3)).toHaveText('9');
