@@ -49,10 +49,10 @@ async function receiptPdf(page: Page, name: string, widthMm: number): Promise<st
   return text;
 }
 
-/** Settings → club → receipts: the paper. */
+/** Settings → this counter → receipts: the paper. */
 async function setPaper(page: Page, T: ReturnType<typeof dictionary>, paper: '58' | '80'): Promise<void> {
   await nav(page, T, 'settings');
-  await page.getByRole('tab', { name: T('settings.tabs.club') }).click();
+  await page.getByRole('tab', { name: T('settings.tabs.counter'), exact: true }).click();
   const radio = page.getByRole('radio', { name: T(`receipt.paper.${paper}`) });
   await radio.check();
   await page

@@ -11,6 +11,7 @@ import { BackupsTab } from './settings/BackupsTab';
 import { CardTypesTab } from './settings/CardTypesTab';
 import { ClubTab } from './settings/ClubTab';
 import { NetworkTab } from './settings/NetworkTab';
+import { ReceiptSection } from './settings/ReceiptSettings';
 import { CounterTab, PinTab } from './settings/CounterTab';
 import { ShiftSettingsTab } from './shift/ShiftSettingsTab';
 import { VisitorSettingsTab } from './visitors/VisitorSettingsTab';
@@ -68,7 +69,12 @@ export default function SettingsScreen() {
         ))}
       </div>
       <div role="tabpanel" id={`${uid}-panel`} aria-labelledby={`${uid}-tab-${current}`}>
-        {current === 'counter' && <CounterTab />}
+        {current === 'counter' && (
+          <>
+            <CounterTab />
+            {canClub && <ReceiptSection />}
+          </>
+        )}
         {current === 'pin' && <PinTab />}
         {current === 'club' && <ClubTab />}
         {current === 'shift' && <ShiftSettingsTab />}

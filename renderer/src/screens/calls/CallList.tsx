@@ -291,7 +291,7 @@ function CallCard(props: {
           props.manager && <span className="muted">{e.consultant.name}</span>
         )}
         {e.state !== 'done' && !props.open && (
-          <button type="button" className="btn btn-primary" disabled={!props.canCall} onClick={props.onOpen}>
+          <button type="button" className="btn" disabled={!props.canCall} onClick={props.onOpen}>
             {t('calls.form.record')}
           </button>
         )}

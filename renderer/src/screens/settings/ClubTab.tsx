@@ -11,7 +11,6 @@ import { loadError, setOpData, useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { Field, inv, type Errs } from './fields';
-import { ReceiptSettings } from './ReceiptSettings';
 
 type Settings = OpResult<'settings.get'>;
 type Language = Settings['language'];
@@ -76,12 +75,7 @@ export function ClubTab() {
       <p className="muted">{t('common.loading')}</p>
     );
   }
-  return (
-    <>
-      <ClubForm initial={settings.data} />
-      <ReceiptSettings initial={settings.data} />
-    </>
-  );
+  return <ClubForm initial={settings.data} />;
 }
 
 /** The form, filled from the settings as loaded (and as saved): edits stay while others change things. */

@@ -1,16 +1,37 @@
-/** Settings → club → receipts (managers): the receipt paper and, for the desktop app, the receipt printer. */
+/**
+ * Settings → this counter → receipts (managers): the receipt paper and, for the desktop app, the
+ * receipt printer — next to the counter's own settings, where the printer stands (a short section:
+ * its save button is in view, which it would not be under the club's long form).
+ */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECEIPT_PAPERS, type ReceiptPaper } from '../../../../electron/core/contract';
 import { call, type OpResult } from '../../api';
 import { errorText } from '../../errorText';
 import { FormError } from '../../components/FormParts';
-import { setOpData } from '../../query';
+import { loadError, setOpData, useOp } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { Field } from './fields';
 
-export function ReceiptSettings(props: { initial: OpResult<'settings.get'> }) {
+/** The receipt section, once the settings are loaded. */
+export function ReceiptSection() {
+  const { t } = useTranslation();
+  const settings = useOp('settings.get', {});
+  const failed = loadError(settings);
+  if (!settings.data) {
+    return failed ? (
+      <p className="field-error" role="alert">
+        {failed}
+      </p>
+    ) : (
+      <p className="muted">{t('common.loading')}</p>
+    );
+  }
+  return <ReceiptSettings initial={settings.data} />;
+}
+
+function ReceiptSettings(props: { initial: OpResult<'settings.get'> }) {
   const { t } = useTranslation();
   const uid = useId();
   const [paper, setPaper] = useState<ReceiptPaper>(props.initial.receiptPaper);
