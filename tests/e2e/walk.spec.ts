@@ -202,6 +202,10 @@ const SCREENS = [
   'tags',
   'incidents',
   'barReport',
+  'barShop',
+  'shop',
+  'notes',
+  'calls',
   'settings',
   'staff',
   'audit',
@@ -213,15 +217,24 @@ async function walkScreens(page: Page, T: Dict, check: (place: string) => Promis
   const count = await navButtons.count();
   for (let i = 0; i < count; i++) {
     const label = await navButtons.nth(i).innerText();
-    const screen = SCREENS.find((s) => label.startsWith(T(`common.nav.${s}`)))!;
+    // the longest name that the button starts with ('水吧报表' is not '水吧'); an unknown one fails
+    const screen = SCREENS.filter((s) => label.startsWith(T(`common.nav.${s}`))).sort(
+      (a, b) => T(`common.nav.${b}`).length - T(`common.nav.${a}`).length,
+    )[0];
+    if (!screen) throw new Error(`the walk does not know the screen "${label}"`);
     await navButtons.nth(i).click();
+    // the screen is shown and loaded before its tabs are counted
+    await expect(navButtons.nth(i)).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('.main').getByText(T('common.loading'), { exact: true })).toHaveCount(0);
+    // the bar's dialogs are the shop's too
+    const kind = screen === 'barShop' || screen === 'shop' ? 'bar' : screen;
     const tabs = page.locator('.main [role="tablist"]:not(.bar-pick-pages) > [role="tab"]:visible');
     const n = Math.max(await tabs.count(), 1);
     for (let k = 0; k < n; k++) {
       if (k > 0) await tabs.nth(k).click();
       const place = `${screen}${k ? `-${k}` : ''}`;
       await check(place);
-      for (const d of DIALOGS.filter((x) => x.screen === screen)) {
+      for (const d of DIALOGS.filter((x) => x.screen === kind)) {
         const open = page.locator('.main').getByRole('button', { name: T(d.button), exact: true });
         if (!(await open.isVisible())) continue;
         await open.click();
