@@ -2,7 +2,7 @@
  * Settings → Shift & handover end to end (browser build, loopback server), in Chinese and in
  * English: a manager adds an item to the opening checklist (an empty one is refused), moves it up,
  * changes the default float (a wrong amount is refused and nothing is saved), saves; after a reload
- * and logging in again the changes are kept. Reception does not get the tab, and opening a shift shows
+ * and logging in again the changes are kept; the tab row answers ←/→/Home/End. Reception does not get the tab, and opening a shift shows
  * the new checklist item and the new float prefilled.
  */
 import { expect } from '@playwright/test';
@@ -78,6 +78,29 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(floatField()).toHaveValue('650.00');
     await expect(itemField(6)).toHaveValue(item);
     await expect(itemField(7)).toHaveValue(T('shift.checklistItems.@tags'));
+
+    // ---- the tab row from the keyboard: ←/→ (round the ends), Home / End ---------------------
+    const tabs = page.getByRole('tablist', { name: T('settings.title') }).getByRole('tab');
+    const names = await tabs.allInnerTexts();
+    const at = names.indexOf(T('settings.tabs.shift'));
+    const chosen = async (i: number) => {
+      await expect(tabs.nth(i)).toBeFocused();
+      await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+      await expect(page.locator('.main [tabindex="0"][role="tab"]')).toHaveCount(1);
+      await expect(page.getByRole('tabpanel')).toHaveAccessibleName(names[i]!);
+    };
+    await tabs.nth(at).focus();
+    await page.keyboard.press('ArrowRight');
+    await chosen(at + 1);
+    await page.keyboard.press('End');
+    await chosen(names.length - 1);
+    await page.keyboard.press('ArrowRight');
+    await chosen(0);
+    await page.keyboard.press('ArrowLeft');
+    await chosen(names.length - 1);
+    await page.keyboard.press('Home');
+    await chosen(0);
+    await expect(floatField()).toHaveCount(0);
 
     // ---- reception: no tab; opening a shift shows the new item and the float ----------------
     await switchUser(page, T, 'Lily', '2468');

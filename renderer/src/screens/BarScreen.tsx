@@ -5,9 +5,10 @@
  * items with their stock, deliveries, and (for bar staff and managers) adding and editing items.
  * "Stocktake": count every item and record the differences. Free water is one tap from anywhere.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarReport } from '../../../electron/core/contract';
+import { TabPanel, Tabs } from '../components/Tabs';
 import { errorText } from '../errorText';
 import { clubToday } from '../format';
 import { updateOpData, useOp } from '../query';
@@ -81,14 +82,6 @@ export default function BarScreen() {
     }
   }, []);
 
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = sections.indexOf(current) + (e.key === 'ArrowRight' ? 1 : -1);
-    const next = sections[(i + sections.length) % sections.length]!;
-    setSection(next);
-    document.getElementById(`${uid}-tab-${next}`)?.focus();
-  };
-
   const water = async () => {
     setWaterBusy(true);
     try {
@@ -121,28 +114,16 @@ export default function BarScreen() {
             ))}
           </div>
         )}
-        <div
-          className="tabs bar-tabs"
-          role="tablist"
-          aria-label={t('bar.sections', { context: point })}
-          onKeyDown={onTabKey}
+        <Tabs
+          id={uid}
+          tabs={sections}
+          current={current}
+          onSelect={setSection}
+          label={t('bar.sections', { context: point })}
+          className="bar-tabs"
         >
-          {sections.map((k) => (
-            <button
-              key={k}
-              id={`${uid}-tab-${k}`}
-              type="button"
-              role="tab"
-              className="tab"
-              aria-selected={current === k}
-              aria-controls={`${uid}-panel`}
-              tabIndex={current === k ? 0 : -1}
-              onClick={() => setSection(k)}
-            >
-              {t(`bar.section.${k}`, { context: point })}
-            </button>
-          ))}
-        </div>
+          {(k) => t(`bar.section.${k}`, { context: point })}
+        </Tabs>
         <span className="spacer" />
         {canWater && (
           <div className="bar-water">
@@ -160,16 +141,11 @@ export default function BarScreen() {
           </div>
         )}
       </div>
-      <div
-        role="tabpanel"
-        id={`${uid}-panel`}
-        aria-labelledby={`${uid}-tab-${current}`}
-        className="bar-panel"
-      >
+      <TabPanel id={uid} current={current} className="bar-panel">
         {current === 'sell' && <SellPanel ref={onSellReady} />}
         {current === 'stock' && <StockPanel />}
         {current === 'stocktake' && <StocktakePanel />}
-      </div>
+      </TabPanel>
     </div>
   );
 }

@@ -4,10 +4,11 @@
  * (outside it the list waits and says when the next one opens). A manager sees everyone's list,
  * the rate per consultant, reassigns, and reads the monthly / quarterly summary.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANAGERS } from '../../../electron/core/contract';
 import { call } from '../api';
+import { TabPanel, Tabs } from '../components/Tabs';
 import { refresh } from '../query';
 import { useCan, useSession } from '../stores/session';
 import { CallList } from './calls/CallList';
@@ -34,38 +35,24 @@ export default function CallsScreen() {
       .then(() => refresh('calls.today'))
       .catch(() => undefined);
   }, [canPrepare]);
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1);
-    const next = TABS[i % TABS.length]!;
-    setTab(next);
-    document.getElementById(`${uid}-tab-${next}`)?.focus();
-  };
   return (
     <div className="page calls-page">
       <div className="page-header no-print">
         <h1>{t('calls.title')}</h1>
       </div>
       {manager && (
-        <div className="tabs no-print" role="tablist" aria-label={t('calls.title')} onKeyDown={onTabKey}>
-          {TABS.map((k) => (
-            <button
-              key={k}
-              id={`${uid}-tab-${k}`}
-              type="button"
-              role="tab"
-              className="tab"
-              aria-selected={tab === k}
-              aria-controls={`${uid}-panel`}
-              tabIndex={tab === k ? 0 : -1}
-              onClick={() => setTab(k)}
-            >
-              {t(`calls.tabs.${k}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          id={uid}
+          tabs={TABS}
+          current={tab}
+          onSelect={setTab}
+          label={t('calls.title')}
+          className="no-print"
+        >
+          {(k) => t(`calls.tabs.${k}`)}
+        </Tabs>
       )}
-      <div role={manager ? 'tabpanel' : undefined} id={`${uid}-panel`}>
+      <TabPanel id={uid} current={tab} plain={!manager}>
         {tab === 'list' || !manager ? (
           <CallList manager={manager} />
         ) : tab === 'summary' ? (
@@ -73,7 +60,7 @@ export default function CallsScreen() {
         ) : (
           <CallSettingsForm />
         )}
-      </div>
+      </TabPanel>
     </div>
   );
 }

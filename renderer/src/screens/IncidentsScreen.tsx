@@ -4,8 +4,9 @@
  * (filters, follow-ups due, costs, the chart, CSV), the full record, the printable written report,
  * and the complaints tab.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TabPanel, Tabs } from '../components/Tabs';
 import { useNav } from '../stores/nav';
 import { useCan } from '../stores/session';
 import { toast } from '../stores/toast';
@@ -47,13 +48,6 @@ export default function IncidentsScreen() {
 
   const tabs: Tab[] = canComplaints ? ['incidents', 'complaints'] : ['incidents'];
   const current = tabs.includes(tab) ? tab : 'incidents';
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = tabs.indexOf(current) + (e.key === 'ArrowRight' ? 1 : -1);
-    const next = tabs[(i + tabs.length) % tabs.length]!;
-    setTab(next);
-    document.getElementById(`${uid}-tab-${next}`)?.focus();
-  };
 
   if (view.kind === 'report') {
     return <IncidentReport id={view.id} onBack={() => setView({ kind: 'incident', id: view.id })} />;
@@ -85,29 +79,11 @@ export default function IncidentsScreen() {
             </button>
           </div>
           {tabs.length > 1 && (
-            <div className="tabs" role="tablist" aria-label={t('incidents.title')} onKeyDown={onTabKey}>
-              {tabs.map((k) => (
-                <button
-                  key={k}
-                  id={`${uid}-tab-${k}`}
-                  type="button"
-                  role="tab"
-                  className="tab"
-                  aria-selected={current === k}
-                  aria-controls={`${uid}-panel`}
-                  tabIndex={current === k ? 0 : -1}
-                  onClick={() => setTab(k)}
-                >
-                  {t(`incidents.tabs.${k}`)}
-                </button>
-              ))}
-            </div>
+            <Tabs id={uid} tabs={tabs} current={current} onSelect={setTab} label={t('incidents.title')}>
+              {(k) => t(`incidents.tabs.${k}`)}
+            </Tabs>
           )}
-          <div
-            role={tabs.length > 1 ? 'tabpanel' : undefined}
-            id={`${uid}-panel`}
-            aria-labelledby={tabs.length > 1 ? `${uid}-tab-${current}` : undefined}
-          >
+          <TabPanel id={uid} current={current} plain={tabs.length < 2}>
             {current === 'incidents' &&
               (isManager ? (
                 <ReviewPanel onOpen={(id) => setView({ kind: 'incident', id })} />
@@ -121,7 +97,7 @@ export default function IncidentsScreen() {
                 onOpen={(id) => setView({ kind: 'complaint', id })}
               />
             )}
-          </div>
+          </TabPanel>
         </>
       )}
       {dialog && (

@@ -2,8 +2,9 @@
  * Messages & repairs (留言与报修): the message book (take a message for a member of staff, read the
  * book, mark one's own done) and losses, damage and repairs (report one, follow it up).
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TabPanel, Tabs } from '../components/Tabs';
 import { useNav } from '../stores/nav';
 import { MessagesPanel } from './notes/MessagesPanel';
 import { RepairsPanel } from './notes/RepairsPanel';
@@ -23,37 +24,17 @@ export default function NotesScreen() {
     setLastParam(params.tab);
     if (params.tab === 'repairs' || params.tab === 'messages') setTab(params.tab);
   }
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next = tab === 'messages' ? 'repairs' : 'messages';
-    setTab(next);
-    document.getElementById(`${uid}-tab-${next}`)?.focus();
-  };
   return (
     <div className="page notes-page">
       <div className="page-header">
         <h1>{t('notes.title')}</h1>
       </div>
-      <div className="tabs" role="tablist" aria-label={t('notes.title')} onKeyDown={onTabKey}>
-        {TABS.map((k) => (
-          <button
-            key={k}
-            id={`${uid}-tab-${k}`}
-            type="button"
-            role="tab"
-            className="tab"
-            aria-selected={tab === k}
-            aria-controls={`${uid}-panel`}
-            tabIndex={tab === k ? 0 : -1}
-            onClick={() => setTab(k)}
-          >
-            {t(`notes.tabs.${k}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`${uid}-panel`} aria-labelledby={`${uid}-tab-${tab}`}>
+      <Tabs id={uid} tabs={TABS} current={tab} onSelect={setTab} label={t('notes.title')}>
+        {(k) => t(`notes.tabs.${k}`)}
+      </Tabs>
+      <TabPanel id={uid} current={tab}>
         {tab === 'messages' ? <MessagesPanel /> : <RepairsPanel />}
-      </div>
+      </TabPanel>
     </div>
   );
 }

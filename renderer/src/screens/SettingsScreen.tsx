@@ -4,8 +4,9 @@
  * the role may do; the core still decides. The tabs are in settings/ (shift and visitors with their
  * screens).
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TabPanel, Tabs } from '../components/Tabs';
 import { useCan } from '../stores/session';
 import { BackupsTab } from './settings/BackupsTab';
 import { CardTypesTab } from './settings/CardTypesTab';
@@ -38,37 +39,15 @@ export default function SettingsScreen() {
   const [tab, setTab] = useState<Tab>('counter');
   const current = tabs.includes(tab) ? tab : 'counter';
 
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = tabs.indexOf(current) + (e.key === 'ArrowRight' ? 1 : -1);
-    const next = tabs[(i + tabs.length) % tabs.length]!;
-    setTab(next);
-    document.getElementById(`${uid}-tab-${next}`)?.focus();
-  };
-
   return (
     <div className="page">
       <div className="page-header">
         <h1>{t('settings.title')}</h1>
       </div>
-      <div className="tabs" role="tablist" aria-label={t('settings.title')} onKeyDown={onTabKey}>
-        {tabs.map((k) => (
-          <button
-            key={k}
-            id={`${uid}-tab-${k}`}
-            type="button"
-            role="tab"
-            className="tab"
-            aria-selected={current === k}
-            aria-controls={`${uid}-panel`}
-            tabIndex={current === k ? 0 : -1}
-            onClick={() => setTab(k)}
-          >
-            {t(`settings.tabs.${k}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`${uid}-panel`} aria-labelledby={`${uid}-tab-${current}`}>
+      <Tabs id={uid} tabs={tabs} current={current} onSelect={setTab} label={t('settings.title')}>
+        {(k) => t(`settings.tabs.${k}`)}
+      </Tabs>
+      <TabPanel id={uid} current={current}>
         {current === 'counter' && (
           <>
             <CounterTab />
@@ -82,7 +61,7 @@ export default function SettingsScreen() {
         {current === 'cardTypes' && <CardTypesTab />}
         {current === 'backups' && <BackupsTab />}
         {current === 'network' && <NetworkTab />}
-      </div>
+      </TabPanel>
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { BackupWarningBanner } from '../components/BackupHealth';
+import { TabPanel, Tabs } from '../components/Tabs';
 import { useTranslation } from 'react-i18next';
 import type { DayReport, ShiftReport } from '../../../electron/core/contract';
 import { call } from '../api';
@@ -77,26 +78,19 @@ export default function ShiftScreen() {
       </div>
       {/* the handover: whoever takes over the desk learns that the backups need attention */}
       <BackupWarningBanner />
-      <div className="tabs" role="tablist" aria-label={t('shift.title')}>
-        {tabs.map((k) => (
-          <button
-            key={k}
-            id={`${uid}-tab-${k}`}
-            type="button"
-            role="tab"
-            className="tab"
-            aria-selected={tab === k}
-            aria-controls={`${uid}-panel`}
-            onClick={() => {
-              setTab(k);
-              setView({ kind: 'tabs' });
-            }}
-          >
-            {t(`shift.tabs.${k}`)}
-          </button>
-        ))}
-      </div>
-      <div id={`${uid}-panel`} role="tabpanel" aria-labelledby={`${uid}-tab-${tab}`}>
+      <Tabs
+        id={uid}
+        tabs={tabs}
+        current={tab}
+        onSelect={(k) => {
+          setTab(k);
+          setView({ kind: 'tabs' });
+        }}
+        label={t('shift.title')}
+      >
+        {(k) => t(`shift.tabs.${k}`)}
+      </Tabs>
+      <TabPanel id={uid} current={tab}>
         {error && (
           <p className="field-error" role="alert">
             {error}
@@ -130,7 +124,7 @@ export default function ShiftScreen() {
           <History onOpenShift={(id) => void openShift(id)} onOpenDay={(d) => void openDay(d)} />
         )}
         {tab === 'day' && canDay && <DayClose onReport={(r) => setView({ kind: 'day', report: r })} />}
-      </div>
+      </TabPanel>
     </div>
   );
 }

@@ -5,10 +5,11 @@
  * appointments, announcements, and for managers the disputes queue and the consultant report (a
  * consultant sees "My disputes" there instead).
  */
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpName } from '../../../electron/core/contract';
 import { call } from '../api';
+import { TabPanel, Tabs } from '../components/Tabs';
 import { can, useCan, useSession } from '../stores/session';
 import { AnnouncementsPanel } from './visitors/Announcements';
 import { AppointmentsPanel } from './visitors/AppointmentsPanel';
@@ -64,50 +65,29 @@ export default function VisitorsScreen() {
     return () => clearInterval(id);
   }, [autoNext, openCalls, canTick]);
 
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = allowed.indexOf(current) + (e.key === 'ArrowRight' ? 1 : -1);
-    const next = allowed[(i + allowed.length) % allowed.length]!;
-    setSection(next);
-    document.getElementById(`${uid}-tab-${next}`)?.focus();
-  };
-
   return (
     <div className="page vis-page">
       <RotationPanel />
       <div className="vis-main">
         <CallingCards />
-        <div
-          className="tabs vis-tabs"
-          role="tablist"
-          aria-label={t('visitors.sections')}
-          onKeyDown={onTabKey}
+        <Tabs
+          id={uid}
+          tabs={allowed}
+          current={current}
+          onSelect={setSection}
+          label={t('visitors.sections')}
+          className="vis-tabs"
         >
-          {allowed.map((k) => (
-            <button
-              key={k}
-              id={`${uid}-tab-${k}`}
-              type="button"
-              role="tab"
-              className="tab"
-              aria-selected={current === k}
-              aria-controls={`${uid}-panel`}
-              tabIndex={current === k ? 0 : -1}
-              onClick={() => setSection(k)}
-            >
+          {(k) => (
+            <>
               {t(k === 'disputes' && mine ? 'visitors.section.myDisputes' : `visitors.section.${k}`)}
               {k === 'today' && today && today.visitors.length > 0 && (
                 <span className="vis-tab-count">{today.visitors.length}</span>
               )}
-            </button>
-          ))}
-        </div>
-        <div
-          role="tabpanel"
-          id={`${uid}-panel`}
-          aria-labelledby={`${uid}-tab-${current}`}
-          className="vis-panel"
-        >
+            </>
+          )}
+        </Tabs>
+        <TabPanel id={uid} current={current} className="vis-panel">
           {current === 'register' && <RegisterForm />}
           {current === 'today' && <TodayList />}
           {current === 'phone' && <PhonePanel />}
@@ -115,7 +95,7 @@ export default function VisitorsScreen() {
           {current === 'announcements' && <AnnouncementsPanel />}
           {current === 'disputes' && <DisputesPanel />}
           {current === 'report' && <ReportPanel />}
-        </div>
+        </TabPanel>
       </div>
     </div>
   );
