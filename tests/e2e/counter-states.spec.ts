@@ -262,6 +262,9 @@ test('the counter at two metres: safe Enter, pausing scans, readable states, qui
       await expect(result).toHaveClass(new RegExp(`result-${tone}\\b`));
       for (const size of SIZES) {
         await page.setViewportSize(size);
+        // the layout settles after a resize (two frames), and a result's actions are judged once it has
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await expect.poll(async () => (await measure(page)).hiddenActions, { timeout: 3000 }).toEqual([]);
         const m = await measure(page);
         const where = `${lang} ${state} ${size.width}x${size.height}`;
         expect(m.wordPx, `${where}: state word height`).toBeGreaterThanOrEqual(40);
