@@ -11,7 +11,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,42 +18,12 @@ import { Core } from '../../electron/core/app';
 import type { Response } from '../../electron/core/contract';
 import { DB_FILE } from '../../electron/core/db/database';
 import { tempDir } from './helpers';
+import { freePort, must, until } from '../support/net';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WEB_JS = path.join(ROOT, 'build', 'test', 'net-web-station.cjs');
 const MANAGER_PIN = '9999';
 const BAR_PIN = '3333';
-
-async function must<T>(p: Promise<Response<unknown>>, what = 'call'): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${what}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
-
-async function until<T>(
-  what: string,
-  ms: number,
-  probe: () => Promise<T | undefined> | T | undefined,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 interface Club {
   manager: number;

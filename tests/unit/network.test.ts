@@ -21,6 +21,7 @@ import type { Response } from '../../electron/core/contract';
 import { openReadOnly, DB_FILE } from '../../electron/core/db/database';
 import { discoverHosts, type StationCredential, Station } from '../../electron/server/station';
 import { tempDir } from './helpers';
+import { freePort, must, until } from '../support/net';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const HOST_JS = path.join(ROOT, 'build', 'test', 'net-host.cjs');
@@ -28,37 +29,6 @@ const STATION_JS = path.join(ROOT, 'build', 'test', 'net-station.cjs');
 const MANAGER_PIN = '9999';
 const DESK_PIN = '2222';
 const BAR_PIN = '3333';
-
-async function must<T>(p: Promise<Response<unknown>>, what = 'call'): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${what}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
-
-async function until<T>(
-  what: string,
-  ms: number,
-  probe: () => Promise<T | undefined> | T | undefined,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 interface Club {
   staff: { manager: number; desk: number; bar: number };
