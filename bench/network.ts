@@ -27,6 +27,10 @@ import { round, stats, type Stats } from './stats';
 
 const MANAGER_PIN = '9999';
 const STATIONS = 10;
+/** Members inside for the measured station's sales (about 5 drinks a tab over 1000 samples). */
+const MEASURED_VISITS = 220;
+/** Members inside for each load station (a 5-minute load puts about 50 drinks on each). */
+const LOAD_VISITS = 12;
 const OPS_PER_SECOND = 5;
 /** The measured calls' pace: one every 25 ms (a device may make 50 a second, lan.ts DEVICE_RATE). */
 const PACE = 25;
@@ -84,7 +88,7 @@ export async function runNetHost(dataDir: string): Promise<void> {
     staffArriveTime: '09:50',
     openTime: '00:00',
     closeTime: '23:59',
-    tagCount: 40,
+    tagCount: 400,
     manager: { name: 'Manager Wang', pin: MANAGER_PIN, gender: 'female' },
   });
   const staff = await must<{ id: number }[]>(core.call('x', 'session.staffList', {}), 'staffList');
@@ -103,9 +107,12 @@ export async function runNetHost(dataDir: string): Promise<void> {
     notes: '',
   });
   await call('bar.receive', { itemId: item.id, quantity: 999 }); // selling past zero stock is allowed (a warning);
-  // a barman and a member inside for each station (and one more of each for the measurements)
+  // a barman and members inside for each station (and one more of each for the measurements): the
+  // sales go round a station's members, so a tab stays the size of a real one (a few drinks) instead
+  // of one visit gathering every sale of the run
   const barmen: { id: number; pin: string }[] = [];
-  const visits: number[] = [];
+  const visits: number[][] = [];
+  let tag = 0;
   for (let i = 0; i <= STATIONS; i++) {
     const pin = String(3000 + i);
     const b = await call<{ id: number }>('staff.create', {
@@ -115,24 +122,28 @@ export async function runNetHost(dataDir: string): Promise<void> {
       gender: 'male',
     });
     barmen.push({ id: b.id, pin });
-    const m = await call<{ id: number }>('members.create', {
-      cardNo: `N${1000 + i}`,
-      name: `会员${i}`,
-      gender: 'male',
-      phone: null,
-      birthDate: null,
-      cardTypeId: type.id,
-      startDate: '2026-01-01',
-      expiryDate: null,
-      visitsLeft: null,
-      consultantId: null,
-      notes: '',
-    });
-    const v = await call<{ visit: { id: number } }>('checkin.scan', {
-      ref: { memberId: m.id },
-      tagNumber: i + 1,
-    });
-    visits.push(v.visit.id);
+    const mine: number[] = [];
+    for (let j = 0; j < (i === STATIONS ? MEASURED_VISITS : LOAD_VISITS); j++) {
+      const m = await call<{ id: number }>('members.create', {
+        cardNo: `N${1000 + tag}`,
+        name: `会员${tag}`,
+        gender: 'male',
+        phone: null,
+        birthDate: null,
+        cardTypeId: type.id,
+        startDate: '2026-01-01',
+        expiryDate: null,
+        visitsLeft: null,
+        consultantId: null,
+        notes: '',
+      });
+      const v = await call<{ visit: { id: number } }>('checkin.scan', {
+        ref: { memberId: m.id },
+        tagNumber: ++tag,
+      });
+      mine.push(v.visit.id);
+    }
+    visits.push(mine);
   }
   await call('network.setEnabled', { enabled: true });
   const lan = await startLanHost({
@@ -178,7 +189,8 @@ export async function runNetHost(dataDir: string): Promise<void> {
 interface HostReady {
   url: string;
   barmen: { id: number; pin: string }[];
-  visits: number[];
+  /** Per station, the visits its sales go round (the measured station's last). */
+  visits: number[][];
   itemId: number;
 }
 
@@ -268,14 +280,15 @@ export async function measureNetwork(opts: {
       await must(s.call('session.login', { staffId: club.barmen[i]!.id, pin: club.barmen[i]!.pin }), 'login');
     }
     const a = stations[STATIONS]!;
-    const aVisit = club.visits[STATIONS]!;
+    const aVisits = club.visits[STATIONS]!;
+    const aVisit = (i: number) => aVisits[i % aVisits.length]!;
 
     // 1. a bar sale from a station: 20 warm-up sales, then `samples`, paced at 40 a second
     log('  bar sale from a station…');
     const sellT: number[] = [];
     for (let i = 0; i < opts.samples + 20; i++) {
       const t = performance.now();
-      await must(a.call('bar.sell', sale(aVisit)), 'bar.sell');
+      await must(a.call('bar.sell', sale(aVisit(i))), 'bar.sell');
       const dt = performance.now() - t;
       if (i >= 20) sellT.push(dt);
       await sleep(PACE - dt);
@@ -286,7 +299,7 @@ export async function measureNetwork(opts: {
     const readT: number[] = [];
     for (let i = 0; i < opts.samples + 20; i++) {
       const t = performance.now();
-      await must(a.call('bar.tab', { visitId: aVisit }), 'bar.tab');
+      await must(a.call('bar.tab', { visitId: aVisit(i) }), 'bar.tab');
       const dt = performance.now() - t;
       if (i >= 20) readT.push(dt);
       await sleep(PACE - dt);
@@ -317,7 +330,7 @@ export async function measureNetwork(opts: {
         };
       });
       const t = performance.now();
-      await must(a.call('bar.sell', sale(aVisit)), 'bar.sell');
+      await must(a.call('bar.sell', sale(aVisit(i + opts.samples + 20))), 'bar.sell');
       const dt = (await seen) - t;
       if (i >= 10) seenT.push(dt);
       await sleep(PACE - (performance.now() - t));
@@ -346,7 +359,7 @@ export async function measureNetwork(opts: {
     const inFlight: Promise<void>[] = [];
     const one = async (s: Station, i: number, k: number): Promise<void> => {
       const op = LOAD_MIX[k % LOAD_MIX.length]!;
-      const visitId = club.visits[i]!;
+      const visitId = club.visits[i]![k % club.visits[i]!.length]!;
       const args = op === 'bar.sell' ? sale(visitId) : op === 'bar.tab' ? { visitId } : {};
       const t = performance.now();
       let r: Response<unknown>;
