@@ -45,11 +45,14 @@ export interface NetnsSupport {
 export function probeNetns(): NetnsSupport {
   if (process.platform !== 'linux') return { unavailable: 'not Linux', dropper: null };
   if (process.getuid?.() !== 0)
-    return { unavailable: 'not root (network namespaces need root; CI runs as root)', dropper: null };
+    return {
+      unavailable: 'not root (network namespaces need root; CI machines run the tests as root)',
+      dropper: null,
+    };
   try {
     run('ip', ['-V']);
   } catch {
-    return { unavailable: 'no `ip` command (install iproute2)', dropper: null };
+    return { unavailable: 'no `ip` command (install iproute2; .ci/run does)', dropper: null };
   }
   const ns = `${PREFIX}${process.pid}-probe`;
   try {

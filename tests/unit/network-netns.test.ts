@@ -29,8 +29,7 @@ import { Lan, probeNetns, sweepStale } from '../support/netns';
 import { tempDir } from './helpers';
 
 const support = probeNetns();
-if (support.unavailable)
-  console.log(`network-netns.test.ts skipped: ${support.unavailable} (CI runs it as root)`);
+if (support.unavailable) console.log(`network-netns.test.ts skipped: ${support.unavailable}`);
 else if (!support.dropper)
   console.log('network-netns.test.ts: no tc qdisc here drops packets; the dropped-packets test is skipped');
 
