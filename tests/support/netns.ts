@@ -7,9 +7,9 @@
  *
  * Every name carries the test process's pid: namespaces `fdn<pid>-<computer>` and `fdn<pid>-lan`,
  * links `fdn<pid>e<i>` (the computer's end) and `fdn<pid>p<i>` (the bridge's port), bridge
- * `fdn<pid>br`. `remove()` deletes the namespaces (their links and the bridge go with them);
- * `sweepStale()` deletes those of earlier runs whose process is gone (a run killed before its
- * clean-up); `leftovers()` lists what of this run is still there.
+ * `fdn<pid>br`. `remove()` deletes the namespaces (their links and the bridge go with them, and any
+ * process still in them); `sweepStale()` deletes those of earlier runs whose process is gone (a run
+ * killed before its clean-up); `leftovers()` lists what of this run is still there.
  */
 import { execFileSync, type SpawnOptions, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -216,14 +216,28 @@ export class Lan<Name extends string> {
     return [...namespaces().filter((n) => n.startsWith(`${this.tag}-`)), ...links];
   }
 
-  /** Deletes every namespace of this run (their links and the bridge with them); never throws. */
-  remove(): void {
+  /**
+   * Deletes every namespace of this run (their links and the bridge with them); never throws.
+   * A namespace lives on, unnamed, while a process runs in it: any still there (the test kills its
+   * own first) is killed and returned, as "pid in namespace", for the test to fail on.
+   */
+  remove(): string[] {
+    const strays: string[] = [];
     for (const ns of [...[...this.computers.values()].map((c) => c.ns), this.lanNs]) {
       try {
+        for (const pid of run('ip', ['netns', 'pids', ns]).split('\n').filter(Boolean)) {
+          strays.push(`process ${pid} in ${ns}`);
+          try {
+            process.kill(Number(pid), 'SIGKILL');
+          } catch {
+            // gone meanwhile
+          }
+        }
         run('ip', ['netns', 'del', ns]);
       } catch {
         // not made, or already gone
       }
     }
+    return strays;
   }
 }

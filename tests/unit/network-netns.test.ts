@@ -74,9 +74,8 @@ describe.skipIf(support.unavailable !== null)('club network across network names
     // the processes first: a namespace goes only when nothing runs in it any more
     await Promise.all([bar?.kill(), deskStation?.kill(), host?.kill()]);
     if (!lan) return;
-    lan.remove();
-    const left = lan.leftovers();
-    if (left.length) throw new Error(`network namespaces or links left behind: ${left.join(', ')}`);
+    const left = [...lan.remove(), ...lan.leftovers()];
+    if (left.length) throw new Error(`left behind on the test LAN: ${left.join(', ')}`);
   });
 
   const lanUrl = () => `https://${lan.address('host')}:${host.lanPort}`;
