@@ -50,6 +50,7 @@ describe.skipIf(support.unavailable !== null)('club network across network names
     lan = new Lan(['host', 'bar', 'desk'], support.dropper);
     hostDir = tempDir('netns-host');
     club = await makeHostClub(hostDir);
+    // the host's namespace is empty, so any port is free there; freePort all the same
     host = new Host(hostDir, await freePort(), {
       hostJs,
       lanHost: lan.address('host'),
