@@ -1,15 +1,22 @@
 /**
- * A station process of the club network integration test (tests/unit/network.test.ts), plain Node,
- * bundled by the test with esbuild. Driven over the fork IPC channel: each message `{ id, cmd, … }`
- * is answered `{ id, ok, result | error }`. Its credential lives in its own data folder.
+ * A station process of the club network integration tests (tests/unit/network.test.ts and
+ * network-netns.test.ts), plain Node, bundled by the test with esbuild. Driven over the IPC channel:
+ * each message `{ id, cmd, … }` is answered `{ id, ok, result | error }`. Its credential lives in its
+ * own data folder.
  *
  *   node net-station.cjs <dataDir> <localAddress>
  */
-import { loadCredential, pairWithHost, saveCredential, Station } from '../../electron/server/station';
+import {
+  discoverHosts,
+  loadCredential,
+  pairWithHost,
+  saveCredential,
+  Station,
+} from '../../electron/server/station';
 
 interface Msg {
   id: number;
-  cmd: 'pair' | 'pairingStatus' | 'start' | 'call' | 'calls' | 'log' | 'credential' | 'stop';
+  cmd: 'pair' | 'pairingStatus' | 'start' | 'call' | 'calls' | 'log' | 'credential' | 'discover' | 'stop';
   argsList?: unknown[];
   hostUrl?: string;
   code?: string;
@@ -62,6 +69,9 @@ async function run(m: Msg): Promise<unknown> {
       return { status: current().status, log };
     case 'credential':
       return loadCredential(dataDir);
+    case 'discover':
+      // the hosts announcing themselves by mDNS on this process's network (its namespace's LAN)
+      return discoverHosts(2_000);
     case 'stop':
       station?.stop();
       setTimeout(() => process.exit(0), 10);

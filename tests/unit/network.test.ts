@@ -7,204 +7,30 @@
  * certificate and a revoked station refused; a bar sale on a station seen by the other station and
  * the desk within a bound; the link cut in the middle of a sale and restored — recorded exactly once;
  * the host SIGKILLed and restarted — the stations reconnect by themselves. Every wait is bounded.
+ * The processes and the host's club: tests/support/club-net.ts; the same across network namespaces,
+ * with real cables pulled: network-netns.test.ts.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Core } from '../../electron/core/app';
-import type { Response } from '../../electron/core/contract';
 import { openReadOnly, DB_FILE } from '../../electron/core/db/database';
 import { discoverHosts, type StationCredential, Station } from '../../electron/server/station';
 import { tempDir } from './helpers';
 import { freePort, must, until } from '../support/net';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const HOST_JS = path.join(ROOT, 'build', 'test', 'net-host.cjs');
-const STATION_JS = path.join(ROOT, 'build', 'test', 'net-station.cjs');
-const MANAGER_PIN = '9999';
-const DESK_PIN = '2222';
-const BAR_PIN = '3333';
-
-interface Club {
-  staff: { manager: number; desk: number; bar: number };
-  visitId: number;
-  itemId: number;
-}
-
-/** The host's club: a manager, a receptionist, a barman, a member inside on tag 5, a drink, network on. */
-async function makeHostClub(dataDir: string): Promise<Club> {
-  const core = await Core.open({ dataDir, dailyBackup: false });
-  try {
-    await must(
-      core.call('setup', 'system.setup', {
-        clubName: 'Net Club',
-        timeZone: 'Asia/Shanghai',
-        language: 'en',
-        staffArriveTime: '09:50',
-        openTime: '00:00',
-        closeTime: '23:59',
-        tagCount: 10,
-        manager: { name: 'Manager Wang', pin: MANAGER_PIN, gender: 'female' },
-      }),
-    );
-    const manager = (await must<{ id: number }[]>(core.call('x', 'session.staffList', {})))[0]!.id;
-    await must(core.call('mgr', 'session.login', { staffId: manager, pin: MANAGER_PIN }));
-    const desk = await must<{ id: number }>(
-      core.call('mgr', 'staff.create', {
-        name: 'Desk Li',
-        role: 'reception',
-        pin: DESK_PIN,
-        gender: 'female',
-      }),
-    );
-    const bar = await must<{ id: number }>(
-      core.call('mgr', 'staff.create', { name: 'Bar Zhao', role: 'bar', pin: BAR_PIN, gender: 'male' }),
-    );
-    const type = await must<{ id: number }>(
-      core.call('mgr', 'cardTypes.create', {
-        name: 'Year',
-        kind: 'time',
-        durationDays: 365,
-        visitCount: null,
-        priceCents: 300000,
-      }),
-    );
-    const m = await must<{ id: number }>(
-      core.call('mgr', 'members.create', {
-        cardNo: 'K1001',
-        name: '张伟',
-        gender: 'male',
-        phone: '13800000001',
-        birthDate: null,
-        cardTypeId: type.id,
-        startDate: '2026-01-01',
-        expiryDate: null,
-        visitsLeft: null,
-        consultantId: null,
-        notes: '',
-      }),
-    );
-    const item = await must<{ id: number }>(
-      core.call('mgr', 'bar.itemCreate', { name: 'Cola', category: 'Drinks', priceCents: 800, notes: '' }),
-    );
-    await must(core.call('mgr', 'bar.receive', { itemId: item.id, quantity: 100 }));
-    const visit = await must<{ visit: { id: number } }>(
-      core.call('mgr', 'checkin.scan', { ref: { memberId: m.id }, tagNumber: 5 }),
-    );
-    await must(core.call('mgr', 'network.setEnabled', { enabled: true }));
-    return { staff: { manager, desk: desk.id, bar: bar.id }, visitId: visit.visit.id, itemId: item.id };
-  } finally {
-    core.close();
-  }
-}
-
-/** The host process; resolves once both its listeners are up. */
-class Host {
-  proc: ChildProcess | null = null;
-  deskUrl = '';
-  constructor(
-    readonly dataDir: string,
-    readonly lanPort: number,
-  ) {}
-
-  async start(): Promise<void> {
-    const p = spawn(
-      process.execPath,
-      [
-        HOST_JS,
-        '--data-dir',
-        this.dataDir,
-        '--port',
-        '0',
-        '--lan-port',
-        String(this.lanPort),
-        '--lan-host',
-        '127.0.0.1',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    this.proc = p;
-    let out = '';
-    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    await until('the host to start', 15_000, () => {
-      if (p.exitCode !== null) throw new Error(`host exited: ${out}`);
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m && out.includes('stations join at')) return (this.deskUrl = m[1]!);
-      return undefined;
-    });
-  }
-
-  async kill(): Promise<void> {
-    const p = this.proc;
-    if (!p || p.exitCode !== null) return;
-    const gone = new Promise((r) => p.once('exit', r));
-    p.kill('SIGKILL');
-    await gone;
-  }
-}
-
-/** The desk's browser at the host: the loopback server with its cookie. */
-class Desk {
-  private cookie = '';
-  constructor(private readonly host: Host) {}
-  async call<T>(op: string, args: unknown): Promise<Response<T>> {
-    const res = await fetch(new URL(`/api/${op}`, this.host.deskUrl), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: this.cookie },
-      body: JSON.stringify(args),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0]!;
-    return (await res.json()) as Response<T>;
-  }
-  must<T>(op: string, args: unknown): Promise<T> {
-    return must<T>(this.call<T>(op, args), op);
-  }
-}
-
-/** A station process. */
-class StationProc {
-  private seq = 0;
-  private readonly waiting = new Map<
-    number,
-    (m: { ok: boolean; result?: unknown; error?: string }) => void
-  >();
-  readonly proc: ChildProcess;
-  constructor(dataDir: string, localAddress: string) {
-    this.proc = fork(STATION_JS, [dataDir, localAddress], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.proc.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
-      this.waiting.get(m.id)?.(m);
-      this.waiting.delete(m.id);
-    });
-  }
-  send<T>(msg: Record<string, unknown>, timeoutMs = 40_000): Promise<T> {
-    const id = ++this.seq;
-    return new Promise<T>((resolve, reject) => {
-      const t = setTimeout(
-        () => reject(new Error(`station: no answer to ${JSON.stringify(msg)}`)),
-        timeoutMs,
-      );
-      this.waiting.set(id, (m) => {
-        clearTimeout(t);
-        if (m.ok) resolve(m.result as T);
-        else reject(new Error(m.error));
-      });
-      this.proc.send({ ...msg, id });
-    });
-  }
-  call<T>(op: string, args: unknown): Promise<Response<T>> {
-    return this.send<Response<T>>({ cmd: 'call', op, args });
-  }
-  log() {
-    return this.send<{ status: string; log: { at: number; kind: string; value: string }[] }>({ cmd: 'log' });
-  }
-}
+import {
+  BAR_PIN,
+  buildNetProcesses,
+  type Club,
+  Desk,
+  DESK_PIN,
+  Host,
+  makeHostClub,
+  MANAGER_PIN,
+  StationProc,
+} from '../support/club-net';
 
 /**
  * A TCP proxy between the bar station and the host that the test can cut. While `armed`, a new
@@ -286,30 +112,17 @@ describe('club network: a host and two stations', () => {
   let tablet: StationProc;
 
   beforeAll(async () => {
-    for (const [entry, outfile] of [
-      ['electron/server/web.ts', HOST_JS],
-      ['tests/unit/network-station.ts', STATION_JS],
-    ] as const)
-      await esbuild.build({
-        entryPoints: [path.join(ROOT, entry)],
-        outfile,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        external: ['better-sqlite3', 'electron'],
-        logLevel: 'warning',
-      });
+    const { hostJs, stationJs } = await buildNetProcesses('net');
     hostDir = tempDir('net-host');
     club = await makeHostClub(hostDir);
-    host = new Host(hostDir, await freePort());
+    host = new Host(hostDir, await freePort(), { hostJs });
     await host.start();
     desk = new Desk(host);
     await desk.must('session.login', { staffId: club.staff.manager, pin: MANAGER_PIN });
     proxy = new Proxy(host.lanPort);
     await proxy.listen();
-    bar = new StationProc(tempDir('net-bar'), '127.0.0.1');
-    tablet = new StationProc(tempDir('net-tablet'), '127.0.0.2');
+    bar = new StationProc(stationJs, tempDir('net-bar'), '127.0.0.1');
+    tablet = new StationProc(stationJs, tempDir('net-tablet'), '127.0.0.2');
   }, 60_000);
 
   afterAll(async () => {
