@@ -59,6 +59,7 @@ export class StationBackend {
   private readonly holders = new Map<string, SessionHolder>();
   private readonly logged = new Set<string>();
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
+  private readonly stateListeners = new Set<() => void>();
 
   constructor(
     private readonly dataDir: string,
@@ -103,7 +104,9 @@ export class StationBackend {
       s.on('revoked', () => {
         this.stage = 'revoked';
         s.stop();
+        this.stateChanged();
       });
+      s.on('status', () => this.stateChanged());
       this.station = s;
     }
     return this.station;
@@ -113,6 +116,17 @@ export class StationBackend {
     if (!this.credential) return;
     this.stage = 'active';
     this.client(this.credential).start();
+    this.stateChanged();
+  }
+
+  private stateChanged(): void {
+    for (const l of this.stateListeners) l();
+  }
+
+  /** Told when the stage or the link changed (the desktop app pushes the new state to its windows). */
+  onStateChange(listener: () => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
   }
 
   /** Pairs with a host (its code and this station's name); a manager confirms at the host. */
@@ -126,6 +140,7 @@ export class StationBackend {
     this.credential = c;
     this.stage = 'pending';
     this.polledAt = 0;
+    this.stateChanged();
   }
 
   async call(sessionId: string, op: string, args: unknown): Promise<Response<unknown>> {
@@ -213,7 +228,7 @@ export class StationBackend {
 }
 
 /** "192.168.1.10", "192.168.1.10:5175" or a full https URL → https://address:port. */
-function normalizeHost(text: string): string | null {
+export function normalizeHost(text: string): string | null {
   const t = text.trim();
   if (!t || t.length > 200) return null;
   try {
