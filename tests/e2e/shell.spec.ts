@@ -143,13 +143,14 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
     expect(r).toEqual({ csp: CSP, missing: 404, evalBlocked: true, inline: null });
   });
 
-  await test.step('the bridge: the contract’s operations, print, onChange, nothing else', async () => {
+  await test.step('the bridge: the contract’s operations, print, onChange, the station’s four, nothing else', async () => {
     const r = await page.evaluate(() => {
       const fd = (window as unknown as W).frontDesk;
       const w = window as unknown as Record<string, unknown>;
       return {
         keys: Object.keys(fd).sort(),
         ops: Object.keys(fd.ops).sort(),
+        station: Object.keys((fd as unknown as { station: object }).station).sort(),
         allFunctions: Object.values(fd.ops).every((f) => typeof f === 'function'),
         frozen: Object.isFrozen(fd) && Object.isFrozen(fd.ops),
         absent: [
@@ -166,8 +167,9 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
       };
     });
     expect(r).toEqual({
-      keys: ['onChange', 'ops', 'print'],
+      keys: ['onChange', 'ops', 'print', 'station'],
       ops: [...OP_NAMES].sort(),
+      station: ['discover', 'onState', 'pair', 'state'],
       allFunctions: true,
       frozen: true,
       absent: [],
