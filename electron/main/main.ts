@@ -315,13 +315,16 @@ function becomeStation(s: StationBackend): void {
  */
 async function becomeHost(c: Core): Promise<void> {
   core = c;
-  if (station) {
+  const was = station;
+  if (was) {
     stopStationPush?.();
     stopStationPush = null;
-    station.close();
+    was.close();
     station = null;
   }
   serveWindows(c);
+  // the windows are no station's any more
+  if (was) broadcast(STATION_CHANGED_CHANNEL, null);
   try {
     const listener = await startLanHost({
       core: c,

@@ -23,8 +23,11 @@ export interface StationBridge {
   state(): Promise<StationState | null>;
   pair(args: { hostUrl: string; code: string; name: string }): Promise<Response<StationState>>;
   discover(): Promise<FoundHost[]>;
-  /** Calls back with the new state whenever the station's stage or link changes; returns an unsubscribe function. */
-  onState(callback: (state: StationState) => void): () => void;
+  /**
+   * Calls back with the new state whenever the station's stage or link changes (null: this computer
+   * became the club's host); returns an unsubscribe function.
+   */
+  onState(callback: (state: StationState | null) => void): () => void;
 }
 
 const PairArgs = z

@@ -35,6 +35,7 @@ interface Bridge {
   ops: Record<string, (args?: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>>;
   print: (o: unknown) => Promise<{ ok: boolean; path?: string; error?: string }>;
   onChange: (cb: (e: { op: string; at: string }) => void) => () => void;
+  station: { state(): Promise<unknown>; pair(a: unknown): Promise<unknown> };
 }
 declare global {
   interface Window {
@@ -201,6 +202,9 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
       const status = await fd.ops['system.status']!({});
       return {
         setup,
+        // a club's front desk never pairs as a station (nothing is sent to that address)
+        pair: await fd.station.pair({ hostUrl: '127.0.0.1:9', code: '123456', name: 'Bar' }),
+        stationState: await fd.station.state(),
         status: status.data,
         fn: await fails({ x: () => 1 }),
         node: await fails({ x: document.body }),
@@ -209,6 +213,8 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
       };
     });
     expect(r.setup).toEqual({ ok: true, data: { ok: true } });
+    expect(r.pair).toEqual({ ok: false, error: { code: 'FORBIDDEN', params: {} } });
+    expect(r.stationState).toBeNull();
     expect(r.status).toMatchObject({ state: 'ready', clubName: 'Shell Club', language: 'zh-CN' });
     expect(r.status).toMatchObject({ dataDir: path.join(userData, 'data') });
     for (const k of ['fn', 'node', 'symbol'] as const) expect(r[k], k).toMatch(/could not be cloned/i);
