@@ -33,13 +33,14 @@ import type { Response as CallResponse } from '../core/contract';
 import { type LanHost, startLanHost } from '../server/lan';
 import type { Backend } from '../server/server';
 import { discoverHosts, loadCredential } from '../server/station';
+import { pairFailure } from '../server/pair-args';
 import { StationBackend, type StationState } from '../server/station-backend';
 import { removeClubDatabase, Switchable } from '../server/switchable';
 import { isSetUp, settingsOf } from '../core/areas/settings';
 import { type DB, DB_FILE, openReadOnly } from '../core/db/database';
 import { CHANGE_CHANNEL, STATION_CHANGED_CHANNEL } from './channels';
 import { printPage, registerIpc, sessionIdFor } from './ipc';
-import { pairFailure, registerStationIpc } from './station-ipc';
+import { registerStationIpc } from './station-ipc';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,

@@ -7,13 +7,14 @@
  *   fd:station-discover  ()                       → the hosts found on the LAN by mDNS
  *
  * Each message must come from a frame showing the app's own files (as fd:call); the pairing's
- * arguments are checked here with zod by the join screen's rules (the host's address, a 6-digit
- * code, a name of 1 to 40 characters) before anything reaches the network.
+ * arguments are checked here with the web build's zod rules (../server/pair-args.ts: the host's
+ * address, a 6-digit code, a name of 1 to 40 characters) before anything reaches the network.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Response } from '../core/contract';
 import type { FoundHost } from '../server/station';
-import { normalizeHost, type StationState } from '../server/station-backend';
+import { PairArgs } from '../server/pair-args';
+import type { StationState } from '../server/station-backend';
 import { STATION_DISCOVER_CHANNEL, STATION_PAIR_CHANNEL, STATION_STATE_CHANNEL } from './channels';
 import type { IpcMainLike } from './ipc';
 import { isAppUrl } from './security';
@@ -29,28 +30,6 @@ export interface StationBridge {
    */
   onState(callback: (state: StationState | null) => void): () => void;
 }
-
-const PairArgs = z
-  .object({
-    hostUrl: z
-      .string()
-      .max(200)
-      .transform((t, ctx) => {
-        const url = normalizeHost(t);
-        if (!url) {
-          ctx.addIssue({ code: 'custom', message: 'host address' });
-          return z.NEVER;
-        }
-        return url;
-      }),
-    code: z.string().regex(/^\d{6}$/),
-    name: z
-      .string()
-      .max(200)
-      .transform((t) => t.trim())
-      .pipe(z.string().min(1).max(40)),
-  })
-  .strict();
 
 /** What the main process does for the channels (its windows' station, or the first start that may become one). */
 export interface StationHandlers {
@@ -85,13 +64,4 @@ export function registerStationIpc(ipcMain: IpcMainLike, handlers: StationHandle
     if (!fromApp(event) || rest.length > 0) return [];
     return handlers.discover();
   });
-}
-
-/** A pairing's failure as the join screen shows it: the host's error code, or the link lost. */
-export function pairFailure(e: unknown): Response<never> {
-  const code = e instanceof Error ? e.message : '';
-  return {
-    ok: false,
-    error: /^[A-Z_]+$/.test(code) ? { code, params: {} } : { code: 'CONNECTION_LOST', params: {} },
-  };
 }
