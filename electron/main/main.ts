@@ -32,7 +32,7 @@ import { ensureIdentity } from '../core/areas/network';
 import type { Response as CallResponse } from '../core/contract';
 import { type LanHost, startLanHost } from '../server/lan';
 import type { Backend } from '../server/server';
-import { discoverHosts, loadCredential } from '../server/station';
+import { CREDENTIAL_FILE, discoverHosts, loadCredential } from '../server/station';
 import { pairFailure } from '../server/pair-args';
 import { StationBackend, type StationState } from '../server/station-backend';
 import { removeClubDatabase, Switchable } from '../server/switchable';
@@ -277,6 +277,11 @@ async function pairStation(args: {
     await target.pair(args.hostUrl, args.code, args.name);
   } catch (e) {
     return pairFailure(e);
+  }
+  if (target !== station && core?.state !== 'setup') {
+    // the club was set up in another window meanwhile: this computer stays its front desk
+    fs.rmSync(path.join(dataDir(), CREDENTIAL_FILE), { force: true });
+    return { ok: false, error: { code: 'FORBIDDEN', params: {} } };
   }
   if (target !== station) {
     const firstStart = core;
