@@ -185,6 +185,8 @@ test('a desktop first start joins the front desk, works at the host, and shows t
         mdns: false,
       });
       await expect(banner).toBeHidden({ timeout: 20_000 });
+      // the link back, the window looks at its session again: the restarted listener has forgotten it
+      await expect(page.getByRole('heading', { name: dictionary('zh-CN')('login.whoAreYou') })).toBeVisible();
     });
   } finally {
     // quit (not exit): the main process closes the station's link on will-quit
