@@ -3,3 +3,9 @@ export const CALL_CHANNEL = 'fd:call';
 export const PRINT_CHANNEL = 'fd:print';
 /** Main → renderer: an operation changed something (payload: { op, at }). */
 export const CHANGE_CHANNEL = 'fd:changed';
+/** The club network's station, for the join screen and the link banner (issue 15). */
+export const STATION_STATE_CHANNEL = 'fd:station-state';
+export const STATION_PAIR_CHANNEL = 'fd:station-pair';
+export const STATION_DISCOVER_CHANNEL = 'fd:station-discover';
+/** Main → renderer: the station's stage or link changed (payload: its StationState). */
+export const STATION_CHANGED_CHANNEL = 'fd:station-changed';

@@ -6,6 +6,11 @@
  * build/main/main.js (better-sqlite3 stays external; `npm start` points the core at a build made
  * for Electron through FRONTDESK_NATIVE_BINDING, the packaged app has it rebuilt in place).
  *
+ * The club network (issue 15): this computer is the club's host (becomeHost: the windows talk to
+ * the core, the LAN listener answers paired stations), or a station (becomeStation: a pairing in the
+ * data folder; the windows' calls and change events go to the host through StationBackend). A first
+ * start, before the club is set up, may join a club's front desk from its window (station-ipc.ts).
+ *
  * Data: <userData>/data, or FRONTDESK_DATA_DIR when set.
  */
 import fs from 'node:fs';
@@ -24,13 +29,18 @@ import {
 } from 'electron';
 import { Core } from '../core/app';
 import { ensureIdentity } from '../core/areas/network';
+import type { Response as CallResponse } from '../core/contract';
 import { type LanHost, startLanHost } from '../server/lan';
-import { loadCredential } from '../server/station';
-import { StationBackend } from '../server/station-backend';
+import type { Backend } from '../server/server';
+import { CREDENTIAL_FILE, discoverHosts, loadCredential } from '../server/station';
+import { pairFailure } from '../server/pair-args';
+import { StationBackend, type StationState } from '../server/station-backend';
+import { removeClubDatabase, Switchable } from '../server/switchable';
 import { isSetUp, settingsOf } from '../core/areas/settings';
 import { type DB, DB_FILE, openReadOnly } from '../core/db/database';
-import { CHANGE_CHANNEL } from './channels';
+import { CHANGE_CHANNEL, STATION_CHANGED_CHANNEL } from './channels';
 import { printPage, registerIpc, sessionIdFor } from './ipc';
+import { registerStationIpc } from './station-ipc';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -51,6 +61,12 @@ let core: Core | null = null;
 let lan: LanHost | null = null;
 /** A station of the club network (a pairing in the data folder): calls go to the host instead. */
 let station: StationBackend | null = null;
+/** What the windows' calls and change events go to: the core, or the station's link to its host. */
+let backend: Switchable | null = null;
+/** The station's pushes of its state to the windows (ended when it stops being one). */
+let stopStationPush: (() => void) | null = null;
+/** The pairing under way: one at a time (a second click waits for the first). */
+let pairing: Promise<unknown> = Promise.resolve();
 let mainWindow: BrowserWindow | null = null;
 
 // Every renderer is sandboxed, whatever its webPreferences say.
@@ -208,6 +224,128 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/** Sends to every open window. */
+function broadcast(channel: string, payload: unknown): void {
+  for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(channel, payload);
+}
+
+/**
+ * The windows' IPC (fd:call, fd:print, the station's channels) and their change events, registered
+ * once over `backend`; later calls only switch what `backend` forwards to (the core, or a station's
+ * link to its host).
+ */
+function serveWindows(target: Backend): void {
+  if (backend) {
+    backend.switchTo(target);
+    return;
+  }
+  const b = new Switchable(target);
+  backend = b;
+  registerIpc(ipcMain, b, {
+    defaultPdfDir: () => app.getPath('documents'),
+    showSaveDialog: (sender, options) => {
+      const win = BrowserWindow.fromWebContents(sender as WebContents);
+      return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+    },
+  });
+  registerStationIpc(ipcMain, {
+    state: async () => (station ? station.state() : null),
+    discover: () => discoverHosts(2_000),
+    pair: (args) => {
+      const next = pairing.then(() => pairStation(args));
+      pairing = next.catch(() => undefined);
+      return next;
+    },
+  });
+  // Live screens: every window hears which operation changed something (never any data).
+  b.onChange((e) => broadcast(CHANGE_CHANNEL, e));
+}
+
+/**
+ * Pairs this computer with a host: a station re-pairs (refused or revoked before); a first start
+ * (its core not yet set up) becomes a station once the host took the code — its core closes and
+ * its empty database goes. A computer that is a club's front desk never pairs.
+ */
+async function pairStation(args: {
+  hostUrl: string;
+  code: string;
+  name: string;
+}): Promise<CallResponse<StationState>> {
+  const target = station ?? (core?.state === 'setup' ? new StationBackend(dataDir()) : null);
+  if (!target) return { ok: false, error: { code: 'FORBIDDEN', params: {} } };
+  try {
+    await target.pair(args.hostUrl, args.code, args.name);
+  } catch (e) {
+    return pairFailure(e);
+  }
+  if (target !== station && core?.state !== 'setup') {
+    // the club was set up in another window meanwhile: this computer stays its front desk
+    fs.rmSync(path.join(dataDir(), CREDENTIAL_FILE), { force: true });
+    return { ok: false, error: { code: 'FORBIDDEN', params: {} } };
+  }
+  if (target !== station) {
+    const firstStart = core;
+    core = null;
+    void lan?.close();
+    lan = null;
+    firstStart?.close();
+    removeClubDatabase(dataDir());
+    becomeStation(target);
+    console.log('[main] this computer is now a station of the club network');
+  }
+  return { ok: true, data: await target.state() };
+}
+
+/**
+ * This computer is a station of the club network: no club database; the windows' calls and the
+ * host's changes go through the station's link, and the windows hear when its stage or link
+ * changes (the link banner, the join screen's wait).
+ */
+function becomeStation(s: StationBackend): void {
+  station = s;
+  serveWindows(s);
+  stopStationPush?.();
+  stopStationPush = s.onStateChange(() => {
+    void s.state().then((state) => {
+      if (station === s) broadcast(STATION_CHANGED_CHANNEL, state);
+    });
+  });
+  s.start();
+}
+
+/**
+ * This computer is the club's host: the windows talk to this core, and paired stations are
+ * answered on the LAN while the club network is on (its identity is made on the first start; a
+ * failure here never stops the desk). Used by start(); a standby station promoted to host calls it
+ * with its new core.
+ */
+async function becomeHost(c: Core): Promise<void> {
+  core = c;
+  const was = station;
+  if (was) {
+    stopStationPush?.();
+    stopStationPush = null;
+    was.close();
+    station = null;
+  }
+  serveWindows(c);
+  // the windows are no station's any more
+  if (was) broadcast(STATION_CHANGED_CHANNEL, null);
+  try {
+    const listener = await startLanHost({
+      core: c,
+      identity: await ensureIdentity(dataDir()),
+      host: '0.0.0.0',
+      port: 5175,
+    });
+    // a first start that joined a club meanwhile is no host
+    if (core === c) lan = listener;
+    else await listener.close();
+  } catch (e) {
+    console.error('[main] club network:', e);
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
@@ -217,10 +355,17 @@ async function start(): Promise<void> {
   });
 
   const dir = dataDir();
-  if (loadCredential(dir)) return startStation(dir);
+  // A station (its data folder holds a pairing): no club database, calls go to its host.
+  if (loadCredential(dir)) {
+    becomeStation(new StationBackend(dir));
+    Menu.setApplicationMenu(buildMenu());
+    mainWindow = createWindow();
+    return;
+  }
+  let opened: Core;
   try {
     fs.mkdirSync(dir, { recursive: true });
-    core = await Core.open({ dataDir: dir });
+    opened = await Core.open({ dataDir: dir });
   } catch (e) {
     dialog.showErrorBox(
       'Front Desk',
@@ -229,56 +374,11 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-
-  registerIpc(ipcMain, core, {
-    defaultPdfDir: () => app.getPath('documents'),
-    showSaveDialog: (sender, options) => {
-      const win = BrowserWindow.fromWebContents(sender as WebContents);
-      return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
-    },
-  });
-
-  // Live screens: every window hears which operation changed something (never any data).
-  core.onChange((e) => {
-    for (const w of BrowserWindow.getAllWindows())
-      if (!w.isDestroyed()) w.webContents.send(CHANGE_CHANNEL, e);
-  });
-
+  // the windows are served at once; the LAN listener may take a moment (a certificate on the first start)
+  const hosting = becomeHost(opened);
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
-
-  // This computer is the club's host: its identity is made on the first start; paired stations are
-  // answered on the LAN while the club network is on (a failure here never stops the desk).
-  try {
-    lan = await startLanHost({ core, identity: await ensureIdentity(dir), host: '0.0.0.0', port: 5175 });
-  } catch (e) {
-    console.error('[main] club network:', e);
-  }
-}
-
-/**
- * A station (its data folder holds a pairing made by the web build's join screen): no club database;
- * the windows' calls and the host's changes go through the station's link, as in the web build.
- * Joining from the desktop app's first start and the link banner need the preload to expose the
- * station's state; until then a desktop station is paired with the web build.
- */
-function startStation(dir: string): void {
-  const backend = new StationBackend(dir);
-  station = backend;
-  registerIpc(ipcMain, backend, {
-    defaultPdfDir: () => app.getPath('documents'),
-    showSaveDialog: (sender, options) => {
-      const win = BrowserWindow.fromWebContents(sender as WebContents);
-      return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
-    },
-  });
-  backend.onChange((e) => {
-    for (const w of BrowserWindow.getAllWindows())
-      if (!w.isDestroyed()) w.webContents.send(CHANGE_CHANNEL, e);
-  });
-  backend.start();
-  Menu.setApplicationMenu(buildMenu());
-  mainWindow = createWindow();
+  await hosting;
 }
 
 // A packaged build never starts with a debugger attached (the fuses also switch off Node's --inspect).
@@ -302,7 +402,7 @@ if (debugging.length > 0) {
     // A window's staff session ends with the window.
     const id = contents.id;
     contents.once('destroyed', () => {
-      void (station ?? core)?.call(sessionIdFor(id), 'session.logout', {});
+      void backend?.call(sessionIdFor(id), 'session.logout', {});
     });
   });
 

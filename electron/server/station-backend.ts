@@ -17,6 +17,7 @@ import type http from 'node:http';
 import { contract, type Response } from '../core/contract';
 import type { ChangeEvent } from '../core/app';
 import type { OpDef } from '../core/kernel/op';
+import { PairArgs, pairFailure } from './pair-args';
 import { readBody, refuse, sendJson } from './server';
 import {
   discoverHosts,
@@ -59,6 +60,7 @@ export class StationBackend {
   private readonly holders = new Map<string, SessionHolder>();
   private readonly logged = new Set<string>();
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
+  private readonly stateListeners = new Set<() => void>();
 
   constructor(
     private readonly dataDir: string,
@@ -103,7 +105,9 @@ export class StationBackend {
       s.on('revoked', () => {
         this.stage = 'revoked';
         s.stop();
+        this.stateChanged();
       });
+      s.on('status', () => this.stateChanged());
       this.station = s;
     }
     return this.station;
@@ -113,6 +117,17 @@ export class StationBackend {
     if (!this.credential) return;
     this.stage = 'active';
     this.client(this.credential).start();
+    this.stateChanged();
+  }
+
+  private stateChanged(): void {
+    for (const l of this.stateListeners) l();
+  }
+
+  /** Told when the stage or the link changed (the desktop app pushes the new state to its windows). */
+  onStateChange(listener: () => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
   }
 
   /** Pairs with a host (its code and this station's name); a manager confirms at the host. */
@@ -126,6 +141,7 @@ export class StationBackend {
     this.credential = c;
     this.stage = 'pending';
     this.polledAt = 0;
+    this.stateChanged();
   }
 
   async call(sessionId: string, op: string, args: unknown): Promise<Response<unknown>> {
@@ -188,39 +204,20 @@ export class StationBackend {
   private async handlePair(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readBody(req, 4096);
     if (!body.ok) return refuse(res, body.status, 'VALIDATION');
-    let a: { hostUrl?: unknown; code?: unknown; name?: unknown };
+    let raw: unknown;
     try {
-      a = JSON.parse(body.body.toString('utf8')) as typeof a;
+      raw = JSON.parse(body.body.toString('utf8'));
     } catch {
       return refuse(res, 400, 'VALIDATION');
     }
-    const hostUrl = typeof a.hostUrl === 'string' ? normalizeHost(a.hostUrl) : null;
-    const name = typeof a.name === 'string' ? a.name.trim() : '';
-    if (!hostUrl || typeof a.code !== 'string' || !/^\d{6}$/.test(a.code) || !name || name.length > 40)
-      return sendJson(res, 200, { ok: false, error: { code: 'VALIDATION', params: {} } });
+    const a = PairArgs.safeParse(raw);
+    if (!a.success) return sendJson(res, 200, { ok: false, error: { code: 'VALIDATION', params: {} } });
     try {
-      await this.pair(hostUrl, a.code, name);
+      await this.pair(a.data.hostUrl, a.data.code, a.data.name);
       this.opts.onPaired?.();
       sendJson(res, 200, { ok: true, data: await this.state() });
     } catch (e) {
-      const code = (e as Error).message;
-      sendJson(res, 200, {
-        ok: false,
-        error: /^[A-Z_]+$/.test(code) ? { code, params: {} } : { code: 'CONNECTION_LOST', params: {} },
-      });
+      sendJson(res, 200, pairFailure(e));
     }
-  }
-}
-
-/** "192.168.1.10", "192.168.1.10:5175" or a full https URL → https://address:port. */
-function normalizeHost(text: string): string | null {
-  const t = text.trim();
-  if (!t || t.length > 200) return null;
-  try {
-    const u = new URL(/^https?:\/\//i.test(t) ? t.replace(/^http:/i, 'https:') : `https://${t}`);
-    if (!u.port) u.port = '5175';
-    return `https://${u.host}`;
-  } catch {
-    return null;
   }
 }

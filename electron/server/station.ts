@@ -52,7 +52,7 @@ export interface SessionHolder {
   token: string | null;
 }
 
-const CREDENTIAL_FILE = 'station.json';
+export const CREDENTIAL_FILE = 'station.json';
 const TIMEOUT_MS = 10_000;
 
 class LinkError extends Error {}

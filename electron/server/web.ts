@@ -9,44 +9,16 @@
  * renderer on loopback but forwards every call and change to the paired host (station-backend.ts);
  * its data folder keeps only the pairing. --local-address ADDRESS: the address to reach the host from.
  */
-import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { type ChangeEvent, Core } from '../core/app';
-import { DB_FILE } from '../core/db/database';
+import { Core } from '../core/app';
 import { dataDirFrom, parseArgs } from './args';
 import { ensureIdentity } from '../core/areas/network';
 import { startLanHost } from './lan';
-import { type Backend, startServer } from './server';
+import { startServer } from './server';
 import { loadCredential } from './station';
 import { StationBackend } from './station-backend';
-
-/**
- * What the loopback server forwards to: the core, until a first start chooses "join a club's front
- * desk" — then the station's link to its host (the core closes; its empty database goes).
- */
-class Switchable implements Backend {
-  private readonly listeners = new Set<(e: ChangeEvent) => void>();
-  private unsubscribe: () => void;
-  constructor(private target: Backend) {
-    this.unsubscribe = target.onChange((e) => this.emit(e));
-  }
-  private emit(e: ChangeEvent): void {
-    for (const l of this.listeners) l(e);
-  }
-  call: Backend['call'] = (sessionId, op, args, client) => this.target.call(sessionId, op, args, client);
-  loggedIn = (sessionId: string) => this.target.loggedIn(sessionId);
-  endSession = (sessionId: string) => this.target.endSession(sessionId);
-  onChange(listener: (e: ChangeEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  switchTo(b: Backend): void {
-    this.unsubscribe();
-    this.target = b;
-    this.unsubscribe = b.onChange((e) => this.emit(e));
-  }
-}
+import { removeClubDatabase, Switchable } from './switchable';
 
 async function runStation(dataDir: string, port: number, localAddress: string | undefined): Promise<void> {
   const backend = new StationBackend(dataDir, { localAddress });
@@ -90,8 +62,7 @@ async function main(): Promise<void> {
         backend.switchTo(candidate);
         void lan.close();
         core.close();
-        for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`])
-          fs.rmSync(path.join(dataDir, f), { force: true });
+        removeClubDatabase(dataDir);
         candidate.start();
         console.log('This computer is now a station of the club network.');
       },

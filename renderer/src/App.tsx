@@ -291,23 +291,26 @@ export default function App() {
     };
   }, []);
 
-  // a station: its link to the host is watched every second; when it comes back, the session is
-  // looked at again (a restarted host has forgotten it) and every screen reloads
+  // a station: its link to the host is watched every second (the desktop app also tells each change
+  // at once); when it comes back, the session is looked at again (a restarted host has forgotten it)
+  // and every screen reloads
   const stationMode = useStation((s) => s.state !== null);
   const stage = useStation((s) => s.state?.stage);
   useEffect(() => {
     if (!stationMode) return;
+    const stop = useStation.subscribe((s, before) => {
+      if (before.state?.link === 'disconnected' && s.state?.link === 'connected') boot();
+    });
     const timer = setInterval(() => {
-      const before = useStation.getState().state;
       fetchStationState().then(
-        (s) => {
-          useStation.getState().set(s);
-          if (before?.link === 'disconnected' && s?.link === 'connected') boot();
-        },
+        (s) => useStation.getState().set(s),
         () => undefined,
       );
     }, 1000);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
   }, [stationMode, boot]);
 
   let body;

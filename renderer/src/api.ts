@@ -4,6 +4,7 @@
  * server. Either way the result is { ok, data } or { ok: false, error: { code, params } }.
  */
 import type { OpArgs, OpName, OpResult, Response } from '../../electron/core/contract';
+import type { StationBridge } from '../../electron/main/station-ipc';
 
 export type { OpArgs, OpName, OpResult };
 
@@ -34,6 +35,8 @@ declare global {
         receipt?: { paper: '58' | '80' | 'A4'; deviceName: string; heightMm: number };
       }) => Promise<{ ok: boolean; path?: string }>;
       onChange?: (callback: (e: ChangeEvent) => void) => () => void;
+      /** The club network's station (renderer/src/station.ts). */
+      station?: StationBridge;
     };
   }
 }

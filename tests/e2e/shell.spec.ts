@@ -35,6 +35,7 @@ interface Bridge {
   ops: Record<string, (args?: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>>;
   print: (o: unknown) => Promise<{ ok: boolean; path?: string; error?: string }>;
   onChange: (cb: (e: { op: string; at: string }) => void) => () => void;
+  station: { state(): Promise<unknown>; pair(a: unknown): Promise<unknown> };
 }
 declare global {
   interface Window {
@@ -143,13 +144,14 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
     expect(r).toEqual({ csp: CSP, missing: 404, evalBlocked: true, inline: null });
   });
 
-  await test.step('the bridge: the contract’s operations, print, onChange, nothing else', async () => {
+  await test.step('the bridge: the contract’s operations, print, onChange, the station’s four, nothing else', async () => {
     const r = await page.evaluate(() => {
       const fd = (window as unknown as W).frontDesk;
       const w = window as unknown as Record<string, unknown>;
       return {
         keys: Object.keys(fd).sort(),
         ops: Object.keys(fd.ops).sort(),
+        station: Object.keys((fd as unknown as { station: object }).station).sort(),
         allFunctions: Object.values(fd.ops).every((f) => typeof f === 'function'),
         frozen: Object.isFrozen(fd) && Object.isFrozen(fd.ops),
         absent: [
@@ -166,8 +168,9 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
       };
     });
     expect(r).toEqual({
-      keys: ['onChange', 'ops', 'print'],
+      keys: ['onChange', 'ops', 'print', 'station'],
       ops: [...OP_NAMES].sort(),
+      station: ['discover', 'onState', 'pair', 'state'],
       allFunctions: true,
       frozen: true,
       absent: [],
@@ -199,6 +202,9 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
       const status = await fd.ops['system.status']!({});
       return {
         setup,
+        // a club's front desk never pairs as a station (nothing is sent to that address)
+        pair: await fd.station.pair({ hostUrl: '127.0.0.1:9', code: '123456', name: 'Bar' }),
+        stationState: await fd.station.state(),
         status: status.data,
         fn: await fails({ x: () => 1 }),
         node: await fails({ x: document.body }),
@@ -207,6 +213,8 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
       };
     });
     expect(r.setup).toEqual({ ok: true, data: { ok: true } });
+    expect(r.pair).toEqual({ ok: false, error: { code: 'FORBIDDEN', params: {} } });
+    expect(r.stationState).toBeNull();
     expect(r.status).toMatchObject({ state: 'ready', clubName: 'Shell Club', language: 'zh-CN' });
     expect(r.status).toMatchObject({ dataDir: path.join(userData, 'data') });
     for (const k of ['fn', 'node', 'symbol'] as const) expect(r[k], k).toMatch(/could not be cloned/i);
