@@ -40,6 +40,7 @@ import {
   hardenContents,
   hardenSession,
   INDEX_URL,
+  rendererDir,
   windowOptions,
 } from './security';
 
@@ -250,7 +251,13 @@ async function start(): Promise<void> {
   // This computer is the club's host: its identity is made on the first start; paired stations are
   // answered on the LAN while the club network is on (a failure here never stops the desk).
   try {
-    lan = await startLanHost({ core, identity: await ensureIdentity(dir), host: '0.0.0.0', port: 5175 });
+    lan = await startLanHost({
+      core,
+      identity: await ensureIdentity(dir),
+      host: '0.0.0.0',
+      port: 5175,
+      staticDir: rendererDir(APP_ROOT), // tablets' browsers get the renderer there
+    });
   } catch (e) {
     console.error('[main] club network:', e);
   }

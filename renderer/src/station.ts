@@ -1,14 +1,19 @@
 /**
  * A station of the club network (issue 15), seen from its renderer: the station's loopback server
- * answers GET /station/state (pairing and link), POST /station/pair and GET /station/discover. A
- * host's server (and Electron) has none of these: `fetchStationState` gives null there.
+ * answers GET /station/state (pairing and link), POST /station/pair and GET /station/discover; so
+ * does the host's club network listener for a tablet's browser (its state says `browser`). A host's
+ * loopback server (and Electron) has none of these: `fetchStationState` gives null there.
  */
 import { create } from 'zustand';
 import type { Response } from '../../electron/core/contract';
-import type { StationState } from '../../electron/server/station-backend';
+import type { StationState as BackendState } from '../../electron/server/station-backend';
 import { ApiCallError } from './api';
 
-export type { StationState };
+/**
+ * `browser`: a tablet's browser served by the host's club network listener itself (no app, no
+ * loopback server of its own): it pairs with the code and its name only, its credential in a cookie.
+ */
+export type StationState = BackendState & { browser?: true };
 
 export interface FoundHost {
   name: string;
@@ -42,7 +47,8 @@ export async function pairStation(hostUrl: string, code: string, name: string): 
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ hostUrl, code, name }),
+      // a tablet's browser pairs with the host that served it: no address to give
+      body: JSON.stringify(hostUrl ? { hostUrl, code, name } : { code, name }),
     });
     body = (await res.json()) as Response<StationState>;
   } catch {

@@ -17,6 +17,9 @@ export default {
   join: '加入',
   back: '返回',
   fillAll: '请填写前台地址、6位配对码和本机名称。',
+  fillCodeName: '请填写6位配对码和本机名称。',
+  browserSubtitle:
+    '这台平板将连接前台电脑使用：请输入前台“设置 → 店内联网”中显示的配对码，并给本机起个名称。',
   waiting: '等待经理在前台确认本机…',
   fingerprint: '证书指纹',
   compareFingerprint: '请经理核对此指纹与前台显示的是否一致。',
