@@ -176,11 +176,8 @@ export function startBrowserSide(ctx: BrowserContext): BrowserSide {
     if (!reading && origin === undefined) {
       // a state-changing request from a browser always says where it comes from; a cookie alone is no proof
       const anyCookie = cookies[DEVICE_COOKIE] !== undefined || cookies[SESSION_COOKIE] !== undefined;
-      return refuseAndClose(
-        res,
-        anyCookie || pathname === '/station/pair' ? 403 : 401,
-        anyCookie ? 'FORBIDDEN' : 'UNAUTHENTICATED',
-      );
+      const forbidden = anyCookie || pathname === '/station/pair';
+      return refuseAndClose(res, forbidden ? 403 : 401, forbidden ? 'FORBIDDEN' : 'UNAUTHENTICATED');
     }
     const found = cookieDevice(cookies);
     const device = found?.auth ?? null;
