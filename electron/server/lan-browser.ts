@@ -119,7 +119,8 @@ export function startBrowserSide(ctx: BrowserContext): BrowserSide {
       mode: 'station',
       browser: true,
       stage: auth ? auth.status : 'unpaired',
-      link: 'connected',
+      // as an app station's: linked only once active (the renderer loads the session on that change)
+      link: auth?.status === 'active' ? 'connected' : 'disconnected',
       hostUrl: null,
       name: auth?.name ?? null,
       fingerprint: ctx.fingerprint,

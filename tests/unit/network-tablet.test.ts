@@ -111,7 +111,8 @@ class Tablet {
       }),
     );
   }
-  state = async () => (await this.get('/station/state')).json?.data as { stage: string; browser?: boolean };
+  state = async () =>
+    (await this.get('/station/state')).json?.data as { stage: string; link: string; browser?: boolean };
 }
 
 async function pairedTablet(name: string, screens: string[] = ['consultants']): Promise<Tablet> {
@@ -193,7 +194,7 @@ describe('a tablet pairs and works through its browser', () => {
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; SameSite=Strict/);
     expect(cookie).toMatch(/; Path=\//);
-    expect(await t.state()).toMatchObject({ stage: 'pending', name: '顾问平板' });
+    expect(await t.state()).toMatchObject({ stage: 'pending', name: '顾问平板', link: 'disconnected' });
     // pending: no calls yet
     const early = await t.post('/api/session.staffList', {});
     expect(early.status).toBe(401);
@@ -205,7 +206,8 @@ describe('a tablet pairs and works through its browser', () => {
       screens: ['consultants'],
       authorization: { pin: MANAGER_PIN, reasonCode: 'new_station', reason: 'Consultants' },
     });
-    expect(await t.state()).toMatchObject({ stage: 'active' });
+    // the renderer loads the session when the link comes up, as on an app station
+    expect(await t.state()).toMatchObject({ stage: 'active', link: 'connected' });
 
     // a consultant logs in: the session cookie is new at the login, and the visitors screen's data comes
     const before = (await t.post('/api/session.staffList', {})).json;

@@ -12,6 +12,7 @@ export default {
   code: 'Pairing code (6 digits)',
   name: "This station's name",
   namePlaceholder: 'Drink bar',
+  tabletPlaceholder: 'Consultants’ tablet',
   join: 'Join',
   back: 'Back',
   fillAll: 'Enter the address, the 6-digit code and a name.',

@@ -14,6 +14,7 @@ export default {
   code: '配对码（6位数字）',
   name: '本机名称',
   namePlaceholder: '水吧',
+  tabletPlaceholder: '顾问平板',
   join: '加入',
   back: '返回',
   fillAll: '请填写前台地址、6位配对码和本机名称。',

@@ -153,7 +153,7 @@ export default function JoinStation(props: { onDone: () => void; onBack?: () => 
                 id={`${id}-name`}
                 value={f.name}
                 onChange={(e) => setF({ ...f, name: e.target.value })}
-                placeholder={t('station.namePlaceholder')}
+                placeholder={t(browser ? 'station.tabletPlaceholder' : 'station.namePlaceholder')}
                 maxLength={40}
               />
             </div>
