@@ -34,10 +34,22 @@ export const useStation = create<StationStore>((set) => ({
 
 export async function fetchStationState(): Promise<StationState | null> {
   if (window.frontDesk) return null;
-  const res = await fetch('/station/state', { credentials: 'same-origin' });
+  // a tablet's browser talks to the desk's computer itself: not reaching it is its link down
+  const cur = useStation.getState().state;
+  const unreachable = (e: unknown) => {
+    if (cur?.browser) return { ...cur, link: 'disconnected' as const };
+    throw e;
+  };
+  let res: globalThis.Response;
+  try {
+    res = await fetch('/station/state', { credentials: 'same-origin' });
+  } catch (e) {
+    return unreachable(e);
+  }
   if (res.status === 404) return null;
-  const body = (await res.json()) as Response<StationState>;
-  return body.ok ? body.data : null;
+  const body = (await res.json().catch(() => null)) as Response<StationState> | null;
+  if (body?.ok) return body.data;
+  return cur?.browser ? unreachable(null) : null;
 }
 
 export async function pairStation(hostUrl: string, code: string, name: string): Promise<StationState> {

@@ -1,8 +1,9 @@
 /**
  * A tablet without the app (issue 15): its browser opens the host's club network address (HTTPS,
  * the host's self-signed certificate), gives the pairing code shown at the desk and its name, waits
- * for a manager's confirmation, and a consultant logs in there and sees the visitors screen. Revoked
- * at the desk, the tablet says so. The host is the web build with its club network on 127.0.0.1 and a
+ * for a manager's confirmation, and a consultant logs in there and sees the visitors screen. With the
+ * club network off for a moment it says it is not connected, and comes back. Revoked at the desk,
+ * the tablet says so. The host is the web build with its club network on 127.0.0.1 and a
  * port of its own; the desk's browser is on its loopback server.
  */
 import { expect, type Page } from '@playwright/test';
@@ -120,6 +121,14 @@ test('a tablet pairs through its browser, a consultant works there, and a revoke
     await shot(tablet, 'en-tablet-04-visitors-1024');
     await tablet.setViewportSize({ width: 1280, height: 800 });
     await shot(tablet, 'en-tablet-05-visitors-1280');
+
+    // ---- the club network off for a moment: the tablet says it is not connected, then comes back --
+    await deskCall(desk, 'network.setEnabled', { enabled: false });
+    const banner = tablet.getByRole('alert').filter({ hasText: T('station.offline') });
+    await expect(banner).toBeVisible();
+    await shot(tablet, 'en-tablet-05b-offline');
+    await deskCall(desk, 'network.setEnabled', { enabled: true });
+    await expect(banner).toBeHidden();
 
     // ---- revoked at the desk: the tablet says so -------------------------------------------------
     await deskCall(desk, 'network.revoke', { deviceId });
