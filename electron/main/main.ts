@@ -50,6 +50,7 @@ import {
   hardenContents,
   hardenSession,
   INDEX_URL,
+  rendererDir,
   windowOptions,
 } from './security';
 
@@ -337,6 +338,7 @@ async function becomeHost(c: Core): Promise<void> {
       identity: await ensureIdentity(dataDir()),
       host: '0.0.0.0',
       port: 5175,
+      staticDir: rendererDir(APP_ROOT), // tablets' browsers get the renderer there
     });
     // a first start that joined a club meanwhile is no host
     if (core === c) lan = listener;

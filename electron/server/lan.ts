@@ -18,7 +18,10 @@
  *   events because one socket per station carries the device headers that browsers' EventSource
  *   cannot, ping/pong finds a dead link within seconds (the station then says it is not connected),
  *   and a slow station's queue is visible (`bufferedAmount`) and bounded.
- * - Browsers are not served here yet (a request with an Origin header is refused).
+ * - A tablet without the app works through its browser (lan-browser.ts): the listener serves it the
+ *   renderer, and its device credential and staff session travel in cookies instead of headers,
+ *   under the same screens, rate limits and body caps. A request with the device headers (the app's
+ *   stations) or to the app's pairing endpoints must carry no Origin header.
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
@@ -45,6 +48,7 @@ import { writeTransaction } from '../core/kernel/dispatch';
 import { bodyLimit, type ClientId } from '../core/kernel/limits';
 import type { OpDef } from '../core/kernel/op';
 import { AttemptWindow } from '../core/kernel/sessions';
+import { type ApiCredentials, type BrowserSide, type PairAttempt, startBrowserSide } from './lan-browser';
 import { readBody, refuse, refuseAndClose, sendJson } from './server';
 
 export const DEVICE_HEADER = 'x-fd-device';
@@ -79,6 +83,8 @@ export interface LanOptions {
   mdns?: boolean;
   /** Told when the listener starts or stops (for the log). */
   onListening?: (url: string | null) => void;
+  /** The built renderer, served to tablets' browsers (none given: browsers are refused). */
+  staticDir?: string;
 }
 
 export interface LanHost {
@@ -133,6 +139,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
         sessions.delete(t);
       }
     for (const [ws, d] of sockets) if (d === deviceId) ws.close(4401, 'revoked');
+    browser?.endDevice(deviceId);
   }
 
   /** A new staff session token for a device; its oldest goes past TOKENS_PER_DEVICE. */
@@ -148,10 +155,13 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     return t;
   }
 
-  /** The active device of a request's headers (null: refused, the answer already sent). */
+  /** The device of a request's headers, whatever its status (null: no such credential). */
   function deviceOf(headers: http.IncomingHttpHeaders): DeviceAuth | null {
-    const id = Number(headers[DEVICE_HEADER]);
-    const secret = headers[SECRET_HEADER];
+    return deviceOfCredential(Number(headers[DEVICE_HEADER]), headers[SECRET_HEADER]);
+  }
+
+  /** The device of a credential, whatever its status; an active one's last-seen time is kept. */
+  function deviceOfCredential(id: number, secret: unknown): DeviceAuth | null {
     if (!Number.isSafeInteger(id) || id <= 0 || typeof secret !== 'string' || secret.length > 100)
       return null;
     let d: DeviceAuth | null;
@@ -186,6 +196,19 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
   }
 
   async function handlePair(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const outcome = await pairAttempt(req);
+    if (!outcome.ok)
+      return outcome.close
+        ? refuseAndClose(res, outcome.status, outcome.code)
+        : refuse(res, outcome.status, outcome.code);
+    sendJson(res, 200, {
+      ok: true,
+      data: { deviceId: outcome.deviceId, secret: outcome.secret, fingerprint: opts.identity.fingerprint },
+    });
+  }
+
+  /** A pairing request's body (the code and the name), tries limited per address and per code. */
+  async function pairAttempt(req: http.IncomingMessage): Promise<PairAttempt> {
     const address = req.socket.remoteAddress ?? '';
     let tries = pairTries.get(address);
     if (!tries) {
@@ -195,16 +218,16 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     try {
       tries.guard(Date.now());
     } catch {
-      return refuse(res, 429, 'RATE_LIMITED');
+      return { ok: false, status: 429, code: 'RATE_LIMITED' };
     }
     const body = await readBody(req, 1024);
-    if (!body.ok) return refuseAndClose(res, body.status, 'VALIDATION');
+    if (!body.ok) return { ok: false, status: body.status, code: 'VALIDATION', close: true };
     let parsed: PairRequest;
     try {
       parsed = PairRequest.parse(JSON.parse(body.body.toString('utf8')));
     } catch {
       tries.fail(Date.now());
-      return refuse(res, 400, 'VALIDATION');
+      return { ok: false, status: 400, code: 'VALIDATION' };
     }
     const outcome = writeTransaction(core.database, () =>
       requestPairing(core.database, core.clock.now(), { ...parsed, address }),
@@ -212,17 +235,29 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     if (!outcome.ok) {
       tries.fail(Date.now());
       core.announce('network.pairCodeWrong');
-      return refuse(res, 403, outcome.code);
+      return { ok: false, status: 403, code: outcome.code };
     }
     core.announce('network.pairRequest');
-    sendJson(res, 200, {
-      ok: true,
-      data: { deviceId: outcome.deviceId, secret: outcome.secret, fingerprint: opts.identity.fingerprint },
-    });
+    return { ok: true, deviceId: outcome.deviceId, secret: outcome.secret };
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, op: string): Promise<void> {
-    const device = deviceOf(req.headers);
+  /** An app station's call: the device and its staff session in headers. */
+  function headerCredentials(req: http.IncomingMessage): ApiCredentials {
+    const token = req.headers[SESSION_HEADER];
+    return {
+      device: deviceOf(req.headers),
+      token: typeof token === 'string' ? token : undefined,
+      tokenHeaders: (t) => ({ [SESSION_HEADER]: t }),
+    };
+  }
+
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    op: string,
+    creds: ApiCredentials,
+  ): Promise<void> {
+    const { device } = creds;
     if (!device) return refuseAndClose(res, 401, 'UNAUTHENTICATED');
     if (device.status !== 'active') return refuseAndClose(res, 401, 'DEVICE_NOT_ACTIVE');
     if (!rateOk(device.id)) return refuseAndClose(res, 429, 'RATE_LIMITED');
@@ -233,11 +268,11 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     if (!opAllowedOn(device.screens, op)) return refuse(res, 403, 'FORBIDDEN');
 
     const client: ClientId = { kind: 'device', id: String(device.id) };
-    let token = req.headers[SESSION_HEADER];
-    const extra: Record<string, string> = {};
+    let token = creds.token;
+    let extra: Record<string, string> = {};
     if (typeof token !== 'string' || sessions.get(token) !== device.id) {
       token = newToken(device.id);
-      extra[SESSION_HEADER] = token;
+      extra = creds.tokenHeaders(token);
     }
     const limit = bodyLimit(DEFS[op], core.loggedIn(sessionId(device.id, token)));
     if (Number(req.headers['content-length'] ?? 0) > limit) return refuseAndClose(res, 413, 'VALIDATION');
@@ -259,7 +294,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
       }
       core.endSession(sessionId(device.id, token));
       sessions.delete(token);
-      return sendJson(res, 200, result, { [SESSION_HEADER]: fresh });
+      return sendJson(res, 200, result, creds.tokenHeaders(fresh));
     }
     const result = await core.call(sessionId(device.id, token), op, args, client);
     sendJson(res, 200, result, extra);
@@ -268,9 +303,12 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
-    if (req.headers.origin !== undefined) return refuse(res, 403, 'FORBIDDEN');
     if (!enabled()) return refuseAndClose(res, 503, 'NETWORK_OFF');
     const path = (req.url ?? '/').split('?')[0]!;
+    // a tablet's browser: no device headers (those are the app's stations)
+    const appStation = req.headers[DEVICE_HEADER] !== undefined || req.headers[SECRET_HEADER] !== undefined;
+    if (browser && !appStation && browser.claims(path)) return browser.handle(req, res, path);
+    if (req.headers.origin !== undefined) return refuse(res, 403, 'FORBIDDEN');
     const done = (p: Promise<void>) =>
       p.catch(() => {
         if (!res.headersSent) refuse(res, 500, 'INTERNAL');
@@ -283,7 +321,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
       return sendJson(res, 200, { ok: true, data: { status: d.status, name: d.name, screens: d.screens } });
     }
     const m = /^\/api\/([A-Za-z.]{1,64})$/.exec(path);
-    if (m) return void done(handleApi(req, res, m[1]!));
+    if (m) return void done(handleApi(req, res, m[1]!, headerCredentials(req)));
     refuse(res, 404, 'UNKNOWN_OPERATION');
   }
 
@@ -319,7 +357,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
   const unsubscribe = core.onChange((e) => {
     if (RECHECK.has(e.op)) {
       if (e.op === 'network.setEnabled') void controller.sync();
-      const ids = new Set([...sockets.values(), ...sessions.values()]);
+      const ids = new Set([...sockets.values(), ...sessions.values(), ...(browser?.devices() ?? [])]);
       for (const id of ids) {
         let active = false;
         try {
@@ -335,9 +373,28 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
       if (ws.bufferedAmount > MAX_BUFFERED) ws.terminate();
       else ws.send(data);
     }
+    browser?.change(e);
   });
 
   let bonjour: Bonjour | null = null;
+  let listenPort = 0;
+
+  // tablets' browsers (lan-browser.ts): pages, pairing and calls with cookies
+  const browser: BrowserSide | null = opts.staticDir
+    ? startBrowserSide({
+        core,
+        staticDir: opts.staticDir,
+        fingerprint: opts.identity.fingerprint,
+        listenHost: opts.host,
+        port: () => listenPort,
+        device: deviceOfCredential,
+        pair: pairAttempt,
+        api: handleApi,
+        sessionOf: (token) => sessions.get(token),
+        loggedIn: (deviceId, token) => core.loggedIn(sessionId(deviceId, token)),
+        rateOk,
+      })
+    : null;
 
   async function stop(): Promise<void> {
     const s = server;
@@ -348,6 +405,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     server = null;
     url = null;
     for (const ws of sockets.keys()) ws.terminate();
+    browser?.stop();
     for (const [t, d] of sessions) core.endSession(sessionId(d, t));
     sessions.clear();
     await new Promise<void>((r) => {
@@ -380,6 +438,7 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     const addr = s.address();
     const port = typeof addr === 'object' && addr ? addr.port : opts.port;
     server = s;
+    listenPort = port;
     url = `https://${opts.host === '0.0.0.0' ? lanAddress() : opts.host}:${port}`;
     writeListening(core.dataDir, url);
     if (opts.mdns ?? true) {

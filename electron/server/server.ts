@@ -76,7 +76,7 @@ export function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::ffff:127.0.0.1' || addr === '::1';
 }
 
-function parseCookies(h: string | undefined): Record<string, string> {
+export function parseCookies(h: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!h) return out;
   for (const part of h.split(';')) {
@@ -141,6 +141,74 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<Body
     req.on('end', () => finish({ ok: true, body: Buffer.concat(chunks) }));
     req.on('error', () => finish({ ok: false, status: 400 }));
   });
+}
+
+/**
+ * Serves a file of the built renderer (GET/HEAD) with the security headers and the CSP; the loopback
+ * server and the club network's listener (for tablets' browsers) both serve it this way. `onIndex`
+ * may add headers to index.html's answer (the loopback server's cookie).
+ */
+export function serveStatic(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  staticRoot: string,
+  pathname: string,
+  onIndex?: (headers: Record<string, string>) => void,
+): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405).end();
+    return;
+  }
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  if (rel === '/' || rel === '') rel = '/index.html';
+  const file = path.resolve(staticRoot, `.${rel}`);
+  if (!file.startsWith(staticRoot + path.sep) || rel.includes('\0')) {
+    res.writeHead(404).end();
+    return;
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  if (!stat.isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  const headers: Record<string, string> = {
+    'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': String(stat.size),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Content-Security-Policy': CSP,
+    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+  };
+  if (file.endsWith('index.html')) onIndex?.(headers);
+  if (req.method === 'HEAD') {
+    res.writeHead(200, headers).end();
+    return;
+  }
+  // Opened before answering: out of file descriptors, the browser gets a 503 and may try again.
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    res.writeHead(503, { 'Retry-After': '1' }).end();
+    return;
+  }
+  res.writeHead(200, headers);
+  pipeline(fs.createReadStream('', { fd }), res, () => undefined);
 }
 
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
@@ -247,63 +315,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    let rel: string;
-    try {
-      rel = decodeURIComponent(pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    if (rel === '/' || rel === '') rel = '/index.html';
-    const file = path.resolve(staticRoot, `.${rel}`);
-    if (!file.startsWith(staticRoot + path.sep) || rel.includes('\0')) {
-      res.writeHead(404).end();
-      return;
-    }
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    if (!stat.isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const headers: Record<string, string> = {
-      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': String(stat.size),
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      'Content-Security-Policy': CSP,
-      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
-    };
-    if (file.endsWith('index.html')) {
+    serveStatic(req, res, staticRoot, pathname, (headers) => {
       const token = parseCookies(req.headers.cookie)[COOKIE];
       if (!token || !issued.has(token)) headers['Set-Cookie'] = cookieHeader(newToken());
-    }
-    if (req.method === 'HEAD') {
-      res.writeHead(200, headers).end();
-      return;
-    }
-    // Opened before answering: out of file descriptors, the browser gets a 503 and may try again.
-    let fd: number;
-    try {
-      fd = fs.openSync(file, 'r');
-    } catch {
-      res.writeHead(503, { 'Retry-After': '1' }).end();
-      return;
-    }
-    res.writeHead(200, headers);
-    pipeline(fs.createReadStream('', { fd }), res, () => undefined);
+    });
   }
 
   const server = http.createServer((req, res) => {

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     host: args['lan-host'] ?? '0.0.0.0',
     mdns: args['no-mdns'] !== 'true',
     port: Number.isInteger(lanPort) && lanPort >= 0 && lanPort <= 65535 ? lanPort : 5175,
+    staticDir, // tablets' browsers get the same pages there
     onListening: (url) => console.log(url ? `Club network: stations join at ${url}` : 'Club network: off'),
   });
   let closing = false;

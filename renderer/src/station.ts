@@ -1,16 +1,22 @@
 /**
  * A station of the club network (issue 15), seen from its renderer: the station's loopback server
- * answers GET /station/state (pairing and link), POST /station/pair and GET /station/discover; in
- * the desktop app the preload's window.frontDesk.station does the same over IPC and also tells the
+ * answers GET /station/state (pairing and link), POST /station/pair and GET /station/discover; so
+ * does the host's club network listener for a tablet's browser (its state says `browser`). In the
+ * desktop app the preload's window.frontDesk.station does the same over IPC and also tells the
  * link's changes as they happen. A host (web build or desktop) gives null for the state.
  */
 import { create } from 'zustand';
 import type { Response } from '../../electron/core/contract';
 import type { FoundHost } from '../../electron/server/station';
-import type { StationState } from '../../electron/server/station-backend';
+import type { StationState as BackendState } from '../../electron/server/station-backend';
 import { ApiCallError } from './api';
 
-export type { FoundHost, StationState };
+/**
+ * `browser`: a tablet's browser served by the host's club network listener itself (no app, no
+ * loopback server of its own): it pairs with the code and its name only, its credential in a cookie.
+ */
+export type StationState = BackendState & { browser?: true };
+export type { FoundHost };
 
 interface StationStore {
   /** null: this computer is the host (or not yet known). */
@@ -26,10 +32,22 @@ export const useStation = create<StationStore>((set) => ({
 export async function fetchStationState(): Promise<StationState | null> {
   const bridge = window.frontDesk;
   if (bridge) return bridge.station ? bridge.station.state() : null;
-  const res = await fetch('/station/state', { credentials: 'same-origin' });
+  // a tablet's browser talks to the desk's computer itself: not reaching it is its link down
+  const cur = useStation.getState().state;
+  const unreachable = (e: unknown) => {
+    if (cur?.browser) return { ...cur, link: 'disconnected' as const };
+    throw e;
+  };
+  let res: globalThis.Response;
+  try {
+    res = await fetch('/station/state', { credentials: 'same-origin' });
+  } catch (e) {
+    return unreachable(e);
+  }
   if (res.status === 404) return null;
-  const body = (await res.json()) as Response<StationState>;
-  return body.ok ? body.data : null;
+  const body = (await res.json().catch(() => null)) as Response<StationState> | null;
+  if (body?.ok) return body.data;
+  return cur?.browser ? unreachable(null) : null;
 }
 
 export async function pairStation(hostUrl: string, code: string, name: string): Promise<StationState> {
@@ -42,7 +60,8 @@ export async function pairStation(hostUrl: string, code: string, name: string): 
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ hostUrl, code, name }),
+        // a tablet's browser pairs with the host that served it: no address to give
+        body: JSON.stringify(hostUrl ? { hostUrl, code, name } : { code, name }),
       });
       body = (await res.json()) as Response<StationState>;
     }

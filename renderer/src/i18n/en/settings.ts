@@ -211,6 +211,8 @@ export default {
     address: 'Stations join at',
     notListening: 'Not listening yet',
     fingerprint: 'Certificate fingerprint',
+    tabletHint:
+      'A tablet without the app: open {{address}} in its browser; its warning about the certificate is expected — check that the fingerprint it shows (certificate details) is the one above, continue, and give a pairing code.',
     showCode: 'Show a pairing code',
     codeUntil: 'Type this code on the station. Valid until {{time}}, once.',
     none: 'No station has asked to pair yet.',

@@ -12,9 +12,13 @@ export default {
   code: 'Pairing code (6 digits)',
   name: "This station's name",
   namePlaceholder: 'Drink bar',
+  tabletPlaceholder: 'Consultants’ tablet',
   join: 'Join',
   back: 'Back',
   fillAll: 'Enter the address, the 6-digit code and a name.',
+  fillCodeName: 'Enter the 6-digit code and a name.',
+  browserSubtitle:
+    "This tablet works through the front desk's computer: give the pairing code shown at the desk (Settings → Club network) and a name for it.",
   waiting: 'Waiting for a manager to confirm this station at the front desk…',
   fingerprint: 'Certificate fingerprint',
   compareFingerprint: 'The manager compares this fingerprint with the one shown at the desk.',

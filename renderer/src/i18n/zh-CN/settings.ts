@@ -209,6 +209,8 @@ export default {
     address: '终端连接地址',
     notListening: '尚未开始监听',
     fingerprint: '证书指纹',
+    tabletHint:
+      '没有安装本软件的平板：在平板浏览器中打开 {{address}}；浏览器会提示证书不受信任，这是正常的——在证书详情中核对指纹与上面一致后继续访问，再输入配对码。',
     showCode: '生成配对码',
     codeUntil: '请在终端上输入此配对码，{{time}}前有效，仅可使用一次。',
     none: '还没有终端申请配对。',

@@ -14,9 +14,13 @@ export default {
   code: '配对码（6位数字）',
   name: '本机名称',
   namePlaceholder: '水吧',
+  tabletPlaceholder: '顾问平板',
   join: '加入',
   back: '返回',
   fillAll: '请填写前台地址、6位配对码和本机名称。',
+  fillCodeName: '请填写6位配对码和本机名称。',
+  browserSubtitle:
+    '这台平板将连接前台电脑使用：请输入前台“设置 → 店内联网”中显示的配对码，并给本机起个名称。',
   waiting: '等待经理在前台确认本机…',
   fingerprint: '证书指纹',
   compareFingerprint: '请经理核对此指纹与前台显示的是否一致。',

@@ -73,6 +73,7 @@ export function NetworkTab() {
             <dt>{t('settings.network.fingerprint')}</dt>
             <dd className="mono">{s.fingerprint ?? '—'}</dd>
           </dl>
+          {s.address && <p className="muted">{t('settings.network.tabletHint', { address: s.address })}</p>}
           <div className="toolbar">
             <button
               type="button"

@@ -2,7 +2,7 @@
  * Joining a club's front desk (issue 15): this computer becomes a station of the host at the desk.
  * The host's address (typed, or one found on the network by mDNS), the pairing code shown at the
  * desk and this station's name; then it waits for a manager to confirm at the desk, and goes on to
- * the normal login screen.
+ * the normal login screen. A tablet's browser served by the desk itself gives no address.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ export default function JoinStation(props: { onDone: () => void; onBack?: () => 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const waiting = state?.stage === 'pending';
+  const browser = state?.browser === true;
 
   // waiting: ask every second whether a manager confirmed this station at the desk
   useEffect(() => {
@@ -44,13 +45,13 @@ export default function JoinStation(props: { onDone: () => void; onBack?: () => 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    if (!f.host.trim() || !/^\d{6}$/.test(f.code) || !f.name.trim()) {
-      setError(t('station.fillAll'));
+    if ((!browser && !f.host.trim()) || !/^\d{6}$/.test(f.code) || !f.name.trim()) {
+      setError(t(browser ? 'station.fillCodeName' : 'station.fillAll'));
       return;
     }
     setBusy(true);
     try {
-      useStation.getState().set(await pairStation(f.host.trim(), f.code, f.name.trim()));
+      useStation.getState().set(await pairStation(browser ? '' : f.host.trim(), f.code, f.name.trim()));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -65,7 +66,7 @@ export default function JoinStation(props: { onDone: () => void; onBack?: () => 
       </div>
       <div>
         <h1 style={{ margin: 0 }}>{t('station.joinTitle')}</h1>
-        <div className="muted">{t('station.joinSubtitle')}</div>
+        <div className="muted">{t(browser ? 'station.browserSubtitle' : 'station.joinSubtitle')}</div>
       </div>
       <LangSwitch />
     </div>
@@ -81,7 +82,7 @@ export default function JoinStation(props: { onDone: () => void; onBack?: () => 
             <dt>{t('station.name')}</dt>
             <dd>{state.name}</dd>
             <dt>{t('station.host')}</dt>
-            <dd className="mono">{state.hostUrl}</dd>
+            <dd className="mono">{state.hostUrl ?? window.location.origin}</dd>
             <dt>{t('station.fingerprint')}</dt>
             <dd className="mono station-fp">{state.fingerprint}</dd>
           </dl>
@@ -101,35 +102,39 @@ export default function JoinStation(props: { onDone: () => void; onBack?: () => 
           </p>
         )}
         <form onSubmit={(ev) => void submit(ev)} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-host`}>{t('station.host')}</label>
-            <input
-              id={`${id}-host`}
-              value={f.host}
-              onChange={(e) => setF({ ...f, host: e.target.value })}
-              placeholder="192.168.1.10"
-              maxLength={200}
-              autoFocus
-            />
-            <span className="field-hint">{t('station.hostHint')}</span>
-          </div>
-          <div className="toolbar">
-            <button type="button" className="btn" onClick={() => void look()} disabled={looking}>
-              {looking ? t('station.looking') : t('station.find')}
-            </button>
-            {found?.length === 0 && <span className="muted">{t('station.noneFound')}</span>}
-            {found?.map((h) => (
-              <button
-                key={h.url}
-                type="button"
-                className="btn"
-                aria-pressed={f.host === h.url}
-                onClick={() => setF({ ...f, host: h.url })}
-              >
-                {h.name} <span className="mono muted">{h.url}</span>
-              </button>
-            ))}
-          </div>
+          {!browser && (
+            <>
+              <div className="field">
+                <label htmlFor={`${id}-host`}>{t('station.host')}</label>
+                <input
+                  id={`${id}-host`}
+                  value={f.host}
+                  onChange={(e) => setF({ ...f, host: e.target.value })}
+                  placeholder="192.168.1.10"
+                  maxLength={200}
+                  autoFocus
+                />
+                <span className="field-hint">{t('station.hostHint')}</span>
+              </div>
+              <div className="toolbar">
+                <button type="button" className="btn" onClick={() => void look()} disabled={looking}>
+                  {looking ? t('station.looking') : t('station.find')}
+                </button>
+                {found?.length === 0 && <span className="muted">{t('station.noneFound')}</span>}
+                {found?.map((h) => (
+                  <button
+                    key={h.url}
+                    type="button"
+                    className="btn"
+                    aria-pressed={f.host === h.url}
+                    onClick={() => setF({ ...f, host: h.url })}
+                  >
+                    {h.name} <span className="mono muted">{h.url}</span>
+                  </button>
+                ))}
+              </div>
+            </>
+          )}
           <div className="grid-2">
             <div className="field">
               <label htmlFor={`${id}-code`}>{t('station.code')}</label>
@@ -139,6 +144,7 @@ export default function JoinStation(props: { onDone: () => void; onBack?: () => 
                 onChange={(e) => setF({ ...f, code: e.target.value.replace(/\D/g, '').slice(0, 6) })}
                 inputMode="numeric"
                 className="mono"
+                autoFocus={browser}
               />
             </div>
             <div className="field">
@@ -147,7 +153,7 @@ export default function JoinStation(props: { onDone: () => void; onBack?: () => 
                 id={`${id}-name`}
                 value={f.name}
                 onChange={(e) => setF({ ...f, name: e.target.value })}
-                placeholder={t('station.namePlaceholder')}
+                placeholder={t(browser ? 'station.tabletPlaceholder' : 'station.namePlaceholder')}
                 maxLength={40}
               />
             </div>
