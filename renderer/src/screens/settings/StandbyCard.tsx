@@ -9,6 +9,7 @@ import type { OpResult } from '../../../../electron/core/contract';
 import { AuthorizeDialog } from '../../components/AuthorizeDialog';
 import { FormError } from '../../components/FormParts';
 import { useSubmit } from '../../components/useSubmit';
+import { elapsedMinutes } from '../../../../electron/shared/dates';
 import { fmtDateTime, fmtDuration } from '../../format';
 import { command, useOp } from '../../query';
 import { useCan } from '../../stores/session';
@@ -50,7 +51,10 @@ export function StandbyCard(props: { status: Status }) {
           <dd>
             {sb.newestCopy
               ? t('settings.network.standby.copy', {
-                  age: fmtDuration(sb.newestCopy.takenAt),
+                  ago:
+                    elapsedMinutes(sb.newestCopy.takenAt, new Date()) < 1
+                      ? t('common.duration.justNow')
+                      : t('settings.network.standby.ago', { age: fmtDuration(sb.newestCopy.takenAt) }),
                   at: fmtDateTime(sb.newestCopy.takenAt),
                   size: t('settings.backups.mb', { mb: mb(sb.newestCopy.bytes) }),
                 })
@@ -89,7 +93,7 @@ function StandbyMinutes(props: { minutes: number }) {
     });
   };
   return (
-    <form className="toolbar" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="toolbar standby-every" onSubmit={(e) => void submit(e)} noValidate>
       <label htmlFor="standby-minutes">{t('settings.network.standby.every')}</label>
       <input
         id="standby-minutes"
