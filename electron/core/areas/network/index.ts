@@ -10,4 +10,5 @@ export {
   requestPairing,
 } from './pairing';
 export { networkEnabled } from './queries';
+export { peers, recordCopy, reportVerified, standbyDevice, StandbyReport } from './standby';
 export { opAllowedOn } from './types';

@@ -175,6 +175,10 @@ export default {
       revoke: 'Station revoked',
       pairRequest: 'Station asked to pair',
       pairCodeWrong: 'Wrong pairing code',
+      setStandby: 'Standby computer chosen or stopped',
+      setStandbyMinutes: 'Standby copy interval changed',
+      standbyAge: 'Standby copy age looked up',
+      standbyIdentity: 'Standby computer reported its address',
     },
     receipts: {
       get: 'Receipt printed',
