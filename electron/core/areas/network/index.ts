@@ -11,3 +11,4 @@ export {
 } from './pairing';
 export { networkEnabled } from './queries';
 export { opAllowedOn } from './types';
+export { managerByPin, recordPromotion } from './promotion';

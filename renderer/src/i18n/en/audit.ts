@@ -175,6 +175,7 @@ export default {
       revoke: 'Station revoked',
       pairRequest: 'Station asked to pair',
       pairCodeWrong: 'Wrong pairing code',
+      promoted: 'Standby computer made the front desk',
     },
     receipts: {
       get: 'Receipt printed',

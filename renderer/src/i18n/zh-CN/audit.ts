@@ -173,6 +173,7 @@ export default {
       revoke: '撤销终端',
       pairRequest: '终端申请配对',
       pairCodeWrong: '配对码错误',
+      promoted: '备用机升为前台',
     },
     receipts: { get: '打印小票', reprint: '重打小票' },
     payments: {
