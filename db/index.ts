@@ -17,6 +17,7 @@ import { migration0015 } from './migrations/0015-cash-drops';
 import { migration0016 } from './migrations/0016-calls';
 import { migration0017 } from './migrations/0017-shop';
 import { migration0018 } from './migrations/0018-network';
+import { migration0019 } from './migrations/0019-standby';
 
 export type { Migration } from './types';
 
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];
 
 /** The schema version this build of the app writes. */

@@ -9,7 +9,7 @@
  * - It answers only paired, active devices — the device id and credential in headers on every
  *   request — except the two pairing endpoints: `POST /pair/request` (the code shown at the host and
  *   the station's name; tries limited per address and per code) and `GET /pair/status` (a pending
- *   device polls whether a manager confirmed it).
+ *   device polls whether a manager confirmed it). The standby copy's endpoints: ./lan-standby.ts.
  * - A device calls only the operations its screens admit (areas/network/types.ts), at most
  *   DEVICE_RATE calls a second (a burst of DEVICE_BURST); wrong PINs are counted per device.
  * - A station's staff session is an opaque token this listener issues (header `x-fd-session`),
@@ -45,6 +45,7 @@ import { writeTransaction } from '../core/kernel/dispatch';
 import { bodyLimit, type ClientId } from '../core/kernel/limits';
 import type { OpDef } from '../core/kernel/op';
 import { AttemptWindow } from '../core/kernel/sessions';
+import { standbyRoutes } from './lan-standby';
 import { readBody, refuse, refuseAndClose, sendJson } from './server';
 
 export const DEVICE_HEADER = 'x-fd-device';
@@ -185,6 +186,8 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     return true;
   }
 
+  const standby = standbyRoutes({ core, deviceOf, rateOk });
+
   async function handlePair(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const address = req.socket.remoteAddress ?? '';
     let tries = pairTries.get(address);
@@ -284,6 +287,8 @@ export async function startLanHost(opts: LanOptions): Promise<LanHost> {
     }
     const m = /^\/api\/([A-Za-z.]{1,64})$/.exec(path);
     if (m) return void done(handleApi(req, res, m[1]!));
+    const sb = standby.handle(req, res, path);
+    if (sb) return void done(sb);
     refuse(res, 404, 'UNKNOWN_OPERATION');
   }
 

@@ -8,7 +8,15 @@ import { z } from 'zod';
 import { command, out, query } from '../../kernel/op';
 import { DESK, MANAGERS } from '../../kernel/roles';
 import { Authorization, Empty, Id } from '../../contract/common';
-import { type DeviceInfo, type NetworkStatus, type PairingCode, STATION_SCREENS } from './types';
+import {
+  type DeviceInfo,
+  type NetworkStatus,
+  type PairingCode,
+  STANDBY_MINUTES_MAX,
+  type StandbyAge,
+  type StandbyInfo,
+  STATION_SCREENS,
+} from './types';
 
 export * from './types';
 
@@ -50,4 +58,18 @@ export const networkContract = {
     output: out<DeviceInfo>(),
     access: MANAGERS,
   }),
+  /** Marks an active station as the standby (a manager's PIN on the spot); null: none any more. */
+  'network.setStandby': command({
+    input: z.object({ deviceId: Id.nullable(), authorization: Authorization }).strict(),
+    output: out<StandbyInfo | null>(),
+    access: MANAGERS,
+  }),
+  /** How often the standby takes a copy. */
+  'network.setStandbyMinutes': command({
+    input: z.object({ minutes: z.number().int().min(1).max(STANDBY_MINUTES_MAX) }).strict(),
+    output: out<StandbyInfo | null>(),
+    access: MANAGERS,
+  }),
+  /** How old the newest verified standby copy is: every station shows it. */
+  'network.standbyAge': query({ input: Empty, output: out<StandbyAge>(), access: 'staff' }),
 } as const;

@@ -14,7 +14,14 @@ import { authorize, signedBy } from '../staff';
 import type { networkContract } from './contract';
 import { readIdentity, readListening } from './identity';
 import * as q from './queries';
-import { type DeviceInfo, type NetworkStatus, PAIRING_CODE_MINUTES, type StationScreen } from './types';
+import {
+  type DeviceInfo,
+  type NetworkStatus,
+  PAIRING_CODE_MINUTES,
+  type StandbyAge,
+  type StandbyInfo,
+  type StationScreen,
+} from './types';
 
 export function screensOf(row: q.DeviceRow): StationScreen[] {
   return JSON.parse(row.screens) as StationScreen[];
@@ -43,6 +50,30 @@ function load(ctx: Ctx, id: number): q.DeviceRow {
   return r;
 }
 
+function standbyInfo(ctx: Ctx): StandbyInfo | null {
+  const s = q.standby(ctx.db);
+  if (!s) return null;
+  const copy = q.newestVerifiedCopy(ctx.db, s.device_id);
+  return {
+    deviceId: s.device_id,
+    name: s.name,
+    minutes: s.minutes,
+    url: s.url,
+    fingerprint: s.fingerprint,
+    newestCopy: copy ? { takenAt: copy.taken_at, verifiedAt: copy.verified_at, bytes: copy.bytes } : null,
+  };
+}
+
+function standbyAge(ctx: Ctx): StandbyAge {
+  const s = standbyInfo(ctx);
+  return {
+    configured: s !== null && q.networkEnabled(ctx.db),
+    minutes: s?.minutes ?? q.standbyMinutes(ctx.db),
+    takenAt: s?.newestCopy?.takenAt ?? null,
+    verifiedAt: s?.newestCopy?.verifiedAt ?? null,
+  };
+}
+
 function status(ctx: Ctx): NetworkStatus {
   return {
     enabled: q.networkEnabled(ctx.db),
@@ -50,6 +81,7 @@ function status(ctx: Ctx): NetworkStatus {
     address: readListening(ctx.dataDir),
     codeExpiresAt: q.openCode(ctx.db, ctx.nowIso())?.expires_at ?? null,
     devices: q.listDevices(ctx.db).map(toDeviceInfo),
+    standby: standbyInfo(ctx),
   };
 }
 
@@ -128,7 +160,52 @@ export const networkHandlers: HandlersOf<typeof networkContract> = {
     if (r.status !== 'active') throw new AppError('DEVICE_NOT_ACTIVE', { status: r.status });
     if (!q.endDevice(ctx.db, { id: r.id, from: 'active', to: 'revoked', at: ctx.nowIso(), by: me.id }))
       throw new AppError('CONFLICT', { id: r.id });
-    ctx.audit({ op: 'network.revoke', entity: 'device', entityId: r.id, after: { name: r.name } });
+    // a revoked station is no standby any more
+    const wasStandby = q.standby(ctx.db)?.device_id === r.id;
+    if (wasStandby) q.setStandby(ctx.db, null);
+    ctx.audit({
+      op: 'network.revoke',
+      entity: 'device',
+      entityId: r.id,
+      after: { name: r.name, ...(wasStandby ? { standbyEnded: true } : {}) },
+    });
     return toDeviceInfo(load(ctx, r.id));
   },
+
+  'network.setStandby': (ctx, a) => {
+    const before = q.standby(ctx.db);
+    if (a.deviceId !== null) {
+      const r = load(ctx, a.deviceId);
+      if (r.status !== 'active') throw new AppError('DEVICE_NOT_ACTIVE', { status: r.status });
+    }
+    const who = authorize(ctx, a.authorization, MANAGERS, 'setStandby');
+    if ((before?.device_id ?? null) !== a.deviceId) {
+      q.setStandby(ctx.db, a.deviceId);
+      ctx.audit({
+        op: 'network.setStandby',
+        entity: 'device',
+        entityId: a.deviceId ?? before?.device_id,
+        before: { standby: before ? before.name : null },
+        after: { standby: a.deviceId === null ? null : load(ctx, a.deviceId).name, ...signedBy(who) },
+        detail: a.authorization.reason,
+      });
+    }
+    return standbyInfo(ctx);
+  },
+
+  'network.setStandbyMinutes': (ctx, a) => {
+    const before = q.standbyMinutes(ctx.db);
+    if (before !== a.minutes) {
+      q.setStandbyMinutes(ctx.db, a.minutes);
+      ctx.audit({
+        op: 'network.setStandbyMinutes',
+        entity: 'network',
+        before: { minutes: before },
+        after: { minutes: a.minutes },
+      });
+    }
+    return standbyInfo(ctx);
+  },
+
+  'network.standbyAge': (ctx) => standbyAge(ctx),
 };

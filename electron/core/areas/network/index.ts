@@ -10,5 +10,6 @@ export {
   requestPairing,
 } from './pairing';
 export { networkEnabled } from './queries';
+export { peers, recordCopy, reportVerified, standbyDevice, StandbyReport } from './standby';
 export { opAllowedOn } from './types';
 export { managerByPin, recordPromotion } from './promotion';

@@ -1,4 +1,4 @@
-/** All the club network's SQL (network_config, network_pairing_codes, network_devices; migration 0014). */
+/** All the club network's SQL (network_config, network_pairing_codes, network_devices, network_standby_copies). */
 import type { DB } from '../../db/database';
 import { stmt } from '../../kernel/statements';
 import type { DeviceStatus } from './types';
@@ -142,4 +142,106 @@ export function touchDevice(db: DB, id: number, at: string): void {
     db,
     `UPDATE network_devices SET last_seen_at = ? WHERE id = ? AND status = 'active'`,
   ).run(at, id);
+}
+
+export interface StandbyRow {
+  device_id: number;
+  name: string;
+  minutes: number;
+  url: string | null;
+  cert_pem: string | null;
+  fingerprint: string | null;
+}
+
+export interface CopyRow {
+  taken_at: string;
+  verified_at: string;
+  bytes: number;
+}
+
+/** The standby device now (null: none). */
+export function standby(db: DB): StandbyRow | undefined {
+  return stmt<[], StandbyRow>(
+    db,
+    `SELECT c.standby_device_id AS device_id, d.name, c.standby_minutes AS minutes, c.standby_url AS url,
+       c.standby_cert_pem AS cert_pem, c.standby_fingerprint AS fingerprint
+     FROM network_config c JOIN network_devices d ON d.id = c.standby_device_id WHERE c.id = 1`,
+  ).get();
+}
+
+export function standbyMinutes(db: DB): number {
+  return stmt<[], { m: number }>(db, 'SELECT standby_minutes AS m FROM network_config WHERE id = 1').get()!.m;
+}
+
+/** Another device (or none) becomes the standby: the previous one's reported identity goes. */
+export function setStandby(db: DB, deviceId: number | null): void {
+  stmt<[number | null]>(
+    db,
+    `UPDATE network_config SET standby_device_id = ?, standby_url = NULL, standby_cert_pem = NULL,
+       standby_fingerprint = NULL, standby_reported_at = NULL WHERE id = 1`,
+  ).run(deviceId);
+}
+
+export function setStandbyMinutes(db: DB, minutes: number): void {
+  stmt<[number]>(db, 'UPDATE network_config SET standby_minutes = ? WHERE id = 1').run(minutes);
+}
+
+export function setStandbyIdentity(
+  db: DB,
+  u: { deviceId: number; url: string; certPem: string; fingerprint: string; at: string },
+): boolean {
+  return (
+    stmt<typeof u>(
+      db,
+      `UPDATE network_config SET standby_url = @url, standby_cert_pem = @certPem,
+         standby_fingerprint = @fingerprint, standby_reported_at = @at
+       WHERE id = 1 AND standby_device_id = @deviceId`,
+    ).run(u).changes === 1
+  );
+}
+
+/** The newest copy this device reported checked. */
+export function newestVerifiedCopy(db: DB, deviceId: number): CopyRow | undefined {
+  return stmt<[number], CopyRow>(
+    db,
+    `SELECT taken_at, verified_at, bytes FROM network_standby_copies
+     WHERE device_id = ? AND verified_at IS NOT NULL ORDER BY taken_at DESC, id DESC LIMIT 1`,
+  ).get(deviceId);
+}
+
+export function insertCopy(
+  db: DB,
+  c: { deviceId: number; takenAt: string; bytes: number; sha256: string; userVersion: number },
+): number {
+  return Number(
+    stmt<typeof c>(
+      db,
+      `INSERT INTO network_standby_copies (device_id, taken_at, bytes, sha256, user_version)
+       VALUES (@deviceId, @takenAt, @bytes, @sha256, @userVersion)`,
+    ).run(c).lastInsertRowid,
+  );
+}
+
+/** Marks this device's newest unverified copy with this hash verified; false: no such copy. */
+export function verifyCopy(db: DB, u: { deviceId: number; sha256: string; at: string }): boolean {
+  return (
+    stmt<typeof u>(
+      db,
+      `UPDATE network_standby_copies SET verified_at = @at WHERE id = (
+         SELECT id FROM network_standby_copies
+         WHERE device_id = @deviceId AND sha256 = @sha256 AND verified_at IS NULL
+         ORDER BY id DESC LIMIT 1)`,
+    ).run(u).changes === 1
+  );
+}
+
+/** Whether this device has a copy with this hash already verified (a repeated report). */
+export function copyVerified(db: DB, deviceId: number, sha256: string): boolean {
+  return (
+    stmt<[number, string], { n: number }>(
+      db,
+      `SELECT COUNT(*) AS n FROM network_standby_copies
+       WHERE device_id = ? AND sha256 = ? AND verified_at IS NOT NULL`,
+    ).get(deviceId, sha256)!.n > 0
+  );
 }

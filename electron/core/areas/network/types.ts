@@ -64,6 +64,8 @@ const admitsOp = (list: readonly string[], op: string) =>
  * Never the club network's own management: that is done at the host only.
  */
 export function opAllowedOn(screens: readonly StationScreen[], op: string): boolean {
+  // every station shows how old the standby copy is
+  if (op === 'network.standbyAge') return true;
   if (op.startsWith('network.')) return false;
   if (admitsOp(EVERY_STATION, op)) return true;
   return screens.some((s) => s === 'desk' || admitsOp(SCREEN_OPS[s], op));
@@ -93,6 +95,39 @@ export interface NetworkStatus {
   /** When the pairing code shown now ends (null: none open). */
   codeExpiresAt: string | null;
   devices: DeviceInfo[];
+  /** The station marked as the standby (null: none). */
+  standby: StandbyInfo | null;
+}
+
+/** The longest interval between two standby copies a manager may set (minutes; at least 1). */
+export const STANDBY_MINUTES_MAX = 60;
+
+export interface StandbyCopyInfo {
+  takenAt: string;
+  verifiedAt: string;
+  bytes: number;
+}
+
+export interface StandbyInfo {
+  deviceId: number;
+  name: string;
+  minutes: number;
+  /** Where the standby listens if it is promoted, as it reported it (null: not yet). */
+  url: string | null;
+  /** Its certificate's fingerprint, computed by the host from the certificate it reported. */
+  fingerprint: string | null;
+  /** The newest copy it reported checked (null: none yet). */
+  newestCopy: StandbyCopyInfo | null;
+}
+
+/** How old the standby copy is, for the status on every screen of every computer. */
+export interface StandbyAge {
+  /** A standby is set and the club network is on. */
+  configured: boolean;
+  minutes: number;
+  /** The newest verified copy's (null: none). */
+  takenAt: string | null;
+  verifiedAt: string | null;
 }
 
 export interface PairingCode {

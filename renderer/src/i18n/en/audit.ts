@@ -176,6 +176,10 @@ export default {
       pairRequest: 'Station asked to pair',
       pairCodeWrong: 'Wrong pairing code',
       promoted: 'Standby computer made the front desk',
+      setStandby: 'Standby computer chosen or stopped',
+      setStandbyMinutes: 'Standby copy interval changed',
+      standbyAge: 'Standby copy age looked up',
+      standbyIdentity: 'Standby computer reported its address',
     },
     receipts: {
       get: 'Receipt printed',
