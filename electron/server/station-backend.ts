@@ -46,6 +46,9 @@ const PAIR_POLL_MS = 1_000;
 const RETRY_MS = 5_000;
 /** How often the station asks the host which computer is the standby. */
 const PEERS_EVERY_MS = 60_000;
+/** How long a copy waits for the host's one-per-20-s limit (or another copy) before giving up. */
+const COPY_WAIT_MS = 30_000;
+const COPY_RETRY_MS = 3_000;
 /** Wrong manager PINs the promotion accepts in PROMOTE_WINDOW_MS. */
 const PROMOTE_TRIES = 5;
 const PROMOTE_WINDOW_MS = 5 * 60_000;
@@ -256,8 +259,22 @@ export class StationBackend {
    * station's standby role; any other failure keeps the previous copy (the next round retries).
    */
   copyNow(): Promise<void> {
-    this.copying ??= this.copyOnce().finally(() => (this.copying = null));
+    this.copying ??= this.copyPatiently().finally(() => (this.copying = null));
     return this.copying;
+  }
+
+  /** The host makes one copy at a time and one per device every 20 s: a refusal for that waits. */
+  private async copyPatiently(): Promise<void> {
+    const until = Date.now() + COPY_WAIT_MS;
+    for (;;) {
+      try {
+        return await this.copyOnce();
+      } catch (e) {
+        const code = e instanceof CopyRefused ? e.hostCode : undefined;
+        if ((code !== 'RATE_LIMITED' && code !== 'BUSY') || Date.now() + COPY_RETRY_MS > until) throw e;
+        await new Promise((r) => setTimeout(r, COPY_RETRY_MS));
+      }
+    }
   }
 
   private async copyOnce(): Promise<void> {

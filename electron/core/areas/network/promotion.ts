@@ -9,6 +9,7 @@ import { MANAGERS } from '../../kernel/roles';
 import { stmt } from '../../kernel/statements';
 import type { Actor } from '../../kernel/ctx';
 import { pinMatches } from '../staff';
+import * as q from './queries';
 
 interface ManagerRow {
   id: number;
@@ -32,7 +33,7 @@ export function managerByPin(db: DB, pin: string): Actor | null {
 /**
  * Writes the promotion (who, from which host, this computer's device id there) and turns the club
  * network on; a standby this database named is no longer one (this computer is the host now).
- * Run inside a write transaction.
+ * Run inside a write transaction, on a database the core opened (its schema current).
  */
 export function recordPromotion(
   db: DB,
@@ -40,13 +41,8 @@ export function recordPromotion(
   by: Actor,
   p: { deviceId: number; previousHost: string | null },
 ): void {
-  stmt(db, 'UPDATE network_config SET enabled = 1, changed_at = ?, changed_by = ? WHERE id = 1').run(
-    at,
-    by.id,
-  );
-  const cols = stmt<[], { name: string }>(db, "SELECT name FROM pragma_table_info('network_config')").all();
-  if (cols.some((c) => c.name === 'standby_device_id'))
-    stmt(db, 'UPDATE network_config SET standby_device_id = NULL WHERE id = 1').run();
+  q.setNetworkEnabled(db, true, at, by.id);
+  q.setStandby(db, null);
   writeAudit(db, by, at, {
     op: 'network.promoted',
     entity: 'device',
