@@ -5,6 +5,7 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { BackupWarningChip } from './components/BackupHealth';
+import { StandbyAgeChip } from './components/StandbyAge';
 import { useTranslation } from 'react-i18next';
 import type { OpName, Role } from '../../electron/core/contract';
 import { call, onApiError } from './api';
@@ -198,6 +199,7 @@ function Shell() {
         <Clock />
         <div className="topbar-user">
           <BackupWarningChip />
+          <StandbyAgeChip />
           <TopbarNotes />
           <ReportIncidentButton />
           <span>

@@ -39,8 +39,8 @@ export const AUTH_REASONS = {
   /** A difference in the change float at the opening over the threshold. */
   floatDifference: ['handover_miscounted', 'change_used'],
   pairDevice: ['new_station', 'replaced_station'],
-  /** Which station keeps the standby copy of the club's database (PIN alone). */
-  setStandby: [],
+  /** Which station keeps the standby copy of the club's database (or none any more). */
+  setStandby: ['standby_new', 'standby_replaced', 'standby_stopped'],
 } as const satisfies Record<string, readonly string[]>;
 export type AuthAction = keyof typeof AUTH_REASONS;
 export type AuthReasonCode = (typeof AUTH_REASONS)[AuthAction][number];

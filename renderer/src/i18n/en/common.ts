@@ -71,6 +71,13 @@ export default {
   languages: { 'zh-CN': '中文', en: 'English' },
   lock: 'Lock',
   switchUser: 'Switch user',
+  standbyAge: 'Standby copy {{age}} old',
+  standbyJustNow: 'Standby copy just taken',
+  standbyNone: 'No standby copy yet',
+  standbyTitle: 'The newest checked copy of the club’s data on the standby computer was taken at {{at}}.',
+  standbyStale: 'No new copy for over {{m}} minutes: check that the standby computer is on and connected.',
+  standbyNoneTitle:
+    'A standby computer is set but has no checked copy yet: check that it is on and connected.',
   backupWarn: 'Backup problem',
   backupWarnTitle:
     'The last backup failed or is too old. The desk keeps working; a manager should look at Settings → Backups.',

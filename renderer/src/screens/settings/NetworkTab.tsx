@@ -1,7 +1,8 @@
 /**
  * Settings → club network: a manager turns it on; the desk shows a pairing code with the host's
  * address and fingerprint; a station that gave the code waits here until a manager's PIN confirms
- * it (with the screens it may open) or the desk refuses it; a manager revokes a station at once.
+ * it (with the screens it may open) or the desk refuses it; a manager revokes a station at once, and
+ * marks one as the standby (./StandbyCard.tsx).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { command, useCommand, useOp } from '../../query';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { ConfirmDialog } from '../members/ConfirmDialog';
+import { StandbyButton, StandbyCard, StandbyMark } from './StandbyCard';
 import './NetworkTab.css';
 
 type Device = OpResult<'network.status'>['devices'][number];
@@ -93,6 +95,7 @@ export function NetworkTab() {
           </div>
         </div>
       )}
+      {s?.enabled && <StandbyCard status={s} />}
       {s && s.devices.length === 0 && <p className="empty">{t('settings.network.none')}</p>}
       {s && s.devices.length > 0 && (
         <table className="table">
@@ -109,7 +112,9 @@ export function NetworkTab() {
           <tbody>
             {s.devices.map((d) => (
               <tr key={d.id}>
-                <td>{d.name}</td>
+                <td>
+                  {d.name} <StandbyMark device={d} status={s} />
+                </td>
                 <td>
                   <span className={BADGE[d.status]}>{t(`settings.network.statuses.${d.status}`)}</span>
                 </td>
@@ -138,6 +143,7 @@ export function NetworkTab() {
                       </button>
                     </>
                   )}
+                  <StandbyButton device={d} status={s} />{' '}
                   {d.status === 'active' && canRevoke && (
                     <button type="button" className="btn btn-small btn-danger" onClick={() => setRevoking(d)}>
                       {t('settings.network.revoke')}
