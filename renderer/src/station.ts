@@ -65,3 +65,27 @@ export async function discoverHosts(): Promise<FoundHost[]> {
 /** Whether this is a station whose link to the host is down now (commands are refused). */
 export const useOffline = (): boolean =>
   useStation((s) => s.state !== null && s.state.stage === 'active' && s.state.link !== 'connected');
+
+/** A POST to one of the station's own endpoints; its refusal as an ApiCallError. */
+async function stationPost<T>(pathname: string, data: unknown): Promise<T> {
+  let body: Response<T>;
+  try {
+    const res = await fetch(pathname, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(data),
+    });
+    body = (await res.json()) as Response<T>;
+  } catch {
+    throw new ApiCallError({ code: 'CONNECTION_LOST', params: {} });
+  }
+  if (!body.ok) throw new ApiCallError(body.error);
+  return body.data;
+}
+
+/** The standby takes a copy of the club's data now ("Copy now"). */
+export const copyStandbyNow = () => stationPost<StationState['standby']>('/station/standby/refresh', {});
+
+/** Makes this standby the club's front desk with a manager's PIN (then everyone logs in again). */
+export const promoteStation = (pin: string) => stationPost<{ promoted: true }>('/station/promote', { pin });
