@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { elapsedMinutes } from '../../../../electron/shared/dates';
 import { FormFooter } from '../../components/FormParts';
+import { errorText } from '../../errorText';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../components/useSubmit';
 import { fmtDateTime, fmtMinutes } from '../../format';
@@ -36,7 +37,7 @@ export function PromoteDialog(props: { standby: NonNullable<StationState['standb
           'ALREADY_PROMOTED',
         ].includes(code)
           ? t(`station.promoteErrors.${code as 'NOT_STANDBY'}`)
-          : null;
+          : errorText(err);
       },
     );
   };
