@@ -54,6 +54,7 @@ export class CopyRefused extends Error {
 
 /** What a caller needs of the link to the host (station.ts's Station). */
 export interface StandbyLink {
+  /** Streams a GET's body into `file` (its folder made when the answer is 200). */
   download(
     pathname: string,
     file: string,
@@ -132,7 +133,8 @@ export async function takeCopy(
   now: () => Date = () => new Date(),
 ): Promise<CopyInfo> {
   const dir = dirOf(dataDir);
-  fs.mkdirSync(path.join(dir, ATTACHMENT_DIR), { recursive: true, mode: 0o700 });
+  // the folder is made by the download once the host sends a copy (a station that is not the
+  // standby is refused first and keeps no folder)
   const incoming = path.join(dir, INCOMING_FILE);
   try {
     const got = await link.download('/standby/snapshot', incoming, MAX_COPY_BYTES);
@@ -142,6 +144,7 @@ export async function takeCopy(
       throw new CopyRefused('HOST_REFUSED', code);
     }
     const checked = await verifyIncoming(incoming, header(got.headers, 'x-fd-sha256'));
+    fs.mkdirSync(path.join(dir, ATTACHMENT_DIR), { recursive: true, mode: 0o700 });
     for (const hash of checked.attachments) await fetchAttachment(dir, link, hash);
     const info: CopyInfo = {
       takenAt: header(got.headers, 'x-fd-taken-at') || now().toISOString(),

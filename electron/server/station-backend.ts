@@ -88,6 +88,8 @@ export class StationBackend {
   private copying: Promise<void> | null = null;
   private lastCopyError: string | null = null;
   private promoted = false;
+  /** The core opened on the copy once promoted. */
+  private promotedCore: Core | null = null;
   private promoting = false;
   private readonly promoteTries = new AttemptWindow(PROMOTE_TRIES, PROMOTE_WINDOW_MS);
 
@@ -355,8 +357,12 @@ export class StationBackend {
         path.join(this.dataDir, 'station.promoted.json'),
       );
       this.promoted = true;
+      this.promotedCore = core;
       this.holders.clear();
       this.logged.clear();
+      core.onChange((e) => {
+        for (const l of this.listeners) l(e);
+      });
       await this.opts.onPromoted?.(core);
       core.announce('network.promoted');
       console.log(`This computer is now the club's front desk (promoted by ${manager.name}).`);
@@ -394,6 +400,8 @@ export class StationBackend {
   }
 
   async call(sessionId: string, op: string, args: unknown): Promise<Response<unknown>> {
+    // promoted: an owner that did not switch to the core (the desktop app's IPC) reaches it here
+    if (this.promotedCore) return this.promotedCore.call(sessionId, op, args);
     const station = this.station;
     if (!station || this.stage !== 'active') return offline('unpaired');
     if (station.status !== 'connected' && DEFS[op]?.kind === 'command') return offline('offline');
@@ -408,11 +416,13 @@ export class StationBackend {
   }
 
   loggedIn(sessionId: string): boolean {
+    if (this.promotedCore) return this.promotedCore.loggedIn(sessionId);
     return this.logged.has(sessionId);
   }
 
   /** The loopback server retired a session (a new one at login): its host session ends too. */
   endSession(sessionId: string): void {
+    if (this.promotedCore) return this.promotedCore.endSession(sessionId);
     const h = this.holders.get(sessionId);
     this.holders.delete(sessionId);
     const was = this.logged.delete(sessionId);
@@ -430,6 +440,7 @@ export class StationBackend {
   }
 
   close(): void {
+    this.promotedCore?.close();
     this.station?.stop();
     this.stopStandby();
     if (this.peersTimer) clearInterval(this.peersTimer);

@@ -328,6 +328,7 @@ export class Station extends EventEmitter {
             req.destroy(new LinkError('too large'));
             return;
           }
+          fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
           const out = fs.createWriteStream(file, { mode: 0o600 });
           let bytes = 0;
           res.on('data', (c: Buffer) => {

@@ -106,10 +106,9 @@ async function runStation(
   console.log(`Front Desk (station) is running at ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
   const stop = () => {
-    station.close();
     const p = promoted;
     void Promise.all([server.close(), p?.lan.close()]).finally(() => {
-      p?.core.close();
+      station.close(); // and the promoted core
       process.exit(0);
     });
   };

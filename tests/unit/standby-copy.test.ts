@@ -63,6 +63,7 @@ function fakeHost(
             body: { ok: false, error: { code: 'NOT_STANDBY' } },
           });
         if (body.length > maxBytes) return Promise.reject(new Error('too large'));
+        fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, body);
         return Promise.resolve({
           status: 200,
