@@ -62,12 +62,15 @@ export function standbyRoutes(opts: {
 
   /** The active device, and when `standby` the standby itself (null: refused, answer sent). */
   function admit(req: http.IncomingMessage, res: http.ServerResponse, standby: boolean): DeviceAuth | null {
+    const no = (status: number, code: string) => {
+      refuseAndClose(res, status, code);
+      return null;
+    };
     const device = opts.deviceOf(req.headers);
-    if (!device) return (refuseAndClose(res, 401, 'UNAUTHENTICATED'), null);
-    if (device.status !== 'active') return (refuseAndClose(res, 401, 'DEVICE_NOT_ACTIVE'), null);
-    if (!opts.rateOk(device.id)) return (refuseAndClose(res, 429, 'RATE_LIMITED'), null);
-    if (standby && standbyDevice(core.database)?.deviceId !== device.id)
-      return (refuseAndClose(res, 403, 'NOT_STANDBY'), null);
+    if (!device) return no(401, 'UNAUTHENTICATED');
+    if (device.status !== 'active') return no(401, 'DEVICE_NOT_ACTIVE');
+    if (!opts.rateOk(device.id)) return no(429, 'RATE_LIMITED');
+    if (standby && standbyDevice(core.database)?.deviceId !== device.id) return no(403, 'NOT_STANDBY');
     return device;
   }
 
@@ -81,10 +84,15 @@ export function standbyRoutes(opts: {
     busy = true;
     lastSnapshot.set(device.id, now);
     const tmp = path.join(core.dataDir, `${TEMP_PREFIX}${crypto.randomBytes(8).toString('hex')}.sqlite3`);
-    const release = () => {
-      busy = false;
-      for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
-    };
+    // the next snapshot may start once this one's work is over and its answer is closed (sent, or
+    // the standby went away) — whichever comes last; the temp file goes then
+    let closed = false;
+    const answered = new Promise<void>((r) =>
+      res.on('close', () => {
+        closed = true;
+        r();
+      }),
+    );
     try {
       const takenAt = core.clock.now().toISOString();
       await core.database.backup(tmp);
@@ -99,6 +107,7 @@ export function standbyRoutes(opts: {
       }
       const sha256 = await fileHash(tmp);
       const bytes = fs.statSync(tmp).size;
+      if (closed) return; // the standby is gone: no copy was sent
       writeTransaction(core.database, () =>
         recordCopy(core.database, { deviceId: device.id, takenAt, bytes, sha256, userVersion }),
       );
@@ -111,15 +120,14 @@ export function standbyRoutes(opts: {
         'x-fd-user-version': String(userVersion),
       });
       const stream = fs.createReadStream(tmp);
-      res.on('close', () => {
-        stream.destroy();
-        release();
-      });
+      res.on('close', () => stream.destroy());
       stream.on('error', () => res.destroy());
       stream.pipe(res);
-    } catch (e) {
-      release();
-      throw e;
+    } finally {
+      void answered.then(() => {
+        busy = false;
+        for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
+      });
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * The standby copy at the host (issue 15), through the real UI and core: a manager marks the paired
  * manager's-office station as the standby with her PIN in Settings → Club network; the top bar says
- * there is no standby copy yet (red); the station (played here by this test over the club network
+ * there is no standby copy yet (red); an old copy (past three intervals) shows amber; the station (played here by this test over the club network
  * with its real credential) takes a snapshot and reports it checked; the top bar and the settings
  * show the copy's age and size at once; the interval is set. Stopping the standby takes the PIN again and hides the age.
  */
@@ -9,8 +9,10 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { expect } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { Core } from '../../electron/core/app';
 import { requestPairing } from '../../electron/core/areas/network';
+import { DB_FILE } from '../../electron/core/db/database';
 import { writeTransaction } from '../../electron/core/kernel/dispatch';
 import { freePort } from '../support/net';
 import { tempDir } from '../support/temp';
@@ -129,6 +131,27 @@ test('a manager marks the standby; the top bar shows the copy’s age once it is
     await expect(row.getByText(T('settings.network.standby.badge'), { exact: true })).toBeVisible();
     await shot(page, 'en-standby-01-marked');
 
+    // an old checked copy (40 minutes): past three intervals of 10 minutes the age turns amber
+    const db = new Database(path.join(hostDir, DB_FILE));
+    try {
+      const at = new Date(Date.now() - 40 * 60_000).toISOString();
+      db.prepare(
+        `INSERT INTO network_standby_copies (device_id, taken_at, bytes, sha256, user_version, verified_at)
+         VALUES (?, ?, 4096, ?, 1, ?)`,
+      ).run(office.id, at, 'a'.repeat(64), at);
+    } finally {
+      db.close();
+    }
+    // the interval: whole minutes 1..60
+    const every = page.getByLabel(T('settings.network.standby.every'));
+    await every.fill('0');
+    await page.getByRole('button', { name: T('settings.network.standby.save') }).click();
+    await expect(page.getByText(T('settings.network.standby.minutesInvalid'))).toBeVisible();
+    await every.fill('10');
+    await page.getByRole('button', { name: T('settings.network.standby.save') }).click();
+    await expect(page.getByText(T('settings.network.standby.saved', { m: 10 }))).toBeVisible();
+    await expect(chip).toHaveText(`⚠ ${T('common.standbyAge', { age: '40 min' })}`);
+    await shot(page, 'en-standby-02-old');
     // the standby takes a copy and reports it checked: the age shows at once
     const snap = await asStation(hostDir, lanPort, office, 'GET', '/standby/snapshot');
     expect(snap.status).toBe(200);
@@ -144,14 +167,6 @@ test('a manager marks the standby; the top bar shows the copy’s age once it is
     expect(done.status).toBe(200);
     await expect(chip).toHaveText(T('common.standbyJustNow'));
     await expect(page.getByText('https://127.0.0.2:5175')).toBeVisible();
-    // the interval: whole minutes 1..60
-    const every = page.getByLabel(T('settings.network.standby.every'));
-    await every.fill('0');
-    await page.getByRole('button', { name: T('settings.network.standby.save') }).click();
-    await expect(page.getByText(T('settings.network.standby.minutesInvalid'))).toBeVisible();
-    await every.fill('10');
-    await page.getByRole('button', { name: T('settings.network.standby.save') }).click();
-    await expect(page.getByText(T('settings.network.standby.saved', { m: 10 }))).toBeVisible();
     await page.locator('.standby-card').scrollIntoViewIfNeeded();
     await shot(page, 'en-standby-02-copy');
     await page.getByRole('button', { name: T('common.languages.zh-CN') }).click();

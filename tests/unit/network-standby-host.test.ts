@@ -377,6 +377,40 @@ describe('standby at the host: the club network endpoints', () => {
     }
   });
 
+  it('a standby that goes away while its snapshot is made frees it; nothing recorded, the temp file goes', async () => {
+    const { club, lan, send, code } = await makeHost();
+    try {
+      const office = await pairStation(club, '经理办公室');
+      await club.call('mgr', 'network.setStandby', { deviceId: office.id, authorization: auth(MANAGER_PIN) });
+      club.core.database.exec('CREATE TABLE filler (x BLOB) STRICT');
+      club.core.database.prepare('INSERT INTO filler VALUES (?)').run(crypto.randomBytes(24 * 1024 * 1024));
+      // the standby drops the link while the host is still making the copy
+      const cert = fs.readFileSync(path.join(club.dataDir, 'network', 'host-cert.pem'), 'utf8');
+      const req = https.request(new URL('/standby/snapshot', lan.url()!), {
+        agent: false,
+        ca: cert,
+        checkServerIdentity: () => undefined,
+        headers: { 'x-fd-device': String(office.id), 'x-fd-secret': office.secret },
+      });
+      let answered = false;
+      req.on('response', () => (answered = true));
+      req.on('error', () => undefined);
+      req.end();
+      const making = () => fs.readdirSync(club.dataDir).some((f) => f.startsWith('standby-snapshot-'));
+      await until(making, 10_000, 1);
+      req.destroy();
+      expect(answered).toBe(false);
+      await until(() => !fs.readdirSync(club.dataDir).some((f) => f.startsWith('standby-snapshot-')));
+      // not busy any more: the next one is refused only for coming within 20 s
+      const a = await send(office, 'GET', '/standby/snapshot');
+      expect([a.status, code(a)]).toEqual([429, 'RATE_LIMITED']);
+      // nothing was sent: no copy recorded
+      expect(club.core.database.prepare('SELECT COUNT(*) FROM network_standby_copies').pluck().get()).toBe(0);
+    } finally {
+      await lan.close();
+    }
+  });
+
   it('a bar station reads the age through the club network; the network’s management stays at the host', async () => {
     const { club, lan, send } = await makeHost();
     try {
@@ -406,10 +440,10 @@ describe('standby at the host: the club network endpoints', () => {
   });
 });
 
-async function until(probe: () => boolean, ms = 10_000): Promise<void> {
+async function until(probe: () => boolean, ms = 10_000, every = 20): Promise<void> {
   const end = Date.now() + ms;
   while (!probe()) {
     if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, every));
   }
 }

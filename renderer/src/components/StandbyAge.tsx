@@ -18,9 +18,10 @@ const STALE_INTERVALS = 3;
 export function StandbyAgeChip() {
   const { t } = useTranslation();
   const age = useOp('network.standbyAge', {}, { refetchInterval: 30_000, live: ['network.'] }).data;
-  const [now, setNow] = useState(() => new Date());
+  // shown again every 30 seconds: the age grows while nothing changes
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const id = setInterval(() => setNow(new Date()), 30_000);
+    const id = setInterval(() => setTick((n) => n + 1), 30_000);
     return () => clearInterval(id);
   }, []);
   if (!age?.configured) return null;
@@ -30,7 +31,7 @@ export function StandbyAgeChip() {
         ⚠ {t('common.standbyNone')}
       </span>
     );
-  const mins = elapsedMinutes(age.takenAt, now);
+  const mins = elapsedMinutes(age.takenAt, new Date());
   const stale = mins > STALE_INTERVALS * age.minutes;
   const title = [
     t('common.standbyTitle', { at: fmtDateTime(age.takenAt) }),
