@@ -30,7 +30,7 @@ import {
 import { Core } from '../core/app';
 import { ensureIdentity } from '../core/areas/network';
 import type { Response as CallResponse } from '../core/contract';
-import { type LanHost, startLanHost } from '../server/lan';
+import { type LanHost, lanAddress, startLanHost } from '../server/lan';
 import type { Backend } from '../server/server';
 import { CREDENTIAL_FILE, discoverHosts, loadCredential } from '../server/station';
 import { pairFailure } from '../server/pair-args';
@@ -252,6 +252,14 @@ function serveWindows(target: Backend): void {
   registerStationIpc(ipcMain, {
     state: async () => (station ? station.state() : null),
     discover: () => discoverHosts(2_000),
+    copyNow: () =>
+      station
+        ? station.copyNowAnswer()
+        : Promise.resolve({ ok: false, error: { code: 'NOT_STANDBY', params: {} } }),
+    promote: (pin) =>
+      station
+        ? station.promote(pin)
+        : Promise.resolve({ ok: false, error: { code: 'NOT_STANDBY', params: {} } }),
     pair: (args) => {
       const next = pairing.then(() => pairStation(args));
       pairing = next.catch(() => undefined);
@@ -272,7 +280,7 @@ async function pairStation(args: {
   code: string;
   name: string;
 }): Promise<CallResponse<StationState>> {
-  const target = station ?? (core?.state === 'setup' ? new StationBackend(dataDir()) : null);
+  const target = station ?? (core?.state === 'setup' ? newStation(dataDir()) : null);
   if (!target) return { ok: false, error: { code: 'FORBIDDEN', params: {} } };
   try {
     await target.pair(args.hostUrl, args.code, args.name);
@@ -295,6 +303,25 @@ async function pairStation(args: {
     console.log('[main] this computer is now a station of the club network');
   }
   return { ok: true, data: await target.state() };
+}
+
+/** The club's LAN port on a host (a promoted standby listens there too). */
+const LAN_PORT = 5175;
+
+/**
+ * This computer as a station of the club network. Should it be the standby and a manager promote
+ * it (the desk PC died), its core — opened on the verified copy — becomes this computer's: the
+ * windows are served from it and the club network listens here (becomeHost).
+ */
+function newStation(dir: string): StationBackend {
+  const s: StationBackend = new StationBackend(dir, {
+    lanUrl: `https://${lanAddress()}:${LAN_PORT}`,
+    onPromoted: async (c) => {
+      s.releaseCore();
+      await becomeHost(c);
+    },
+  });
+  return s;
 }
 
 /**
@@ -337,7 +364,7 @@ async function becomeHost(c: Core): Promise<void> {
       core: c,
       identity: await ensureIdentity(dataDir()),
       host: '0.0.0.0',
-      port: 5175,
+      port: LAN_PORT,
       staticDir: rendererDir(APP_ROOT), // tablets' browsers get the renderer there
     });
     // a first start that joined a club meanwhile is no host
@@ -359,7 +386,7 @@ async function start(): Promise<void> {
   const dir = dataDir();
   // A station (its data folder holds a pairing): no club database, calls go to its host.
   if (loadCredential(dir)) {
-    becomeStation(new StationBackend(dir));
+    becomeStation(newStation(dir));
     Menu.setApplicationMenu(buildMenu());
     mainWindow = createWindow();
     return;

@@ -13,6 +13,8 @@ import {
   PRINT_CHANNEL,
   STATION_CHANGED_CHANNEL,
   STATION_DISCOVER_CHANNEL,
+  STATION_COPY_CHANNEL,
+  STATION_PROMOTE_CHANNEL,
   STATION_PAIR_CHANNEL,
   STATION_STATE_CHANNEL,
 } from './channels';
@@ -44,6 +46,8 @@ contextBridge.exposeInMainWorld('frontDesk', {
     pair: (args: { hostUrl: string; code: string; name: string }) =>
       ipcRenderer.invoke(STATION_PAIR_CHANNEL, args),
     discover: () => ipcRenderer.invoke(STATION_DISCOVER_CHANNEL),
+    copyNow: () => ipcRenderer.invoke(STATION_COPY_CHANNEL),
+    promote: (pin: string) => ipcRenderer.invoke(STATION_PROMOTE_CHANNEL, pin),
     onState: (callback) => {
       const listener = (_event: unknown, state: Parameters<typeof callback>[0]) => callback(state);
       ipcRenderer.on(STATION_CHANGED_CHANNEL, listener);

@@ -123,6 +123,8 @@ export function startBrowserSide(ctx: BrowserContext): BrowserSide {
       link: auth?.status === 'active' ? 'connected' : 'disconnected',
       hostUrl: null,
       name: auth?.name ?? null,
+      // a browser never keeps a standby copy
+      standby: null,
       fingerprint: ctx.fingerprint,
     };
   }

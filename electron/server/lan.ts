@@ -105,7 +105,7 @@ interface Bucket {
 export const MDNS_TYPE = 'frontdesk';
 
 /** This computer's first LAN IPv4 address (what a station types when mDNS does not find the host). */
-function lanAddress(): string {
+export function lanAddress(): string {
   for (const list of Object.values(os.networkInterfaces()))
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return '127.0.0.1';

@@ -35,6 +35,21 @@ export interface StationCredential {
   fingerprint: string;
   /** The station's name given at pairing ("水吧"). */
   name?: string;
+  /**
+   * The club's standby computer as the host last named it (`GET /network/peers`): its address and
+   * certificate, so that this station can follow it when it is promoted (issue 15, standby copy).
+   */
+  standby?: StandbyPeer | null;
+  /** The host this station followed the standby away from (never followed back). */
+  previousHost?: string;
+}
+
+/** The standby as the host names it: its device id there, its LAN address, its pinned certificate. */
+export interface StandbyPeer {
+  deviceId: number;
+  url: string;
+  certPem: string;
+  fingerprint: string;
 }
 
 export interface StationOptions {
@@ -54,6 +69,10 @@ export interface SessionHolder {
 
 export const CREDENTIAL_FILE = 'station.json';
 const TIMEOUT_MS = 10_000;
+/** How long the link to the host must have been down before the standby is tried. */
+const FOLLOW_AFTER_MS = 10_000;
+/** How often the standby is tried while the host stays away. */
+const FOLLOW_EVERY_MS = 2_000;
 
 class LinkError extends Error {}
 
@@ -73,7 +92,7 @@ export function loadCredential(dataDir: string): StationCredential | null {
   }
 }
 
-function pinnedTls(c: StationCredential) {
+function pinnedTls(c: { certPem: string; fingerprint: string }) {
   return {
     ca: c.certPem,
     rejectUnauthorized: true,
@@ -202,6 +221,11 @@ export class Station extends EventEmitter {
   private timer: NodeJS.Timeout | null = null;
   private backoff = 100;
   private stopped = false;
+  /** Since when the live link is down (null: up, or never opened yet). */
+  private downSince: number | null = null;
+  private standby: StandbyPeer | null;
+  private followTriedAt = 0;
+  private following = false;
   status: StationStatus = 'disconnected';
   /** Calls reuse their TLS connections (a handshake per call would cost more than the call). */
   private readonly agent: https.Agent;
@@ -211,6 +235,7 @@ export class Station extends EventEmitter {
     private readonly opts: StationOptions = {},
   ) {
     super();
+    this.standby = credential.standby ?? null;
     this.agent = new https.Agent({
       keepAlive: true,
       maxSockets: 4,
@@ -234,6 +259,98 @@ export class Station extends EventEmitter {
 
   private tls(): https.RequestOptions {
     return { ...pinnedTls(this.credential), localAddress: this.opts.localAddress };
+  }
+
+  /** The standby the host names now (null: none): the one this station follows if the host dies. */
+  knowStandby(s: StandbyPeer | null): void {
+    this.standby = s;
+  }
+
+  /** A JSON GET to the host with the device's headers (the standby endpoints, /network/peers). */
+  async getJson(pathname: string): Promise<{ status: number; body: unknown }> {
+    const ans = await request(new URL(pathname, this.credential.hostUrl), {
+      method: 'GET',
+      headers: this.headers(null),
+      tls: this.tls(),
+      agent: this.agent,
+    });
+    return { status: ans.status, body: ans.body };
+  }
+
+  /** A JSON POST to the host with the device's headers. */
+  async postJson(pathname: string, data: unknown): Promise<{ status: number; body: unknown }> {
+    const ans = await request(new URL(pathname, this.credential.hostUrl), {
+      method: 'POST',
+      headers: { ...this.headers(null), 'Content-Type': 'application/json' },
+      body: JSON.stringify(data),
+      tls: this.tls(),
+      agent: this.agent,
+    });
+    return { status: ans.status, body: ans.body };
+  }
+
+  /**
+   * Streams a GET's body into `file` (at most `maxBytes`; more aborts it). A status other than 200
+   * writes nothing and gives the host's JSON refusal.
+   */
+  download(
+    pathname: string,
+    file: string,
+    maxBytes: number,
+  ): Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    bytes: number;
+    body?: unknown;
+  }> {
+    return new Promise((resolve, reject) => {
+      const req = https.request(
+        new URL(pathname, this.credential.hostUrl),
+        { method: 'GET', headers: this.headers(null), timeout: TIMEOUT_MS, agent: false, ...this.tls() },
+        (res) => {
+          const status = res.statusCode ?? 0;
+          if (status !== 200) {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.length < 64 && chunks.push(c));
+            res.on('error', (e) => reject(new LinkError(e.message)));
+            res.on('end', () => {
+              let body: unknown = null;
+              try {
+                body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+              } catch {
+                body = null;
+              }
+              resolve({ status, headers: res.headers, bytes: 0, body });
+            });
+            return;
+          }
+          if (Number(res.headers['content-length'] ?? 0) > maxBytes) {
+            req.destroy(new LinkError('too large'));
+            return;
+          }
+          fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+          const out = fs.createWriteStream(file, { mode: 0o600 });
+          let bytes = 0;
+          res.on('data', (c: Buffer) => {
+            bytes += c.length;
+            if (bytes > maxBytes) req.destroy(new LinkError('too large'));
+          });
+          res.on('error', (e) => {
+            out.destroy();
+            reject(new LinkError(e.message));
+          });
+          out.on('error', (e) => {
+            req.destroy();
+            reject(e);
+          });
+          out.on('finish', () => resolve({ status, headers: res.headers, bytes }));
+          res.pipe(out);
+        },
+      );
+      req.on('timeout', () => req.destroy(new LinkError('timeout')));
+      req.on('error', (e) => reject(e instanceof LinkError ? e : new LinkError(e.message)));
+      req.end();
+    });
   }
 
   /** Whether a manager confirmed this station yet ('pending', 'active', 'refused', 'revoked'). */
@@ -330,6 +447,7 @@ export class Station extends EventEmitter {
     ws.on('ping', () => (alive = true));
     ws.on('open', () => {
       this.backoff = 100;
+      this.downSince = null;
       this.setStatus('connected');
     });
     ws.on('message', (data: Buffer) => {
@@ -346,11 +464,56 @@ export class Station extends EventEmitter {
       clearInterval(watchdog);
       if (this.ws === ws) this.ws = null;
       this.setStatus('disconnected');
+      this.downSince ??= Date.now();
       if (code === 4401) this.emit('revoked');
       if (this.stopped) return;
+      this.maybeFollow();
       this.timer = setTimeout(() => this.connect(), this.backoff);
       this.backoff = Math.min(this.backoff * 2, 2_000);
     });
+  }
+
+  /**
+   * The host has been away FOLLOW_AFTER_MS and a standby (not this station) is known: is it the
+   * front desk now? It is tried pinned to its own certificate with this station's credential (its
+   * copy of the club's database holds the device table). When it answers `active`, 'follow' is
+   * emitted with the credential for it (the old host kept as `previousHost`); the owner switches.
+   */
+  private maybeFollow(): void {
+    const s = this.standby;
+    const now = Date.now();
+    if (
+      !s ||
+      s.deviceId === this.credential.deviceId ||
+      this.following ||
+      this.downSince === null ||
+      now - this.downSince < FOLLOW_AFTER_MS ||
+      now - this.followTriedAt < FOLLOW_EVERY_MS
+    )
+      return;
+    this.following = true;
+    this.followTriedAt = now;
+    const next: StationCredential = {
+      ...this.credential,
+      hostUrl: s.url,
+      certPem: s.certPem,
+      fingerprint: s.fingerprint,
+      standby: null,
+      previousHost: this.credential.hostUrl,
+    };
+    const probe = new Station(next, this.opts);
+    probe
+      .pairingStatus()
+      .then(
+        (st) => {
+          if (st === 'active' && !this.stopped) this.emit('follow', next);
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.following = false;
+        probe.stop();
+      });
   }
 
   stop(): void {

@@ -8,28 +8,83 @@
  * A station of the club network: --station (or a data folder that holds a pairing) serves the same
  * renderer on loopback but forwards every call and change to the paired host (station-backend.ts);
  * its data folder keeps only the pairing. --local-address ADDRESS: the address to reach the host from.
+ * A station the host names as standby keeps a verified copy of the club's database (standby.ts); when
+ * a manager promotes it (POST /station/promote), its loopback server switches to a core opened on
+ * that copy and the club network listens on --lan-host/--lan-port as on a host.
  */
 import type http from 'node:http';
 import path from 'node:path';
 import { Core } from '../core/app';
 import { dataDirFrom, parseArgs } from './args';
 import { ensureIdentity } from '../core/areas/network';
-import { startLanHost } from './lan';
+import { type LanHost, lanAddress, startLanHost } from './lan';
 import { startServer } from './server';
 import { loadCredential } from './station';
 import { StationBackend } from './station-backend';
 import { removeClubDatabase, Switchable } from './switchable';
 
-async function runStation(dataDir: string, port: number, localAddress: string | undefined): Promise<void> {
-  const backend = new StationBackend(dataDir, { localAddress });
+interface LanArgs {
+  host: string;
+  port: number;
+  mdns: boolean;
+}
+
+function lanArgs(args: Record<string, string | undefined>): LanArgs {
+  const lanPort = Number(args['lan-port'] ?? 5175);
+  return {
+    host: args['lan-host'] ?? '0.0.0.0',
+    port: Number.isInteger(lanPort) && lanPort >= 0 && lanPort <= 65535 ? lanPort : 5175,
+    mdns: args['no-mdns'] !== 'true',
+  };
+}
+
+/** This computer's address on the club network as a host (what stations follow after a promotion). */
+const lanUrlOf = (lan: LanArgs) =>
+  `https://${lan.host === '0.0.0.0' ? lanAddress() : lan.host}:${lan.port || 5175}`;
+
+/** The club network's listener (tablets' browsers get the renderer's pages from `staticDir`). */
+function startLan(core: Core, dataDir: string, lan: LanArgs, staticDir: string): Promise<LanHost> {
+  return ensureIdentity(dataDir).then((identity) =>
+    startLanHost({
+      core,
+      identity,
+      host: lan.host,
+      mdns: lan.mdns,
+      port: lan.port,
+      staticDir,
+      onListening: (url) => console.log(url ? `Club network: stations join at ${url}` : 'Club network: off'),
+    }),
+  );
+}
+
+async function runStation(
+  dataDir: string,
+  port: number,
+  args: Record<string, string | undefined>,
+): Promise<void> {
+  const lanOpts = lanArgs(args);
   const staticDir = path.resolve(__dirname, '..', 'renderer');
-  const server = await startServer({ core: backend, staticDir, port, routes: backend.routes });
-  backend.start();
+  let promoted: { core: Core; lan: LanHost } | null = null;
+  const station: StationBackend = new StationBackend(dataDir, {
+    localAddress: args['local-address'],
+    lanUrl: lanUrlOf(lanOpts),
+    // a manager made this standby the front desk: the same loopback server now serves the core
+    onPromoted: async (core) => {
+      backend.switchTo(core);
+      promoted = { core, lan: await startLan(core, dataDir, lanOpts, staticDir) };
+    },
+  });
+  const backend = new Switchable(station);
+  const server = await startServer({ core: backend, staticDir, port, routes: station.routes });
+  station.start();
   console.log(`Front Desk (station) is running at ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
   const stop = () => {
-    backend.close();
-    void server.close().finally(() => process.exit(0));
+    const p = promoted;
+    void Promise.all([server.close(), p?.lan.close()]).finally(() => {
+      station.close(); // and the promoted core
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -43,12 +98,13 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535 (got ${args.port})`);
     process.exit(2);
   }
-  if (args.station === 'true' || loadCredential(dataDir))
-    return runStation(dataDir, port, args['local-address']);
+  if (args.station === 'true' || loadCredential(dataDir)) return runStation(dataDir, port, args);
   const staticDir = path.resolve(__dirname, '..', 'renderer');
   const core = await Core.open({ dataDir });
   const backend = new Switchable(core);
   let station: StationBackend | null = null;
+  /** A station that joined at first start, then became the standby and was promoted. */
+  let promoted: { core: Core; lan: LanHost } | null = null;
   // first start, not yet set up: this computer may join a club's front desk instead of being it
   const routes = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean => {
     if (station) return station.routes(req, res, pathname);
@@ -56,6 +112,11 @@ async function main(): Promise<void> {
       return false;
     const candidate = new StationBackend(dataDir, {
       localAddress: args['local-address'],
+      lanUrl: lanUrlOf(lanArgs(args)),
+      onPromoted: async (c) => {
+        backend.switchTo(c);
+        promoted = { core: c, lan: await startLan(c, dataDir, lanArgs(args), staticDir) };
+      },
       onPaired: () => {
         if (station || core.state !== 'setup') return;
         station = candidate;
@@ -72,21 +133,14 @@ async function main(): Promise<void> {
   const server = await startServer({ core: backend, staticDir, port, routes });
   console.log(`Front Desk is running at ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
-  const lanPort = Number(args['lan-port'] ?? 5175);
-  const lan = await startLanHost({
-    core,
-    identity: await ensureIdentity(dataDir),
-    host: args['lan-host'] ?? '0.0.0.0',
-    mdns: args['no-mdns'] !== 'true',
-    port: Number.isInteger(lanPort) && lanPort >= 0 && lanPort <= 65535 ? lanPort : 5175,
-    staticDir, // tablets' browsers get the same pages there
-    onListening: (url) => console.log(url ? `Club network: stations join at ${url}` : 'Club network: off'),
-  });
+  const lan = await startLan(core, dataDir, lanArgs(args), staticDir);
   let closing = false;
   const stop = () => {
     if (closing) return;
     closing = true;
-    void Promise.all([server.close(), lan.close()]).finally(() => {
+    const p = promoted;
+    void Promise.all([server.close(), lan.close(), p?.lan.close()]).finally(() => {
+      p?.core.close();
       if (station) station.close();
       else core.close();
       process.exit(0);

@@ -90,3 +90,49 @@ export const useOffline = (): boolean =>
 
 // The desktop app tells the station's stage and link as they change (the banner at once).
 window.frontDesk?.station?.onState((state) => useStation.getState().set(state));
+
+/** A POST to one of the station's own endpoints; its refusal as an ApiCallError. */
+async function stationPost<T>(pathname: string, data: unknown): Promise<T> {
+  let body: Response<T>;
+  try {
+    const res = await fetch(pathname, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(data),
+    });
+    body = (await res.json()) as Response<T>;
+  } catch {
+    throw new ApiCallError({ code: 'CONNECTION_LOST', params: {} });
+  }
+  if (!body.ok) throw new ApiCallError(body.error);
+  return body.data;
+}
+
+/** The desktop app's answer as the web build's: its refusal as an ApiCallError. */
+async function bridged<T>(call: () => Promise<Response<T>>): Promise<T> {
+  let body: Response<T>;
+  try {
+    body = await call();
+  } catch {
+    throw new ApiCallError({ code: 'CONNECTION_LOST', params: {} });
+  }
+  if (!body.ok) throw new ApiCallError(body.error);
+  return body.data;
+}
+
+/** The standby takes a copy of the club's data now ("Copy now"). */
+export const copyStandbyNow = () => {
+  const bridge = window.frontDesk?.station;
+  return bridge
+    ? bridged(() => bridge.copyNow())
+    : stationPost<StationState['standby']>('/station/standby/refresh', {});
+};
+
+/** Makes this standby the club's front desk with a manager's PIN (then everyone logs in again). */
+export const promoteStation = (pin: string) => {
+  const bridge = window.frontDesk?.station;
+  return bridge
+    ? bridged(() => bridge.promote(pin))
+    : stationPost<{ promoted: true }>('/station/promote', { pin });
+};

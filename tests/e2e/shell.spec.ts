@@ -170,7 +170,7 @@ test('the desktop shell: windows, protocol, bridge, IPC, PDF, broadcast, data fo
     expect(r).toEqual({
       keys: ['onChange', 'ops', 'print', 'station'],
       ops: [...OP_NAMES].sort(),
-      station: ['discover', 'onState', 'pair', 'state'],
+      station: ['copyNow', 'discover', 'onState', 'pair', 'promote', 'state'],
       allFunctions: true,
       frozen: true,
       absent: [],

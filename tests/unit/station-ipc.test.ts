@@ -1,6 +1,7 @@
 /**
- * The club network station's IPC channels in the desktop app (issue 15): exactly three, only for
- * the app's own frames, and a pairing's arguments refused before anything reaches the network
+ * The club network station's IPC channels in the desktop app (issue 15): exactly five, only for
+ * the app's own frames, and a pairing's or a promotion's arguments refused before anything reaches
+ * the network or the copy
  * (the join screen's rules: the host's address, a 6-digit code, a name of 1 to 40 characters).
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -9,8 +10,10 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 import {
+  STATION_COPY_CHANNEL,
   STATION_DISCOVER_CHANNEL,
   STATION_PAIR_CHANNEL,
+  STATION_PROMOTE_CHANNEL,
   STATION_STATE_CHANNEL,
 } from '../../electron/main/channels';
 import type { IpcEventLike } from '../../electron/main/ipc';
@@ -27,11 +30,13 @@ const PENDING: StationState = {
   hostUrl: 'https://192.168.1.10:5175',
   name: '水吧',
   fingerprint: 'AA:BB',
+  standby: null,
 };
 
 function setup() {
   const handlers = new Map<string, Handler>();
   const paired: unknown[] = [];
+  const promoted: string[] = [];
   const impl: StationHandlers = {
     state: vi.fn(async () => PENDING),
     discover: vi.fn(async () => [
@@ -41,6 +46,11 @@ function setup() {
       paired.push(a);
       return { ok: true as const, data: PENDING };
     }),
+    copyNow: vi.fn(async () => ({ ok: true as const, data: null })),
+    promote: vi.fn(async (pin: string) => {
+      promoted.push(pin);
+      return { ok: true as const, data: { promoted: true as const } };
+    }),
   };
   registerStationIpc({ handle: (channel: string, h: Handler) => void handlers.set(channel, h) }, impl);
   const event = (url: string | null = APP_URL): IpcEventLike => ({
@@ -49,15 +59,38 @@ function setup() {
   });
   const invoke = (channel: string, e: IpcEventLike, ...args: unknown[]) =>
     Promise.resolve(handlers.get(channel)!(e, ...args));
-  return { handlers, impl, paired, event, invoke };
+  return { handlers, impl, paired, promoted, event, invoke };
 }
 
 describe('the station IPC channels', () => {
-  it('registers exactly the three station channels', () => {
+  it('registers exactly the five station channels', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual(
-      [STATION_DISCOVER_CHANNEL, STATION_PAIR_CHANNEL, STATION_STATE_CHANNEL].sort(),
+      [
+        STATION_DISCOVER_CHANNEL,
+        STATION_PAIR_CHANNEL,
+        STATION_STATE_CHANNEL,
+        STATION_COPY_CHANNEL,
+        STATION_PROMOTE_CHANNEL,
+      ].sort(),
     );
+  });
+
+  it('promotes only with a PIN of the right shape, and copies with no arguments', async () => {
+    const { invoke, event, impl, promoted } = setup();
+    const VALIDATION = { ok: false, error: { code: 'VALIDATION', params: {} } };
+    for (const bad of ['', '123', '123456789', '12a4', 1234, null, undefined, { pin: '1234' }, ['1234']])
+      expect(await invoke(STATION_PROMOTE_CHANNEL, event(), bad), JSON.stringify(bad)).toEqual(VALIDATION);
+    expect(await invoke(STATION_PROMOTE_CHANNEL, event(), '1234', 'more')).toEqual(VALIDATION);
+    expect(impl.promote).not.toHaveBeenCalled();
+    expect(await invoke(STATION_PROMOTE_CHANNEL, event(), '2468')).toEqual({
+      ok: true,
+      data: { promoted: true },
+    });
+    expect(promoted).toEqual(['2468']);
+    expect(await invoke(STATION_COPY_CHANNEL, event(), 'now')).toEqual(VALIDATION);
+    expect(impl.copyNow).not.toHaveBeenCalled();
+    expect(await invoke(STATION_COPY_CHANNEL, event())).toEqual({ ok: true, data: null });
   });
 
   it('pairs with valid arguments, the address and name as the join screen normalises them', async () => {
@@ -124,7 +157,17 @@ describe('the station IPC channels', () => {
       ).toEqual({ ok: false, error: { code: 'FORBIDDEN', params: {} } });
       expect(await invoke(STATION_STATE_CHANNEL, event(url))).toBeNull();
       expect(await invoke(STATION_DISCOVER_CHANNEL, event(url))).toEqual([]);
+      expect(await invoke(STATION_PROMOTE_CHANNEL, event(url), '2468')).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', params: {} },
+      });
+      expect(await invoke(STATION_COPY_CHANNEL, event(url))).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', params: {} },
+      });
     }
+    expect(impl.promote).not.toHaveBeenCalled();
+    expect(impl.copyNow).not.toHaveBeenCalled();
     expect(impl.pair).not.toHaveBeenCalled();
     expect(impl.state).not.toHaveBeenCalled();
     expect(impl.discover).not.toHaveBeenCalled();

@@ -12,3 +12,4 @@ export {
 export { networkEnabled } from './queries';
 export { peers, recordCopy, reportVerified, standbyDevice, StandbyReport } from './standby';
 export { opAllowedOn } from './types';
+export { managerByPin, recordPromotion } from './promotion';

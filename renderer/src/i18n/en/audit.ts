@@ -175,6 +175,7 @@ export default {
       revoke: 'Station revoked',
       pairRequest: 'Station asked to pair',
       pairCodeWrong: 'Wrong pairing code',
+      promoted: 'Standby computer made the front desk',
       setStandby: 'Standby computer chosen or stopped',
       setStandbyMinutes: 'Standby copy interval changed',
       standbyAge: 'Standby copy age looked up',

@@ -25,4 +25,28 @@ export default {
   refused: 'The front desk refused this station. Ask for a new pairing code.',
   revoked: 'This station was removed from the front desk. Pair it again with a new code.',
   offline: 'Not connected to the front desk — reconnecting…',
+  promote: 'Make this computer the front desk',
+  promoteTitle: 'Make this computer the front desk',
+  promoteCopy: 'The club’s data here is the copy taken {{age}} ago ({{at}}).',
+  promoteFact1: 'Do this only when the front desk computer is dead or cannot be brought back soon.',
+  promoteFact2:
+    'This computer becomes the front desk with that copy: anything done at the desk after it is not in it.',
+  promoteFact3: 'The other stations follow it by themselves; everyone logs in again.',
+  promotePin: 'Manager’s PIN',
+  promoteConfirm: 'Make it the front desk',
+  promoting: 'Making it the front desk…',
+  standbyHere: 'This computer is the standby: its copy of the club’s data is {{age}} old',
+  standbyHereNone: 'This computer is the standby: no checked copy yet',
+  standbyTakenAt: 'taken {{at}}',
+  standbyCopyNow: 'Copy now',
+  standbyCopying: 'Copying…',
+  standbyCopied: 'Copy taken and checked.',
+  promoteErrors: {
+    NOT_STANDBY: 'This computer is not the club’s standby computer.',
+    NO_STANDBY_COPY: 'There is no checked copy of the club’s data on this computer.',
+    HOST_REACHABLE: 'The front desk answers again: no need to replace it.',
+    PROMOTE_FAILED:
+      'The copy could not be opened as the front desk. Call for support; nothing was changed at the stations.',
+    ALREADY_PROMOTED: 'This computer is already the front desk. Reload the page.',
+  },
 };

@@ -173,6 +173,7 @@ export default {
       revoke: '撤销终端',
       pairRequest: '终端申请配对',
       pairCodeWrong: '配对码错误',
+      promoted: '备用机升为前台',
       setStandby: '设置或取消备用机',
       setStandbyMinutes: '修改备用副本间隔',
       standbyAge: '查看备用副本时间',
