@@ -8,7 +8,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
-import { dictionary, escapeRe, type Lang } from './i18n';
+import { dictionary, escapeRe, flowLangs } from './i18n';
 import { addStaff, login, nav, setupClub, switchUser, type Dict } from './steps';
 
 async function signIn(page: Page, T: Dict, name: string, pin: string): Promise<void> {
@@ -21,7 +21,7 @@ async function signIn(page: Page, T: Dict, name: string, pin: string): Promise<v
   await expect(page.getByTestId(`consultant-${name}`)).toContainText(T('visitors.state.available'));
 }
 
-for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
+for (const lang of flowLangs('en')) {
   test(`disputes: a consultant disputes, the manager moves the credit, the consultant sees it (${lang})`, async ({
     page,
     server,

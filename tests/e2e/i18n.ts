@@ -24,3 +24,14 @@ export function dictionary(lang: Lang) {
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The languages a flow spec runs in. To keep CI inside its time, a long flow runs in one language
+ * (the one named); the other language's words are still checked: the walk (walk.spec.ts) opens
+ * every screen, tab and dialog in both, the dictionaries are checked key for key, placeholder for
+ * placeholder (tests/unit/i18n.test.ts, words.test.ts), and text written into the renderer outside
+ * the dictionaries fails tests/unit/literal-text.test.ts. `E2E_LANGS=both` runs every flow in both.
+ */
+export function flowLangs(lang: Lang): readonly Lang[] {
+  return process.env.E2E_LANGS === 'both' ? (['zh-CN', 'en'] as const) : [lang];
+}

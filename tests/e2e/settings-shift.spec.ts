@@ -7,10 +7,10 @@
  */
 import { expect } from '@playwright/test';
 import { shot, test } from './fixtures';
-import { dictionary, type Lang } from './i18n';
+import { dictionary, flowLangs } from './i18n';
 import { addStaff, login, nav, setupClub, switchUser } from './steps';
 
-for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
+for (const lang of flowLangs('en')) {
   test(`shift settings: checklist item and default float kept, used when a shift opens (${lang})`, async ({
     page,
     server,
