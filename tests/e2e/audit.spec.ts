@@ -8,16 +8,11 @@
  */
 import { expect } from '@playwright/test';
 import { seededTest, shot } from './fixtures';
-import { dictionary } from './i18n';
+import { dictionary, moneyIn } from './i18n';
 import { login, nav, seedClub } from './steps';
 
 const T = dictionary('en');
-const money = (cents: number) =>
-  new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'CNY',
-    currencyDisplay: 'narrowSymbol',
-  }).format(cents / 100);
+const money = moneyIn('en');
 
 const seed = (dataDir: string) =>
   seedClub(

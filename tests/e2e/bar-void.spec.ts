@@ -13,16 +13,11 @@
 import { expect } from '@playwright/test';
 import { ManualClock } from '../../electron/core/clock';
 import { seededTest, shot } from './fixtures';
-import { dictionary } from './i18n';
+import { dictionary, moneyIn } from './i18n';
 import { login, nav, seedClub } from './steps';
 
 const T = dictionary('en');
-const money = (cents: number) =>
-  new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'CNY',
-    currencyDisplay: 'narrowSymbol',
-  }).format(cents / 100);
+const money = moneyIn('en');
 
 /** A club whose member got two juices on tag 1 half an hour ago (written by the real core). */
 const seed = (dataDir: string) =>

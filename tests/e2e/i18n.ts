@@ -35,3 +35,13 @@ export function escapeRe(s: string): string {
 export function flowLangs(lang: Lang): readonly Lang[] {
   return process.env.E2E_LANGS === 'both' ? (['zh-CN', 'en'] as const) : [lang];
 }
+
+/** Money as the app shows it in the language (¥12.00). */
+export function moneyIn(lang: Lang): (cents: number) => string {
+  const f = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+  });
+  return (cents) => f.format(cents / 100);
+}

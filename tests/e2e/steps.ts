@@ -43,6 +43,30 @@ export async function setupClub(
   await expect(page.getByRole('heading', { name: T('login.whoAreYou') })).toBeVisible();
 }
 
+/**
+ * The usual opening of a spec that sets the club up through the screens: the setup page in the
+ * language (10 key tags unless told), the manager logs in, then (as asked) adds the year card type
+ * (365 days, ¥3000) on the settings screen and the staff on the staff screen.
+ */
+export async function openClub(
+  page: Page,
+  T: Dict,
+  club: {
+    lang: string;
+    name: string;
+    manager: string;
+    pin: string;
+    tags?: number;
+    yearCard?: boolean;
+    staff?: readonly (readonly [name: string, role: string, pin: string])[];
+  },
+): Promise<void> {
+  await setupClub(page, T, club.lang, { tags: 10, ...club });
+  await login(page, T, club.manager, club.pin);
+  if (club.yearCard) await addCardType(page, T, 'Year card', 365, 3000);
+  if (club.staff) await addStaff(page, T, club.staff);
+}
+
 /** A manager adds staff members on the staff screen. */
 export async function addStaff(
   page: Page,

@@ -11,7 +11,7 @@
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
 import { dictionary, flowLangs } from './i18n';
-import { addStaff, login, nav, setupClub, switchUser, type Dict } from './steps';
+import { nav, switchUser, type Dict, openClub } from './steps';
 
 async function signIn(page: Page, T: Dict, name: string, pin: string): Promise<void> {
   await page.getByRole('button', { name: T('visitors.rotation.signIn') }).click();
@@ -71,14 +71,18 @@ for (const lang of flowLangs('zh-CN')) {
         : { name: '陈静', phone: '13900000002', gender: 'male' as const };
 
     await page.goto(server.url);
-    await setupClub(page, T, lang, { name: 'Riverside Fitness', tags: 10, manager: '王店长', pin: '9876' });
-    await login(page, T, '王店长', '9876');
-    await addStaff(page, T, [
-      [A, 'consultant', '1111'],
-      [B, 'consultant', '2222'],
-      [C, 'consultant', '3333'],
-      ['Lily', 'reception', '2468'],
-    ]);
+    await openClub(page, T, {
+      lang,
+      name: 'Riverside Fitness',
+      manager: '王店长',
+      pin: '9876',
+      staff: [
+        [A, 'consultant', '1111'],
+        [B, 'consultant', '2222'],
+        [C, 'consultant', '3333'],
+        ['Lily', 'reception', '2468'],
+      ],
+    });
 
     // ---- the manager sets the time to come to the desk to the minimum and adds a class ----------
     await nav(page, T, 'settings');
