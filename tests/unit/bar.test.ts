@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OpArgs } from '../../electron/core/contract';
-import { expectError, makeBarClub, type TestClub } from './helpers';
+import { expectError, makeBarClub, type TestClub, memberArgs } from './helpers';
 
 const TODAY = '2026-11-18';
 
@@ -34,20 +34,17 @@ async function setup(): Promise<Setup> {
 
 async function checkIn(s: Setup, over: Partial<OpArgs<'members.create'>> = {}) {
   n += 1;
-  const m = await s.club.call('mgr', 'members.create', {
-    cardNo: `B${2000 + n}`,
-    name: `Member ${n}`,
-    gender: 'male',
-    phone: null,
-    birthDate: null,
-    cardTypeId: s.timeType,
-    startDate: '2026-01-01',
-    expiryDate: null,
-    visitsLeft: null,
-    consultantId: null,
-    notes: '',
-    ...over,
-  });
+  const m = await s.club.call(
+    'mgr',
+    'members.create',
+    memberArgs({
+      cardNo: `B${2000 + n}`,
+      name: `Member ${n}`,
+      gender: 'male',
+      cardTypeId: s.timeType,
+      ...over,
+    }),
+  );
   const r = await s.club.call(s.desk, 'checkin.scan', { ref: { cardNo: m.cardNo }, scanned: true });
   if (r.outcome !== 'checked_in') throw new Error(r.outcome);
   return { member: m, visitId: r.visit.id, tag: r.visit.tagNumber! };

@@ -156,3 +156,21 @@ export async function makeBarClub(
   });
   return { club, cardTypeId: type.id, desk, bar, staff, cola: cola.id, latte: latte.id };
 }
+
+type MemberArgs = OpArgs<'members.create'>;
+
+/** A new member's arguments: no phone, birth date, consultant or notes; from 2026-01-01, no expiry. */
+export function memberArgs(
+  m: Pick<MemberArgs, 'cardNo' | 'name' | 'gender' | 'cardTypeId'> & Partial<MemberArgs>,
+): MemberArgs {
+  return {
+    phone: null,
+    birthDate: null,
+    startDate: '2026-01-01',
+    expiryDate: null,
+    visitsLeft: null,
+    consultantId: null,
+    notes: '',
+    ...m,
+  };
+}

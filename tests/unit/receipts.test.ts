@@ -6,7 +6,7 @@
  * asking for a refund's receipt or one that does not exist.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectError, makeBarClub, type TestClub } from './helpers';
+import { expectError, makeBarClub, type TestClub, memberArgs } from './helpers';
 
 interface Setup {
   club: TestClub;
@@ -38,19 +38,11 @@ async function setup(): Promise<Setup> {
 
 async function member(s: Setup) {
   n += 1;
-  return s.club.call('mgr', 'members.create', {
-    cardNo: `R${3000 + n}`,
-    name: `Member ${n}`,
-    gender: 'female',
-    phone: null,
-    birthDate: null,
-    cardTypeId: s.year,
-    startDate: '2026-01-01',
-    expiryDate: null,
-    visitsLeft: null,
-    consultantId: null,
-    notes: '',
-  });
+  return s.club.call(
+    'mgr',
+    'members.create',
+    memberArgs({ cardNo: `R${3000 + n}`, name: `Member ${n}`, gender: 'female', cardTypeId: s.year }),
+  );
 }
 
 describe('receipts', () => {

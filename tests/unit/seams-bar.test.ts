@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpArgs } from '../../electron/core/contract';
-import { expectError, makeBarClub, type TestClub } from './helpers';
+import { expectError, makeBarClub, type TestClub, memberArgs } from './helpers';
 
 const TODAY = '2026-11-18';
 const MIN = 60_000;
@@ -55,19 +55,11 @@ async function setup(point: 'bar' | 'shop' = 'bar'): Promise<Setup> {
 let n = 0;
 async function checkIn(s: Setup) {
   n += 1;
-  const m = await s.club.call('mgr', 'members.create', {
-    cardNo: `S${3000 + n}`,
-    name: `Member ${n}`,
-    gender: 'female',
-    phone: null,
-    birthDate: null,
-    cardTypeId: s.timeType,
-    startDate: '2026-01-01',
-    expiryDate: null,
-    visitsLeft: null,
-    consultantId: null,
-    notes: '',
-  });
+  const m = await s.club.call(
+    'mgr',
+    'members.create',
+    memberArgs({ cardNo: `S${3000 + n}`, name: `Member ${n}`, gender: 'female', cardTypeId: s.timeType }),
+  );
   const r = await s.club.call(s.desk.session, 'checkin.scan', { ref: { cardNo: m.cardNo }, scanned: true });
   if (r.outcome !== 'checked_in') throw new Error(r.outcome);
   return { member: m, visitId: r.visit.id };
