@@ -27,8 +27,8 @@ export function escapeRe(s: string): string {
 
 /**
  * The languages a flow spec runs in. To keep CI inside its time, a long flow runs in one language
- * (the one named); the other language's words are still checked: the walk (walk.spec.ts) opens
- * every screen, tab and dialog in both, the dictionaries are checked key for key, placeholder for
+ * (the one named); the other language's words are still checked: the walk (walk.spec.ts) visits
+ * every screen and tab and opens the main dialogs in both, the dictionaries are checked key for key, placeholder for
  * placeholder (tests/unit/i18n.test.ts, words.test.ts), and text written into the renderer outside
  * the dictionaries fails tests/unit/literal-text.test.ts. `E2E_LANGS=both` runs every flow in both.
  */
