@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { PIN_PATTERN, ROLES, STAFF_GENDERS, type StaffGender } from '../../../electron/core/contract';
 import { call, type OpArgs, type OpResult } from '../api';
 import { ListHead, ListTable } from '../components/ListTable';
+import { FormFooter } from '../components/FormParts';
 import { Modal } from '../components/Modal';
 import { errorText, invalidFields } from '../errorText';
 import { refresh, useOp } from '../query';
@@ -271,19 +272,13 @@ function StaffDialog(props: {
           )}
           {pinField('repeat', t('staff.fields.repeat'))}
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {st ? t('common.save') : t('staff.create')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorAs="p"
+          submitLabel={st ? t('common.save') : t('staff.create')}
+          disabled={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

@@ -14,6 +14,7 @@ import {
   type OpArgs,
 } from '../../../../electron/core/contract';
 import { addDays, isValidDate } from '../../../../electron/shared/dates';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { fieldParts, PersonFields } from './SaleParts';
 import { errorText, invalidFields } from '../../errorText';
@@ -292,19 +293,12 @@ export function MemberForm(props: {
             onChange={(e) => set('notes', e.target.value)}
           />,
         )}
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {m ? t('common.save') : t('members.form.create')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          submitLabel={m ? t('common.save') : t('members.form.create')}
+          disabled={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

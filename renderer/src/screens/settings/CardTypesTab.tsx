@@ -5,6 +5,7 @@ import { CARD_KINDS, type CardKind } from '../../../../electron/core/contract';
 import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { ApiCallError, call, type OpArgs, type OpResult } from '../../api';
 import { ListHead, ListTable } from '../../components/ListTable';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
 import { fmtMoney, moneyRefusal } from '../../format';
@@ -241,19 +242,13 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
             />
           </Field>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {ct ? t('common.save') : t('settings.cardTypes.create')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorAs="p"
+          submitLabel={ct ? t('common.save') : t('settings.cardTypes.create')}
+          disabled={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
