@@ -7,102 +7,40 @@
  * bar-void.spec.ts).
  */
 import { expect } from '@playwright/test';
-import { Core } from '../../electron/core/app';
-import { tempDir } from '../support/temp';
-import { disposeServer, shot, startServer, test as base, type Server } from './fixtures';
-import { dictionary } from './i18n';
-import { login, nav } from './steps';
+import { seededTest, shot } from './fixtures';
+import { dictionary, moneyIn } from './i18n';
+import { login, nav, seedClub } from './steps';
 
 const T = dictionary('en');
-const money = (cents: number) =>
-  new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'CNY',
-    currencyDisplay: 'narrowSymbol',
-  }).format(cents / 100);
+const money = moneyIn('en');
 
-async function seedClub(dataDir: string): Promise<void> {
-  const core = await Core.open({ dataDir, dailyBackup: false });
-  const call = async <R = { id: number }>(op: string, args: unknown): Promise<R> => {
-    const r = await core.call('seed', op, args);
-    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-    return r.data as R;
-  };
-  try {
-    await call('system.setup', {
-      clubName: 'Riverside Fitness',
-      timeZone: 'Asia/Shanghai',
-      language: 'en',
-      staffArriveTime: '09:50',
-      openTime: '11:00',
-      closeTime: '22:00',
-      tagCount: 10,
-      manager: { name: 'Wang', pin: '9876', gender: 'female' },
-    });
-    const staff = await call<{ id: number }[]>('session.staffList', {});
-    await call('session.login', { staffId: staff[0]!.id, pin: '9876' });
-    await call('staff.create', { name: 'Sam Lead', role: 'shift_lead', pin: '1357', gender: 'male' });
-    const type = await call('cardTypes.create', {
-      name: 'Year card',
-      kind: 'time',
-      durationDays: 365,
-      visitCount: null,
-      priceCents: 300000,
-    });
-    await call('members.create', {
-      cardNo: 'AUD001',
-      name: 'Zhang San',
-      gender: 'male',
-      phone: null,
-      birthDate: null,
-      cardTypeId: type.id,
-      startDate: '2026-01-01',
-      expiryDate: '2099-12-31',
-      visitsLeft: null,
-      consultantId: null,
-      notes: '',
-    });
-    const juice = await call('bar.itemCreate', {
-      name: 'Orange juice',
-      category: 'Juice',
-      priceCents: 1200,
-      notes: '',
-    });
-    await call('bar.receive', { itemId: juice.id, quantity: 10 });
-    const scan = await call<{ visit: { id: number } }>('checkin.scan', {
-      ref: { cardNo: 'AUD001' },
-      tagNumber: 4,
-      scanned: true,
-    });
-    const tab = await call<{ lines: { id: number }[] }>('bar.sell', {
-      visitId: scan.visit.id,
-      items: [{ itemId: juice.id, quantity: 2 }],
-    });
-    await call('bar.void', {
-      lineIds: [tab.lines[0]!.id],
-      reason: 'rung up twice',
-      authorization: { pin: '1357', reasonCode: 'duplicate_slip', reason: 'Rung up twice' },
-    });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    await call('bar.reportCsv', { from: today, to: today });
-  } finally {
-    core.close();
-  }
-}
+const seed = (dataDir: string) =>
+  seedClub(
+    dataDir,
+    { staff: [['Sam Lead', 'shift_lead', '1357', 'male']] },
+    async ({ call, member, item }) => {
+      await member('AUD001', 'Zhang San');
+      const juice = await item('Orange juice', 'Juice', 1200, 10);
+      const scan = await call<{ visit: { id: number } }>('checkin.scan', {
+        ref: { cardNo: 'AUD001' },
+        tagNumber: 4,
+        scanned: true,
+      });
+      const tab = await call<{ lines: { id: number }[] }>('bar.sell', {
+        visitId: scan.visit.id,
+        items: [{ itemId: juice.id, quantity: 2 }],
+      });
+      await call('bar.void', {
+        lineIds: [tab.lines[0]!.id],
+        reason: 'rung up twice',
+        authorization: { pin: '1357', reasonCode: 'duplicate_slip', reason: 'Rung up twice' },
+      });
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      await call('bar.reportCsv', { from: today, to: today });
+    },
+  );
 
-const test = base.extend<{ server: Server }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
-  server: async ({}, use) => {
-    const dataDir = tempDir('e2e-audit');
-    await seedClub(dataDir);
-    const s = await startServer({ dataDir });
-    try {
-      await use(s);
-    } finally {
-      await disposeServer(s);
-    }
-  },
-});
+const test = seededTest('e2e-audit', seed);
 
 test('the audit log reads in words, names member, tag, amount and authoriser, hides lookups', async ({
   page,

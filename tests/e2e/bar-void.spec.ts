@@ -11,99 +11,38 @@
  * the slip is honestly 30 minutes old. No test-only option exists in the server.
  */
 import { expect } from '@playwright/test';
-import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
-import { tempDir } from '../support/temp';
-import { disposeServer, shot, startServer, test as base, type Server } from './fixtures';
-import { dictionary } from './i18n';
-import { login, nav } from './steps';
+import { seededTest, shot } from './fixtures';
+import { dictionary, moneyIn } from './i18n';
+import { login, nav, seedClub } from './steps';
 
 const T = dictionary('en');
-const money = (cents: number) =>
-  new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'CNY',
-    currencyDisplay: 'narrowSymbol',
-  }).format(cents / 100);
+const money = moneyIn('en');
 
 /** A club whose member got two juices on tag 1 half an hour ago (written by the real core). */
-async function seedClub(dataDir: string): Promise<void> {
-  const core = await Core.open({
+const seed = (dataDir: string) =>
+  seedClub(
     dataDir,
-    clock: new ManualClock(new Date(Date.now() - 30 * 60_000)),
-    dailyBackup: false,
-  });
-  const call = async (session: string, op: string, args: unknown) => {
-    const r = await core.call(session, op, args);
-    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-    return r.data as { id: number };
-  };
-  try {
-    await call('seed', 'system.setup', {
-      clubName: 'Riverside Fitness',
-      timeZone: 'Asia/Shanghai',
-      language: 'en',
-      staffArriveTime: '09:50',
-      openTime: '11:00',
-      closeTime: '22:00',
-      tagCount: 10,
-      manager: { name: 'Wang', pin: '9876', gender: 'female' },
-    });
-    const staff = (await core.call('seed', 'session.staffList', {})) as { ok: true; data: { id: number }[] };
-    await call('seed', 'session.login', { staffId: staff.data[0]!.id, pin: '9876' });
-    await call('seed', 'staff.create', { name: 'Zoe', role: 'bar', pin: '3579', gender: 'female' });
-    await call('seed', 'staff.create', { name: 'Sam', role: 'shift_lead', pin: '1357', gender: 'male' });
-    const type = await call('seed', 'cardTypes.create', {
-      name: 'Year card',
-      kind: 'time',
-      durationDays: 365,
-      visitCount: null,
-      priceCents: 300000,
-    });
-    await call('seed', 'members.create', {
-      cardNo: 'BAR001',
-      name: 'Zhang San',
-      gender: 'male',
-      phone: null,
-      birthDate: null,
-      cardTypeId: type.id,
-      startDate: '2026-01-01',
-      expiryDate: '2099-12-31',
-      visitsLeft: null,
-      consultantId: null,
-      notes: '',
-    });
-    const juice = await call('seed', 'bar.itemCreate', {
-      name: 'Orange juice',
-      category: 'Juice',
-      priceCents: 1200,
-      notes: '',
-    });
-    await call('seed', 'bar.receive', { itemId: juice.id, quantity: 10 });
-    const scan = (await call('seed', 'checkin.scan', {
-      ref: { cardNo: 'BAR001' },
-      tagNumber: 1,
-      scanned: true,
-    })) as unknown as { visit: { id: number } };
-    await call('seed', 'bar.sell', { visitId: scan.visit.id, items: [{ itemId: juice.id, quantity: 2 }] });
-  } finally {
-    core.close();
-  }
-}
+    {
+      clock: new ManualClock(new Date(Date.now() - 30 * 60_000)),
+      staff: [
+        ['Zoe', 'bar', '3579', 'female'],
+        ['Sam', 'shift_lead', '1357', 'male'],
+      ],
+    },
+    async ({ call, member, item }) => {
+      await member('BAR001', 'Zhang San');
+      const juice = await item('Orange juice', 'Juice', 1200, 10);
+      const scan = await call<{ visit: { id: number } }>('checkin.scan', {
+        ref: { cardNo: 'BAR001' },
+        tagNumber: 1,
+        scanned: true,
+      });
+      await call('bar.sell', { visitId: scan.visit.id, items: [{ itemId: juice.id, quantity: 2 }] });
+    },
+  );
 
-const test = base.extend<{ server: Server }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
-  server: async ({}, use) => {
-    const dataDir = tempDir('e2e-void');
-    await seedClub(dataDir);
-    const s = await startServer({ dataDir });
-    try {
-      await use(s);
-    } finally {
-      await disposeServer(s);
-    }
-  },
-});
+const test = seededTest('e2e-void', seed);
 
 test('a bar void after the correction window needs the PIN and shows in the bar report', async ({
   page,

@@ -7,7 +7,7 @@
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
 import { dictionary } from './i18n';
-import { addStaff, login, nav, setupClub, switchUser } from './steps';
+import { nav, switchUser, openClub } from './steps';
 
 async function api<T = unknown>(page: Page, base: string, op: string, args: unknown): Promise<T> {
   const r = await page.request.post(`${base}api/${op}`, { data: args });
@@ -30,12 +30,16 @@ test('a cash drop witnessed by a colleague shows on the shift and in the handove
   const desk = '李前台';
   const witness = '张前台';
   await page.goto(server.url);
-  await setupClub(page, T, LANG, { name: '滨江健身', tags: 10, manager: '王店长', pin: '9876' });
-  await login(page, T, '王店长', '9876');
-  await addStaff(page, T, [
-    [desk, 'reception', '2468'],
-    [witness, 'reception', '1357'],
-  ]);
+  await openClub(page, T, {
+    lang: LANG,
+    name: '滨江健身',
+    manager: '王店长',
+    pin: '9876',
+    staff: [
+      [desk, 'reception', '2468'],
+      [witness, 'reception', '1357'],
+    ],
+  });
   await switchUser(page, T, desk, '2468');
 
   // the opening: the change float counted note by note (5 × 100 = the 500 handed over)

@@ -10,12 +10,10 @@
  * and the stored value left. Screenshots of each state go to test-results/screens.
  */
 import { expect, type Page } from '@playwright/test';
-import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
-import { tempDir } from '../support/temp';
-import { disposeServer, shot, startServer, test as base, type Server } from './fixtures';
+import { seededTest, shot } from './fixtures';
 import { dictionary, type Lang } from './i18n';
-import { login, nav, openShift } from './steps';
+import { login, nav, openShift, seedClub } from './steps';
 
 const LANGS = ['zh-CN', 'en'] as const satisfies readonly Lang[];
 const P = { 'zh-CN': 'Z', en: 'E' } as const;
@@ -32,120 +30,66 @@ function clubDate(days = 0): string {
 }
 
 /** Members for each language; the one inside has two juices on its tab (written by the real core). */
-async function seedClub(dataDir: string): Promise<void> {
-  const core = await Core.open({
+const seed = (dataDir: string) =>
+  seedClub(
     dataDir,
-    clock: new ManualClock(new Date(Date.now() - 120_000)),
-    dailyBackup: false,
-  });
-  const call = async <T = { id: number }>(op: string, args: unknown): Promise<T> => {
-    const r = await core.call('seed', op, args);
-    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-    return r.data as T;
-  };
-  try {
-    await call('system.setup', {
-      clubName: 'Riverside Fitness',
-      timeZone: 'Asia/Shanghai',
+    {
       language: 'zh-CN',
-      staffArriveTime: '09:50',
-      openTime: '11:00',
-      closeTime: '22:00',
-      tagCount: 40,
-      manager: { name: 'Wang', pin: '9876', gender: 'female' },
-    });
-    const staff = await call<{ id: number }[]>('session.staffList', {});
-    await call('session.login', { staffId: staff[0]!.id, pin: '9876' });
-    await call('staff.create', { name: 'Lily', role: 'reception', pin: '2468', gender: 'female' });
-    const year = await call('cardTypes.create', {
-      name: 'Year card',
-      kind: 'time',
-      durationDays: 365,
-      visitCount: null,
-      priceCents: 300000,
-    });
-    const member = (cardNo: string, name: string, o: { expiry?: string; birth?: string } = {}) =>
-      call('members.create', {
-        cardNo,
-        name,
-        gender: 'female',
-        phone: null,
-        birthDate: o.birth ?? null,
-        cardTypeId: year.id,
-        startDate: o.expiry && o.expiry < '2026-01-01' ? '2024-01-01' : '2026-01-01',
-        expiryDate: o.expiry ?? '2099-12-31',
-        visitsLeft: null,
-        consultantId: null,
-        notes: '',
+      tags: 40,
+      clock: new ManualClock(new Date(Date.now() - 120_000)),
+      staff: [['Lily', 'reception', '2468', 'female']],
+    },
+    async ({ call, member: create, item }) => {
+      const member = (cardNo: string, name: string, o: { expiry?: string; birth?: string } = {}) =>
+        create(cardNo, name, { ...o, gender: 'female' });
+      const juice = await item('Orange juice', 'Juice', 1200, 10);
+      // a class in ten minutes: its announcement is due, so its banner stands above the screen
+      // all through the test (as the pre-closing one does at night) and must cover no action
+      const [day, hm] = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Asia/Shanghai',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+        .format(new Date(Date.now() + 10 * 60_000))
+        .split(' ');
+      const sameDay = day === clubDate();
+      await call('classes.create', {
+        weekday: new Date(`${clubDate()}T00:00:00Z`).getUTCDay(),
+        startTime: sameDay ? hm : '23:59',
+        className: 'Spinning',
+        room: 'Studio 2',
+        instructor: 'Coach Ma',
       });
-    const juice = await call('bar.itemCreate', {
-      name: 'Orange juice',
-      category: 'Juice',
-      priceCents: 1200,
-      notes: '',
-    });
-    await call('bar.receive', { itemId: juice.id, quantity: 10 });
-    // a class in ten minutes: its announcement is due, so its banner stands above the screen
-    // all through the test (as the pre-closing one does at night) and must cover no action
-    const [day, hm] = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: 'Asia/Shanghai',
-      dateStyle: 'short',
-      timeStyle: 'short',
-    })
-      .format(new Date(Date.now() + 10 * 60_000))
-      .split(' ');
-    const sameDay = day === clubDate();
-    await call('classes.create', {
-      weekday: new Date(`${clubDate()}T00:00:00Z`).getUTCDay(),
-      startTime: sameDay ? hm : '23:59',
-      className: 'Spinning',
-      room: 'Studio 2',
-      instructor: 'Coach Ma',
-    });
-    await member('300101', 'Stranger Liu');
-    // a busy evening: fourteen more members inside (tags 21–34); one line a person, at least
-    // seven show with the banner up (five showed before, two lines each, without it)
-    for (let i = 0; i < 14; i++) {
-      const no = `BUSY${String(i).padStart(2, '0')}`;
-      await member(no, `Busy Member ${i}`);
-      await call('checkin.scan', { ref: { cardNo: no }, tagNumber: 21 + i, scanned: true });
-    }
-    for (const lang of LANGS) {
-      const p = P[lang];
-      const ok = await member(`${p}OK001`, `${p} Green`);
-      await call('storedValue.topup', { memberId: ok.id, amountCents: 20000, method: 'card' });
-      await member(`${p}BDAY01`, `${p} Birthday`, { birth: `1990-${clubDate().slice(5)}` });
-      await member(`${p}WARN01`, `${p} Expiring`, { expiry: clubDate(3) });
-      await member(`${p}EXP001`, `${p} Expired`, { expiry: '2025-01-01' });
-      await member(`${p}1006960`, `${p} Paused Scan`);
-      await member(`${p}NOTAG1`, `${p} No Tag`);
-      const inside = await member(`${p}IN0001`, `${p} Inside`);
-      await call('storedValue.topup', { memberId: inside.id, amountCents: 5000, method: 'card' });
-      const v = await call<{ visit: { id: number } }>('checkin.scan', {
-        ref: { cardNo: `${p}IN0001` },
-        tagNumber: lang === 'zh-CN' ? 5 : 6,
-        scanned: true,
-      });
-      await call('bar.sell', { visitId: v.visit.id, items: [{ itemId: juice.id, quantity: 2 }] });
-    }
-  } finally {
-    core.close();
-  }
-}
+      await member('300101', 'Stranger Liu');
+      // a busy evening: fourteen more members inside (tags 21–34); one line a person, at least
+      // seven show with the banner up (five showed before, two lines each, without it)
+      for (let i = 0; i < 14; i++) {
+        const no = `BUSY${String(i).padStart(2, '0')}`;
+        await member(no, `Busy Member ${i}`);
+        await call('checkin.scan', { ref: { cardNo: no }, tagNumber: 21 + i, scanned: true });
+      }
+      for (const lang of LANGS) {
+        const p = P[lang];
+        const ok = await member(`${p}OK001`, `${p} Green`);
+        await call('storedValue.topup', { memberId: ok.id, amountCents: 20000, method: 'card' });
+        await member(`${p}BDAY01`, `${p} Birthday`, { birth: `1990-${clubDate().slice(5)}` });
+        await member(`${p}WARN01`, `${p} Expiring`, { expiry: clubDate(3) });
+        await member(`${p}EXP001`, `${p} Expired`, { expiry: '2025-01-01' });
+        await member(`${p}1006960`, `${p} Paused Scan`);
+        await member(`${p}NOTAG1`, `${p} No Tag`);
+        const inside = await member(`${p}IN0001`, `${p} Inside`);
+        await call('storedValue.topup', { memberId: inside.id, amountCents: 5000, method: 'card' });
+        const v = await call<{ visit: { id: number } }>('checkin.scan', {
+          ref: { cardNo: `${p}IN0001` },
+          tagNumber: lang === 'zh-CN' ? 5 : 6,
+          scanned: true,
+        });
+        await call('bar.sell', { visitId: v.visit.id, items: [{ itemId: juice.id, quantity: 2 }] });
+      }
+    },
+  );
 
-const test = base.extend<{ server: Server }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
-  server: async ({}, use) => {
-    const dataDir = tempDir('e2e-states');
-    await seedClub(dataDir);
-    const s = await startServer({ dataDir });
-    try {
-      await use(s);
-    } finally {
-      await disposeServer(s);
-    }
-  },
-});
+const test = seededTest('e2e-states', seed);
 
 interface Measured {
   wordPx: number;

@@ -8,8 +8,8 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
-import { dictionary, escapeRe, type Lang } from './i18n';
-import { addStaff, login, nav, setupClub, switchUser, type Dict } from './steps';
+import { dictionary, escapeRe, flowLangs } from './i18n';
+import { nav, switchUser, type Dict, openClub } from './steps';
 
 async function signIn(page: Page, T: Dict, name: string, pin: string): Promise<void> {
   await page.getByRole('button', { name: T('visitors.rotation.signIn') }).click();
@@ -21,7 +21,7 @@ async function signIn(page: Page, T: Dict, name: string, pin: string): Promise<v
   await expect(page.getByTestId(`consultant-${name}`)).toContainText(T('visitors.state.available'));
 }
 
-for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
+for (const lang of flowLangs('en')) {
   test(`disputes: a consultant disputes, the manager moves the credit, the consultant sees it (${lang})`, async ({
     page,
     server,
@@ -46,14 +46,18 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const note = lang === 'en' ? 'Event sign-up sheet confirms it.' : '活动登记表可以证实。';
 
     await page.goto(server.url);
-    await setupClub(page, T, lang, { name: 'Riverside Fitness', tags: 10, manager: '王店长', pin: '9876' });
-    await login(page, T, '王店长', '9876');
-    await addStaff(page, T, [
-      [A, 'consultant', '1111'],
-      [B, 'consultant', '2222'],
-      ['Lily', 'reception', '2468'],
-      [CS, 'cs_manager', '4444'],
-    ]);
+    await openClub(page, T, {
+      lang,
+      name: 'Riverside Fitness',
+      manager: '王店长',
+      pin: '9876',
+      staff: [
+        [A, 'consultant', '1111'],
+        [B, 'consultant', '2222'],
+        ['Lily', 'reception', '2468'],
+        [CS, 'cs_manager', '4444'],
+      ],
+    });
 
     // ---- reception: both sign in; a first-time visitor goes to the first, who accepts ----------
     await switchUser(page, T, 'Lily', '2468');

@@ -89,4 +89,21 @@ export const test = base.extend<{ server: Server }, { tempCleanup: void }>({
   ],
 });
 
+/** The test fixture with its `server` started on a data folder that `seed` prepared first. */
+export function seededTest(name: string, seed: (dataDir: string) => Promise<void>) {
+  return test.extend<{ server: Server }>({
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
+    server: async ({}, use) => {
+      const dataDir = tempDir(name);
+      await seed(dataDir);
+      const s = await startServer({ dataDir });
+      try {
+        await use(s);
+      } finally {
+        await disposeServer(s);
+      }
+    },
+  });
+}
+
 export { expect };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { dictionary } from './i18n';
-import { addStaff, login, nav, setupClub, switchUser } from './steps';
+import { nav, switchUser, openClub } from './steps';
 
 async function api<T = unknown>(page: Page, base: string, op: string, args: unknown): Promise<T> {
   const r = await page.request.post(`${base}api/${op}`, { data: args });
@@ -31,12 +31,16 @@ test('the printed handover: page numbers, the header on every page, ink signatur
   const dir = path.join('test-results', 'handover-print');
   fs.mkdirSync(dir, { recursive: true });
   await page.goto(server.url);
-  await setupClub(page, T, 'zh-CN', { name: '江畔健身', tags: 10, manager: '王店长', pin: '9876' });
-  await login(page, T, '王店长', '9876');
-  await addStaff(page, T, [
-    ['李娜', 'reception', '2468'],
-    ['张敏', 'reception', '1357'],
-  ]);
+  await openClub(page, T, {
+    lang: 'zh-CN',
+    name: '江畔健身',
+    manager: '王店长',
+    pin: '9876',
+    staff: [
+      ['李娜', 'reception', '2468'],
+      ['张敏', 'reception', '1357'],
+    ],
+  });
   await switchUser(page, T, '李娜', '2468');
   const staff = await api<{ id: number; name: string }[]>(page, server.url, 'session.staffList', {});
   const lina = staff.find((x) => x.name === '李娜')!;

@@ -24,3 +24,24 @@ export function dictionary(lang: Lang) {
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The languages a flow spec runs in. To keep CI inside its time, a long flow runs in one language
+ * (the one named); the other language's words are still checked: the walk (walk.spec.ts) visits
+ * every screen and tab and opens the main dialogs in both, the dictionaries are checked key for key, placeholder for
+ * placeholder (tests/unit/i18n.test.ts, words.test.ts), and text written into the renderer outside
+ * the dictionaries fails tests/unit/literal-text.test.ts. `E2E_LANGS=both` runs every flow in both.
+ */
+export function flowLangs(lang: Lang): readonly Lang[] {
+  return process.env.E2E_LANGS === 'both' ? (['zh-CN', 'en'] as const) : [lang];
+}
+
+/** Money as the app shows it in the language (¥12.00). */
+export function moneyIn(lang: Lang): (cents: number) => string {
+  const f = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+  });
+  return (cents) => f.format(cents / 100);
+}

@@ -6,7 +6,7 @@
 import { expect } from '@playwright/test';
 import { shot, test } from './fixtures';
 import { dictionary } from './i18n';
-import { addStaff, login, setupClub, switchUser } from './steps';
+import { login, switchUser, openClub } from './steps';
 
 test('a PIN lock from one computer: the manager still logs in and unlocks at once (en)', async ({
   page,
@@ -15,9 +15,13 @@ test('a PIN lock from one computer: the manager still logs in and unlocks at onc
   test.setTimeout(120_000);
   const T = dictionary('en');
   await page.goto(server.url);
-  await setupClub(page, T, 'en', { name: 'Riverside Fitness', tags: 10, manager: 'Wang', pin: '9876' });
-  await login(page, T, 'Wang', '9876');
-  await addStaff(page, T, [['Lily', 'reception', '2468']]);
+  await openClub(page, T, {
+    lang: 'en',
+    name: 'Riverside Fitness',
+    manager: 'Wang',
+    pin: '9876',
+    staff: [['Lily', 'reception', '2468']],
+  });
   await page.getByRole('button', { name: T('common.switchUser') }).click();
 
   // five wrong PINs for Lily from this computer

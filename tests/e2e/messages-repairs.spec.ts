@@ -8,7 +8,7 @@
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
 import { dictionary, escapeRe } from './i18n';
-import { addStaff, login, nav, setupClub, switchUser } from './steps';
+import { login, nav, switchUser, openClub } from './steps';
 
 test('messages and repairs: left at the desk, dealt with by the shift lead, open ones in the handover', async ({
   page,
@@ -27,12 +27,16 @@ test('messages and repairs: left at the desk, dealt with by the shift lead, open
   const desk = '李前台';
 
   await page.goto(server.url);
-  await setupClub(page, T, 'zh-CN', { name: '滨江健身', tags: 10, manager, pin: '9876' });
-  await login(page, T, manager, '9876');
-  await addStaff(page, T, [
-    [desk, 'reception', '2468'],
-    [lead, 'shift_lead', '1357'],
-  ]);
+  await openClub(page, T, {
+    lang: 'zh-CN',
+    name: '滨江健身',
+    manager,
+    pin: '9876',
+    staff: [
+      [desk, 'reception', '2468'],
+      [lead, 'shift_lead', '1357'],
+    ],
+  });
 
   // ---- reception: two messages and two repairs -----------------------------------------------
   await switchUser(page, T, desk, '2468');

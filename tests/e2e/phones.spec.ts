@@ -10,7 +10,7 @@
 import { expect } from '@playwright/test';
 import { shot, test } from './fixtures';
 import { dictionary } from './i18n';
-import { addCardType, addStaff, importRoster, login, nav, setupClub, switchUser } from './steps';
+import { addCardType, importRoster, nav, switchUser, openClub } from './steps';
 
 const CSV = [
   '卡号,姓名,性别,手机,卡类型,开卡日期,到期日期,备注',
@@ -27,12 +27,16 @@ test('phones: a call without name or number, masked numbers, the whole number fo
   page.on('pageerror', (e) => errors.push(e.message));
 
   await page.goto(server.url);
-  await setupClub(page, T, 'zh-CN', { name: '江畔健身会所', tags: 10, manager: '王店长', pin: '9876' });
-  await login(page, T, '王店长', '9876');
-  await addStaff(page, T, [
-    ['张伟', 'consultant', '4001'],
-    ['Lily', 'reception', '2468'],
-  ]);
+  await openClub(page, T, {
+    lang: 'zh-CN',
+    name: '江畔健身会所',
+    manager: '王店长',
+    pin: '9876',
+    staff: [
+      ['张伟', 'consultant', '4001'],
+      ['Lily', 'reception', '2468'],
+    ],
+  });
   await addCardType(page, T, 'Year card', 365, 3000);
   await importRoster(page, T, CSV, 2);
 

@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
-import { dictionary, type Lang } from './i18n';
-import { login, nav, setupClub } from './steps';
+import { dictionary, type Lang, moneyIn } from './i18n';
+import { nav, openClub } from './steps';
 
 const OUT = path.join('test-results', 'receipts');
 
@@ -66,20 +66,14 @@ async function setPaper(page: Page, T: ReturnType<typeof dictionary>, paper: '58
 for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
   test(`a receipt at check-out, printed at 58 mm, reprinted at 80 mm (${lang})`, async ({ page, server }) => {
     const T = dictionary(lang);
-    const money = (cents: number) =>
-      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-        style: 'currency',
-        currency: 'CNY',
-        currencyDisplay: 'narrowSymbol',
-      }).format(cents / 100);
+    const money = moneyIn(lang);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const club = lang === 'en' ? 'Riverside Fitness' : '江畔健身会所';
     const juice = lang === 'en' ? 'Orange juice' : '鲜榨橙汁';
 
     await page.goto(server.url);
-    await setupClub(page, T, lang, { name: club, tags: 10, manager: '王店长', pin: '9876' });
-    await login(page, T, '王店长', '9876');
+    await openClub(page, T, { lang, name: club, manager: '王店长', pin: '9876' });
     // the records the check-out settles, made through the core's API
     const me = (await api(page, 'session.current', {})) as { staff: { id: number } };
     const type = await api(page, 'cardTypes.create', {

@@ -8,8 +8,8 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
-import { dictionary } from './i18n';
-import { addCardType, addStaff, login, nav, setupClub, switchUser } from './steps';
+import { dictionary, moneyIn } from './i18n';
+import { nav, switchUser, openClub } from './steps';
 
 async function api<T = unknown>(page: Page, base: string, op: string, args: unknown): Promise<T> {
   const r = await page.request.post(`${base}api/${op}`, { data: args });
@@ -21,24 +21,23 @@ async function api<T = unknown>(page: Page, base: string, op: string, args: unkn
 test('a renewal sold at the desk shows in the shift’s handover and cash (en)', async ({ page, server }) => {
   test.setTimeout(180_000);
   const T = dictionary('en');
-  const money = (cents: number) =>
-    new Intl.NumberFormat('en-GB', {
-      style: 'currency',
-      currency: 'CNY',
-      currencyDisplay: 'narrowSymbol',
-    }).format(cents / 100);
+  const money = moneyIn('en');
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const s = (name: string) => shot(page, `en-renewal-${name}`);
 
   await page.goto(server.url);
-  await setupClub(page, T, 'en', { name: 'Riverside Fitness', tags: 10, manager: 'Wang', pin: '9876' });
-  await login(page, T, 'Wang', '9876');
-  await addCardType(page, T, 'Year card', 365, 3000);
-  await addStaff(page, T, [
-    ['Lily', 'reception', '2468'],
-    ['Anna', 'consultant', '7000'],
-  ]);
+  await openClub(page, T, {
+    lang: 'en',
+    name: 'Riverside Fitness',
+    manager: 'Wang',
+    pin: '9876',
+    yearCard: true,
+    staff: [
+      ['Lily', 'reception', '2468'],
+      ['Anna', 'consultant', '7000'],
+    ],
+  });
   const types = await api<{ id: number; name: string }[]>(page, server.url, 'cardTypes.list', {});
   await api(page, server.url, 'members.create', {
     cardNo: 'RN001',

@@ -7,10 +7,10 @@
  */
 import { expect } from '@playwright/test';
 import { shot, test } from './fixtures';
-import { dictionary, type Lang } from './i18n';
-import { addStaff, login, nav, setupClub, switchUser } from './steps';
+import { dictionary, flowLangs } from './i18n';
+import { nav, switchUser, openClub } from './steps';
 
-for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
+for (const lang of flowLangs('en')) {
   test(`shift settings: checklist item and default float kept, used when a shift opens (${lang})`, async ({
     page,
     server,
@@ -33,9 +33,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     };
 
     await page.goto(server.url);
-    await setupClub(page, T, lang, { name: 'Riverside Fitness', tags: 10, manager: '王店长', pin: '9876' });
-    await login(page, T, '王店长', '9876');
-    await addStaff(page, T, [['Lily', 'reception', '2468']]);
+    await openClub(page, T, {
+      lang,
+      name: 'Riverside Fitness',
+      manager: '王店长',
+      pin: '9876',
+      staff: [['Lily', 'reception', '2468']],
+    });
 
     // ---- the manager edits the opening checklist and the default float ----------------------
     await openTab();

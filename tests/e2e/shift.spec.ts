@@ -15,8 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
-import { dictionary, escapeRe, type Lang } from './i18n';
-import { addCardType, addStaff, importRoster, login, nav, setupClub, switchUser } from './steps';
+import { dictionary, escapeRe, flowLangs, moneyIn } from './i18n';
+import { importRoster, nav, switchUser, openClub } from './steps';
 
 const CSV = [
   '卡号,姓名,性别,手机,卡类型,开卡日期,到期日期,备注',
@@ -32,35 +32,34 @@ async function api<T = unknown>(page: Page, base: string, op: string, args: unkn
   return j.data;
 }
 
-for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
+for (const lang of flowLangs('zh-CN')) {
   test(`shift close and handover: blind count one note short, signed, next shift sees it (${lang})`, async ({
     page,
     server,
   }) => {
     test.setTimeout(240_000);
     const T = dictionary(lang);
-    const money = (cents: number) =>
-      new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-        style: 'currency',
-        currency: 'CNY',
-        currencyDisplay: 'narrowSymbol',
-      }).format(cents / 100);
+    const money = moneyIn(lang);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const s = (name: string) => shot(page, `${lang}-shift-${name}`);
     const drink = lang === 'en' ? 'Iced tea' : '冰红茶';
 
     await page.goto(server.url);
-    await setupClub(page, T, lang, { name: 'Riverside Fitness', tags: 10, manager: '王店长', pin: '9876' });
-    await login(page, T, '王店长', '9876');
-    await addCardType(page, T, 'Year card', 365, 3000);
-    await addStaff(page, T, [
-      ['Lily', 'reception', '2468'],
-      ['Mia', 'reception', '1357'],
-      ['Zoe', 'bar', '3579'],
-      ['Anna', 'consultant', '7000'],
-      ['Sam', 'shift_lead', '5791'],
-    ]);
+    await openClub(page, T, {
+      lang,
+      name: 'Riverside Fitness',
+      manager: '王店长',
+      pin: '9876',
+      yearCard: true,
+      staff: [
+        ['Lily', 'reception', '2468'],
+        ['Mia', 'reception', '1357'],
+        ['Zoe', 'bar', '3579'],
+        ['Anna', 'consultant', '7000'],
+        ['Sam', 'shift_lead', '5791'],
+      ],
+    });
     await importRoster(page, T, CSV, 3);
     // the bar's catalogue (the bar itself has its own test): one drink at 12, ten in stock
     const item = await api<{ id: number }>(page, server.url, 'bar.itemCreate', {

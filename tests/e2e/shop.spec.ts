@@ -5,90 +5,26 @@
  * option in the server). In both languages: the words matter here.
  */
 import { expect } from '@playwright/test';
-import { Core } from '../../electron/core/app';
 import { ManualClock } from '../../electron/core/clock';
-import { tempDir } from '../support/temp';
-import { disposeServer, shot, startServer, test as base, type Server } from './fixtures';
+import { seededTest, shot } from './fixtures';
 import { dictionary, escapeRe } from './i18n';
-import { login, nav, switchUser } from './steps';
+import { login, nav, seedClub, switchUser } from './steps';
 
-async function seedClub(dataDir: string, language: 'en' | 'zh-CN'): Promise<void> {
-  const core = await Core.open({ dataDir, clock: new ManualClock(new Date()), dailyBackup: false });
-  const call = async (op: string, args: unknown) => {
-    const r = await core.call('seed', op, args);
-    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-    return r.data as { id: number };
-  };
-  try {
-    await call('system.setup', {
-      clubName: 'Riverside Fitness',
-      timeZone: 'Asia/Shanghai',
-      language,
-      staffArriveTime: '09:50',
-      openTime: '11:00',
-      closeTime: '22:00',
-      tagCount: 10,
-      manager: { name: 'Wang', pin: '9876', gender: 'female' },
-    });
-    const staff = (await core.call('seed', 'session.staffList', {})) as { ok: true; data: { id: number }[] };
-    await call('session.login', { staffId: staff.data[0]!.id, pin: '9876' });
-    await call('staff.create', { name: 'Lily', role: 'reception', pin: '2468', gender: 'female' });
-    const type = await call('cardTypes.create', {
-      name: 'Year card',
-      kind: 'time',
-      durationDays: 365,
-      visitCount: null,
-      priceCents: 300000,
-    });
-    await call('members.create', {
-      cardNo: 'SHOP01',
-      name: 'Zhang San',
-      gender: 'male',
-      phone: null,
-      birthDate: null,
-      cardTypeId: type.id,
-      startDate: '2026-01-01',
-      expiryDate: '2099-12-31',
-      visitsLeft: null,
-      consultantId: null,
-      notes: '',
-    });
-    const juice = await call('bar.itemCreate', {
-      name: 'Orange juice',
-      category: 'Juice',
-      priceCents: 1200,
-      notes: '',
-    });
-    const towel = await call('bar.itemCreate', {
-      name: 'Towel',
-      category: 'Goods',
-      priceCents: 3000,
-      notes: '',
-      point: 'shop',
-    });
-    await call('bar.receive', { itemId: juice.id, quantity: 10 });
-    await call('bar.receive', { itemId: towel.id, quantity: 5 });
-    await call('checkin.scan', { ref: { cardNo: 'SHOP01' }, tagNumber: 1, scanned: true });
-  } finally {
-    core.close();
-  }
-}
+const seed = (dataDir: string, language: 'en' | 'zh-CN') =>
+  seedClub(
+    dataDir,
+    { language, clock: new ManualClock(new Date()), staff: [['Lily', 'reception', '2468', 'female']] },
+    async ({ call, member, item }) => {
+      await member('SHOP01', 'Zhang San');
+      await item('Orange juice', 'Juice', 1200, 10);
+      await item('Towel', 'Goods', 3000, 5, 'shop');
+      await call('checkin.scan', { ref: { cardNo: 'SHOP01' }, tagNumber: 1, scanned: true });
+    },
+  );
 
 for (const lang of ['en', 'zh-CN'] as const) {
   const T = dictionary(lang);
-  const test = base.extend<{ server: Server }>({
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures need the destructuring
-    server: async ({}, use) => {
-      const dataDir = tempDir('e2e-shop');
-      await seedClub(dataDir, lang);
-      const s = await startServer({ dataDir });
-      try {
-        await use(s);
-      } finally {
-        await disposeServer(s);
-      }
-    },
-  });
+  const test = seededTest('e2e-shop', (dataDir) => seed(dataDir, lang));
 
   test(`${lang}: reception sells a towel at the shop and counts the shop at close`, async ({
     page,

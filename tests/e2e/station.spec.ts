@@ -7,81 +7,24 @@
  * keeps what is typed; the host comes back and the bar reconnects by itself. The club is prepared
  * by the real core; the host's club network listens on 127.0.0.1 on a port of its own.
  */
-import net from 'node:net';
 import { expect, type Page } from '@playwright/test';
-import { Core } from '../../electron/core/app';
+import { freePort } from '../support/net';
 import { tempDir } from '../support/temp';
 import { disposeServer, shot, startServer, stopServer, test, type Server } from './fixtures';
 import { dictionary } from './i18n';
-import { login, nav } from './steps';
+import { login, nav, SEED_MANAGER_PIN, seedClub } from './steps';
 
-const MANAGER_PIN = '9876';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-async function seedClub(dataDir: string): Promise<void> {
-  const core = await Core.open({ dataDir, dailyBackup: false });
-  const call = async (op: string, args: unknown) => {
-    const r = await core.call('seed', op, args);
-    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-    return r.data as { id: number; visit: { id: number } };
-  };
-  try {
-    await call('system.setup', {
-      clubName: 'Riverside Fitness',
-      timeZone: 'Asia/Shanghai',
-      language: 'en',
-      staffArriveTime: '00:00',
-      openTime: '00:00',
-      closeTime: '23:59',
-      tagCount: 10,
-      manager: { name: 'Wang', pin: MANAGER_PIN, gender: 'female' },
-    });
-    const staff = (await core.call('seed', 'session.staffList', {})) as { ok: true; data: { id: number }[] };
-    await call('session.login', { staffId: staff.data[0]!.id, pin: MANAGER_PIN });
-    await call('staff.create', { name: 'Zoe', role: 'bar', pin: '3579', gender: 'female' });
-    const type = await call('cardTypes.create', {
-      name: 'Year card',
-      kind: 'time',
-      durationDays: 365,
-      visitCount: null,
-      priceCents: 300000,
-    });
-    const member = await call('members.create', {
-      cardNo: 'NET001',
-      name: 'Zhang San',
-      gender: 'male',
-      phone: null,
-      birthDate: null,
-      cardTypeId: type.id,
-      startDate: '2026-01-01',
-      expiryDate: '2099-12-31',
-      visitsLeft: null,
-      consultantId: null,
-      notes: '',
-    });
-    const juice = await call('bar.itemCreate', {
-      name: 'Orange juice',
-      category: 'Juice',
-      priceCents: 1200,
-      notes: '',
-    });
-    await call('bar.receive', { itemId: juice.id, quantity: 10 });
-    await call('checkin.scan', { ref: { memberId: member.id }, tagNumber: 5 });
-    await call('network.setEnabled', { enabled: true });
-  } finally {
-    core.close();
-  }
-}
+const seed = (dataDir: string) =>
+  seedClub(
+    dataDir,
+    { hours: ['00:00', '00:00', '23:59'], staff: [['Zoe', 'bar', '3579', 'female']] },
+    async ({ call, member, item }) => {
+      const zhang = await member('NET001', 'Zhang San');
+      await item('Orange juice', 'Juice', 1200, 10);
+      await call('checkin.scan', { ref: { memberId: zhang.id }, tagNumber: 5 });
+      await call('network.setEnabled', { enabled: true });
+    },
+  );
 
 /** An operation from the desk's browser with its session (what the settings screen's buttons send). */
 async function deskCall<T>(page: Page, op: string, args: unknown): Promise<T> {
@@ -105,7 +48,7 @@ test('a bar station sells two drinks on tag 5; the desk checks the member out wi
 }) => {
   const T = dictionary('en');
   const hostDir = tempDir('e2e-net-host');
-  await seedClub(hostDir);
+  await seed(hostDir);
   const lanPort = await freePort();
   const hostArgs = ['--lan-port', String(lanPort), '--lan-host', '127.0.0.1', '--no-mdns'];
   let host: Server | null = await startServer({ dataDir: hostDir, args: hostArgs });
@@ -116,7 +59,7 @@ test('a bar station sells two drinks on tag 5; the desk checks the member out wi
     const desk = await deskCtx.newPage();
     const bar = await barCtx.newPage();
     await desk.goto(host.url);
-    await login(desk, T, 'Wang', MANAGER_PIN);
+    await login(desk, T, 'Wang', SEED_MANAGER_PIN);
 
     // ---- the bar joins the desk: address, code, name; the manager confirms ----------------------
     await bar.goto(station.url);
@@ -138,7 +81,7 @@ test('a bar station sells two drinks on tag 5; the desk checks the member out wi
     await deskCall(desk, 'network.confirm', {
       deviceId: devices.find((d) => d.name === 'Drink bar')!.id,
       screens: ['bar'],
-      authorization: { pin: MANAGER_PIN, reasonCode: 'new_station', reason: 'Bar counter' },
+      authorization: { pin: SEED_MANAGER_PIN, reasonCode: 'new_station', reason: 'Bar counter' },
     });
 
     // ---- the barman logs in at the station and sells two juices on tag 5 ----------------------

@@ -1,5 +1,7 @@
 /** Steps shared by the end-to-end tests: logging in, switching user, moving between screens. */
 import { expect, type Page } from '@playwright/test';
+import { Core } from '../../electron/core/app';
+import type { ManualClock } from '../../electron/core/clock';
 import { escapeRe, type dictionary } from './i18n';
 
 export type Dict = ReturnType<typeof dictionary>;
@@ -39,6 +41,30 @@ export async function setupClub(
   await page.getByLabel(T('setup.pin2')).fill(club.pin);
   await page.getByRole('button', { name: T('setup.create') }).click();
   await expect(page.getByRole('heading', { name: T('login.whoAreYou') })).toBeVisible();
+}
+
+/**
+ * The usual opening of a spec that sets the club up through the screens: the setup page in the
+ * language (10 key tags unless told), the manager logs in, then (as asked) adds the year card type
+ * (365 days, ¥3000) on the settings screen and the staff on the staff screen.
+ */
+export async function openClub(
+  page: Page,
+  T: Dict,
+  club: {
+    lang: string;
+    name: string;
+    manager: string;
+    pin: string;
+    tags?: number;
+    yearCard?: boolean;
+    staff?: readonly (readonly [name: string, role: string, pin: string])[];
+  },
+): Promise<void> {
+  await setupClub(page, T, club.lang, { tags: 10, ...club });
+  await login(page, T, club.manager, club.pin);
+  if (club.yearCard) await addCardType(page, T, 'Year card', 365, 3000);
+  if (club.staff) await addStaff(page, T, club.staff);
 }
 
 /** A manager adds staff members on the staff screen. */
@@ -113,3 +139,107 @@ export async function openShift(page: Page, T: Dict): Promise<void> {
   await open.click();
   await expect(page.getByRole('button', { name: T('shift.running.close') })).toBeVisible();
 }
+
+/** An operation on the seeding core as the club's manager (session 'seed'); throws on an error. */
+export type SeedCall = <R = { id: number }>(op: string, args: unknown) => Promise<R>;
+
+export interface Seed {
+  call: SeedCall;
+  /** A member on the club's year card, from 2026-01-01 to 2099-12-31 unless told. */
+  member(
+    cardNo: string,
+    name: string,
+    o?: { gender?: 'female' | 'male'; expiry?: string; birth?: string },
+  ): Promise<{ id: number }>;
+  /** An item for sale with stock received (at the bar unless the point says the shop). */
+  item(
+    name: string,
+    category: string,
+    priceCents: number,
+    quantity: number,
+    point?: 'shop',
+  ): Promise<{ id: number }>;
+}
+
+/**
+ * The opening of the specs whose club the real core prepares before the server starts (no
+ * test-only option in the server): "Riverside Fitness" in Asia/Shanghai with `tags` key tags, the
+ * manager Wang (PIN 9876) logged in, the staff given ([name, role, PIN, gender]) and a year card
+ * type (365 days, ¥3000); then `body`, then the core is closed.
+ */
+export async function seedClub(
+  dataDir: string,
+  opts: {
+    language?: 'en' | 'zh-CN';
+    tags?: number;
+    clock?: ManualClock;
+    /** staffArriveTime, openTime, closeTime (09:50, 11:00, 22:00 unless told) */
+    hours?: [string, string, string];
+    staff?: [string, 'reception' | 'shift_lead' | 'bar' | 'consultant', string, 'female' | 'male'][];
+  },
+  body: (seed: Seed) => Promise<void>,
+): Promise<void> {
+  const core = await Core.open({ dataDir, dailyBackup: false, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const call: SeedCall = async <R = { id: number }>(op: string, args: unknown): Promise<R> => {
+    const r = await core.call('seed', op, args);
+    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
+    return r.data as R;
+  };
+  try {
+    const [staffArriveTime, openTime, closeTime] = opts.hours ?? ['09:50', '11:00', '22:00'];
+    await call('system.setup', {
+      clubName: 'Riverside Fitness',
+      timeZone: 'Asia/Shanghai',
+      language: opts.language ?? 'en',
+      staffArriveTime,
+      openTime,
+      closeTime,
+      tagCount: opts.tags ?? 10,
+      manager: { name: 'Wang', pin: SEED_MANAGER_PIN, gender: 'female' },
+    });
+    const staff = await call<{ id: number }[]>('session.staffList', {});
+    await call('session.login', { staffId: staff[0]!.id, pin: SEED_MANAGER_PIN });
+    for (const [name, role, pin, gender] of opts.staff ?? [])
+      await call('staff.create', { name, role, pin, gender });
+    const year = await call('cardTypes.create', {
+      name: 'Year card',
+      kind: 'time',
+      durationDays: 365,
+      visitCount: null,
+      priceCents: 300000,
+    });
+    await body({
+      call,
+      member: (cardNo, name, o = {}) =>
+        call('members.create', {
+          cardNo,
+          name,
+          gender: o.gender ?? 'male',
+          phone: null,
+          birthDate: o.birth ?? null,
+          cardTypeId: year.id,
+          startDate: o.expiry && o.expiry < '2026-01-01' ? '2024-01-01' : '2026-01-01',
+          expiryDate: o.expiry ?? '2099-12-31',
+          visitsLeft: null,
+          consultantId: null,
+          notes: '',
+        }),
+      item: async (name, category, priceCents, quantity, point) => {
+        const item = await call('bar.itemCreate', {
+          name,
+          category,
+          priceCents,
+          notes: '',
+          ...(point ? { point } : {}),
+        });
+        await call('bar.receive', { itemId: item.id, quantity });
+        return item;
+      },
+    });
+  } finally {
+    core.close();
+  }
+}
+
+/** The manager's PIN in a club made by seedClub. */
+export const SEED_MANAGER_PIN = '9876';

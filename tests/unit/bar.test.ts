@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OpArgs } from '../../electron/core/contract';
-import { expectError, makeClub, type TestClub } from './helpers';
+import { expectError, makeBarClub, type TestClub, memberArgs } from './helpers';
 
 const TODAY = '2026-11-18';
 
@@ -18,67 +18,33 @@ interface Setup {
 
 let n = 0;
 async function setup(): Promise<Setup> {
-  const club = await makeClub();
-  const t = await club.call('mgr', 'cardTypes.create', {
-    name: 'Year',
-    kind: 'time',
-    durationDays: 365,
-    visitCount: null,
-    priceCents: 300000,
-  });
-  const desk = await club.loginAs('reception', 'Desk Li', '2222');
-  const bar = await club.loginAs('bar', 'Bar Zhao', '3333');
-  const lead = await club.loginAs('shift_lead', 'Lead Chen', '5555');
-  const cola = await club.call(bar.session, 'bar.itemCreate', {
-    name: 'Cola',
-    category: 'Drinks',
-    priceCents: 800,
-    notes: 'can 330 ml',
-  });
-  const latte = await club.call(bar.session, 'bar.itemCreate', {
-    name: 'Latte',
-    category: 'Coffee',
-    priceCents: 2000,
-    notes: '',
-  });
-  await club.call(bar.session, 'bar.receive', { itemId: cola.id, quantity: 10 });
-  await club.call(bar.session, 'bar.receive', { itemId: latte.id, quantity: 5 });
-  // Cash is taken only in an open shift: the desk's shift is open.
-  await club.call(desk.session, 'shift.open', {
-    staffIds: [desk.staffId],
-    floatCents: 50_000,
-    acknowledged: false,
-    checked: [],
-  });
+  const b = await makeBarClub({ staff: [['shift_lead', 'Lead Chen', '5555']] });
   return {
-    club,
-    barId: bar.staffId,
-    desk: desk.session,
-    bar: bar.session,
-    lead,
-    receptionId: desk.staffId,
-    cola: cola.id,
-    latte: latte.id,
-    timeType: t.id,
+    club: b.club,
+    barId: b.bar.staffId,
+    desk: b.desk.session,
+    bar: b.bar.session,
+    lead: b.staff[0]!,
+    receptionId: b.desk.staffId,
+    cola: b.cola,
+    latte: b.latte,
+    timeType: b.cardTypeId,
   };
 }
 
 async function checkIn(s: Setup, over: Partial<OpArgs<'members.create'>> = {}) {
   n += 1;
-  const m = await s.club.call('mgr', 'members.create', {
-    cardNo: `B${2000 + n}`,
-    name: `Member ${n}`,
-    gender: 'male',
-    phone: null,
-    birthDate: null,
-    cardTypeId: s.timeType,
-    startDate: '2026-01-01',
-    expiryDate: null,
-    visitsLeft: null,
-    consultantId: null,
-    notes: '',
-    ...over,
-  });
+  const m = await s.club.call(
+    'mgr',
+    'members.create',
+    memberArgs({
+      cardNo: `B${2000 + n}`,
+      name: `Member ${n}`,
+      gender: 'male',
+      cardTypeId: s.timeType,
+      ...over,
+    }),
+  );
   const r = await s.club.call(s.desk, 'checkin.scan', { ref: { cardNo: m.cardNo }, scanned: true });
   if (r.outcome !== 'checked_in') throw new Error(r.outcome);
   return { member: m, visitId: r.visit.id, tag: r.visit.tagNumber! };

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckinResult, OpArgs } from '../../electron/core/contract';
 import { loadVisitRow, toVisitInfo } from '../../electron/core/areas/checkin';
 import { loadMemberCard } from '../../electron/core/areas/members';
-import { expectError, makeClub, type TestClub } from './helpers';
+import { expectError, makeClub, type TestClub, memberArgs } from './helpers';
 
 /** The clock starts 2026-11-18 10:00 in Shanghai (club date 2026-11-18). */
 const TODAY = '2026-11-18';
@@ -47,20 +47,17 @@ async function setup(tags = 20): Promise<Setup> {
 let n = 0;
 async function member(s: Setup, over: Partial<OpArgs<'members.create'>> = {}) {
   n += 1;
-  return s.club.call('mgr', 'members.create', {
-    cardNo: `C${1000 + n}`,
-    name: `Member ${n}`,
-    gender: 'female',
-    phone: null,
-    birthDate: null,
-    cardTypeId: s.timeType,
-    startDate: '2026-01-01',
-    expiryDate: null,
-    visitsLeft: null,
-    consultantId: null,
-    notes: '',
-    ...over,
-  });
+  return s.club.call(
+    'mgr',
+    'members.create',
+    memberArgs({
+      cardNo: `C${1000 + n}`,
+      name: `Member ${n}`,
+      gender: 'female',
+      cardTypeId: s.timeType,
+      ...over,
+    }),
+  );
 }
 
 function scan(s: Setup, cardNo: string, extra: Partial<OpArgs<'checkin.scan'>> = {}): Promise<CheckinResult> {

@@ -91,3 +91,86 @@ export async function expectError(p: Promise<unknown>, code: string): Promise<Re
   }
   throw new Error(`expected ${code}, but the call succeeded`);
 }
+
+type Login = Awaited<ReturnType<TestClub['loginAs']>>;
+
+export interface BarClub {
+  club: TestClub;
+  /** The time card type (365 days). */
+  cardTypeId: number;
+  desk: Login;
+  bar: Login;
+  /** The `staff` asked for, logged in, in that order. */
+  staff: Login[];
+  cola: number;
+  latte: number;
+}
+
+/**
+ * The club the bar's tests start from: `prepare` (settings) first, a time card type ("Year",
+ * ¥3000, unless told), reception (Desk Li, 2222) and the bar (Bar Zhao, 3333) logged in, then the
+ * other `staff`; Cola (¥8, 10 in stock) and Latte (¥20, `latteStock` in stock, 5 unless told)
+ * for sale at the bar (or the shop: then reception receives them); the desk's shift open with a
+ * ¥500 float (cash moves only in an open shift).
+ */
+export async function makeBarClub(
+  o: {
+    prepare?: (club: TestClub) => Promise<unknown>;
+    cardType?: { name: string; priceCents: number };
+    staff?: [OpArgs<'staff.create'>['role'], string, string][];
+    point?: 'bar' | 'shop';
+    latteStock?: number;
+  } = {},
+): Promise<BarClub> {
+  const club = await makeClub();
+  await o.prepare?.(club);
+  const type = await club.call('mgr', 'cardTypes.create', {
+    name: o.cardType?.name ?? 'Year',
+    kind: 'time',
+    durationDays: 365,
+    visitCount: null,
+    priceCents: o.cardType?.priceCents ?? 300000,
+  });
+  const desk = await club.loginAs('reception', 'Desk Li', '2222');
+  const bar = await club.loginAs('bar', 'Bar Zhao', '3333');
+  const staff: Login[] = [];
+  for (const [role, name, pin] of o.staff ?? []) staff.push(await club.loginAs(role, name, pin));
+  const item = (name: string, category: string, priceCents: number) =>
+    club.call(bar.session, 'bar.itemCreate', {
+      name,
+      category,
+      priceCents,
+      notes: '',
+      ...(o.point ? { point: o.point } : {}),
+    });
+  const cola = await item('Cola', 'Drinks', 800);
+  const latte = await item('Latte', 'Coffee', 2000);
+  const keeper = o.point === 'shop' ? desk : bar;
+  await club.call(keeper.session, 'bar.receive', { itemId: cola.id, quantity: 10 });
+  await club.call(keeper.session, 'bar.receive', { itemId: latte.id, quantity: o.latteStock ?? 5 });
+  await club.call(desk.session, 'shift.open', {
+    staffIds: [desk.staffId],
+    floatCents: 50_000,
+    acknowledged: false,
+    checked: [],
+  });
+  return { club, cardTypeId: type.id, desk, bar, staff, cola: cola.id, latte: latte.id };
+}
+
+type MemberArgs = OpArgs<'members.create'>;
+
+/** A new member's arguments: no phone, birth date, consultant or notes; from 2026-01-01, no expiry. */
+export function memberArgs(
+  m: Pick<MemberArgs, 'cardNo' | 'name' | 'gender' | 'cardTypeId'> & Partial<MemberArgs>,
+): MemberArgs {
+  return {
+    phone: null,
+    birthDate: null,
+    startDate: '2026-01-01',
+    expiryDate: null,
+    visitsLeft: null,
+    consultantId: null,
+    notes: '',
+    ...m,
+  };
+}

@@ -6,7 +6,7 @@
  * asking for a refund's receipt or one that does not exist.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectError, makeClub, type TestClub } from './helpers';
+import { expectError, makeBarClub, type TestClub, memberArgs } from './helpers';
 
 interface Setup {
   club: TestClub;
@@ -20,64 +20,29 @@ interface Setup {
 
 let n = 0;
 async function setup(): Promise<Setup> {
-  const club = await makeClub();
-  await club.call('mgr', 'settings.update', { clubName: '江畔健身会所' });
-  const year = await club.call('mgr', 'cardTypes.create', {
-    name: 'Year card',
-    kind: 'time',
-    durationDays: 365,
-    visitCount: null,
-    priceCents: 298_000,
-  });
-  const desk = await club.loginAs('reception', 'Desk Li', '2222');
-  const bar = await club.loginAs('bar', 'Bar Zhao', '3333');
-  const consultant = await club.loginAs('consultant', 'Anna', '7000');
-  const cola = await club.call(bar.session, 'bar.itemCreate', {
-    name: 'Cola',
-    category: 'Drinks',
-    priceCents: 800,
-    notes: '',
-  });
-  const latte = await club.call(bar.session, 'bar.itemCreate', {
-    name: 'Latte',
-    category: 'Coffee',
-    priceCents: 2000,
-    notes: '',
-  });
-  await club.call(bar.session, 'bar.receive', { itemId: cola.id, quantity: 10 });
-  await club.call(bar.session, 'bar.receive', { itemId: latte.id, quantity: 5 });
-  await club.call(desk.session, 'shift.open', {
-    staffIds: [desk.staffId],
-    floatCents: 50_000,
-    acknowledged: false,
-    checked: [],
+  const b = await makeBarClub({
+    prepare: (club) => club.call('mgr', 'settings.update', { clubName: '江畔健身会所' }),
+    cardType: { name: 'Year card', priceCents: 298_000 },
+    staff: [['consultant', 'Anna', '7000']],
   });
   return {
-    club,
-    desk: desk.session,
-    bar: bar.session,
-    consultant: consultant.session,
-    cola: cola.id,
-    latte: latte.id,
-    year: year.id,
+    club: b.club,
+    desk: b.desk.session,
+    bar: b.bar.session,
+    consultant: b.staff[0]!.session,
+    cola: b.cola,
+    latte: b.latte,
+    year: b.cardTypeId,
   };
 }
 
 async function member(s: Setup) {
   n += 1;
-  return s.club.call('mgr', 'members.create', {
-    cardNo: `R${3000 + n}`,
-    name: `Member ${n}`,
-    gender: 'female',
-    phone: null,
-    birthDate: null,
-    cardTypeId: s.year,
-    startDate: '2026-01-01',
-    expiryDate: null,
-    visitsLeft: null,
-    consultantId: null,
-    notes: '',
-  });
+  return s.club.call(
+    'mgr',
+    'members.create',
+    memberArgs({ cardNo: `R${3000 + n}`, name: `Member ${n}`, gender: 'female', cardTypeId: s.year }),
+  );
 }
 
 describe('receipts', () => {

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpArgs } from '../../electron/core/contract';
-import { expectError, makeClub, type TestClub } from './helpers';
+import { expectError, makeBarClub, type TestClub, memberArgs } from './helpers';
 
 const TODAY = '2026-11-18';
 const MIN = 60_000;
@@ -29,63 +29,37 @@ interface Setup {
 
 /** The items are the bar's, or (reception's turn: reception sells only the shop's) the shop's. */
 async function setup(point: 'bar' | 'shop' = 'bar'): Promise<Setup> {
-  const club = await makeClub();
-  // The tests move the clock past the correction window: keep the counters from locking meanwhile.
-  await club.call('mgr', 'settings.update', { idleLockMinutes: 240 });
-  const t = await club.call('mgr', 'cardTypes.create', {
-    name: 'Year',
-    kind: 'time',
-    durationDays: 365,
-    visitCount: null,
-    priceCents: 300000,
-  });
-  const desk = await club.loginAs('reception', 'Desk Li', '2222');
-  const bar = await club.loginAs('bar', 'Bar Zhao', '3333');
-  const lead = await club.loginAs('shift_lead', 'Lead Chen', '5555');
-  const cs = await club.loginAs('cs_manager', 'CS Sun', '6666');
-  const cola = await club.call(bar.session, 'bar.itemCreate', {
-    name: 'Cola',
-    category: 'Drinks',
-    priceCents: 800,
-    notes: '',
+  const b = await makeBarClub({
+    // The tests move the clock past the correction window: keep the counters from locking meanwhile.
+    prepare: (club) => club.call('mgr', 'settings.update', { idleLockMinutes: 240 }),
+    staff: [
+      ['shift_lead', 'Lead Chen', '5555'],
+      ['cs_manager', 'CS Sun', '6666'],
+    ],
     point,
+    latteStock: 10,
   });
-  const latte = await club.call(bar.session, 'bar.itemCreate', {
-    name: 'Latte',
-    category: 'Coffee',
-    priceCents: 2000,
-    notes: '',
-    point,
-  });
-  const keeper = point === 'bar' ? bar : desk;
-  await club.call(keeper.session, 'bar.receive', { itemId: cola.id, quantity: 10 });
-  await club.call(keeper.session, 'bar.receive', { itemId: latte.id, quantity: 10 });
-  // Cash moves only in an open shift.
-  await club.call(desk.session, 'shift.open', {
-    staffIds: [desk.staffId],
-    floatCents: 50_000,
-    acknowledged: false,
-    checked: [],
-  });
-  return { club, desk, bar, lead, cs, cola: cola.id, latte: latte.id, timeType: t.id };
+  const [lead, cs] = b.staff as [Setup['lead'], Setup['cs']];
+  return {
+    club: b.club,
+    desk: b.desk,
+    bar: b.bar,
+    lead,
+    cs,
+    cola: b.cola,
+    latte: b.latte,
+    timeType: b.cardTypeId,
+  };
 }
 
 let n = 0;
 async function checkIn(s: Setup) {
   n += 1;
-  const m = await s.club.call('mgr', 'members.create', {
-    cardNo: `S${3000 + n}`,
-    name: `Member ${n}`,
-    gender: 'female',
-    phone: null,
-    birthDate: null,
-    cardTypeId: s.timeType,
-    startDate: '2026-01-01',
-    expiryDate: null,
-    visitsLeft: null,
-    consultantId: null,
-    notes: '',
-  });
+  const m = await s.club.call(
+    'mgr',
+    'members.create',
+    memberArgs({ cardNo: `S${3000 + n}`, name: `Member ${n}`, gender: 'female', cardTypeId: s.timeType }),
+  );
   const r = await s.club.call(s.desk.session, 'checkin.scan', { ref: { cardNo: m.cardNo }, scanned: true });
   if (r.outcome !== 'checked_in') throw new Error(r.outcome);
   return { member: m, visitId: r.visit.id };

@@ -96,6 +96,8 @@ export function RadioRow<K extends string>(props: {
   onChange(k: K): void;
   label(k: K): ReactNode;
   error?: string;
+  /** shown after the options (a note on the value) */
+  children?: ReactNode;
 }) {
   return (
     <fieldset className="field radio-row" aria-invalid={!!props.error || undefined}>
@@ -112,6 +114,7 @@ export function RadioRow<K extends string>(props: {
           {props.label(k)}
         </label>
       ))}
+      {props.children}
       {props.error && <div className="field-error">{props.error}</div>}
     </fieldset>
   );

@@ -16,6 +16,7 @@ import { toast } from '../stores/toast';
 import { OrderList } from './barReport/OrderList';
 import { ReportBody } from './barReport/ReportBody';
 import { PRESETS, isDate, presetOf, presetRange, type Preset } from './barReport/dates';
+import '../components/print-report.css';
 import './BarReportScreen.css';
 
 export default function BarReportScreen() {
@@ -89,7 +90,7 @@ export default function BarReportScreen() {
   const today = clubToday();
 
   return (
-    <div className="page barreport-page">
+    <div className="page print-report barreport-page">
       <header className="barreport-print-head">
         <div className="barreport-print-club">{clubName}</div>
         <h1>{t('barReport.title')}</h1>

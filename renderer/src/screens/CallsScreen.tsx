@@ -14,6 +14,7 @@ import { useCan, useSession } from '../stores/session';
 import { CallList } from './calls/CallList';
 import { CallSettingsForm } from './calls/CallSettingsForm';
 import { CallSummaryView } from './calls/CallSummary';
+import '../components/print-report.css';
 import './CallsScreen.css';
 
 const TABS = ['list', 'summary', 'settings'] as const;
@@ -36,7 +37,7 @@ export default function CallsScreen() {
       .catch(() => undefined);
   }, [canPrepare]);
   return (
-    <div className="page calls-page">
+    <div className="page print-report calls-page">
       <div className="page-header no-print">
         <h1>{t('calls.title')}</h1>
       </div>

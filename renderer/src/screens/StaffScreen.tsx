@@ -7,6 +7,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PIN_PATTERN, ROLES, STAFF_GENDERS, type StaffGender } from '../../../electron/core/contract';
 import { call, type OpArgs, type OpResult } from '../api';
+import { ListHead, ListTable } from '../components/ListTable';
+import { FormFooter } from '../components/FormParts';
 import { Modal } from '../components/Modal';
 import { errorText, invalidFields } from '../errorText';
 import { refresh, useOp } from '../query';
@@ -43,75 +45,64 @@ export default function StaffScreen() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <h1>{t('staff.title')}</h1>
-        <span className="spacer" />
-        {canCreate && (
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-            {t('staff.add')}
-          </button>
+      <ListHead
+        level={1}
+        title={t('staff.title')}
+        addLabel={t('staff.add')}
+        {...(canCreate ? { onAdd: () => setEditing('new') } : {})}
+      />
+      <ListTable
+        rows={rows}
+        error={error}
+        empty={t('staff.none')}
+        head={
+          <>
+            <th scope="col">{t('staff.fields.name')}</th>
+            <th scope="col">{t('staff.fields.role')}</th>
+            <th scope="col">{t('staff.fields.gender')}</th>
+            <th scope="col">{t('staff.fields.status')}</th>
+            {canUpdate && <th scope="col">{t('staff.actions')}</th>}
+          </>
+        }
+        row={(s) => (
+          <tr key={s.id}>
+            <td>
+              {s.name} {s.id === meId && <span className="badge badge-muted">{t('staff.you')}</span>}
+            </td>
+            <td>{t(`common.roles.${s.role}`)}</td>
+            <td>{t(`common.${s.gender}`)}</td>
+            <td>
+              <span className={s.active ? 'badge badge-ok' : 'badge badge-muted'}>
+                {t(s.active ? 'staff.active' : 'staff.inactive')}
+              </span>{' '}
+              {s.locked && <span className="badge badge-warn">{t('staff.pinLocked')}</span>}
+            </td>
+            {canUpdate && (
+              <td>
+                {s.locked && canUnlock && (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-primary"
+                    aria-label={t('staff.unlockNamed', { name: s.name })}
+                    disabled={unlocking === s.id}
+                    onClick={() => void unlock(s)}
+                  >
+                    {t('staff.unlock')}
+                  </button>
+                )}{' '}
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={t('staff.editNamed', { name: s.name })}
+                  onClick={() => setEditing(s)}
+                >
+                  {t('common.edit')}
+                </button>
+              </td>
+            )}
+          </tr>
         )}
-      </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {rows === null && !error && <p className="muted">{t('common.loading')}</p>}
-      {rows && rows.length === 0 && <p className="empty">{t('staff.none')}</p>}
-      {rows && rows.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.fields.name')}</th>
-              <th scope="col">{t('staff.fields.role')}</th>
-              <th scope="col">{t('staff.fields.gender')}</th>
-              <th scope="col">{t('staff.fields.status')}</th>
-              {canUpdate && <th scope="col">{t('staff.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {s.name} {s.id === meId && <span className="badge badge-muted">{t('staff.you')}</span>}
-                </td>
-                <td>{t(`common.roles.${s.role}`)}</td>
-                <td>{t(`common.${s.gender}`)}</td>
-                <td>
-                  <span className={s.active ? 'badge badge-ok' : 'badge badge-muted'}>
-                    {t(s.active ? 'staff.active' : 'staff.inactive')}
-                  </span>{' '}
-                  {s.locked && <span className="badge badge-warn">{t('staff.pinLocked')}</span>}
-                </td>
-                {canUpdate && (
-                  <td>
-                    {s.locked && canUnlock && (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-primary"
-                        aria-label={t('staff.unlockNamed', { name: s.name })}
-                        disabled={unlocking === s.id}
-                        onClick={() => void unlock(s)}
-                      >
-                        {t('staff.unlock')}
-                      </button>
-                    )}{' '}
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={t('staff.editNamed', { name: s.name })}
-                      onClick={() => setEditing(s)}
-                    >
-                      {t('common.edit')}
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      />
       {editing && (
         <StaffDialog
           staff={editing === 'new' ? undefined : editing}
@@ -281,19 +272,13 @@ function StaffDialog(props: {
           )}
           {pinField('repeat', t('staff.fields.repeat'))}
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {st ? t('common.save') : t('staff.create')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorAs="p"
+          submitLabel={st ? t('common.save') : t('staff.create')}
+          disabled={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

@@ -3,11 +3,10 @@
  * member's personal details (the desk). The entitlement is never edited here: a card is sold or
  * renewed with CardSaleDialog, frozen with FreezeDialog, corrected by a manager with CorrectDialog.
  */
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
 import {
-  GENDERS,
   isCardNo,
   type Gender,
   type MemberDetail,
@@ -15,9 +14,11 @@ import {
   type OpArgs,
 } from '../../../../electron/core/contract';
 import { addDays, isValidDate } from '../../../../electron/shared/dates';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
+import { fieldParts, PersonFields } from './SaleParts';
 import { errorText, invalidFields } from '../../errorText';
-import { PHONE_MAX, plausiblePhone } from '../../../../electron/shared/phone';
+import { plausiblePhone } from '../../../../electron/shared/phone';
 import { clubToday, fmtDate } from '../../format';
 import { loadError, useOp } from '../../query';
 import { useConsultants } from '../../staff';
@@ -184,23 +185,11 @@ export function MemberForm(props: {
     }
   };
 
-  const field = (k: keyof Fields, label: string, input: ReactNode, hint?: string | null) => (
-    <div className="field">
-      <label htmlFor={`${uid}-${k}`}>{label}</label>
-      {input}
-      {hint && !errs[k] && <div className="muted field-hint">{hint}</div>}
-      {errs[k] && (
-        <div className="field-error" id={`${uid}-${k}-err`}>
-          {errs[k]}
-        </div>
-      )}
-    </div>
-  );
-  const inv = (k: keyof Fields) => ({
-    id: `${uid}-${k}`,
-    'aria-invalid': errs[k] ? true : undefined,
-    'aria-describedby': errs[k] ? `${uid}-${k}-err` : undefined,
-  });
+  const { field, inv } = fieldParts<keyof Fields>(uid, errs);
+  const setWho = (patch: Partial<Fields>) => {
+    setF((p) => ({ ...p, ...patch }));
+    setErrs((p) => ({ ...p, ...Object.fromEntries(Object.keys(patch).map((k) => [k, undefined])) }));
+  };
 
   return (
     <Modal
@@ -211,64 +200,7 @@ export function MemberForm(props: {
       <form onSubmit={(ev) => void submit(ev)} noValidate className="member-form">
         <p className="muted">{editing ? t('members.form.personalOnly') : t('members.form.registerHint')}</p>
         <div className="member-form-grid">
-          {field(
-            'cardNo',
-            t('members.fields.cardNo'),
-            <input
-              {...inv('cardNo')}
-              value={f.cardNo}
-              maxLength={32}
-              autoComplete="off"
-              onChange={(e) => set('cardNo', e.target.value)}
-            />,
-          )}
-          {field(
-            'name',
-            t('members.fields.name'),
-            <input
-              {...inv('name')}
-              value={f.name}
-              maxLength={100}
-              onChange={(e) => set('name', e.target.value)}
-            />,
-          )}
-          <fieldset className="field radio-row" aria-invalid={errs.gender ? true : undefined}>
-            <legend>{t('members.fields.gender')}</legend>
-            {GENDERS.map((g) => (
-              <label key={g} className="radio">
-                <input
-                  type="radio"
-                  name={`${uid}-gender`}
-                  checked={f.gender === g}
-                  onChange={() => set('gender', g)}
-                />
-                {t(`common.${g}`)}
-              </label>
-            ))}
-            {f.gender === 'unknown' && <span className="muted">{t('members.form.genderUnknown')}</span>}
-            {errs.gender && <div className="field-error">{errs.gender}</div>}
-          </fieldset>
-          {field(
-            'phone',
-            t('members.fields.phone'),
-            <input
-              {...inv('phone')}
-              type="tel"
-              value={f.phone}
-              maxLength={PHONE_MAX}
-              onChange={(e) => set('phone', e.target.value)}
-            />,
-          )}
-          {field(
-            'birthDate',
-            t('members.fields.birthDate'),
-            <input
-              {...inv('birthDate')}
-              type="date"
-              value={f.birthDate}
-              onChange={(e) => set('birthDate', e.target.value)}
-            />,
-          )}
+          <PersonFields uid={uid} errs={errs} who={f} setWho={setWho} />
           {!editing && (
             <>
               {field(
@@ -361,19 +293,12 @@ export function MemberForm(props: {
             onChange={(e) => set('notes', e.target.value)}
           />,
         )}
-        {error && (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {m ? t('common.save') : t('members.form.create')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          submitLabel={m ? t('common.save') : t('members.form.create')}
+          disabled={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

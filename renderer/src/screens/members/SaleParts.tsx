@@ -6,9 +6,11 @@ import {
   type CardTypeInfo,
   type Gender,
   type MemberDetail,
+  type MemberGender,
   type VisitorSummary,
 } from '../../../../electron/core/contract';
 import { addDays } from '../../../../electron/shared/dates';
+import { PHONE_MAX } from '../../../../electron/shared/phone';
 import { RadioRow } from '../../components/FormParts';
 
 export type Field =
@@ -47,8 +49,8 @@ export function saleOutcome(
 }
 
 /** A field with its label, hint and error line, and the ids that tie them (keyed by the field). */
-export function fieldParts(uid: string, errs: SaleErrors) {
-  const field = (k: Field, label: string, input: ReactNode, hint?: string | null) => (
+export function fieldParts<K extends string>(uid: string, errs: Partial<Record<K, string>>) {
+  const field = (k: K, label: string, input: ReactNode, hint?: string | null) => (
     <div className="field">
       <label htmlFor={`${uid}-${k}`}>{label}</label>
       {input}
@@ -60,12 +62,88 @@ export function fieldParts(uid: string, errs: SaleErrors) {
       )}
     </div>
   );
-  const inv = (k: Field) => ({
+  const inv = (k: K) => ({
     id: `${uid}-${k}`,
     'aria-invalid': errs[k] ? true : undefined,
     'aria-describedby': errs[k] ? `${uid}-${k}-err` : undefined,
   });
   return { field, inv };
+}
+
+type Person = { cardNo: string; name: string; gender: MemberGender | ''; phone: string; birthDate: string };
+type PersonField = keyof Person;
+
+/**
+ * A member's own details: card number, name, gender, phone and birth date (a new member's in a
+ * card sale, any member's in the member form). A member imported without a gender ('unknown') has
+ * none of the two chosen and a word saying so until the desk records it.
+ */
+export function PersonFields(props: {
+  uid: string;
+  errs: Partial<Record<PersonField, string>>;
+  who: Person;
+  setWho(patch: Partial<Person>): void;
+}) {
+  const { t } = useTranslation();
+  const { uid, errs, who, setWho } = props;
+  const { field, inv } = fieldParts<PersonField>(uid, errs);
+  return (
+    <>
+      {field(
+        'cardNo',
+        t('members.fields.cardNo'),
+        <input
+          {...inv('cardNo')}
+          value={who.cardNo}
+          maxLength={32}
+          autoComplete="off"
+          onChange={(e) => setWho({ cardNo: e.target.value })}
+        />,
+      )}
+      {field(
+        'name',
+        t('members.fields.name'),
+        <input
+          {...inv('name')}
+          value={who.name}
+          maxLength={100}
+          onChange={(e) => setWho({ name: e.target.value })}
+        />,
+      )}
+      <RadioRow
+        legend={t('members.fields.gender')}
+        name={`${uid}-gender`}
+        options={GENDERS}
+        value={who.gender === 'unknown' ? '' : who.gender}
+        onChange={(g: Gender) => setWho({ gender: g })}
+        label={(g) => t(`common.${g}`)}
+        error={errs.gender}
+      >
+        {who.gender === 'unknown' && <span className="muted">{t('members.form.genderUnknown')}</span>}
+      </RadioRow>
+      {field(
+        'phone',
+        t('members.fields.phone'),
+        <input
+          {...inv('phone')}
+          type="tel"
+          value={who.phone}
+          maxLength={PHONE_MAX}
+          onChange={(e) => setWho({ phone: e.target.value })}
+        />,
+      )}
+      {field(
+        'birthDate',
+        t('members.fields.birthDate'),
+        <input
+          {...inv('birthDate')}
+          type="date"
+          value={who.birthDate}
+          onChange={(e) => setWho({ birthDate: e.target.value })}
+        />,
+      )}
+    </>
+  );
 }
 
 /** A new member's details (or a visitor who joined today, whose details fill them in). */
@@ -90,7 +168,6 @@ export function NewMemberFields(props: {
 }) {
   const { t } = useTranslation();
   const { uid, errs, joined, visitorId, who, setWho } = props;
-  const { field, inv } = fieldParts(uid, errs);
   return (
     <>
       {joined.length > 0 && (
@@ -113,57 +190,7 @@ export function NewMemberFields(props: {
         </div>
       )}
       <div className="grid-3">
-        {field(
-          'cardNo',
-          t('members.fields.cardNo'),
-          <input
-            {...inv('cardNo')}
-            value={who.cardNo}
-            maxLength={32}
-            autoComplete="off"
-            onChange={(e) => setWho({ cardNo: e.target.value })}
-          />,
-        )}
-        {field(
-          'name',
-          t('members.fields.name'),
-          <input
-            {...inv('name')}
-            value={who.name}
-            maxLength={100}
-            onChange={(e) => setWho({ name: e.target.value })}
-          />,
-        )}
-        <RadioRow
-          legend={t('members.fields.gender')}
-          name={`${uid}-gender`}
-          options={GENDERS}
-          value={who.gender}
-          onChange={(g: Gender) => setWho({ gender: g })}
-          label={(g) => t(`common.${g}`)}
-          error={errs.gender}
-        />
-        {field(
-          'phone',
-          t('members.fields.phone'),
-          <input
-            {...inv('phone')}
-            type="tel"
-            value={who.phone}
-            maxLength={30}
-            onChange={(e) => setWho({ phone: e.target.value })}
-          />,
-        )}
-        {field(
-          'birthDate',
-          t('members.fields.birthDate'),
-          <input
-            {...inv('birthDate')}
-            type="date"
-            value={who.birthDate}
-            onChange={(e) => setWho({ birthDate: e.target.value })}
-          />,
-        )}
+        <PersonFields uid={uid} errs={errs} who={who} setWho={setWho} />
         <div className="field">
           <label htmlFor={`${uid}-notes`}>{t('members.fields.notes')}</label>
           <input

@@ -19,6 +19,7 @@ import { fmtDateTime } from '../../format';
 import { command, loadError, useCommand, useOp } from '../../query';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
+import { NotesList } from './NotesList';
 
 function NewMessage() {
   const { t } = useTranslation();
@@ -209,7 +210,6 @@ export function MessageCard({ m, canClose }: { m: StaffMessage; canClose: boolea
 
 export function MessagesPanel() {
   const { t } = useTranslation();
-  const uid = useId();
   const me = useSession((s) => s.info!.staff.id);
   const canTake = useCan('messages.create');
   // managers may close anyone's message (the core decides; this only offers the button)
@@ -220,32 +220,18 @@ export function MessagesPanel() {
   return (
     <div className="notes-panel">
       {canTake && <NewMessage />}
-      <section className="card" aria-labelledby={`${uid}-l`}>
-        <div className="toolbar">
-          <h2 id={`${uid}-l`}>{t('notes.messages.listTitle')}</h2>
-          <span className="spacer" />
-          <div className="notes-seg" role="group" aria-label={t('notes.messages.listTitle')}>
-            {(['open', 'all'] as const).map((k) => (
-              <button
-                key={k}
-                type="button"
-                className="btn"
-                aria-pressed={filter === k}
-                onClick={() => setFilter(k)}
-              >
-                {t(`notes.show.${k}`)}
-              </button>
-            ))}
-          </div>
-        </div>
-        {error && <p className="field-error">{error}</p>}
-        {list.data && list.data.length === 0 && <p className="muted">{t('notes.messages.none')}</p>}
-        <ul className="notes-list">
-          {list.data?.map((m) => (
-            <MessageCard key={m.id} m={m} canClose={m.to.id === me || isManager} />
-          ))}
-        </ul>
-      </section>
+      <NotesList
+        title={t('notes.messages.listTitle')}
+        show={filter}
+        onShow={setFilter}
+        error={error}
+        count={list.data?.length}
+        none={t('notes.messages.none')}
+      >
+        {list.data?.map((m) => (
+          <MessageCard key={m.id} m={m} canClose={m.to.id === me || isManager} />
+        ))}
+      </NotesList>
     </div>
   );
 }

@@ -26,6 +26,7 @@ import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
 import { csvBlob, downloadBlob, photoToJpeg } from '../members/files';
 import { placeLabel, urgencyBadge } from './util';
+import { NotesList } from './NotesList';
 
 function ReportForm() {
   const { t } = useTranslation();
@@ -348,57 +349,48 @@ export function RepairsPanel() {
   return (
     <div className="notes-panel">
       <ReportForm />
-      <section className="card" aria-labelledby={`${uid}-l`}>
-        <div className="toolbar notes-toolbar">
-          <h2 id={`${uid}-l`}>{t('notes.repairs.listTitle')}</h2>
-          <span className="spacer" />
-          <div className="notes-seg" role="group" aria-label={t('notes.repairs.listTitle')}>
-            {(['open', 'all'] as const).map((k) => (
-              <button
-                key={k}
-                type="button"
-                className="btn"
-                aria-pressed={filter === k}
-                onClick={() => setFilter(k)}
-              >
-                {t(`notes.show.${k}`)}
+      <NotesList
+        title={t('notes.repairs.listTitle')}
+        show={filter}
+        onShow={setFilter}
+        toolbarClass="notes-toolbar"
+        tools={
+          <>
+            <label htmlFor={`${uid}-u`}>{t('notes.repairs.urgencyFilter')}</label>
+            <select
+              id={`${uid}-u`}
+              className="input"
+              value={urgency}
+              onChange={(e) => setUrgency(e.target.value as RepairUrgency | '')}
+            >
+              <option value="">{t('notes.repairs.anyUrgency')}</option>
+              {REPAIR_URGENCIES.map((u) => (
+                <option key={u} value={u}>
+                  {t(`notes.repairs.urgencies.${u}`)}
+                </option>
+              ))}
+            </select>
+            {canExport && (
+              <button type="button" className="btn" onClick={() => void exportCsv()}>
+                {t('notes.repairs.exportCsv')}
               </button>
-            ))}
-          </div>
-          <label htmlFor={`${uid}-u`}>{t('notes.repairs.urgencyFilter')}</label>
-          <select
-            id={`${uid}-u`}
-            className="input"
-            value={urgency}
-            onChange={(e) => setUrgency(e.target.value as RepairUrgency | '')}
-          >
-            <option value="">{t('notes.repairs.anyUrgency')}</option>
-            {REPAIR_URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {t(`notes.repairs.urgencies.${u}`)}
-              </option>
-            ))}
-          </select>
-          {canExport && (
-            <button type="button" className="btn" onClick={() => void exportCsv()}>
-              {t('notes.repairs.exportCsv')}
-            </button>
-          )}
-        </div>
-        {error && <p className="field-error">{error}</p>}
-        {list.data && list.data.length === 0 && <p className="muted">{t('notes.repairs.none')}</p>}
-        <ul className="notes-list">
-          {list.data?.map((r) => (
-            <RepairRow
-              key={r.id}
-              r={r}
-              canStep={canStep}
-              onStep={(s) => setStep({ item: r, step: s })}
-              onPhoto={() => setPhotoOf(r.id)}
-            />
-          ))}
-        </ul>
-      </section>
+            )}
+          </>
+        }
+        error={error}
+        count={list.data?.length}
+        none={t('notes.repairs.none')}
+      >
+        {list.data?.map((r) => (
+          <RepairRow
+            key={r.id}
+            r={r}
+            canStep={canStep}
+            onStep={(s) => setStep({ item: r, step: s })}
+            onPhoto={() => setPhotoOf(r.id)}
+          />
+        ))}
+      </NotesList>
       {step && <StepDialog item={step.item} step={step.step} onClose={() => setStep(null)} />}
       {photoOf !== null && <PhotoDialog id={photoOf} onClose={() => setPhotoOf(null)} />}
     </div>

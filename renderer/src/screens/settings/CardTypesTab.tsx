@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { CARD_KINDS, type CardKind } from '../../../../electron/core/contract';
 import { centsToYuan, parseCents } from '../../../../electron/shared/money';
 import { ApiCallError, call, type OpArgs, type OpResult } from '../../api';
+import { ListHead, ListTable } from '../../components/ListTable';
+import { FormFooter } from '../../components/FormParts';
 import { Modal } from '../../components/Modal';
 import { errorText, invalidFields } from '../../errorText';
 import { fmtMoney, moneyRefusal } from '../../format';
@@ -35,90 +37,79 @@ export function CardTypesTab() {
 
   return (
     <section className="section">
-      <div className="toolbar">
-        <h2>{t('settings.cardTypes.title')}</h2>
-        <span className="spacer" />
-        {canCreate && (
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-            {t('settings.cardTypes.add')}
-          </button>
-        )}
-      </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {rows === null && !error && <p className="muted">{t('common.loading')}</p>}
-      {rows && rows.length === 0 && <p className="empty">{t('settings.cardTypes.none')}</p>}
-      {rows && rows.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.cardTypes.name')}</th>
-              <th scope="col">{t('settings.cardTypes.kind')}</th>
-              <th scope="col">{t('settings.cardTypes.length')}</th>
-              {showPrice && (
-                <th scope="col" className="num">
-                  {t('settings.cardTypes.price')}
-                </th>
-              )}
-              <th scope="col">{t('settings.cardTypes.status')}</th>
+      <ListHead
+        level={2}
+        title={t('settings.cardTypes.title')}
+        addLabel={t('settings.cardTypes.add')}
+        {...(canCreate ? { onAdd: () => setEditing('new') } : {})}
+      />
+      <ListTable
+        rows={rows}
+        error={error}
+        empty={t('settings.cardTypes.none')}
+        head={
+          <>
+            <th scope="col">{t('settings.cardTypes.name')}</th>
+            <th scope="col">{t('settings.cardTypes.kind')}</th>
+            <th scope="col">{t('settings.cardTypes.length')}</th>
+            {showPrice && (
               <th scope="col" className="num">
-                {t('settings.cardTypes.members')}
+                {t('settings.cardTypes.price')}
               </th>
-              {canUpdate && <th scope="col">{t('settings.cardTypes.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((ct) => (
-              <tr key={ct.id}>
-                <td>{ct.name}</td>
-                <td>{t(`settings.cardTypes.kinds.${ct.kind}`)}</td>
-                <td>
-                  {ct.kind === 'time'
-                    ? t('settings.cardTypes.days', { count: ct.durationDays ?? 0 })
-                    : t('settings.cardTypes.visits', { count: ct.visitCount ?? 0 })}
-                </td>
-                {showPrice && (
-                  <td className="num">{ct.priceCents !== undefined ? fmtMoney(ct.priceCents) : '—'}</td>
-                )}
-                <td>
-                  <span className={ct.active ? 'badge badge-ok' : 'badge badge-muted'}>
-                    {t(ct.active ? 'settings.cardTypes.active' : 'settings.cardTypes.inactive')}
-                  </span>
-                </td>
-                <td className="num">{ct.memberCount}</td>
-                {canUpdate && (
-                  <td className="toolbar">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={t('settings.cardTypes.editNamed', { name: ct.name })}
-                      onClick={() => setEditing(ct)}
-                    >
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-ghost"
-                      aria-label={t(
-                        ct.active ? 'settings.cardTypes.deactivateNamed' : 'settings.cardTypes.activateNamed',
-                        {
-                          name: ct.name,
-                        },
-                      )}
-                      onClick={() => void toggle(ct)}
-                    >
-                      {t(ct.active ? 'settings.cardTypes.deactivate' : 'settings.cardTypes.activate')}
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            )}
+            <th scope="col">{t('settings.cardTypes.status')}</th>
+            <th scope="col" className="num">
+              {t('settings.cardTypes.members')}
+            </th>
+            {canUpdate && <th scope="col">{t('settings.cardTypes.actions')}</th>}
+          </>
+        }
+        row={(ct) => (
+          <tr key={ct.id}>
+            <td>{ct.name}</td>
+            <td>{t(`settings.cardTypes.kinds.${ct.kind}`)}</td>
+            <td>
+              {ct.kind === 'time'
+                ? t('settings.cardTypes.days', { count: ct.durationDays ?? 0 })
+                : t('settings.cardTypes.visits', { count: ct.visitCount ?? 0 })}
+            </td>
+            {showPrice && (
+              <td className="num">{ct.priceCents !== undefined ? fmtMoney(ct.priceCents) : '—'}</td>
+            )}
+            <td>
+              <span className={ct.active ? 'badge badge-ok' : 'badge badge-muted'}>
+                {t(ct.active ? 'settings.cardTypes.active' : 'settings.cardTypes.inactive')}
+              </span>
+            </td>
+            <td className="num">{ct.memberCount}</td>
+            {canUpdate && (
+              <td className="toolbar">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={t('settings.cardTypes.editNamed', { name: ct.name })}
+                  onClick={() => setEditing(ct)}
+                >
+                  {t('common.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small btn-ghost"
+                  aria-label={t(
+                    ct.active ? 'settings.cardTypes.deactivateNamed' : 'settings.cardTypes.activateNamed',
+                    {
+                      name: ct.name,
+                    },
+                  )}
+                  onClick={() => void toggle(ct)}
+                >
+                  {t(ct.active ? 'settings.cardTypes.deactivate' : 'settings.cardTypes.activate')}
+                </button>
+              </td>
+            )}
+          </tr>
+        )}
+      />
       {editing && (
         <CardTypeDialog
           type={editing === 'new' ? undefined : editing}
@@ -251,19 +242,13 @@ function CardTypeDialog(props: { type?: CardTypeInfo; onClose(): void; onSaved(c
             />
           </Field>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {ct ? t('common.save') : t('settings.cardTypes.create')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorAs="p"
+          submitLabel={ct ? t('common.save') : t('settings.cardTypes.create')}
+          disabled={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
