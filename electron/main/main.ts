@@ -30,7 +30,8 @@ import {
 import { Core } from '../core/app';
 import { ensureIdentity } from '../core/areas/network';
 import type { Response as CallResponse } from '../core/contract';
-import { type LanHost, lanAddress, startLanHost } from '../server/lan';
+import { lanArgs, parseArgs } from '../server/args';
+import { type LanHost, lanUrlOf, startLanHost } from '../server/lan';
 import type { Backend } from '../server/server';
 import { CREDENTIAL_FILE, discoverHosts, loadCredential } from '../server/station';
 import { pairFailure } from '../server/pair-args';
@@ -305,8 +306,12 @@ async function pairStation(args: {
   return { ok: true, data: await target.state() };
 }
 
-/** The club's LAN port on a host (a promoted standby listens there too). */
-const LAN_PORT = 5175;
+/**
+ * Where the club network listens on a host (a promoted standby too): every network, port 5175,
+ * announced by mDNS — or `--lan-host ADDRESS`, `--lan-port N`, `--no-mdns` on the command line, as
+ * for the web build (a PC with two networks; the shell tests keep it on 127.0.0.1).
+ */
+const LAN = lanArgs(parseArgs(process.argv.slice(1)));
 
 /**
  * This computer as a station of the club network. Should it be the standby and a manager promote
@@ -315,7 +320,7 @@ const LAN_PORT = 5175;
  */
 function newStation(dir: string): StationBackend {
   const s: StationBackend = new StationBackend(dir, {
-    lanUrl: `https://${lanAddress()}:${LAN_PORT}`,
+    lanUrl: lanUrlOf(LAN),
     onPromoted: async (c) => {
       s.releaseCore();
       await becomeHost(c);
@@ -363,8 +368,9 @@ async function becomeHost(c: Core): Promise<void> {
     const listener = await startLanHost({
       core: c,
       identity: await ensureIdentity(dataDir()),
-      host: '0.0.0.0',
-      port: LAN_PORT,
+      host: LAN.host,
+      port: LAN.port,
+      mdns: LAN.mdns,
       staticDir: rendererDir(APP_ROOT), // tablets' browsers get the renderer there
     });
     // a first start that joined a club meanwhile is no host

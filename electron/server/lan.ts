@@ -105,7 +105,11 @@ interface Bucket {
 export const MDNS_TYPE = 'frontdesk';
 
 /** This computer's first LAN IPv4 address (what a station types when mDNS does not find the host). */
-export function lanAddress(): string {
+/** This computer's address on the club network as a host (what stations follow after a promotion). */
+export const lanUrlOf = (lan: { host: string; port: number }): string =>
+  `https://${lan.host === '0.0.0.0' ? lanAddress() : lan.host}:${lan.port || 5175}`;
+
+function lanAddress(): string {
   for (const list of Object.values(os.networkInterfaces()))
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return '127.0.0.1';

@@ -15,32 +15,14 @@
 import type http from 'node:http';
 import path from 'node:path';
 import { Core } from '../core/app';
-import { dataDirFrom, parseArgs } from './args';
+import { dataDirFrom, type LanArgs, lanArgs, parseArgs } from './args';
 import { ensureIdentity } from '../core/areas/network';
-import { type LanHost, lanAddress, startLanHost } from './lan';
+import { type LanHost, lanUrlOf, startLanHost } from './lan';
 import { startServer } from './server';
 import { loadCredential } from './station';
 import { StationBackend } from './station-backend';
 import { removeClubDatabase, Switchable } from './switchable';
 
-interface LanArgs {
-  host: string;
-  port: number;
-  mdns: boolean;
-}
-
-function lanArgs(args: Record<string, string | undefined>): LanArgs {
-  const lanPort = Number(args['lan-port'] ?? 5175);
-  return {
-    host: args['lan-host'] ?? '0.0.0.0',
-    port: Number.isInteger(lanPort) && lanPort >= 0 && lanPort <= 65535 ? lanPort : 5175,
-    mdns: args['no-mdns'] !== 'true',
-  };
-}
-
-/** This computer's address on the club network as a host (what stations follow after a promotion). */
-const lanUrlOf = (lan: LanArgs) =>
-  `https://${lan.host === '0.0.0.0' ? lanAddress() : lan.host}:${lan.port || 5175}`;
 
 /** The club network's listener (tablets' browsers get the renderer's pages from `staticDir`). */
 function startLan(core: Core, dataDir: string, lan: LanArgs, staticDir: string): Promise<LanHost> {

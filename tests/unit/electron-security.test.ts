@@ -274,12 +274,22 @@ describe('preload', () => {
     expect(bridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = bridge.exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('frontDesk');
-    const { ops, print, onChange, ...rest } = api as {
+    const { ops, print, onChange, station, ...rest } = api as {
       ops: Record<string, (a: unknown) => Promise<unknown>>;
       print: (o: unknown) => Promise<unknown>;
       onChange: (cb: (e: unknown) => void) => () => void;
+      station: Record<string, (...a: unknown[]) => unknown>;
     };
     expect(rest).toEqual({});
+    // the club network's station: exactly its own functions, each on its own named channel
+    expect(Object.keys(station).sort()).toEqual([
+      'copyNow',
+      'discover',
+      'onState',
+      'pair',
+      'promote',
+      'state',
+    ]);
     expect(Object.keys(ops).sort()).toEqual([...OP_NAMES].sort());
     for (const fn of Object.values(ops)) expect(typeof fn).toBe('function');
 
@@ -288,6 +298,18 @@ describe('preload', () => {
     await print({ pdf: true, title: 'Report' });
     expect(bridge.invoke).toHaveBeenLastCalledWith('fd:print', { pdf: true, title: 'Report' });
     expect(bridge.invoke.mock.calls.map((c) => c[0])).toEqual(['fd:call', 'fd:print']);
+    await station.state!();
+    await station.pair!({ hostUrl: '192.168.1.10', code: '123456', name: 'Bar' });
+    await station.discover!();
+    await station.copyNow!();
+    await station.promote!('2468');
+    expect(bridge.invoke.mock.calls.slice(2)).toEqual([
+      ['fd:station-state'],
+      ['fd:station-pair', { hostUrl: '192.168.1.10', code: '123456', name: 'Bar' }],
+      ['fd:station-discover'],
+      ['fd:station-copy'],
+      ['fd:station-promote', '2468'],
+    ]);
 
     // Change notifications: only the operation name and time reach the page, never the IPC event.
     const seen: unknown[] = [];

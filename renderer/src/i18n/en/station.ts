@@ -28,6 +28,7 @@ export default {
   promote: 'Make this computer the front desk',
   promoteTitle: 'Make this computer the front desk',
   promoteCopy: 'The club’s data here is the copy taken {{age}} ago ({{at}}).',
+  promoteCopyJustNow: 'The club’s data here is the copy taken just now ({{at}}).',
   promoteFact1: 'Do this only when the front desk computer is dead or cannot be brought back soon.',
   promoteFact2:
     'This computer becomes the front desk with that copy: anything done at the desk after it is not in it.',
@@ -36,6 +37,7 @@ export default {
   promoteConfirm: 'Make it the front desk',
   promoting: 'Making it the front desk…',
   standbyHere: 'This computer is the standby: its copy of the club’s data is {{age}} old',
+  standbyHereJustNow: 'This computer is the standby: its copy of the club’s data was taken just now',
   standbyHereNone: 'This computer is the standby: no checked copy yet',
   standbyTakenAt: 'taken {{at}}',
   standbyCopyNow: 'Copy now',

@@ -60,9 +60,11 @@ function StandbyStrip() {
   return (
     <div className="standby-strip" role="status">
       <span>
-        {standby.takenAt
-          ? t('station.standbyHere', { age: fmtMinutes(elapsedMinutes(standby.takenAt, new Date())) })
-          : t('station.standbyHereNone')}
+        {!standby.takenAt
+          ? t('station.standbyHereNone')
+          : elapsedMinutes(standby.takenAt, new Date()) < 1
+            ? t('station.standbyHereJustNow')
+            : t('station.standbyHere', { age: fmtMinutes(elapsedMinutes(standby.takenAt, new Date())) })}
       </span>
       {standby.takenAt && (
         <span className="muted">{t('station.standbyTakenAt', { at: fmtDateTime(standby.takenAt) })}</span>

@@ -47,10 +47,12 @@ export function PromoteDialog(props: { standby: NonNullable<StationState['standb
         {takenAt && (
           <p>
             <strong>
-              {t('station.promoteCopy', {
-                age: fmtMinutes(elapsedMinutes(takenAt, new Date())),
-                at: fmtDateTime(takenAt),
-              })}
+              {elapsedMinutes(takenAt, new Date()) < 1
+                ? t('station.promoteCopyJustNow', { at: fmtDateTime(takenAt) })
+                : t('station.promoteCopy', {
+                    age: fmtMinutes(elapsedMinutes(takenAt, new Date())),
+                    at: fmtDateTime(takenAt),
+                  })}
             </strong>
           </p>
         )}
