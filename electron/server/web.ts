@@ -23,7 +23,6 @@ import { loadCredential } from './station';
 import { StationBackend } from './station-backend';
 import { removeClubDatabase, Switchable } from './switchable';
 
-
 /** The club network's listener (tablets' browsers get the renderer's pages from `staticDir`). */
 function startLan(core: Core, dataDir: string, lan: LanArgs, staticDir: string): Promise<LanHost> {
   return ensureIdentity(dataDir).then((identity) =>
