@@ -24,24 +24,32 @@ export const BAR_PIN = '3333';
 /** Runs a program somewhere else (inside a network namespace); its pid is the program's. */
 type Spawner = (program: string, args: string[], opts: SpawnOptions) => ChildProcess;
 
+/** The web build (`npm run web`'s entry point) bundled as `build/test/<name>.cjs`. */
+export async function buildWeb(name: string): Promise<string> {
+  const outfile = path.join(ROOT, 'build', 'test', `${name}.cjs`);
+  await bundle('electron/server/web.ts', outfile);
+  return outfile;
+}
+
+function bundle(entry: string, outfile: string) {
+  return esbuild.build({
+    entryPoints: [path.join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3', 'electron'],
+    logLevel: 'warning',
+  });
+}
+
 /** The processes' bundles, `build/test/<name>-host.cjs` and `-station.cjs` (a name per test file). */
 export async function buildNetProcesses(name: string): Promise<{ hostJs: string; stationJs: string }> {
   const hostJs = path.join(ROOT, 'build', 'test', `${name}-host.cjs`);
   const stationJs = path.join(ROOT, 'build', 'test', `${name}-station.cjs`);
-  for (const [entry, outfile] of [
-    ['electron/server/web.ts', hostJs],
-    ['tests/unit/network-station.ts', stationJs],
-  ] as const)
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, entry)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['better-sqlite3', 'electron'],
-      logLevel: 'warning',
-    });
+  await bundle('electron/server/web.ts', hostJs);
+  await bundle('tests/unit/network-station.ts', stationJs);
   return { hostJs, stationJs };
 }
 
@@ -288,5 +296,81 @@ export class StationProc {
     const gone = new Promise((r) => p.once('exit', r));
     p.kill('SIGKILL');
     await gone;
+  }
+}
+
+/** A web build process (a host or a station: `--station`); resolves once it serves. */
+export class WebProc {
+  proc: ChildProcess | null = null;
+  url = '';
+  constructor(
+    private readonly js: string,
+    private readonly args: string[],
+  ) {}
+  async start(ready: RegExp): Promise<void> {
+    const p = spawn(process.execPath, [this.js, ...this.args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc = p;
+    let out = '';
+    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    p.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    await until('the process to start', 15_000, () => {
+      if (p.exitCode !== null) throw new Error(`exited: ${out}`);
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m && ready.test(out)) return (this.url = m[1]!);
+      return undefined;
+    });
+  }
+  async kill(): Promise<void> {
+    const p = this.proc;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const gone = new Promise((r) => p.once('exit', r));
+    p.kill('SIGKILL');
+    await gone;
+  }
+}
+
+/** A browser of a loopback server: its cookie, JSON calls, the event stream. */
+export class Browser {
+  private cookie = '';
+  constructor(private readonly proc: WebProc) {}
+  private async fetch(pathname: string, init: { method: string; body?: unknown }) {
+    const res = await fetch(new URL(pathname, this.proc.url), {
+      method: init.method,
+      headers: { 'Content-Type': 'application/json', Cookie: this.cookie },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0]!;
+    return { status: res.status, body: (await res.json()) as Response<unknown> };
+  }
+  async call<T>(op: string, args: unknown): Promise<Response<T>> {
+    return (await this.fetch(`/api/${op}`, { method: 'POST', body: args })).body as Response<T>;
+  }
+  must<T>(op: string, args: unknown): Promise<T> {
+    return must<T>(this.call<T>(op, args), op);
+  }
+  async get<T>(pathname: string): Promise<T> {
+    return must<T>(this.fetch(pathname, { method: 'GET' }).then((r) => r.body));
+  }
+  post(pathname: string, body: unknown) {
+    return this.fetch(pathname, { method: 'POST', body }).then((r) => r.body);
+  }
+  /** Opens the event stream; the change events' operation names land in `events`. */
+  listen(events: string[]): Promise<http.ClientRequest> {
+    return new Promise((resolve, reject) => {
+      const req = http.get(
+        new URL('/api/events', this.proc.url),
+        { headers: { Cookie: this.cookie } },
+        (res) => {
+          if (res.statusCode !== 200) return reject(new Error(`events: HTTP ${res.statusCode}`));
+          res.on('data', (c: Buffer) => {
+            for (const m of c.toString().matchAll(/event: change\ndata: (.*)\n/g))
+              events.push((JSON.parse(m[1]!) as { op: string }).op);
+          });
+          resolve(req);
+        },
+      );
+      req.on('error', () => undefined);
+    });
   }
 }

@@ -8,155 +8,23 @@
  * bar station follows the promoted standby by itself and a new sale is recorded there. Every wait is
  * bounded.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Core } from '../../electron/core/app';
-import type { Response } from '../../electron/core/contract';
 import { DB_FILE } from '../../electron/core/db/database';
 import { tempDir } from './helpers';
-import { freePort, must, until } from '../support/net';
+import { freePort, until } from '../support/net';
+import {
+  BAR_PIN,
+  Browser,
+  buildWeb,
+  type Club,
+  MANAGER_PIN,
+  makeHostClub,
+  WebProc,
+} from '../support/club-net';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const WEB_JS = path.join(ROOT, 'build', 'test', 'net-web-standby.cjs');
-const MANAGER_PIN = '9999';
-const BAR_PIN = '3333';
-
-interface Club {
-  manager: number;
-  bar: number;
-  visitId: number;
-  itemId: number;
-}
-
-/** A manager, a barman, a member inside on tag 5, a drink, the club network on. */
-async function makeHostClub(dataDir: string): Promise<Club> {
-  const core = await Core.open({ dataDir, dailyBackup: false });
-  try {
-    const c = (op: string, args: unknown) => must<{ id: number }>(core.call('mgr', op, args), op);
-    await must(
-      core.call('setup', 'system.setup', {
-        clubName: 'Net Club',
-        timeZone: 'Asia/Shanghai',
-        language: 'en',
-        staffArriveTime: '09:50',
-        openTime: '00:00',
-        closeTime: '23:59',
-        tagCount: 10,
-        manager: { name: 'Manager Wang', pin: MANAGER_PIN, gender: 'female' },
-      }),
-    );
-    const manager = (await must<{ id: number }[]>(core.call('x', 'session.staffList', {})))[0]!.id;
-    await must(core.call('mgr', 'session.login', { staffId: manager, pin: MANAGER_PIN }));
-    const bar = await c('staff.create', { name: 'Bar Zhao', role: 'bar', pin: BAR_PIN, gender: 'male' });
-    const type = await c('cardTypes.create', {
-      name: 'Year',
-      kind: 'time',
-      durationDays: 365,
-      visitCount: null,
-      priceCents: 300000,
-    });
-    const m = await c('members.create', {
-      cardNo: 'K1001',
-      name: '张伟',
-      gender: 'male',
-      phone: '13800000001',
-      birthDate: null,
-      cardTypeId: type.id,
-      startDate: '2026-01-01',
-      expiryDate: null,
-      visitsLeft: null,
-      consultantId: null,
-      notes: '',
-    });
-    const item = await c('bar.itemCreate', { name: 'Cola', category: 'Drinks', priceCents: 800, notes: '' });
-    await must(core.call('mgr', 'bar.receive', { itemId: item.id, quantity: 100 }));
-    const visit = await must<{ visit: { id: number } }>(
-      core.call('mgr', 'checkin.scan', { ref: { memberId: m.id }, tagNumber: 5 }),
-    );
-    await must(core.call('mgr', 'network.setEnabled', { enabled: true }));
-    return { manager, bar: bar.id, visitId: visit.visit.id, itemId: item.id };
-  } finally {
-    core.close();
-  }
-}
-
-/** A web process (host or station); resolves once it serves. */
-class WebProc {
-  proc: ChildProcess | null = null;
-  url = '';
-  constructor(private readonly args: string[]) {}
-  async start(ready: RegExp): Promise<void> {
-    const p = spawn(process.execPath, [WEB_JS, ...this.args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.proc = p;
-    let out = '';
-    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    await until('the process to start', 15_000, () => {
-      if (p.exitCode !== null) throw new Error(`exited: ${out}`);
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m && ready.test(out)) return (this.url = m[1]!);
-      return undefined;
-    });
-  }
-  async kill(): Promise<void> {
-    const p = this.proc;
-    if (!p || p.exitCode !== null || p.signalCode !== null) return;
-    const gone = new Promise((r) => p.once('exit', r));
-    p.kill('SIGKILL');
-    await gone;
-  }
-}
-
-/** A browser of a loopback server: its cookie, JSON calls, the event stream. */
-class Browser {
-  private cookie = '';
-  constructor(private readonly proc: WebProc) {}
-  private async fetch(pathname: string, init: { method: string; body?: unknown }) {
-    const res = await fetch(new URL(pathname, this.proc.url), {
-      method: init.method,
-      headers: { 'Content-Type': 'application/json', Cookie: this.cookie },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0]!;
-    return { status: res.status, body: (await res.json()) as Response<unknown> };
-  }
-  async call<T>(op: string, args: unknown): Promise<Response<T>> {
-    return (await this.fetch(`/api/${op}`, { method: 'POST', body: args })).body as Response<T>;
-  }
-  must<T>(op: string, args: unknown): Promise<T> {
-    return must<T>(this.call<T>(op, args), op);
-  }
-  async get<T>(pathname: string): Promise<T> {
-    return must<T>(this.fetch(pathname, { method: 'GET' }).then((r) => r.body));
-  }
-  post(pathname: string, body: unknown) {
-    return this.fetch(pathname, { method: 'POST', body }).then((r) => r.body);
-  }
-  /** Opens the event stream; the change events' operation names land in `events`. */
-  listen(events: string[]): Promise<http.ClientRequest> {
-    return new Promise((resolve, reject) => {
-      const req = http.get(
-        new URL('/api/events', this.proc.url),
-        { headers: { Cookie: this.cookie } },
-        (res) => {
-          if (res.statusCode !== 200) return reject(new Error(`events: HTTP ${res.statusCode}`));
-          res.on('data', (c: Buffer) => {
-            for (const m of c.toString().matchAll(/event: change\ndata: (.*)\n/g))
-              events.push((JSON.parse(m[1]!) as { op: string }).op);
-          });
-          resolve(req);
-        },
-      );
-      req.on('error', () => undefined);
-    });
-  }
-}
-
+let WEB_JS = '';
 interface State {
   stage: string;
   link: string;
@@ -186,23 +54,14 @@ describe('the standby copy: made, verified, promoted, and followed', () => {
   let bar: Browser;
 
   beforeAll(async () => {
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'electron/server/web.ts')],
-      outfile: WEB_JS,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['better-sqlite3', 'electron'],
-      logLevel: 'warning',
-    });
+    WEB_JS = await buildWeb('net-web-standby');
     hostDir = tempDir('standby-host');
     standbyDir = tempDir('standby-office');
     barDir = tempDir('standby-bar');
     club = await makeHostClub(hostDir);
     lanPort = await freePort();
     standbyLanPort = await freePort();
-    host = new WebProc([
+    host = new WebProc(WEB_JS, [
       '--data-dir',
       hostDir,
       '--port',
@@ -215,8 +74,8 @@ describe('the standby copy: made, verified, promoted, and followed', () => {
     ]);
     await host.start(/stations join at/);
     desk = new Browser(host);
-    await desk.must('session.login', { staffId: club.manager, pin: MANAGER_PIN });
-    standby = new WebProc([
+    await desk.must('session.login', { staffId: club.staff.manager, pin: MANAGER_PIN });
+    standby = new WebProc(WEB_JS, [
       '--station',
       '--data-dir',
       standbyDir,
@@ -228,7 +87,7 @@ describe('the standby copy: made, verified, promoted, and followed', () => {
       String(standbyLanPort),
       '--no-mdns',
     ]);
-    barStation = new WebProc(['--station', '--data-dir', barDir, '--port', '0']);
+    barStation = new WebProc(WEB_JS, ['--station', '--data-dir', barDir, '--port', '0']);
     await Promise.all([standby.start(/\(station\)/), barStation.start(/\(station\)/)]);
     office = new Browser(standby);
     bar = new Browser(barStation);
@@ -300,7 +159,7 @@ describe('the standby copy: made, verified, promoted, and followed', () => {
   }, 60_000);
 
   it('a bar sale, then "Copy now" carries it; the host dies; a wrong PIN is refused; the manager promotes', async () => {
-    await bar.must('session.login', { staffId: club.bar, pin: BAR_PIN });
+    await bar.must('session.login', { staffId: club.staff.bar, pin: BAR_PIN });
     await bar.must('bar.sell', {
       visitId: club.visitId,
       items: [{ itemId: club.itemId, quantity: 2 }],
@@ -340,7 +199,7 @@ describe('the standby copy: made, verified, promoted, and followed', () => {
     // the front desk now: no station endpoints; staff log in again and see the sale
     expect((await fetch(new URL('/station/state', standby.url))).status).toBe(404);
     const newDesk = new Browser(standby);
-    await newDesk.must('session.login', { staffId: club.manager, pin: MANAGER_PIN });
+    await newDesk.must('session.login', { staffId: club.staff.manager, pin: MANAGER_PIN });
     expect(
       (await newDesk.must<{ tabCents: number }>('checkin.checkoutPreview', { tagNumber: 5 })).tabCents,
     ).toBe(1600);
@@ -349,7 +208,9 @@ describe('the standby copy: made, verified, promoted, and followed', () => {
       q: 'network.promoted',
       limit: 10,
     });
-    expect(audit.rows.find((e) => e.op === 'network.promoted')).toMatchObject({ staffId: club.manager });
+    expect(audit.rows.find((e) => e.op === 'network.promoted')).toMatchObject({
+      staffId: club.staff.manager,
+    });
     desk = newDesk;
   }, 90_000);
 
@@ -364,7 +225,7 @@ describe('the standby copy: made, verified, promoted, and followed', () => {
       previousHost?: string;
     };
     expect(c).toMatchObject({ hostUrl: url, previousHost: `https://127.0.0.1:${lanPort}` });
-    await bar.must('session.login', { staffId: club.bar, pin: BAR_PIN });
+    await bar.must('session.login', { staffId: club.staff.bar, pin: BAR_PIN });
     await bar.must('bar.sell', {
       visitId: club.visitId,
       items: [{ itemId: club.itemId, quantity: 1 }],

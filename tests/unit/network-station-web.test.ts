@@ -8,155 +8,23 @@
  * the link state when the host is killed (commands refused at once, said plainly) and back (the
  * station reconnects by itself). Every wait is bounded.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Core } from '../../electron/core/app';
-import type { Response } from '../../electron/core/contract';
 import { DB_FILE } from '../../electron/core/db/database';
 import { tempDir } from './helpers';
-import { freePort, must, until } from '../support/net';
+import { freePort, until } from '../support/net';
+import {
+  BAR_PIN,
+  Browser,
+  buildWeb,
+  type Club,
+  MANAGER_PIN,
+  makeHostClub,
+  WebProc,
+} from '../support/club-net';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const WEB_JS = path.join(ROOT, 'build', 'test', 'net-web-station.cjs');
-const MANAGER_PIN = '9999';
-const BAR_PIN = '3333';
-
-interface Club {
-  manager: number;
-  bar: number;
-  visitId: number;
-  itemId: number;
-}
-
-/** A manager, a barman, a member inside on tag 5, a drink, the club network on. */
-async function makeHostClub(dataDir: string): Promise<Club> {
-  const core = await Core.open({ dataDir, dailyBackup: false });
-  try {
-    const c = (op: string, args: unknown) => must<{ id: number }>(core.call('mgr', op, args), op);
-    await must(
-      core.call('setup', 'system.setup', {
-        clubName: 'Net Club',
-        timeZone: 'Asia/Shanghai',
-        language: 'en',
-        staffArriveTime: '09:50',
-        openTime: '00:00',
-        closeTime: '23:59',
-        tagCount: 10,
-        manager: { name: 'Manager Wang', pin: MANAGER_PIN, gender: 'female' },
-      }),
-    );
-    const manager = (await must<{ id: number }[]>(core.call('x', 'session.staffList', {})))[0]!.id;
-    await must(core.call('mgr', 'session.login', { staffId: manager, pin: MANAGER_PIN }));
-    const bar = await c('staff.create', { name: 'Bar Zhao', role: 'bar', pin: BAR_PIN, gender: 'male' });
-    const type = await c('cardTypes.create', {
-      name: 'Year',
-      kind: 'time',
-      durationDays: 365,
-      visitCount: null,
-      priceCents: 300000,
-    });
-    const m = await c('members.create', {
-      cardNo: 'K1001',
-      name: '张伟',
-      gender: 'male',
-      phone: '13800000001',
-      birthDate: null,
-      cardTypeId: type.id,
-      startDate: '2026-01-01',
-      expiryDate: null,
-      visitsLeft: null,
-      consultantId: null,
-      notes: '',
-    });
-    const item = await c('bar.itemCreate', { name: 'Cola', category: 'Drinks', priceCents: 800, notes: '' });
-    await must(core.call('mgr', 'bar.receive', { itemId: item.id, quantity: 100 }));
-    const visit = await must<{ visit: { id: number } }>(
-      core.call('mgr', 'checkin.scan', { ref: { memberId: m.id }, tagNumber: 5 }),
-    );
-    await must(core.call('mgr', 'network.setEnabled', { enabled: true }));
-    return { manager, bar: bar.id, visitId: visit.visit.id, itemId: item.id };
-  } finally {
-    core.close();
-  }
-}
-
-/** A web process (host or station); resolves once it serves. */
-class WebProc {
-  proc: ChildProcess | null = null;
-  url = '';
-  constructor(private readonly args: string[]) {}
-  async start(ready: RegExp): Promise<void> {
-    const p = spawn(process.execPath, [WEB_JS, ...this.args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.proc = p;
-    let out = '';
-    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    await until('the process to start', 15_000, () => {
-      if (p.exitCode !== null) throw new Error(`exited: ${out}`);
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m && ready.test(out)) return (this.url = m[1]!);
-      return undefined;
-    });
-  }
-  async kill(): Promise<void> {
-    const p = this.proc;
-    if (!p || p.exitCode !== null) return;
-    const gone = new Promise((r) => p.once('exit', r));
-    p.kill('SIGKILL');
-    await gone;
-  }
-}
-
-/** A browser of a loopback server: its cookie, JSON calls, the event stream. */
-class Browser {
-  private cookie = '';
-  constructor(private readonly proc: WebProc) {}
-  private async fetch(pathname: string, init: { method: string; body?: unknown }) {
-    const res = await fetch(new URL(pathname, this.proc.url), {
-      method: init.method,
-      headers: { 'Content-Type': 'application/json', Cookie: this.cookie },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0]!;
-    return { status: res.status, body: (await res.json()) as Response<unknown> };
-  }
-  async call<T>(op: string, args: unknown): Promise<Response<T>> {
-    return (await this.fetch(`/api/${op}`, { method: 'POST', body: args })).body as Response<T>;
-  }
-  must<T>(op: string, args: unknown): Promise<T> {
-    return must<T>(this.call<T>(op, args), op);
-  }
-  async get<T>(pathname: string): Promise<T> {
-    return must<T>(this.fetch(pathname, { method: 'GET' }).then((r) => r.body));
-  }
-  post(pathname: string, body: unknown) {
-    return this.fetch(pathname, { method: 'POST', body }).then((r) => r.body);
-  }
-  /** Opens the event stream; the change events' operation names land in `events`. */
-  listen(events: string[]): Promise<http.ClientRequest> {
-    return new Promise((resolve, reject) => {
-      const req = http.get(
-        new URL('/api/events', this.proc.url),
-        { headers: { Cookie: this.cookie } },
-        (res) => {
-          if (res.statusCode !== 200) return reject(new Error(`events: HTTP ${res.statusCode}`));
-          res.on('data', (c: Buffer) => {
-            for (const m of c.toString().matchAll(/event: change\ndata: (.*)\n/g))
-              events.push((JSON.parse(m[1]!) as { op: string }).op);
-          });
-          resolve(req);
-        },
-      );
-      req.on('error', () => undefined);
-    });
-  }
-}
-
+let WEB_JS = '';
 interface State {
   stage: string;
   link: string;
@@ -176,21 +44,12 @@ describe('the station side of the app: a station web process forwarding to its h
   const startHost = () => host.start(/stations join at/);
 
   beforeAll(async () => {
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'electron/server/web.ts')],
-      outfile: WEB_JS,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['better-sqlite3', 'electron'],
-      logLevel: 'warning',
-    });
+    WEB_JS = await buildWeb('net-web-station');
     hostDir = tempDir('netweb-host');
     stationDir = tempDir('netweb-station');
     club = await makeHostClub(hostDir);
     lanPort = await freePort();
-    host = new WebProc([
+    host = new WebProc(WEB_JS, [
       '--data-dir',
       hostDir,
       '--port',
@@ -203,8 +62,8 @@ describe('the station side of the app: a station web process forwarding to its h
     ]);
     await startHost();
     desk = new Browser(host);
-    await desk.must('session.login', { staffId: club.manager, pin: MANAGER_PIN });
-    station = new WebProc(['--station', '--data-dir', stationDir, '--port', '0']);
+    await desk.must('session.login', { staffId: club.staff.manager, pin: MANAGER_PIN });
+    station = new WebProc(WEB_JS, ['--station', '--data-dir', stationDir, '--port', '0']);
     await station.start(/\(station\)/);
     bar = new Browser(station);
   }, 60_000);
@@ -258,8 +117,10 @@ describe('the station side of the app: a station web process forwarding to its h
     const status = await bar.must<{ state: string }>('system.status', {});
     expect(status.state).toBe('ready');
     // the staff log in with their PIN at the host: a wrong PIN is the host's refusal
-    expect(await bar.call('session.login', { staffId: club.bar, pin: '0000' })).toMatchObject({ ok: false });
-    await bar.must('session.login', { staffId: club.bar, pin: BAR_PIN });
+    expect(await bar.call('session.login', { staffId: club.staff.bar, pin: '0000' })).toMatchObject({
+      ok: false,
+    });
+    await bar.must('session.login', { staffId: club.staff.bar, pin: BAR_PIN });
     const events: string[] = [];
     const stream = await bar.listen(events);
     try {
@@ -302,14 +163,14 @@ describe('the station side of the app: a station web process forwarding to its h
       (await bar.get<State>('/station/state')).link === 'connected' ? true : undefined,
     );
     // the host's sessions ended with it: the barman logs in again and sells
-    await bar.must('session.login', { staffId: club.bar, pin: BAR_PIN });
+    await bar.must('session.login', { staffId: club.staff.bar, pin: BAR_PIN });
     await bar.must('bar.sell', {
       visitId: club.visitId,
       items: [{ itemId: club.itemId, quantity: 1 }],
       opId: 'station-web-sale-03',
     });
     desk = new Browser(host);
-    await desk.must('session.login', { staffId: club.manager, pin: MANAGER_PIN });
+    await desk.must('session.login', { staffId: club.staff.manager, pin: MANAGER_PIN });
     expect(
       (await desk.must<{ tabCents: number }>('checkin.checkoutPreview', { tagNumber: 5 })).tabCents,
     ).toBe(2400);
@@ -317,7 +178,7 @@ describe('the station side of the app: a station web process forwarding to its h
 
   it('a first start that chooses to join a club’s front desk becomes a station and drops its empty database', async () => {
     const dir = tempDir('netweb-join');
-    const fresh = new WebProc(['--data-dir', dir, '--port', '0', '--lan-port', '0', '--no-mdns']);
+    const fresh = new WebProc(WEB_JS, ['--data-dir', dir, '--port', '0', '--lan-port', '0', '--no-mdns']);
     await fresh.start(/Data folder/);
     try {
       const b = new Browser(fresh);
