@@ -13,26 +13,9 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { shot, test } from './fixtures';
 import { dictionary, type Lang, moneyIn } from './i18n';
-import { nav, openClub } from './steps';
+import { nav, openClub, pageCall } from './steps';
 
 const OUT = path.join('test-results', 'receipts');
-
-async function api(page: Page, op: string, args: unknown): Promise<Record<string, unknown>> {
-  const r = await page.evaluate(
-    async ([o, a]) => {
-      const res = await fetch(`/api/${o}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(a),
-      });
-      return (await res.json()) as { ok: boolean; data?: Record<string, unknown>; error?: unknown };
-    },
-    [op, args] as const,
-  );
-  if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-  return r.data!;
-}
 
 /** The receipt now in <body> as a PDF of its own page size; its text (pdftotext) and a PNG to look at. */
 async function receiptPdf(page: Page, name: string, widthMm: number): Promise<string> {
@@ -75,15 +58,17 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await page.goto(server.url);
     await openClub(page, T, { lang, name: club, manager: '王店长', pin: '9876' });
     // the records the check-out settles, made through the core's API
-    const me = (await api(page, 'session.current', {})) as { staff: { id: number } };
-    const type = await api(page, 'cardTypes.create', {
+    const me = (await pageCall<Record<string, unknown>>(page, 'session.current', {})) as {
+      staff: { id: number };
+    };
+    const type = await pageCall<Record<string, unknown>>(page, 'cardTypes.create', {
       name: 'Year card',
       kind: 'time',
       durationDays: 365,
       visitCount: null,
       priceCents: 300_000,
     });
-    const member = await api(page, 'members.create', {
+    const member = await pageCall<Record<string, unknown>>(page, 'members.create', {
       cardNo: 'RC001',
       name: '张三丰',
       gender: 'male',
@@ -96,29 +81,35 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       consultantId: null,
       notes: '',
     });
-    const item = await api(page, 'bar.itemCreate', {
+    const item = await pageCall<Record<string, unknown>>(page, 'bar.itemCreate', {
       name: juice,
       category: 'Juice',
       priceCents: 1200,
       notes: '',
     });
-    await api(page, 'bar.receive', { itemId: item.id, quantity: 10 });
-    await api(page, 'shift.open', {
+    await pageCall<Record<string, unknown>>(page, 'bar.receive', { itemId: item.id, quantity: 10 });
+    await pageCall<Record<string, unknown>>(page, 'shift.open', {
       staffIds: [me.staff.id],
       floatCents: 50_000,
       acknowledged: false,
       checked: [],
     });
-    await api(page, 'storedValue.topup', {
+    await pageCall<Record<string, unknown>>(page, 'storedValue.topup', {
       memberId: member.id,
       amountCents: 2000,
       method: 'card',
       reference: 'POS-1',
     });
-    const visit = (await api(page, 'checkin.scan', { ref: { cardNo: 'RC001' }, scanned: true })) as {
+    const visit = (await pageCall<Record<string, unknown>>(page, 'checkin.scan', {
+      ref: { cardNo: 'RC001' },
+      scanned: true,
+    })) as {
       visit: { id: number };
     };
-    await api(page, 'bar.sell', { visitId: visit.visit.id, items: [{ itemId: item.id, quantity: 3 }] });
+    await pageCall<Record<string, unknown>>(page, 'bar.sell', {
+      visitId: visit.visit.id,
+      items: [{ itemId: item.id, quantity: 3 }],
+    });
 
     // ---- check-out: 20 from stored value, 16 in cash with 50 given → change 34 -------------
     await nav(page, T, 'checkin');

@@ -7,12 +7,12 @@
  * keeps what is typed; the host comes back and the bar reconnects by itself. The club is prepared
  * by the real core; the host's club network listens on 127.0.0.1 on a port of its own.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { freePort } from '../support/net';
 import { tempDir } from '../support/temp';
 import { disposeServer, shot, startServer, stopServer, test, type Server } from './fixtures';
 import { dictionary } from './i18n';
-import { login, nav, SEED_MANAGER_PIN, seedClub } from './steps';
+import { login, nav, pageCall, SEED_MANAGER_PIN, seedClub } from './steps';
 
 const seed = (dataDir: string) =>
   seedClub(
@@ -25,23 +25,6 @@ const seed = (dataDir: string) =>
       await call('network.setEnabled', { enabled: true });
     },
   );
-
-/** An operation from the desk's browser with its session (what the settings screen's buttons send). */
-async function deskCall<T>(page: Page, op: string, args: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([o, a]) => {
-      const res = await fetch(`/api/${o}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(a),
-      });
-      return (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
-    },
-    [op, args] as const,
-  );
-  if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
 
 test('a bar station sells two drinks on tag 5; the desk checks the member out with them on the tab', async ({
   browser,
@@ -65,7 +48,7 @@ test('a bar station sells two drinks on tag 5; the desk checks the member out wi
     await bar.goto(station.url);
     await bar.getByRole('button', { name: /English/ }).click();
     await expect(bar.getByRole('heading', { name: T('station.joinTitle') })).toBeVisible();
-    const { code } = await deskCall<{ code: string }>(desk, 'network.startPairing', {});
+    const { code } = await pageCall<{ code: string }>(desk, 'network.startPairing', {});
     await bar.getByLabel(T('station.host')).fill(`127.0.0.1:${lanPort}`);
     await bar.getByLabel(T('station.code')).fill(code);
     await bar.getByLabel(T('station.name')).fill('Drink bar');
@@ -73,12 +56,12 @@ test('a bar station sells two drinks on tag 5; the desk checks the member out wi
     await bar.getByRole('button', { name: T('station.join'), exact: true }).click();
     await expect(bar.getByText(T('station.waiting'))).toBeVisible();
     await shot(bar, 'en-station-02-waiting');
-    const { devices } = await deskCall<{ devices: { id: number; name: string }[] }>(
+    const { devices } = await pageCall<{ devices: { id: number; name: string }[] }>(
       desk,
       'network.status',
       {},
     );
-    await deskCall(desk, 'network.confirm', {
+    await pageCall(desk, 'network.confirm', {
       deviceId: devices.find((d) => d.name === 'Drink bar')!.id,
       screens: ['bar'],
       authorization: { pin: SEED_MANAGER_PIN, reasonCode: 'new_station', reason: 'Bar counter' },

@@ -243,3 +243,24 @@ export async function seedClub(
 
 /** The manager's PIN in a club made by seedClub. */
 export const SEED_MANAGER_PIN = '9876';
+
+/**
+ * An operation called from a page with that browser's own session (what a screen's buttons send):
+ * for a spec's setting up and checking in between what it drives through the screens.
+ */
+export async function pageCall<T>(page: Page, op: string, args: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([o, a]) => {
+      const res = await fetch(`/api/${o}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(a),
+      });
+      return (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
+    },
+    [op, args] as const,
+  );
+  if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}

@@ -6,66 +6,27 @@
  * the tablet says so. The host is the web build with its club network on 127.0.0.1 and a
  * port of its own; the desk's browser is on its loopback server.
  */
-import { expect, type Page } from '@playwright/test';
-import { Core } from '../../electron/core/app';
+import { expect } from '@playwright/test';
 import { freePort } from '../support/net';
 import { tempDir } from '../support/temp';
 import { disposeServer, shot, startServer, test } from './fixtures';
 import { dictionary } from './i18n';
-import { login, nav } from './steps';
+import { login, nav, pageCall, SEED_MANAGER_PIN, seedClub } from './steps';
 
-const MANAGER_PIN = '9876';
-
-async function seedClub(dataDir: string): Promise<void> {
-  const core = await Core.open({ dataDir, dailyBackup: false });
-  const call = async (op: string, args: unknown) => {
-    const r = await core.call('seed', op, args);
-    if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-    return r.data as { id: number }[];
-  };
-  try {
-    await call('system.setup', {
-      clubName: 'Riverside Fitness',
-      timeZone: 'Asia/Shanghai',
-      language: 'en',
-      staffArriveTime: '00:00',
-      openTime: '00:00',
-      closeTime: '23:59',
-      tagCount: 10,
-      manager: { name: 'Wang', pin: MANAGER_PIN, gender: 'female' },
-    });
-    const staff = await call('session.staffList', {});
-    await call('session.login', { staffId: staff[0]!.id, pin: MANAGER_PIN });
-    await call('staff.create', { name: 'Liu', role: 'consultant', pin: '2468', gender: 'female' });
-    await call('network.setEnabled', { enabled: true });
-  } finally {
-    core.close();
-  }
-}
-
-/** An operation from the desk's browser with its session (what the settings screen's buttons send). */
-async function deskCall<T>(page: Page, op: string, args: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([o, a]) => {
-      const res = await fetch(`/api/${o}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(a),
-      });
-      return (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
-    },
-    [op, args] as const,
-  );
-  if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const MANAGER_PIN = SEED_MANAGER_PIN;
 
 test('a tablet pairs through its browser, a consultant works there, and a revoked tablet says so', async ({
   browser,
 }) => {
   const T = dictionary('en');
   const hostDir = tempDir('e2e-tablet-host');
-  await seedClub(hostDir);
+  await seedClub(
+    hostDir,
+    { hours: ['00:00', '00:00', '23:59'], staff: [['Liu', 'consultant', '2468', 'female']] },
+    async ({ call }) => {
+      await call('network.setEnabled', { enabled: true });
+    },
+  );
   const lanPort = await freePort();
   const host = await startServer({
     dataDir: hostDir,
@@ -91,7 +52,7 @@ test('a tablet pairs through its browser, a consultant works there, and a revoke
     await tablet.getByRole('button', { name: /English/ }).click();
     await expect(tablet.getByRole('heading', { name: T('station.joinTitle') })).toBeVisible();
     await expect(tablet.getByLabel(T('station.host'))).toHaveCount(0);
-    const { code } = await deskCall<{ code: string }>(desk, 'network.startPairing', {});
+    const { code } = await pageCall<{ code: string }>(desk, 'network.startPairing', {});
     await tablet.getByLabel(T('station.code')).fill(code);
     await tablet.getByLabel(T('station.name')).fill('Consultants tablet');
     await shot(tablet, 'en-tablet-01-join');
@@ -100,13 +61,13 @@ test('a tablet pairs through its browser, a consultant works there, and a revoke
     await shot(tablet, 'en-tablet-02-waiting');
 
     // ---- a manager confirms at the desk with a PIN ----------------------------------------------
-    const { devices } = await deskCall<{ devices: { id: number; name: string }[] }>(
+    const { devices } = await pageCall<{ devices: { id: number; name: string }[] }>(
       desk,
       'network.status',
       {},
     );
     const deviceId = devices.find((d) => d.name === 'Consultants tablet')!.id;
-    await deskCall(desk, 'network.confirm', {
+    await pageCall(desk, 'network.confirm', {
       deviceId,
       screens: ['consultants'],
       authorization: { pin: MANAGER_PIN, reasonCode: 'new_station', reason: 'Consultants' },
@@ -123,15 +84,15 @@ test('a tablet pairs through its browser, a consultant works there, and a revoke
     await shot(tablet, 'en-tablet-05-visitors-1280');
 
     // ---- the club network off for a moment: the tablet says it is not connected, then comes back --
-    await deskCall(desk, 'network.setEnabled', { enabled: false });
+    await pageCall(desk, 'network.setEnabled', { enabled: false });
     const banner = tablet.getByRole('alert').filter({ hasText: T('station.offline') });
     await expect(banner).toBeVisible();
     await shot(tablet, 'en-tablet-05b-offline');
-    await deskCall(desk, 'network.setEnabled', { enabled: true });
+    await pageCall(desk, 'network.setEnabled', { enabled: true });
     await expect(banner).toBeHidden();
 
     // ---- revoked at the desk: the tablet says so -------------------------------------------------
-    await deskCall(desk, 'network.revoke', { deviceId });
+    await pageCall(desk, 'network.revoke', { deviceId });
     await expect(tablet.getByText(T('station.revoked'))).toBeVisible({ timeout: 10_000 });
     await shot(tablet, 'en-tablet-06-revoked');
     await tablet.getByRole('button', { name: T('common.languages.zh-CN') }).click();
