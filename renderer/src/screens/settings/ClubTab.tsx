@@ -7,10 +7,10 @@ import { call, type OpArgs, type OpResult } from '../../api';
 import { errorText, invalidFields } from '../../errorText';
 import { moneyRefusal, setClubFormat } from '../../format';
 import { LANGS } from '../../i18n';
-import { loadError, setOpData, useOp } from '../../query';
+import { setOpData } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { Field, inv, type Errs } from './fields';
+import { Field, inv, WithSettings, type Errs } from './fields';
 
 type Settings = OpResult<'settings.get'>;
 type Language = Settings['language'];
@@ -63,19 +63,7 @@ const isTimeKey = (k: ClubKey): k is (typeof TIME_KEYS)[number] =>
 const fieldErrorKey = (k: ClubKey) => (isTimeKey(k) ? 'time' : k);
 
 export function ClubTab() {
-  const { t } = useTranslation();
-  const settings = useOp('settings.get', {});
-  const failed = loadError(settings);
-  if (!settings.data) {
-    return failed ? (
-      <p className="field-error" role="alert">
-        {failed}
-      </p>
-    ) : (
-      <p className="muted">{t('common.loading')}</p>
-    );
-  }
-  return <ClubForm initial={settings.data} />;
+  return <WithSettings>{(s) => <ClubForm initial={s} />}</WithSettings>;
 }
 
 /** The form, filled from the settings as loaded (and as saved): edits stay while others change things. */

@@ -9,26 +9,14 @@ import { RECEIPT_PAPERS, type ReceiptPaper } from '../../../../electron/core/con
 import { call, type OpResult } from '../../api';
 import { errorText } from '../../errorText';
 import { FormError } from '../../components/FormParts';
-import { loadError, setOpData, useOp } from '../../query';
+import { setOpData } from '../../query';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toast';
-import { Field } from './fields';
+import { Field, WithSettings } from './fields';
 
 /** The receipt section, once the settings are loaded. */
 export function ReceiptSection() {
-  const { t } = useTranslation();
-  const settings = useOp('settings.get', {});
-  const failed = loadError(settings);
-  if (!settings.data) {
-    return failed ? (
-      <p className="field-error" role="alert">
-        {failed}
-      </p>
-    ) : (
-      <p className="muted">{t('common.loading')}</p>
-    );
-  }
-  return <ReceiptSettings initial={settings.data} />;
+  return <WithSettings>{(s) => <ReceiptSettings initial={s} />}</WithSettings>;
 }
 
 function ReceiptSettings(props: { initial: OpResult<'settings.get'> }) {

@@ -1,5 +1,23 @@
-/** What the settings tabs share: a labelled field with its hint and error. */
+/** What the settings tabs share: the club's settings loaded once, a labelled field with its hint and error. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpResult } from '../../api';
+import { loadError, useOp } from '../../query';
+
+/** Shows its form once the club's settings are loaded (until then: loading, or why they are not). */
+export function WithSettings(props: { children: (settings: OpResult<'settings.get'>) => ReactNode }) {
+  const { t } = useTranslation();
+  const settings = useOp('settings.get', {});
+  const failed = loadError(settings);
+  if (settings.data) return props.children(settings.data);
+  return failed ? (
+    <p className="field-error" role="alert">
+      {failed}
+    </p>
+  ) : (
+    <p className="muted">{t('common.loading')}</p>
+  );
+}
 
 export type Errs<K extends string> = Partial<Record<K, string>>;
 
